@@ -1,0 +1,13 @@
+/** @type {import('jest').Config} */
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } } }]
+const base = { transform: { '^.+\\.(t|j)sx?$': swc }, testEnvironment: 'node' }
+
+module.exports = {
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{cloudfunctions,tools,src,types}/**/*.test.ts'] },
+    { ...base, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
+    { ...base, displayName: 'conformance', testMatch: ['<rootDir>/test/conformance/**/*.test.ts'] },
+    { ...base, displayName: 'mp', testMatch: ['<rootDir>/test/mp/**/*.test.ts'] },
+    { ...base, displayName: 'browser', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+  ],
+}

@@ -1,0 +1,27 @@
+/**
+ * The people a newcomer can sign in as in the local demo. The host accepts these
+ * openids only when it is not in production mode; the seed gives each one its
+ * roster record and roles.
+ */
+export interface DemoIdentity {
+  openid: string
+  label: string
+  description: string
+  /** Shown in the sign-in picker so a newcomer can complete verification by hand. */
+  verifyHint?: { name: string; cardNo: string; phone: string }
+}
+
+export const DEMO_IDENTITIES: DemoIdentity[] = [
+  {
+    openid: 'demo-member',
+    label: '会员 李明',
+    description: '普通会员，尚未完成会员认证',
+    verifyHint: { name: '李明', cardNo: 'GH3201000123', phone: '13800000123' },
+  },
+  { openid: 'demo-model-worker', label: '劳模 张建国', description: '市级劳动模范，已认证' },
+  { openid: 'demo-rider', label: '外卖骑手 王秀英', description: '女职工 · 新就业形态，已认证' },
+  { openid: 'demo-cashier', label: '商户核销员 陈静', description: '合作商户「苏果超市（新街口店）」收银员' },
+  { openid: 'demo-event-staff', label: '活动工作人员 刘洋', description: '活动「跟着劳模赶大集」工作人员' },
+  { openid: 'demo-nurse', label: '护士 赵敏', description: '筛查点「市妇幼保健院」前台' },
+  { openid: 'demo-officer', label: '工会干部 孙丽', description: '市总工会权益保障部，可导入名册、发放邀请码' },
+]

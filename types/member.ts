@@ -1,0 +1,92 @@
+/** DTOs of the `member` cloud function. Client and function both import these. */
+
+export type ScopeKind = 'merchant' | 'event' | 'site'
+
+export interface StaffScope {
+  kind: ScopeKind
+  id: string
+  name: string
+}
+
+export type RoleDTO =
+  | { role: 'member' }
+  | { role: 'officer' }
+  | { role: 'staff'; scope: StaffScope }
+
+export interface ProfileDTO {
+  name: string
+  /** Owner sees their own data unmasked; everyone else sees masked values. */
+  cardNo: string
+  phone: string
+  branch: string
+  tags: string[]
+  gender: 'F' | 'M' | ''
+  birthDate: string // YYYY-MM-DD, '' when unknown
+  verifiedAt: number // UTC ms
+}
+
+export interface MeDTO {
+  /** Has this WeChat account been bound to a roster record? */
+  verified: boolean
+  profile: ProfileDTO | null
+  roles: RoleDTO[]
+  deletionRequestedAt: number | null
+}
+
+export interface VerifyRequest {
+  name: string
+  /** One of cardNo or phone identifies the roster record. */
+  cardNo?: string
+  phone?: string
+}
+
+export interface RosterImportRequest {
+  /** CSV text with a header row; see docs/api.md for the columns. */
+  csv: string
+}
+
+export interface RosterImportResult {
+  imported: number
+  updated: number
+  unchanged: number
+  errors: { line: number; reason: string }[]
+}
+
+export interface CreateInviteRequest {
+  scope: StaffScope
+  /** Hours until the code expires; default 72, at most 720. */
+  ttlHours?: number
+}
+
+export interface InviteDTO {
+  code: string
+  scope: StaffScope
+  expiresAt: number
+}
+
+export interface RedeemInviteRequest {
+  code: string
+}
+
+export interface MyDataExport {
+  exportedAt: number
+  account: { verified: boolean; verifiedAt: number | null; roles: RoleDTO[] }
+  profile: ProfileDTO | null
+  consents: { kind: string; version: string; at: number }[]
+}
+
+export interface DeletionRequestResult {
+  requestedAt: number
+}
+
+/** action name → [request, response] */
+export interface MemberActions {
+  me: [Record<string, never>, MeDTO]
+  verify: [VerifyRequest, MeDTO]
+  unbind: [Record<string, never>, MeDTO]
+  importRoster: [RosterImportRequest, RosterImportResult]
+  createInvite: [CreateInviteRequest, InviteDTO]
+  redeemInvite: [RedeemInviteRequest, MeDTO]
+  exportMyData: [Record<string, never>, MyDataExport]
+  requestDeletion: [Record<string, never>, DeletionRequestResult]
+}
