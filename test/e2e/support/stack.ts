@@ -1,0 +1,39 @@
+import { mkdtempSync, rmSync, existsSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startEmulator } from '../../../tools/emulator/server'
+import { loadFunctions } from '../../../tools/host/functions'
+import { startHost } from '../../../tools/host/server'
+import { seed } from '../../../tools/seed/seed'
+import { getDb } from '../../../cloudfunctions/common/db'
+import { resetEnvCache } from '../../../cloudfunctions/common/env'
+
+const ROOT = join(__dirname, '../../..')
+
+/** The whole local stack as `npm start` runs it, on fresh data and random ports. */
+export async function startStack(): Promise<{ url: string; stop(): Promise<void> }> {
+  const h5 = join(ROOT, 'dist/h5/index.html')
+  if (!existsSync(h5)) throw new Error('dist/h5 不存在：先运行 npm run build:h5（npm test 会自动构建）')
+  const dataDir = mkdtempSync(join(tmpdir(), 'e2e-emulator-'))
+  const emulator = await startEmulator({ dataDir, port: 0, quiet: true })
+  process.env.TCB_SERVICE_URL = emulator.url
+  process.env.TCB_ENV = 'local'
+  process.env.QR_KEYS = `e2e:${randomBytes(32).toString('base64url')}`
+  resetEnvCache()
+  await seed(getDb())
+  const host = await startHost({
+    functions: loadFunctions(join(ROOT, 'cloudfunctions')),
+    production: false,
+    port: 0,
+    staticDir: join(ROOT, 'dist/h5'),
+  })
+  return {
+    url: host.url,
+    async stop() {
+      await host.stop()
+      await emulator.stop()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}

@@ -1,0 +1,106 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { ERROR_MESSAGES } from '../../types/errors'
+import { DEMO_IDENTITIES } from '../seed/demo-identities'
+import { buildInvocation, demoCaller } from './identity'
+import type { FunctionMain } from './functions'
+import { serveStatic } from './static'
+
+export interface HostOptions {
+  functions: Map<string, FunctionMain>
+  /** Folder of the H5 build to serve at `/`; omitted: no static files. */
+  staticDir?: string
+  port?: number
+  host?: string
+  /** In production mode demo identities are refused. */
+  production: boolean
+}
+
+export interface RunningHost {
+  url: string
+  port: number
+  stop(): Promise<void>
+}
+
+const MAX_BODY = 1024 * 1024
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const json = JSON.stringify(body)
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+  res.end(json)
+}
+
+function fail(res: ServerResponse, status: number, code: keyof typeof ERROR_MESSAGES): void {
+  send(res, status, { ok: false, code, message: ERROR_MESSAGES[code] })
+}
+
+function readBody(req: IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    // An oversized body is drained, not kept, so the client still gets its answer.
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size <= MAX_BODY) chunks.push(c)
+    })
+    req.on('end', () => resolve(size > MAX_BODY ? undefined : Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+async function callFunction(opts: HostOptions, name: string, req: IncomingMessage, res: ServerResponse) {
+  const main = opts.functions.get(name)
+  if (!main) return fail(res, 404, 'NOT_FOUND')
+  const raw = await readBody(req)
+  if (raw === undefined) return fail(res, 413, 'INVALID_ARGUMENT')
+  let body: unknown
+  try {
+    body = JSON.parse(raw || '{}')
+  } catch {
+    return fail(res, 400, 'INVALID_ARGUMENT')
+  }
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return fail(res, 400, 'INVALID_ARGUMENT')
+  const openid = demoCaller(req.headers['x-demo-openid'] as string | undefined, opts.production)
+  const { event, context } = buildInvocation(name, body as Record<string, unknown>, openid)
+  try {
+    send(res, 200, await main(event, context))
+  } catch (err) {
+    console.error(`[host] ${name} threw:`, err)
+    fail(res, 500, 'INTERNAL')
+  }
+}
+
+function route(opts: HostOptions) {
+  return async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url || '/', 'http://host')
+    const fn = /^\/fn\/([a-z][a-z0-9-]*)$/.exec(url.pathname)
+    if (fn && req.method === 'POST') return callFunction(opts, fn[1], req, res)
+    if (url.pathname === '/healthz') return send(res, 200, { ok: true, functions: [...opts.functions.keys()] })
+    if (url.pathname === '/demo/identities' && req.method === 'GET') {
+      return opts.production ? fail(res, 404, 'NOT_FOUND') : send(res, 200, DEMO_IDENTITIES)
+    }
+    if (opts.staticDir && (req.method === 'GET' || req.method === 'HEAD')) return serveStatic(opts.staticDir, url.pathname, res)
+    return fail(res, 404, 'NOT_FOUND')
+  }
+}
+
+export function startHost(opts: HostOptions): Promise<RunningHost> {
+  const handler = route(opts)
+  const server: Server = createServer((req, res) => {
+    handler(req, res).catch((err) => {
+      console.error('[host] request failed:', err)
+      if (!res.headersSent) fail(res, 500, 'INTERNAL')
+    })
+  })
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo
+      resolve({
+        url: `http://${opts.host ?? '127.0.0.1'}:${port}`,
+        port,
+        stop: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()) }),
+      })
+    })
+  })
+}
