@@ -1,0 +1,33 @@
+import { Input, Text, View } from '@tarojs/components'
+import './index.css'
+
+interface Props {
+  id: string
+  label: string
+  value: string
+  onInput: (value: string) => void
+  placeholder?: string
+  type?: 'text' | 'number' | 'idcard'
+  maxlength?: number
+  error?: string
+  hint?: string
+}
+
+/** A labelled input with its error right beneath it, so a member sees what to fix where they typed it. */
+export function Field({ id, label, value, onInput, placeholder, type = 'text', maxlength = 40, error, hint }: Props) {
+  return (
+    <View className={`field ${error ? 'field--error' : ''}`}>
+      <Text className='field__label'>{label}</Text>
+      <Input
+        id={id}
+        className='field__input'
+        value={value}
+        type={type}
+        maxlength={maxlength}
+        placeholder={placeholder}
+        onInput={(e) => onInput(e.detail.value)}
+      />
+      {error ? <Text className='field__error'>{error}</Text> : hint ? <Text className='field__hint'>{hint}</Text> : null}
+    </View>
+  )
+}

@@ -1,0 +1,75 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { BackLink } from '../../components/back-link'
+import { BigButton } from '../../components/big-button'
+import { Field } from '../../components/field'
+import { NoticeBanner } from '../../components/notice-banner'
+import { ApiError, call, messageOf } from '../../services/api'
+import { cachedMe, rememberMe } from '../../services/me-store'
+import { toVerifyRequest, validateVerifyForm, type VerifyBy, type VerifyErrors, type VerifyForm } from './verify-form'
+import './index.css'
+
+const FIELDS = ['name', 'cardNo', 'phone']
+
+export default function Verify() {
+  const [form, setForm] = useState<VerifyForm>({ name: '', by: 'cardNo', cardNo: '', phone: '' })
+  const [errors, setErrors] = useState<VerifyErrors>({})
+  const [formError, setFormError] = useState('')
+  const [busy, setBusy] = useState(false)
+  const update = (patch: Partial<VerifyForm>) => setForm((f) => ({ ...f, ...patch }))
+
+  const submit = async () => {
+    const found = validateVerifyForm(form)
+    setErrors(found)
+    setFormError('')
+    if (Object.keys(found).length > 0) return
+    setBusy(true)
+    try {
+      rememberMe(await call('member', 'verify', toVerifyRequest(form), { idempotent: true, loadingText: '正在认证' }))
+      Taro.showToast({ title: '认证成功', icon: 'success' })
+      Taro.reLaunch({ url: '/pages/index/index' })
+    } catch (err) {
+      const field = err instanceof ApiError && err.field && FIELDS.includes(err.field) ? err.field : ''
+      if (field) setErrors({ [field]: messageOf(err) })
+      else setFormError(messageOf(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (cachedMe()?.verified) {
+    return (
+      <View className='page'>
+        <NoticeBanner tone='ok' text='您已完成会员认证' />
+        <BackLink />
+      </View>
+    )
+  }
+  const byTab = (by: VerifyBy, label: string) => (
+    <View id={`verify-by-${by}`} className={`verify__tab ${form.by === by ? 'verify__tab--on' : ''}`} onClick={() => update({ by })}>
+      {label}
+    </View>
+  )
+  return (
+    <View className='page verify'>
+      <Text className='verify__title'>会员认证</Text>
+      <Text className='muted'>请填写与工会会员名册一致的信息。认证后即可使用各项会员服务。</Text>
+      <Field id='verify-name' label='姓名' value={form.name} onInput={(name) => update({ name })} placeholder='请输入真实姓名' maxlength={20} error={errors.name} />
+      <View className='verify__tabs'>
+        {byTab('cardNo', '用会员证号')}
+        {byTab('phone', '用手机号')}
+      </View>
+      {form.by === 'cardNo' ? (
+        <Field id='verify-card' label='会员证号' value={form.cardNo} onInput={(cardNo) => update({ cardNo })} placeholder='如 GH3201000123' maxlength={32} error={errors.cardNo} hint='会员证号印在工会会员卡正面' />
+      ) : (
+        <Field id='verify-phone' label='手机号' value={form.phone} onInput={(phone) => update({ phone })} placeholder='在工会登记的手机号' type='number' maxlength={11} error={errors.phone} />
+      )}
+      {formError && <Text id='verify-error' className='error-text'>{formError}</Text>}
+      <BigButton id='verify-submit' loading={busy} onClick={submit}>
+        提交认证
+      </BigButton>
+      <BackLink />
+    </View>
+  )
+}

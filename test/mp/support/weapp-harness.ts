@@ -1,0 +1,133 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { installDom } from './dom'
+
+export const DIST = join(__dirname, '../../../dist/weapp')
+
+type Envelope = { ok: true; data: unknown } | { ok: false; code: string; message: string }
+export type FakeBackend = (name: string, body: { action: string; data: unknown; requestId: string }) => Envelope
+
+/** What the app asked of WeChat during a test. */
+export interface WeChatLog {
+  navigations: string[]
+  calls: { name: string; action: string }[]
+}
+
+type AnyFn = (...args: unknown[]) => unknown
+type Config = Record<string, unknown>
+
+/** Fails with the fix in the message, so a missing build is never mistaken for a broken page. */
+export function requireBuild(): void {
+  if (!existsSync(join(DIST, 'app.json'))) {
+    throw new Error('dist/weapp 不存在：先运行 `npm run build:weapp`（NODE_ENV=production taro build --type weapp），再运行小程序测试')
+  }
+}
+
+/**
+ * WeChat's globals, as far as a Taro page uses them: App/getApp/Page around
+ * miniprogram-simulate's Component, and the few wx APIs the pages call, with
+ * cloud functions answered by a backend the test supplies.
+ */
+export function bootApp(backend: FakeBackend) {
+  requireBuild()
+  installDom()
+  const g0 = globalThis as unknown as Record<string, unknown>
+  delete g0.wx // each boot is a fresh WeChat: the webpack chunk registry lives on wx
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const simulate = require('miniprogram-simulate')
+  const g = globalThis as unknown as Record<string, unknown>
+  const log: WeChatLog = { navigations: [], calls: [] }
+  const pages: Config[] = []
+  let app: Config = {}
+  let route = ''
+
+  g.App = (config: Config) => void (app = config)
+  g.getApp = () => app
+  g.getCurrentPages = () => pages
+  // A page is a component whose lifetimes drive the page lifecycle WeChat would run.
+  g.Page = (config: Config) => {
+    const methods: Record<string, AnyFn> = {}
+    for (const [k, v] of Object.entries(config)) if (typeof v === 'function') methods[k] = v as AnyFn
+    const pageRoute = route
+    ;(g.Component as AnyFn)({
+      data: config.data ?? {},
+      methods,
+      lifetimes: {
+        attached(this: Config) {
+          this.route = pageRoute
+          pages.push(this)
+          ;(this.onLoad as AnyFn)?.call(this, {})
+          ;(this.onShow as AnyFn)?.call(this)
+        },
+        ready(this: Config) {
+          ;(this.onReady as AnyFn)?.call(this)
+        },
+      },
+    })
+  }
+  const wx = g.wx as Record<string, unknown>
+  const ok = (opts: { url?: string; success?: AnyFn; complete?: AnyFn } | undefined, res: Config = {}) => {
+    const r = { errMsg: 'ok', ...res }
+    opts?.success?.(r)
+    opts?.complete?.(r)
+  }
+  Object.assign(wx, {
+    cloud: {
+      init: () => undefined,
+      callFunction: async ({ name, data }: { name: string; data: { action: string; data: unknown; requestId: string } }) => {
+        log.calls.push({ name, action: data.action })
+        return { errMsg: 'cloud.callFunction:ok', result: backend(name, data) }
+      },
+    },
+    navigateTo: (opts: { url: string }) => {
+      log.navigations.push(opts.url)
+      ok(opts)
+    },
+    reLaunch: (opts: { url: string }) => {
+      log.navigations.push(opts.url)
+      ok(opts)
+    },
+    showLoading: ok,
+    hideLoading: ok,
+    showToast: ok,
+    getStorageSync: () => '',
+  })
+
+  // WeChat runs app.js first: it loads the shared chunks and registers the app.
+  require(join(DIST, 'app.js'))
+  ;(app.onLaunch as AnyFn)?.call(app, { path: 'pages/index/index', query: {}, scene: 1001 })
+  ;(app.onShow as AnyFn)?.call(app, { path: 'pages/index/index', query: {}, scene: 1001 })
+
+  /** Loads and attaches a compiled page, compiled by WeChat's own wcc. */
+  function openPage(pageRoute: string) {
+    route = pageRoute
+    const id = simulate.load(join(DIST, pageRoute), { rootPath: DIST, compiler: 'official' })
+    const page = simulate.render(id)
+    page.attach(document.createElement('parent-wrapper'))
+    return page as SimulatedComponent
+  }
+  return { log, openPage, simulate }
+}
+
+/**
+ * A fresh app with one page open. Webpack runs a page's chunk only once per
+ * runtime, so every test boots its own, in its own module registry.
+ */
+export function openFreshPage(pageRoute: string, backend: FakeBackend) {
+  let booted: ReturnType<typeof bootApp> | undefined
+  let page: SimulatedComponent | undefined
+  jest.isolateModules(() => {
+    booted = bootApp(backend)
+    page = booted.openPage(pageRoute)
+  })
+  if (!booted || !page) throw new Error(`无法加载页面 ${pageRoute}`)
+  return { ...booted, page }
+}
+
+/** The part of miniprogram-simulate's component wrapper these tests use. */
+export interface SimulatedComponent {
+  dom: HTMLElement
+  data: Record<string, unknown>
+  querySelector(selector: string): SimulatedComponent
+  dispatchEvent(eventName: string): void
+}

@@ -1,0 +1,9 @@
+import type { MemberActions } from './member'
+
+/**
+ * Every cloud function the client may call, by name, with its action map
+ * (action name → [request, response]). A new service adds one line here.
+ */
+export interface FunctionActions {
+  member: MemberActions
+}
