@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core'
+import { ERROR_MESSAGES } from '../../types/errors'
 import { browserAvailability, launchChromium } from './support/browser'
 import { startStack } from './support/stack'
 
@@ -27,18 +28,25 @@ suite(`member journey in Chromium (H5 build)${availability.run ? '' : ` — skip
   it('signs in as the demo member, verifies membership and lands in the service hall', async () => {
     await page.goto(`${stack.url}/`)
     // A newcomer with no identity is sent to the demo sign-in picker.
-    await page.getByText('会员 李明').first().click({ timeout: 20_000 })
+    await page.waitForURL(/pages\/login/, { timeout: 20_000 })
+    await page.locator('#identity-demo-member').click()
 
     // Not verified yet: the hall leads to verification.
-    await page.getByText('去认证').first().click({ timeout: 15_000 })
-    await page.locator('#verify-name input, input#verify-name, .verify-name input').first().fill('李明')
-    await page.locator('#verify-card input, input#verify-card, .verify-card input').first().fill('GH3201000123')
-    await page.getByText('提交认证').first().click()
+    await page.locator('#verify-banner').click({ timeout: 15_000 })
+    await page.locator('#verify-name input').fill('李明')
+    // A mistyped card number is refused with the one Chinese message for it.
+    await page.locator('#verify-card input').fill('GH3201000124')
+    await page.locator('#verify-submit').click()
+    await page.locator('#verify-error', { hasText: ERROR_MESSAGES.VERIFY_MISMATCH }).waitFor({ timeout: 15_000 })
 
+    await page.locator('#verify-card input').fill('GH3201000123')
+    await page.locator('#verify-submit').click()
+
+    await page.locator('#verified-state', { hasText: '已认证会员 李明' }).waitFor({ timeout: 15_000 })
+    const tiles = await page.locator('.service-tile').allTextContents()
     for (const service of ['会聚良缘', '两癌筛查', '工会消费券', '集章打卡']) {
-      await page.getByText(service).first().waitFor({ timeout: 15_000 })
+      expect(tiles.join(' ')).toContain(service)
     }
-    await page.getByText('已认证').first().waitFor({ timeout: 15_000 })
     expect(pageErrors).toEqual([])
   }, 90_000)
 })
