@@ -19,6 +19,7 @@ export const ERROR_MESSAGES = {
   TOKEN_INVALID: '二维码无效',
   TOKEN_EXPIRED: '二维码已过期，请刷新后重试',
   TOKEN_WRONG_PURPOSE: '二维码用途不符',
+  TOKEN_REVOKED: '该二维码已停用，请扫描现场最新的二维码',
   CONFLICT: '数据已被他人修改，请刷新后重试',
   DEADLINE_EXCEEDED: '请求超时，请稍后重试',
   UNAVAILABLE: '服务暂时不可用，请稍后重试',
