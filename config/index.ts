@@ -17,7 +17,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: `dist/${platform}`,
+    // TARO_OUTPUT_ROOT lets a second build (a parallel worktree, a check) write elsewhere.
+    outputRoot: process.env.TARO_OUTPUT_ROOT || `dist/${platform}`,
     plugins: [],
     defineConstants: {},
     copy: { patterns: [], options: {} },
