@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { installDom } from './dom'
 
-export const DIST = join(__dirname, '../../../dist/weapp')
+// WEAPP_DIST points the tests at another weapp build (e.g. one made with TARO_OUTPUT_ROOT).
+export const DIST = process.env.WEAPP_DIST || join(__dirname, '../../../dist/weapp')
 
 type Envelope = { ok: true; data: unknown } | { ok: false; code: string; message: string }
 export type FakeBackend = (name: string, body: { action: string; data: unknown; requestId: string }) => Envelope
