@@ -13,8 +13,9 @@ const ROOT = join(__dirname, '../../..')
 
 /** The whole local stack as `npm start` runs it, on fresh data and random ports. */
 export async function startStack(): Promise<{ url: string; stop(): Promise<void> }> {
-  const h5 = join(ROOT, 'dist/h5/index.html')
-  if (!existsSync(h5)) throw new Error('dist/h5 不存在：先运行 npm run build:h5（npm test 会自动构建）')
+  // H5_DIST points the suite at another H5 build (e.g. one made with TARO_OUTPUT_ROOT).
+  const h5Dir = process.env.H5_DIST || join(ROOT, 'dist/h5')
+  if (!existsSync(join(h5Dir, 'index.html'))) throw new Error('dist/h5 不存在：先运行 npm run build:h5（npm test 会自动构建）')
   const dataDir = mkdtempSync(join(tmpdir(), 'e2e-emulator-'))
   const emulator = await startEmulator({ dataDir, port: 0, quiet: true })
   process.env.TCB_SERVICE_URL = emulator.url
@@ -26,7 +27,7 @@ export async function startStack(): Promise<{ url: string; stop(): Promise<void>
     functions: loadFunctions(join(ROOT, 'cloudfunctions')),
     production: false,
     port: 0,
-    staticDir: join(ROOT, 'dist/h5'),
+    staticDir: h5Dir,
   })
   return {
     url: host.url,
