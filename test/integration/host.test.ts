@@ -6,7 +6,7 @@ import { DEMO_IDENTITIES } from '../../tools/seed/demo-identities'
 /** A function that answers with the caller CloudBase's context names, after a random pause. */
 const whoami: FunctionMain = async (event, context) => {
   await new Promise((r) => setTimeout(r, Math.random() * 20))
-  const ctx = tcb.getCloudbaseContext(context as never) as Record<string, string>
+  const ctx = tcb.getCloudbaseContext(context as never) as unknown as Record<string, string>
   const e = event as { action: string; data: unknown; requestId?: string; userInfo?: { openId: string } }
   return { ok: true, data: { fromContext: ctx.WX_OPENID ?? null, fromEvent: e.userInfo?.openId ?? null, action: e.action, data: e.data, requestId: e.requestId } }
 }

@@ -1,0 +1,3 @@
+/** UTC milliseconds. Services take a clock so tests can fix time. */
+export type Clock = () => number
+export const systemClock: Clock = () => Date.now()

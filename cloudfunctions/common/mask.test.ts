@@ -1,0 +1,15 @@
+import { maskCardNo, maskName, maskPhone } from './mask'
+
+test('phone keeps the first three and last four digits only', () => {
+  expect(maskPhone('13800000123')).toBe('138****0123')
+  expect(maskPhone('123')).toBe('***')
+})
+
+test('card number hides the middle', () => {
+  expect(maskCardNo('GH3201000123')).toBe('GH32******23')
+})
+
+test('name keeps the surname', () => {
+  expect(maskName('李明')).toBe('李*')
+  expect(maskName('欧阳娜娜')).toBe('欧***')
+})

@@ -1,0 +1,14 @@
+/** PIPL: phone and card numbers are masked in every response except to their owner. */
+export function maskPhone(phone: string): string {
+  return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : phone.replace(/./g, '*')
+}
+
+export function maskCardNo(cardNo: string): string {
+  return cardNo.length > 6 ? `${cardNo.slice(0, 4)}${'*'.repeat(cardNo.length - 6)}${cardNo.slice(-2)}` : cardNo.replace(/./g, '*')
+}
+
+/** 李明 → 李*；欧阳娜娜 → 欧***. */
+export function maskName(name: string): string {
+  const chars = [...name]
+  return chars.length <= 1 ? name : chars[0] + '*'.repeat(chars.length - 1)
+}

@@ -1,0 +1,27 @@
+import { randomUUID } from 'node:crypto'
+import type { Envelope } from '../../types/envelope'
+import { buildInvocation } from '../../tools/host/identity'
+
+type Main = (event: never, context?: unknown) => Promise<Envelope<unknown>>
+
+/**
+ * Calls a function's `main` exactly as CloudBase (and the local host) would:
+ * the caller's openid travels in the per-call context, never in `data`.
+ * Pass `requestId: null` to send none.
+ */
+export async function invoke<T = any>(
+  main: Main,
+  openid: string | undefined,
+  action: string,
+  data?: unknown,
+  requestId: string | null = randomUUID(),
+): Promise<Envelope<T>> {
+  const { event, context } = buildInvocation('test', { action, data, requestId: requestId ?? undefined }, openid)
+  return (await main(event as never, context)) as Envelope<T>
+}
+
+/** Unwraps an ok envelope, failing the test with the code otherwise. */
+export function okData<T>(env: Envelope<T>): T {
+  if (!env.ok) throw new Error(`expected ok, got ${env.code}${env.field ? ` (${env.field})` : ''}: ${env.message}`)
+  return env.data
+}
