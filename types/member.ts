@@ -79,6 +79,34 @@ export interface DeletionRequestResult {
   requestedAt: number
 }
 
+export interface ListRosterRequest {
+  /** Exact member card number or a prefix of the name. */
+  q?: string
+  branch?: string
+  tag?: string
+  /** 0-based page; pageSize default 20, at most 50. */
+  page?: number
+  pageSize?: number
+}
+
+/** A roster row as an officer sees it: name, card and phone masked (PIPL). */
+export interface RosterRowDTO {
+  name: string
+  cardNo: string
+  phone: string
+  branch: string
+  tags: string[]
+  gender: 'F' | 'M' | ''
+  bound: boolean
+}
+
+export interface RosterPageDTO {
+  items: RosterRowDTO[]
+  total: number
+  page: number
+  pageSize: number
+}
+
 /** action name → [request, response] */
 export interface MemberActions {
   me: [Record<string, never>, MeDTO]
@@ -89,4 +117,5 @@ export interface MemberActions {
   redeemInvite: [RedeemInviteRequest, MeDTO]
   exportMyData: [Record<string, never>, MyDataExport]
   requestDeletion: [Record<string, never>, DeletionRequestResult]
+  listRoster: [ListRosterRequest, RosterPageDTO]
 }

@@ -1,4 +1,5 @@
-import { Text, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
+import qrcode from 'qrcode-generator'
 import { useState } from 'react'
 import type { InviteDTO, ScopeKind } from '../../../types/member'
 import { BigButton } from '../../components/big-button'
@@ -8,6 +9,14 @@ import { ApiError, call, messageOf } from '../../services/api'
 import { formatShanghai } from '../../utils/time'
 
 const KINDS: ScopeKind[] = ['merchant', 'event', 'site']
+
+/** The same code as a QR (GIF data URL: no canvas, same in WeChat and the browser) for the staff page's 扫码获取. */
+function qrDataUrl(text: string): string {
+  const qr = qrcode(0, 'M')
+  qr.addData(text)
+  qr.make()
+  return qr.createDataURL(8, 32)
+}
 
 export function InviteCreator() {
   const [kind, setKind] = useState<ScopeKind>('merchant')
@@ -47,6 +56,8 @@ export function InviteCreator() {
       {invite && (
         <View id='invite-result' className='invite__result'>
           <Text className='invite__code' userSelect>{invite.code}</Text>
+          <Image id='invite-qr' className='invite__qr' src={qrDataUrl(invite.code)} mode='aspectFit' />
+          <Text className='muted'>请对方在「工作人员」页面输入邀请码，或扫描此二维码</Text>
           <Text className='muted'>{SCOPE_KIND_LABEL[invite.scope.kind]}：{invite.scope.name}</Text>
           <Text className='muted'>有效期至 {formatShanghai(invite.expiresAt)}，仅可使用一次</Text>
         </View>

@@ -7,6 +7,7 @@ import { call, messageOf } from '../../services/api'
 import './index.css'
 
 const MAX_CSV_CHARS = 900_000 // the host refuses bodies over 1 MB; say so before sending
+const MAX_ROWS = 5_000 // the member function's limit per import
 
 /** WeChat: pick a CSV a colleague sent in a chat, the usual way files reach a phone. */
 async function pickCsvInWeChat(): Promise<string> {
@@ -14,7 +15,7 @@ async function pickCsvInWeChat(): Promise<string> {
   return Taro.getFileSystemManager().readFileSync(tempFiles[0].path, 'utf8') as string
 }
 
-export function RosterImport() {
+export function RosterImport({ onImported }: { onImported?: () => void }) {
   const [csv, setCsv] = useState('')
   const [result, setResult] = useState<RosterImportResult | null>(null)
   const [error, setError] = useState('')
@@ -24,10 +25,12 @@ export function RosterImport() {
     setError('')
     setResult(null)
     if (!csv.trim()) return setError('请粘贴名册内容或选择文件')
-    if (csv.length > MAX_CSV_CHARS) return setError('文件过大，请分批导入（每批不超过约 1 万行）')
+    const rows = csv.split('\n').filter((l) => l.trim()).length - 1
+    if (csv.length > MAX_CSV_CHARS || rows > MAX_ROWS) return setError(`文件过大（${rows} 行），请分批导入，每批不超过 ${MAX_ROWS} 行`)
     setBusy(true)
     try {
       setResult(await call('member', 'importRoster', { csv }, { idempotent: true, loadingText: '正在导入' }))
+      onImported?.()
     } catch (err) {
       setError(messageOf(err))
     } finally {

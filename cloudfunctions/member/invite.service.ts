@@ -1,0 +1,52 @@
+import { requireOfficer } from '../common/auth'
+import type { Db } from '../common/db'
+import { fail } from '../common/errors'
+import type { CreateInviteRequest, InviteDTO, MeDTO } from '../../types/member'
+import { isLimited, takeAttempt } from './attempts.repository'
+import { me } from './account.service'
+import { audit } from './audit.repository'
+import { getInvite, insertInvite, useInvite } from './invite.repository'
+import { formatInviteCode, INVITE_DEFAULT_TTL_HOURS, inviteId, newInviteCode, normalizeInviteCode, REDEEM_MAX_FAILURES, REDEEM_WINDOW_MS } from './invite.rules'
+import { addRole, ensureUser } from './user.repository'
+
+interface Deps {
+  db: Db
+  now: number
+}
+
+/** Only the hash is stored: the code is shown once, to the officer who made it. */
+export async function createInvite({ db, now }: Deps, openid: string, req: CreateInviteRequest): Promise<InviteDTO> {
+  await requireOfficer(db, openid)
+  const code = newInviteCode()
+  const expiresAt = now + (req.ttlHours ?? INVITE_DEFAULT_TTL_HOURS) * 3600_000
+  const scope = { kind: req.scope.kind, id: req.scope.id, name: req.scope.name }
+  await insertInvite(db, { _id: inviteId(code), scope, createdBy: openid, createdAt: now, expiresAt, usedBy: null, usedAt: null })
+  await audit(db, { at: now, actor: openid, action: 'member.createInvite', target: `${scope.kind}:${scope.id}`, expiresAt })
+  return { code: formatInviteCode(code), scope, expiresAt }
+}
+
+async function refuse(db: Db, key: string, now: number, code: 'INVITE_INVALID' | 'INVITE_EXPIRED' | 'INVITE_USED'): Promise<never> {
+  await takeAttempt(db, key, now, REDEEM_MAX_FAILURES, REDEEM_WINDOW_MS)
+  fail(code)
+}
+
+/**
+ * Single use: the conditional update on the invite decides between concurrent
+ * redeemers. The role is added after, so a crash in between is repaired by
+ * redeeming the same code again (it is already ours).
+ */
+export async function redeemInvite({ db, now }: Deps, openid: string, raw: string): Promise<MeDTO> {
+  const key = `invite:${openid}`
+  if (await isLimited(db, key, now, REDEEM_MAX_FAILURES, REDEEM_WINDOW_MS)) fail('RATE_LIMITED')
+  const code = normalizeInviteCode(raw)
+  const invite = code ? await getInvite(db, inviteId(code)) : null
+  if (!invite) return refuse(db, key, now, 'INVITE_INVALID')
+  if (invite.usedBy !== openid && !(await useInvite(db, invite._id, openid, now))) {
+    const after = await getInvite(db, invite._id)
+    if (after?.usedBy !== openid) return refuse(db, key, now, after?.usedBy ? 'INVITE_USED' : 'INVITE_EXPIRED')
+  }
+  await ensureUser(db, openid, now)
+  await addRole(db, openid, { role: 'staff', scope: invite.scope }, now)
+  await audit(db, { at: now, actor: openid, action: 'member.redeemInvite', target: `${invite.scope.kind}:${invite.scope.id}`, invite: invite._id.slice(0, 12) })
+  return me({ db, now }, openid)
+}

@@ -1,0 +1,44 @@
+import type { CallerAccount } from '../common/auth'
+import { maskCardNo, maskName, maskPhone } from '../common/mask'
+import type { RosterDoc, StoredRole } from '../common/member-docs'
+import type { MeDTO, ProfileDTO, RoleDTO, RosterRowDTO } from '../../types/member'
+
+/** The owner's own profile: unmasked, only ever sent to the bound openid. */
+export function ownProfile(roster: RosterDoc, verifiedAt: number): ProfileDTO {
+  const { name, cardNo, phone, branch, tags, gender, birthDate } = roster
+  return { name, cardNo, phone, branch, tags: [...tags], gender, birthDate, verifiedAt }
+}
+
+function roleDTO(role: StoredRole): RoleDTO {
+  return role.role === 'officer' ? { role: 'officer' } : { role: 'staff', scope: { ...role.scope } }
+}
+
+/** Verified only while the user and the roster record point at each other. */
+export function boundRoster(account: CallerAccount, roster: RosterDoc | null): RosterDoc | null {
+  const user = account.user
+  return user?.verifiedAt && roster && roster._id === user.rosterId && roster.boundOpenid === account.openid ? roster : null
+}
+
+export function toMeDTO(account: CallerAccount, roster: RosterDoc | null): MeDTO {
+  const bound = boundRoster(account, roster)
+  const roles: RoleDTO[] = bound ? [{ role: 'member' }] : []
+  return {
+    verified: !!bound,
+    profile: bound ? ownProfile(bound, account.user!.verifiedAt!) : null,
+    roles: [...roles, ...account.roles.map(roleDTO)],
+    deletionRequestedAt: account.user?.deletionRequestedAt ?? null,
+  }
+}
+
+/** What an officer sees of someone else's record (PIPL: masked). */
+export function toRosterRow(doc: RosterDoc): RosterRowDTO {
+  return {
+    name: maskName(doc.name),
+    cardNo: maskCardNo(doc.cardNo),
+    phone: doc.phone ? maskPhone(doc.phone) : '',
+    branch: doc.branch,
+    tags: [...doc.tags],
+    gender: doc.gender,
+    bound: !!doc.boundOpenid,
+  }
+}

@@ -1,0 +1,39 @@
+import type { Db } from '../common/db'
+import type { DeletionRequestResult, MyDataExport } from '../../types/member'
+import { me } from './account.service'
+import { recordDeletionRequest } from './deletion.repository'
+import { unbindRoster } from './roster.repository'
+import { ensureUser, getUser, markDeletion } from './user.repository'
+
+interface Deps {
+  db: Db
+  now: number
+}
+
+/** Everything the member function holds about the caller, unmasked: it is theirs. */
+export async function exportMyData(deps: Deps, openid: string): Promise<MyDataExport> {
+  const current = await me(deps, openid)
+  return {
+    exportedAt: deps.now,
+    account: { verified: current.verified, verifiedAt: current.profile?.verifiedAt ?? null, roles: current.roles },
+    profile: current.profile,
+    // Consents are recorded by the services that ask for them (screening); none are held here yet.
+    consents: [],
+  }
+}
+
+/**
+ * Retention rule: the union keeps its roster record (membership is not the
+ * app's to erase); the link to this WeChat account, the roles and the account
+ * data go now, and the request is recorded for the union to complete erasure
+ * of anything else it holds. Asking again while a request is open changes nothing.
+ */
+export async function requestDeletion({ db, now }: Deps, openid: string): Promise<DeletionRequestResult> {
+  const user = await getUser(db, openid)
+  if (user?.deletionRequestedAt) return { requestedAt: user.deletionRequestedAt }
+  await recordDeletionRequest(db, { _id: `${openid}:${now}`, openid, rosterId: user?.rosterId ?? null, requestedAt: now, status: 'pending' })
+  await ensureUser(db, openid, now)
+  await markDeletion(db, openid, now)
+  if (user?.rosterId) await unbindRoster(db, user.rosterId, openid, now)
+  return { requestedAt: now }
+}

@@ -1,0 +1,99 @@
+import fc from 'fast-check'
+import { createMemberFunction } from '../../cloudfunctions/member/index'
+import { COLLECTIONS } from '../../cloudfunctions/common/collections'
+import type { UserDoc } from '../../cloudfunctions/common/member-docs'
+import { startTestEmulator, type TestEmulator } from '../support/emulator'
+import { invoke, okData } from '../support/invoke'
+
+/**
+ * Acceptance (issue 2): every member action given malformed, oversized or
+ * wrong-typed input returns INVALID_ARGUMENT and changes nothing.
+ */
+let emu: TestEmulator
+const main = createMemberFunction({ clock: () => Date.UTC(2026, 4, 1) })
+const CSV = '姓名,会员证号,手机号,所属工会\n李明,GH3201000123,13800000123,盐湖区总工会\n王芳,GH3201000456,13900000456,盐湖区总工会'
+
+const notString = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.object({ maxDepth: 1 }))
+const notInt = fc.oneof(fc.string({ maxLength: 5 }), fc.boolean(), fc.constant(null), fc.double({ noInteger: true }), fc.object({ maxDepth: 1 }))
+const tooLong = (max: number) => fc.string({ minLength: max + 1, maxLength: max + 40 }).filter((s) => s.trim().length > max)
+const notObject = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.array(fc.anything(), { maxLength: 3 }))
+const bigCsv = `${'姓名,会员证号,所属工会\n'}${'某某,GH00000001,某工会\n'.repeat(110_000)}`
+const manyRows = `${'姓名,会员证号,所属工会\n'}${'某某,GH00000001,某工会\n'.repeat(5_001)}`
+
+/** Each action's valid input, and arbitraries that break it one way or another. */
+function cases(valid: Record<string, unknown>, breakers: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<unknown> {
+  const allowed = new Set(Object.keys(valid))
+  const extraKey = fc
+    .tuple(fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !allowed.has(k) && k !== '__proto__'), fc.anything())
+    .map(([k, v]) => ({ ...valid, [k]: v }))
+  const fieldBreaks = Object.entries(breakers).map(([field, arb]) => arb.map((v) => ({ ...valid, [field]: v })))
+  return fc.oneof(notObject, extraKey, ...fieldBreaks)
+}
+
+const scope = { kind: 'merchant', id: 'merchant-suguo-xjk', name: '苏果超市' }
+const ACTIONS: Record<string, fc.Arbitrary<unknown>> = {
+  me: cases({}, {}),
+  unbind: cases({}, {}),
+  exportMyData: cases({}, {}),
+  requestDeletion: cases({}, {}),
+  verify: fc.oneof(
+    cases({ name: '李明', cardNo: 'GH3201000123' }, { name: fc.oneof(notString, tooLong(20), fc.constant('  ')), cardNo: fc.oneof(notString, tooLong(32), fc.constant('GH#1234')) }),
+    cases({ name: '李明', phone: '13800000123' }, { phone: fc.oneof(notString, fc.constant('1380000012'), fc.constant('138000001234')), cardNo: fc.constant('GH3201000123') }),
+    fc.constant({ name: '李明' }),
+  ),
+  importRoster: cases({ csv: CSV }, { csv: fc.oneof(notString, fc.constant(''), fc.constant(bigCsv), fc.constant(manyRows)) }),
+  createInvite: cases(
+    { scope, ttlHours: 24 },
+    {
+      scope: fc.oneof(notObject, fc.constant(null), fc.constant({ ...scope, kind: 'shop' }), fc.constant({ ...scope, id: '苏果' }), tooLong(40).map((name) => ({ ...scope, name })), fc.constant({ kind: 'site', id: 'x' })),
+      ttlHours: fc.oneof(notInt, fc.constant(0), fc.constant(721), fc.integer({ max: 0 })),
+    },
+  ),
+  redeemInvite: cases({ code: 'ABCD-EFGH' }, { code: fc.oneof(notString, fc.constant(''), tooLong(32)) }),
+  listRoster: cases({ page: 0, pageSize: 10 }, { page: fc.oneof(notInt, fc.integer({ max: -1 }), fc.constant(1001)), pageSize: fc.oneof(notInt, fc.constant(0), fc.constant(51)), q: fc.oneof(notString, tooLong(24)) }),
+}
+
+async function snapshot(): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {}
+  for (const name of Object.values(COLLECTIONS)) {
+    try {
+      out[name] = (await emu.db.collection(name).limit(1000).get()).data
+    } catch {
+      out[name] = [] // never created
+    }
+  }
+  return out
+}
+
+beforeAll(async () => {
+  emu = await startTestEmulator()
+  await emu.db.collection(COLLECTIONS.users).add({ _id: 'o-officer', rosterId: null, verifiedAt: null, roles: [{ role: 'officer' }], deletionRequestedAt: null, createdAt: 0, updatedAt: 0 } satisfies UserDoc)
+  okData(await invoke(main, 'o-officer', 'importRoster', { csv: CSV }))
+  okData(await invoke(main, 'o-member', 'verify', { name: '李明', cardNo: 'GH3201000123' }))
+  okData(await invoke(main, 'o-officer', 'createInvite', { scope }))
+})
+afterAll(() => emu.stop())
+
+describe.each(Object.keys(ACTIONS))('%s', (actionName) => {
+  it('answers malformed, oversized or wrong-typed input with INVALID_ARGUMENT and changes nothing', async () => {
+    const before = await snapshot()
+    await fc.assert(
+      fc.asyncProperty(ACTIONS[actionName], fc.constantFrom('o-officer', 'o-member', 'o-stranger'), async (data, openid) => {
+        const res = await invoke(main, openid, actionName, data)
+        expect(res).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT' })
+      }),
+      { numRuns: 60 },
+    )
+    expect(await snapshot()).toEqual(before)
+  })
+})
+
+it('refuses a malformed request id or action the same way', async () => {
+  const before = await snapshot()
+  for (const requestId of ['short', 'x'.repeat(65), 'has space in it', 12345678] as unknown as string[]) {
+    expect(await invoke(main, 'o-member', 'unbind', {}, requestId)).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT', field: 'requestId' })
+  }
+  expect(await invoke(main, 'o-member', 42 as unknown as string, {})).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT', field: 'action' })
+  expect(await invoke(main, 'o-member', 'dropRoster', {})).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' })
+  expect(await snapshot()).toEqual(before)
+})

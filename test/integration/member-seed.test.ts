@@ -1,0 +1,79 @@
+import { createMemberFunction } from '../../cloudfunctions/member/index'
+import { COLLECTIONS } from '../../cloudfunctions/common/collections'
+import { DEMO_IDENTITIES } from '../../tools/seed/demo-identities'
+import { seed } from '../../tools/seed/seed'
+import type { MeDTO } from '../../types/member'
+import { startTestEmulator, type TestEmulator } from '../support/emulator'
+import { invoke, okData } from '../support/invoke'
+
+/** The demo seed: a believable union, idempotent, and the demo member can verify after it. */
+let emu: TestEmulator
+const now = Date.UTC(2026, 10, 23, 3, 0)
+const main = createMemberFunction({ clock: () => now })
+
+async function dump(): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {}
+  for (const name of Object.values(COLLECTIONS)) {
+    const docs: unknown[] = []
+    for (let skip = 0; ; skip += 1000) {
+      const page = (await emu.db.collection(name).orderBy('_id', 'asc').skip(skip).limit(1000).get().catch(() => ({ data: [] }))).data
+      docs.push(...page)
+      if (page.length < 1000) break
+    }
+    out[name] = docs
+  }
+  return out
+}
+
+beforeAll(async () => {
+  emu = await startTestEmulator()
+})
+afterAll(() => emu.stop())
+
+it('loads about 300 members across the union, with model workers and new-employment women', async () => {
+  const summary = await seed(emu.db, now)
+  expect(summary.steps.map((s) => s.name).slice(0, 2)).toEqual(['roster', 'demo-accounts']) // service steps follow
+  const { [COLLECTIONS.roster]: roster } = (await dump()) as Record<string, { tags: string[]; gender: string; branch: string; boundOpenid: string | null }[]>
+  expect(roster.length).toBeGreaterThanOrEqual(290)
+  expect(roster.filter((r) => r.tags.includes('劳模')).length).toBeGreaterThanOrEqual(10)
+  expect(roster.filter((r) => r.gender === 'F' && r.tags.includes('新就业形态')).length).toBeGreaterThanOrEqual(40)
+  expect(new Set(roster.map((r) => r.branch)).size).toBeGreaterThanOrEqual(8)
+})
+
+it('changes nothing in any collection when run again', async () => {
+  const before = await dump()
+  const summary = await seed(emu.db, now)
+  expect(summary.steps.filter((s) => s.inserted !== null && s.inserted !== 0)).toEqual([])
+  expect(await dump()).toEqual(before)
+})
+
+it('adds no members or accounts when run again a day later', async () => {
+  const before = await dump()
+  const summary = await seed(emu.db, now + 86_400_000)
+  expect(summary.steps.slice(0, 2).map((s) => s.inserted)).toEqual([0, 0])
+  const after = await dump()
+  expect([after[COLLECTIONS.roster], after[COLLECTIONS.users]]).toEqual([before[COLLECTIONS.roster], before[COLLECTIONS.users]])
+})
+
+it('gives every demo identity its state: the member unverified, the others verified with their roles', async () => {
+  const states = await Promise.all(DEMO_IDENTITIES.map(async (d) => [d.openid, okData(await invoke<MeDTO>(main, d.openid, 'me', {}))] as const))
+  const byId = Object.fromEntries(states)
+  expect(byId['demo-member']).toMatchObject({ verified: false, roles: [] })
+  for (const id of ['demo-model-worker', 'demo-rider', 'demo-cashier', 'demo-event-staff', 'demo-nurse', 'demo-officer']) expect(byId[id].verified).toBe(true)
+  expect(byId['demo-rider'].profile).toMatchObject({ name: '王秀英', gender: 'F', tags: expect.arrayContaining(['新就业形态', '女职工']) })
+  expect(byId['demo-model-worker'].profile?.tags).toContain('劳模')
+  expect(byId['demo-cashier'].roles).toContainEqual({ role: 'staff', scope: expect.objectContaining({ kind: 'merchant', id: 'merchant-suguo-xjk' }) })
+  expect(byId['demo-event-staff'].roles).toContainEqual({ role: 'staff', scope: expect.objectContaining({ kind: 'event', id: 'event-fair-2027' }) })
+  expect(byId['demo-nurse'].roles).toContainEqual({ role: 'staff', scope: expect.objectContaining({ kind: 'site', id: 'site-fuyou' }) })
+  expect(byId['demo-officer'].roles).toContainEqual({ role: 'officer' })
+})
+
+it('lets the demo member verify with the hint shown at sign-in, and a re-seed keeps him verified', async () => {
+  const hint = DEMO_IDENTITIES.find((d) => d.openid === 'demo-member')!.verifyHint!
+  expect(await invoke(main, 'demo-member', 'verify', { name: hint.name, cardNo: 'GH3201000124' })).toMatchObject({ ok: false, code: 'VERIFY_MISMATCH' })
+  expect(okData(await invoke<MeDTO>(main, 'demo-member', 'verify', { name: hint.name, cardNo: hint.cardNo })).profile).toMatchObject({ name: '李明', phone: hint.phone })
+  await seed(emu.db, now)
+  expect(okData(await invoke<MeDTO>(main, 'demo-member', 'me', {})).verified).toBe(true)
+  const officerView = okData(await invoke(main, 'demo-officer', 'listRoster', { q: 'GH3201000123' }))
+  expect(officerView).toMatchObject({ total: 1, items: [{ name: '李*', phone: '138****0123', bound: true }] })
+})

@@ -1,0 +1,43 @@
+/**
+ * `npm run seed` and `npm start` (on an empty store): a believable union for the
+ * demo. Idempotent: deterministic ids, every step inserts only what is missing,
+ * so running it twice changes nothing (and never undoes what the demo did).
+ */
+import type { Db } from '../../cloudfunctions/common/db'
+import { seedDemoAccounts } from './accounts.seed'
+import { seedRoster } from './roster.seed'
+import { CITY_FEDERATION, DISTRICTS, grassrootsUnits } from './union-structure'
+import { seedEvents } from './events.seed'
+import { seedScreening } from './screening.seed'
+
+export interface SeedStep {
+  name: string
+  /** Chinese label for the summary. */
+  label: string
+  /** Returns how many documents it inserted. */
+  run(db: Db, now: number): Promise<number | void>
+}
+
+export interface SeedSummary {
+  steps: { name: string; label: string; inserted: number | null }[]
+}
+
+const MEMBER_STEPS: SeedStep[] = [
+  { name: 'roster', label: `${CITY_FEDERATION}及 ${DISTRICTS.length} 个区级、${grassrootsUnits().length} 个基层工会的会员名册`, run: seedRoster },
+  { name: 'demo-accounts', label: '演示身份（认证与角色）', run: seedDemoAccounts },
+]
+
+/** Each service's seed (tools/seed/<service>.seed.ts), run in this order after the members it relies on. */
+export const SERVICE_STEPS: SeedStep[] = [
+  { name: 'events', label: '集章打卡 · 活动签到', run: seedEvents },
+  { name: 'screening', label: '两癌筛查', run: seedScreening },
+]
+
+export async function seed(db: Db, now = Date.now()): Promise<SeedSummary> {
+  const steps: SeedSummary['steps'] = []
+  for (const step of [...MEMBER_STEPS, ...SERVICE_STEPS]) {
+    const inserted = await step.run(db, now)
+    steps.push({ name: step.name, label: step.label, inserted: typeof inserted === 'number' ? inserted : null })
+  }
+  return { steps }
+}
