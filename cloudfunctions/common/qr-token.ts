@@ -26,6 +26,8 @@ export const PURPOSE_TAGS = {
   gift: 'G',
   booth: 'B',
   invite: 'I',
+  screening: 'S',
+  checkpoint: 'P', // events: rotating code on a checkpoint's staff screen, scanned by members
 } as const
 
 export type TokenPurpose = keyof typeof PURPOSE_TAGS

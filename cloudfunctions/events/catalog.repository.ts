@@ -1,0 +1,156 @@
+/**
+ * Events and their parts (booths, gift tiers, checkpoints): the only code that
+ * reads or writes those collections. Documents are mapped to plain records here.
+ */
+import type { Db } from '../common/db'
+import { COLLECTIONS } from '../common/collections'
+import type { EventKind, SignUpRulesDTO, StampRulesDTO, TierRuleDTO, VenueDTO, ZoneDTO } from '../../types/events'
+
+export interface EventRec {
+  id: string
+  kind: EventKind
+  title: string
+  description: string
+  organiser: string
+  venue: VenueDTO
+  startsAt: number
+  endsAt: number
+  zones: ZoneDTO[]
+  signUp: SignUpRulesDTO
+  stampRules: StampRulesDTO
+  /** Seats held or confirmed (bounded by seatsLeft when there is a capacity). */
+  signedUp: number
+  seatsLeft: number | null
+}
+
+export interface BoothRec {
+  id: string
+  eventId: string
+  zoneId: string
+  name: string
+  exhibitor: string
+  codeVersion: number
+  order: number
+}
+
+export interface TierRec {
+  id: string
+  eventId: string
+  name: string
+  gift: string
+  rule: TierRuleDTO
+  stock: number
+  left: number
+  order: number
+}
+
+export interface CheckpointRec {
+  id: string
+  eventId: string
+  name: string
+  opensAt: number
+  closesAt: number
+  order: number
+}
+
+const PAGE = 1000
+
+/** Internal fields (holders of in-flight claims) never leave the repository. */
+function strip<T>(doc: Record<string, unknown>): T {
+  const { _id, holders: _h, createdAt: _c, updatedAt: _u, ...rest } = doc
+  return { id: _id, ...rest } as T
+}
+
+export async function allPages(query: { skip(n: number): any; limit(n: number): any }): Promise<Record<string, unknown>[]> {
+  const out: Record<string, unknown>[] = []
+  for (let skip = 0; ; skip += PAGE) {
+    const res = await query.skip(skip).limit(PAGE).get()
+    out.push(...(res.data as Record<string, unknown>[]))
+    if (res.data.length < PAGE) return out
+  }
+}
+
+async function one<T>(db: Db, coll: string, id: string): Promise<T | null> {
+  const res = await db.collection(coll).doc(id).field({ holders: false }).get()
+  const doc = (res.data as Record<string, unknown>[])[0]
+  return doc ? strip<T>(doc) : null
+}
+
+async function byEvent<T extends { order: number }>(db: Db, coll: string, eventId: string): Promise<T[]> {
+  const docs = await allPages(db.collection(coll).where({ eventId }).field({ holders: false }))
+  return docs.map((d) => strip<T>(d)).sort((a, b) => a.order - b.order)
+}
+
+export const getEvent = (db: Db, id: string) => one<EventRec>(db, COLLECTIONS.events, id)
+export const getBooth = (db: Db, id: string) => one<BoothRec>(db, COLLECTIONS.eventBooths, id)
+export const getTier = (db: Db, id: string) => one<TierRec>(db, COLLECTIONS.eventTiers, id)
+export const getCheckpoint = (db: Db, id: string) => one<CheckpointRec>(db, COLLECTIONS.eventCheckpoints, id)
+
+export const boothsOf = (db: Db, eventId: string) => byEvent<BoothRec>(db, COLLECTIONS.eventBooths, eventId)
+export const tiersOf = (db: Db, eventId: string) => byEvent<TierRec>(db, COLLECTIONS.eventTiers, eventId)
+export const checkpointsOf = (db: Db, eventId: string) => byEvent<CheckpointRec>(db, COLLECTIONS.eventCheckpoints, eventId)
+
+export async function allEvents(db: Db): Promise<EventRec[]> {
+  const docs = await allPages(db.collection(COLLECTIONS.events).where({}).field({ holders: false }))
+  return docs.map((d) => strip<EventRec>(d)).sort((a, b) => a.startsAt - b.startsAt)
+}
+
+export async function insertEvent(db: Db, rec: EventRec, now: number): Promise<void> {
+  const { id, ...rest } = rec
+  await db.collection(COLLECTIONS.events).add({ _id: id, ...rest, holders: [], createdAt: now, updatedAt: now })
+}
+
+/**
+ * Updates an event's settings. Seats are adjusted in the same single-document
+ * update, guarded by the capacity and count it was computed from (CAS).
+ */
+export async function updateEvent(
+  db: Db,
+  before: EventRec,
+  fields: Omit<EventRec, 'id' | 'signedUp' | 'seatsLeft'>,
+  now: number,
+): Promise<boolean> {
+  const _ = db.command
+  const capacity = fields.signUp.capacity
+  const seatsLeft = capacity === null ? null : capacity - before.signedUp
+  const res = await db
+    .collection(COLLECTIONS.events)
+    .where({ _id: before.id, signedUp: before.signedUp, 'signUp.capacity': before.signUp.capacity === null ? _.eq(null) : before.signUp.capacity })
+    .update({ ...fields, seatsLeft, updatedAt: now })
+  return res.updated === 1
+}
+
+export async function putBooth(db: Db, rec: BoothRec, now: number): Promise<void> {
+  const { id, ...rest } = rec
+  await db.collection(COLLECTIONS.eventBooths).doc(id).set({ ...rest, updatedAt: now })
+}
+
+export async function putCheckpoint(db: Db, rec: CheckpointRec, now: number): Promise<void> {
+  const { id, ...rest } = rec
+  await db.collection(COLLECTIONS.eventCheckpoints).doc(id).set({ ...rest, updatedAt: now })
+}
+
+export async function insertTier(db: Db, rec: TierRec, now: number): Promise<void> {
+  const { id, ...rest } = rec
+  await db.collection(COLLECTIONS.eventTiers).add({ _id: id, ...rest, holders: [], createdAt: now, updatedAt: now })
+}
+
+/** Changes a tier; a stock change moves `left` by the same amount, refused if gifts already handed out exceed it. */
+export async function updateTier(db: Db, before: TierRec, fields: Pick<TierRec, 'name' | 'gift' | 'rule' | 'stock'>, now: number): Promise<boolean> {
+  const _ = db.command
+  const delta = fields.stock - before.stock
+  const res = await db
+    .collection(COLLECTIONS.eventTiers)
+    .where({ _id: before.id, stock: before.stock, left: _.gte(-delta) })
+    .update({ ...fields, left: _.inc(delta), updatedAt: now })
+  return res.updated === 1
+}
+
+/** Re-issuing a booth code bumps its version; codes carrying an older one are revoked. */
+export async function bumpBoothVersion(db: Db, booth: BoothRec, now: number): Promise<boolean> {
+  const res = await db
+    .collection(COLLECTIONS.eventBooths)
+    .where({ _id: booth.id, codeVersion: booth.codeVersion })
+    .update({ codeVersion: booth.codeVersion + 1, updatedAt: now })
+  return res.updated === 1
+}

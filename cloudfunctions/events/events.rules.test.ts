@@ -1,0 +1,61 @@
+import fc from 'fast-check'
+import {
+  BUCKET_MS, checkInWindowRefusal, fillBuckets, isFull, isStale, joinSubject, missingForTier, nextStampAt, phaseOf, qualifies, signUpOpen,
+  splitSubject, STALE_PENDING_MS, zoneCounts,
+} from './events.rules'
+
+const zones = [{ id: 'A', name: '匠心特产集' }, { id: 'B', name: '巧手工艺廊' }]
+
+test('phases are half-open windows', () => {
+  const w = { startsAt: 100, endsAt: 200 }
+  expect([99, 100, 199, 200].map((t) => phaseOf(w, t))).toEqual(['upcoming', 'ongoing', 'ongoing', 'ended'])
+})
+
+test('sign-up closes at its own instant or at the end; capacity null is unlimited', () => {
+  const w = { startsAt: 0, endsAt: 100 }
+  expect(signUpOpen({ closesAt: 50 }, w, 49)).toBe(true)
+  expect(signUpOpen({ closesAt: 50 }, w, 50)).toBe(false)
+  expect(signUpOpen({ closesAt: null }, w, 99)).toBe(true)
+  expect(isFull(null, 1e9)).toBe(false)
+  expect(isFull(2, 2)).toBe(true)
+  expect(isFull(2, 1)).toBe(false)
+})
+
+test('cooldown: next stamp time, or null when allowed now', () => {
+  expect(nextStampAt(null, 60, 0)).toBeNull()
+  expect(nextStampAt(1000, 0, 1000)).toBeNull()
+  expect(nextStampAt(1000, 60, 30_000)).toBe(61_000)
+  expect(nextStampAt(1000, 60, 61_000)).toBeNull()
+})
+
+test('tier qualification says what is missing per zone, in Chinese', () => {
+  const counts = zoneCounts(zones, ['A', 'A', 'A', 'B'])
+  expect(counts.map((c) => c.stamped)).toEqual([3, 1])
+  expect(missingForTier({ minTotal: 10, minPerZone: 0 }, counts)).toBe('还差6枚')
+  expect(missingForTier({ minTotal: 4, minPerZone: 2 }, counts)).toBe('巧手工艺廊还差1枚')
+  expect(qualifies({ minTotal: 4, minPerZone: 1 }, counts)).toBe(true)
+})
+
+test('check-in window and stale claims', () => {
+  expect(checkInWindowRefusal({ opensAt: 10, closesAt: 20 }, 9)).toBe('CHECKIN_NOT_OPEN')
+  expect(checkInWindowRefusal({ opensAt: 10, closesAt: 20 }, 10)).toBeNull()
+  expect(checkInWindowRefusal({ opensAt: 10, closesAt: 20 }, 20)).toBe('CHECKIN_CLOSED')
+  expect(isStale(0, STALE_PENDING_MS)).toBe(false)
+  expect(isStale(0, STALE_PENDING_MS + 1)).toBe(true)
+})
+
+test('buckets fill quiet periods with zero', () => {
+  expect(fillBuckets([])).toEqual([])
+  expect(fillBuckets([{ bucketStart: 2 * BUCKET_MS, stamps: 3 }, { bucketStart: 0, stamps: 1 }])).toEqual([
+    { bucketStart: 0, stamps: 1 }, { bucketStart: BUCKET_MS, stamps: 0 }, { bucketStart: 2 * BUCKET_MS, stamps: 3 },
+  ])
+})
+
+test('subjects round-trip for any dot-free scope id', () => {
+  fc.assert(fc.property(fc.stringMatching(/^[A-Za-z0-9_-]{1,10}$/), fc.string({ minLength: 1, maxLength: 30 }), (scope, openid) => {
+    expect(splitSubject(joinSubject(scope, openid))).toEqual({ scopeId: scope, openid })
+  }))
+  expect(splitSubject('nodot')).toBeNull()
+  expect(splitSubject('.x')).toBeNull()
+  expect(splitSubject('x.')).toBeNull()
+})

@@ -1,0 +1,50 @@
+/** Live figures for staff and officers: the dashboard and the scan log. */
+import type { DashboardDTO, ScanKind, ScanLogEntryDTO, ScanLogRequest } from '../../types/events'
+import { requireStaff } from '../common/auth'
+import { COLLECTIONS } from '../common/collections'
+import { countOf, refusalsOf, scansOf, stampsOfEvent } from './activity.repository'
+import { boothsOf, tiersOf } from './catalog.repository'
+import { counts } from './checkin.service'
+import type { EventsDeps } from './events.deps'
+import { BUCKET_MS, bucketOf, fillBuckets } from './events.rules'
+import { loadEvent } from './stamp.service'
+
+export async function dashboard(deps: EventsDeps, caller: string, eventId: string): Promise<DashboardDTO> {
+  await requireStaff(deps.db, caller, 'event', eventId)
+  const e = await loadEvent(deps, eventId)
+  const [booths, tiers, stamps, c, refusals] = await Promise.all([
+    boothsOf(deps.db, eventId), tiersOf(deps.db, eventId), stampsOfEvent(deps.db, eventId), counts(deps, e), refusalsOf(deps.db, eventId),
+  ])
+  const perBooth = new Map<string, number>()
+  const perBucket = new Map<number, number>()
+  for (const s of stamps) {
+    perBooth.set(s.boothId, (perBooth.get(s.boothId) ?? 0) + 1)
+    perBucket.set(bucketOf(s.stampedAt), (perBucket.get(bucketOf(s.stampedAt)) ?? 0) + 1)
+  }
+  const checkedIn = await countOf(deps.db, COLLECTIONS.eventCheckins, { eventId })
+  return {
+    eventId, title: e.title, generatedAt: deps.clock(),
+    totals: {
+      stamps: stamps.length, stampers: new Set(stamps.map((s) => s.openid)).size, signedUp: c.signedUp, checkedIn,
+      giftsRedeemed: tiers.reduce((n, t) => n + t.stock - t.left, 0),
+    },
+    stampsPerBooth: booths.map((b) => ({ boothId: b.id, name: b.name, zoneId: b.zoneId, stamps: perBooth.get(b.id) ?? 0 })).sort((a, b) => b.stamps - a.stamps),
+    stampsOverTime: fillBuckets([...perBucket].map(([bucketStart, n]) => ({ bucketStart, stamps: n }))),
+    bucketMs: BUCKET_MS,
+    gifts: tiers.map((t) => ({ tierId: t.id, name: t.name, gift: t.gift, stock: t.stock, left: t.left, redeemed: t.stock - t.left })),
+    checkIns: c.checkpoints,
+    refusals,
+  }
+}
+
+export async function scanLog(deps: EventsDeps, caller: string, req: ScanLogRequest): Promise<{ entries: ScanLogEntryDTO[] }> {
+  await requireStaff(deps.db, caller, 'event', req.eventId)
+  const rows = await scansOf(deps.db, req.eventId, req.refusedOnly ?? false, req.before, req.limit ?? 50)
+  return {
+    entries: rows.map((r) => ({
+      id: r.id, at: r.at, kind: r.kind as ScanKind, ok: r.ok, code: r.code, member: r.member,
+      boothId: r.boothId, checkpointId: r.checkpointId, tierId: r.tierId, desk: r.desk,
+    })),
+  }
+}
+

@@ -1,0 +1,73 @@
+/** Browsing events and signing up. A capacity is a bounded resource: one conditional update on the event decides. */
+import type { EventDetailDTO, EventSummaryDTO, ListEventsRequest, MySignUpDTO } from '../../types/events'
+import { isOfficer, loadAccount, requireVerifiedMember } from '../common/auth'
+import { COLLECTIONS } from '../common/collections'
+import { fail } from '../common/errors'
+import {
+  confirmSignUp, countOf, dropPending, getSignUp, insertOnce, releaseHolder, signUpId, signUpsOf, takeUnit,
+} from './activity.repository'
+import { allEvents, boothsOf, checkpointsOf, tiersOf, type EventRec } from './catalog.repository'
+import type { EventsDeps } from './events.deps'
+import { detailDTO, summaryDTO } from './events.dto'
+import { phaseOf, signUpOpen } from './events.rules'
+import { loadEvent } from './stamp.service'
+
+async function summaries(deps: EventsDeps, openid: string, events: EventRec[]): Promise<EventSummaryDTO[]> {
+  const mine = new Map((await signUpsOf(deps.db, { openid, state: 'confirmed' })).map((s) => [s.eventId, s.signedUpAt ?? 0]))
+  const now = deps.clock()
+  return Promise.all(events.map(async (e) => {
+    const [booths, cps] = await Promise.all([
+      countOf(deps.db, COLLECTIONS.eventBooths, { eventId: e.id }), countOf(deps.db, COLLECTIONS.eventCheckpoints, { eventId: e.id }),
+    ])
+    const s = mine.get(e.id)
+    return summaryDTO(e, now, s === undefined ? null : { eventId: e.id, signedUpAt: s }, booths, cps)
+  }))
+}
+
+export async function listEvents(deps: EventsDeps, openid: string, req: ListEventsRequest): Promise<{ events: EventSummaryDTO[] }> {
+  const now = deps.clock()
+  const events = (await allEvents(deps.db))
+    .filter((e) => (req.includeEnded || phaseOf(e, now) !== 'ended') && (!req.city || e.venue.city === req.city))
+  return { events: await summaries(deps, openid, events) }
+}
+
+export async function staffEvents(deps: EventsDeps, openid: string): Promise<{ events: EventSummaryDTO[] }> {
+  const account = await loadAccount(deps.db, openid)
+  const scoped = new Set(account.roles.flatMap((r) => (r.role === 'staff' && r.scope.kind === 'event' ? [r.scope.id] : [])))
+  const events = (await allEvents(deps.db)).filter((e) => isOfficer(account) || scoped.has(e.id))
+  if (events.length === 0 && !isOfficer(account) && scoped.size === 0) fail('FORBIDDEN')
+  return { events: await summaries(deps, openid, events) }
+}
+
+export async function eventDetail(deps: EventsDeps, openid: string, eventId: string): Promise<EventDetailDTO> {
+  const event = await loadEvent(deps, eventId)
+  const [booths, tiers, cps, mine] = await Promise.all([
+    boothsOf(deps.db, eventId), tiersOf(deps.db, eventId), checkpointsOf(deps.db, eventId), getSignUp(deps.db, eventId, openid),
+  ])
+  const my = mine?.state === 'confirmed' ? { eventId, signedUpAt: mine.signedUpAt ?? 0 } : null
+  return detailDTO(event, deps.clock(), my, booths, tiers, cps)
+}
+
+export async function signUp(deps: EventsDeps, openid: string, eventId: string): Promise<MySignUpDTO> {
+  await requireVerifiedMember(deps.db, openid)
+  const event = await loadEvent(deps, eventId)
+  const now = deps.clock()
+  const existing = await getSignUp(deps.db, eventId, openid)
+  if (existing?.state === 'confirmed') return { eventId, signedUpAt: existing.signedUpAt ?? 0 }
+  if (phaseOf(event, now) === 'ended' || !signUpOpen(event.signUp, event, now)) fail('SIGNUP_CLOSED')
+  const id = signUpId(eventId, openid)
+  if (!(await insertOnce(deps.db, COLLECTIONS.eventSignups, id, { eventId, openid, state: 'pending', pendingAt: now, signedUpAt: null }))) {
+    fail('CONFLICT') // another sign-up of this member is in flight (or died: sweepPending frees it)
+  }
+  const _ = deps.db.command
+  const seated = event.signUp.capacity === null
+    ? (await deps.db.collection(COLLECTIONS.events).doc(eventId).update({ signedUp: _.inc(1), holders: _.push(id) })).updated === 1
+    : await takeUnit(deps.db, COLLECTIONS.events, eventId, 'seatsLeft', id, { signedUp: _.inc(1) })
+  if (!seated) {
+    await dropPending(deps.db, COLLECTIONS.eventSignups, id, now)
+    fail('SIGNUP_FULL')
+  }
+  await confirmSignUp(deps.db, id, now, now)
+  await releaseHolder(deps.db, COLLECTIONS.events, eventId, id)
+  return { eventId, signedUpAt: now }
+}

@@ -1,0 +1,48 @@
+/** The demo seed: the story's data, idempotent, and usable at once by the demo identities. */
+import { COLLECTIONS } from '../../cloudfunctions/common/collections'
+import { createEventsFunction } from '../../cloudfunctions/events'
+import { FAIR_ID, seedEvents, WALK_ID } from '../../tools/seed/events.seed'
+import { startTestEmulator, type TestEmulator } from '../support/emulator'
+import { invoke, okData } from '../support/invoke'
+import { seedMember, staffOf } from './events-fixtures'
+
+jest.setTimeout(30_000)
+
+let emu: TestEmulator
+const NOW = Date.UTC(2026, 10, 23, 3, 15) // any day: 11:15 in Shanghai
+const main = createEventsFunction({ clock: () => NOW })
+
+beforeAll(async () => {
+  emu = await startTestEmulator()
+  await seedEvents(emu.db, NOW)
+  await seedEvents(emu.db, NOW + 60_000)
+  await seedMember(emu.db, 'demo-model-worker', '张建国')
+  await seedMember(emu.db, 'demo-event-staff', '刘洋', staffOf(FAIR_ID))
+  await seedMember(emu.db, 'demo-officer', '孙丽', [{ role: 'officer' }])
+})
+afterAll(() => emu.stop())
+
+const count = async (c: string, where: object = {}) => (await emu.db.collection(c).where(where).count()).total
+
+test('the story: a running fair with 50 booths in two zones, gift tiers, the walk with start and summit', async () => {
+  expect(await count(COLLECTIONS.events)).toBe(3)
+  expect(await count(COLLECTIONS.eventBooths, { eventId: FAIR_ID, zoneId: 'A' })).toBe(25)
+  expect(await count(COLLECTIONS.eventBooths, { eventId: FAIR_ID, zoneId: 'B' })).toBe(25)
+  const fair = okData(await invoke(main, 'demo-model-worker', 'eventDetail', { eventId: FAIR_ID }))
+  expect(fair).toMatchObject({ title: '跟着劳模赶大集', phase: 'ongoing', boothCount: 50 })
+  expect(fair.booths.map((b: { name: string }) => b.name)).toEqual(expect.arrayContaining(['平陆猕猴桃', '闻喜煮饼', '薛公滩黄河大闸蟹', '绛州澄泥砚', '稷山螺钿漆器', '剪纸刺绣']))
+  expect(fair.tiers.map((t: { rule: object }) => t.rule)).toEqual([{ minTotal: 10, minPerZone: 0 }, { minTotal: 10, minPerZone: 5 }])
+  const walk = okData(await invoke(main, 'demo-model-worker', 'eventDetail', { eventId: WALK_ID }))
+  expect(walk).toMatchObject({ phase: 'ongoing', signedUp: 3, signUp: { capacity: 600 }, mySignUp: { eventId: WALK_ID } })
+  expect(walk.checkpoints.map((c: { name: string }) => c.name)).toEqual(['起点', '山顶'])
+})
+
+test('the demo works at once: the model worker redeems a gift at the staff desk; stamping a printed code', async () => {
+  const card = okData(await invoke(main, 'demo-model-worker', 'stampCard', { eventId: FAIR_ID }))
+  expect(card).toMatchObject({ total: 10, tiers: [{ qualified: true }, { qualified: true }] })
+  const token = okData(await invoke(main, 'demo-model-worker', 'giftCode', { eventId: FAIR_ID, tierId: 'fairT55' })).token
+  expect(okData(await invoke(main, 'demo-event-staff', 'redeemGift', { eventId: FAIR_ID, token, desk: '2号兑换台' }))).toMatchObject({ outcome: 'granted', tier: { left: 119 } })
+  const codes = okData(await invoke(main, 'demo-officer', 'boothCodes', { eventId: FAIR_ID })).codes
+  const fresh = codes.find((c: { boothId: string }) => c.boothId === 'fairB10')
+  expect(okData(await invoke(main, 'demo-model-worker', 'stamp', { code: fresh.code, eventId: FAIR_ID })).card.total).toBe(11)
+})

@@ -1,0 +1,113 @@
+/**
+ * Benchmark (not a test): 2,000 members checked in at one checkpoint by the event
+ * staff, through the local function host (HTTP, as the H5 client calls) against the
+ * local emulator, next to a no-op function call measured in the same run.
+ * Prints check-ins per second and p50/p95/p99 latency. Run: npm run bench:checkin
+ * Options (env): BENCH_MEMBERS (2000), BENCH_CONCURRENCY (32: scanners in parallel).
+ */
+import { randomBytes, randomUUID } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { z } from 'zod'
+import { COLLECTIONS } from '../../cloudfunctions/common/collections'
+import { connectDb, type Db } from '../../cloudfunctions/common/db'
+import { env, resetEnvCache } from '../../cloudfunctions/common/env'
+import { action, defineFunction } from '../../cloudfunctions/common/function'
+import { createTokenService } from '../../cloudfunctions/common/qr-token.service'
+import { insertEvent, putCheckpoint } from '../../cloudfunctions/events/catalog.repository'
+import { startEmulator } from '../emulator/server'
+import { startHost } from '../host/server'
+
+const MEMBERS = Number(process.env.BENCH_MEMBERS || 2000)
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY || 32)
+const EVENT = 'bench-walk'
+const CHECKPOINT = 'benchS'
+const STAFF = 'demo-event-staff' // the host accepts demo identities only
+
+async function seed(db: Db, now: number, openids: string[]): Promise<void> {
+  await insertEvent(db, {
+    id: EVENT, kind: 'activity', title: '新年登高（压测）', description: '', organiser: '稷山县总工会', venue: { name: '稷王山', address: '', city: '运城市' },
+    startsAt: now - 3600_000, endsAt: now + 3600_000, zones: [], signUp: { required: false, capacity: null, closesAt: null },
+    stampRules: { cooldownSeconds: 0 }, signedUp: 0, seatsLeft: null,
+  }, now)
+  await putCheckpoint(db, { id: CHECKPOINT, eventId: EVENT, name: '起点', opensAt: now - 3600_000, closesAt: now + 3600_000, order: 0 }, now)
+  const user = (rosterId: string, roles: unknown[]) => ({ rosterId, verifiedAt: now, roles, deletionRequestedAt: null, createdAt: now, updatedAt: now })
+  await db.collection(COLLECTIONS.users).doc(STAFF).set(user('BENCHSTAFF', [{ role: 'staff', scope: { kind: 'event', id: EVENT, name: '压测' } }]))
+  const docs = openids.map((o, i) => ({ o, card: `BENCH${String(i).padStart(5, '0')}` }))
+  await pool(docs, 16, async ({ o, card }) => {
+    await db.collection(COLLECTIONS.roster).doc(card).set({ name: '职工' + card.slice(-4), cardNo: card, phone: '', branch: '稷山县', tags: [], gender: '', birthDate: '', boundOpenid: o, importedAt: now, updatedAt: now })
+    await db.collection(COLLECTIONS.users).doc(o).set(user(card, []))
+  })
+}
+
+async function pool<T>(items: T[], n: number, fn: (t: T) => Promise<void>): Promise<void> {
+  let next = 0
+  await Promise.all(Array.from({ length: n }, async () => { while (next < items.length) await fn(items[next++]) }))
+}
+
+function pct(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+}
+
+async function measure(label: string, bodies: object[], url: string): Promise<{ label: string; ok: number; perSec: number; lat: number[] }> {
+  const lat: number[] = []
+  let ok = 0
+  const t0 = performance.now()
+  await pool(bodies, CONCURRENCY, async (body) => {
+    const s = performance.now()
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-demo-openid': STAFF }, body: JSON.stringify(body) })
+    const env = (await res.json()) as { ok: boolean; data?: { status?: string } }
+    lat.push(performance.now() - s)
+    if (env.ok) ok++
+  })
+  const secs = (performance.now() - t0) / 1000
+  return { label, ok, perSec: bodies.length / secs, lat: lat.sort((a, b) => a - b) }
+}
+
+async function main(): Promise<void> {
+  process.env.TENCENTCLOUD ??= 'true' // skip the SDK's metadata probe off Tencent Cloud (see test/support/emulator.ts)
+  process.env.QR_KEYS ??= `b1:${randomBytes(32).toString('base64url')}`
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-checkin-'))
+  const emulator = await startEmulator({ dataDir, port: 0, quiet: true })
+  process.env.TCB_SERVICE_URL = emulator.url
+  process.env.TCB_ENV = 'local'
+  resetEnvCache()
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const events = require('../../cloudfunctions/events/index') as { main: (e: unknown, c: unknown) => Promise<unknown> }
+  const noop = defineFunction('noop', { ping: action({ input: z.object({}), run: async () => ({ pong: true }) }) })
+  const host = await startHost({ functions: new Map([['events', events.main], ['noop', noop as never]]), production: false })
+  try {
+    const db = connectDb(emulator.url)
+    const now = Date.now()
+    const openids = Array.from({ length: MEMBERS }, (_, i) => `bench-m${String(i).padStart(5, '0')}`)
+    await seed(db, now, openids)
+    const tokens = createTokenService(env().qrKeys, Date.now)
+    const checkins = openids.map((o) => ({
+      action: 'checkIn', requestId: randomUUID(),
+      data: { eventId: EVENT, checkpointId: CHECKPOINT, token: tokens.issueRotating('checkin', `${EVENT}.${o}`, 10 * 60_000).token },
+    }))
+    const noops = openids.map(() => ({ action: 'ping', data: {}, requestId: randomUUID() }))
+    await measure('warm-up', noops.slice(0, 50), `${host.url}/fn/noop`)
+    const a = await measure('no-op call', noops, `${host.url}/fn/noop`)
+    const b = await measure('check-in', checkins, `${host.url}/fn/events`)
+    const stored = (await db.collection(COLLECTIONS.eventCheckins).where({ checkpointId: CHECKPOINT }).count()).total
+    console.log(`\n集章打卡 · 活动签到 — check-in benchmark: ${MEMBERS} members, one checkpoint, ${CONCURRENCY} concurrent scanners, local host + emulator\n`)
+    console.log('call          ok/total      per second    p50 ms   p95 ms   p99 ms')
+    for (const r of [a, b]) {
+      const f = (n: number) => n.toFixed(1).padStart(7)
+      console.log(`${r.label.padEnd(13)} ${`${r.ok}/${r.lat.length}`.padEnd(13)} ${r.perSec.toFixed(0).padStart(10)}  ${f(pct(r.lat, 50))}  ${f(pct(r.lat, 95))}  ${f(pct(r.lat, 99))}`)
+    }
+    console.log(`\ncheck-ins stored: ${stored} (expected ${MEMBERS})${stored === MEMBERS ? '' : '  ← MISMATCH'}`)
+    if (stored !== MEMBERS || b.ok !== MEMBERS) process.exitCode = 1
+  } finally {
+    await host.stop()
+    await emulator.stop()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})
