@@ -20,6 +20,7 @@ export async function startStack(): Promise<{ url: string; stop(): Promise<void>
   const emulator = await startEmulator({ dataDir, port: 0, quiet: true })
   process.env.TCB_SERVICE_URL = emulator.url
   process.env.TCB_ENV = 'local'
+  process.env.TENCENTCLOUD ??= 'true' // skip the SDK's metadata probe: pointless with serviceUrl (see tools/start.ts)
   process.env.QR_KEYS = `e2e:${randomBytes(32).toString('base64url')}`
   resetEnvCache()
   await seed(getDb())

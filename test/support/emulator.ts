@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { connectDb, type Db } from '../../cloudfunctions/common/db'
+import { resetEnvCache } from '../../cloudfunctions/common/env'
+import { type StartOptions, startEmulator } from '../../tools/emulator/server'
+
+export interface TestEmulator {
+  url: string
+  db: Db
+  dataDir: string
+  stop(): Promise<void>
+}
+
+/**
+ * Off Tencent Cloud, the SDK probes metadata.tencentyun.com before EVERY
+ * request (it caches only a success); under load those DNS lookups fill the
+ * libuv thread pool and stall the process for seconds. Declaring the process
+ * "on Tencent Cloud" skips the probe; with `serviceUrl` set it changes nothing
+ * else but a tag in the X-TCB-Source header.
+ */
+let probeSkippedByUs = false
+
+export function skipMetadataProbe(): void {
+  if (process.env.TENCENTCLOUD !== undefined) return
+  process.env.TENCENTCLOUD = 'true'
+  probeSkippedByUs = true
+}
+
+/** Before talking to a REAL CloudBase from the same process: the flag would make the SDK pick the internal endpoint. */
+export function restoreMetadataProbe(): void {
+  if (probeSkippedByUs) delete process.env.TENCENTCLOUD
+  probeSkippedByUs = false
+}
+
+/**
+ * A fresh in-process emulator on a random port and an empty temporary data
+ * directory, with the environment set so that `getDb()` talks to it.
+ */
+export async function startTestEmulator(opts: Partial<StartOptions> = {}): Promise<TestEmulator> {
+  skipMetadataProbe()
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'emulator-test-'))
+  const emulator = await startEmulator({ quiet: true, ...opts, dataDir, port: opts.port ?? 0 })
+  process.env.TCB_SERVICE_URL = emulator.url
+  process.env.TCB_ENV = 'local'
+  process.env.QR_KEYS ??= `t1:${randomBytes(32).toString('base64url')}`
+  resetEnvCache()
+  return {
+    url: emulator.url,
+    db: connectDb(emulator.url),
+    dataDir,
+    async stop() {
+      await emulator.stop()
+      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}

@@ -1,0 +1,59 @@
+import { startEmulator } from './server'
+
+/**
+ * `tsx tools/emulator/cli.ts --data .data/emulator --port 9300 [--host 127.0.0.1]
+ *   [--quiet] [--strict-collections] [--max-journal-bytes N] [--exit-with-parent]`
+ * Prints exactly one line `EMULATOR_READY <url>` on stdout once listening;
+ * stops cleanly (journal flushed) on SIGTERM/SIGINT. `--exit-with-parent`:
+ * also stop when stdin closes, so a crashed parent never leaves it running.
+ */
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`)
+  if (i < 0) return undefined
+  const v = process.argv[i + 1]
+  if (v === undefined || v.startsWith('--')) throw new Error(`--${name} needs a value`)
+  return v
+}
+
+function intArg(name: string, fallback: number | undefined): number | undefined {
+  const v = arg(name)
+  if (v === undefined) return fallback
+  const n = Number(v)
+  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a non-negative integer, got ${JSON.stringify(v)}`)
+  return n
+}
+
+async function main(): Promise<void> {
+  const emulator = await startEmulator({
+    dataDir: arg('data') ?? '.data/emulator',
+    port: intArg('port', 9300),
+    host: arg('host'),
+    quiet: process.argv.includes('--quiet'),
+    strictCollections: process.argv.includes('--strict-collections'),
+    maxJournalBytes: intArg('max-journal-bytes', undefined),
+  })
+  process.stdout.write(`EMULATOR_READY ${emulator.url}\n`)
+  let stopping = false
+  const shutdown = (): void => {
+    if (stopping) return
+    stopping = true
+    setTimeout(() => process.exit(1), 5000).unref() // never hang on the way out
+    emulator.stop().then(
+      () => process.exit(0),
+      (e) => {
+        console.error('[emulator] stop failed:', e)
+        process.exit(1)
+      },
+    )
+  }
+  process.once('SIGTERM', shutdown)
+  process.once('SIGINT', shutdown)
+  if (process.argv.includes('--exit-with-parent')) {
+    process.stdin.on('end', shutdown).on('close', shutdown).on('error', shutdown).resume()
+  }
+}
+
+main().catch((e) => {
+  console.error('[emulator] failed to start:', (e as Error).message)
+  process.exit(1)
+})

@@ -1,0 +1,93 @@
+import { type Doc, idKey } from './codec'
+import type { Op, Store } from './store'
+import { collectionNotExist } from './errors'
+
+/**
+ * What an operation sees and how it writes. Outside a transaction it is the
+ * live store, with writes gathered into one commit; inside a transaction it is
+ * the snapshot plus the transaction's own pending writes (transactions.ts).
+ */
+export interface OpContext {
+  readonly now: number
+  list(coll: string): Doc[]
+  get(coll: string, id: unknown): Doc | null
+  put(coll: string, doc: Doc): void
+  del(coll: string, id: unknown): void
+}
+
+export interface EmulatorOptions {
+  /** true: reads and writes of a collection never created fail as in CloudBase. */
+  strictCollections: boolean
+}
+
+/** Pending writes of one request or transaction, per collection, by id key (null: deleted). */
+export class WriteSet {
+  readonly byColl = new Map<string, Map<string, Doc | null>>()
+  readonly ops: Op[] = []
+
+  lookup(coll: string, id: unknown): Doc | null | undefined {
+    const m = this.byColl.get(coll)
+    const k = idKey(id)
+    return m?.has(k) ? (m.get(k) ?? null) : undefined
+  }
+
+  record(coll: string, id: unknown, doc: Doc | null): void {
+    let m = this.byColl.get(coll)
+    if (!m) this.byColl.set(coll, (m = new Map()))
+    m.set(idKey(id), doc)
+    this.ops.push(doc ? { kind: 'put', coll, doc } : { kind: 'del', coll, id })
+  }
+
+  /** The base documents as this write set would leave them, order kept, new ones last. */
+  overlay(coll: string, base: Doc[]): Doc[] {
+    const mine = this.byColl.get(coll)
+    if (!mine) return base
+    const out: Doc[] = []
+    const seen = new Set<string>()
+    for (const d of base) {
+      const k = idKey(d._id)
+      seen.add(k)
+      const m = mine.get(k)
+      if (m === undefined && !mine.has(k)) out.push(d)
+      else if (m) out.push(m)
+    }
+    for (const [k, d] of mine) if (d && !seen.has(k)) out.push(d)
+    return out
+  }
+}
+
+export function checkCollection(store: Store, opts: EmulatorOptions, coll: string): void {
+  if (opts.strictCollections && !store.hasCollection(coll)) throw collectionNotExist(coll)
+}
+
+/** Live context: reads the store, gathers writes; the caller commits `writes.ops`. */
+export class LiveContext implements OpContext {
+  readonly writes = new WriteSet()
+
+  constructor(
+    private readonly store: Store,
+    readonly now: number,
+    private readonly opts: EmulatorOptions,
+  ) {}
+
+  list(coll: string): Doc[] {
+    checkCollection(this.store, this.opts, coll)
+    return this.writes.overlay(coll, this.store.list(coll))
+  }
+
+  get(coll: string, id: unknown): Doc | null {
+    checkCollection(this.store, this.opts, coll)
+    const mine = this.writes.lookup(coll, id)
+    return mine === undefined ? this.store.get(coll, id) : mine
+  }
+
+  put(coll: string, doc: Doc): void {
+    checkCollection(this.store, this.opts, coll)
+    this.writes.record(coll, doc._id, doc)
+  }
+
+  del(coll: string, id: unknown): void {
+    checkCollection(this.store, this.opts, coll)
+    this.writes.record(coll, id, null)
+  }
+}

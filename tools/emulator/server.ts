@@ -1,0 +1,114 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { EmulatorOptions } from './context'
+import { Journal } from './journal'
+import { commit, type Engine, handle } from './protocol'
+import { Store } from './store'
+import { TRANSACTION_LIMIT_MS, TransactionManager } from './transactions'
+
+export interface StartOptions {
+  dataDir: string
+  /** 0 or omitted: a free port. */
+  port?: number
+  /** Default 127.0.0.1: the emulator has no authentication and must not be reachable from elsewhere. */
+  host?: string
+  quiet?: boolean
+  /** Collections must be created first, as in CloudBase (default false: created on first write). */
+  strictCollections?: boolean
+  /** Transaction lifetime; CloudBase's is 30 s. Tests may shorten it. */
+  transactionLimitMs?: number
+  /** Compact the journal past this size (default 8 MiB). */
+  maxJournalBytes?: number
+}
+
+export interface RunningEmulator {
+  /** Pass as the SDK's `serviceUrl` (it includes the `/admin` path the SDK would use). */
+  url: string
+  port: number
+  stop(): Promise<void>
+  /** For tests and tools: journal size and compactions so far. */
+  stats(): { journalBytes: number; compactions: number; seq: number }
+}
+
+const MAX_BODY = 16 * 1024 * 1024
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size > MAX_BODY) reject(new Error('request body too large'))
+      else chunks.push(c)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+function send(res: ServerResponse, body: unknown): void {
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
+  res.end(JSON.stringify(body))
+}
+
+async function serve(engine: Engine, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (req.method !== 'POST') {
+    res.writeHead(405, { allow: 'POST' }).end()
+    return
+  }
+  try {
+    const text = await readBody(req)
+    let body: unknown
+    try {
+      body = JSON.parse(text)
+    } catch {
+      send(res, { code: 'INVALID_PARAM', message: '[InvalidParameter] body is not JSON' })
+      return
+    }
+    send(res, await handle(engine, body))
+  } catch (e) {
+    send(res, { code: 'SYS_ERR', message: (e as Error).message })
+  }
+}
+
+function createEngine(opts: StartOptions): Engine {
+  const emuOpts: EmulatorOptions = { strictCollections: opts.strictCollections ?? false }
+  let txs: TransactionManager | undefined
+  const store = new Store(() => txs?.hasOpen() ?? false)
+  const journal = new Journal(store, { dir: opts.dataDir, maxBytes: opts.maxJournalBytes ?? 8 * 1024 * 1024 })
+  const engine = { store, journal, opts: emuOpts } as Engine
+  txs = new TransactionManager(store, emuOpts, opts.transactionLimitMs ?? TRANSACTION_LIMIT_MS, (ops) => commit(engine, ops))
+  engine.txs = txs
+  return engine
+}
+
+/** Starts the local CloudBase database emulator; see docs/emulator.md. */
+export async function startEmulator(opts: StartOptions): Promise<RunningEmulator> {
+  const engine = createEngine(opts)
+  engine.journal.open()
+  const server = createServer((req, res) => void serve(engine, req, res))
+  const host = opts.host ?? '127.0.0.1'
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(opts.port ?? 0, host, () => resolve())
+    })
+  } catch (e) {
+    engine.journal.close()
+    throw e
+  }
+  const port = (server.address() as AddressInfo).port
+  const url = `http://${host}:${port}/admin`
+  if (!opts.quiet) console.log(`[emulator] listening on ${url}, data in ${opts.dataDir}`)
+  let stopped: Promise<void> | undefined
+  const stop = (): Promise<void> =>
+    (stopped ??= new Promise<void>((resolve) => {
+      server.close(() => resolve())
+      server.closeAllConnections()
+    }).then(() => {
+      engine.txs.endAll()
+      engine.journal.close()
+    }))
+  const stats = () => ({ journalBytes: engine.journal.journalBytes, compactions: engine.journal.compactions, seq: engine.store.seq })
+  return { url, port, stop, stats }
+}

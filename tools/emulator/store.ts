@@ -1,0 +1,110 @@
+import { type Doc, idKey } from './codec'
+
+/** One committed change, as journalled and replayed. */
+export type Op =
+  | { kind: 'put'; coll: string; doc: Doc }
+  | { kind: 'del'; coll: string; id: unknown }
+  | { kind: 'create'; coll: string }
+
+interface Version {
+  doc: Doc | null // null: a tombstone, kept only while a transaction may need the old version
+  seq: number
+}
+
+/**
+ * In-memory collections with multi-version history. Every commit gets the next
+ * sequence number; a transaction reads "as of" the sequence it started at.
+ * Old versions are kept only while some transaction is open (`historyNeeded`).
+ */
+export class Store {
+  seq = 0
+  private readonly colls = new Map<string, Map<string, Version>>()
+  private readonly history = new Map<string, Version[]>() // `${coll}\u0000${key}` -> older versions, oldest first
+  private readonly tombstones: { coll: string; key: string }[] = []
+
+  constructor(private readonly historyNeeded: () => boolean) {}
+
+  hasCollection(coll: string): boolean {
+    return this.colls.has(coll)
+  }
+
+  collectionNames(): string[] {
+    return [...this.colls.keys()]
+  }
+
+  /** Current documents of a collection, in insertion order. */
+  list(coll: string): Doc[] {
+    const out: Doc[] = []
+    for (const v of this.colls.get(coll)?.values() ?? []) if (v.doc) out.push(v.doc)
+    return out
+  }
+
+  get(coll: string, id: unknown): Doc | null {
+    return this.colls.get(coll)?.get(idKey(id))?.doc ?? null
+  }
+
+  /** Sequence of the last committed write to this document (0: none this session). */
+  lastWrite(coll: string, id: unknown): number {
+    return this.colls.get(coll)?.get(idKey(id))?.seq ?? 0
+  }
+
+  getAsOf(coll: string, id: unknown, seq: number): Doc | null {
+    const key = idKey(id)
+    const cur = this.colls.get(coll)?.get(key)
+    if (!cur || cur.seq <= seq) return cur?.doc ?? null
+    const older = this.history.get(`${coll}\u0000${key}`) ?? []
+    for (let i = older.length - 1; i >= 0; i--) if (older[i].seq <= seq) return older[i].doc
+    return null
+  }
+
+  listAsOf(coll: string, seq: number): Doc[] {
+    const out: Doc[] = []
+    for (const [key, cur] of this.colls.get(coll) ?? []) {
+      const doc = cur.seq <= seq ? cur.doc : this.olderVersion(coll, key, seq)
+      if (doc) out.push(doc)
+    }
+    return out
+  }
+
+  private olderVersion(coll: string, key: string, seq: number): Doc | null {
+    const older = this.history.get(`${coll}\u0000${key}`) ?? []
+    for (let i = older.length - 1; i >= 0; i--) if (older[i].seq <= seq) return older[i].doc
+    return null
+  }
+
+  /** Applies one commit atomically and returns its sequence number. */
+  apply(ops: Op[], seq = this.seq + 1): number {
+    const keep = this.historyNeeded()
+    for (const op of ops) this.applyOne(op, seq, keep)
+    this.seq = Math.max(this.seq, seq)
+    return seq
+  }
+
+  private applyOne(op: Op, seq: number, keep: boolean): void {
+    let coll = this.colls.get(op.coll)
+    if (!coll) this.colls.set(op.coll, (coll = new Map()))
+    if (op.kind === 'create') return
+    const key = idKey(op.kind === 'put' ? op.doc._id : op.id)
+    const prev = coll.get(key)
+    if (keep && prev) {
+      const hk = `${op.coll}\u0000${key}`
+      const list = this.history.get(hk) ?? []
+      list.push(prev)
+      this.history.set(hk, list)
+    }
+    if (op.kind === 'put') coll.set(key, { doc: op.doc, seq })
+    else if (keep) {
+      coll.set(key, { doc: null, seq })
+      this.tombstones.push({ coll: op.coll, key })
+    } else coll.delete(key)
+  }
+
+  /** Called when the last open transaction ends: old versions are no longer reachable. */
+  pruneHistory(): void {
+    this.history.clear()
+    for (const { coll, key } of this.tombstones.splice(0)) {
+      const c = this.colls.get(coll)
+      if (c?.get(key)?.doc === null) c.delete(key)
+    }
+  }
+}
