@@ -1,4 +1,6 @@
+import type { EventsActions } from './events'
 import type { MemberActions } from './member'
+import type { ScreeningActions } from './screening'
 
 /**
  * Every cloud function the client may call, by name, with its action map
@@ -6,4 +8,6 @@ import type { MemberActions } from './member'
  */
 export interface FunctionActions {
   member: MemberActions
+  events: EventsActions
+  screening: ScreeningActions
 }

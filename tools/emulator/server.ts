@@ -87,6 +87,9 @@ export async function startEmulator(opts: StartOptions): Promise<RunningEmulator
   const engine = createEngine(opts)
   engine.journal.open()
   const server = createServer((req, res) => void serve(engine, req, res))
+  // Clients keep connections alive; closing an idle one just as a request reuses it resets that request (ECONNRESET under load).
+  server.keepAliveTimeout = 65_000
+  server.headersTimeout = 66_000
   const host = opts.host ?? '127.0.0.1'
   try {
     await new Promise<void>((resolve, reject) => {

@@ -92,6 +92,9 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
       if (!res.headersSent) fail(res, 500, 'INTERNAL')
     })
   })
+  // Clients keep connections alive; closing an idle one just as a request reuses it resets that request (ECONNRESET under load).
+  server.keepAliveTimeout = 65_000
+  server.headersTimeout = 66_000
   return new Promise((resolve, reject) => {
     server.once('error', reject)
     server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => {

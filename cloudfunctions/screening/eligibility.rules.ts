@@ -1,0 +1,79 @@
+/**
+ * Who may book, and who has priority. Pure functions over plain data: the
+ * reasons are what the woman reads on the programme page, so they are Chinese
+ * and specific ("年龄不在 30–60 岁范围", "已参加本轮筛查").
+ */
+import type { EligibilityDTO, EligibilityRulesDTO, PriorityRulesDTO } from '../../types/screening'
+import { ageOn } from './screening-time'
+
+export interface MemberFacts {
+  verified: boolean
+  gender: 'F' | 'M' | ''
+  birthDate: string
+  tags: string[]
+  branch: string
+  /** Checked in at a session of this programme. */
+  screenedInProgramme: boolean
+  /** Last check-in at any screening programme, UTC ms; null: never here. */
+  lastScreenedAt: number | null
+}
+
+const YEAR_MS = 365.25 * 24 * 3600 * 1000
+
+export function ageRangeText(min: number | null, max: number | null): string {
+  if (min !== null && max !== null) return `${min}–${max} 岁`
+  if (min !== null) return `${min} 岁及以上`
+  return `${max} 岁及以下`
+}
+
+function inRange(age: number | null, min: number | null, max: number | null): boolean {
+  if (min === null && max === null) return true
+  if (age === null) return false
+  return (min === null || age >= min) && (max === null || age <= max)
+}
+
+/** Every reason she cannot book, in the order she would fix them. */
+export function ineligibilityReasons(rules: EligibilityRulesDTO, facts: MemberFacts, screeningDate: string): string[] {
+  if (!facts.verified) return ['请先完成会员认证']
+  const reasons: string[] = []
+  if (rules.gender === 'F' && facts.gender !== 'F') reasons.push('仅限女职工参加')
+  if (rules.gender === 'M' && facts.gender !== 'M') reasons.push('仅限男职工参加')
+  if (!inRange(ageOn(facts.birthDate, screeningDate), rules.ageMin, rules.ageMax)) {
+    reasons.push(`年龄不在 ${ageRangeText(rules.ageMin, rules.ageMax)}范围`)
+  }
+  if (rules.tagsAny.length > 0 && !rules.tagsAny.some((t) => facts.tags.includes(t))) {
+    reasons.push(`仅限${rules.tagsAny.join('、')}会员参加`)
+  }
+  if (rules.branches.length > 0 && !rules.branches.includes(facts.branch)) reasons.push('您所在的工会不在本次筛查范围内')
+  if (rules.notScreenedBefore && facts.screenedInProgramme) reasons.push('已参加本轮筛查')
+  return reasons
+}
+
+export function priorityOf(
+  rules: PriorityRulesDTO | null,
+  facts: MemberFacts,
+  screeningDate: string,
+  now: number,
+): { priority: boolean; note: string | null } {
+  if (!rules) return { priority: false, note: null }
+  const ageOk = inRange(ageOn(facts.birthDate, screeningDate), rules.ageMin, rules.ageMax)
+  const years = rules.notScreenedWithinYears
+  const recent = years !== null && facts.lastScreenedAt !== null && now - facts.lastScreenedAt < years * YEAR_MS
+  const parts: string[] = []
+  if (rules.ageMin !== null || rules.ageMax !== null) parts.push(ageRangeText(rules.ageMin, rules.ageMax))
+  if (years !== null) parts.push(`${years} 年内未筛查`)
+  const text = parts.join('且')
+  return ageOk && !recent ? { priority: true, note: `优先人群（${text}）` } : { priority: false, note: `非优先人群（优先：${text}）` }
+}
+
+export function eligibilityOf(
+  rules: EligibilityRulesDTO,
+  priority: PriorityRulesDTO | null,
+  facts: MemberFacts,
+  screeningDate: string,
+  now: number,
+): EligibilityDTO {
+  const reasons = ineligibilityReasons(rules, facts, screeningDate)
+  const p = reasons.length === 0 ? priorityOf(priority, facts, screeningDate, now) : { priority: false, note: null }
+  return { eligible: reasons.length === 0, reasons, reason: reasons[0] ?? null, priority: p.priority, priorityNote: p.note }
+}

@@ -1,0 +1,105 @@
+/** Actions a member calls for herself: browse, book, cancel, reschedule, her code, her result, her notices. */
+import { COLLECTIONS } from '../common/collections'
+import { requireOfficer, requireVerifiedMember } from '../common/auth'
+import { action } from '../common/function'
+import { AppError, fail } from '../common/errors'
+import { createCatalogRepository } from './catalog.repository'
+import { maskName } from '../common/mask'
+import type { BookingDoc } from './screening.docs'
+import type { ActionContext } from '../common/function'
+import { ledgerId } from './booking.repository'
+import { servicesOf } from './screening.context'
+import * as S from './screening.schemas'
+
+async function toDTO(ctx: ActionContext, b: BookingDoc) {
+  const dto = await servicesOf(ctx).catalog.bookingOf(b)
+  if (!dto) fail('NOT_FOUND')
+  return dto
+}
+
+export const memberActions = {
+  listProgrammes: action({ input: S.empty, run: (_i, ctx) => servicesOf(ctx).catalog.listProgrammes(ctx.openid) }),
+  getProgramme: action({ input: S.programmeRef, run: (i, ctx) => servicesOf(ctx).catalog.getProgramme(ctx.openid, i.programmeId) }),
+  listDays: action({ input: S.siteRef, run: (i, ctx) => servicesOf(ctx).catalog.listDays(i.programmeId, i.siteId) }),
+  listSessions: action({ input: S.listSessions, run: (i, ctx) => servicesOf(ctx).catalog.listSessions(i.programmeId, i.siteId, i.date) }),
+  myBookings: action({ input: S.empty, run: (_i, ctx) => servicesOf(ctx).catalog.myBookings(ctx.openid) }),
+  book: action({
+    input: S.book,
+    mutation: true,
+    async run(i, ctx) {
+      const { roster } = await requireVerifiedMember(ctx.db, ctx.openid)
+      const svc = servicesOf(ctx)
+      let b: BookingDoc
+      try {
+        b = await svc.booking.book(ctx.openid, roster, i)
+      } catch (e) {
+        if (!(e instanceof AppError && e.code === 'SLOT_FULL' && i.joinWaitlistIfFull)) throw e
+        const s = await createCatalogRepository(ctx.db).session(i.sessionId)
+        return { outcome: 'waitlisted' as const, waitlist: await svc.waitlist.join(ctx.openid, roster, i.programmeId, s?.siteId ?? null) }
+      }
+      await svc.waitlist.leaveIfWaiting(ctx.openid, i.programmeId) // booked directly: her place in line (or held offer) goes on
+      const booking = await toDTO(ctx, b)
+      // Opt-ins arrive through `subscribe` (after wx.requestSubscribeMessage); without one the outbox marks it undelivered.
+      if (b.notice === 'confirmation') {
+        await svc.notices.send({
+          openid: ctx.openid, toName: maskName(roster.name), kind: 'booking_confirmation',
+          page: `packages/screening/pages/booking/index?programmeId=${i.programmeId}`,
+          fields: [
+            { label: '项目名称', value: booking.programmeName },
+            { label: '预约时间', value: `${booking.session.date} ${booking.session.label}` },
+            { label: '就诊地点', value: `${booking.site.name}（${booking.site.address}）` },
+          ],
+        })
+      }
+      return { outcome: 'booked' as const, booking }
+    },
+  }),
+  joinWaitlist: action({
+    input: S.joinWaitlist,
+    mutation: true,
+    async run(i, ctx) {
+      const { roster } = await requireVerifiedMember(ctx.db, ctx.openid)
+      return servicesOf(ctx).waitlist.join(ctx.openid, roster, i.programmeId, i.siteId ?? null)
+    },
+  }),
+  leaveWaitlist: action({ input: S.programmeRef, mutation: true, run: (i, ctx) => servicesOf(ctx).waitlist.leave(ctx.openid, i.programmeId, 'left') }),
+  declineOffer: action({ input: S.programmeRef, mutation: true, run: (i, ctx) => servicesOf(ctx).waitlist.leave(ctx.openid, i.programmeId, 'declined') }),
+  acceptOffer: action({
+    input: S.acceptOffer,
+    mutation: true,
+    async run(i, ctx) {
+      const { roster } = await requireVerifiedMember(ctx.db, ctx.openid)
+      const svc = servicesOf(ctx)
+      const w = await svc.waitlist.get(i.programmeId, ctx.openid)
+      if (!w) fail('NOT_FOUND', 'programmeId')
+      const b = await svc.booking.acceptOffer(ctx.openid, roster, w, i.consentVersion)
+      await svc.waitlist.markClaimed(w)
+      return toDTO(ctx, b)
+    },
+  }),
+  cancel: action({ input: S.programmeRef, mutation: true, run: async (i, ctx) => toDTO(ctx, await servicesOf(ctx).booking.cancel(ctx.openid, i.programmeId)) }),
+  reschedule: action({
+    input: S.reschedule,
+    mutation: true,
+    run: async (i, ctx) => toDTO(ctx, await servicesOf(ctx).booking.reschedule(ctx.openid, i.programmeId, i.sessionId)),
+  }),
+  checkinCode: action({ input: S.programmeRef, run: (i, ctx) => servicesOf(ctx).desk.checkinCode(ctx.openid, i.programmeId) }),
+  myResult: action({ input: S.programmeRef, run: (i, ctx) => servicesOf(ctx).results.myResult(ctx.openid, i.programmeId) }),
+  remindRelease: action({
+    input: S.programmeRef,
+    mutation: true,
+    async run(i, ctx) {
+      const id = ledgerId(i.programmeId, ctx.openid)
+      await ctx.db.collection(COLLECTIONS.screeningReminders).doc(id).set({ programmeId: i.programmeId, openid: ctx.openid, at: ctx.clock() })
+      return { releaseReminder: true }
+    },
+  }),
+  subscribe: action({ input: S.subscribe, mutation: true, run: async (i, ctx) => ({ credits: await servicesOf(ctx).notices.subscribe(ctx.openid, i.topics) }) }),
+  listOutbox: action({
+    input: S.listOutbox,
+    async run(i, ctx) {
+      if (i.all) await requireOfficer(ctx.db, ctx.openid)
+      return servicesOf(ctx).notices.list(i.all ? null : ctx.openid)
+    },
+  }),
+}

@@ -1,0 +1,77 @@
+/**
+ * Officers create a programme; the demo seed uses the same path. Documents get
+ * deterministic ids, sessions and quotas are written before the programme so
+ * a visible programme never lacks its places, and a retry inserts only what is
+ * missing.
+ */
+import { requireOfficer } from '../common/auth'
+import type { Clock } from '../common/clock'
+import { COLLECTIONS } from '../common/collections'
+import type { Db } from '../common/db'
+import { fail } from '../common/errors'
+import type { CreateProgrammeRequest, ProgrammeDTO } from '../../types/screening'
+import { createCatalogRepository } from './catalog.repository'
+import type { ProgrammeDoc, QuotaDoc, SessionDoc, SiteDoc } from './screening.docs'
+import { programmeDTO } from './screening.dto'
+import { beijingInstant } from './screening-time'
+
+export interface ProgrammeDocs {
+  programme: ProgrammeDoc
+  sites: SiteDoc[]
+  sessions: SessionDoc[]
+  quotas: QuotaDoc[]
+}
+
+export function programmeDocs(req: CreateProgrammeRequest, now: number, createdBy: string): ProgrammeDocs {
+  const sessions: SessionDoc[] = req.sites.flatMap((site) =>
+    site.sessions.map((s) => ({
+      _id: `${req.id}-${site.id}-${s.date}-${s.start.replace(':', '')}`, programmeId: req.id, siteId: site.id, date: s.date,
+      start: s.start, end: s.end, startAt: beijingInstant(s.date, s.start), endAt: beijingInstant(s.date, s.end),
+      capacity: s.capacity, left: s.capacity, holders: {},
+    })),
+  )
+  const quotas: QuotaDoc[] = (req.branchQuotas ?? []).map((q, i) => ({
+    _id: `${req.id}-q${i + 1}`, programmeId: req.id, branch: q.branch, quota: q.quota, left: q.quota, holders: {},
+  }))
+  const days = sessions.map((s) => s.date).sort()
+  const programme: ProgrammeDoc = {
+    _id: req.id, name: req.name, description: req.description, organiser: req.organiser, privacyNotice: req.privacyNotice,
+    eligibility: req.eligibility, priority: req.priority ?? null, totalQuota: req.totalQuota,
+    branchQuotas: quotas.map((q) => ({ branch: q.branch, quotaId: q._id, quota: q.quota })), siteIds: req.sites.map((s) => s.id),
+    releaseAt: req.releaseAt, bookingClosesAt: req.bookingClosesAt, cancelDeadlineHours: req.cancelDeadlineHours,
+    offerHoldMinutes: req.offerHoldMinutes ?? 30, checkinToleranceMinutes: req.checkinToleranceMinutes ?? 30,
+    firstDay: days[0] ?? '', lastDay: days[days.length - 1] ?? '', createdAt: now, createdBy,
+  }
+  const sites: SiteDoc[] = req.sites.map(({ id, sessions: _s, ...rest }) => ({ _id: id, ...rest }))
+  return { programme, sites, sessions, quotas }
+}
+
+/** Cross-field checks the schema cannot express; the first failing field is named. */
+export function programmeProblem(req: CreateProgrammeRequest): string | null {
+  const total = req.sites.reduce((n, s) => n + s.sessions.reduce((m, x) => m + x.capacity, 0), 0)
+  if (total !== req.totalQuota) return 'totalQuota'
+  if (req.bookingClosesAt <= req.releaseAt) return 'bookingClosesAt'
+  if (req.sites.some((s) => s.sessions.some((x) => x.end <= x.start))) return 'sites'
+  if (new Set(req.sites.map((s) => s.id)).size !== req.sites.length) return 'sites'
+  const bq = req.branchQuotas ?? []
+  if (new Set(bq.map((q) => q.branch)).size !== bq.length) return 'branchQuotas'
+  return null
+}
+
+export async function saveProgramme(db: Db, d: ProgrammeDocs): Promise<void> {
+  const repo = createCatalogRepository(db)
+  await repo.insertMissing(COLLECTIONS.screeningSites, d.sites)
+  await repo.insertMissing(COLLECTIONS.screeningSessions, d.sessions)
+  await repo.insertMissing(COLLECTIONS.screeningQuotas, d.quotas)
+  await repo.insertMissing(COLLECTIONS.screeningProgrammes, [d.programme])
+}
+
+export async function createProgramme(db: Db, clock: Clock, openid: string, req: CreateProgrammeRequest): Promise<ProgrammeDTO> {
+  await requireOfficer(db, openid)
+  const problem = programmeProblem(req)
+  if (problem) fail('INVALID_ARGUMENT', problem)
+  if (await createCatalogRepository(db).programme(req.id)) fail('CONFLICT', 'id')
+  const d = programmeDocs(req, clock(), openid)
+  await saveProgramme(db, d)
+  return programmeDTO(d.programme, d.sites, d.sessions, d.quotas, clock())
+}

@@ -1,0 +1,84 @@
+/**
+ * Screening results. Only she, the staff of her site and officers read one;
+ * every read by staff or an officer is written to the audit log BEFORE the
+ * result is returned. Her notice says only that a result is ready.
+ */
+import { requireStaff } from '../common/auth'
+import type { Clock } from '../common/clock'
+import { COLLECTIONS } from '../common/collections'
+import type { Db } from '../common/db'
+import { fail } from '../common/errors'
+import { maskName } from '../common/mask'
+import type { MarkResultRequest, ResultDTO } from '../../types/screening'
+import { createBookingRepository, ledgerId } from './booking.repository'
+import { createCatalogRepository, getById } from './catalog.repository'
+import type { NoticeService } from './notice.service'
+import type { BookingDoc, ResultDoc } from './screening.docs'
+
+const LABELS = { normal: '正常', recheck: '需复查' } as const
+
+export function createResultService(db: Db, clock: Clock, notices: NoticeService) {
+  const catalog = createCatalogRepository(db)
+  const ledger = createBookingRepository(db)
+
+  async function toDTO(b: BookingDoc, r: ResultDoc): Promise<ResultDTO> {
+    const [p, site] = await Promise.all([catalog.programme(b.programmeId), catalog.site(b.siteId)])
+    return {
+      bookingId: b.ref, programmeId: b.programmeId, programmeName: p?.name ?? '', siteName: site?.name ?? '',
+      outcome: r.outcome, outcomeLabel: LABELS[r.outcome], note: r.note, readyAt: r.readyAt,
+    }
+  }
+
+  async function byRef(bookingId: string): Promise<BookingDoc> {
+    const b = await ledger.byRef(bookingId)
+    if (!b) fail('NOT_FOUND', 'bookingId')
+    return b
+  }
+
+  const resultOf = (b: BookingDoc) => getById<ResultDoc>(db, COLLECTIONS.screeningResults, b._id)
+
+  return {
+    async markResult(openid: string, req: MarkResultRequest): Promise<ResultDTO> {
+      const b = await byRef(req.bookingId)
+      await requireStaff(db, openid, 'site', b.siteId)
+      if (b.status !== 'checked_in') fail('NOT_CHECKED_IN')
+      const now = clock()
+      const doc: Omit<ResultDoc, '_id'> = {
+        programmeId: b.programmeId, openid: b.openid, siteId: b.siteId, outcome: req.outcome, note: req.note ?? '', readyAt: now, markedBy: openid,
+      }
+      await db.collection(COLLECTIONS.screeningResults).doc(b._id).set(doc)
+      const first = await ledger.updateIf(b._id, { ref: b.ref, resultReady: false }, { resultReady: true, updatedAt: now })
+      const p = await catalog.programme(b.programmeId)
+      if (first) {
+        await notices.send({
+          openid: b.openid, toName: maskName(b.member.name), kind: 'result_ready', page: `packages/screening/pages/booking/index?programmeId=${b.programmeId}`,
+          fields: [
+            { label: '项目名称', value: p?.name ?? '两癌筛查' },
+            { label: '温馨提示', value: '您的检查结果已出，请进入小程序查看' },
+          ],
+        })
+      }
+      return toDTO(b, { _id: b._id, ...doc })
+    },
+
+    async myResult(openid: string, programmeId: string): Promise<ResultDTO | null> {
+      const b = await ledger.get(ledgerId(programmeId, openid))
+      if (!b) fail('NOT_FOUND', 'programmeId')
+      const r = await resultOf(b)
+      return r ? toDTO(b, r) : null
+    },
+
+    async readResult(openid: string, bookingId: string): Promise<ResultDTO> {
+      const b = await byRef(bookingId)
+      if (b.openid !== openid) {
+        await requireStaff(db, openid, 'site', b.siteId)
+        await db.collection(COLLECTIONS.auditLog).add({
+          at: clock(), actor: openid, action: 'screening.readResult', target: b._id, bookingId: b.ref, siteId: b.siteId,
+        })
+      }
+      const r = await resultOf(b)
+      if (!r) fail('NOT_FOUND', 'bookingId')
+      return toDTO(b, r)
+    },
+  }
+}

@@ -1,0 +1,72 @@
+/** Request schemas of the screening function (zod 4): a malformed request is INVALID_ARGUMENT with its field. */
+import { z } from 'zod'
+import { isCalendarDate } from './screening-time'
+
+const id = z.string().min(1).max(96)
+const date = z.string().refine(isCalendarDate)
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+const text = (max: number) => z.string().trim().min(1).max(max)
+const age = z.number().int().min(0).max(120).nullable()
+const instant = z.number().int().min(0).max(8.64e15)
+
+export const empty = z.strictObject({})
+export const programmeRef = z.strictObject({ programmeId: id })
+export const siteRef = z.strictObject({ programmeId: id, siteId: id })
+export const listSessions = siteRef.extend({ date: date.optional() })
+export const book = z.strictObject({
+  programmeId: id,
+  sessionId: id,
+  consentVersion: z.string().min(1).max(32),
+  notice: z.enum(['confirmation', 'reminder', 'none']).optional(),
+  joinWaitlistIfFull: z.boolean().optional(),
+})
+export const reschedule = z.strictObject({ programmeId: id, sessionId: id })
+export const joinWaitlist = z.strictObject({ programmeId: id, siteId: id.optional() })
+export const acceptOffer = z.strictObject({ programmeId: id, consentVersion: z.string().min(1).max(32) })
+export const subscribe = z.strictObject({ topics: z.array(z.enum(['booking', 'offer', 'result', 'release'])).min(1).max(4) })
+export const listOutbox = z.strictObject({ all: z.boolean().optional() })
+export const checkIn = z.strictObject({ token: z.string().min(1).max(200) })
+export const staffSessions = z.strictObject({ date: date.optional() })
+export const sessionRef = z.strictObject({ sessionId: id })
+export const bookingRef = z.strictObject({ bookingId: z.string().regex(/^[A-Za-z0-9_-]{6,32}$/) })
+export const markResult = bookingRef.extend({ outcome: z.enum(['normal', 'recheck']), note: z.string().trim().max(200).optional() })
+export const exportBookings = programmeRef.extend({ full: z.boolean().optional(), reason: z.string().trim().max(200).optional() })
+export const sweep = z.strictObject({ programmeId: id.optional() })
+
+const site = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]{3,32}$/),
+  name: text(40),
+  hospital: text(60),
+  address: text(100),
+  phone: z.string().regex(/^[0-9-]{5,20}$/),
+  whatToBring: z.array(text(60)).max(10),
+  sessions: z.array(z.strictObject({ date, start: hhmm, end: hhmm, capacity: z.number().int().min(1).max(1000) })).min(1).max(500),
+})
+
+export const createProgramme = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]{3,32}$/),
+  name: text(60),
+  description: text(2000),
+  organiser: text(60),
+  privacyNotice: z.strictObject({ version: z.string().regex(/^[A-Za-z0-9._-]{1,32}$/), text: text(5000) }),
+  eligibility: z.strictObject({
+    gender: z.enum(['F', 'M']).nullable(),
+    ageMin: age,
+    ageMax: age,
+    tagsAny: z.array(text(20)).max(10),
+    branches: z.array(text(60)).max(200),
+    notScreenedBefore: z.boolean(),
+  }),
+  priority: z
+    .object({ ageMin: age, ageMax: age, notScreenedWithinYears: z.number().int().min(1).max(10).nullable(), windowMinutes: z.number().int().min(0).max(1440) })
+    .nullable()
+    .optional(),
+  totalQuota: z.number().int().min(1).max(100000),
+  branchQuotas: z.array(z.strictObject({ branch: text(60), quota: z.number().int().min(0).max(100000) })).max(200).optional(),
+  releaseAt: instant,
+  bookingClosesAt: instant,
+  cancelDeadlineHours: z.number().int().min(0).max(720),
+  offerHoldMinutes: z.number().int().min(1).max(1440).optional(),
+  checkinToleranceMinutes: z.number().int().min(0).max(240).optional(),
+  sites: z.array(site).min(1).max(20),
+})

@@ -1,0 +1,56 @@
+import { createScreeningFunction } from '../../cloudfunctions/screening/index'
+import { seedScreening } from '../../tools/seed/screening.seed'
+import type { BookResponse, CheckinCodeDTO, OutboxNoticeDTO, ProgrammeCardDTO, ResultDTO, SessionDTO } from '../../types/screening'
+import { startTestEmulator, type TestEmulator } from '../support/emulator'
+import { invoke, okData } from '../support/invoke'
+import { seedMembers, seedRole, sessionDocs, staffOf } from './screening.fixtures'
+
+const NOW = Date.UTC(2026, 10, 23, 3, 7) // 11:07 Beijing, any day would do
+let now = NOW
+let emu: TestEmulator
+const main = createScreeningFunction({ clock: () => now })
+const R1 = 'liangai-2027-r1'
+
+beforeAll(async () => {
+  emu = await startTestEmulator()
+  // what the member seed guarantees for these demo identities
+  await seedMembers(emu.db, [
+    { openid: 'demo-rider', name: '王秀英', gender: 'F', birthDate: '1986-04-12', tags: ['新就业形态'], branch: '美团外卖骑手联合工会' },
+    { openid: 'demo-member', name: '李明', gender: 'M', birthDate: '1990-05-20', tags: [], branch: '市机关工会' },
+  ])
+  await seedRole(emu.db, 'demo-nurse', staffOf('site-fuyou'))
+  await seedScreening(emu.db, NOW)
+  await seedScreening(emu.db, NOW) // idempotent
+})
+afterAll(() => emu.stop())
+
+it('seeds 152 places over 7 days at 市妇幼保健院 with early, lunch-hour and evening sessions', async () => {
+  const sessions = await sessionDocs(emu.db, R1)
+  expect(sessions.reduce((n, s) => n + s.capacity, 0)).toBe(152)
+  const list = okData(await invoke<SessionDTO[]>(main, 'demo-rider', 'listSessions', { programmeId: R1, siteId: 'site-fuyou' }))
+  expect(new Set(list.map((s) => s.date)).size).toBe(7)
+  expect(new Set(list.map((s) => s.period))).toEqual(new Set(['early', 'day', 'evening']))
+  expect(list.some((s) => s.label === '11:30–13:30')).toBe(true)
+  const cards = okData(await invoke<ProgrammeCardDTO[]>(main, 'demo-rider', 'listProgrammes', {}))
+  expect(cards.map((c) => c.programme.status).sort()).toEqual(['open', 'upcoming'])
+})
+
+it('shows the rider eligible with priority and 李明 ineligible with a reason', async () => {
+  const rider = okData(await invoke<ProgrammeCardDTO>(main, 'demo-rider', 'getProgramme', { programmeId: R1 }))
+  expect(rider.eligibility).toMatchObject({ eligible: true, priority: true })
+  const li = okData(await invoke<ProgrammeCardDTO>(main, 'demo-member', 'getProgramme', { programmeId: R1 }))
+  expect(li.eligibility).toMatchObject({ eligible: false, reason: '仅限女职工参加' })
+})
+
+it('demo journey: she books today, the nurse checks her in and marks the result, she gets a notice and reads it', async () => {
+  const [today] = okData(await invoke<SessionDTO[]>(main, 'demo-rider', 'listSessions', { programmeId: R1, siteId: 'site-fuyou' }))
+  const booked = okData(await invoke<BookResponse>(main, 'demo-rider', 'book', { programmeId: R1, sessionId: today.id, consentVersion: '2027-01' }))
+  if (booked.outcome !== 'booked') throw new Error('not booked')
+  expect(booked.booking.whatToBring).toContain('身份证')
+  const { token } = okData(await invoke<CheckinCodeDTO>(main, 'demo-rider', 'checkinCode', { programmeId: R1 }))
+  okData(await invoke(main, 'demo-nurse', 'checkIn', { token }))
+  okData(await invoke(main, 'demo-nurse', 'markResult', { bookingId: booked.booking.bookingId, outcome: 'normal' }))
+  const kinds = okData(await invoke<OutboxNoticeDTO[]>(main, 'demo-rider', 'listOutbox', {})).map((n) => n.kind)
+  expect(kinds.sort()).toEqual(['booking_confirmation', 'result_ready'])
+  expect(okData(await invoke<ResultDTO>(main, 'demo-rider', 'myResult', { programmeId: R1 }))).toMatchObject({ outcomeLabel: '正常' })
+})

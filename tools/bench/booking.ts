@@ -1,0 +1,130 @@
+/**
+ * `npm run bench:booking`: the 10:00 release rush of issue 4 through the local
+ * function host. 2,000 distinct eligible women fire `book` at the release
+ * instant for the 152 places of the first round; prints bookings/s, latency
+ * p50/p95/p99 and the oversell count, next to 2,000 no-op calls measured the
+ * same way in the same run. Not a test: it prints, it does not assert.
+ *
+ * The host accepts only the demo identities, so the bench registers thin
+ * wrappers that take the caller from a bench-only `as` field and rebuild the
+ * invocation exactly as the host does (identity in the per-call context).
+ */
+import { EventEmitter } from 'node:events'
+import { randomBytes, randomUUID } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { z } from 'zod'
+import { COLLECTIONS } from '../../cloudfunctions/common/collections'
+import { connectDb, type Db } from '../../cloudfunctions/common/db'
+import { resetEnvCache } from '../../cloudfunctions/common/env'
+import { startEmulator } from '../emulator/server'
+import { action, defineFunction } from '../../cloudfunctions/common/function'
+import { programmeDocs, saveProgramme } from '../../cloudfunctions/screening/programme.service'
+import { createScreeningFunction } from '../../cloudfunctions/screening/index'
+import type { FunctionMain } from '../host/functions'
+import { buildInvocation } from '../host/identity'
+import { startHost } from '../host/server'
+import { firstRound } from '../seed/screening.seed'
+
+EventEmitter.defaultMaxListeners = 4000 // thousands of concurrent SDK calls share keep-alive sockets
+
+const WOMEN = Number(process.env.BENCH_WOMEN || 2000)
+const PROG = 'liangai-2027-r1'
+
+function asCaller(name: string, main: FunctionMain): FunctionMain {
+  return (event) => {
+    const body = event as { action?: unknown; data?: { as?: string; data?: unknown }; requestId?: unknown }
+    const inv = buildInvocation(name, { action: body.action, data: body.data?.data, requestId: body.requestId }, body.data?.as)
+    return main(inv.event, inv.context)
+  }
+}
+
+async function seedWomen(db: Db): Promise<string[]> {
+  const ids = Array.from({ length: WOMEN }, (_x, i) => `bench-${i}`)
+  for (let i = 0; i < ids.length; i += 200) {
+    const batch = ids.slice(i, i + 200).map((openid, j) => ({ openid, cardNo: `B${String(i + j).padStart(8, '0')}` }))
+    await db.collection(COLLECTIONS.roster).add(batch.map(({ openid, cardNo }) => ({
+      _id: cardNo, cardNo, name: '测试会员', phone: '13900000000', branch: '快递行业工会', tags: ['新就业形态'],
+      gender: 'F', birthDate: '1985-03-08', boundOpenid: openid, importedAt: 0, updatedAt: 0,
+    })))
+    await db.collection(COLLECTIONS.users).add(batch.map(({ openid, cardNo }) => ({
+      _id: openid, rosterId: cardNo, verifiedAt: 1, roles: [], deletionRequestedAt: null, createdAt: 0, updatedAt: 0,
+    })))
+  }
+  return ids
+}
+
+function pct(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+}
+
+async function fire(url: string, calls: { as: string; action: string; data: unknown }[]) {
+  const t0 = performance.now()
+  const out = await Promise.all(
+    calls.map(async (c) => {
+      const s = performance.now()
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: c.action, data: { as: c.as, data: c.data }, requestId: randomUUID() }) })
+      const body = (await res.json()) as { ok: boolean; code?: string }
+      return { ms: performance.now() - s, code: body.ok ? 'OK' : (body.code ?? '?') }
+    }),
+  )
+  const wall = performance.now() - t0
+  const ms = out.map((o) => o.ms).sort((a, b) => a - b)
+  const codes: Record<string, number> = {}
+  for (const o of out) codes[o.code] = (codes[o.code] ?? 0) + 1
+  return { wall, codes, p50: pct(ms, 50), p95: pct(ms, 95), p99: pct(ms, 99) }
+}
+
+async function oversell(db: Db): Promise<{ overCapacity: number; doubleBooked: number; booked: number }> {
+  const sessions = (await db.collection(COLLECTIONS.screeningSessions).where({ programmeId: PROG }).limit(1000).get()).data as { _id: string; capacity: number; left: number }[]
+  const booked: { openid: string; sessionId: string }[] = []
+  for (let skip = 0; ; skip += 1000) {
+    const page = (await db.collection(COLLECTIONS.screeningBookings).where({ programmeId: PROG, status: 'booked' }).skip(skip).limit(1000).get()).data as never[]
+    booked.push(...page)
+    if (page.length < 1000) break
+  }
+  const overCapacity = sessions.reduce((n, s) => n + Math.max(0, booked.filter((b) => b.sessionId === s._id).length - s.capacity) + Math.max(0, -s.left), 0)
+  const doubleBooked = booked.length - new Set(booked.map((b) => b.openid)).size
+  return { overCapacity, doubleBooked, booked: booked.length }
+}
+
+async function main() {
+  process.env.TENCENTCLOUD ??= 'true' // skip the SDK's metadata probe off Tencent Cloud (see test/support/emulator.ts)
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-booking-'))
+  const emulator = await startEmulator({ dataDir, quiet: true })
+  process.env.TCB_SERVICE_URL = emulator.url
+  process.env.TCB_ENV = 'local'
+  process.env.QR_KEYS ??= `b1:${randomBytes(32).toString('base64url')}`
+  resetEnvCache()
+  const db = connectDb(emulator.url)
+  const noop = defineFunction('noop', { ping: action({ input: z.object({}), run: async () => ({}) }) })
+  const host = await startHost({ production: false, functions: new Map([['screening', asCaller('screening', createScreeningFunction() as FunctionMain)], ['noop', asCaller('noop', noop as FunctionMain)]]) })
+  try {
+    const women = await seedWomen(db)
+    const releaseAt = Date.now() + 3000
+    await saveProgramme(db, programmeDocs({ ...firstRound(Date.now()), releaseAt, priority: null }, Date.now(), 'bench'))
+    const sessions = ((await db.collection(COLLECTIONS.screeningSessions).where({ programmeId: PROG }).limit(1000).get()).data as { _id: string }[]).map((s) => s._id)
+    const base = await fire(`${host.url}/fn/noop`, women.map((as) => ({ as, action: 'ping', data: {} })))
+    await new Promise((r) => setTimeout(r, Math.max(0, releaseAt - Date.now())))
+    const rush = await fire(`${host.url}/fn/screening`, women.map((as, i) => ({ as, action: 'book', data: { programmeId: PROG, sessionId: sessions[i % sessions.length], consentVersion: firstRound(0).privacyNotice.version } })))
+    const check = await oversell(db)
+    const row = (label: string, r: typeof rush, ok: number) =>
+      `${label.padEnd(22)} ${String(Math.round((ok / r.wall) * 1000)).padStart(7)}/s  p50 ${r.p50.toFixed(0).padStart(5)} ms  p95 ${r.p95.toFixed(0).padStart(5)} ms  p99 ${r.p99.toFixed(0).padStart(5)} ms  wall ${r.wall.toFixed(0)} ms`
+    console.log(`release rush: ${WOMEN} concurrent book requests for 152 places (${sessions.length} sessions) through the local host`)
+    console.log(row('no-op call (calls/s)', base, WOMEN))
+    console.log(row('book (requests/s)', rush, WOMEN))
+    console.log(row('book (bookings/s)', rush, rush.codes.OK ?? 0))
+    console.log(`outcomes: ${JSON.stringify(rush.codes)}`)
+    console.log(`bookings stored: ${check.booked}  oversell count: ${check.overCapacity}  women with two bookings: ${check.doubleBooked}`)
+  } finally {
+    await host.stop()
+    await emulator.stop()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})

@@ -1,0 +1,106 @@
+/**
+ * Demo data of 两癌筛查 (issue 4): the first round for women in new forms of
+ * employment, 152 places at 市妇幼保健院 over the 7 days from today, early-morning,
+ * lunch-hour and evening sessions, per-branch quotas, priority for women aged
+ * 30–60 not screened in two years. Already released, so the demo works any day;
+ * today's session starts shortly after seeding so the front-desk check-in can be
+ * shown at once. A second programme opens at 10:00 on 8 March (the countdown).
+ * Idempotent: deterministic ids, only what is missing is inserted.
+ */
+import type { Db } from '../../cloudfunctions/common/db'
+import { programmeDocs, saveProgramme } from '../../cloudfunctions/screening/programme.service'
+import { addDays, beijingClock, beijingDate, beijingInstant } from '../../cloudfunctions/screening/screening-time'
+import type { CreateProgrammeRequest, SessionInput, SiteInput } from '../../types/screening'
+
+const DAY = 24 * 3600_000
+const TOTAL = 152
+
+const FUYOU: Omit<SiteInput, 'sessions'> = {
+  id: 'site-fuyou',
+  name: '市妇幼保健院',
+  hospital: '市妇幼保健院（妇女保健科）',
+  address: '南京市秦淮区天妃巷123号 门诊楼三楼',
+  phone: '025-52226000',
+  whatToBring: ['身份证', '工会会员卡或小程序会员码', '检查前 24 小时避免性生活及阴道用药', '月经期请改约'],
+}
+
+const SLOTS: [string, string, number][] = [
+  ['07:00', '09:00', 7], // before the first delivery wave
+  ['11:30', '13:30', 5], // no lunch break: riders come between lunch orders
+  ['18:00', '20:00', 7],
+  ['20:00', '21:30', 5],
+]
+
+function hhmm(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
+}
+
+/** 7 days from today; today only a session starting 20–29 min after `now` (if it fits the day). Capacities sum to 152 (8 + 6 × 24). */
+export function firstRoundSessions(now: number): SessionInput[] {
+  const today = beijingDate(now)
+  const [h, m] = beijingClock(now).split(':').map(Number)
+  const start = Math.ceil((h * 60 + m + 20) / 10) * 10 // 20–29 min ahead: bookable now, check-in (30 min tolerance) already open
+  const sessions: SessionInput[] = start + 90 <= 23 * 60 + 50 ? [{ date: today, start: hhmm(start), end: hhmm(start + 90), capacity: 8 }] : []
+  for (let d = 1; d <= 6; d++) for (const [s, e, c] of SLOTS) sessions.push({ date: addDays(today, d), start: s, end: e, capacity: c })
+  const others = sessions.slice(0, -1).reduce((n, s) => n + s.capacity, 0)
+  sessions[sessions.length - 1].capacity = TOTAL - others
+  return sessions
+}
+
+const ELIGIBILITY: CreateProgrammeRequest['eligibility'] = {
+  gender: 'F', ageMin: 30, ageMax: 60, tagsAny: ['新就业形态'], branches: [], notScreenedBefore: true,
+}
+const PRIORITY: CreateProgrammeRequest['priority'] = { ageMin: 30, ageMax: 60, notScreenedWithinYears: 2, windowMinutes: 30 }
+const NOTICE = {
+  version: '2027-01',
+  text: '为完成两癌筛查预约，市总工会将收集并使用您的姓名、会员证号、手机号、所属工会及预约信息，仅用于本次筛查的预约、签到与结果通知。筛查结果仅您本人、本筛查点工作人员及项目负责的工会干部可查看，每次查看均留有记录。您可随时取消预约或申请删除个人信息。',
+}
+
+export function firstRound(now: number): CreateProgrammeRequest {
+  return {
+    id: 'liangai-2027-r1',
+    name: '新就业形态女职工免费“两癌”筛查（第一轮）',
+    description: '面向外卖骑手、网约车司机、家政服务员、网络主播等新就业形态女职工，免费提供宫颈癌、乳腺癌筛查。本轮共 152 个名额，在市妇幼保健院进行，设早间、午间和晚间场次。',
+    organiser: '市总工会女职工委员会',
+    privacyNotice: NOTICE,
+    eligibility: ELIGIBILITY,
+    priority: PRIORITY,
+    totalQuota: TOTAL,
+    branchQuotas: [
+      { branch: '美团外卖骑手联合工会', quota: 60 },
+      { branch: '网约车司机工会联合会', quota: 40 },
+      { branch: '家政服务业工会', quota: 32 },
+      { branch: '网络直播行业工会', quota: 20 },
+    ],
+    releaseAt: now - DAY,
+    bookingClosesAt: beijingInstant(addDays(beijingDate(now), 6), '21:30'),
+    cancelDeadlineHours: 2,
+    offerHoldMinutes: 30,
+    checkinToleranceMinutes: 30,
+    sites: [{ ...FUYOU, sessions: firstRoundSessions(now) }],
+  }
+}
+
+/** Places go online at 10:00 on the next 8 March (Beijing): shows the countdown and the release reminder. */
+export function marchRound(now: number): CreateProgrammeRequest {
+  const year = Number(beijingDate(now).slice(0, 4))
+  const march = (y: number) => beijingInstant(`${y}-03-08`, '10:00')
+  const releaseAt = march(year) > now ? march(year) : march(year + 1)
+  const first = addDays(beijingDate(releaseAt), 7)
+  const sessions = Array.from({ length: 7 }, (_x, d) => SLOTS.map(([start, end, capacity]) => ({ date: addDays(first, d), start, end, capacity }))).flat()
+  return {
+    ...firstRound(now),
+    id: `liangai-${beijingDate(releaseAt).slice(0, 4)}-0308`,
+    name: `${beijingDate(releaseAt).slice(0, 4)} 年“三八”女职工免费“两癌”筛查`,
+    description: '3 月 8 日 10:00 准时放号，名额有限，约满即止；30–60 岁且两年内未筛查的女职工优先。',
+    totalQuota: sessions.reduce((n, s) => n + s.capacity, 0),
+    branchQuotas: [],
+    releaseAt,
+    bookingClosesAt: beijingInstant(addDays(first, 6), '21:30'),
+    sites: [{ ...FUYOU, sessions }],
+  }
+}
+
+export async function seedScreening(db: Db, now: number): Promise<void> {
+  for (const req of [firstRound(now), marchRound(now)]) await saveProgramme(db, programmeDocs(req, now, 'seed'))
+}
