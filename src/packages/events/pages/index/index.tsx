@@ -1,8 +1,72 @@
-import { ComingSoon } from '../../../../components/coming-soon'
-import { serviceByKey } from '../../../../constants/service-catalog'
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import type { EventSummaryDTO } from '../../../../../types/events'
+import { BigButton } from '../../../../components/big-button'
+import { NoticeBanner } from '../../../../components/notice-banner'
+import { StateView } from '../../../../components/state-view'
+import { call } from '../../../../services/api'
+import { cachedMe, loadMe } from '../../../../services/me-store'
+import { EventCard } from '../../components/event-card'
+import { SignUpButton } from '../../components/sign-up-button'
+import { eventsRoutes } from '../../lib/routes'
+import { useRemote } from '../../lib/use-remote'
+import '../../styles.css'
 
-const service = serviceByKey('events')
+const go = (url: string) => Taro.navigateTo({ url })
+
+/** What a member can do with an event from the list, beyond signing up. */
+function EventActions({ e }: { e: EventSummaryDTO }) {
+  const mayTake = !e.signUp.required || !!e.mySignUp
+  if (e.phase === 'ended' || !mayTake) return null
+  return (
+    <View className='ev-actions'>
+      {e.boothCount > 0 && <BigButton id={`card-${e.id}`} onClick={() => go(eventsRoutes.stampCard(e.id))}>我的集章卡</BigButton>}
+      {e.checkpointCount > 0 && <BigButton id={`checkin-${e.id}`} variant='secondary' onClick={() => go(eventsRoutes.checkin(e.id))}>我的签到码</BigButton>}
+    </View>
+  )
+}
+
+function Section({ title, events, onChange }: { title: string; events: EventSummaryDTO[]; onChange: () => void }) {
+  if (events.length === 0) return null
+  return (
+    <View>
+      <Text className='ev-title'>{title}</Text>
+      {events.map((e) => (
+        <EventCard key={e.id} event={e} url={e.boothCount > 0 ? eventsRoutes.stampCard(e.id) : eventsRoutes.checkin(e.id)}>
+          <SignUpButton event={e} onDone={onChange} />
+          <EventActions e={e} />
+        </EventCard>
+      ))}
+    </View>
+  )
+}
 
 export default function EventsIndex() {
-  return <ComingSoon title={service.name} description={service.description} audience={service.audience} />
+  const { data, error, reload } = useRemote(() => call('events', 'listEvents', {}, { idempotent: true }))
+  // Opened directly (shared link, reload): learn the caller's roles for the staff and officer entries.
+  const [me, setMe] = useState(cachedMe())
+  useEffect(() => {
+    if (!me) loadMe({ silent: true }).then(setMe, () => undefined)
+  }, [me])
+  const roles = me?.roles ?? []
+  const events = data?.events ?? []
+  return (
+    <View className='page events'>
+      {!data && !error && <StateView state='loading' />}
+      {error && <StateView state='error' message={error} onRetry={() => void reload()} />}
+      {data && events.length === 0 && <StateView state='empty' message='近期没有活动，敬请关注' />}
+      <Section title='进行中' events={events.filter((e) => e.phase === 'ongoing')} onChange={() => void reload(true)} />
+      <Section title='即将开始' events={events.filter((e) => e.phase === 'upcoming')} onChange={() => void reload(true)} />
+      <View className='ev-links'>
+        <NoticeBanner id='go-my-checkins' text='我的签到记录' actionText='查看' onAction={() => go(eventsRoutes.mine())} />
+        {roles.some((r) => r.role === 'staff' || r.role === 'officer') && (
+          <NoticeBanner id='go-events-staff' text='活动工作人员：礼品兑换台、签到点' actionText='进入' onAction={() => go(eventsRoutes.staff())} />
+        )}
+        {roles.some((r) => r.role === 'officer') && (
+          <NoticeBanner id='go-events-officer' text='工会干部：创建活动、打印展位码、数据看板' actionText='进入' onAction={() => go(eventsRoutes.officer())} />
+        )}
+      </View>
+    </View>
+  )
 }
