@@ -1,0 +1,57 @@
+import { Text, View } from '@tarojs/components'
+import { useEffect, useState } from 'react'
+import { BigButton } from '../../../components/big-button'
+import { call, messageOf } from '../../../services/api'
+import { useNow } from '../hooks/use-now'
+import { requestNotices } from '../services/subscribe'
+import { formatCountdown } from '../utils/countdown'
+import { dateTimeOf } from '../utils/format'
+import { msUntil } from '../utils/stage'
+
+interface Props {
+  programmeId: string
+  releaseAt: number
+  serverNow: number
+  /** Phone time when serverNow was read. */
+  readAt: number
+  reminded: boolean
+  onReleased: () => void
+}
+
+/** Before release: when places open, a live countdown by the server's clock, and a one-tap reminder. */
+export function ReleaseCountdown({ programmeId, releaseAt, serverNow, readAt, reminded, onReleased }: Props) {
+  const now = useNow()
+  const left = msUntil(releaseAt, serverNow, readAt, now)
+  const [on, setOn] = useState(reminded)
+  const [note, setNote] = useState('')
+  const [busy, setBusy] = useState(false)
+  useEffect(() => {
+    if (left <= 0) onReleased()
+  }, [left <= 0])
+  const remind = async () => {
+    setBusy(true)
+    try {
+      const outcome = await requestNotices(['release'])
+      const res = await call('screening', 'remindRelease', { programmeId }, { idempotent: true, loadingText: '正在设置提醒' })
+      setOn(res.releaseReminder)
+      setNote(outcome.message)
+    } catch (err) {
+      setNote(messageOf(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <View className='card' id='release-countdown'>
+      <Text className='card__title'>{dateTimeOf(releaseAt)} 开放预约</Text>
+      <Text className='sc-sub'>距开放还有</Text>
+      <Text id='countdown' className='sc-countdown'>{formatCountdown(left)}</Text>
+      {on ? (
+        <Text id='remind-on' className='sc-sub sc-ok'>✓ 已设置开放提醒</Text>
+      ) : (
+        <BigButton id='remind-release' variant='secondary' loading={busy} onClick={remind}>开放时提醒我</BigButton>
+      )}
+      {note && <Text id='remind-note' className='sc-sub'>{note}</Text>}
+    </View>
+  )
+}

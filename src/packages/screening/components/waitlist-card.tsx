@@ -1,0 +1,66 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import type { ProgrammeDTO, WaitlistDTO } from '../../../../types/screening'
+import { BigButton } from '../../../components/big-button'
+import { call, messageOf } from '../../../services/api'
+import { dateTimeOf, sessionLine } from '../utils/format'
+import { routes } from '../utils/routes'
+import { ConsentBox } from './consent-box'
+
+interface Props {
+  programme: ProgrammeDTO
+  waitlist: WaitlistDTO
+  onChange: () => void
+}
+
+/** Her place in line, or a held place she can take (with consent) or pass on. */
+export function WaitlistCard({ programme, waitlist, onChange }: Props) {
+  const [agreed, setAgreed] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState('')
+  const run = async (task: () => Promise<unknown>) => {
+    setBusy(true)
+    setError('')
+    try {
+      await task()
+    } catch (err) {
+      setError(messageOf(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+  const pid = programme.id
+  const accept = () => {
+    if (!agreed) return setError('请先阅读并勾选同意个人信息告知')
+    return run(async () => {
+      await call('screening', 'acceptOffer', { programmeId: pid, consentVersion: programme.privacyNotice.version }, { idempotent: true })
+      await Taro.redirectTo({ url: routes.booking(pid) })
+    })
+  }
+  const decline = () => run(() => call('screening', 'declineOffer', { programmeId: pid }, { idempotent: true }).then(onChange))
+  const leave = () => run(() => call('screening', 'leaveWaitlist', { programmeId: pid }, { idempotent: true }).then(onChange))
+  const offer = waitlist.offer
+  return (
+    <View className='card' id='waitlist-card'>
+      {offer ? (
+        <View>
+          <Text className='card__title sc-ok'>候补成功：为您保留了一个名额</Text>
+          <Text className='sc-sub'>{sessionLine(offer.session, offer.site)}</Text>
+          <Text className='sc-sub sc-warn'>请在 {dateTimeOf(offer.expiresAt)} 前确认，过时名额将让给下一位</Text>
+          <ConsentBox notice={programme.privacyNotice} agreed={agreed} onChange={setAgreed} />
+          <BigButton id='accept-offer' loading={busy} onClick={accept}>确认预约</BigButton>
+          <BigButton id='decline-offer' variant='secondary' loading={busy} onClick={decline}>不需要了</BigButton>
+        </View>
+      ) : (
+        <View>
+          <Text className='card__title'>候补中</Text>
+          <Text id='waitlist-position' className='sc-big'>排第 {waitlist.position ?? '-'} 位</Text>
+          <Text className='sc-sub'>有人取消时按顺序通知，名额保留 {programme.offerHoldMinutes} 分钟。</Text>
+          <BigButton id='leave-waitlist' variant='secondary' loading={busy} onClick={leave}>退出候补</BigButton>
+        </View>
+      )}
+      {error && <Text className='error-text'>{error}</Text>}
+    </View>
+  )
+}

@@ -1,0 +1,13 @@
+import type { ProgrammeCardDTO } from '../../../../types/screening'
+import { call } from '../../../services/api'
+import { stageOf } from '../utils/stage'
+
+/**
+ * One programme as she sees it. A page opened without an id (a shared link cut
+ * short, a test) falls back to the first programme she can book, else the first.
+ */
+export async function loadCard(id: string | undefined, silent: boolean): Promise<ProgrammeCardDTO | null> {
+  if (id) return call('screening', 'getProgramme', { programmeId: id }, { idempotent: true, silent })
+  const cards = await call('screening', 'listProgrammes', {}, { idempotent: true, silent })
+  return cards.find((c) => stageOf(c) === 'open') ?? cards[0] ?? null
+}

@@ -1,0 +1,197 @@
+import jsQR from 'jsqr'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { formatShanghai } from '../../src/utils/time'
+import { browserAvailability, launchChromium } from './support/browser'
+import { startStack } from './support/stack'
+
+// @types/pngjs is not installed: type the one call used.
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { PNG } = require('pngjs') as { PNG: { sync: { read(buf: Buffer): { width: number; height: number; data: Buffer } } } }
+
+const availability = browserAvailability()
+const suite = availability.run ? describe : describe.skip
+if (!availability.run) console.warn(availability.reason)
+
+/** The first-round programme of the demo seed; today's session starts 20–29 min after seeding, so check-in is open. */
+const PROGRAMME = 'liangai-2027-r1'
+const SC = '/#/packages/screening/pages'
+
+suite(`两癌筛查 journey in Chromium (H5 build)${availability.run ? '' : ` — skipped: ${availability.reason}`}`, () => {
+  let stack: Awaited<ReturnType<typeof startStack>>
+  let browser: Browser
+  const contexts: BrowserContext[] = []
+  const pageErrors: string[] = []
+  let rider: Page
+  let token = ''
+
+  /** A fresh browser (own storage) signed in as one demo identity, on the service hall. */
+  async function signIn(openid: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })
+    contexts.push(context)
+    const page = await context.newPage()
+    page.on('pageerror', (err) => pageErrors.push(err.message))
+    await page.goto(`${stack.url}/`)
+    await page.waitForURL(/pages\/login/, { timeout: 20_000 })
+    await page.locator(`#identity-${openid}`).click()
+    await page.waitForURL(/pages\/index\/index/, { timeout: 15_000 })
+    return page
+  }
+
+  /** Reads the QR code in an element's screenshot, as the desk's camera would. */
+  async function decodeQr(page: Page, selector: string): Promise<string> {
+    const png = PNG.sync.read(await page.locator(selector).screenshot())
+    const found = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)
+    if (!found) throw new Error('no QR code on screen')
+    return found.data
+  }
+
+  beforeAll(async () => {
+    stack = await startStack()
+    browser = await launchChromium()
+  }, 60_000)
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close()
+    await browser?.close()
+    await stack?.stop()
+  })
+
+  it('an eligible rider books with consent, cancels (the place returns), books again, reschedules to today and gets a check-in QR', async () => {
+    rider = await signIn('demo-rider')
+    await rider.goto(`${stack.url}${SC}/programme/index?id=${PROGRAMME}`)
+    await rider.locator('#eligible-ok').waitFor({ timeout: 15_000 })
+    await rider.locator('#go-book').click()
+
+    // Tomorrow first: the seed's 07:00 session there holds 7.
+    const day = (offset: number) => formatShanghai(Date.now() + offset * 86_400_000, 'YYYY-MM-DD')
+    await rider.locator(`#day-${day(1)}`).click({ timeout: 15_000 })
+    const early = rider.locator('.session-option', { hasText: '07:00–09:00' })
+    await early.waitFor({ timeout: 15_000 })
+    expect(await early.locator('[id^=places-left-]').textContent()).toBe('余 7 个')
+
+    // Booking without consent is refused on the page.
+    await early.click()
+    await rider.locator('#book-submit').click()
+    await rider.locator('#book-error', { hasText: '请先阅读并勾选同意' }).waitFor()
+
+    await rider.locator('#consent-check').click()
+    await rider.locator('#book-submit').click()
+    await rider.locator('#booking-status', { hasText: '已预约' }).waitFor({ timeout: 15_000 })
+    expect(await rider.locator('#booking-time').textContent()).toContain('07:00–09:00')
+    expect(await rider.locator('#booking-details').textContent()).toContain('身份证')
+
+    // She cancels (confirming in the dialog); the place returns at once, and she books it again.
+    await rider.locator('#cancel-booking').click()
+    await rider.locator('.taro__modal').getByText('确定取消', { exact: true }).click()
+    await rider.locator('#booking-status >> visible=true', { hasText: '已取消' }).waitFor({ timeout: 15_000 })
+    await rider.locator('#book-again').click()
+    await rider.locator('#go-book >> visible=true').click({ timeout: 15_000 })
+    await rider.locator(`#day-${day(1)} >> visible=true`).click({ timeout: 15_000 })
+    const again = rider.locator('.session-option >> visible=true', { hasText: '07:00–09:00' })
+    await again.waitFor({ timeout: 15_000 })
+    expect(await again.locator('[id^=places-left-]').textContent()).toBe('余 7 个')
+    await again.click()
+    await rider.locator('#consent-check >> visible=true').click()
+    await rider.locator('#book-submit >> visible=true').click()
+    await rider.locator('#booking-status >> visible=true', { hasText: '已预约' }).waitFor({ timeout: 15_000 })
+
+    // Reschedule to today's session (it starts 20–29 min after seeding, so check-in is already open).
+    await rider.locator('#reschedule >> visible=true').click()
+    await rider.locator(`#day-${day(0)} >> visible=true`).click({ timeout: 15_000 })
+    const today = rider.locator('.session-option:not(.choice--disabled) >> visible=true').first()
+    await today.waitFor({ timeout: 15_000 })
+    expect(await today.textContent()).toMatch(/余 8 个/)
+    await today.click()
+    await rider.locator('#book-submit >> visible=true').click()
+    await rider.locator('#booking-time >> visible=true', { hasText: formatShanghai(Date.now(), 'M月D日') }).waitFor({ timeout: 15_000 })
+
+    // H5 keeps earlier pages of the stack in the DOM, hidden: read the code on screen.
+    await rider.locator('#checkin-qr img >> visible=true').waitFor({ timeout: 15_000 })
+    token = await decodeQr(rider, '#checkin-qr img >> visible=true')
+    expect(token.length).toBeGreaterThan(20)
+    expect(pageErrors).toEqual([])
+  }, 90_000)
+
+  it('the nurse checks her in from the decoded QR, a re-scan says 已签到, then registers her result', async () => {
+    const nurse = await signIn('demo-nurse')
+    await nurse.goto(`${stack.url}${SC}/desk/index`)
+    await nurse.locator('#nurse-code-input input').fill(token)
+    await nurse.locator('#nurse-checkin-submit').click()
+    await nurse.locator('#checkin-message', { hasText: '签到成功' }).waitFor({ timeout: 15_000 })
+    expect(await nurse.locator('#checkin-result').textContent()).toMatch(/王\*+/) // masked: the desk sees only what it needs
+
+    await nurse.locator('#nurse-code-input input').fill(token)
+    await nurse.locator('#nurse-checkin-submit').click()
+    await nurse.locator('#checkin-message', { hasText: /已签到 \d\d:\d\d/ }).waitFor({ timeout: 15_000 })
+
+    await nurse.locator('.staff-session').first().click()
+    await nurse.locator('[id^=mark-result-]').first().click({ timeout: 15_000 })
+    await nurse.locator('[id^=outcome-][id$=-recheck]').click()
+    await nurse.locator('[id^=result-note-] textarea').fill('建议三个月后复查 HPV')
+    await nurse.locator('[id^=result-submit-]').click()
+    await nurse.locator('#session-note', { hasText: '结果已登记' }).waitFor({ timeout: 15_000 })
+    expect(pageErrors).toEqual([])
+  }, 90_000)
+
+  it('she sees a generic notice in the outbox and reads the result in the app', async () => {
+    await rider.goto(`${stack.url}${SC}/outbox/index`)
+    const outbox = rider.locator('#outbox-list')
+    await outbox.waitFor({ timeout: 15_000 })
+    await rider.locator('#outbox-list', { hasText: '检查结果已出通知' }).waitFor({ timeout: 15_000 })
+    const text = (await outbox.textContent()) ?? ''
+    expect(text).not.toContain('需复查') // a results-ready notice never carries health information
+    expect(text).not.toContain('HPV')
+
+    await rider.goto(`${stack.url}${SC}/booking/index?id=${PROGRAMME}`)
+    await rider.locator('#show-result').click({ timeout: 15_000 })
+    await rider.locator('#result-outcome', { hasText: '需复查' }).waitFor({ timeout: 15_000 })
+    expect(await rider.locator('#result-note').textContent()).toContain('建议三个月后复查 HPV')
+    expect(pageErrors).toEqual([])
+  }, 90_000)
+
+  it('the officer sees the check-in and result on the dashboard and exports masked bookings', async () => {
+    const officer = await signIn('demo-officer')
+    await officer.goto(`${stack.url}${SC}/admin/index`)
+    await officer.locator(`#admin-programme-${PROGRAMME}`).click({ timeout: 15_000 })
+    await officer.locator('#dashboard').waitFor({ timeout: 15_000 })
+    const days = (await officer.locator('#dashboard-days').textContent()) ?? ''
+    expect(days).toContain('1/7') // today's session: 1 booked, 7 left
+    expect(await officer.locator('#dashboard-branches').textContent()).toContain('美团外卖')
+
+    await officer.locator('#export-masked').click()
+    const csv = officer.locator('#export-csv')
+    await csv.waitFor({ timeout: 15_000 })
+    const text = (await csv.textContent()) ?? ''
+    expect(text).toContain('王*')
+    expect(text).not.toContain('王秀英')
+    expect(text).not.toContain('13900000102')
+    expect(text).not.toContain('需复查') // the export says whether a result is out, never what it is
+    expect(pageErrors).toEqual([])
+  }, 90_000)
+
+  it('before the release of the 8 March round she sees a countdown and can ask for a reminder', async () => {
+    await rider.goto(`${stack.url}${SC}/index/index`)
+    await rider.locator('[id^="programme-liangai-"][id$="-0308"]').click({ timeout: 15_000 })
+    await rider.locator('#countdown', { hasText: /\d+ 天 \d\d:\d\d:\d\d/ }).waitFor({ timeout: 15_000 })
+    expect(await rider.locator('#go-book >> visible=true').count()).toBe(0)
+    await rider.locator('#remind-release').click()
+    await rider.locator('#remind-on').waitFor({ timeout: 15_000 })
+    expect(await rider.locator('#remind-note').textContent()).toContain('通知记录') // H5: no WeChat, the outbox stands in
+    expect(pageErrors).toEqual([])
+  }, 90_000)
+
+  it('an ineligible member sees why and is offered no booking', async () => {
+    const worker = await signIn('demo-model-worker')
+    await worker.goto(`${stack.url}${SC}/programme/index?id=${PROGRAMME}`)
+    const reason = worker.locator('#ineligible-reason')
+    await reason.waitFor({ timeout: 15_000 })
+    expect(((await reason.textContent()) ?? '').length).toBeGreaterThan(2)
+    expect(await worker.locator('#go-book >> visible=true').count()).toBe(0)
+
+    // Opening the booking page directly does not offer a booking either.
+    await worker.goto(`${stack.url}${SC}/book/index?id=${PROGRAMME}`)
+    await worker.locator('#book-unavailable').waitFor({ timeout: 15_000 })
+    expect(await worker.locator('#book-submit >> visible=true').count()).toBe(0)
+    expect(pageErrors).toEqual([])
+  }, 90_000)
+})
