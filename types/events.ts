@@ -145,6 +145,12 @@ export interface StampCardDTO {
   tiers: TierProgressDTO[]
 }
 
+/** The card of an event, named by id or by one of its booths' printed codes (a refused scan still shows the right card). */
+export interface StampCardRequest {
+  eventId?: string
+  code?: string
+}
+
 export interface StampRequest {
   /** The booth's printed code as scanned. */
   code: string
@@ -407,7 +413,7 @@ export interface EventsActions {
   listEvents: [ListEventsRequest, { events: EventSummaryDTO[] }]
   eventDetail: [EventIdRequest, EventDetailDTO]
   signUp: [EventIdRequest, MySignUpDTO]
-  stampCard: [EventIdRequest, StampCardDTO]
+  stampCard: [StampCardRequest, StampCardDTO]
   stamp: [StampRequest, StampResultDTO]
   giftCode: [GiftCodeRequest, GiftCodeDTO]
   myCheckInCode: [EventIdRequest, CheckInCodeDTO]

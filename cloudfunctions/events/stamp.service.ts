@@ -1,5 +1,5 @@
 /** The stamp rally: a member scans a booth's printed code and gets one stamp per booth. */
-import type { StampCardDTO, StampRequest, StampResultDTO } from '../../types/events'
+import type { StampCardDTO, StampCardRequest, StampRequest, StampResultDTO } from '../../types/events'
 import { requireVerifiedMember } from '../common/auth'
 import { fail } from '../common/errors'
 import { maskName } from '../common/mask'
@@ -22,9 +22,17 @@ export async function requireSignedUp(deps: EventsDeps, event: EventRec, openid:
   if (s?.state !== 'confirmed') fail('NOT_SIGNED_UP')
 }
 
-export async function stampCard(deps: EventsDeps, openid: string, eventId: string): Promise<StampCardDTO> {
+export async function stampCard(deps: EventsDeps, openid: string, req: StampCardRequest): Promise<StampCardDTO> {
   await requireVerifiedMember(deps.db, openid)
-  return cardOf(deps, await loadEvent(deps, eventId), openid)
+  return cardOf(deps, await loadEvent(deps, req.eventId ?? (await eventOfCode(deps, req.code ?? ''))), openid)
+}
+
+/** The event a printed booth code belongs to; a revoked but genuine code still names its event. */
+async function eventOfCode(deps: EventsDeps, code: string): Promise<string> {
+  const v = deps.tokens.verifyPrinted(code, 'booth')
+  if (!v.ok) fail(v.code, 'code')
+  const booth = (await getBooth(deps.db, v.claims.id)) ?? fail('TOKEN_INVALID', 'code')
+  return booth.eventId
 }
 
 async function cardOf(deps: EventsDeps, event: EventRec, openid: string): Promise<StampCardDTO> {

@@ -12,7 +12,16 @@ const availability = browserAvailability()
 const suite = availability.run ? describe : describe.skip
 if (!availability.run) console.warn(availability.reason)
 
-/** The first-round programme of the demo seed; today's session starts 20–29 min after seeding, so check-in is open. */
+/**
+ * The first-round programme of the demo seed; today's session starts 20–29 min after seeding, so check-in is open.
+ * The functions run on a clock set to 10:00 Beijing time of the real day: late in the evening there would be no
+ * room left today for that session, and the journey must not depend on when it runs.
+ */
+function tenOClockToday(): () => number {
+  const real = Date.now()
+  const offset = Date.parse(`${formatShanghai(real, 'YYYY-MM-DD')}T10:00:00+08:00`) - real
+  return () => Date.now() + offset
+}
 const PROGRAMME = 'liangai-2027-r1'
 const SC = '/#/packages/screening/pages'
 
@@ -46,7 +55,7 @@ suite(`两癌筛查 journey in Chromium (H5 build)${availability.run ? '' : ` �
   }
 
   beforeAll(async () => {
-    stack = await startStack()
+    stack = await startStack({ clock: tenOClockToday() })
     browser = await launchChromium()
   }, 60_000)
 

@@ -108,3 +108,13 @@ test('an event that needs sign-up: NOT_SIGNED_UP until signed up; capacity gives
   expect(await stamp('alice', codes.srA1, 'sr')).toMatchObject({ ok: false, code: 'EVENT_NOT_OPEN' })
   expect(await invoke(main, 'carol', 'signUp', { eventId: 'sr' })).toMatchObject({ ok: false, code: 'SIGNUP_CLOSED' })
 })
+
+test('a booth code opens the card of its own event, so a refused scan still shows the right progress', async () => {
+  const before = okData(await invoke(main, 'alice', 'stampCard', { eventId: 'sf' }))
+  const byCode = okData(await invoke(main, 'alice', 'stampCard', { code: codes.sfA0 }))
+  expect(byCode).toMatchObject({ eventId: 'sf', total: before.total })
+  expect(okData(await invoke(main, 'alice', 'stampCard', { code: codes.s2A0 })).eventId).toBe('s2')
+  expect(await invoke(main, 'alice', 'stampCard', { code: `${codes.sfA0.slice(0, -2)}xx` })).toMatchObject({ ok: false, code: 'TOKEN_INVALID' })
+  expect(await invoke(main, 'alice', 'stampCard', {})).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT' })
+  expect(await invoke(main, 'alice', 'stampCard', { eventId: 'sf', code: codes.sfA0 })).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT' })
+})

@@ -21,15 +21,23 @@ let wechat: ReturnType<typeof openFreshPage>
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
+/** Polls (up to 3 s, for a busy machine) instead of guessing how long rendering takes. */
+async function until(done: () => boolean): Promise<void> {
+  for (const deadline = Date.now() + 3000; !done() && Date.now() < deadline; ) await sleep(10)
+}
+
+/** Opens the home page and waits until the account has loaded (or failed). */
 async function openHome(): Promise<SimulatedComponent> {
   wechat = openFreshPage('pages/index/index', (name, body) => answer(name, body))
-  await sleep(50)
+  const text = () => String(wechat.page.dom.textContent)
+  await until(() => wechat.log.calls.length > 0 && /已认证会员|还未完成会员认证|请稍后/.test(text()))
   return wechat.page
 }
 
-async function tap(node: SimulatedComponent) {
+async function tap(node: SimulatedComponent, settled: () => boolean = () => true) {
   node.dispatchEvent('tap')
   await sleep(20)
+  await until(settled)
 }
 
 test('a verified member sees the four services and their verified state', async () => {
@@ -46,7 +54,7 @@ test('an unverified member is led to verification by tapping the banner', async 
   answer = () => ({ ok: true, data: unverified })
   const page = await openHome()
   expect(page.dom.textContent).toContain('您还未完成会员认证')
-  await tap(page.querySelector('#verify-banner'))
+  await tap(page.querySelector('#verify-banner'), () => wechat.log.navigations.length > 0)
   expect(wechat.log.navigations).toEqual(['/pages/verify/index'])
 })
 
@@ -56,8 +64,7 @@ test('a failed load shows the one Chinese message for the code, with a retry tha
   expect(page.dom.textContent).toContain(ERROR_MESSAGES.INTERNAL)
   expect(page.dom.textContent).not.toContain('stack trace')
   answer = () => ({ ok: true, data: verified })
-  await tap(page.querySelector('#account-error'))
-  await sleep(30)
+  await tap(page.querySelector('#account-error'), () => String(page.dom.textContent).includes('已认证会员 李明'))
   expect(wechat.log.calls).toHaveLength(2)
   expect(page.dom.textContent).toContain('已认证会员 李明')
 })

@@ -51,6 +51,14 @@ export default function StampCardPage() {
     scene.current = ''
     const stamped = code ? await stampCode(code, eventId) : null
     if (stamped) return { card: stamped }
+    // Refused (e.g. already stamped): still show the card of the fair this booth belongs to.
+    if (code && !eventId) {
+      const card = await call('events', 'stampCard', { code }, { idempotent: true }).catch(() => null)
+      if (card) {
+        setEventId(card.eventId)
+        return { card }
+      }
+    }
     const id = eventId || (await currentFairId())
     if (!id) return { card: null }
     setEventId(id)
