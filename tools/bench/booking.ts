@@ -117,6 +117,10 @@ async function main() {
     console.log(row('book (bookings/s)', rush, rush.codes.OK ?? 0))
     console.log(`outcomes: ${JSON.stringify(rush.codes)}`)
     console.log(`bookings stored: ${check.booked}  oversell count: ${check.overCapacity}  women with two bookings: ${check.doubleBooked}`)
+    const mark = (ok: boolean) => (ok ? '✔' : '✘')
+    console.log(`budget: bookings = 152 ${mark(check.booked === 152)}, oversell = 0 ${mark(check.overCapacity === 0)}, two bookings = 0 ${mark(check.doubleBooked === 0)}`)
+    console.log(`budget: every request answered definitively (no INTERNAL) ${mark(!rush.codes.INTERNAL)}`)
+    if (check.booked !== 152 || check.overCapacity || check.doubleBooked || rush.codes.INTERNAL) process.exitCode = 1
   } finally {
     await host.stop()
     await emulator.stop()
