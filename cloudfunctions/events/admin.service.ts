@@ -72,7 +72,12 @@ export async function saveTier(deps: EventsDeps, officer: string, req: SaveTierR
   }
   const before = mine(await getTier(deps.db, req.id), e.id)
   if (req.stock < before.stock - before.left) fail('INVALID_ARGUMENT', 'stock')
-  if (!(await updateTier(deps.db, before, fields, deps.clock()))) fail('CONFLICT')
+  if (!(await updateTier(deps.db, before, fields, deps.clock()))) {
+    // Gifts handed out meanwhile (stock unchanged) may have made the new stock too small; anything else is a rival edit.
+    const now = await getTier(deps.db, before.id)
+    if (now && now.stock === before.stock && req.stock < now.stock - now.left) fail('INVALID_ARGUMENT', 'stock')
+    fail('CONFLICT')
+  }
   return tierDTO((await getTier(deps.db, before.id))!)
 }
 

@@ -12,7 +12,7 @@ import type { Db } from '../common/db'
 import {
   dropPending, getRedemption, getSignUp, holdersOf, redemptionsOf, releaseHolder, returnUnit, signUpsOf,
 } from './activity.repository'
-import { tiersOf } from './catalog.repository'
+import { allEvents, tiersOf, type EventRec } from './catalog.repository'
 import type { EventsDeps } from './events.deps'
 import { isStale, STALE_PENDING_MS } from './events.rules'
 import { loadEvent } from './stamp.service'
@@ -58,8 +58,26 @@ export const tierResource = (db: Db, tierId: string): Resource => ({
 
 export async function sweepPending(deps: EventsDeps, officer: string, eventId: string): Promise<SweepResultDTO> {
   await requireOfficer(deps.db, officer)
-  const event = await loadEvent(deps, eventId)
+  return { released: await sweepEvent(deps, await loadEvent(deps, eventId)) }
+}
+
+/** CloudBase's timer trigger: every event, no caller (see `timer.ts`). */
+export async function sweepAll(deps: EventsDeps): Promise<SweepResultDTO & { events: number }> {
+  const events = await allEvents(deps.db)
+  let released = 0
+  for (const e of events) {
+    try {
+      released += await sweepEvent(deps, e)
+    } catch (err) {
+      console.error(`[events] timer sweep of ${e.id}:`, err) // one bad event must not stop the others; the next tick retries
+    }
+  }
+  return { released, events: events.length }
+}
+
+async function sweepEvent(deps: EventsDeps, event: EventRec): Promise<number> {
   const now = deps.clock()
+  const eventId = event.id
   let released = 0
   for (const t of await tiersOf(deps.db, eventId)) released += await reclaim(deps.db, tierResource(deps.db, t.id), now)
   released += await reclaim(deps.db, {
@@ -73,5 +91,5 @@ export async function sweepPending(deps: EventsDeps, officer: string, eventId: s
   for (const s of await signUpsOf(deps.db, { eventId, state: 'pending' })) {
     if (isStale(s.pendingAt, now)) await dropPending(deps.db, COLLECTIONS.eventSignups, s.id, s.pendingAt)
   }
-  return { released }
+  return released
 }

@@ -1,53 +1,75 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { BigButton } from '../../../../components/big-button'
-import { Field } from '../../../../components/field'
-import { messageOf } from '../../../../services/api'
+import type { SubField, SubValues } from '../../lib/sub-item-form'
+import { ItemForm, type ItemFormError } from '../item-form'
+import './index.css'
 
-export interface AdminField {
+export interface AdminRow {
   key: string
-  label: string
-  placeholder?: string
+  text: string
+  /** The saved values, to prefill the edit form. */
+  values: SubValues
+  /** Notes under inputs while editing this row (e.g. gifts already handed out under the stock). */
+  hints?: Record<string, string>
 }
 
 interface Props {
   id: string
   title: string
-  rows: { key: string; text: string }[]
-  fields: AdminField[]
-  /** Throws a Chinese message (or an ApiError) when the input is not acceptable. */
-  onAdd: (values: Record<string, string>) => Promise<void>
+  rows: AdminRow[]
+  fields: SubField[]
+  /** Saves a new item (key null) or the row `key`; resolves to null when saved, or to what to show. */
+  onSave: (values: SubValues, key: string | null) => Promise<ItemFormError | null>
 }
 
-/** A list of sub-items (booths, tiers, checkpoints) with a small form to add one. */
-export function AdminList({ id, title, rows, fields, onAdd }: Props) {
+/** A list of sub-items (booths, tiers, checkpoints): tap one to edit it in place, or add one below. */
+export function AdminList({ id, title, rows, fields, onSave }: Props) {
   const blank = Object.fromEntries(fields.map((f) => [f.key, '']))
-  const [values, setValues] = useState<Record<string, string>>(blank)
-  const [error, setError] = useState('')
+  const [editing, setEditing] = useState<string | null>(null)
+  const [values, setValues] = useState<SubValues>(blank)
+  const [draft, setDraft] = useState<SubValues>(blank)
+  const [error, setError] = useState<{ key: string | null; e: ItemFormError } | null>(null)
   const [busy, setBusy] = useState(false)
-  const add = async () => {
+
+  const open = (row: AdminRow) => {
+    if (busy) return
+    setEditing(editing === row.key ? null : row.key)
+    setValues(row.values)
+    setError(null)
+  }
+  const save = async (key: string | null) => {
     setBusy(true)
-    setError('')
+    setError(null)
     try {
-      await onAdd(values)
-      setValues(blank)
-    } catch (err) {
-      setError(err instanceof Error && !('code' in err) ? err.message : messageOf(err))
+      const problem = await onSave(key ? values : draft, key)
+      if (problem) return setError({ key, e: problem })
+      if (key) setEditing(null)
+      else setDraft(blank)
     } finally {
       setBusy(false)
     }
   }
+  const errorOf = (key: string | null) => (error && error.key === key ? error.e : null)
+
   return (
     <View id={id} className='card'>
       <Text className='card__title'>{title}（{rows.length}）</Text>
-      {rows.length === 0 && <Text className='muted'>还没有</Text>}
-      {rows.map((r) => <View key={r.key} className='row'><Text>{r.text}</Text></View>)}
-      {fields.map((f) => (
-        <Field key={f.key} id={`${id}-${f.key}`} label={f.label} placeholder={f.placeholder} value={values[f.key]} maxlength={100}
-          onInput={(v) => setValues({ ...values, [f.key]: v })} />
+      {rows.length === 0 ? <Text className='muted'>还没有，可在下方添加</Text> : <Text className='muted'>点一项即可修改</Text>}
+      {rows.map((r) => (
+        <View key={r.key} className={`admin-row ${editing === r.key ? 'admin-row--open' : ''}`}>
+          <View id={`${id}-row-${r.key}`} className='admin-row__head' onClick={() => open(r)}>
+            <Text className='admin-row__text'>{r.text}</Text>
+            <Text className='admin-row__action'>{editing === r.key ? '收起' : '修改'}</Text>
+          </View>
+          {editing === r.key && (
+            <ItemForm id={`${id}-edit`} fields={fields} values={values} onChange={setValues} error={errorOf(r.key)} hints={r.hints}
+              busy={busy} saveLabel='保存修改' onSave={() => void save(r.key)} onCancel={() => setEditing(null)} />
+          )}
+        </View>
       ))}
-      {error && <Text className='error-text'>{error}</Text>}
-      <BigButton id={`${id}-add`} variant='secondary' loading={busy} onClick={() => void add()}>添加</BigButton>
+      <Text className='admin-add__title'>添加{title}</Text>
+      <ItemForm id={id} saveId={`${id}-add`} fields={fields} values={draft} onChange={setDraft} error={errorOf(null)} busy={busy}
+        saveLabel='添加' onSave={() => void save(null)} />
     </View>
   )
 }
