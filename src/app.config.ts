@@ -3,7 +3,7 @@ export default defineAppConfig({
   // One subpackage per service keeps the main package small; each loads when first opened.
   subPackages: [
     { root: 'packages/matchmaking', pages: ['pages/index/index'] },
-    { root: 'packages/screening', pages: ['pages/index/index', 'pages/programme/index', 'pages/book/index', 'pages/booking/index', 'pages/outbox/index', 'pages/desk/index', 'pages/session/index', 'pages/admin/index'] },
+    { root: 'packages/screening', pages: ['pages/index/index', 'pages/programme/index', 'pages/book/index', 'pages/booking/index', 'pages/outbox/index', 'pages/desk/index', 'pages/session/index', 'pages/admin/index', 'pages/programme-edit/index'] },
     { root: 'packages/vouchers', pages: ['pages/index/index'] },
     { root: 'packages/events', pages: ['pages/index/index', 'pages/stamp-card/index', 'pages/gift-code/index', 'pages/checkin/index', 'pages/mine/index', 'pages/staff/index', 'pages/gift-desk/index', 'pages/station/index', 'pages/officer/index', 'pages/booth-codes/index', 'pages/dashboard/index', 'pages/edit/index'] },
   ],

@@ -32,6 +32,7 @@ export default function AdminPage() {
   return (
     <View className='page'>
       <Text className='sc-title'>筛查项目看板</Text>
+      <BigButton id='admin-new-programme' onClick={() => Taro.navigateTo({ url: '/packages/screening/pages/programme-edit/index' })}>新建筛查项目</BigButton>
       {!list.loaded && <StateView state={list.error ? 'error' : 'loading'} message={list.error || undefined} onRetry={list.reload} />}
       {list.data?.length === 0 && <StateView state='empty' message='还没有筛查项目' />}
       {list.data && (

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '新建筛查项目' })
