@@ -9,5 +9,5 @@ export const routes = {
   outbox: (all = false) => `${ROOT}/outbox/index${all ? '?all=1' : ''}`,
   desk: () => `${ROOT}/desk/index`,
   session: (id: string, title: string) => `${ROOT}/session/index?id=${encodeURIComponent(id)}&title=${encodeURIComponent(title)}`,
-  admin: () => `${ROOT}/admin/index`,
+  admin: (programmeId?: string) => `${ROOT}/admin/index${programmeId ? `?id=${encodeURIComponent(programmeId)}` : ''}`,
 }

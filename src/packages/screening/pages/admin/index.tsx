@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
 import type { DashboardDTO } from '../../../../../types/screening'
 import { BackLink } from '../../../../components/back-link'
 import { BigButton } from '../../../../components/big-button'
@@ -29,6 +29,11 @@ export default function AdminPage() {
       setError(messageOf(err))
     }
   }
+  // Opened with ?id= (e.g. right after creating a programme): show that programme's dashboard at once.
+  const { params } = useRouter()
+  useEffect(() => {
+    if (params.id) void open(params.id)
+  }, [params.id])
   return (
     <View className='page'>
       <Text className='sc-title'>筛查项目看板</Text>

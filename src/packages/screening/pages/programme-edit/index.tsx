@@ -55,7 +55,7 @@ export default function ProgrammeEditPage() {
           <Text className='card__title'>{created.name}</Text>
           <Text className='sc-sub'>{`共 ${created.totalQuota} 个名额，${created.firstDay} 至 ${created.lastDay}`}</Text>
         </View>
-        <BigButton id='pf-to-admin' onClick={() => Taro.redirectTo({ url: routes.admin() })}>去项目看板</BigButton>
+        <BigButton id='pf-to-admin' onClick={() => Taro.redirectTo({ url: routes.admin(created.id) })}>去项目看板</BigButton>
         <BigButton id='pf-to-programme' variant='secondary' onClick={() => Taro.navigateTo({ url: routes.programme(created.id) })}>查看会员看到的页面</BigButton>
       </View>
     )
