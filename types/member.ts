@@ -73,6 +73,30 @@ export interface MyDataExport {
   account: { verified: boolean; verifiedAt: number | null; roles: RoleDTO[] }
   profile: ProfileDTO | null
   consents: { kind: string; version: string; at: number }[]
+  /** The caller's records in the other services (only hers/his; absent in older exports). */
+  services?: MyServicesExport
+}
+
+export interface MyServicesExport {
+  screening: {
+    bookings: {
+      bookingId: string; programmeName: string; siteName: string; date: string; start: string; end: string
+      status: string; bookedAt: number | null; consent: { version: string; at: number }; checkedInAt: number | null
+      cancelledAt: number | null; resultReady: boolean
+      /** Her own result, when ready. */
+      result: { outcome: string; note: string; readyAt: number } | null
+    }[]
+    waitlist: { programmeName: string; siteName: string | null; status: string; joinedAt: number }[]
+    /** Remaining one-time notice opt-ins per topic. */
+    noticeOptins: Record<string, number> | null
+    notices: { kind: string; title: string; fields: { label: string; value: string }[]; createdAt: number; delivered: boolean }[]
+  }
+  events: {
+    signUps: { eventTitle: string; state: string; signedUpAt: number | null }[]
+    stamps: { eventTitle: string; boothName: string; stampedAt: number }[]
+    redemptions: { eventTitle: string; tierName: string; gift: string; state: string; redeemedAt: number | null; desk: string }[]
+    checkIns: { eventTitle: string; checkpointName: string; checkedInAt: number }[]
+  }
 }
 
 export interface DeletionRequestResult {

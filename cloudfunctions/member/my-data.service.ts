@@ -4,21 +4,27 @@ import { me } from './account.service'
 import { recordDeletionRequest } from './deletion.repository'
 import { unbindRoster } from './roster.repository'
 import { ensureUser, getUser, markDeletion } from './user.repository'
+import { eventsExport, screeningExport } from './my-data.export'
 
 interface Deps {
   db: Db
   now: number
 }
 
-/** Everything the member function holds about the caller, unmasked: it is theirs. */
+/** Everything stored about the caller in every service, unmasked: it is theirs. Read-only. */
 export async function exportMyData(deps: Deps, openid: string): Promise<MyDataExport> {
-  const current = await me(deps, openid)
+  const [current, screening, events] = await Promise.all([
+    me(deps, openid),
+    screeningExport(deps.db, openid),
+    eventsExport(deps.db, openid),
+  ])
   return {
     exportedAt: deps.now,
     account: { verified: current.verified, verifiedAt: current.profile?.verifiedAt ?? null, roles: current.roles },
     profile: current.profile,
-    // Consents are recorded by the services that ask for them (screening); none are held here yet.
-    consents: [],
+    // Consents recorded when booking a screening (the privacy notice she accepted).
+    consents: screening.bookings.map((b) => ({ kind: 'screening-privacy', version: b.consent.version, at: b.consent.at })),
+    services: { screening, events },
   }
 }
 
