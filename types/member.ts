@@ -114,13 +114,7 @@ export interface ListRosterRequest {
 }
 
 /** A roster row as an officer sees it: name, card and phone masked (PIPL). */
-export interface RosterRowDTO {
-  name: string
-  cardNo: string
-  phone: string
-  branch: string
-  tags: string[]
-  gender: 'F' | 'M' | ''
+export interface RosterRowDTO extends Pick<ProfileDTO, 'name' | 'cardNo' | 'phone' | 'branch' | 'tags' | 'gender'> {
   bound: boolean
 }
 

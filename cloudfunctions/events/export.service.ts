@@ -8,7 +8,7 @@ import { checkInsOf, redemptionsOf } from './activity.repository'
 import { checkpointsOf, tiersOf } from './catalog.repository'
 import { toCsv } from './csv'
 import type { EventsDeps } from './events.deps'
-import { shanghai } from './shanghai-time'
+import { shanghai } from '../common/time'
 import { loadEvent } from './stamp.service'
 
 /** Name (officers export lists), masked card number and branch of each member. */

@@ -16,7 +16,7 @@ import { eligibilityOf } from './eligibility.rules'
 import { factsOf } from './member-facts'
 import type { BookingDoc, ProgrammeDoc } from './screening.docs'
 import { bookingDTO, programmeDTO, sessionDTO } from './screening.dto'
-import { weekdayOf } from './screening-time'
+import { weekdayOf } from '../common/time'
 
 /** Her roster record, or null while she is not verified (the card then says why she cannot book). */
 export async function rosterOrNull(db: Db, openid: string): Promise<RosterDoc | null> {

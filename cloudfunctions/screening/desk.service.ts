@@ -15,7 +15,7 @@ import { createBookingRepository, ledgerId } from './booking.repository'
 import { createCatalogRepository } from './catalog.repository'
 import type { BookingDoc, SessionDoc } from './screening.docs'
 import { bookingStatusOf, sessionDTO, timesOf } from './screening.dto'
-import { beijingClock, beijingDate } from './screening-time'
+import { beijingClock, beijingDate } from '../common/time'
 
 const CODE_TTL_MS = 30_000
 

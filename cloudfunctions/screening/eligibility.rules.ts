@@ -4,7 +4,7 @@
  * and specific ("年龄不在 30–60 岁范围", "已参加本轮筛查").
  */
 import type { EligibilityDTO, EligibilityRulesDTO, PriorityRulesDTO } from '../../types/screening'
-import { ageOn } from './screening-time'
+import { ageOn } from '../common/time'
 
 export interface MemberFacts {
   verified: boolean

@@ -13,7 +13,7 @@ import type { CreateProgrammeRequest, ProgrammeDTO } from '../../types/screening
 import { createCatalogRepository } from './catalog.repository'
 import type { ProgrammeDoc, QuotaDoc, SessionDoc, SiteDoc } from './screening.docs'
 import { programmeDTO } from './screening.dto'
-import { beijingInstant } from './screening-time'
+import { beijingInstant } from '../common/time'
 
 export interface ProgrammeDocs {
   programme: ProgrammeDoc

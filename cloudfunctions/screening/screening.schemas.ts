@@ -1,6 +1,6 @@
 /** Request schemas of the screening function (zod 4): a malformed request is INVALID_ARGUMENT with its field. */
 import { z } from 'zod'
-import { isCalendarDate } from './screening-time'
+import { isCalendarDate } from '../common/time'
 
 const id = z.string().min(1).max(96)
 const date = z.string().refine(isCalendarDate)

@@ -21,7 +21,7 @@ import type { NoticeService } from './notice.service'
 import { createPlaceStore } from './place.repository'
 import type { WaitlistDoc } from './screening.docs'
 import { sessionDTO, siteDTO } from './screening.dto'
-import { beijingClock } from './screening-time'
+import { beijingClock } from '../common/time'
 import { createWaitlistRepository } from './waitlist.repository'
 
 const PRIORITY_OFFSET = 1e13 // ranks: priority women sort before everyone who joined at any time

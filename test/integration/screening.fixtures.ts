@@ -3,7 +3,7 @@ import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import type { Db } from '../../cloudfunctions/common/db'
 import type { RosterDoc, UserDoc } from '../../cloudfunctions/common/member-docs'
 import { programmeDocs, saveProgramme } from '../../cloudfunctions/screening/programme.service'
-import { addDays, beijingDate } from '../../cloudfunctions/screening/screening-time'
+import { addDays, beijingDate } from '../../cloudfunctions/common/time'
 import type { CreateProgrammeRequest } from '../../types/screening'
 
 export interface MemberSpec {

@@ -10,7 +10,7 @@ import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import type { Db } from '../../cloudfunctions/common/db'
 import { insertOnce } from '../../cloudfunctions/events/activity.repository'
 import { insertEvent, insertTier, putBooth, putCheckpoint, type EventRec } from '../../cloudfunctions/events/catalog.repository'
-import { shanghai } from '../../cloudfunctions/events/shanghai-time'
+import { shanghai } from '../../cloudfunctions/common/time'
 
 const DAY = 24 * 3600_000
 export const FAIR_ID = 'event-fair-2027'

@@ -9,7 +9,7 @@
  */
 import type { Db } from '../../cloudfunctions/common/db'
 import { programmeDocs, saveProgramme } from '../../cloudfunctions/screening/programme.service'
-import { addDays, beijingClock, beijingDate, beijingInstant } from '../../cloudfunctions/screening/screening-time'
+import { addDays, beijingClock, beijingDate, beijingInstant } from '../../cloudfunctions/common/time'
 import type { CreateProgrammeRequest, SessionInput, SiteInput } from '../../types/screening'
 
 const DAY = 24 * 3600_000

@@ -1,5 +1,4 @@
 import { Image, Text, View } from '@tarojs/components'
-import qrcode from 'qrcode-generator'
 import { useState } from 'react'
 import type { InviteDTO, ScopeKind } from '../../../types/member'
 import { BigButton } from '../../components/big-button'
@@ -7,16 +6,10 @@ import { Field } from '../../components/field'
 import { SCOPE_KIND_LABEL } from '../../constants/roles'
 import { ApiError, call, messageOf } from '../../services/api'
 import { formatShanghai } from '../../utils/time'
+import { qrDataUrl } from '../../utils/qr-data-url'
 
 const KINDS: ScopeKind[] = ['merchant', 'event', 'site']
 
-/** The same code as a QR (GIF data URL: no canvas, same in WeChat and the browser) for the staff page's 扫码获取. */
-function qrDataUrl(text: string): string {
-  const qr = qrcode(0, 'M')
-  qr.addData(text)
-  qr.make()
-  return qr.createDataURL(8, 32)
-}
 
 export function InviteCreator() {
   const [kind, setKind] = useState<ScopeKind>('merchant')

@@ -5,7 +5,8 @@
  */
 import type { CreateProgrammeRequest, EligibilityRulesDTO, PriorityRulesDTO, SessionInput } from '../../../../types/screening'
 import type { FormKey, ProgrammeForm } from './programme-form'
-import { daysBetween, normalClock, normalDate, parseBeijing } from './programme-form-time'
+import { parseBeijing } from '../../../utils/time'
+import { daysBetween, normalClock, normalDate } from './programme-form-time'
 
 export type Need = (key: FormKey, ok: boolean, message: string) => void
 type Req = CreateProgrammeRequest

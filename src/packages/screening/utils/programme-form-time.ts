@@ -1,27 +1,8 @@
-/** Pure Beijing-time helpers of the programme form (copied from events: subpackages never import each other). */
-const PATTERN = /^(\d{4})-(\d{1,2})-(\d{1,2})\s+(\d{1,2}):(\d{2})$/
+/** Calendar helpers of the programme form; typed Beijing times are parsed by src/utils/time.ts. */
 const DAY = 86400_000
 
 const pad = (n: number): string => String(n).padStart(2, '0')
 const ymd = (d: Date): string => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
-
-/** "2027-01-01 09:00" as officers type it (Beijing time) → UTC ms; null when it is not a real time. */
-export function parseBeijing(text: string): number | null {
-  const m = PATTERN.exec(text.trim())
-  if (!m) return null
-  const [y, mo, d, h, mi] = m.slice(1).map(Number)
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59) return null
-  const ms = Date.UTC(y, mo - 1, d, h - 8, mi)
-  // Date.UTC rolls 2月30日 over into March: refuse it rather than save another day.
-  const back = new Date(ms + 8 * 3600_000)
-  return back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d ? ms : null
-}
-
-/** UTC ms → "2027-01-01 09:00" Beijing, for default values. */
-export function formatBeijing(ms: number): string {
-  const d = new Date(ms + 8 * 3600_000)
-  return `${ymd(d)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
-}
 
 /** '2027-3-8' or '2027-03-08' → '2027-03-08'; null when it is not a real calendar day. */
 export function normalDate(text: string): string | null {

@@ -5,7 +5,8 @@
  */
 import type { CreateProgrammeRequest } from '../../../../types/screening'
 import { checkBasics, checkEligibility, checkPriority, checkQuotas, checkRules, checkSessions, checkSite, int, type Need } from './programme-form-checks'
-import { daysBetween, formatBeijing, normalDate } from './programme-form-time'
+import { formatBeijingInput } from '../../../utils/time'
+import { daysBetween, normalDate } from './programme-form-time'
 
 export interface SlotRow { start: string; end: string; capacity: string }
 export interface QuotaRow { branch: string; quota: string }
@@ -31,7 +32,7 @@ export const SLOT_PRESETS: { label: string; start: string; end: string }[] = [
 
 /** A blank form with sensible defaults; `now` and `suffix` make the suggested ids unique. */
 export function emptyForm(now: number, suffix: string): ProgrammeForm {
-  const day = formatBeijing(now).slice(0, 10)
+  const day = formatBeijingInput(now).slice(0, 10)
   return {
     id: `liangai-${day.replace(/-/g, '')}-${suffix}`, name: '', description: '', organiser: '市总工会女职工委员会', noticeVersion: '1', noticeText: '',
     gender: 'F', ageMin: '', ageMax: '', tags: [], tagsOther: '', branches: '', notScreenedBefore: true,

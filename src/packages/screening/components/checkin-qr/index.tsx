@@ -5,7 +5,7 @@ import { StateView } from '../../../../components/state-view'
 import { call, messageOf } from '../../../../services/api'
 import { useNow } from '../../hooks/use-now'
 import { secondsLeft } from '../../utils/countdown'
-import { qrDataUrl } from '../../utils/qr-image'
+import { qrDataUrl } from '../../../../utils/qr-data-url'
 import './index.css'
 
 /**
@@ -36,7 +36,7 @@ export function CheckinQr({ programmeId }: { programmeId: string }) {
   if (!code) return <StateView state={error ? 'error' : 'loading'} message={error || '正在生成签到码…'} onRetry={fetchCode} />
   return (
     <View className='checkin-qr'>
-      <Image id='checkin-qr-image' className='checkin-qr__image' src={qrDataUrl(code.token)} mode='aspectFit' />
+      <Image id='checkin-qr-image' className='checkin-qr__image' src={qrDataUrl(code.token, 6)} mode='aspectFit' />
       <Text id='checkin-qr-countdown' className='checkin-qr__hint'>
         {left > 0 ? `${left} 秒后自动刷新` : '正在刷新…'}
       </Text>

@@ -1,4 +1,4 @@
-import { formatBeijingInput, parseBeijing } from './time-input'
+import { formatBeijingInput, parseBeijing } from './time'
 
 test('a Beijing wall time becomes the UTC instant 8 hours earlier and reads back the same', () => {
   const ms = parseBeijing('2027-01-01 09:00')

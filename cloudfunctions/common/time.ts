@@ -30,6 +30,11 @@ export function beijingDateTime(at: number): string {
   return dayjs(at).tz(TZ).format('YYYY-MM-DD HH:mm')
 }
 
+/** Any dayjs pattern, in Beijing time (exports, notices). */
+export function shanghai(ms: number, format = 'YYYY-MM-DD HH:mm:ss'): string {
+  return dayjs(ms).tz(TZ).format(format)
+}
+
 export function weekdayOf(date: string): string {
   return WEEKDAYS[dayjs.tz(`${date} 12:00`, 'YYYY-MM-DD HH:mm', TZ).day()]
 }
