@@ -132,3 +132,24 @@ describe('retries and junk', () => {
   })
 })
 
+
+describe('priority window at release', () => {
+  it('lets only priority women book in the first minutes, then everyone eligible', async () => {
+    const id = 'prog-priority'
+    const req = programmeRequest(T0, { id, sessions: 1, perSession: 5 })
+    await seedProgramme(emu.db, {
+      ...req,
+      releaseAt: T0,
+      eligibility: { ...req.eligibility, ageMin: 20 },
+      priority: { ageMin: 30, ageMax: 60, notScreenedWithinYears: 2, windowMinutes: 30 },
+    }, T0)
+    const [s] = okData(await invoke<SessionDTO[]>(main, 'w2', 'listSessions', { programmeId: id, siteId: 'site-a' }))
+    const book = (openid: string) => invoke<BookResponse>(main, openid, 'book', { programmeId: id, sessionId: s.id, consentVersion: 'v1' })
+    now = T0 + 5 * 60_000
+    expect(await book('young')).toMatchObject({ ok: false, code: 'PRIORITY_ONLY' })
+    expect((await book('w2')).ok).toBe(true)
+    now = T0 + 31 * 60_000
+    expect((await book('young')).ok).toBe(true)
+    expect((await ledgers(emu.db, id)).map((l) => l.openid).sort()).toEqual(['w2', 'young'])
+  })
+})
