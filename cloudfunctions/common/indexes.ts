@@ -1,0 +1,87 @@
+import type { CollectionName } from './collections'
+
+/**
+ * Every index the functions' queries need, per collection: one file that
+ * `npm run db:indexes` turns into commands for a real CloudBase environment
+ * and that the local emulator builds and honours (docs/emulator.md). With the
+ * emulator's notablescan mode on (the integration suite), a query that no
+ * index below serves fails on a large collection, so code and file cannot drift.
+ *
+ * An index serves a query when the query pins its FIRST field (equality,
+ * `_.in`, or a range); the more leading fields the query pins by equality, the
+ * fewer documents it reads. `_id` is always indexed: never declare it.
+ * Add the indexes of your own queries in your service's section; keep the
+ * list short (each index costs every write).
+ */
+export interface IndexField {
+  /** Dotted paths reach into embedded documents (`'offer.expiresAt'`). */
+  field: string
+  /** 1 ascending (default), -1 descending: matters only for sorted reads. */
+  order?: 1 | -1
+}
+
+export interface IndexDeclaration {
+  /** Unique across the collection; used as the index name on CloudBase. */
+  name: string
+  /** In order: a query must pin the first to use the index. */
+  fields: readonly IndexField[]
+  /** true: two documents with the same values in `fields` are refused. */
+  unique?: boolean
+}
+
+export type IndexDeclarations = Partial<Record<CollectionName, readonly IndexDeclaration[]>>
+
+const asc = (...fields: string[]): IndexField[] => fields.map((field) => ({ field }))
+
+export const INDEXES: IndexDeclarations = {
+  // ---------- member ----------
+  roster: [
+    { name: 'phone', fields: asc('phone') },
+    { name: 'branch', fields: asc('branch') },
+    { name: 'tags', fields: asc('tags') },
+    { name: 'name', fields: asc('name') },
+  ],
+
+  // ---------- events ----------
+  event_booths: [{ name: 'eventId', fields: asc('eventId') }],
+  event_tiers: [{ name: 'eventId', fields: asc('eventId') }],
+  event_checkpoints: [{ name: 'eventId', fields: asc('eventId') }],
+  event_signups: [
+    { name: 'eventId', fields: asc('eventId') },
+    { name: 'openid', fields: asc('openid') },
+  ],
+  event_stamps: [
+    { name: 'eventId_openid', fields: asc('eventId', 'openid') },
+    { name: 'openid', fields: asc('openid') },
+  ],
+  event_redemptions: [
+    { name: 'eventId', fields: asc('eventId') },
+    { name: 'openid', fields: asc('openid') },
+  ],
+  event_checkins: [
+    { name: 'eventId', fields: asc('eventId') },
+    { name: 'checkpointId', fields: asc('checkpointId') },
+    { name: 'openid', fields: asc('openid') },
+  ],
+  event_scans: [{ name: 'eventId_ok_at', fields: [{ field: 'eventId' }, { field: 'ok' }, { field: 'at', order: -1 }] }],
+
+  // ---------- screening ----------
+  screening_sessions: [{ name: 'programmeId_siteId_date', fields: asc('programmeId', 'siteId', 'date') }],
+  screening_quotas: [{ name: 'programmeId', fields: asc('programmeId') }],
+  screening_bookings: [
+    { name: 'ref', fields: asc('ref'), unique: true },
+    { name: 'openid', fields: asc('openid') },
+    { name: 'sessionId', fields: asc('sessionId') },
+    { name: 'programmeId', fields: asc('programmeId') },
+    { name: 'status_pendingAt', fields: asc('status', 'pendingAt') },
+    { name: 'rescheduling.at', fields: asc('rescheduling.at') },
+  ],
+  screening_waitlist: [
+    { name: 'programmeId_status_rank', fields: asc('programmeId', 'status', 'rank') },
+    { name: 'status_offerExpiresAt', fields: asc('status', 'offer.expiresAt') },
+    { name: 'openid', fields: asc('openid') },
+  ],
+  screening_results: [{ name: 'openid', fields: asc('openid') }],
+  screening_reminders: [{ name: 'sentAt', fields: asc('sentAt') }],
+  outbox: [{ name: 'openid', fields: asc('openid') }],
+}
