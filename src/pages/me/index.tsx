@@ -10,7 +10,7 @@ import { describeRole } from '../../constants/roles'
 import { messageOf } from '../../services/api'
 import { isDemoLogin } from '../../services/demo-session'
 import { cachedMe, loadMe } from '../../services/me-store'
-import { formatShanghai } from '../../utils/time'
+import { formatShanghai } from '../../utils/datetime'
 import { DataActions } from './data-actions'
 import { ProfileCard } from './profile-card'
 

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { ProfileDTO } from '../../../types/member'
 import { maskMiddle } from '../../utils/mask'
-import { formatShanghai } from '../../utils/time'
+import { formatShanghai } from '../../utils/datetime'
 
 /** The member's own record; numbers stay masked on screen until they ask to see them. */
 export function ProfileCard({ profile }: { profile: ProfileDTO }) {

@@ -5,7 +5,7 @@ import { BigButton } from '../../components/big-button'
 import { Field } from '../../components/field'
 import { SCOPE_KIND_LABEL } from '../../constants/roles'
 import { ApiError, call, messageOf } from '../../services/api'
-import { formatShanghai } from '../../utils/time'
+import { formatShanghai } from '../../utils/datetime'
 import { qrDataUrl } from '../../utils/qr-data-url'
 
 const KINDS: ScopeKind[] = ['merchant', 'event', 'site']
