@@ -12,5 +12,7 @@ declare namespace NodeJS {
     TARO_APP_API_BASE: string | undefined
     /** weapp only: CloudBase environment id; '' means the env chosen in WeChat DevTools. Set in .env*. */
     TARO_APP_CLOUD_ENV: string | undefined
+    /** weapp only: link prefix of staff invite QRs (扫普通链接二维码打开小程序 rule); '' = the page path. Set in .env*. */
+    TARO_APP_INVITE_LINK: string | undefined
   }
 }
