@@ -20,6 +20,16 @@ function guard<T>(what: string, fn: () => T): T {
 /** No server-side JavaScript ($where, $function, $accumulator): CloudBase runs none either. */
 const SAFE = { scriptEnabled: false }
 
+/**
+ * mingo 7.2.6 resolves a field of a plain value to the value itself, so
+ * `{value: 1}` matched the element `1` inside $elemMatch and $pull; our patch
+ * (patches/mingo+7.2.6.patch, applied by `npm install`) makes it missing, as in
+ * MongoDB. Refuse to start without it rather than answer wrongly.
+ */
+if (new Query({ t: { $elemMatch: { v: 1 } } }).test({ t: [1] })) {
+  throw new Error('mingo is not patched (patches/mingo+7.2.6.patch): run `npm install` so patch-package applies it')
+}
+
 export function compileQuery(criteria: Doc): Query {
   return guard('bad query', () => new Query(criteria, SAFE))
 }
