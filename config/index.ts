@@ -41,6 +41,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
       miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[contenthash:8].css', chunkFilename: 'css/[name].[chunkhash:8].css' },
       postcss: {
+        // The rem base grows with the window up to a 420 px-wide phone and no further: on a
+        // 1366×768 desktop the app is a phone-width column (app.css centres it), not 40 px type.
+        pxtransform: { enable: true, config: { maxRootSize: 22.4 } },
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },

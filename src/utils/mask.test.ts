@@ -1,5 +1,5 @@
 import { maskMiddle } from './mask'
-import { formatShanghai } from './time'
+import { formatShanghai } from './datetime'
 
 describe('maskMiddle', () => {
   it('keeps the first three and last four of a phone number', () => {

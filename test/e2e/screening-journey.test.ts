@@ -1,6 +1,6 @@
 import jsQR from 'jsqr'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { formatShanghai } from '../../src/utils/time'
+import { formatShanghai } from '../../src/utils/datetime'
 import { browserAvailability, launchChromium } from './support/browser'
 import { startStack } from './support/stack'
 

@@ -1,5 +1,5 @@
 import type { EventAdminDTO, EventKind, SaveEventRequest } from '../../../../types/events'
-import { formatBeijingInput, parseBeijing } from '../../../utils/time'
+import { formatBeijingInput, parseBeijing } from '../../../utils/datetime'
 
 /** The event form as typed: every field a string, so half-typed input never crashes a render. */
 export interface EventForm {

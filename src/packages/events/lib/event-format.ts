@@ -1,5 +1,5 @@
 import type { EventKind, EventPhase, EventSummaryDTO } from '../../../../types/events'
-import { formatShanghai } from '../../../utils/time'
+import { formatShanghai } from '../../../utils/datetime'
 
 export const KIND_LABEL: Record<EventKind, string> = { fair: '集章市集', activity: '签到活动' }
 export const PHASE_LABEL: Record<EventPhase, string> = { upcoming: '即将开始', ongoing: '进行中', ended: '已结束' }

@@ -6,7 +6,7 @@
 import type {
   BoothDTO, CheckpointDTO, GiftTierDTO, SaveBoothRequest, SaveCheckpointRequest, SaveTierRequest, ZoneDTO,
 } from '../../../../types/events'
-import { formatBeijingInput, parseBeijing } from '../../../utils/time'
+import { formatBeijingInput, parseBeijing } from '../../../utils/datetime'
 
 export type SubValues = Record<string, string>
 export interface SubField { key: string; label: string; placeholder?: string }

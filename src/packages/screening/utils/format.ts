@@ -1,5 +1,5 @@
 import type { BookingStatus, SessionDTO, SiteDTO } from '../../../../types/screening'
-import { formatShanghai } from '../../../utils/time'
+import { formatShanghai } from '../../../utils/datetime'
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
 

@@ -5,7 +5,7 @@
  */
 import type { CreateProgrammeRequest, EligibilityRulesDTO, PriorityRulesDTO, SessionInput } from '../../../../types/screening'
 import type { FormKey, ProgrammeForm } from './programme-form'
-import { parseBeijing } from '../../../utils/time'
+import { parseBeijing } from '../../../utils/datetime'
 import { daysBetween, normalClock, normalDate } from './programme-form-time'
 
 export type Need = (key: FormKey, ok: boolean, message: string) => void

@@ -1,6 +1,6 @@
 import { emptyForm, plannedPlaces, toRequest, type ProgrammeForm } from './programme-form'
 import { formKeyOf, serverFieldError } from './programme-form-errors'
-import { parseBeijing } from '../../../utils/time'
+import { parseBeijing } from '../../../utils/datetime'
 import { daysBetween, normalClock, normalDate } from './programme-form-time'
 
 const NOW = Date.UTC(2027, 0, 10, 2, 0) // 2027-01-10 10:00 Beijing

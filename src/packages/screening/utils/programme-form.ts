@@ -5,7 +5,7 @@
  */
 import type { CreateProgrammeRequest } from '../../../../types/screening'
 import { checkBasics, checkEligibility, checkPriority, checkQuotas, checkRules, checkSessions, checkSite, int, type Need } from './programme-form-checks'
-import { formatBeijingInput } from '../../../utils/time'
+import { formatBeijingInput } from '../../../utils/datetime'
 import { daysBetween, normalDate } from './programme-form-time'
 
 export interface SlotRow { start: string; end: string; capacity: string }

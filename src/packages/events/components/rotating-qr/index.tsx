@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { StateView } from '../../../../components/state-view'
-import { QrImage } from '../qr-image'
+import { QrImage } from '../../../../components/qr-image'
 
 interface Props {
   id: string

@@ -1,0 +1,132 @@
+import { useDidHide, useDidShow } from '@tarojs/taro'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { messageOf } from '../services/api'
+
+/** What every rotating-code action returns (gift, check-in, booking, voucher codes). */
+export interface RotatingCodeDTO {
+  token: string
+  expiresAt: number
+}
+
+/** What became of the code: staff redeemed or checked it in. Shown instead of the code. */
+export interface CodeOutcome {
+  title: string
+  detail?: string
+}
+
+export interface RotatingCodeOptions {
+  /** Asked every `pollMs` while the code is on screen; a non-null answer ends the rotation. */
+  checkStatus?: () => Promise<CodeOutcome | null>
+  pollMs?: number
+}
+
+const DEFAULT_TTL_MS = 30_000
+/** Fetch the next code this long before the current one lapses, so the screen never shows a dead code. */
+const REFRESH_EARLY_MS = 3_000
+const DEFAULT_POLL_MS = 3_000
+
+/**
+ * The lifetime the server granted, measured on our own clock at receipt: a phone
+ * whose clock is off by minutes must neither refresh in a frantic loop nor show a
+ * dead code. Anything implausible falls back to the usual 30 s.
+ */
+export function lifetimeMs(expiresAt: number, receivedAt: number): number {
+  const ttl = expiresAt - receivedAt
+  return ttl > REFRESH_EARLY_MS + 1_000 && ttl <= 10 * 60_000 ? ttl : DEFAULT_TTL_MS
+}
+
+/**
+ * A code on screen that renews itself while the page is visible, with a
+ * seconds-left countdown, and that notices when staff have used it. Pauses when
+ * the page is hidden (no calls from a pocket) and starts afresh on return.
+ * `fetchCode` may change identity every render; `deps` say when it is a new code.
+ */
+export function useRotatingCode(fetchCode: (() => Promise<RotatingCodeDTO>) | null, options: RotatingCodeOptions = {}, deps: readonly unknown[] = []) {
+  const [token, setToken] = useState('')
+  const [secondsLeft, setSecondsLeft] = useState(0)
+  const [error, setError] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [outcome, setOutcome] = useState<CodeOutcome | null>(null)
+  const fetchRef = useRef(fetchCode)
+  fetchRef.current = fetchCode
+  const statusRef = useRef(options.checkStatus)
+  statusRef.current = options.checkStatus
+  const deadline = useRef(0)
+  const renew = useRef<ReturnType<typeof setTimeout>>()
+  const poll = useRef<ReturnType<typeof setInterval>>()
+  const live = useRef(true)
+  const done = useRef(false)
+  const enabled = !!fetchCode
+
+  const stop = useCallback(() => {
+    clearTimeout(renew.current)
+    clearInterval(poll.current)
+  }, [])
+
+  const refresh = useCallback(async () => {
+    const fetcher = fetchRef.current
+    if (!fetcher || done.current) return
+    clearTimeout(renew.current)
+    setBusy(true)
+    try {
+      const code = await fetcher()
+      const ttl = lifetimeMs(code.expiresAt, Date.now())
+      deadline.current = Date.now() + ttl
+      setToken(code.token)
+      setError('')
+      if (live.current && !done.current) renew.current = setTimeout(() => void refresh(), ttl - REFRESH_EARLY_MS)
+    } catch (err) {
+      setError(messageOf(err))
+    } finally {
+      setBusy(false)
+    }
+  }, [])
+
+  const check = useCallback(async () => {
+    const status = statusRef.current
+    if (!status || done.current) return
+    try {
+      const found = await status()
+      if (found && !done.current) {
+        done.current = true
+        stop()
+        setOutcome(found)
+      }
+    } catch {
+      // A failed status read is retried at the next poll; the code stays usable meanwhile.
+    }
+  }, [stop])
+
+  const start = useCallback(() => {
+    stop()
+    void refresh()
+    if (statusRef.current) poll.current = setInterval(() => void check(), options.pollMs ?? DEFAULT_POLL_MS)
+  }, [refresh, check, stop, options.pollMs])
+
+  useEffect(() => {
+    if (!enabled) return undefined
+    done.current = false
+    setOutcome(null)
+    setToken('')
+    live.current = true
+    start()
+    const tick = setInterval(() => setSecondsLeft(Math.max(0, Math.ceil((deadline.current - Date.now()) / 1000))), 1000)
+    return () => {
+      clearInterval(tick)
+      stop()
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [enabled, ...deps])
+  useDidShow(() => {
+    if (live.current || !enabled) return
+    live.current = true
+    // Back from the lock screen or another app: staff may have confirmed meanwhile.
+    void check().then(() => !done.current && start())
+  })
+  useDidHide(() => {
+    live.current = false
+    stop()
+  })
+
+  return { token, secondsLeft, error, busy, outcome, refresh }
+}
