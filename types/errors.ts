@@ -55,6 +55,24 @@ export const ERROR_MESSAGES = {
   CHECKIN_CLOSED: '签到已结束',
   TOKEN_OTHER_EVENT: '该二维码不属于本活动',
   TOKEN_REPLAYED: '该二维码已使用过，请刷新后出示新的二维码',
+  // matchmaking (会聚良缘)
+  ALREADY_SIGNED_UP: '您已报名本场活动，每人限报一次',
+  MIXER_FULL: '本场活动该性别名额已满',
+  SECTOR_FULL: '本场活动您所在行业的名额已满',
+  STATEMENT_REQUIRED: '请先阅读并签署单身承诺',
+  PROFILE_REQUIRED: '请先填写交友资料',
+  MIXER_BARRED: '您已被暂停参加联谊活动',
+  APPEAL_USED: '每次暂停只能申诉一次',
+  SIGNUP_NOT_APPROVED: '您的报名尚未通过',
+  MIXER_CHECKIN_CLOSED: '心动选择已开始，现场签到已关闭',
+  MIXER_NOT_CHECKED_IN: '您尚未在现场签到，不能参与心动选择',
+  KEY_LOCKED: '心动选择已开始，请在签到时使用的手机上选择',
+  PICK_NOT_OPEN: '心动选择尚未开始',
+  PICK_CLOSED: '心动选择已截止',
+  PICK_COUNT: '提交的选择数量不符，请刷新页面后重试',
+  PICK_TOKEN_INVALID: '提交的选择无效，请刷新页面后重试',
+  PICK_SAME_GROUP: '只能选择另一组的参加者',
+  MATCH_ENDED: '本次联系已结束',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

@@ -1,4 +1,5 @@
 import type { EventsActions } from './events'
+import type { MatchmakingActions } from './matchmaking'
 import type { MemberActions } from './member'
 import type { ScreeningActions } from './screening'
 
@@ -10,4 +11,5 @@ export interface FunctionActions {
   member: MemberActions
   events: EventsActions
   screening: ScreeningActions
+  matchmaking: MatchmakingActions
 }

@@ -30,6 +30,18 @@ export const COLLECTIONS = {
   screeningReminders: 'screening_reminders',
   noticeOptins: 'notice_optins',
   outbox: 'outbox',
+  // matchmaking (会聚良缘)
+  mixers: 'mixers',
+  mixerPlaces: 'mixer_places',
+  mixerProfiles: 'mixer_profiles',
+  mixerStatements: 'mixer_statements',
+  mixerSignups: 'mixer_signups',
+  mixerDirectories: 'mixer_directories',
+  mixerPicks: 'mixer_picks',
+  mixerMatches: 'mixer_matches',
+  mixerReports: 'mixer_reports',
+  mixerBars: 'mixer_bars',
+  mixerBlocks: 'mixer_blocks',
 } as const
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
