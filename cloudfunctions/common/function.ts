@@ -1,14 +1,18 @@
-import tcb from '@cloudbase/node-sdk'
 import { z } from 'zod'
-import type { Envelope, FunctionEvent } from '../../types/envelope'
+import type { Envelope } from '../../types/envelope'
 import { ERROR_MESSAGES } from '../../types/errors'
+import type { FunctionActions } from '../../types/functions'
+import { callerOpenid } from './caller'
 import { type Clock, systemClock } from './clock'
 import { type Db, getDb } from './db'
 import { AppError } from './errors'
 import { runOnce } from './idempotency'
+import { type FunctionMain, type TimerDeps, withTimer } from './timer'
+
+export { callerOpenid } from './caller'
 
 export interface ActionContext {
-  /** The caller's openid from the trusted CloudBase context; null only for `auth: 'public'` actions. */
+  /** The caller's openid from the trusted CloudBase context. */
   openid: string
   db: Db
   clock: Clock
@@ -33,37 +37,38 @@ export interface FunctionDeps {
   clock?: Clock
 }
 
-type Main = (event: FunctionEvent, context?: unknown) => Promise<Envelope<unknown>>
+export interface FunctionOptions {
+  /** What CloudBase's timer trigger runs (see timer.ts). */
+  onTimer?: (deps: TimerDeps) => Promise<unknown>
+}
+
+/**
+ * The contract: a function named in `types/functions.ts` has exactly the actions of its map, each
+ * answering the response type the client is typed for, and accepting every request the client may
+ * send. Names outside the map (a bench's no-op) are unchecked.
+ */
+type ActionMapOf<N extends string> = N extends keyof FunctionActions ? FunctionActions[N] : Record<string, [unknown, unknown]>
+type Pair = readonly [unknown, unknown]
+type Contract<M> = { [K in keyof M]: ActionSpec<z.ZodType, M[K] extends Pair ? M[K][1] : never> }
+type NoExtra<A, M> = { [K in Exclude<keyof A, keyof M>]: 'not in the action map of types/' }
+type AcceptsRequest<N extends string, A, M> = N extends keyof FunctionActions ? {
+  [K in keyof A & keyof M]: A[K] extends ActionSpec<infer S> ? (M[K] extends Pair ? (M[K][0] extends z.input<S> ? unknown : 'schema refuses the typed request') : unknown) : unknown
+} : unknown
 
 const requestIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional()
-
-/** WeChat puts the caller in the context's environment; CloudBase also mirrors it into event.userInfo. */
-export function callerOpenid(event: FunctionEvent, context: unknown): string | undefined {
-  try {
-    const wx = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0])
-    if (wx.WX_OPENID) return wx.WX_OPENID
-  } catch {
-    // no usable context: fall through to userInfo
-  }
-  const fromEvent = event?.userInfo?.openId
-  return typeof fromEvent === 'string' && fromEvent ? fromEvent : undefined
-}
 
 export function errorEnvelope(e: AppError): Envelope<never> {
   return { ok: false, code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) }
 }
 
-function invalid(issue: z.core.$ZodIssue | undefined, prefix = ''): AppError {
-  const field = [prefix, ...(issue?.path ?? []).map(String)].filter(Boolean).join('.')
-  return new AppError('INVALID_ARGUMENT', field || undefined)
+/** The field an issue is about; for an unknown key, the key itself. */
+function invalid(issue: z.core.$ZodIssue | undefined): AppError {
+  const path = (issue?.path ?? []).map(String)
+  if (issue?.code === 'unrecognized_keys' && issue.keys.length) path.push(issue.keys[0])
+  return new AppError('INVALID_ARGUMENT', path.join('.') || undefined)
 }
 
-/**
- * A cloud function's `main`: validate `{action, data}`, take the caller from the
- * trusted context, run the action, map the outcome to the envelope.
- */
-export function defineFunction(name: string, actions: Record<string, ActionSpec>, deps: FunctionDeps = {}): Main {
-  const clock = deps.clock ?? systemClock
+function route(name: string, actions: Record<string, ActionSpec>, db: () => Db, clock: Clock): FunctionMain {
   return async (event, context) => {
     try {
       if (!event || typeof event !== 'object' || typeof event.action !== 'string') throw new AppError('INVALID_ARGUMENT', 'action')
@@ -75,10 +80,9 @@ export function defineFunction(name: string, actions: Record<string, ActionSpec>
       if (!rid.success) throw new AppError('INVALID_ARGUMENT', 'requestId')
       const parsed = spec.input.safeParse(event.data ?? {})
       if (!parsed.success) throw invalid(parsed.error.issues[0])
-      const db = (deps.db ?? getDb)()
-      const ctx: ActionContext = { openid, db, clock, requestId: rid.data }
+      const ctx: ActionContext = { openid, db: db(), clock, requestId: rid.data }
       const run = () => spec.run(parsed.data, ctx)
-      const data = spec.mutation && rid.data ? await runOnce(db, clock, `${name}:${openid}:${rid.data}`, run) : await run()
+      const data = spec.mutation && rid.data ? await runOnce(ctx.db, clock, `${name}:${openid}:${rid.data}`, run) : await run()
       return { ok: true, data }
     } catch (e) {
       if (e instanceof AppError) return errorEnvelope(e)
@@ -86,4 +90,22 @@ export function defineFunction(name: string, actions: Record<string, ActionSpec>
       return { ok: false, code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL }
     }
   }
+}
+
+/**
+ * A cloud function's `main`: validate `{action, data}`, take the caller from the
+ * trusted context, run the action (deduplicated by request id when it changes
+ * state), map the outcome to the envelope; unknown errors become INTERNAL
+ * without leaking. A timer tick (no caller) goes to `options.onTimer`.
+ */
+export function defineFunction<N extends string, A extends Contract<ActionMapOf<N>>>(
+  name: N,
+  actions: A & NoExtra<A, ActionMapOf<N>> & AcceptsRequest<N, A, ActionMapOf<N>>,
+  deps: FunctionDeps = {},
+  options: FunctionOptions = {},
+): FunctionMain {
+  const db = deps.db ?? getDb
+  const clock = deps.clock ?? systemClock
+  const routed = route(name, actions as unknown as Record<string, ActionSpec>, db, clock)
+  return options.onTimer ? withTimer(name, routed, () => ({ db: db(), clock }), options.onTimer) : routed
 }

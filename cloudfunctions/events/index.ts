@@ -10,12 +10,12 @@ import * as s from './events.schema'
 import * as signup from './signup.service'
 import * as sweep from './sweep.service'
 import * as stamps from './stamp.service'
-import { withTimer } from './timer'
 
 const d = (ctx: ActionContext): EventsDeps => eventsDeps(ctx.db, ctx.clock)
 
 export function createEventsFunction(deps: FunctionDeps = {}) {
-  const routed = defineFunction('events', {
+  // The timer trigger (no caller) sweeps every event's held gift units and seats (see common/timer.ts).
+  return defineFunction('events', {
     // members
     listEvents: action({ input: s.listEvents, run: (i, c) => signup.listEvents(d(c), c.openid, i) }),
     eventDetail: action({ input: s.eventIdReq, run: (i, c) => signup.eventDetail(d(c), c.openid, i.eventId) }),
@@ -46,9 +46,7 @@ export function createEventsFunction(deps: FunctionDeps = {}) {
     exportCheckIns: action({ input: s.eventIdReq, run: (i, c) => exports.exportCheckIns(d(c), c.openid, i.eventId) }),
     exportRedemptions: action({ input: s.eventIdReq, run: (i, c) => exports.exportRedemptions(d(c), c.openid, i.eventId) }),
     sweepPending: action({ input: s.eventIdReq, mutation: true, run: (i, c) => sweep.sweepPending(d(c), c.openid, i.eventId) }),
-  }, deps)
-  // The timer trigger (no caller) sweeps every event; see timer.ts for the cloudbaserc entry.
-  return withTimer(routed, deps, (t) => sweep.sweepAll(eventsDeps(t.db(), t.clock)))
+  }, deps, { onTimer: (t) => sweep.sweepAll(eventsDeps(t.db, t.clock)) })
 }
 
 export const main = createEventsFunction()

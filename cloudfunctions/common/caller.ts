@@ -1,0 +1,14 @@
+import tcb from '@cloudbase/node-sdk'
+import type { FunctionEvent } from '../../types/envelope'
+
+/** WeChat puts the caller in the context's environment; CloudBase also mirrors it into event.userInfo. */
+export function callerOpenid(event: FunctionEvent, context: unknown): string | undefined {
+  try {
+    const wx = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0])
+    if (wx.WX_OPENID) return wx.WX_OPENID
+  } catch {
+    // no usable context: fall through to userInfo
+  }
+  const fromEvent = event?.userInfo?.openId
+  return typeof fromEvent === 'string' && fromEvent ? fromEvent : undefined
+}

@@ -1,0 +1,27 @@
+/**
+ * The contract check is a compile-time one: each `@ts-expect-error` below must
+ * stay an error under `npx tsc`, or the check has gone. Each case breaks one thing.
+ */
+import { z } from 'zod'
+import { memberActions } from '../screening/member.actions'
+import { staffActions } from '../screening/staff.actions'
+import { action, defineFunction } from './function'
+
+const { listDays, ...withoutListDays } = memberActions
+const ok = { ...memberActions, ...staffActions }
+
+describe('defineFunction contract', () => {
+  it('accepts the real action set and refuses each kind of drift', () => {
+    expect(typeof defineFunction('screening', ok)).toBe('function')
+    // @ts-expect-error an action the client is typed for is missing
+    defineFunction('screening', { ...withoutListDays, ...staffActions })
+    // @ts-expect-error an action outside the map in types/
+    defineFunction('screening', { ...ok, bogus: listDays })
+    // @ts-expect-error a response of the wrong shape
+    defineFunction('screening', { ...ok, listDays: action({ input: z.strictObject({}), run: async () => 1 }) })
+    // @ts-expect-error a schema that demands what the typed request does not carry
+    defineFunction('screening', { ...ok, listDays: action({ input: z.strictObject({ programmeId: z.string(), siteId: z.string(), extra: z.string() }), run: listDays.run }) })
+    // names outside types/functions.ts (a bench's no-op) are unchecked
+    expect(typeof defineFunction('noop', { ping: action({ input: z.object({}), run: async () => ({}) }) })).toBe('function')
+  })
+})

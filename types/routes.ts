@@ -1,0 +1,82 @@
+/**
+ * Every page of the app with the query parameters it reads, in one place: pages
+ * navigate with `routeUrl`, the server's notices link with `noticePage`, so a
+ * link can never name a parameter its page does not read (the screening notices
+ * once sent `programmeId` to a page reading `id`).
+ */
+
+interface RouteDef<Req extends string, Opt extends string> {
+  /** The page as declared in app.config.ts (no leading slash). */
+  path: string
+  required: readonly Req[]
+  optional: readonly Opt[]
+}
+
+function page<Req extends string = never, Opt extends string = never>(path: string, required: readonly Req[] = [], optional: readonly Opt[] = []): RouteDef<Req, Opt> {
+  return { path, required, optional }
+}
+
+const S = 'packages/screening/pages'
+const E = 'packages/events/pages'
+
+export const ROUTES = {
+  home: page('pages/index/index'),
+  me: page('pages/me/index'),
+  verify: page('pages/verify/index'),
+  login: page('pages/login/index'),
+  staff: page('pages/staff/index', [], ['code']),
+  officer: page('pages/officer/index'),
+  // 两癌筛查
+  screeningList: page(`${S}/index/index`),
+  screeningProgramme: page(`${S}/programme/index`, ['id']),
+  screeningBook: page(`${S}/book/index`, ['id'], ['mode']),
+  screeningBooking: page(`${S}/booking/index`, ['id']),
+  screeningOutbox: page(`${S}/outbox/index`, [], ['all']),
+  screeningDesk: page(`${S}/desk/index`),
+  screeningSession: page(`${S}/session/index`, ['id'], ['title']),
+  screeningAdmin: page(`${S}/admin/index`, [], ['id']),
+  screeningProgrammeEdit: page(`${S}/programme-edit/index`, [], ['id']),
+  // 集章打卡 · 活动签到
+  eventsList: page(`${E}/index/index`),
+  eventsStampCard: page(`${E}/stamp-card/index`, ['id'], ['scene']),
+  eventsGiftCode: page(`${E}/gift-code/index`, ['id', 'tier']),
+  eventsMine: page(`${E}/mine/index`),
+  eventsCheckin: page(`${E}/checkin/index`, ['id']),
+  eventsStaff: page(`${E}/staff/index`),
+  eventsGiftDesk: page(`${E}/gift-desk/index`, [], ['id']),
+  eventsStation: page(`${E}/station/index`, ['id']),
+  eventsOfficer: page(`${E}/officer/index`),
+  eventsEdit: page(`${E}/edit/index`, [], ['id']),
+  eventsBoothCodes: page(`${E}/booth-codes/index`, ['id']),
+  eventsDashboard: page(`${E}/dashboard/index`, ['id']),
+  // services whose pages are still to come
+  vouchers: page('packages/vouchers/pages/index/index'),
+  matchmaking: page('packages/matchmaking/pages/index/index'),
+} as const
+
+export type RouteName = keyof typeof ROUTES
+
+type ReqOf<N extends RouteName> = (typeof ROUTES)[N] extends RouteDef<infer R, string> ? R : never
+type OptOf<N extends RouteName> = (typeof ROUTES)[N] extends RouteDef<string, infer O> ? O : never
+
+/** The parameters a page reads: the required ones must be given, nothing else may be. */
+export type RouteParams<N extends RouteName> = { [K in ReqOf<N>]: string } & { [K in OptOf<N>]?: string }
+
+type ParamArg<N extends RouteName> = [ReqOf<N>] extends [never] ? [params?: RouteParams<N>] : [params: RouteParams<N>]
+
+function query(params: Record<string, string | undefined> | undefined): string {
+  const parts = Object.entries(params ?? {})
+    .filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '')
+    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+  return parts.length ? `?${parts.join('&')}` : ''
+}
+
+/** A page's path relative to the app root (what a subscription message's `page` and a mini-program code carry). */
+export function noticePage<N extends RouteName>(name: N, ...[params]: ParamArg<N>): string {
+  return ROUTES[name].path + query(params as Record<string, string | undefined>)
+}
+
+/** A URL for Taro.navigateTo / redirectTo. */
+export function routeUrl<N extends RouteName>(name: N, ...[params]: ParamArg<N>): string {
+  return `/${noticePage(name, ...([params] as ParamArg<N>))}`
+}
