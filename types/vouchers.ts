@@ -1,0 +1,235 @@
+/**
+ * DTOs of the `vouchers` cloud function (工会消费券). Client and function both
+ * import these. Money is integer fen (分); times are UTC ms.
+ *
+ * Ids the client sees: merchant, campaign and voucher ids (a voucher id never
+ * contains the member's openid), redemption row ids.
+ */
+/** The one rotating-code shape of the client kit. */
+export interface RotatingCodeDTO {
+  token: string
+  expiresAt: number
+}
+
+/** 满减 (threshold + amount), 折扣 (pays ratePercent % of the bill, deduction capped), 无门槛 (fixed amount). */
+export type VoucherRuleDTO =
+  | { kind: 'threshold'; thresholdFen: number; amountFen: number }
+  | { kind: 'discount'; ratePercent: number; capFen: number }
+  | { kind: 'fixed'; amountFen: number }
+
+/** Who pays for a deduction: the union's campaign budget, or the merchant's own 让利. */
+export type Funder = 'union' | 'merchant'
+
+/** 劳模 折上折: applied after the voucher to what is left to pay, capped. */
+export interface ModelWorkerBonusDTO {
+  ratePercent: number
+  capFen: number
+  funder: Funder
+}
+
+export type ClaimMode = 'first_come' | 'lottery'
+
+export interface AudienceDTO {
+  /** Roster tags, any one of which qualifies (劳模, 新就业形态, 女职工); empty: every verified member. */
+  tagsAny: string[]
+  /** Grassroots unions whose members may claim; empty: every branch. */
+  branches: string[]
+}
+
+export interface SubBudgetDTO {
+  branch: string
+  budgetFen: number
+  vouchers: number
+}
+
+export interface CampaignInputDTO {
+  name: string
+  funderName: string
+  rule: VoucherRuleDTO
+  perMember: number
+  totalVouchers: number
+  budgetFen: number
+  claimStartsAt: number
+  claimEndsAt: number
+  useStartsAt: number
+  useEndsAt: number
+  mode: ClaimMode
+  /** Lottery only: when the seeded draw runs. */
+  drawAt?: number | null
+  audience: AudienceDTO
+  /** Optional split of vouchers and budget per grassroots union; their sums are the totals. */
+  subBudgets?: SubBudgetDTO[]
+  merchantIds: string[]
+  modelWorkerBonus?: ModelWorkerBonusDTO | null
+  /** A redemption may be reversed (refund) this many minutes after it. */
+  reverseWindowMinutes: number
+  /** Reminder this many days before the use window ends. */
+  remindDaysBefore: number
+}
+
+export interface CampaignDTO extends CampaignInputDTO {
+  id: string
+  createdAt: number
+}
+
+export interface DrawDTO {
+  drawnAt: number
+  seed: string
+  entrants: number
+  /** SHA-256 (hex) of the sorted entry references, one per line. */
+  entriesDigest: string
+  winners: number
+}
+
+export type CentreState = 'claimable' | 'upcoming' | 'enter_draw' | 'entered' | 'won' | 'lost' | 'claimed_max' | 'sold_out' | 'closed' | 'not_eligible'
+
+export interface CentreItemDTO {
+  campaign: { id: string; name: string; funderName: string; rule: VoucherRuleDTO; ruleText: string; mode: ClaimMode; claimStartsAt: number; claimEndsAt: number; useEndsAt: number; drawAt: number | null; merchants: { id: string; name: string }[] }
+  state: CentreState
+  /** Chinese reason when not claimable (audience, limit, sold out…). */
+  reason: string | null
+  held: number
+  perMember: number
+  /** 劳模 extra applies to this member. */
+  modelWorkerExtra: string | null
+  draw: DrawDTO | null
+  /** This member's entry reference in a lottery (to check the published list). */
+  entryRef: string | null
+}
+
+export type VoucherStatus = 'unused' | 'redeemed' | 'expired' | 'reversed'
+
+export interface RedemptionSummaryDTO {
+  id: string
+  at: number
+  merchantName: string
+  till: string
+  billFen: number
+  deductionFen: number
+  modelWorkerFen: number
+  payableFen: number
+}
+
+export interface VoucherDTO {
+  id: string
+  campaignId: string
+  campaignName: string
+  rule: VoucherRuleDTO
+  ruleText: string
+  status: VoucherStatus
+  useStartsAt: number
+  useEndsAt: number
+  merchants: { id: string; name: string; address: string }[]
+  claimedAt: number
+  redemption: RedemptionSummaryDTO | null
+}
+
+export interface VoucherCodeDTO {
+  voucher: VoucherDTO
+  /** null unless the voucher is unused and inside its use window. */
+  code: RotatingCodeDTO | null
+}
+
+export interface PreviewDTO {
+  voucherId: string
+  campaignName: string
+  ruleText: string
+  memberMasked: string
+  modelWorker: boolean
+  billFen: number
+  voucherFen: number
+  modelWorkerFen: number
+  payableFen: number
+  /** The fixed order of calculation, shown to the cashier. */
+  steps: string[]
+}
+
+export interface RedemptionRowDTO {
+  id: string
+  type: 'redeem' | 'reverse'
+  voucherId: string
+  campaignName: string
+  at: number
+  till: string
+  memberMasked: string
+  billFen: number
+  unionFen: number
+  merchantFen: number
+  reversible: boolean
+  reversed: boolean
+}
+
+export interface MerchantInputDTO {
+  name: string
+  address: string
+  category: string
+}
+
+export interface MerchantDTO extends MerchantInputDTO {
+  id: string
+  suspended: boolean
+}
+
+export type Period = 'day' | 'week' | 'month'
+
+export interface StatementDTO {
+  id: string
+  merchantId: string
+  merchantName: string
+  period: Period
+  from: number
+  to: number
+  rows: RedemptionRowDTO[]
+  totals: { redemptions: number; reversals: number; billFen: number; unionFen: number; merchantFen: number }
+  digest: string
+  state: 'open' | 'confirmed' | 'disputed'
+  confirmedDigest: string | null
+  dispute: { rowId: string | null; note: string } | null
+}
+
+export interface DashboardDTO {
+  campaignId: string
+  claimed: number
+  redeemed: number
+  reversed: number
+  expired: number
+  budgetFen: number
+  usedFen: number
+  reservedFen: number
+  leftFen: number
+  vouchersLeft: number
+  byMerchant: { merchantId: string; name: string; redeemed: number; unionFen: number }[]
+  byBranch: { branch: string; claimed: number; redeemed: number }[]
+  byDay: { date: string; claimed: number; redeemed: number }[]
+  draw: DrawDTO | null
+}
+
+export interface StaffMerchantDTO {
+  merchant: MerchantDTO
+  manager: boolean
+}
+
+export type VouchersActions = {
+  centre: [Record<string, never>, CentreItemDTO[]]
+  claim: [{ campaignId: string }, VoucherDTO]
+  enterDraw: [{ campaignId: string }, { entryRef: string }]
+  myVouchers: [Record<string, never>, VoucherDTO[]]
+  voucherCode: [{ voucherId: string }, VoucherCodeDTO]
+  myMerchants: [Record<string, never>, StaffMerchantDTO[]]
+  preview: [{ merchantId: string; code: string; billFen: number }, PreviewDTO]
+  redeem: [{ merchantId: string; code: string; billFen: number; till: string }, RedemptionRowDTO]
+  todayRedemptions: [{ merchantId: string }, RedemptionRowDTO[]]
+  reverse: [{ merchantId: string; redemptionId: string }, RedemptionRowDTO]
+  statement: [{ merchantId: string; period: Period; date: string }, StatementDTO]
+  confirmStatement: [{ merchantId: string; period: Period; date: string; digest: string }, StatementDTO]
+  disputeStatement: [{ merchantId: string; period: Period; date: string; rowId?: string; note: string }, StatementDTO]
+  listMerchants: [Record<string, never>, MerchantDTO[]]
+  saveMerchant: [MerchantInputDTO & { id?: string }, MerchantDTO]
+  setMerchantSuspended: [{ merchantId: string; suspended: boolean }, MerchantDTO]
+  listCampaigns: [Record<string, never>, CampaignDTO[]]
+  createCampaign: [CampaignInputDTO, CampaignDTO]
+  draw: [{ campaignId: string; seed?: string }, DrawDTO]
+  dashboard: [{ campaignId: string }, DashboardDTO]
+  exportCampaign: [{ campaignId: string }, { filename: string; csv: string }]
+  merchantStatements: [{ period: Period; date: string }, { merchantId: string; merchantName: string; state: StatementDTO['state']; totals: StatementDTO['totals'] }[]]
+}
