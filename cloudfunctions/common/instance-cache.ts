@@ -1,0 +1,51 @@
+/**
+ * A warm CloudBase instance serves many calls; reads that rarely change (a
+ * programme, an event, a session's dates) are kept in the instance for a few
+ * seconds so the hot path (check-in, stamp, booking rush) spends its database
+ * round trips on what decides, not on re-reading the catalogue. Never cache
+ * anything that decides a bounded resource (`left`, holders, ledgers).
+ *
+ * Entries are kept per database handle (tests start a fresh emulator per
+ * suite) and the process's own writes drop them (`forget`), so an officer's
+ * edit is seen at once by the same instance and within TTL by others.
+ */
+const TTL_MS = Number(process.env.INSTANCE_CACHE_MS ?? 3000)
+
+interface Entry {
+  at: number
+  value: Promise<unknown>
+}
+
+const perDb = new WeakMap<object, Map<string, Entry>>()
+
+function mapOf(db: object): Map<string, Entry> {
+  let m = perDb.get(db)
+  if (!m) perDb.set(db, (m = new Map()))
+  return m
+}
+
+/** The cached value of `key`, loading it when absent or older than the TTL. A failed load is not kept. */
+export function cached<T>(db: object, key: string, load: () => Promise<T>, ttlMs = TTL_MS): Promise<T> {
+  const m = mapOf(db)
+  const hit = m.get(key)
+  const now = Date.now()
+  if (hit && now - hit.at < ttlMs) return hit.value as Promise<T>
+  if (m.size > 5000) m.clear() // bounded: a long-lived instance must not grow without end
+  const value = load()
+  m.set(key, { at: now, value })
+  value.catch(() => m.get(key)?.value === value && m.delete(key))
+  return value
+}
+
+/** Drops `key` (or every key starting with `prefix*`) after this instance changed it. */
+export function forget(db: object, key: string): void {
+  const m = mapOf(db)
+  if (!key.endsWith('*')) return void m.delete(key)
+  const prefix = key.slice(0, -1)
+  for (const k of m.keys()) if (k.startsWith(prefix)) m.delete(k)
+}
+
+/** Drops everything cached for this database (tests that rewrite the catalogue behind the functions' back). */
+export function forgetAll(db: object): void {
+  perDb.delete(db)
+}
