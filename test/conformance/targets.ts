@@ -15,6 +15,8 @@ export interface Target {
   close(): Promise<void>
   /** Allowed difference between the server's clock and ours. */
   clockSkewMs: number
+  /** For the few cases where the emulator refuses on purpose what CloudBase does (docs/emulator.md). */
+  kind: 'emulator' | 'cloudbase'
 }
 
 export interface TargetSpec {
@@ -25,11 +27,12 @@ export interface TargetSpec {
 
 const runId = (): string => `conf_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`
 
-function withCollections(db: Db, close: () => Promise<void>, clockSkewMs: number): Target {
+function withCollections(db: Db, close: () => Promise<void>, clockSkewMs: number, kind: Target['kind']): Target {
   const prefix = runId()
   return {
     db,
     clockSkewMs,
+    kind,
     close,
     async collection(name) {
       const full = `${prefix}_${name}`
@@ -44,7 +47,7 @@ const emulator: TargetSpec = {
   available: true,
   async open() {
     const emu = await startTestEmulator({ strictCollections: true })
-    return withCollections(emu.db, () => emu.stop(), 1000)
+    return withCollections(emu.db, () => emu.stop(), 1000, 'emulator')
   },
 }
 
@@ -60,7 +63,7 @@ const real: TargetSpec = {
     const db = tcb
       .init({ env: realEnv, secretId: process.env.TCB_SECRET_ID, secretKey: process.env.TCB_SECRET_KEY, timeout: 30000 })
       .database()
-    return withCollections(db, async () => undefined, 60_000)
+    return withCollections(db, async () => undefined, 60_000, 'cloudbase')
   },
 }
 

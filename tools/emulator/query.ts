@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { Aggregator, Query, update as mingoUpdate } from 'mingo'
+import { Aggregator, OPTIONS as SAFE, Query, update as mingoUpdate } from './mingo-engine'
 import { type Doc, deepClone, encode, isObject } from './codec'
 import { badRequest, EmulatorError } from './errors'
 
@@ -17,20 +17,17 @@ function guard<T>(what: string, fn: () => T): T {
   }
 }
 
-/** No server-side JavaScript ($where, $function, $accumulator): CloudBase runs none either. */
-const SAFE = { scriptEnabled: false }
-
 /**
  * mingo 7.2.6 resolves a field of a plain value to the value itself, so
  * `{value: 1}` matched the element `1` inside $elemMatch and $pull; our patch
  * (patches/mingo+7.2.6.patch, applied by `npm install`) makes it missing, as in
  * MongoDB. Refuse to start without it rather than answer wrongly.
  */
-if (new Query({ t: { $elemMatch: { v: 1 } } }).test({ t: [1] })) {
+if (new Query({ t: { $elemMatch: { v: 1 } } }, SAFE).test({ t: [1] })) {
   throw new Error('mingo is not patched (patches/mingo+7.2.6.patch): run `npm install` so patch-package applies it')
 }
 
-export function compileQuery(criteria: Doc): Query {
+export function compileQuery(criteria: Doc): InstanceType<typeof Query> {
   return guard('bad query', () => new Query(criteria, SAFE))
 }
 

@@ -1,0 +1,50 @@
+import { forEachTarget, rejection } from './targets'
+
+/** Aggregation operators whose answers Tencent's tests assert of CloudBase (issue 11). */
+forEachTarget('CloudBase parity: aggregation', (target) => {
+  let coll: string
+  beforeAll(async () => {
+    coll = await target().collection('parity_agg')
+    await target().db.collection(coll).add([
+      { _id: 'a', n: 1, at: new Date('2019-05-14T08:00:00Z'), birthday: '1999/12/12', name: '张三丰abc' },
+      { _id: 'b', n: 2, at: new Date('2021-01-03T08:00:00Z'), birthday: '1998/11/11', name: 'banana' },
+      { _id: 'c', n: 3, at: new Date('2024-12-31T08:00:00Z'), birthday: '1997/10/10', name: 'xyz' },
+      { _id: 'd', n: 4, at: new Date('2019-01-01T08:00:00Z'), birthday: '1996/09/09', name: '' },
+    ])
+  })
+  const $ = () => target().db.command.aggregate
+  const project = async (spec: Record<string, unknown>) =>
+    (await target().db.collection(coll).aggregate().sort({ n: 1 }).project({ _id: 0, ...spec }).end()).data
+
+  test('$week counts Sunday-started weeks from 0 to 53', async () => {
+    expect(await project({ week: $().week('$at') })).toEqual([{ week: 19 }, { week: 1 }, { week: 52 }, { week: 0 }])
+  })
+
+  test('$substr and $substrBytes with a negative length return the rest of the string', async () => {
+    const rows = await project({ day: $().substrBytes(['$birthday', 8, -1]), month: $().substr(['$birthday', 5, 2]), rest: $().substr(['$birthday', 5, -1]) })
+    expect(rows[0]).toEqual({ day: '12', month: '12', rest: '12/12' })
+    expect(rows[3]).toEqual({ day: '09', month: '09', rest: '09/09' })
+  })
+
+  test('$indexOfCP counts code points, not bytes', async () => {
+    const rows = await project({ i: $().indexOfCP(['$name', 'a']), b: $().indexOfBytes(['$name', 'a']), from: $().indexOfCP(['$name', 'a', 2]) })
+    expect(rows).toEqual([
+      { i: 3, b: 9, from: 3 },
+      { i: 1, b: 1, from: 3 },
+      { i: -1, b: -1, from: -1 },
+      { i: -1, b: -1, from: -1 },
+    ])
+  })
+
+  test('$jsonSchema: CloudBase runs it; the emulator refuses it clearly (docs/emulator.md)', async () => {
+    const _ = target().db.command
+    const query = target().db.collection(coll).where(_.jsonSchema({ required: ['birthday'] }))
+    if (target().kind === 'cloudbase') {
+      expect((await query.get()).data).toHaveLength(4)
+      return
+    }
+    const err = await rejection(query.get())
+    expect(err.code).toBe('DATABASE_REQUEST_FAILED')
+    expect(err.message).toMatch(/\$jsonSchema is not supported by the local CloudBase emulator/)
+  })
+})
