@@ -42,7 +42,8 @@ export function formatReport(sizes: PackageSize[]): string {
 }
 
 if (require.main === module) {
-  const dist = join(__dirname, '..', 'dist/weapp')
+  // WEAPP_DIST measures another build (one made with TARO_OUTPUT_ROOT).
+  const dist = process.env.WEAPP_DIST || join(__dirname, '..', 'dist/weapp')
   if (!existsSync(join(dist, 'app.json'))) {
     console.error('dist/weapp 不存在：请先运行 npm run build:weapp')
     process.exit(1)

@@ -62,14 +62,34 @@ test('typed code → masked name and tier → confirm → hand over, and the sto
   expect(wechat.log.calls.map((c) => c.action)).toEqual(['staffEvents', 'eventDetail', 'previewGift', 'redeemGift'])
 })
 
-test('a re-scan of a member who already has the gift says when and at which desk, and offers no confirm', async () => {
+test('a re-scan of a member who already has the gift says in Chinese when and at which desk, offers no confirm, and the desk is ready for the next code', async () => {
   const preview: GiftPreviewDTO = { status: 'redeemed', tier, memberName: '李*', redeemedAt: T, desk: '2号兑换台' }
   const { page, wechat } = await open(desk(preview, {} as RedemptionDTO))
   await submitCode(page, 'G1.abcDEF')
   await until(() => !!page.querySelector('#gift-desk-result'))
-  expect(page.querySelector('#gift-desk-result').dom.textContent).toContain('已兑换 10:42 by 2号兑换台')
+  const warning = page.querySelector('#gift-desk-result').dom.textContent ?? ''
+  expect(warning).toContain('请勿重复发放：李* 已于 10:42 在2号兑换台领取「集满10枚 · 关公贴文创礼包」')
+  expect(warning).not.toMatch(/\bby\b/)
   expect(page.querySelector('#gift-desk-confirm')).toBeFalsy()
   expect(wechat.log.calls.map((c) => c.action)).not.toContain('redeemGift')
+  // Ready for the next person without a reload: the code box and its submit button are back, and empty.
+  expect(page.querySelector('#gift-desk-input')).toBeTruthy()
+  expect(page.querySelector('#gift-desk-submit')).toBeTruthy()
+  await submitCode(page, 'G1.nextOne')
+  await until(() => wechat.log.calls.filter((c) => c.action === 'previewGift').length === 2)
+  expect(wechat.log.calls.filter((c) => c.action === 'previewGift')).toHaveLength(2)
+})
+
+test('after a gift is handed over the scan box is back for the next member', async () => {
+  const preview: GiftPreviewDTO = { status: 'ready', tier, memberName: '李*', redeemedAt: null, desk: null }
+  const granted: RedemptionDTO = { outcome: 'granted', tier: { ...tier, left: 6, redeemed: 44 }, memberName: '李*', redeemedAt: T, desk: '1号兑换台' }
+  const { page } = await open(desk(preview, granted))
+  await submitCode(page, 'G1.abcDEF')
+  await until(() => !!page.querySelector('#gift-desk-confirm'))
+  expect(page.querySelector('#gift-desk-input')).toBeFalsy()
+  page.querySelector('#gift-desk-confirm').dispatchEvent('tap')
+  await until(() => !!page.querySelector('#gift-desk-result'))
+  expect(page.querySelector('#gift-desk-input')).toBeTruthy()
 })
 
 test('staffing no fair (or several) without a chosen event: a prompt, not a guess', async () => {

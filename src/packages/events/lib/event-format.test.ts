@@ -1,5 +1,5 @@
 import type { EventSummaryDTO } from '../../../../types/events'
-import { formatRange, signUpState, signedUpText } from './event-format'
+import { signUpState, signedUpText } from './event-format'
 
 const NOON_JAN1 = Date.UTC(2026, 0, 1, 4) // 12:00 Beijing
 
@@ -28,6 +28,7 @@ test('an open event with a cap offers sign-up and says how many places are left'
   expect(signedUpText(event())).toBe('已报名 598 / 600 人')
 })
 
+
 test('a full event reads 已满 and cannot be tapped; the member own sign-up wins over 已满', () => {
   expect(signUpState(event({ full: true, signedUp: 600 }), NOON_JAN1)).toEqual({ kind: 'closed', label: '已满' })
   expect(signUpState(event({ full: true, mySignUp: { eventId: 'walk', signedUpAt: 1 } }), NOON_JAN1).kind).toBe('signed-up')
@@ -38,9 +39,4 @@ test('sign-up closes at its deadline and when the event has ended; no sign-up ne
   expect(signUpState(event({ phase: 'ended' }), NOON_JAN1).kind).toBe('closed')
   expect(signUpState(event({ signUp: { required: false, capacity: null, closesAt: null } }), NOON_JAN1)).toEqual({ kind: 'not-needed' })
   expect(signedUpText(event({ signUp: { required: true, capacity: null, closesAt: null } }))).toBe('已报名 598 人')
-})
-
-test('times read in Beijing time, the date repeated only when the event spans days', () => {
-  expect(formatRange(NOON_JAN1, NOON_JAN1 + 3600_000)).toBe('1月1日 12:00 – 13:00')
-  expect(formatRange(NOON_JAN1, NOON_JAN1 + 24 * 3600_000)).toBe('1月1日 12:00 – 1月2日 12:00')
 })

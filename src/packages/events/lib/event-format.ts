@@ -1,17 +1,7 @@
 import type { EventKind, EventPhase, EventSummaryDTO } from '../../../../types/events'
-import { formatShanghai } from '../../../utils/datetime'
 
 export const KIND_LABEL: Record<EventKind, string> = { fair: '集章市集', activity: '签到活动' }
 export const PHASE_LABEL: Record<EventPhase, string> = { upcoming: '即将开始', ongoing: '进行中', ended: '已结束' }
-
-/** "1月1日 09:00 – 17:00" on one day, "1月1日 09:00 – 1月2日 17:00" across days (Beijing time). */
-export function formatRange(startsAt: number, endsAt: number): string {
-  const sameDay = formatShanghai(startsAt, 'YYYYMMDD') === formatShanghai(endsAt, 'YYYYMMDD')
-  return `${formatShanghai(startsAt, 'M月D日 HH:mm')} – ${formatShanghai(endsAt, sameDay ? 'HH:mm' : 'M月D日 HH:mm')}`
-}
-
-export const formatTime = (ms: number) => formatShanghai(ms, 'HH:mm')
-export const formatDateTime = (ms: number) => formatShanghai(ms, 'M月D日 HH:mm')
 
 export type SignUpState =
   | { kind: 'not-needed' }

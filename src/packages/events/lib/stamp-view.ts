@@ -1,5 +1,5 @@
 import type { StampCardDTO, TierProgressDTO } from '../../../../types/events'
-import { formatTime } from './event-format'
+import { formatTime } from '../../../utils/datetime'
 
 /** "12 / 50": the headline of the stamp card. */
 export function progressText(card: Pick<StampCardDTO, 'total' | 'boothCount'>): string {

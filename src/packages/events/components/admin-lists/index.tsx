@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
+import { useAction } from '../../../../hooks/use-action'
 import type { SubField, SubValues } from '../../lib/sub-item-form'
 import { ItemForm, type ItemFormError } from '../item-form'
 import './index.css'
@@ -29,7 +30,6 @@ export function AdminList({ id, title, rows, fields, onSave }: Props) {
   const [values, setValues] = useState<SubValues>(blank)
   const [draft, setDraft] = useState<SubValues>(blank)
   const [error, setError] = useState<{ key: string | null; e: ItemFormError } | null>(null)
-  const [busy, setBusy] = useState(false)
 
   const open = (row: AdminRow) => {
     if (busy) return
@@ -37,18 +37,15 @@ export function AdminList({ id, title, rows, fields, onSave }: Props) {
     setValues(row.values)
     setError(null)
   }
-  const save = async (key: string | null) => {
-    setBusy(true)
+  const saving = useAction(async (key: string | null) => {
     setError(null)
-    try {
-      const problem = await onSave(key ? values : draft, key)
-      if (problem) return setError({ key, e: problem })
-      if (key) setEditing(null)
-      else setDraft(blank)
-    } finally {
-      setBusy(false)
-    }
-  }
+    const problem = await onSave(key ? values : draft, key)
+    if (problem) return setError({ key, e: problem })
+    if (key) setEditing(null)
+    else setDraft(blank)
+  })
+  const busy = saving.busy
+  const save = saving.run
   const errorOf = (key: string | null) => (error && error.key === key ? error.e : null)
 
   return (

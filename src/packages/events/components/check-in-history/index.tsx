@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { MyCheckInDTO } from '../../../../../types/events'
 import { StateView } from '../../../../components/state-view'
-import { formatDateTime } from '../../lib/event-format'
+import { formatDateTime } from '../../../../utils/datetime'
 
 interface Props {
   checkIns: MyCheckInDTO[]

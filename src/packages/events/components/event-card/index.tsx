@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { EventSummaryDTO } from '../../../../../types/events'
-import { KIND_LABEL, PHASE_LABEL, formatRange, signedUpText } from '../../lib/event-format'
+import { KIND_LABEL, PHASE_LABEL, signedUpText } from '../../lib/event-format'
+import { formatRange } from '../../../../utils/datetime'
 import './index.css'
 
 interface Props {

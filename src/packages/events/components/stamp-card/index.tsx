@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { StampCardDTO } from '../../../../../types/events'
-import { formatDateTime } from '../../lib/event-format'
+import { formatDateTime } from '../../../../utils/datetime'
 import { cooldownText, progressPercent, progressText } from '../../lib/stamp-view'
 
 function Progress({ stamped, of }: { stamped: number; of: number }) {

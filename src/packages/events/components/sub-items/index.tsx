@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import type { EventAdminDTO } from '../../../../../types/events'
 import { ApiError, call, messageOf } from '../../../../services/api'
-import { formatDateTime } from '../../lib/event-format'
+import { formatDateTime } from '../../../../utils/datetime'
 import {
   boothFields, boothRequest, boothValues, CHECKPOINT_FIELDS, checkpointRequest, checkpointValues, givenOf, serverError,
   TIER_FIELDS, tierRequest, tierValues, type Parsed, type SubField,

@@ -1,57 +1,65 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useCallback, useState } from 'react'
-import { BackLink } from '../../../../components/back-link'
-import { StateView } from '../../../../components/state-view'
-import { call, messageOf } from '../../../../services/api'
-import { CheckInHistory } from '../../components/check-in-history'
-import { RotatingQr } from '../../components/rotating-qr'
+import { useRef, useState } from 'react'
+import type { MyCheckInDTO } from '../../../../../types/events'
+import { PageFrame } from '../../../../components/page-frame'
+import { RotatingCode } from '../../../../components/rotating-code'
 import { ScanBox } from '../../../../components/scan-box'
-import { formatTime } from '../../lib/event-format'
-import { useParams } from '../../lib/page-params'
-import { useRemote } from '../../lib/use-remote'
-import { useRotatingCode } from '../../lib/use-rotating-code'
+import { StateView } from '../../../../components/state-view'
+import { useAction } from '../../../../hooks/use-action'
+import { useRemote } from '../../../../hooks/use-remote'
+import { call } from '../../../../services/api'
+import { formatTime } from '../../../../utils/datetime'
+import { CheckInHistory } from '../../components/check-in-history'
+import { useParams } from '../../../../hooks/use-params'
 import '../../styles.css'
+
+const key = (c: MyCheckInDTO) => `${c.checkpointId}:${c.checkedInAt}`
 
 /** My check-in code for one event, scanning a checkpoint's screen myself, and where I have checked in. */
 export default function CheckInPage() {
   const { id = '' } = useParams()
-  const [busy, setBusy] = useState(false)
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null)
-  const fetchCode = useCallback(() => call('events', 'myCheckInCode', { eventId: id }, { idempotent: true, silent: true }), [id])
-  const code = useRotatingCode(id ? fetchCode : null)
-  const history = useRemote(() => call('events', 'myCheckIns', {}, { idempotent: true, silent: true }))
-
-  const selfCheckIn = async (token: string) => {
-    setBusy(true)
-    setResult(null)
-    try {
-      const res = await call('events', 'selfCheckIn', { token, eventId: id || undefined }, { idempotent: true, loadingText: '正在签到' })
-      const text = res.status === 'already' ? `已签到 ${formatTime(res.checkedInAt)}（${res.checkpoint.name}）` : `签到成功：${res.checkpoint.name} ${formatTime(res.checkedInAt)}`
-      setResult({ ok: true, text })
-      if (res.status === 'checked-in') Taro.showToast({ title: '签到成功', icon: 'success' })
-      void history.reload(true)
-    } catch (err) {
-      setResult({ ok: false, text: messageOf(err) })
-    } finally {
-      setBusy(false)
-    }
-  }
-
-  if (!id) return <View className='page'><StateView state='empty' message='请从活动列表选择活动' /><BackLink /></View>
+  const [done, setDone] = useState('')
+  const history = useRemote((silent) => call('events', 'myCheckIns', {}, { idempotent: true, silent }))
   const mine = (history.data?.checkIns ?? []).filter((c) => c.eventId === id)
+  // Check-ins already made when the code went up: a new one means staff just scanned it.
+  const known = useRef<Set<string> | null>(null)
+  const checkStatus = async () => {
+    const { checkIns } = await call('events', 'myCheckIns', {}, { idempotent: true, silent: true })
+    const here = checkIns.filter((c) => c.eventId === id)
+    if (!known.current) known.current = new Set((history.data ? history.data.checkIns.filter((c) => c.eventId === id) : here).map(key))
+    const fresh = here.find((c) => !known.current?.has(key(c)))
+    if (!fresh) return null
+    history.setData({ checkIns })
+    return { title: '已签到', detail: `${fresh.checkpointName} ${formatTime(fresh.checkedInAt)}` }
+  }
+  const self = useAction(async (token: string) => {
+    setDone('')
+    const res = await call('events', 'selfCheckIn', { token, eventId: id || undefined }, { idempotent: true, loadingText: '正在签到' })
+    setDone(res.status === 'already' ? `已签到 ${formatTime(res.checkedInAt)}（${res.checkpoint.name}）` : `签到成功：${res.checkpoint.name} ${formatTime(res.checkedInAt)}`)
+    if (res.status === 'checked-in') Taro.showToast({ title: '签到成功', icon: 'success' })
+    void history.reload()
+  })
+
+  if (!id) {
+    return (
+      <PageFrame>
+        <StateView state='empty' message='请从活动列表选择活动' />
+      </PageFrame>
+    )
+  }
   return (
-    <View className='page checkin'>
+    <PageFrame className='checkin'>
       <View className='card'>
         <Text className='card__title'>我的签到码</Text>
-        <RotatingQr id='checkin-qr' {...code} onRetry={() => void code.refresh()} hint='请向签到点工作人员出示此码' />
+        <RotatingCode id='checkin-qr' fetchCode={() => call('events', 'myCheckInCode', { eventId: id }, { idempotent: true, silent: true })} checkStatus={checkStatus} deps={[id]} hint='请向签到点工作人员出示此码' />
       </View>
       <View className='card'>
         <Text className='card__title'>扫签到点二维码自助签到</Text>
-        <ScanBox idPrefix='self-checkin' scanText='扫签到点二维码' inputLabel='签到点码' onCode={selfCheckIn} busy={busy} />
-        {result && <Text id='self-checkin-result' className={`ev-result ev-result--${result.ok ? 'ok' : 'warn'}`}>{result.text}</Text>}
+        <ScanBox idPrefix='self-checkin' scanText='扫签到点二维码' inputLabel='签到点码' onCode={self.run} busy={self.busy} />
+        {(done || self.error) && <View id='self-checkin-result' className={`ev-result ev-result--${self.error ? 'warn' : 'ok'}`}>{self.error || done}</View>}
       </View>
-      <CheckInHistory checkIns={mine} error={history.error} loading={!history.data} onRetry={() => void history.reload()} />
-    </View>
+      <CheckInHistory checkIns={mine} error={history.error} loading={!history.loaded} onRetry={() => void history.reload()} />
+    </PageFrame>
   )
 }

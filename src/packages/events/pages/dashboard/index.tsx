@@ -1,41 +1,42 @@
 import { Text, View } from '@tarojs/components'
-import { useState } from 'react'
 import { ERROR_MESSAGES } from '../../../../../types/errors'
-import type { CsvExportDTO } from '../../../../../types/events'
+import type { DashboardDTO } from '../../../../../types/events'
 import { BigButton } from '../../../../components/big-button'
-import { StateView } from '../../../../components/state-view'
-import { call, messageOf } from '../../../../services/api'
+import { ExportBox } from '../../../../components/export-box'
+import { PageFrame } from '../../../../components/page-frame'
+import { RemoteView } from '../../../../components/remote-view'
+import { useRemote } from '../../../../hooks/use-remote'
+import { call } from '../../../../services/api'
 import { BarChart } from '../../components/bar-chart'
 import { ScanLog } from '../../components/scan-log'
-import { formatDateTime, formatTime } from '../../lib/event-format'
-import { exportText } from '../../lib/export-text'
-import { useParams } from '../../lib/page-params'
-import { useRemote } from '../../lib/use-remote'
+import { formatDateTime, formatTime } from '../../../../utils/datetime'
+import { useParams } from '../../../../hooks/use-params'
 import '../../styles.css'
 
 export default function Dashboard() {
   const { id = '' } = useParams()
-  const { data, error, reload } = useRemote(() => call('events', 'dashboard', { eventId: id }, { idempotent: true }))
-  const [csv, setCsv] = useState<CsvExportDTO | null>(null)
-  const [note, setNote] = useState('')
-  const download = async (action: 'exportCheckIns' | 'exportRedemptions') => {
-    setNote('')
-    try {
-      const file = await call('events', action, { eventId: id }, { idempotent: true, loadingText: '正在导出' })
-      setCsv(file)
-      const how = await exportText(file.filename, file.csv.replace(/^\ufeff/, ''))
-      setNote(how === 'copied' ? `已复制 ${file.rows} 行到剪贴板` : `已下载 ${file.filename}（${file.rows} 行）`)
-    } catch (e) {
-      setNote(messageOf(e))
-    }
-  }
-  if (!data) return <View className='page'><StateView state={error ? 'error' : 'loading'} message={error || undefined} onRetry={() => void reload()} /></View>
+  const remote = useRemote((silent) => call('events', 'dashboard', { eventId: id }, { idempotent: true, silent }), [id])
+  const exportOf = (action: 'exportCheckIns' | 'exportRedemptions') => () => call('events', action, { eventId: id }, { idempotent: true, loadingText: '正在导出' })
+  return (
+    <PageFrame className='dashboard'>
+      <RemoteView remote={remote}>{(data) => <Figures data={data} onRefresh={() => void remote.reload()} />}</RemoteView>
+      <View className='card'>
+        <Text className='card__title'>导出 CSV（Excel 可直接打开）</Text>
+        <ExportBox id='export-checkins' label='导出签到记录' load={exportOf('exportCheckIns')} />
+        <ExportBox id='export-redemptions' label='导出兑换记录' load={exportOf('exportRedemptions')} />
+      </View>
+      <ScanLog eventId={id} />
+    </PageFrame>
+  )
+}
+
+function Figures({ data, onRefresh }: { data: DashboardDTO; onRefresh: () => void }) {
   const t = data.totals
   return (
-    <View className='page dashboard'>
+    <View>
       <Text className='ev-title'>{data.title}</Text>
       <Text className='muted'>更新于 {formatDateTime(data.generatedAt)}</Text>
-      <BigButton variant='secondary' onClick={() => void reload()}>刷新</BigButton>
+      <BigButton variant='secondary' onClick={onRefresh}>刷新</BigButton>
       <View id='dashboard-totals' className='card'>
         {[['集章总数', t.stamps], ['集章人数', t.stampers], ['报名人数', t.signedUp], ['签到人次', t.checkedIn], ['已兑礼品', t.giftsRedeemed]].map(([k, v]) => (
           <View key={k} className='row'><Text className='row__label'>{k}</Text><Text>{v}</Text></View>
@@ -61,14 +62,6 @@ export default function Dashboard() {
         <Text className='card__title'>拒绝原因（供核查）</Text>
         <BarChart bars={data.refusals.map((r) => ({ key: r.code, label: (ERROR_MESSAGES as Record<string, string>)[r.code] ?? (r.code === 'ALREADY' ? '重复扫码' : r.code), value: r.count }))} empty='没有被拒绝的扫码' />
       </View>
-      <View className='card'>
-        <Text className='card__title'>导出 CSV</Text>
-        <BigButton id='export-checkins' variant='secondary' onClick={() => void download('exportCheckIns')}>导出签到记录</BigButton>
-        <BigButton id='export-redemptions' variant='secondary' onClick={() => void download('exportRedemptions')}>导出兑换记录</BigButton>
-        {note && <Text className='muted'>{note}</Text>}
-        {csv && <Text id='csv-text' className='ev-csv' userSelect>{csv.csv.replace(/^\ufeff/, '')}</Text>}
-      </View>
-      <ScanLog eventId={id} />
     </View>
   )
 }

@@ -1,31 +1,43 @@
 import { Text, View } from '@tarojs/components'
-import { useCallback, useState } from 'react'
+import { useState } from 'react'
 import type { GiftTierDTO } from '../../../../../types/events'
 import { BackLink } from '../../../../components/back-link'
+import { PageFrame } from '../../../../components/page-frame'
+import { RotatingCode } from '../../../../components/rotating-code'
 import { StateView } from '../../../../components/state-view'
 import { call } from '../../../../services/api'
-import { RotatingQr } from '../../components/rotating-qr'
-import { useParams } from '../../lib/page-params'
-import { useRotatingCode } from '../../lib/use-rotating-code'
+import { formatTime } from '../../../../utils/datetime'
+import { useParams } from '../../../../hooks/use-params'
 import '../../styles.css'
 
+/** Her gift code; it turns into 已领取 as soon as the desk confirms, so she knows the gift is hers. */
 export default function GiftCodePage() {
   const { id = '', tier: tierId = '' } = useParams()
   const [tier, setTier] = useState<GiftTierDTO | null>(null)
-  const fetchCode = useCallback(async () => {
+  const fetchCode = async () => {
     const code = await call('events', 'giftCode', { eventId: id, tierId }, { idempotent: true, silent: true })
     setTier(code.tier)
     return code
-  }, [id, tierId])
-  const code = useRotatingCode(id && tierId ? fetchCode : null)
-  if (!id || !tierId) return <View className='page'><StateView state='empty' message='请从集章卡选择要兑换的礼品' /><BackLink /></View>
+  }
+  const checkStatus = async () => {
+    const card = await call('events', 'stampCard', { eventId: id }, { idempotent: true, silent: true })
+    const done = card.tiers.find((t) => t.tier.id === tierId)?.redeemed
+    return done ? { title: '已领取', detail: `${formatTime(done.redeemedAt)} 于 ${done.desk} 领取` } : null
+  }
+  if (!id || !tierId) {
+    return (
+      <PageFrame>
+        <StateView state='empty' message='请从集章卡选择要兑换的礼品' />
+      </PageFrame>
+    )
+  }
   return (
-    <View className='page gift-code'>
+    <PageFrame className='gift-code'>
       <View className='card'>
         {tier && <Text className='card__title ev-center'>{tier.name} · {tier.gift}</Text>}
-        <RotatingQr id='redeem-qr' {...code} onRetry={() => void code.refresh()} hint='请向礼品台工作人员出示此码。截图无效，二维码会定时更新。' />
+        <RotatingCode id='redeem-qr' fetchCode={fetchCode} checkStatus={checkStatus} deps={[id, tierId]} hint='请向礼品台工作人员出示此码。截图无效，二维码会定时更新。' />
       </View>
       <BackLink label='返回集章卡' />
-    </View>
+    </PageFrame>
   )
 }

@@ -2,15 +2,16 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import type { EventSummaryDTO } from '../../../../../types/events'
+import { routeUrl } from '../../../../../types/routes'
 import { BigButton } from '../../../../components/big-button'
 import { NoticeBanner } from '../../../../components/notice-banner'
-import { StateView } from '../../../../components/state-view'
+import { PageFrame } from '../../../../components/page-frame'
+import { RemoteView } from '../../../../components/remote-view'
+import { useRemote } from '../../../../hooks/use-remote'
 import { call } from '../../../../services/api'
 import { cachedMe, loadMe } from '../../../../services/me-store'
 import { EventCard } from '../../components/event-card'
 import { SignUpButton } from '../../components/sign-up-button'
-import { eventsRoutes } from '../../lib/routes'
-import { useRemote } from '../../lib/use-remote'
 import '../../styles.css'
 
 const go = (url: string) => Taro.navigateTo({ url })
@@ -21,8 +22,8 @@ function EventActions({ e }: { e: EventSummaryDTO }) {
   if (e.phase === 'ended' || !mayTake) return null
   return (
     <View className='ev-actions'>
-      {e.boothCount > 0 && <BigButton id={`card-${e.id}`} onClick={() => go(eventsRoutes.stampCard(e.id))}>我的集章卡</BigButton>}
-      {e.checkpointCount > 0 && <BigButton id={`checkin-${e.id}`} variant='secondary' onClick={() => go(eventsRoutes.checkin(e.id))}>我的签到码</BigButton>}
+      {e.boothCount > 0 && <BigButton id={`card-${e.id}`} onClick={() => go(routeUrl('eventsStampCard', { id: e.id }))}>我的集章卡</BigButton>}
+      {e.checkpointCount > 0 && <BigButton id={`checkin-${e.id}`} variant='secondary' onClick={() => go(routeUrl('eventsCheckin', { id: e.id }))}>我的签到码</BigButton>}
     </View>
   )
 }
@@ -33,7 +34,7 @@ function Section({ title, events, onChange }: { title: string; events: EventSumm
     <View>
       <Text className='ev-title'>{title}</Text>
       {events.map((e) => (
-        <EventCard key={e.id} event={e} url={e.boothCount > 0 ? eventsRoutes.stampCard(e.id) : eventsRoutes.checkin(e.id)}>
+        <EventCard key={e.id} event={e} url={routeUrl(e.boothCount > 0 ? 'eventsStampCard' : 'eventsCheckin', { id: e.id })}>
           <SignUpButton event={e} onDone={onChange} />
           <EventActions e={e} />
         </EventCard>
@@ -43,30 +44,32 @@ function Section({ title, events, onChange }: { title: string; events: EventSumm
 }
 
 export default function EventsIndex() {
-  const { data, error, reload } = useRemote(() => call('events', 'listEvents', {}, { idempotent: true }))
+  const list = useRemote((silent) => call('events', 'listEvents', {}, { idempotent: true, silent }))
   // Opened directly (shared link, reload): learn the caller's roles for the staff and officer entries.
   const [me, setMe] = useState(cachedMe())
   useEffect(() => {
     if (!me) loadMe({ silent: true }).then(setMe, () => undefined)
   }, [me])
   const roles = me?.roles ?? []
-  const events = data?.events ?? []
   return (
-    <View className='page events'>
-      {!data && !error && <StateView state='loading' />}
-      {error && <StateView state='error' message={error} onRetry={() => void reload()} />}
-      {data && events.length === 0 && <StateView state='empty' message='近期没有活动，敬请关注' />}
-      <Section title='进行中' events={events.filter((e) => e.phase === 'ongoing')} onChange={() => void reload(true)} />
-      <Section title='即将开始' events={events.filter((e) => e.phase === 'upcoming')} onChange={() => void reload(true)} />
+    <PageFrame className='events'>
+      <RemoteView remote={list} isEmpty={(d) => d.events.length === 0} emptyText='近期没有活动，敬请关注'>
+        {({ events }) => (
+          <>
+            <Section title='进行中' events={events.filter((e) => e.phase === 'ongoing')} onChange={() => void list.reload()} />
+            <Section title='即将开始' events={events.filter((e) => e.phase === 'upcoming')} onChange={() => void list.reload()} />
+          </>
+        )}
+      </RemoteView>
       <View className='ev-links'>
-        <NoticeBanner id='go-my-checkins' text='我的签到记录' actionText='查看' onAction={() => go(eventsRoutes.mine())} />
+        <NoticeBanner id='go-my-checkins' text='我的签到记录' actionText='查看' onAction={() => go(routeUrl('eventsMine'))} />
         {roles.some((r) => r.role === 'staff' || r.role === 'officer') && (
-          <NoticeBanner id='go-events-staff' text='活动工作人员：礼品兑换台、签到点' actionText='进入' onAction={() => go(eventsRoutes.staff())} />
+          <NoticeBanner id='go-events-staff' text='活动工作人员：礼品兑换台、签到点' actionText='进入' onAction={() => go(routeUrl('eventsStaff'))} />
         )}
         {roles.some((r) => r.role === 'officer') && (
-          <NoticeBanner id='go-events-officer' text='工会干部：创建活动、打印展位码、数据看板' actionText='进入' onAction={() => go(eventsRoutes.officer())} />
+          <NoticeBanner id='go-events-officer' text='工会干部：创建活动、打印展位码、数据看板' actionText='进入' onAction={() => go(routeUrl('eventsOfficer'))} />
         )}
       </View>
-    </View>
+    </PageFrame>
   )
 }

@@ -1,16 +1,14 @@
-import { View } from '@tarojs/components'
-import { BackLink } from '../../../../components/back-link'
+import { PageFrame } from '../../../../components/page-frame'
+import { useRemote } from '../../../../hooks/use-remote'
 import { call } from '../../../../services/api'
 import { CheckInHistory } from '../../components/check-in-history'
-import { useRemote } from '../../lib/use-remote'
 import '../../styles.css'
 
 export default function MyCheckInsPage() {
-  const { data, error, reload } = useRemote(() => call('events', 'myCheckIns', {}, { idempotent: true }))
+  const history = useRemote((silent) => call('events', 'myCheckIns', {}, { idempotent: true, silent }))
   return (
-    <View className='page mine'>
-      <CheckInHistory checkIns={data?.checkIns ?? []} loading={!data} error={error} onRetry={() => void reload()} />
-      <BackLink />
-    </View>
+    <PageFrame className='mine'>
+      <CheckInHistory checkIns={history.data?.checkIns ?? []} loading={!history.loaded} error={history.error} onRetry={() => void history.reload()} />
+    </PageFrame>
   )
 }
