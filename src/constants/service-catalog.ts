@@ -7,6 +7,8 @@ export interface ServiceEntry {
   audience: string
   path: string
   needsVerification: boolean
+  /** false until the service's own pages land: the hall marks it 即将开放 instead of looking live. */
+  open: boolean
 }
 
 export const SERVICES: ServiceEntry[] = [
@@ -18,6 +20,7 @@ export const SERVICES: ServiceEntry[] = [
     audience: '面向已认证的单身会员。',
     path: '/packages/matchmaking/pages/index/index',
     needsVerification: true,
+    open: false,
   },
   {
     key: 'screening',
@@ -27,6 +30,7 @@ export const SERVICES: ServiceEntry[] = [
     audience: '面向已认证的女职工会员。',
     path: '/packages/screening/pages/index/index',
     needsVerification: true,
+    open: true,
   },
   {
     key: 'vouchers',
@@ -36,6 +40,7 @@ export const SERVICES: ServiceEntry[] = [
     audience: '面向已认证的会员，每人限领次数以活动规则为准。',
     path: '/packages/vouchers/pages/index/index',
     needsVerification: true,
+    open: false,
   },
   {
     key: 'events',
@@ -45,6 +50,7 @@ export const SERVICES: ServiceEntry[] = [
     audience: '面向已认证的会员。',
     path: '/packages/events/pages/index/index',
     needsVerification: true,
+    open: true,
   },
 ]
 

@@ -1,46 +1,35 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { useState } from 'react'
-import type { MeDTO } from '../../../types/member'
+import Taro from '@tarojs/taro'
+import { routeUrl } from '../../../types/routes'
 import { NoticeBanner } from '../../components/notice-banner'
-import { messageOf } from '../../services/api'
+import { useRemote } from '../../hooks/use-remote'
 import { isDemoLogin, isSignedIn } from '../../services/demo-session'
 import { cachedMe, loadMe } from '../../services/me-store'
 import { AccountBanner } from './account-banner'
 import { ServiceGrid } from './service-grid'
 import './index.css'
 
+const go = (url: string) => () => Taro.navigateTo({ url })
+
 export default function Index() {
-  const [me, setMe] = useState<MeDTO | null>(cachedMe())
-  const [error, setError] = useState('')
-
-  const refresh = () => {
-    setError('')
-    loadMe({ silent: !!cachedMe() }).then(setMe, (err) => setError(messageOf(err)))
-  }
-
-  useDidShow(() => {
-    if (!isSignedIn()) Taro.reLaunch({ url: '/pages/login/index' })
-    else refresh()
+  // A newcomer in the H5 demo picks an identity first; in WeChat one is always signed in.
+  const me = useRemote(async (silent) => {
+    if (isSignedIn()) return loadMe({ silent: silent || !!cachedMe() })
+    Taro.reLaunch({ url: routeUrl('login') })
+    return null
   })
-
-  const hasRole = (role: string) => !!me?.roles.some((r) => r.role === role)
+  const roles = me.data?.roles ?? []
+  const hasRole = (role: string) => roles.some((r) => r.role === role)
   return (
     <View className='page home'>
       <Text className='home__title'>服务大厅</Text>
-      <AccountBanner me={me} error={error} onRetry={refresh} />
-      <ServiceGrid verified={me ? me.verified : null} />
+      <AccountBanner me={me} />
+      <ServiceGrid verified={me.data ? me.data.verified : null} />
       <View className='home__links'>
-        <NoticeBanner id='go-me' text='我的：个人信息、认证状态、我的二维码' actionText='进入' onAction={() => Taro.navigateTo({ url: '/pages/me/index' })} />
-        {hasRole('staff') && (
-          <NoticeBanner id='go-staff' text='工作人员入口' actionText='进入' onAction={() => Taro.navigateTo({ url: '/pages/staff/index' })} />
-        )}
-        {hasRole('officer') && (
-          <NoticeBanner id='go-officer' text='工会干部入口：名册导入、邀请码' actionText='进入' onAction={() => Taro.navigateTo({ url: '/pages/officer/index' })} />
-        )}
-        {isDemoLogin && (
-          <NoticeBanner id='switch-identity' text='本地演示：切换演示身份' actionText='切换' onAction={() => Taro.navigateTo({ url: '/pages/login/index' })} />
-        )}
+        <NoticeBanner id='go-me' text='我的：个人信息、我的二维码、输入邀请码' actionText='进入' onAction={go(routeUrl('me'))} />
+        {hasRole('staff') && <NoticeBanner id='go-staff' text='工作人员入口：进入我的工作台' actionText='进入' onAction={go(routeUrl('staff'))} />}
+        {hasRole('officer') && <NoticeBanner id='go-officer' text='工会干部入口：名册导入、邀请码、删除申请' actionText='进入' onAction={go(routeUrl('officer'))} />}
+        {isDemoLogin && <NoticeBanner id='switch-identity' text='本地演示：切换演示身份' actionText='切换' onAction={go(routeUrl('login'))} />}
       </View>
     </View>
   )

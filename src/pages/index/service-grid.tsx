@@ -6,6 +6,7 @@ import { SERVICES } from '../../constants/service-catalog'
  * The four service entries. In WeChat the CustomWrapper makes this grid its own
  * custom component, so its updates send only its own data, not the whole page's.
  * `verified` is null while unknown: no "需先认证" tag flashes before we know.
+ * A service not open yet is greyed and tagged 即将开放; its page says what it will do.
  */
 export function ServiceGrid({ verified }: { verified: boolean | null }) {
   return (
@@ -15,13 +16,14 @@ export function ServiceGrid({ verified }: { verified: boolean | null }) {
           <View
             key={s.key}
             id={`service-${s.key}`}
-            className='service-tile'
+            className={`service-tile ${s.open ? '' : 'service-tile--soon'}`}
             hoverClass='service-tile--pressed'
             onClick={() => Taro.navigateTo({ url: s.path })}
           >
             <Text className='service-tile__name'>{s.name}</Text>
             <Text className='service-tile__summary'>{s.summary}</Text>
-            {s.needsVerification && verified === false && <Text className='service-tile__tag'>需先认证</Text>}
+            {!s.open && <Text className='service-tile__soon'>即将开放</Text>}
+            {s.open && s.needsVerification && verified === false && <Text className='service-tile__tag'>需先认证</Text>}
           </View>
         ))}
       </View>

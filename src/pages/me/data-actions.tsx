@@ -1,10 +1,11 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
 import type { MeDTO } from '../../../types/member'
 import { BigButton } from '../../components/big-button'
-import { call, messageOf } from '../../services/api'
+import { useAction } from '../../hooks/use-action'
+import { call } from '../../services/api'
 import { rememberMe } from '../../services/me-store'
+import { MyDataPanel } from './my-data-panel'
 
 async function confirm(title: string, content: string): Promise<boolean> {
   const res = await Taro.showModal({ title, content, confirmText: '确定', cancelText: '取消' })
@@ -13,52 +14,31 @@ async function confirm(title: string, content: string): Promise<boolean> {
 
 /** The member's rights over their data: see it all, ask for deletion, undo the binding. */
 export function DataActions({ me, onChange }: { me: MeDTO; onChange: (me: MeDTO) => void }) {
-  const [exported, setExported] = useState('')
-  const [error, setError] = useState('')
-  const run = async (fn: () => Promise<void>) => {
-    setError('')
-    try {
-      await fn()
-    } catch (err) {
-      setError(messageOf(err))
-    }
+  const changed = (next: MeDTO) => {
+    rememberMe(next)
+    onChange(next)
   }
-  const exportData = () =>
-    run(async () => {
-      const data = await call('member', 'exportMyData', {}, { idempotent: true, loadingText: '正在导出' })
-      setExported(JSON.stringify(data, null, 2))
-    })
-  const requestDeletion = () =>
-    run(async () => {
-      if (!(await confirm('申请删除个人信息', '工会将删除您的个人信息并解除绑定，删除后需重新认证。确定申请吗？'))) return
-      await call('member', 'requestDeletion', {}, { idempotent: true })
-      onChange(rememberMeAnd(await call('member', 'me', {}, { idempotent: true })))
-      Taro.showToast({ title: '已提交申请', icon: 'success' })
-    })
-  const unbind = () =>
-    run(async () => {
-      if (!(await confirm('解除绑定', '解除后本微信将不再关联您的会员信息，可随时重新认证。确定解除吗？'))) return
-      onChange(rememberMeAnd(await call('member', 'unbind', {}, { idempotent: true })))
-      Taro.showToast({ title: '已解除绑定', icon: 'success' })
-    })
+  const requestDeletion = useAction(async () => {
+    if (!(await confirm('申请删除个人信息', '工会将审核并删除可删除的个人信息，解除绑定后需重新认证。处理结果会在「我的」页面显示。确定申请吗？'))) return
+    await call('member', 'requestDeletion', {}, { idempotent: true })
+    changed(await call('member', 'me', {}, { idempotent: true }))
+    Taro.showToast({ title: '已提交申请', icon: 'success' })
+  })
+  const unbind = useAction(async () => {
+    if (!(await confirm('解除绑定', '解除后本微信将不再关联您的会员信息，可随时重新认证。确定解除吗？'))) return
+    changed(await call('member', 'unbind', {}, { idempotent: true }))
+    Taro.showToast({ title: '已解除绑定', icon: 'success' })
+  })
+  const error = requestDeletion.error || unbind.error
   return (
     <View className='card'>
       <Text className='card__title'>我的数据</Text>
-      <BigButton id='me-export' variant='secondary' onClick={exportData}>导出我的数据</BigButton>
-      {exported && (
-        <View>
-          <Text className='muted' userSelect>{exported}</Text>
-          <BigButton variant='secondary' onClick={() => Taro.setClipboardData({ data: exported })}>复制导出内容</BigButton>
-        </View>
+      <MyDataPanel />
+      {!me.deletionRequestedAt && (
+        <BigButton id='me-delete' variant='danger' loading={requestDeletion.busy} onClick={() => void requestDeletion.run()}>申请删除个人信息</BigButton>
       )}
-      {!me.deletionRequestedAt && <BigButton id='me-delete' variant='danger' onClick={requestDeletion}>申请删除个人信息</BigButton>}
-      {me.verified && <BigButton id='me-unbind' variant='danger' onClick={unbind}>解除会员绑定</BigButton>}
+      {me.verified && <BigButton id='me-unbind' variant='danger' loading={unbind.busy} onClick={() => void unbind.run()}>解除会员绑定</BigButton>}
       {error && <Text className='error-text'>{error}</Text>}
     </View>
   )
-}
-
-function rememberMeAnd(me: MeDTO): MeDTO {
-  rememberMe(me)
-  return me
 }

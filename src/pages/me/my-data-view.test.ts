@@ -1,5 +1,5 @@
 import type { MyDataExport } from '../../../types/member'
-import { hasHealthResult, myDataRows, myDataSections } from './my-data-view'
+import { csvOf, hasHealthResult, myDataRows, myDataSections } from './my-data-view'
 
 const at = Date.UTC(2027, 2, 8, 2, 30) // 2027-03-08 10:30 in Beijing
 const data: MyDataExport = {
@@ -48,4 +48,8 @@ test('the file has one row per value under a Chinese header, the result included
   expect(rows[0]).toEqual(['板块', '记录', '项目', '内容'])
   expect(rows).toContainEqual(['两癌筛查', '预约 · 三八两癌筛查', '筛查点', '市妇幼保健院'])
   expect(rows.some((r) => r[3].includes('需复查'))).toBe(true)
+})
+
+test('the CSV quotes commas and keeps formula-looking cells as text', () => {
+  expect(csvOf([['a,b', '=1+1', '说"好"']])).toBe('"a,b",\'=1+1,"说""好"""\r\n')
 })

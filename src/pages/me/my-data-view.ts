@@ -103,3 +103,14 @@ export function myDataRows(d: MyDataExport): string[][] {
   for (const s of myDataSections(d, { showHealth: true })) for (const e of s.entries) for (const [k, v] of e.fields) rows.push([s.title, e.heading, k, v])
   return rows
 }
+
+/** A cell a spreadsheet would run as a formula (=, +, -, @) is kept as text. */
+const defuse = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v)
+const cell = (v: string) => {
+  const s = defuse(v)
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+}
+
+export function csvOf(rows: string[][]): string {
+  return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n'
+}

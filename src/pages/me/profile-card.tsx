@@ -25,7 +25,7 @@ export function ProfileCard({ profile }: { profile: ProfileDTO }) {
         </View>
       ))}
       {profile.tags.length > 0 && <Text className='muted'>标签：{profile.tags.join('、')}</Text>}
-      <View className='row' onClick={() => setReveal(!reveal)}>
+      <View id='me-reveal' className='row me-reveal' onClick={() => setReveal(!reveal)}>
         <Text className='row__label'>{reveal ? '隐藏号码' : '显示完整号码'}</Text>
         <Text>›</Text>
       </View>

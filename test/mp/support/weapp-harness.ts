@@ -12,6 +12,9 @@ export type FakeBackend = (name: string, body: { action: string; data: unknown; 
 export interface WeChatLog {
   navigations: string[]
   calls: { name: string; action: string }[]
+  /** Each wx.showModal's title and content; answered with `confirmModals` (true unless a test says otherwise). */
+  modals: { title: string; content: string }[]
+  confirmModals: boolean
 }
 
 type AnyFn = (...args: unknown[]) => unknown
@@ -37,10 +40,11 @@ export function bootApp(backend: FakeBackend) {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const simulate = require('miniprogram-simulate')
   const g = globalThis as unknown as Record<string, unknown>
-  const log: WeChatLog = { navigations: [], calls: [] }
+  const log: WeChatLog = { navigations: [], calls: [], modals: [], confirmModals: true }
   const pages: Config[] = []
   let app: Config = {}
   let route = ''
+  let query: Record<string, string> = {}
 
   g.App = (config: Config) => void (app = config)
   g.getApp = () => app
@@ -50,6 +54,7 @@ export function bootApp(backend: FakeBackend) {
     const methods: Record<string, AnyFn> = {}
     for (const [k, v] of Object.entries(config)) if (typeof v === 'function') methods[k] = v as AnyFn
     const pageRoute = route
+    const pageQuery = query
     ;(g.Component as AnyFn)({
       data: config.data ?? {},
       methods,
@@ -57,7 +62,7 @@ export function bootApp(backend: FakeBackend) {
         attached(this: Config) {
           this.route = pageRoute
           pages.push(this)
-          ;(this.onLoad as AnyFn)?.call(this, {})
+          ;(this.onLoad as AnyFn)?.call(this, pageQuery)
           ;(this.onShow as AnyFn)?.call(this)
         },
         ready(this: Config) {
@@ -91,6 +96,10 @@ export function bootApp(backend: FakeBackend) {
     showLoading: ok,
     hideLoading: ok,
     showToast: ok,
+    showModal: (opts: { title: string; content: string; success?: AnyFn; complete?: AnyFn }) => {
+      log.modals.push({ title: opts.title, content: opts.content })
+      ok(opts, { confirm: log.confirmModals, cancel: !log.confirmModals })
+    },
     getStorageSync: () => '',
   })
 
@@ -99,9 +108,10 @@ export function bootApp(backend: FakeBackend) {
   ;(app.onLaunch as AnyFn)?.call(app, { path: 'pages/index/index', query: {}, scene: 1001 })
   ;(app.onShow as AnyFn)?.call(app, { path: 'pages/index/index', query: {}, scene: 1001 })
 
-  /** Loads and attaches a compiled page, compiled by WeChat's own wcc. */
-  function openPage(pageRoute: string) {
+  /** Loads and attaches a compiled page, compiled by WeChat's own wcc; `pageQuery` is what WeChat passes to onLoad. */
+  function openPage(pageRoute: string, pageQuery: Record<string, string> = {}) {
     route = pageRoute
+    query = pageQuery
     const id = simulate.load(join(DIST, pageRoute), { rootPath: DIST, compiler: 'official' })
     const page = simulate.render(id)
     page.attach(document.createElement('parent-wrapper'))
@@ -114,12 +124,12 @@ export function bootApp(backend: FakeBackend) {
  * A fresh app with one page open. Webpack runs a page's chunk only once per
  * runtime, so every test boots its own, in its own module registry.
  */
-export function openFreshPage(pageRoute: string, backend: FakeBackend) {
+export function openFreshPage(pageRoute: string, backend: FakeBackend, pageQuery: Record<string, string> = {}) {
   let booted: ReturnType<typeof bootApp> | undefined
   let page: SimulatedComponent | undefined
   jest.isolateModules(() => {
     booted = bootApp(backend)
-    page = booted.openPage(pageRoute)
+    page = booted.openPage(pageRoute, pageQuery)
   })
   if (!booted || !page) throw new Error(`无法加载页面 ${pageRoute}`)
   return { ...booted, page }

@@ -1,0 +1,46 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import type { MeDTO } from '../../../types/member'
+import { BigButton } from '../../components/big-button'
+import { Field } from '../../components/field'
+import { useAction } from '../../hooks/use-action'
+import { call } from '../../services/api'
+import { inviteCodeFrom, normalizeCode } from '../../services/invite-link'
+import { rememberMe } from '../../services/me-store'
+
+interface Props {
+  /** The code the invite QR or link carried, '' when the page was opened by hand. */
+  initialCode: string
+  onRedeemed: (me: MeDTO) => void
+}
+
+/** Enter (or scan) the one-time code an officer gave; a code from the QR is already filled in. */
+export function RedeemCard({ initialCode, onRedeemed }: Props) {
+  const [code, setCode] = useState(initialCode)
+  const redeem = useAction(async (raw: string) => {
+    const value = normalizeCode(raw)
+    if (!value) throw new Error('请输入邀请码')
+    const next = await call('member', 'redeemInvite', { code: value }, { idempotent: true, loadingText: '正在验证' })
+    rememberMe(next)
+    setCode('')
+    onRedeemed(next)
+    Taro.showToast({ title: '已获得工作人员身份', icon: 'success' })
+  })
+  const scan = () =>
+    Taro.scanCode({ onlyFromCamera: false }).then((res) => {
+      const found = inviteCodeFrom(res.path || res.result)
+      if (!found) return redeem.setError('这不是工作人员邀请码，请扫描工会干部出示的邀请二维码')
+      setCode(found)
+      void redeem.run(found)
+    }, () => undefined)
+  return (
+    <View className='card' id='redeem-card'>
+      <Text className='card__title'>使用邀请码</Text>
+      {initialCode && <Text id='redeem-from-link' className='muted'>已从邀请二维码读取邀请码，请核对后点「确认」。</Text>}
+      <Field id='staff-code' label='邀请码' value={code} onInput={setCode} placeholder='如 ABCD-EFGH' maxlength={32} error={redeem.error} />
+      <BigButton id='staff-redeem' loading={redeem.busy} onClick={() => void redeem.run(code)}>确认</BigButton>
+      {process.env.TARO_ENV === 'weapp' && <BigButton variant='secondary' onClick={scan}>扫描邀请二维码</BigButton>}
+    </View>
+  )
+}

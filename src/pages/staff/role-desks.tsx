@@ -1,0 +1,54 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import type { EventSummaryDTO } from '../../../types/events'
+import type { RoleDTO, StaffScope } from '../../../types/member'
+import { routeUrl } from '../../../types/routes'
+import { BigButton } from '../../components/big-button'
+import { describeRole } from '../../constants/roles'
+import { STAFF_DESKS } from '../../constants/staff-desks'
+
+type StaffRole = Extract<RoleDTO, { role: 'staff' }>
+const go = (url: string) => Taro.navigateTo({ url })
+
+/** An event's desks come from the events service (a fair has a gift desk, checkpoints a station). */
+function EventDesks({ scope, events }: { scope: StaffScope; events: EventSummaryDTO[] | null }) {
+  const e = events?.find((x) => x.id === scope.id)
+  if (!e) return <BigButton id={`desk-event-${scope.id}`} onClick={() => go(routeUrl('eventsStaff'))}>进入活动工作台</BigButton>
+  return (
+    <View>
+      {e.kind === 'fair' && <BigButton id={`desk-gift-${e.id}`} onClick={() => go(routeUrl('eventsGiftDesk', { id: e.id }))}>礼品兑换台</BigButton>}
+      {e.checkpointCount > 0 && <BigButton id={`desk-station-${e.id}`} variant='secondary' onClick={() => go(routeUrl('eventsStation', { id: e.id }))}>签到点</BigButton>}
+      {e.kind !== 'fair' && e.checkpointCount === 0 && <Text className='muted'>此活动没有兑换台或签到点，无需操作。</Text>}
+    </View>
+  )
+}
+
+function Desk({ role, events }: { role: StaffRole; events: EventSummaryDTO[] | null }) {
+  const { scope } = role
+  if (scope.kind === 'event') return <EventDesks scope={scope} events={events} />
+  const desk = STAFF_DESKS[scope.kind]
+  if (!desk.url) return <Text id={`desk-soon-${scope.id}`} className='staff-role__soon'>{desk.label}：即将开放</Text>
+  return <BigButton id={`desk-${scope.kind}-${scope.id}`} onClick={() => go(desk.url as string)}>{desk.label}</BigButton>
+}
+
+/** Each staff role with the way to its desk; a role whose desk is not built yet says so plainly. */
+export function RoleDesks({ roles, events }: { roles: RoleDTO[]; events: EventSummaryDTO[] | null }) {
+  const staff = roles.filter((r): r is StaffRole => r.role === 'staff')
+  if (staff.length === 0) {
+    return <Text id='staff-none' className='muted'>您还没有工作人员身份。请向工会干部索取邀请码，在下方输入或扫码。</Text>
+  }
+  return (
+    <View id='staff-roles'>
+      {staff.map((r) => {
+        const v = describeRole(r)
+        return (
+          <View key={`${r.scope.kind}-${r.scope.id}`} className='staff-role'>
+            <Text className='staff-role__title'>{v.title} · {v.scopeName}</Text>
+            <Text className='muted'>{v.duty}</Text>
+            <Desk role={r} events={events} />
+          </View>
+        )
+      })}
+    </View>
+  )
+}
