@@ -1,4 +1,4 @@
-import { BSONRegExp, EJSON } from 'bson'
+import { BSONRegExp, EJSON, ObjectId } from 'bson'
 import { badRequest } from './errors'
 
 export type Doc = Record<string, unknown>
@@ -8,11 +8,15 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
 
 /**
  * Turns what EJSON gives us into what mingo understands: BSON regexps become
- * native RegExp, and the SDK's `db.serverDate()` marker
- * (`{$tcb_server_date: {offset}}`) becomes the server's clock plus offset.
+ * native RegExp, the SDK's `db.serverDate()` marker
+ * (`{$tcb_server_date: {offset}}`) becomes the server's clock plus offset, and
+ * an ObjectId becomes its hex string: CloudBase answers ObjectId values (and
+ * `_id`s) as plain hex, which SDK 3.18.3 reads, and finds `doc(hex)` by them
+ * (docs/emulator.md lists what this changes for `$type` and plain-hex queries).
  */
 export function normalise(value: unknown, now: number): unknown {
   if (value instanceof BSONRegExp) return new RegExp(value.pattern, value.options.replace(/[^gimsuy]/g, ''))
+  if (value instanceof ObjectId) return value.toHexString()
   if (Array.isArray(value)) return value.map((v) => normalise(v, now))
   if (!isPlainObject(value)) return value
   const marker = value.$tcb_server_date

@@ -1,14 +1,17 @@
 /**
  * CloudBase's own error codes, as the real service answers them, so code that
  * branches on `err.code` behaves the same locally and in production.
- * Messages follow the service's "[Reason] text" shape.
+ * Messages follow the service's "[Reason] text" shape, with the sentence the
+ * service ends every error with (callers that compare messages notice it).
  */
+export const ENDING = ' Please check your request, but if the problem persists, contact us.'
+
 export class EmulatorError extends Error {
   constructor(
     readonly code: string,
     message: string,
   ) {
-    super(message)
+    super(message.endsWith(ENDING) ? message : `${message}${ENDING}`)
   }
 }
 

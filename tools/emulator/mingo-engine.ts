@@ -11,17 +11,15 @@ import type { Aggregator as AggregatorT, Context as ContextT, Query as QueryT } 
  * The subpath modules are typed by hand: this project's TypeScript resolution
  * (node10) does not read package exports.
  */
-type Fn = (...args: any[]) => any // eslint-disable-line @typescript-eslint/no-explicit-any
+type Fn = (...args: any[]) => any
 type Ops = Record<string, Fn>
-/* eslint-disable @typescript-eslint/no-require-imports */
 const core = require('mingo/core') as { Context: typeof ContextT; evalExpr: (obj: unknown, expr: unknown, options: unknown) => unknown }
-const load = (name: string): Ops => require(`mingo/operators/${name}`) as Ops
 const QueryBase = (require('mingo/query') as { Query: typeof QueryT }).Query
 const AggregatorBase = (require('mingo/aggregator') as { Aggregator: typeof AggregatorT }).Aggregator
 const updater = require('mingo/updater') as { update: Fn }
-/* eslint-enable @typescript-eslint/no-require-imports */
 
-const expression = load('expression')
+// Static paths, so that a bundler (tools/emulator/spawn.ts) can follow them.
+const expression = require('mingo/operators/expression') as Ops
 
 function fail(message: string): never {
   throw new Error(message)
@@ -83,12 +81,12 @@ const $indexOfBytes: Fn = (obj, expr, options) => {
 const $jsonSchema: Fn = () => fail('$jsonSchema is not supported by the local CloudBase emulator (docs/emulator.md)')
 
 export const CONTEXT: ContextT = core.Context.init({
-  accumulator: load('accumulator'),
+  accumulator: require('mingo/operators/accumulator') as Ops,
   expression: { ...expression, $week, $substr: substrBytes, $substrBytes: substrBytes, $indexOfCP, $indexOfBytes },
-  pipeline: load('pipeline'),
-  projection: load('projection'),
-  query: { ...load('query'), $jsonSchema },
-  window: load('window'),
+  pipeline: require('mingo/operators/pipeline') as Ops,
+  projection: require('mingo/operators/projection') as Ops,
+  query: { ...(require('mingo/operators/query') as Ops), $jsonSchema },
+  window: require('mingo/operators/window') as Ops,
 })
 
 /** No server-side JavaScript ($where, $function, $accumulator): CloudBase runs none either. */

@@ -1,6 +1,7 @@
 import { type Doc, decode, decodeObject, encode, isObject } from './codec'
 import type { OpContext } from './context'
 import { badRequest, duplicateWrite, invalidParam } from './errors'
+import { checkFieldNames } from './field-names'
 import { aggregate, applyOperators, compileQuery, find, newId, replaceDoc, seedFromQuery } from './query'
 
 /**
@@ -67,6 +68,7 @@ export function insertDocument(ctx: OpContext, p: Params): Doc {
   const coll = collectionOf(p)
   if (!Array.isArray(p.data) || p.data.length === 0) throw invalidParam('data must be a non-empty array of EJSON documents')
   const docs = p.data.map((text, i) => decodeObject(text, `data[${i}]`, ctx.now))
+  for (const d of docs) checkFieldNames(d)
   const seen = new Set<string>()
   for (const d of docs) {
     if (d._id === undefined) d._id = newId()
@@ -85,6 +87,8 @@ function updateSpec(p: Params, now: number): Doc {
 
 export function modifyDocument(ctx: OpContext, p: Params): Doc {
   const coll = collectionOf(p)
+  // SDK 3.18.3 sends `collection.update(data)` (no where) without a query; CloudBase refuses it.
+  if (p.query === undefined) throw invalidParam('query is required: an update without where() would change every document')
   const criteria = queryOf(p, ctx.now)
   const spec = updateSpec(p, ctx.now)
   const merge = p.merge !== false
@@ -94,9 +98,11 @@ export function modifyDocument(ctx: OpContext, p: Params): Doc {
   let updated = 0
   for (const d of targets) {
     const r = change(d)
+    // CloudBase counts a replacement (set) as updated even when nothing changes; an operator update only when it changes.
+    if (!merge) updated++
     if (!r.modified) continue
     ctx.put(coll, r.doc)
-    updated++
+    if (merge) updated++
   }
   if (targets.length || p.upsert !== true) return { updated, matched: targets.length }
   const upserted = upsert(ctx, coll, criteria, spec, merge)
@@ -127,7 +133,8 @@ export function modifyAndReturnDoc(ctx: OpContext, p: Params): Doc {
   if (!target) return { updated: 0, doc: null }
   const r = applyOperators(target, spec)
   if (r.modified) ctx.put(coll, r.doc)
-  return { updated: r.modified ? 1 : 0, doc: encode(r.doc) }
+  // As findAndModify reports: the document was found and the update applied, changed or not.
+  return { updated: 1, doc: encode(r.doc) }
 }
 
 export function aggregateDocuments(ctx: OpContext, p: Params): Doc {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { Aggregator, OPTIONS as SAFE, Query, update as mingoUpdate } from './mingo-engine'
 import { type Doc, deepClone, encode, isObject } from './codec'
 import { badRequest, EmulatorError } from './errors'
+import { checkFieldNames, checkUpdateFieldNames } from './field-names'
 
 /**
  * Thin wrappers over mingo: all query, update and aggregation semantics come
@@ -81,6 +82,7 @@ export function applyOperators(doc: Doc, spec: Doc): { doc: Doc; modified: boole
   if (!keys.length || keys.some((k) => !k.startsWith('$'))) {
     throw badRequest('update must use operators only ($set, $inc, …) when merge is true')
   }
+  checkUpdateFieldNames(spec)
   const next = deepClone(doc)
   const changed = guard('bad update', () => mingoUpdate(next, spec, undefined, undefined, { queryOptions: SAFE }))
   if (!sameDoc({ _id: next._id }, { _id: doc._id })) throw badRequest("the _id field can't be updated")
@@ -91,6 +93,7 @@ export function replaceDoc(doc: Doc, replacement: Doc): { doc: Doc; modified: bo
   if (Object.keys(replacement).some((k) => k.startsWith('$'))) {
     throw badRequest('a replacement document (merge: false) must not contain update operators')
   }
+  checkFieldNames(replacement)
   const next = { ...deepClone(replacement), _id: doc._id }
   return { doc: next, modified: !sameDoc(next, doc) }
 }

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { invalidParam, systemError } from './errors'
 import type { AddressInfo } from 'node:net'
 import type { EmulatorOptions } from './context'
 import { Journal } from './journal'
@@ -62,12 +63,12 @@ async function serve(engine: Engine, req: IncomingMessage, res: ServerResponse):
     try {
       body = JSON.parse(text)
     } catch {
-      send(res, { code: 'INVALID_PARAM', message: '[InvalidParameter] body is not JSON' })
+      send(res, { code: 'INVALID_PARAM', message: invalidParam('body is not JSON').message })
       return
     }
     send(res, await handle(engine, body))
   } catch (e) {
-    send(res, { code: 'SYS_ERR', message: (e as Error).message })
+    send(res, { code: 'SYS_ERR', message: systemError((e as Error).message).message })
   }
 }
 

@@ -9,6 +9,7 @@ export const TRANSACTION_LIMIT_MS = 30_000
 
 interface Tx {
   id: string
+  /** Fixed by the first operation, as MongoDB fixes it at the first command (-1 until then). */
   snapshot: number
   writes: WriteSet
   timer: NodeJS.Timeout
@@ -17,9 +18,11 @@ interface Tx {
 /**
  * Snapshot-isolated transactions with MongoDB's write-conflict rule (which
  * CloudBase's document database runs on): a transaction reads the data as of
- * its start; writing a document that someone else changed since then, or that
+ * its first operation; writing a document that someone else changed since then, or that
  * another open transaction has already written, fails with
  * DATABASE_TRANSACTION_CONFLICT and aborts it; the first committer wins.
+ * The snapshot is taken at the transaction's first operation, not at
+ * startTransaction: a write committed in between is visible to it.
  * Reads alone never conflict (snapshot isolation, not serialisable).
  */
 export class TransactionManager {
@@ -41,7 +44,7 @@ export class TransactionManager {
     const id = randomBytes(12).toString('hex')
     const timer = setTimeout(() => this.end(id), this.limitMs)
     timer.unref()
-    this.txs.set(id, { id, snapshot: this.store.seq, writes: new WriteSet(), timer })
+    this.txs.set(id, { id, snapshot: -1, writes: new WriteSet(), timer })
     return id
   }
 
@@ -52,7 +55,9 @@ export class TransactionManager {
   }
 
   context(id: unknown, now: number): OpContext {
-    return new TxContext(this.find(id), now, this)
+    const tx = this.find(id)
+    if (tx.snapshot < 0) tx.snapshot = this.store.seq
+    return new TxContext(tx, now, this)
   }
 
   /** Writes `tx` may make to this document, or the conflict that aborts it. */
