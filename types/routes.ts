@@ -18,6 +18,8 @@ function page<Req extends string = never, Opt extends string = never>(path: stri
 
 const S = 'packages/screening/pages'
 const E = 'packages/events/pages'
+const V = 'packages/vouchers/pages'
+const M = 'packages/matchmaking/pages'
 
 export const ROUTES = {
   home: page('pages/index/index'),
@@ -50,8 +52,29 @@ export const ROUTES = {
   eventsBoothCodes: page(`${E}/booth-codes/index`, ['id']),
   eventsDashboard: page(`${E}/dashboard/index`, ['id']),
   // services whose pages are still to come
-  vouchers: page('packages/vouchers/pages/index/index'),
-  matchmaking: page('packages/matchmaking/pages/index/index'),
+  // 工会消费券
+  vouchers: page(`${V}/index/index`),
+  vouchersMine: page(`${V}/mine/index`),
+  vouchersCode: page(`${V}/code/index`, ['id']),
+  vouchersTill: page(`${V}/till/index`, [], ['merchant']),
+  vouchersToday: page(`${V}/today/index`, ['merchant']),
+  vouchersStatement: page(`${V}/statement/index`, ['merchant'], ['period', 'date']),
+  vouchersMerchants: page(`${V}/merchants/index`),
+  vouchersCampaigns: page(`${V}/campaigns/index`),
+  vouchersDashboard: page(`${V}/dashboard/index`, ['id']),
+  // 会聚良缘
+  matchmaking: page(`${M}/index/index`),
+  matchmakingMixer: page(`${M}/mixer/index`, ['id']),
+  matchmakingProfile: page(`${M}/profile/index`, [], ['back']),
+  matchmakingMine: page(`${M}/mine/index`, ['id']),
+  matchmakingPick: page(`${M}/pick/index`, ['id']),
+  matchmakingMatches: page(`${M}/matches/index`, ['id']),
+  matchmakingReport: page(`${M}/report/index`, ['id']),
+  matchmakingStation: page(`${M}/station/index`, [], ['id']),
+  matchmakingOfficer: page(`${M}/officer/index`),
+  matchmakingEdit: page(`${M}/edit/index`, [], ['id']),
+  matchmakingReview: page(`${M}/review/index`, ['id']),
+  matchmakingReports: page(`${M}/reports/index`),
 } as const
 
 export type RouteName = keyof typeof ROUTES
@@ -71,9 +94,12 @@ function query(params: Record<string, string | undefined> | undefined): string {
   return parts.length ? `?${parts.join('&')}` : ''
 }
 
+/** A page path that came out of this table (the server's notices accept nothing else). */
+export type PagePath = string & { readonly __fromRouteTable: true }
+
 /** A page's path relative to the app root (what a subscription message's `page` and a mini-program code carry). */
-export function noticePage<N extends RouteName>(name: N, ...[params]: ParamArg<N>): string {
-  return ROUTES[name].path + query(params as Record<string, string | undefined>)
+export function noticePage<N extends RouteName>(name: N, ...[params]: ParamArg<N>): PagePath {
+  return (ROUTES[name].path + query(params as Record<string, string | undefined>)) as PagePath
 }
 
 /** A URL for Taro.navigateTo / redirectTo. */

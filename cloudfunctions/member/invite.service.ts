@@ -4,7 +4,7 @@ import { fail } from '../common/errors'
 import type { CreateInviteRequest, InviteDTO, MeDTO } from '../../types/member'
 import { isLimited, takeAttempt } from './attempts.repository'
 import { me } from './account.service'
-import { audit } from './audit.repository'
+import { createAuditLog } from '../common/audit'
 import { getInvite, insertInvite, useInvite } from './invite.repository'
 import { formatInviteCode, INVITE_DEFAULT_TTL_HOURS, inviteId, newInviteCode, normalizeInviteCode, REDEEM_MAX_FAILURES, REDEEM_WINDOW_MS } from './invite.rules'
 import { addRole, ensureUser } from './user.repository'
@@ -21,7 +21,7 @@ export async function createInvite({ db, now }: Deps, openid: string, req: Creat
   const expiresAt = now + (req.ttlHours ?? INVITE_DEFAULT_TTL_HOURS) * 3600_000
   const scope = { kind: req.scope.kind, id: req.scope.id, name: req.scope.name }
   await insertInvite(db, { _id: inviteId(code), scope, createdBy: openid, createdAt: now, expiresAt, usedBy: null, usedAt: null })
-  await audit(db, { at: now, actor: openid, action: 'member.createInvite', target: `${scope.kind}:${scope.id}`, expiresAt })
+  await createAuditLog({ db, clock: () => now }).record({ actor: openid, action: 'member.createInvite', target: `${scope.kind}:${scope.id}`, expiresAt })
   return { code: formatInviteCode(code), scope, expiresAt }
 }
 
@@ -47,6 +47,6 @@ export async function redeemInvite({ db, now }: Deps, openid: string, raw: strin
   }
   await ensureUser(db, openid, now)
   await addRole(db, openid, { role: 'staff', scope: invite.scope }, now)
-  await audit(db, { at: now, actor: openid, action: 'member.redeemInvite', target: `${invite.scope.kind}:${invite.scope.id}`, invite: invite._id.slice(0, 12) })
+  await createAuditLog({ db, clock: () => now }).record({ actor: openid, action: 'member.redeemInvite', target: `${invite.scope.kind}:${invite.scope.id}`, invite: invite._id.slice(0, 12) })
   return me({ db, now }, openid)
 }

@@ -4,7 +4,7 @@ import { me } from './account.service'
 import { recordDeletionRequest } from './deletion.repository'
 import { unbindRoster } from './roster.repository'
 import { ensureUser, getUser, markDeletion } from './user.repository'
-import { eventsExport, screeningExport } from './my-data.export'
+import { DATA_PROVIDERS } from './my-data.providers'
 
 interface Deps {
   db: Db
@@ -15,8 +15,8 @@ interface Deps {
 export async function exportMyData(deps: Deps, openid: string): Promise<MyDataExport> {
   const [current, screening, events] = await Promise.all([
     me(deps, openid),
-    screeningExport(deps.db, openid),
-    eventsExport(deps.db, openid),
+    DATA_PROVIDERS.screening.exportFor(deps.db, openid),
+    DATA_PROVIDERS.events.exportFor(deps.db, openid),
   ])
   return {
     exportedAt: deps.now,

@@ -2,7 +2,7 @@ import { requireOfficer } from '../common/auth'
 import type { Db } from '../common/db'
 import type { RosterDoc } from '../common/member-docs'
 import type { ListRosterRequest, RosterImportResult, RosterPageDTO } from '../../types/member'
-import { audit } from './audit.repository'
+import { createAuditLog } from '../common/audit'
 import { toRosterRow } from './member.dto'
 import { parseRosterCsv } from './roster-csv.rules'
 import { getRosterMany, insertRoster, insertRosterOne, listRoster, type RosterFields, updateRosterFields } from './roster.repository'
@@ -60,7 +60,7 @@ export async function importRoster({ db, now }: Deps, openid: string, csv: strin
   }
   const { inserted, updated } = await insertNew(db, fresh, now)
   const result = { imported: inserted, updated: changed.length + updated, unchanged: rows.length - fresh.length - changed.length, errors }
-  await audit(db, { at: now, actor: openid, action: 'member.importRoster', target: 'roster', imported: result.imported, updated: result.updated, refused: errors.length })
+  await createAuditLog({ db, clock: () => now }).record({ actor: openid, action: 'member.importRoster', target: 'roster', imported: result.imported, updated: result.updated, refused: errors.length })
   return result
 }
 
@@ -70,6 +70,6 @@ export async function listRosterPage({ db, now }: Deps, openid: string, req: Lis
   const pageSize = req.pageSize ?? 20
   const query = { q: req.q, branch: req.branch, tag: req.tag }
   const { items, total } = await listRoster(db, query, page, pageSize)
-  await audit(db, { at: now, actor: openid, action: 'member.listRoster', target: 'roster', query: JSON.stringify(query), page, shown: items.length })
+  await createAuditLog({ db, clock: () => now }).record({ actor: openid, action: 'member.listRoster', target: 'roster', query: JSON.stringify(query), page, shown: items.length })
   return { items: items.map(toRosterRow), total, page, pageSize }
 }

@@ -4,7 +4,7 @@
  * and specific ("年龄不在 30–60 岁范围", "已参加本轮筛查").
  */
 import type { EligibilityDTO, EligibilityRulesDTO, PriorityRulesDTO } from '../../types/screening'
-import { ageOn } from '../common/time'
+import { ageInRange, ageRangeText, rosterReasons } from '../common/roster-eligibility.rules'
 
 export interface MemberFacts {
   verified: boolean
@@ -20,32 +20,10 @@ export interface MemberFacts {
 
 const YEAR_MS = 365.25 * 24 * 3600 * 1000
 
-export function ageRangeText(min: number | null, max: number | null): string {
-  if (min !== null && max !== null) return `${min}–${max} 岁`
-  if (min !== null) return `${min} 岁及以上`
-  return `${max} 岁及以下`
-}
-
-function inRange(age: number | null, min: number | null, max: number | null): boolean {
-  if (min === null && max === null) return true
-  if (age === null) return false
-  return (min === null || age >= min) && (max === null || age <= max)
-}
-
-/** Every reason she cannot book, in the order she would fix them. */
+/** Every reason she cannot book, in the order she would fix them: the roster half (common), then her history here. */
 export function ineligibilityReasons(rules: EligibilityRulesDTO, facts: MemberFacts, screeningDate: string): string[] {
-  if (!facts.verified) return ['请先完成会员认证']
-  const reasons: string[] = []
-  if (rules.gender === 'F' && facts.gender !== 'F') reasons.push('仅限女职工参加')
-  if (rules.gender === 'M' && facts.gender !== 'M') reasons.push('仅限男职工参加')
-  if (!inRange(ageOn(facts.birthDate, screeningDate), rules.ageMin, rules.ageMax)) {
-    reasons.push(`年龄不在 ${ageRangeText(rules.ageMin, rules.ageMax)}范围`)
-  }
-  if (rules.tagsAny.length > 0 && !rules.tagsAny.some((t) => facts.tags.includes(t))) {
-    reasons.push(`仅限${rules.tagsAny.join('、')}会员参加`)
-  }
-  if (rules.branches.length > 0 && !rules.branches.includes(facts.branch)) reasons.push('您所在的工会不在本次筛查范围内')
-  if (rules.notScreenedBefore && facts.screenedInProgramme) reasons.push('已参加本轮筛查')
+  const reasons = rosterReasons(rules, facts.verified ? facts : null, screeningDate, '筛查')
+  if (facts.verified && rules.notScreenedBefore && facts.screenedInProgramme) reasons.push('已参加本轮筛查')
   return reasons
 }
 
@@ -56,7 +34,7 @@ export function priorityOf(
   now: number,
 ): { priority: boolean; note: string | null } {
   if (!rules) return { priority: false, note: null }
-  const ageOk = inRange(ageOn(facts.birthDate, screeningDate), rules.ageMin, rules.ageMax)
+  const ageOk = ageInRange(facts.birthDate, screeningDate, rules.ageMin, rules.ageMax)
   const years = rules.notScreenedWithinYears
   const recent = years !== null && facts.lastScreenedAt !== null && now - facts.lastScreenedAt < years * YEAR_MS
   const parts: string[] = []

@@ -10,6 +10,7 @@ import type { ActionContext } from '../common/function'
 import { ledgerId } from './booking.repository'
 import { servicesOf } from './screening.context'
 import * as S from './screening.schemas'
+import { noticePage } from '../../types/routes'
 
 async function toDTO(ctx: ActionContext, b: BookingDoc) {
   const dto = await servicesOf(ctx).catalog.bookingOf(b)
@@ -25,34 +26,8 @@ export const memberActions = {
   myBookings: action({ input: S.empty, run: (_i, ctx) => servicesOf(ctx).catalog.myBookings(ctx.openid) }),
   book: action({
     input: S.book,
-    mutation: true,
-    async run(i, ctx) {
-      const { roster } = await requireVerifiedMember(ctx.db, ctx.openid)
-      const svc = servicesOf(ctx)
-      let b: BookingDoc
-      try {
-        b = await svc.booking.book(ctx.openid, roster, i)
-      } catch (e) {
-        if (!(e instanceof AppError && e.code === 'SLOT_FULL' && i.joinWaitlistIfFull)) throw e
-        const s = await createCatalogRepository(ctx.db).session(i.sessionId)
-        return { outcome: 'waitlisted' as const, waitlist: await svc.waitlist.join(ctx.openid, roster, i.programmeId, s?.siteId ?? null) }
-      }
-      await svc.waitlist.leaveIfWaiting(ctx.openid, i.programmeId) // booked directly: her place in line (or held offer) goes on
-      const booking = await toDTO(ctx, b)
-      // Opt-ins arrive through `subscribe` (after wx.requestSubscribeMessage); without one the outbox marks it undelivered.
-      if (b.notice === 'confirmation') {
-        await svc.notices.send({
-          openid: ctx.openid, toName: maskName(roster.name), kind: 'booking_confirmation',
-          page: `packages/screening/pages/booking/index?programmeId=${i.programmeId}`,
-          fields: [
-            { label: '项目名称', value: booking.programmeName },
-            { label: '预约时间', value: `${booking.session.date} ${booking.session.label}` },
-            { label: '就诊地点', value: `${booking.site.name}（${booking.site.address}）` },
-          ],
-        })
-      }
-      return { outcome: 'booked' as const, booking }
-    },
+    mutation: 'ledger', // her booking ledger keeps the request id: a retry, even after a crash, gets its first outcome
+    run: (i, ctx) => servicesOf(ctx).bookFlow.book(ctx.openid, i, ctx.requestId ?? null),
   }),
   joinWaitlist: action({
     input: S.joinWaitlist,
@@ -66,15 +41,10 @@ export const memberActions = {
   declineOffer: action({ input: S.programmeRef, mutation: true, run: (i, ctx) => servicesOf(ctx).waitlist.leave(ctx.openid, i.programmeId, 'declined') }),
   acceptOffer: action({
     input: S.acceptOffer,
-    mutation: true,
+    mutation: 'ledger',
     async run(i, ctx) {
       const { roster } = await requireVerifiedMember(ctx.db, ctx.openid)
-      const svc = servicesOf(ctx)
-      const w = await svc.waitlist.get(i.programmeId, ctx.openid)
-      if (!w) fail('NOT_FOUND', 'programmeId')
-      const b = await svc.booking.acceptOffer(ctx.openid, roster, w, i.consentVersion)
-      await svc.waitlist.markClaimed(w)
-      return toDTO(ctx, b)
+      return servicesOf(ctx).bookFlow.acceptOffer(ctx.openid, roster, i, ctx.requestId ?? null)
     },
   }),
   cancel: action({ input: S.programmeRef, mutation: true, run: async (i, ctx) => toDTO(ctx, await servicesOf(ctx).booking.cancel(ctx.openid, i.programmeId)) }),

@@ -13,6 +13,7 @@ import { createCatalogRepository, getAll } from './catalog.repository'
 import { rosterOrNull } from './catalog.service'
 import type { NoticeService } from './notice.service'
 import type { BookingDoc } from './screening.docs'
+import { noticePage } from '../../types/routes'
 
 const DAY = 24 * 3600_000
 
@@ -37,7 +38,7 @@ export function createReminderService(db: Db, clock: Clock, notices: NoticeServi
       if (!(await ledger.updateIf(b._id, { reminderSentAt: null, sessionId: s._id }, { reminderSentAt: now }))) continue
       const [p, site] = await Promise.all([catalog.programme(b.programmeId), catalog.site(b.siteId)])
       await notices.send({
-        openid: b.openid, toName: maskName(b.member.name), kind: 'booking_reminder', page: `packages/screening/pages/booking/index?programmeId=${b.programmeId}`,
+        openid: b.openid, toName: maskName(b.member.name), kind: 'booking_reminder', page: noticePage('screeningBooking', { id: b.programmeId }),
         fields: [
           { label: '项目名称', value: p?.name ?? '两癌筛查' },
           { label: '预约时间', value: `${s.date} ${s.start}–${s.end}` },
@@ -58,7 +59,7 @@ export function createReminderService(db: Db, clock: Clock, notices: NoticeServi
       const claimed = await db.collection(COLLECTIONS.screeningReminders).where({ _id: r._id, sentAt: db.command.exists(false) }).update({ sentAt: now })
       if (claimed.updated !== 1) continue
       await notices.send({
-        openid: r.openid, toName: maskName((await rosterOrNull(db, r.openid))?.name ?? ''), kind: 'release_reminder', page: `packages/screening/pages/programme/index?id=${p._id}`,
+        openid: r.openid, toName: maskName((await rosterOrNull(db, r.openid))?.name ?? ''), kind: 'release_reminder', page: noticePage('screeningProgramme', { id: p._id }),
         fields: [{ label: '项目名称', value: p.name }, { label: '温馨提示', value: '预约已开放，名额有限，请尽快预约' }],
       })
       sent++

@@ -4,7 +4,9 @@
  * bookings export, masked unless full details are asked for with a reason
  * (which is audit-logged). Never a result itself: only whether it is ready.
  */
+import { createAuditLog } from '../common/audit'
 import { requireOfficer } from '../common/auth'
+import { toCsv } from '../common/csv'
 import type { Clock } from '../common/clock'
 import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
@@ -71,7 +73,7 @@ export function createReportService(db: Db, clock: Clock) {
     async exportBookings(openid: string, programmeId: string, full: boolean, reason?: string): Promise<BookingsExportDTO> {
       if (full && !reason?.trim()) fail('INVALID_ARGUMENT', 'reason')
       const { live } = await load(openid, programmeId)
-      if (full) await db.collection(COLLECTIONS.auditLog).add({ at: clock(), actor: openid, action: 'screening.exportFull', target: programmeId, reason: reason!.trim(), rows: live.length })
+      if (full) await createAuditLog({ db, clock }).record({ actor: openid, action: 'screening.exportFull', target: programmeId, reason: reason!.trim(), rows: live.length })
       const [sites, sessions] = await Promise.all([getAll<{ _id: string; name: string }>(db, COLLECTIONS.screeningSites, {}), catalog.sessions({ programmeId })])
       const rows: ExportRowDTO[] = live.map((b) => {
         const s = sessions.find((x) => x._id === b.sessionId)
@@ -82,9 +84,8 @@ export function createReportService(db: Db, clock: Clock) {
         }
       }).sort((a, b) => `${a.date}${a.time}`.localeCompare(`${b.date}${b.time}`))
       const STATUS = { booked: '已预约', checked_in: '已签到', no_show: '未到', cancelled: '已取消' }
-      const cell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)
-      const csv = [['预约号', '姓名', '会员证号', '手机号', '所属工会', '筛查点', '日期', '时段', '状态', '结果'].join(','),
-        ...rows.map((r) => [r.bookingId, r.name, r.cardNo, r.phone, r.branch, r.site, r.date, r.time, STATUS[r.status], r.result].map(cell).join(','))].join('\n')
+      const csv = toCsv(['预约号', '姓名', '会员证号', '手机号', '所属工会', '筛查点', '日期', '时段', '状态', '结果'],
+        rows.map((r) => [r.bookingId, r.name, r.cardNo, r.phone, r.branch, r.site, r.date, r.time, STATUS[r.status], r.result]))
       return { programmeId, generatedAt: clock(), masked: !full, rows, csv }
     },
   }

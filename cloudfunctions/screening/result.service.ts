@@ -14,6 +14,8 @@ import { createBookingRepository, ledgerId } from './booking.repository'
 import { createCatalogRepository, getById } from './catalog.repository'
 import type { NoticeService } from './notice.service'
 import type { BookingDoc, ResultDoc } from './screening.docs'
+import { noticePage } from '../../types/routes'
+import { createAuditLog } from '../common/audit'
 
 const LABELS = { normal: '正常', recheck: '需复查' } as const
 
@@ -51,7 +53,7 @@ export function createResultService(db: Db, clock: Clock, notices: NoticeService
       const p = await catalog.programme(b.programmeId)
       if (first) {
         await notices.send({
-          openid: b.openid, toName: maskName(b.member.name), kind: 'result_ready', page: `packages/screening/pages/booking/index?programmeId=${b.programmeId}`,
+          openid: b.openid, toName: maskName(b.member.name), kind: 'result_ready', page: noticePage('screeningBooking', { id: b.programmeId }),
           fields: [
             { label: '项目名称', value: p?.name ?? '两癌筛查' },
             { label: '温馨提示', value: '您的检查结果已出，请进入小程序查看' },
@@ -72,9 +74,7 @@ export function createResultService(db: Db, clock: Clock, notices: NoticeService
       const b = await byRef(bookingId)
       if (b.openid !== openid) {
         await requireStaff(db, openid, 'site', b.siteId)
-        await db.collection(COLLECTIONS.auditLog).add({
-          at: clock(), actor: openid, action: 'screening.readResult', target: b._id, bookingId: b.ref, siteId: b.siteId,
-        })
+        await createAuditLog({ db, clock }).record({ actor: openid, action: 'screening.readResult', target: b._id, bookingId: b.ref, siteId: b.siteId })
       }
       const r = await resultOf(b)
       if (!r) fail('NOT_FOUND', 'bookingId')

@@ -23,6 +23,7 @@ import type { WaitlistDoc } from './screening.docs'
 import { sessionDTO, siteDTO } from './screening.dto'
 import { beijingClock } from '../common/time'
 import { createWaitlistRepository } from './waitlist.repository'
+import { noticePage } from '../../types/routes'
 
 const PRIORITY_OFFSET = 1e13 // ranks: priority women sort before everyone who joined at any time
 
@@ -53,7 +54,7 @@ export function createWaitlistService(db: Db, clock: Clock, notices: NoticeServi
         if (!(await repo.updateIf(w._id, { status: 'waiting' }, { status: 'offered', offer: db.command.set(offer), updatedAt: now }))) continue
         if (await sessions.transfer(sessionId, fromKey, offer.placeId, { w: w._id })) {
           await notices.send({
-            openid: w.openid, toName: w.toName, kind: 'waitlist_offer', page: `packages/screening/pages/programme/index?id=${p._id}`,
+            openid: w.openid, toName: w.toName, kind: 'waitlist_offer', page: noticePage('screeningProgramme', { id: p._id }),
             fields: [
               { label: '项目名称', value: p.name },
               { label: '候补场次', value: `${s.date} ${s.start}–${s.end}` },

@@ -1,0 +1,29 @@
+/**
+ * A member's own data, service by service (PIPL: she may see and delete what is
+ * stored about her). Each service provides its part through this interface and
+ * `member` composes them, so `member` never reads another service's collections
+ * itself and a new service adds one provider instead of editing member.
+ */
+import type { MyServicesExport } from '../../types/member'
+import type { Db } from './db'
+
+export type DataService = keyof MyServicesExport
+
+/** What a service did with one member's data when her deletion request was carried out. */
+export interface ErasureReport {
+  /** What was erased, in words an officer and the member read (e.g. 集章记录 12 条). */
+  erased: string[]
+  /** What is kept, and why (a legal retention period, the union's own records). */
+  kept: { what: string; why: string }[]
+}
+
+export interface DataProvider<K extends DataService> {
+  service: K
+  /** Everything this service stores about her, as named fields (no openids, holders or staff ids). */
+  exportFor(db: Db, openid: string): Promise<MyServicesExport[K]>
+  /** Erase what may be erased now; say what must be kept and why. */
+  eraseFor(db: Db, openid: string, now: number): Promise<ErasureReport>
+}
+
+/** One provider per service of the export type: the compiler refuses a service left out. */
+export type DataProviders = { [K in DataService]: DataProvider<K> }

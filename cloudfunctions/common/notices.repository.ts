@@ -1,0 +1,57 @@
+/** Opt-in credits and the outbox: the only code touching `notice_optins` and `outbox`. */
+import { COLLECTIONS } from './collections'
+import type { Db } from './db'
+import { isDuplicate } from './db-errors'
+import { readAll } from './paginate'
+
+export interface OutboxDoc {
+  _id: string
+  openid: string
+  /** Masked recipient name, for officers' view. */
+  toName: string
+  kind: string
+  title: string
+  page: string
+  fields: { label: string; value: string }[]
+  createdAt: number
+  delivered: boolean
+  skippedReason: string | null
+}
+
+interface OptinDoc {
+  _id: string
+  credits: Record<string, number>
+}
+
+export function createNoticesRepository(db: Db) {
+  const _ = db.command
+  const optins = () => db.collection(COLLECTIONS.noticeOptins)
+  return {
+    async credits(openid: string): Promise<Record<string, number> | null> {
+      const doc = (await optins().doc(openid).get()).data[0] as OptinDoc | undefined
+      return doc?.credits ?? null
+    },
+    /** Creates her opt-in document with these topics at zero; a concurrent creation is as good. */
+    async ensure(openid: string, topics: readonly string[]): Promise<void> {
+      try {
+        await optins().add({ _id: openid, credits: Object.fromEntries(topics.map((t) => [t, 0])) })
+      } catch (e) {
+        if (!isDuplicate(e)) throw e
+      }
+    },
+    async grant(openid: string, topics: readonly string[]): Promise<void> {
+      await optins().doc(openid).update(Object.fromEntries(topics.map((t) => [`credits.${t}`, _.inc(1)])))
+    },
+    /** One conditional update: two sends never share one opt-in. */
+    async spend(openid: string, topic: string): Promise<boolean> {
+      const r = await optins().where({ _id: openid, [`credits.${topic}`]: _.gt(0) }).update({ [`credits.${topic}`]: _.inc(-1) })
+      return r.updated === 1
+    },
+    async append(doc: OutboxDoc): Promise<void> {
+      await db.collection(COLLECTIONS.outbox).add(doc)
+    },
+    async outbox(openid: string | null): Promise<OutboxDoc[]> {
+      return readAll<OutboxDoc>(db.collection(COLLECTIONS.outbox).where(openid ? { openid } : {}))
+    },
+  }
+}

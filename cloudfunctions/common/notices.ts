@@ -1,0 +1,79 @@
+/**
+ * WeChat one-time subscription notices, for every service. Each opt-in allows
+ * exactly one send, so credits are counted per topic; every notice is written
+ * to the outbox (what WeChat would have been asked to send) with whether it had
+ * a credit. Links come only from the route table (`noticePage`), so a notice
+ * cannot open a page with a parameter the page does not read. Callers pass only
+ * fields safe to show on a lock screen: a result notice says "ready", never what.
+ */
+import { randomBytes } from 'node:crypto'
+import type { PagePath } from '../../types/routes'
+import type { Clock } from './clock'
+import type { Db } from './db'
+import { createNoticesRepository, type OutboxDoc } from './notices.repository'
+
+export interface NoticeCatalogue<K extends string, T extends string> {
+  /** Every topic a member can opt into for this service. */
+  topics: readonly T[]
+  /** Each kind of notice: its template title and the topic whose credit it spends. */
+  kinds: Record<K, { title: string; topic: T }>
+}
+
+export interface OutgoingNotice<K extends string> {
+  openid: string
+  /** Masked recipient name (李*), for the officers' outbox view. */
+  toName: string
+  kind: K
+  page: PagePath
+  fields: { label: string; value: string }[]
+}
+
+export interface OutboxEntry<K extends string> {
+  id: string
+  kind: K
+  title: string
+  to: string
+  page: string
+  fields: { label: string; value: string }[]
+  createdAt: number
+  delivered: boolean
+  skippedReason: string | null
+}
+
+export interface Notices<K extends string, T extends string> {
+  /** After wx.requestSubscribeMessage: one more credit per accepted topic. */
+  subscribe(openid: string, topics: readonly T[]): Promise<Record<T, number>>
+  send(n: OutgoingNotice<K>): Promise<OutboxDoc>
+  /** Her notices of this service (or everyone's, for officers), newest first. */
+  list(openid: string | null): Promise<OutboxEntry<K>[]>
+}
+
+export function createNotices<K extends string, T extends string>(deps: { db: Db; clock: Clock }, catalogue: NoticeCatalogue<K, T>): Notices<K, T> {
+  const repo = createNoticesRepository(deps.db)
+  const ours = (kind: string): kind is K => Object.hasOwn(catalogue.kinds, kind)
+  const filled = (credits: Record<string, number> | null) => Object.fromEntries(catalogue.topics.map((t) => [t, credits?.[t] ?? 0])) as Record<T, number>
+  return {
+    async subscribe(openid, topics) {
+      if ((await repo.credits(openid)) === null) await repo.ensure(openid, catalogue.topics)
+      if (topics.length) await repo.grant(openid, topics)
+      return filled(await repo.credits(openid))
+    },
+    async send(n) {
+      const { title, topic } = catalogue.kinds[n.kind]
+      const delivered = await repo.spend(n.openid, topic)
+      const now = deps.clock()
+      const doc: OutboxDoc = {
+        _id: `n-${now}-${randomBytes(4).toString('hex')}`, openid: n.openid, toName: n.toName, kind: n.kind, title, page: n.page,
+        fields: n.fields, createdAt: now, delivered, skippedReason: delivered ? null : '用户未订阅该类通知（无可用订阅次数）',
+      }
+      await repo.append(doc)
+      return doc
+    },
+    async list(openid) {
+      return (await repo.outbox(openid))
+        .filter((d): d is OutboxDoc & { kind: K } => ours(d.kind))
+        .sort((a, b) => b.createdAt - a.createdAt)
+        .map(({ _id, openid: _o, toName, ...rest }) => ({ id: _id, to: toName, ...rest }))
+    },
+  }
+}
