@@ -84,4 +84,37 @@ export const INDEXES: IndexDeclarations = {
   screening_results: [{ name: 'openid', fields: asc('openid') }],
   screening_reminders: [{ name: 'sentAt', fields: asc('sentAt') }],
   outbox: [{ name: 'openid', fields: asc('openid') }],
+
+  // ---------- matchmaking ----------
+  mixers: [
+    { name: 'phase_startsAt', fields: asc('phase', 'startsAt') },
+    { name: 'programme_startsAt', fields: asc('programme', 'startsAt') },
+  ],
+  mixer_places: [{ name: 'mixerId', fields: asc('mixerId') }],
+  mixer_signups: [
+    { name: 'ref', fields: asc('ref'), unique: true },
+    { name: 'openid', fields: asc('openid') },
+    { name: 'mixerId_gender_state_seq', fields: asc('mixerId', 'gender', 'state', 'seq') },
+    { name: 'mixerId_badge', fields: asc('mixerId', 'badge') },
+    { name: 'state_offerExpiresAt', fields: asc('state', 'offerExpiresAt') },
+  ],
+  mixer_picks: [{ name: 'mixerId', fields: asc('mixerId') }],
+  mixer_matches: [
+    { name: 'mixerId_a', fields: asc('mixerId', 'a.openid') },
+    { name: 'mixerId_b', fields: asc('mixerId', 'b.openid') },
+  ],
+  mixer_reports: [{ name: 'at', fields: [{ field: 'at', order: -1 }] }],
+
+  // ---------- vouchers ----------
+  vouchers: [
+    { name: 'openid_campaignId', fields: asc('openid', 'campaignId') },
+    { name: 'campaignId', fields: asc('campaignId') },
+    { name: 'status_useEndsAt', fields: asc('status', 'useEndsAt') },
+  ],
+  voucher_pools: [{ name: 'campaignId', fields: asc('campaignId') }],
+  voucher_redemptions: [
+    { name: 'merchantId_at', fields: asc('merchantId', 'at') },
+    { name: 'campaignId', fields: asc('campaignId') },
+  ],
+  voucher_entries: [{ name: 'campaignId_ref', fields: asc('campaignId', 'ref') }],
 }

@@ -1,0 +1,40 @@
+/** Builds the services one call needs from its db and clock. */
+import type { Clock } from '../common/clock'
+import type { Db } from '../common/db'
+import { env } from '../common/env'
+import { createNotices } from '../common/notices'
+import { createTokenService } from '../common/qr-token.service'
+import { createCheckinService } from './checkin.service'
+import { createMatchService } from './match.service'
+import { createMemberDataRepository } from './member-data.repository'
+import { createMixerRepository } from './mixer.repository'
+import { createOfficerService } from './officer.service'
+import { createPicksRepository } from './picks.repository'
+import { createPicksService } from './picks.service'
+import { createProfileService } from './profile.service'
+import { createReportService } from './report.service'
+import { createSignupRepository } from './signup.repository'
+import { createSignupService } from './signup.service'
+import { createSweepService } from './sweep.service'
+
+/** One opt-in topic: the match notice (a one-time subscription message names nobody). */
+export const MATCH_NOTICES = { topics: ['match'] as const, kinds: { match_found: { title: '会聚良缘结果通知', topic: 'match' as const } } }
+
+export function servicesOf({ db, clock }: { db: Db; clock: Clock }) {
+  const mixers = createMixerRepository(db)
+  const signups = createSignupRepository(db, clock, mixers)
+  const data = createMemberDataRepository(db)
+  const picks = createPicksRepository(db)
+  const notices = createNotices({ db, clock }, MATCH_NOTICES)
+  const signup = createSignupService({ clock, mixers, signups })
+  const pickService = createPicksService({ clock, mixers, signups, picks, notices })
+  return {
+    mixers, notices, signup, pickService,
+    profile: createProfileService({ db, clock, mixers, signups, data, signup }),
+    checkin: createCheckinService({ db, clock, tokens: createTokenService(env().qrKeys, clock), mixers, signups }),
+    matches: createMatchService({ clock, mixers, picks, pickService }),
+    reports: createReportService({ db, clock, signups, data }),
+    officer: createOfficerService({ clock, mixers, signups, signup }),
+    sweeper: createSweepService({ clock, mixers, signups, signup, picks, pickService, data }),
+  }
+}

@@ -1,0 +1,117 @@
+/** Stored shapes of the matchmaking function. Only repositories read them; DTO mappers whitelist what leaves. */
+import type { ClaimDoc } from '../common/claim-ledger'
+import type { ContactKind, Gender, MixerInput, MixerProfileDTO, ReportReason, Sector, SignupStatus } from '../../types/matchmaking'
+
+export interface MixerDoc extends MixerInput {
+  _id: string
+  phase: 'open' | 'matching' | 'matched' | 'purged'
+  badgeSeq: number
+  matchingAt: number | null
+  pairs: number | null
+  /** Aggregate figures kept when the personal data goes (retention). */
+  figures: unknown | null
+  createdAt: number
+  updatedAt: number
+}
+
+/** `mixer_places`: `${mixerId}:${gender}` (bounded per gender) and `${mixerId}:sector:${sector}` (quota). */
+export interface PlaceDoc {
+  _id: string
+  mixerId: string
+  left: number
+  waitSeq: number
+  holders: Record<string, { ref: string; n: number }>
+}
+
+/** `mixer_signups`: `_id` `${mixerId}:${openid}`, one per member per mixer; a claim of the kit's ledger. */
+export interface SignupDoc extends ClaimDoc {
+  mixerId: string
+  openid: string
+  /** Random reference: what picks, matches and officer screens use instead of the openid. */
+  ref: string
+  state: SignupStatus | 'pending' | 'failed'
+  gender: Gender
+  profile: MixerProfileDTO
+  maskedName: string
+  signedUpAt: number
+  /** Waiting-list order within the gender (assigned once, on joining). */
+  seq: number | null
+  offerExpiresAt: number | null
+  rejectReason: string | null
+  /** The sector quota place a place here also takes (the mixer caps this sector), else null. */
+  sectorHold: Sector | null
+  checkedInAt: number | null
+  badge: number | null
+  publicKey: string | null
+  updatedAt: number
+}
+
+export interface ProfileDoc extends Omit<MixerProfileDTO, 'gender' | 'birthYear'> {
+  _id: string // openid
+  updatedAt: number
+}
+
+export interface StatementDoc {
+  _id: string // openid
+  version: string
+  text: string
+  signedAt: number
+  withdrawnAt: number | null
+}
+
+export interface DirectoryDoc {
+  _id: string // mixerId
+  frozenAt: number
+  entries: { ref: string; badge: number; gender: Gender; publicKey: string; profile: MixerProfileDTO }[]
+}
+
+/** `mixer_picks`: `${mixerId}:${ref}`: exactly K opaque tokens; deleted once matched. */
+export interface PicksDoc {
+  _id: string
+  mixerId: string
+  ref: string
+  gender: Gender
+  tokens: string[]
+  updatedAt: number
+}
+
+export interface MatchSide {
+  ref: string
+  openid: string
+  badge: number
+  profile: MixerProfileDTO
+  contact: { kind: ContactKind; value: string } | null
+  ended: boolean
+}
+
+export interface MatchDoc {
+  _id: string
+  mixerId: string
+  a: MatchSide
+  b: MatchSide
+  createdAt: number
+}
+
+export interface ReportDoc {
+  _id: string
+  mixerId: string
+  mixerTitle: string
+  /** Kept only so one person cannot file the same report twice; never returned by any action. */
+  reporterRef: string
+  subjectOpenid: string
+  subject: { badge: number | null; nickname: string; maskedName: string }
+  reason: ReportReason
+  note: string
+  at: number
+  status: 'open' | 'dismissed' | 'barred'
+}
+
+export interface BarDoc {
+  _id: string // openid of the barred member
+  reportId: string
+  reason: string
+  until: number
+  liftedAt: number | null
+  appeal: { text: string; at: number; outcome: 'pending' | 'upheld' | 'lifted' } | null
+  at: number
+}

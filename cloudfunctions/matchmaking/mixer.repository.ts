@@ -1,0 +1,93 @@
+/** Mixers, their place documents and frozen directories: the only code touching those collections. */
+import { COLLECTIONS } from '../common/collections'
+import type { Db } from '../common/db'
+import { isDuplicate } from '../common/db-errors'
+import { cached, forget } from '../common/instance-cache'
+import { readAll, rowsOf } from '../common/paginate'
+import { createPlaceStore } from '../common/place-store'
+import type { Gender, Sector } from '../../types/matchmaking'
+import type { DirectoryDoc, MixerDoc, PlaceDoc } from './matchmaking.docs'
+
+export const genderPlaceId = (mixerId: string, g: Gender) => `${mixerId}:${g}`
+export const sectorPlaceId = (mixerId: string, s: Sector) => `${mixerId}:sector:${s}`
+
+export function createMixerRepository(db: Db) {
+  const _ = db.command
+  const mixers = () => db.collection(COLLECTIONS.mixers)
+  const places = () => db.collection(COLLECTIONS.mixerPlaces)
+  const dirs = () => db.collection(COLLECTIONS.mixerDirectories)
+
+  async function fresh(id: string): Promise<MixerDoc | null> {
+    return rowsOf<MixerDoc>(await mixers().doc(id).get())[0] ?? null
+  }
+
+  return {
+    places: createPlaceStore(db, COLLECTIONS.mixerPlaces),
+    fresh,
+    /** A few seconds' cache: times and rules rarely change; `phase` decisions re-read with `fresh`. */
+    get: (id: string) => cached(db, `mixer:${id}`, () => fresh(id)),
+    async list(): Promise<MixerDoc[]> {
+      return readAll<MixerDoc>(mixers().where({ phase: _.in(['open', 'matching', 'matched']) }).orderBy('startsAt', 'asc'))
+    },
+    async byProgramme(programme: string): Promise<MixerDoc[]> {
+      return readAll<MixerDoc>(mixers().where({ programme }).orderBy('startsAt', 'asc'))
+    },
+    async byPhase(phase: MixerDoc['phase']): Promise<MixerDoc[]> {
+      return readAll<MixerDoc>(mixers().where({ phase }))
+    },
+    async save(doc: MixerDoc): Promise<void> {
+      const { _id, ...rest } = doc
+      await mixers().doc(_id).set(rest)
+      forget(db, `mixer:${_id}`)
+    },
+    /** Only one caller moves a phase: a conditional update decides. */
+    async movePhase(id: string, from: MixerDoc['phase'], patch: Partial<MixerDoc>): Promise<boolean> {
+      const r = await mixers().where({ _id: id, phase: from }).update(patch)
+      forget(db, `mixer:${id}`)
+      return r.updated === 1
+    },
+    async nextBadge(id: string): Promise<number> {
+      const r = await mixers().where({ _id: id }).updateAndReturn({ badgeSeq: _.inc(1) })
+      return (r as { doc: MixerDoc }).doc.badgeSeq
+    },
+    async nextWaitSeq(placeId: string): Promise<number> {
+      const r = await places().where({ _id: placeId }).updateAndReturn({ waitSeq: _.inc(1) })
+      return (r as { doc: PlaceDoc }).doc.waitSeq
+    },
+    async placeDocs(mixerId: string): Promise<PlaceDoc[]> {
+      return rowsOf<PlaceDoc>(await places().where({ mixerId }).limit(100).get())
+    },
+    /** Creates a missing place document or moves its capacity by `delta` (an officer's edit). */
+    async ensurePlace(id: string, mixerId: string, capacity: number, delta: number): Promise<void> {
+      try {
+        await places().add({ _id: id, mixerId, left: capacity, waitSeq: 0, holders: {} })
+      } catch (e) {
+        if (!isDuplicate(e)) throw e
+        if (delta !== 0) await places().doc(id).update({ left: _.inc(delta) })
+      }
+    },
+    /** Frozen directories never change: kept a minute in the instance (but an absent one is not remembered). */
+    async directory(mixerId: string): Promise<DirectoryDoc | null> {
+      const d = await cached(db, `dir:${mixerId}`, async () => rowsOf<DirectoryDoc>(await dirs().doc(mixerId).get())[0] ?? null, 60_000)
+      if (!d) forget(db, `dir:${mixerId}`)
+      return d
+    },
+    /** Freezes once: a second writer's insert fails and the first directory stands. */
+    async freezeDirectory(doc: DirectoryDoc): Promise<DirectoryDoc> {
+      try {
+        await dirs().add({ ...doc })
+        forget(db, `dir:${doc._id}`)
+        return doc
+      } catch (e) {
+        if (!isDuplicate(e)) throw e
+        forget(db, `dir:${doc._id}`)
+        return rowsOf<DirectoryDoc>(await dirs().doc(doc._id).get())[0]
+      }
+    },
+    async removeDirectory(mixerId: string): Promise<void> {
+      await dirs().where({ _id: mixerId }).remove()
+    },
+  }
+}
+
+export type MixerRepository = ReturnType<typeof createMixerRepository>

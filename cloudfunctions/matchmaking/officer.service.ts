@@ -1,0 +1,114 @@
+/**
+ * Officers: mixers, review with the balance in view, aggregate figures only.
+ * Nothing here reads picks, tokens, matches or contacts (the pairs count is
+ * the number the matching wrote on the mixer).
+ */
+import { randomBytes } from 'node:crypto'
+import type { Clock } from '../common/clock'
+import { fail } from '../common/errors'
+import { SECTORS, type DecideRequest, type FiguresDTO, type Gender, type MixerDTO, type ProgrammeDTO, type ReviewDTO, type ReviewRowDTO, type SaveMixerRequest, type Sector } from '../../types/matchmaking'
+import { figure } from './figures.rules'
+import type { MixerDoc, SignupDoc } from './matchmaking.docs'
+import { mixerDTO } from './matchmaking.dto'
+import { genderPlaceId, sectorPlaceId, type MixerRepository } from './mixer.repository'
+import type { SignupService } from './signup.service'
+import type { SignupRepository } from './signup.repository'
+
+export interface OfficerDeps {
+  clock: Clock
+  mixers: MixerRepository
+  signups: SignupRepository
+  signup: SignupService
+}
+
+const HOLDING: SignupDoc['state'][] = ['review', 'approved']
+const SIGNED: SignupDoc['state'][] = ['review', 'approved', 'waiting', 'offered', 'rejected']
+
+/** Raw counts → figures with '<5'; kept on the mixer when the personal data goes. */
+export function figuresOf(m: MixerDoc, rows: SignupDoc[]): FiguresDTO {
+  const count = (f: (d: SignupDoc) => boolean) => rows.filter(f).length
+  const per = (f: (d: SignupDoc) => boolean): Record<Gender, number | '<5'> => ({ M: figure(count((d) => d.gender === 'M' && f(d))), F: figure(count((d) => d.gender === 'F' && f(d))) })
+  const signed = (d: SignupDoc) => SIGNED.includes(d.state) || !!d.checkedInAt
+  return {
+    mixerId: m._id, title: m.title, signedUp: per(signed), approved: per((d) => d.state === 'approved'), checkedIn: per((d) => !!d.checkedInAt),
+    bySector: SECTORS.map((s) => ({
+      sector: s, signedUp: figure(count((d) => d.profile.sector === s && signed(d))),
+      approved: figure(count((d) => d.profile.sector === s && d.state === 'approved')), checkedIn: figure(count((d) => d.profile.sector === s && !!d.checkedInAt)),
+    })),
+    pairs: m.pairs === null ? null : figure(m.pairs),
+  }
+}
+
+export function createOfficerService({ clock, mixers, signups, signup }: OfficerDeps) {
+  async function mixer(id: string): Promise<MixerDoc> {
+    const m = await mixers.fresh(id)
+    if (!m) fail('NOT_FOUND', 'mixerId')
+    return m
+  }
+
+  const row = async (d: SignupDoc): Promise<ReviewRowDTO> => ({
+    ref: d.ref, nickname: d.profile.nickname, maskedName: d.maskedName, gender: d.gender, sector: d.profile.sector, birthYear: d.profile.birthYear,
+    status: d.state as ReviewRowDTO['status'], position: d.state === 'waiting' ? await signups.position(d) : null, signedUpAt: d.signedUpAt,
+  })
+
+  return {
+    async save(i: SaveMixerRequest): Promise<MixerDTO> {
+      if (i.endsAt <= i.startsAt || i.pickClosesAt <= i.pickOpensAt || i.signupClosesAt <= i.signupOpensAt || i.ageMax < i.ageMin) fail('INVALID_ARGUMENT', 'pickClosesAt')
+      const old = i.id ? await mixer(i.id) : null
+      if (old && old.phase !== 'open') fail('CONFLICT', undefined, '活动已结束匹配，不能再修改')
+      const now = clock()
+      const { id: _ignored, ...input } = i
+      const doc: MixerDoc = {
+        ...input, _id: old?._id ?? `mx-${randomBytes(6).toString('hex')}`, phase: 'open', badgeSeq: old?.badgeSeq ?? 0, matchingAt: null, pairs: null,
+        figures: null, createdAt: old?.createdAt ?? now, updatedAt: now,
+      }
+      for (const g of ['M', 'F'] as const) {
+        await mixers.ensurePlace(genderPlaceId(doc._id, g), doc._id, doc.placesByGender[g], doc.placesByGender[g] - (old?.placesByGender[g] ?? doc.placesByGender[g]))
+      }
+      for (const [s, n] of Object.entries(doc.sectorQuotas) as [Sector, number][]) {
+        await mixers.ensurePlace(sectorPlaceId(doc._id, s), doc._id, n, n - (old?.sectorQuotas[s] ?? n))
+      }
+      await mixers.save(doc)
+      return mixerDTO(doc)
+    },
+    async review(mixerId: string): Promise<ReviewDTO> {
+      const m = await mixer(mixerId)
+      const rows = (await signups.ofMixer(mixerId)).filter((d) => SIGNED.includes(d.state))
+      const balance = (['F', 'M'] as const).flatMap((gender) => SECTORS.map((sector) => {
+        const here = rows.filter((d) => d.gender === gender && d.profile.sector === sector)
+        return { gender, sector, review: here.filter((d) => d.state === 'review').length, approved: here.filter((d) => d.state === 'approved').length, waiting: here.filter((d) => d.state === 'waiting').length }
+      }))
+      const order = (d: SignupDoc) => ['review', 'offered', 'waiting', 'approved', 'rejected'].indexOf(d.state) * 1e6 + (d.seq ?? 0)
+      return { mixer: mixerDTO(m), balance, rows: await Promise.all(rows.sort((a, b) => order(a) - order(b) || a.signedUpAt - b.signedUpAt).map(row)) }
+    },
+    async decide(i: DecideRequest): Promise<ReviewRowDTO> {
+      const m = await mixer(i.mixerId)
+      const d = await signups.byRef(i.ref)
+      if (!d || d.mixerId !== m._id) fail('NOT_FOUND', 'ref')
+      if (!HOLDING.includes(d.state)) fail('CONFLICT')
+      if (i.approve) {
+        if (!(await signups.move(d, 'review', { state: 'approved' }))) fail('CONFLICT')
+        return row({ ...d, state: 'approved' })
+      }
+      if (d.checkedInAt) fail('CONFLICT')
+      const rejectReason = i.reason ?? '未通过审核'
+      if (!(await signups.move(d, HOLDING, { state: 'rejected', rejectReason }))) fail('CONFLICT')
+      await signup.passDown(m, d)
+      return row({ ...d, state: 'rejected', rejectReason })
+    },
+    async figures(mixerId: string): Promise<FiguresDTO> {
+      const m = await mixer(mixerId)
+      if (m.phase === 'purged') return m.figures as FiguresDTO
+      return figuresOf(m, await signups.ofMixer(mixerId))
+    },
+    async programme(programme: string): Promise<ProgrammeDTO> {
+      const list = await mixers.byProgramme(programme)
+      const raw = await Promise.all(list.map(async (m) => (m.phase === 'purged' ? { m, rows: null } : { m, rows: await signups.ofMixer(m._id) })))
+      const mixersOut = raw.map(({ m, rows }) => (rows ? figuresOf(m, rows) : (m.figures as FiguresDTO)))
+      // Totals from exact counts, masked once at the end (summing masked figures would hide or invent people).
+      const all = raw.flatMap((r) => r.rows ?? [])
+      const t = figuresOf({ ...list[0], pairs: list.reduce((n, m) => n + (m.pairs ?? 0), 0) } as MixerDoc, all)
+      return { programme, mixers: mixersOut, totals: { signedUp: t.signedUp, approved: t.approved, checkedIn: t.checkedIn, pairs: list.length ? t.pairs : null } }
+    },
+  }
+}
