@@ -2,6 +2,7 @@ import type { EventsActions } from './events'
 import type { MatchmakingActions } from './matchmaking'
 import type { MemberActions } from './member'
 import type { ScreeningActions } from './screening'
+import type { VouchersActions } from './vouchers'
 
 /**
  * Every cloud function the client may call, by name, with its action map
@@ -12,4 +13,5 @@ export interface FunctionActions {
   events: EventsActions
   screening: ScreeningActions
   matchmaking: MatchmakingActions
+  vouchers: VouchersActions
 }

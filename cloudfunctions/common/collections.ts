@@ -42,6 +42,15 @@ export const COLLECTIONS = {
   mixerReports: 'mixer_reports',
   mixerBars: 'mixer_bars',
   mixerBlocks: 'mixer_blocks',
+  // 工会消费券 (vouchers)
+  voucherMerchants: 'voucher_merchants',
+  voucherCampaigns: 'voucher_campaigns',
+  voucherPools: 'voucher_pools',
+  vouchers: 'vouchers',
+  voucherEntries: 'voucher_entries',
+  voucherRedemptions: 'voucher_redemptions',
+  voucherAttempts: 'voucher_attempts',
+  voucherStatements: 'voucher_statements',
 } as const
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]

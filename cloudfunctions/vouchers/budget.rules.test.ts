@@ -34,7 +34,7 @@ it('property: random claim / redeem / reverse / expire sequences keep the budget
         if (o.kind === 'reserve') p = { op: 'reserve', voucherId: id, reserveFen: R }
         else if (o.kind === 'redeem') p = { op: 'redeem', voucherId: id, reserveFen: R, unionFen: o.used }
         else if (o.kind === 'reverse') p = o.used % 2 ? { op: 'reverseReissue', voucherId: id, reserveFen: R, unionFen: usedOf[o.v] } : { op: 'reverseRelease', voucherId: id, unionFen: usedOf[o.v] }
-        else p = { op: o.kind, voucherId: id, reserveFen: R }
+        else p = { op: o.kind as 'expire' | 'abandon', voucherId: id, reserveFen: R }
         const next = applyPoolStep(s, id, poolStep(p))
         const allowed: Record<PoolOp['op'], Status> = { reserve: 'none', redeem: 'unused', reverseReissue: 'redeemed', reverseRelease: 'redeemed', expire: 'unused', abandon: 'unused' }
         if (status[o.v] !== allowed[p.op] || (p.op === 'reserve' && (s.left < 1 || s.budgetLeft < R))) {

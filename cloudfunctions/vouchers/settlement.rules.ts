@@ -57,3 +57,16 @@ export function statementDigest(header: string, rows: readonly StatementRow[]): 
   for (const r of orderRows(rows)) h.update(`${rowLine(r)}\n`, 'utf8')
   return h.digest('hex')
 }
+
+/** A period's Beijing-time bounds [from, to) and its key, from any date inside it (weeks start on Monday). */
+export function periodRange(period: 'day' | 'week' | 'month', date: string, dayStart: (d: string) => number, addDays: (d: string, n: number) => string, weekday: (d: string) => number): { from: number; to: number; key: string } {
+  if (period === 'day') return { from: dayStart(date), to: dayStart(addDays(date, 1)), key: `day-${date}` }
+  if (period === 'week') {
+    const monday = addDays(date, -((weekday(date) + 6) % 7))
+    return { from: dayStart(monday), to: dayStart(addDays(monday, 7)), key: `week-${monday}` }
+  }
+  const first = `${date.slice(0, 7)}-01`
+  const [y, m] = [Number(date.slice(0, 4)), Number(date.slice(5, 7))]
+  const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`
+  return { from: dayStart(first), to: dayStart(next), key: `month-${date.slice(0, 7)}` }
+}

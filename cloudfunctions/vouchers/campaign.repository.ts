@@ -1,0 +1,58 @@
+/** Campaigns (read through the instance cache: they change only by an officer's edit) and their pools. */
+import { COLLECTIONS } from '../common/collections'
+import type { Db } from '../common/db'
+import { cached, forget } from '../common/instance-cache'
+import { readAll, rowsOf } from '../common/paginate'
+import { createPlaceStore } from '../common/place-store'
+import type { CampaignDoc, PoolDoc } from './vouchers.docs'
+
+export function poolIdOf(c: CampaignDoc, branch: string): string | null {
+  if (!c.subBudgets?.length) return c._id
+  const i = c.subBudgets.findIndex((s) => s.branch === branch)
+  return i < 0 ? null : `${c._id}~${i}`
+}
+
+export function poolsOf(c: CampaignDoc): PoolDoc[] {
+  const base = { campaignId: c._id, claimed: 0, redeemed: 0, reversed: 0, expired: 0, usedFen: 0, holders: {} }
+  if (!c.subBudgets?.length) return [{ ...base, _id: c._id, branch: null, vouchers: c.totalVouchers, budgetFen: c.budgetFen, left: c.totalVouchers, budgetLeft: c.budgetFen }]
+  return c.subBudgets.map((s, i) => ({ ...base, _id: `${c._id}~${i}`, branch: s.branch, vouchers: s.vouchers, budgetFen: s.budgetFen, left: s.vouchers, budgetLeft: s.budgetFen }))
+}
+
+export function createCampaignRepository(db: Db) {
+  const coll = () => db.collection(COLLECTIONS.voucherCampaigns)
+  const pools = () => db.collection(COLLECTIONS.voucherPools)
+  const load = async (id: string) => rowsOf<CampaignDoc>(await coll().doc(id).get())[0] ?? null
+  return {
+    get: (id: string) => cached(db, `voucher-campaign:${id}`, () => load(id)),
+    fresh: load,
+    all: () => cached(db, 'voucher-campaigns', () => readAll<CampaignDoc>(coll().where({}))),
+    async insert(c: CampaignDoc): Promise<void> {
+      for (const p of poolsOf(c)) await pools().add({ ...p })
+      await coll().add({ ...c })
+      forget(db, 'voucher-campaign*')
+      forget(db, 'voucher-campaigns')
+    },
+    async setDraw(id: string, draw: CampaignDoc['draw']): Promise<boolean> {
+      const r = await coll().where({ _id: id, draw: null }).update({ draw })
+      forget(db, `voucher-campaign:${id}`)
+      forget(db, 'voucher-campaigns')
+      return r.updated === 1
+    },
+    async pool(id: string): Promise<PoolDoc | null> {
+      return rowsOf<PoolDoc>(await pools().doc(id).get())[0] ?? null
+    },
+    async poolsOfCampaign(campaignId: string): Promise<PoolDoc[]> {
+      return rowsOf<PoolDoc>(await pools().where({ campaignId }).limit(1000).get())
+    },
+    /** Display counters beside the pool (what decides is the place stores). */
+    async count(poolId: string, inc: Partial<Record<'redeemed' | 'reversed' | 'expired' | 'usedFen', number>>): Promise<void> {
+      const patch = Object.fromEntries(Object.entries(inc).map(([k, v]) => [k, db.command.inc(v)]))
+      await pools().doc(poolId).update(patch)
+    },
+    /** Voucher count and money budget: two bounded quantities of one document, each a place store. */
+    countStore: createPlaceStore(db, COLLECTIONS.voucherPools, { left: 'left' }),
+    budgetStore: createPlaceStore(db, COLLECTIONS.voucherPools, { left: 'budgetLeft' }),
+  }
+}
+
+export type CampaignRepository = ReturnType<typeof createCampaignRepository>

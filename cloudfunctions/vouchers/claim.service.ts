@@ -1,0 +1,106 @@
+/**
+ * Claiming a voucher. The pool's two place stores decide (one voucher, its
+ * reservation in fen); the voucher is their claim-ledger entry, so a crash
+ * between steps is finished or given back by her next tap or the sweeper.
+ * A glance at the pool first turns away the rush once it is gone in one read
+ * (it only refuses what is plainly gone; it never grants).
+ */
+import { randomBytes } from 'node:crypto'
+import type { Clock } from '../common/clock'
+import type { Db } from '../common/db'
+import { fail } from '../common/errors'
+import type { RosterDoc } from '../common/member-docs'
+import { maskName } from '../common/mask'
+import { beijingDate } from '../common/time'
+import { audienceReasons } from './audience.rules'
+import { type CampaignRepository, poolIdOf } from './campaign.repository'
+import { draw, entryRef } from './draw.rules'
+import type { createEntryRepository } from './entry.repository'
+import { maxUnionFen } from './pricing.rules'
+import type { CampaignDoc, VoucherDoc } from './vouchers.docs'
+import { newClaimId, voucherIdOf, type VoucherRepository } from './voucher.repository'
+
+export interface ClaimDeps {
+  db: Db
+  clock: Clock
+  campaigns: CampaignRepository
+  vouchers: VoucherRepository
+  entries: ReturnType<typeof createEntryRepository>
+}
+
+export const isModelWorker = (r: Pick<RosterDoc, 'tags'>) => r.tags.includes('劳模')
+export const refOf = (c: CampaignDoc, openid: string) => entryRef(c._id, openid, String(c.createdAt))
+
+export function createClaimService(d: ClaimDeps) {
+  async function campaign(id: string): Promise<CampaignDoc> {
+    return (await d.campaigns.get(id)) ?? fail('NOT_FOUND', 'campaignId')
+  }
+
+  function checkAudience(c: CampaignDoc, roster: RosterDoc) {
+    const reasons = audienceReasons(c, roster, beijingDate(d.clock()))
+    if (reasons.length) fail('NOT_ELIGIBLE', undefined, `${reasons.join('；')}，无法领取`)
+  }
+
+  async function mayClaim(c: CampaignDoc, openid: string) {
+    if (c.mode !== 'lottery') return
+    const e = await d.entries.get(c._id, openid)
+    if (!e) fail('DRAW_ONLY')
+    if (e.result === 'entered') fail('DRAW_NOT_DUE')
+    if (e.result === 'lost') fail('NOT_DRAWN')
+  }
+
+  return {
+    async claim(openid: string, roster: RosterDoc, campaignId: string, requestId: string | undefined): Promise<VoucherDoc> {
+      const c = await campaign(campaignId)
+      const now = d.clock()
+      if (now < c.claimStartsAt || (c.mode === 'lottery' && !c.draw)) fail(c.mode === 'lottery' ? 'DRAW_ONLY' : 'CLAIM_NOT_OPEN')
+      if (now >= c.claimEndsAt) fail('CLAIM_CLOSED')
+      checkAudience(c, roster)
+      const poolId = poolIdOf(c, roster.branch) ?? fail('NOT_ELIGIBLE')
+      const modelWorker = isModelWorker(roster)
+      const reserveFen = maxUnionFen(c.rule, c.modelWorkerBonus ?? null, modelWorker)
+      const pool = await d.campaigns.pool(poolId)
+      if (!pool || pool.left < 1 || pool.budgetLeft < reserveFen) fail('SOLD_OUT')
+      await mayClaim(c, openid)
+      const held = await d.vouchers.mine(openid, c._id)
+      const taken = new Set(held.filter((v) => v.status !== 'pending').map((v) => v.slot))
+      for (let slot = 1; slot <= c.perMember; slot++) {
+        if (taken.has(slot)) continue
+        const doc: VoucherDoc = {
+          _id: voucherIdOf(c._id, openid, slot), claimId: newClaimId(), pendingAt: d.clock(), requestId: requestId ?? null,
+          campaignId: c._id, poolId, openid, slot, status: 'pending', reserveFen, modelWorker, memberMasked: maskName(roster.name), branch: roster.branch,
+          claimedAt: null, useStartsAt: c.useStartsAt, useEndsAt: c.useEndsAt, usedNonces: [], uses: 0, redemption: null, remindedAt: null,
+        }
+        const r = await d.vouchers.ledger.claim(doc, () => ({ status: 'unused', claimedAt: d.clock() }))
+        if (r.outcome === 'confirmed') return r.doc
+      }
+      fail('CLAIM_LIMIT_REACHED')
+    },
+
+    async enterDraw(openid: string, roster: RosterDoc, campaignId: string): Promise<{ entryRef: string }> {
+      const c = await campaign(campaignId)
+      if (c.mode !== 'lottery') fail('INVALID_ARGUMENT', 'campaignId')
+      const now = d.clock()
+      if (now < c.claimStartsAt) fail('CLAIM_NOT_OPEN')
+      if (c.draw || now >= (c.drawAt ?? c.claimEndsAt)) fail('ALREADY_DRAWN')
+      checkAudience(c, roster)
+      const ref = refOf(c, openid)
+      if (!(await d.entries.add({ _id: `${c._id}:${openid}`, campaignId: c._id, openid, ref, at: now, result: 'entered' }))) fail('ALREADY_ENTERED')
+      return { entryRef: ref }
+    },
+
+    /** The seeded draw: winners get the right to claim (the pools still bound what they take). */
+    async runDraw(campaignId: string, seed = randomBytes(16).toString('hex')) {
+      const c = await d.campaigns.fresh(campaignId)
+      if (!c || c.mode !== 'lottery') fail('NOT_FOUND', 'campaignId')
+      if (c.draw) fail('ALREADY_DRAWN')
+      if (d.clock() < (c.drawAt ?? c.claimEndsAt)) fail('DRAW_NOT_DUE')
+      const entries = await d.entries.all(c._id)
+      const outcome = draw(seed, entries.map((e) => e.ref), Math.floor(c.totalVouchers / c.perMember))
+      const dto = { drawnAt: d.clock(), seed, entrants: outcome.entrants, entriesDigest: outcome.entriesDigest, winners: outcome.winners.length }
+      if (!(await d.campaigns.setDraw(c._id, dto))) fail('ALREADY_DRAWN')
+      await d.entries.markWinners(c._id, outcome.winners)
+      return dto
+    },
+  }
+}

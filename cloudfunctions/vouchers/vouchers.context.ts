@@ -1,0 +1,42 @@
+/** Builds the services one call needs from its db and clock (createXService(deps) style). */
+import type { Clock } from '../common/clock'
+import type { Db } from '../common/db'
+import { env } from '../common/env'
+import { createTokenService } from '../common/qr-token.service'
+import { createCampaignRepository } from './campaign.repository'
+import { createCentreService } from './centre.service'
+import { createClaimService } from './claim.service'
+import { createEntryRepository } from './entry.repository'
+import { createMerchantRepository } from './merchant.repository'
+import { createOfficerService } from './officer.service'
+import { createRedemptionRepository } from './redemption.repository'
+import { createSettlementService } from './settlement.service'
+import { createStatementRepository } from './statement.repository'
+import { createVoucherSweep } from './sweep.service'
+import { createTillService } from './till.service'
+import { createVoucherNotices } from './vouchers.notices'
+import { createVoucherRepository } from './voucher.repository'
+import { createWalletService } from './wallet.service'
+
+export function vouchersServices(db: Db, clock: Clock) {
+  const campaigns = createCampaignRepository(db)
+  const vouchers = createVoucherRepository(db, clock, campaigns)
+  const merchants = createMerchantRepository(db)
+  const entries = createEntryRepository(db)
+  const redemptions = createRedemptionRepository(db)
+  const keys = env().qrKeys
+  const tokens = createTokenService(keys, clock)
+  const claims = createClaimService({ db, clock, campaigns, vouchers, entries })
+  const settlement = createSettlementService({ clock, merchants, redemptions, statements: createStatementRepository(db) })
+  const notices = createVoucherNotices({ db, clock })
+  return {
+    claims,
+    notices,
+    settlement,
+    centre: createCentreService({ clock, campaigns, vouchers, merchants, entries }),
+    wallet: createWalletService({ clock, tokens, campaigns, vouchers, merchants }),
+    till: createTillService({ clock, tokens, kids: keys.map((k) => k.kid), campaigns, vouchers, merchants, redemptions }),
+    officer: createOfficerService({ clock, campaigns, vouchers, merchants, redemptions, settlement }),
+    sweeper: createVoucherSweep({ clock, campaigns, vouchers, claims, notices }),
+  }
+}

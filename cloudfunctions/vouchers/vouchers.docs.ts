@@ -1,0 +1,130 @@
+/** Stored shapes of the vouchers function; only its repositories read and write them. */
+import type { CampaignInputDTO, DrawDTO, Period, VoucherStatus } from '../../types/vouchers'
+import type { ClaimDoc } from '../common/claim-ledger'
+
+export interface MerchantDoc {
+  _id: string
+  name: string
+  address: string
+  category: string
+  suspended: boolean
+  createdAt: number
+  updatedAt: number
+}
+
+export interface CampaignDoc extends CampaignInputDTO {
+  _id: string
+  createdAt: number
+  createdBy: string
+  draw: DrawDTO | null
+}
+
+/**
+ * One bounded pool per campaign, or one per grassroots union when the campaign
+ * has sub-budgets: `left` vouchers and `budgetLeft` fen, each its own place
+ * store over the same document; display counters beside them.
+ */
+export interface PoolDoc {
+  _id: string
+  campaignId: string
+  branch: string | null
+  vouchers: number
+  budgetFen: number
+  left: number
+  budgetLeft: number
+  claimed: number
+  redeemed: number
+  reversed: number
+  expired: number
+  usedFen: number
+  holders: Record<string, unknown>
+}
+
+export interface RedemptionFacts {
+  rowId: string
+  at: number
+  merchantId: string
+  merchantName: string
+  till: string
+  staffOpenid: string
+  billFen: number
+  voucherFen: number
+  modelWorkerFen: number
+  payableFen: number
+  unionFen: number
+  merchantFen: number
+}
+
+/** A voucher is also its claim-ledger entry: `_id` fixed per member, campaign and slot (1..perMember). */
+export interface VoucherDoc extends ClaimDoc {
+  campaignId: string
+  poolId: string
+  openid: string
+  slot: number
+  status: 'pending' | VoucherStatus
+  /** What the claim reserved from the budget (the most it can cost the union). */
+  reserveFen: number
+  modelWorker: boolean
+  memberMasked: string
+  branch: string
+  claimedAt: number | null
+  useStartsAt: number
+  useEndsAt: number
+  usedNonces: string[]
+  /** How many redemptions it has had (a reversal may give it back for another). */
+  uses: number
+  redemption: RedemptionFacts | null
+  remindedAt: number | null
+  /** Set by a reversal; the sweeper leaves a just-reversed voucher to the call that is giving it back. */
+  reversedAt?: number
+}
+
+export interface RedemptionRowDoc {
+  _id: string
+  type: 'redeem' | 'reverse'
+  voucherId: string
+  campaignId: string
+  campaignName: string
+  merchantId: string
+  till: string
+  at: number
+  memberMasked: string
+  billFen: number
+  unionFen: number
+  merchantFen: number
+  staffOpenid: string
+  /** A redeem row: reversed by this reverse row. */
+  reversedBy: string | null
+}
+
+export interface AttemptDoc {
+  at: number
+  action: 'redeem' | 'reverse'
+  merchantId: string
+  staffOpenid: string
+  till: string
+  voucherId: string | null
+  billFen: number | null
+  outcome: string
+}
+
+export interface EntryDoc {
+  _id: string
+  campaignId: string
+  openid: string
+  ref: string
+  at: number
+  result: 'entered' | 'won' | 'lost'
+}
+
+export interface StatementDoc {
+  _id: string
+  merchantId: string
+  period: Period
+  date: string
+  state: 'confirmed' | 'disputed'
+  digest: string
+  dispute: { rowId: string | null; note: string } | null
+  by: string
+  at: number
+}

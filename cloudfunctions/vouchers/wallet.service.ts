@@ -1,0 +1,48 @@
+/** 我的券 and a voucher's rotating code: a member sees only her own vouchers. */
+import type { VoucherCodeDTO, VoucherDTO } from '../../types/vouchers'
+import type { Clock } from '../common/clock'
+import { fail } from '../common/errors'
+import type { TokenService } from '../common/qr-token.service'
+import type { CampaignRepository } from './campaign.repository'
+import type { createMerchantRepository } from './merchant.repository'
+import type { VoucherDoc } from './vouchers.docs'
+import { voucherDTO } from './vouchers.dto'
+import type { VoucherRepository } from './voucher.repository'
+
+export interface WalletDeps {
+  clock: Clock
+  tokens: TokenService
+  campaigns: CampaignRepository
+  vouchers: VoucherRepository
+  merchants: ReturnType<typeof createMerchantRepository>
+}
+
+export function createWalletService(d: WalletDeps) {
+  async function dtos(vs: VoucherDoc[]): Promise<VoucherDTO[]> {
+    const campaigns = await d.campaigns.all()
+    const merchants = await d.merchants.many([...new Set(campaigns.flatMap((c) => c.merchantIds))])
+    const out: VoucherDTO[] = []
+    for (const v of vs) {
+      const c = campaigns.find((x) => x._id === v.campaignId) ?? (await d.campaigns.get(v.campaignId))
+      if (c) out.push(voucherDTO(v, c, merchants))
+    }
+    return out
+  }
+
+  return {
+    dtos,
+    async mine(openid: string): Promise<VoucherDTO[]> {
+      const vs = (await d.vouchers.mine(openid)).filter((v) => v.status !== 'pending')
+      return (await dtos(vs)).sort((a, b) => b.claimedAt - a.claimedAt)
+    },
+    async code(openid: string, voucherId: string): Promise<VoucherCodeDTO> {
+      const v = await d.vouchers.get(voucherId)
+      if (!v || v.openid !== openid || v.status === 'pending') fail('NOT_FOUND', 'voucherId')
+      const [voucher] = await dtos([v])
+      if (!voucher) fail('NOT_FOUND', 'voucherId')
+      const now = d.clock()
+      const usable = v.status === 'unused' && now >= v.useStartsAt && now < v.useEndsAt
+      return { voucher, code: usable ? d.tokens.issueRotating('voucher', v._id) : null }
+    },
+  }
+}
