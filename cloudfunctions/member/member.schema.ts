@@ -1,9 +1,9 @@
 import { z } from 'zod'
+import { empty, safeText } from '../common/schema'
 
 /** Inputs of the `member` actions. Strict objects: an unknown key is a malformed request. */
-const empty = z.strictObject({})
 
-const name = z.string().trim().min(1).max(20)
+const name = safeText(20)
 const cardNo = z.string().trim().min(4).max(32).regex(/^[A-Za-z0-9-]+$/)
 const phone = z.string().trim().regex(/^1\d{10}$/)
 
@@ -23,16 +23,16 @@ export const importRosterSchema = z.strictObject({
 const scopeId = z.string().trim().regex(/^[A-Za-z0-9_-]{1,40}$/)
 
 export const createInviteSchema = z.strictObject({
-  scope: z.strictObject({ kind: z.enum(['merchant', 'event', 'site']), id: scopeId, name: z.string().trim().min(1).max(40) }),
+  scope: z.strictObject({ kind: z.enum(['merchant', 'event', 'site']), id: scopeId, name: safeText(40) }),
   ttlHours: z.int().min(1).max(720).optional(),
 })
 
 export const redeemInviteSchema = z.strictObject({ code: z.string().min(1).max(32) })
 
 export const listRosterSchema = z.strictObject({
-  q: z.string().trim().max(24).optional(),
-  branch: z.string().trim().max(40).optional(),
-  tag: z.string().trim().max(10).optional(),
+  q: safeText(24, { min: 0 }).optional(),
+  branch: safeText(40, { min: 0 }).optional(),
+  tag: safeText(10, { min: 0 }).optional(),
   page: z.int().min(0).max(1000).optional(),
   pageSize: z.int().min(1).max(50).optional(),
 })

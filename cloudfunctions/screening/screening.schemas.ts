@@ -1,11 +1,12 @@
 /** Request schemas of the screening function (zod 4): a malformed request is INVALID_ARGUMENT with its field. */
 import { z } from 'zod'
+import { safeText } from '../common/schema'
 import { isCalendarDate } from '../common/time'
 
 const id = z.string().min(1).max(96)
 const date = z.string().refine(isCalendarDate)
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)
-const text = (max: number) => z.string().trim().min(1).max(max)
+const text = (max: number) => safeText(max)
 const age = z.number().int().min(0).max(120).nullable()
 const instant = z.number().int().min(0).max(8.64e15)
 
@@ -29,8 +30,8 @@ export const checkIn = z.strictObject({ token: z.string().min(1).max(200) })
 export const staffSessions = z.strictObject({ date: date.optional() })
 export const sessionRef = z.strictObject({ sessionId: id })
 export const bookingRef = z.strictObject({ bookingId: z.string().regex(/^[A-Za-z0-9_-]{6,32}$/) })
-export const markResult = bookingRef.extend({ outcome: z.enum(['normal', 'recheck']), note: z.string().trim().max(200).optional() })
-export const exportBookings = programmeRef.extend({ full: z.boolean().optional(), reason: z.string().trim().max(200).optional() })
+export const markResult = bookingRef.extend({ outcome: z.enum(['normal', 'recheck']), note: safeText(200, { min: 0, multiline: true }).optional() })
+export const exportBookings = programmeRef.extend({ full: z.boolean().optional(), reason: safeText(200, { min: 0 }).optional() })
 export const sweep = z.strictObject({ programmeId: id.optional() })
 
 const site = z.strictObject({
@@ -46,9 +47,9 @@ const site = z.strictObject({
 export const createProgramme = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]{3,32}$/),
   name: text(60),
-  description: text(2000),
+  description: safeText(2000, { multiline: true }),
   organiser: text(60),
-  privacyNotice: z.strictObject({ version: z.string().regex(/^[A-Za-z0-9._-]{1,32}$/), text: text(5000) }),
+  privacyNotice: z.strictObject({ version: z.string().regex(/^[A-Za-z0-9._-]{1,32}$/), text: safeText(5000, { multiline: true }) }),
   eligibility: z.strictObject({
     gender: z.enum(['F', 'M']).nullable(),
     ageMin: age,
@@ -58,7 +59,7 @@ export const createProgramme = z.strictObject({
     notScreenedBefore: z.boolean(),
   }),
   priority: z
-    .object({ ageMin: age, ageMax: age, notScreenedWithinYears: z.number().int().min(1).max(10).nullable(), windowMinutes: z.number().int().min(0).max(1440) })
+    .strictObject({ ageMin: age, ageMax: age, notScreenedWithinYears: z.number().int().min(1).max(10).nullable(), windowMinutes: z.number().int().min(0).max(1440) })
     .nullable()
     .optional(),
   totalQuota: z.number().int().min(1).max(100000),

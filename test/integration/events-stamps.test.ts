@@ -86,11 +86,12 @@ test('revoked, other-event, forged and wrong-purpose codes are refused distinctl
   expect(refused.find((e: { code: string }) => e.code === 'TOKEN_REVOKED')).toMatchObject({ kind: 'stamp', boothId: 'sfB2', member: '王**' })
 })
 
-test('identity comes from the context: an openid in data is ignored; unverified callers are refused', async () => {
+test('identity comes from the context: an openid in data is refused (strict schema); unverified callers are refused', async () => {
   now = T0 + 2 * HOUR
-  okData(await invoke(main, 'carol', 'stamp', { code: codes.sfA2, eventId: 'sf', openid: 'alice' }))
-  expect(await emu.db.collection(COLLECTIONS.eventStamps).doc('sf:sfA2:carol').get()).toMatchObject({ data: [expect.anything()] })
+  expect(await invoke(main, 'carol', 'stamp', { code: codes.sfA2, eventId: 'sf', openid: 'alice' })).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT', field: 'openid' })
   expect((await emu.db.collection(COLLECTIONS.eventStamps).doc('sf:sfA2:alice').get()).data).toHaveLength(0)
+  okData(await invoke(main, 'carol', 'stamp', { code: codes.sfA2, eventId: 'sf' }))
+  expect(await emu.db.collection(COLLECTIONS.eventStamps).doc('sf:sfA2:carol').get()).toMatchObject({ data: [expect.anything()] })
   expect(await stamp('stranger', codes.sfA0)).toMatchObject({ ok: false, code: 'NOT_VERIFIED' })
   expect(await stamp(undefined as never, codes.sfA0)).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' })
 })

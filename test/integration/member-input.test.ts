@@ -97,3 +97,13 @@ it('refuses a malformed request id or action the same way', async () => {
   expect(await invoke(main, 'o-member', 'dropRoster', {})).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' })
   expect(await snapshot()).toEqual(before)
 })
+
+describe('text and keys (issue 7 §2)', () => {
+  it('refuses hidden characters in a name and names the field; an unknown key is named too; nothing is stored', async () => {
+    for (const name of ['李\u0000明', '李\u202E明', '李\u200B明']) {
+      expect(await invoke(main, 'input-text', 'verify', { name, cardNo: 'GH3201000123' })).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT', field: 'name' })
+    }
+    expect(await invoke(main, 'input-text', 'verify', { name: '李明', cardNo: 'GH3201000123', openid: 'someone-else' })).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT', field: 'openid' })
+    expect((await emu.db.collection(COLLECTIONS.users).doc('input-text').get()).data).toHaveLength(0)
+  })
+})
