@@ -1,17 +1,18 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { buildApp } from './app-build'
+import { addFailedStep, addReport, closingLine, emptyTally, type JestReport } from './test-report'
 
 /**
  * `npm test`: typecheck, then the suites that need no build (unit, integration,
  * conformance), then the app builds, then the suites that run what was built
- * (mini-program, browser). Ends with one "N passed, N failed" line.
+ * (mini-program, browser). Ends with one "N passed, N failed" line in which
+ * a suite that could not run and a failed step count as failed (test-report.ts).
  */
 const ROOT = join(__dirname, '..')
 const REPORTS = join(ROOT, '.data/test-reports')
-const totals = { passed: 0, failed: 0, skipped: 0 }
-let broken = false
+const totals = emptyTally()
 
 function run(label: string, cmd: string, args: string[]): boolean {
   console.log(`\n━━ ${label} ━━`)
@@ -23,16 +24,17 @@ function run(label: string, cmd: string, args: string[]): boolean {
 
 function jest(label: string, projects: string[]): void {
   const out = join(REPORTS, `${label}.json`)
+  rmSync(out, { force: true }) // a report left from an earlier run must not stand in for this one
   const ok = run(label, 'npx', ['jest', '--selectProjects', ...projects, '--json', `--outputFile=${out}`])
-  if (!existsSync(out)) {
-    broken = true
-    return
+  let report: JestReport | null = null
+  try {
+    report = existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as JestReport) : null
+  } catch {
+    report = null
   }
-  const r = JSON.parse(readFileSync(out, 'utf8'))
-  totals.passed += r.numPassedTests
-  totals.failed += r.numFailedTests
-  totals.skipped += r.numPendingTests + r.numTodoTests
-  if (!ok || r.numFailedTestSuites > 0 || r.numRuntimeErrorTestSuites > 0) broken = true
+  const before = totals.failed
+  addReport(totals, label, report, ROOT)
+  if (!ok && totals.failed === before) addFailedStep(totals, `${label} (jest exited with an error)`)
 }
 
 function step(label: string, fn: () => void): void {
@@ -40,12 +42,12 @@ function step(label: string, fn: () => void): void {
     fn()
   } catch (err) {
     console.error(`${label} failed:`, (err as Error).message)
-    broken = true
+    addFailedStep(totals, label)
   }
 }
 
 mkdirSync(REPORTS, { recursive: true })
-if (!run('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.'])) broken = true
+if (!run('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.'])) addFailedStep(totals, 'typecheck')
 jest('unit-integration-conformance', ['unit', 'integration', 'conformance'])
 step('functions bundle', () => {
   if (!run('functions bundle', 'npx', ['tsx', 'tools/build-functions.ts'])) throw new Error('bundle failed')
@@ -57,5 +59,6 @@ step('size budget', () => {
 step('h5 build', () => buildApp('h5'))
 jest('mp-browser', ['mp', 'browser'])
 
-console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`)
-process.exit(broken || totals.failed > 0 ? 1 : 0)
+if (totals.notRun.length) console.log(`\nDid not run or failed as a whole:\n${totals.notRun.map((n) => `  - ${n}`).join('\n')}`)
+console.log(`\n${closingLine(totals)}`)
+process.exit(totals.failed > 0 ? 1 : 0)
