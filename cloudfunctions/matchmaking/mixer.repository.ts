@@ -54,6 +54,10 @@ export function createMixerRepository(db: Db) {
       const r = await places().where({ _id: placeId }).updateAndReturn({ waitSeq: _.inc(1) })
       return (r as { doc: PlaceDoc }).doc.waitSeq
     },
+    /** A hint only (the take decides): lets a sign-up skip the claim when nothing is left. */
+    async placeLeft(placeId: string): Promise<number> {
+      return rowsOf<PlaceDoc>(await places().doc(placeId).field({ left: true }).get())[0]?.left ?? 0
+    },
     async placeDocs(mixerId: string): Promise<PlaceDoc[]> {
       return rowsOf<PlaceDoc>(await places().where({ mixerId }).limit(100).get())
     },

@@ -3,6 +3,7 @@ import type { Clock } from '../common/clock'
 import { createClaimLedger, type Hold } from '../common/claim-ledger'
 import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
+import { isDuplicate } from '../common/db-errors'
 import { readAll, rowsOf } from '../common/paginate'
 import type { Gender } from '../../types/matchmaking'
 import type { SignupDoc } from './matchmaking.docs'
@@ -60,6 +61,16 @@ export function createSignupRepository(db: Db, clock: Clock, mixers: MixerReposi
     },
     async expiredOffers(now: number): Promise<SignupDoc[]> {
       return rowsOf<SignupDoc>(await coll().where({ state: 'offered', offerExpiresAt: _.lt(now) }).limit(200).get())
+    },
+    /** Create-only: false when a sign-up of hers exists (any state). */
+    async insert(d: SignupDoc): Promise<boolean> {
+      try {
+        await coll().add({ ...d })
+        return true
+      } catch (e) {
+        if (isDuplicate(e)) return false
+        throw e
+      }
     },
     /** One conditional update: true only if the document was still in `from` (and this claim). */
     async move(d: SignupDoc, from: SignupDoc['state'] | SignupDoc['state'][], patch: Partial<SignupDoc>, extra: Record<string, unknown> = {}): Promise<boolean> {

@@ -53,16 +53,22 @@ export function createSignupService({ clock, mixers, signups }: SignupDeps) {
         signedUpAt: now, updatedAt: now, sectorHold: m.sectorQuotas[base.profile.sector] !== undefined ? base.profile.sector : null,
       }
       const confirmed = m.review === 'auto' ? 'approved' : 'review'
-      try {
-        const r = await signups.ledger.claim(doc, () => ({ state: confirmed, updatedAt: now }))
-        if (r.outcome === 'exists') fail('ALREADY_SIGNED_UP')
-        return dto(r.doc, m)
-      } catch (e) {
-        if (!(e instanceof AppError && e.code === 'MIXER_FULL')) throw e
+      const placeId = genderPlaceId(m._id, doc.gender)
+      // Full already (the usual case once the rush is over): straight into the line, no place to try for.
+      if ((await mixers.placeLeft(placeId)) > 0) {
+        try {
+          const r = await signups.ledger.claim(doc, () => ({ state: confirmed, updatedAt: now }))
+          if (r.outcome === 'exists') fail('ALREADY_SIGNED_UP')
+          return dto(r.doc, m)
+        } catch (e) {
+          if (!(e instanceof AppError && e.code === 'MIXER_FULL')) throw e
+        }
       }
-      const seq = await mixers.nextWaitSeq(genderPlaceId(m._id, doc.gender))
-      if (!(await signups.move(doc, 'failed', { state: 'waiting', seq }))) fail('CONFLICT')
-      return dto({ ...doc, state: 'waiting', seq }, m)
+      const seq = await mixers.nextWaitSeq(placeId)
+      const waiting: SignupDoc = { ...doc, state: 'waiting', seq }
+      // Create-only, or over her own failed attempt; anything else means another attempt of hers decided.
+      if (!(await signups.insert(waiting)) && !(await signups.move(doc, 'failed', { state: 'waiting', seq }))) fail('ALREADY_SIGNED_UP')
+      return dto(waiting, m)
     },
 
     async cancel(openid: string, m: MixerDoc, reason: 'cancelled' | 'withdrawn' = 'cancelled'): Promise<SignupDTO> {

@@ -40,3 +40,17 @@ it('a submission is always exactly K tokens of the same shape, the real ones amo
 it('base64 round-trips any bytes', () => {
   fc.assert(fc.property(fc.uint8Array({ maxLength: 80 }), (b) => expect([...fromBase64(toBase64(b))]).toEqual([...b])))
 })
+
+describe('choice', () => {
+  const entry = (badge: number, gender: 'M' | 'F') => ({ badge, gender, nickname: '', birthYear: 1996, sector: '企业' as const, intro: '', publicKey: '' })
+  const dir = { k: 2, me: entry(1, 'M'), others: [entry(2, 'F'), entry(4, 'F'), entry(6, 'F')] }
+  it('lets through up to K badges of the other group only', async () => {
+    const { choiceRefusal } = await import('./choice.rules')
+    expect(choiceRefusal(dir, [])).toBeNull()
+    expect(choiceRefusal(dir, [2, 6])).toBeNull()
+    expect(choiceRefusal(dir, [2, 4, 6])).toBe('PICK_COUNT')
+    expect(choiceRefusal(dir, [2, 2])).toBe('PICK_COUNT')
+    expect(choiceRefusal(dir, [3])).toBe('PICK_SAME_GROUP')
+    expect(choiceRefusal(dir, [1])).toBe('PICK_SAME_GROUP')
+  })
+})
