@@ -6,7 +6,7 @@ import { createMatchmakingFunction } from '../../cloudfunctions/matchmaking/inde
 import type { SignupDoc, PlaceDoc } from '../../cloudfunctions/matchmaking/matchmaking.docs'
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
 import { invoke, okData } from '../support/invoke'
-import { HOUR, mixerRequest, OFFICER, prepare, seedOfficer, seedPeople, type Person } from './matchmaking-fixtures'
+import { mixerRequest, OFFICER, prepare, seedOfficer, seedPeople, type Person } from './matchmaking-fixtures'
 
 EventEmitter.defaultMaxListeners = 100
 
