@@ -1,5 +1,5 @@
 import tcb from '@cloudbase/node-sdk'
-import { startHost, type RunningHost } from '../../tools/host/server'
+import { MAX_BODY, startHost, type RunningHost } from '../../tools/host/server'
 import type { FunctionMain } from '../../tools/host/functions'
 import { DEMO_IDENTITIES } from '../../tools/seed/demo-identities'
 
@@ -62,7 +62,30 @@ describe('local function host', () => {
     expect(await post(dev, '/fn/whoami', '{not json')).toMatchObject({ status: 400, json: { ok: false, code: 'INVALID_ARGUMENT' } })
     expect(await post(dev, '/fn/whoami', '[1,2]')).toMatchObject({ status: 400, json: { ok: false, code: 'INVALID_ARGUMENT' } })
     expect(await post(dev, '/fn/nope', { action: 'x' })).toMatchObject({ status: 404, json: { ok: false, code: 'NOT_FOUND' } })
-    const big = await post(dev, '/fn/whoami', { action: 'x', data: 'x'.repeat(1_100_000) })
-    expect(big).toMatchObject({ status: 413, json: { ok: false, code: 'INVALID_ARGUMENT' } })
+  })
+
+  it("takes a body up to CloudBase's 6 MB request limit and refuses one byte more", async () => {
+    const envelope = (n: number) => JSON.stringify({ action: 'x', data: 'x'.repeat(n) })
+    const fits = envelope(MAX_BODY - envelope(0).length)
+    expect(Buffer.byteLength(fits)).toBe(MAX_BODY)
+    const ok = await post(dev, '/fn/whoami', fits)
+    expect(ok.status).toBe(200)
+    expect(ok.json.data.data).toHaveLength(MAX_BODY - envelope(0).length)
+    const over = await post(dev, '/fn/whoami', envelope(MAX_BODY - envelope(0).length + 1))
+    expect(over).toMatchObject({ status: 413, json: { ok: false, code: 'INVALID_ARGUMENT', field: 'body' } })
+  })
+
+  it("answers a path with malformed percent-encoding as the caller's mistake (400), also with static files", async () => {
+    const withStatic = await startHost({ functions: new Map(), production: false, staticDir: __dirname })
+    try {
+      for (const host of [dev, withStatic]) {
+        const res = await fetch(`${host.url}/%E0%A4%A`)
+        expect(res.status).toBe(400)
+        expect(await res.json()).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT' })
+      }
+      expect((await fetch(`${withStatic.url}/fn/%ZZ`, { method: 'POST', body: '{}' })).status).toBe(400)
+    } finally {
+      await withStatic.stop()
+    }
   })
 })

@@ -22,7 +22,11 @@ export interface RunningHost {
   stop(): Promise<void>
 }
 
-const MAX_BODY = 1024 * 1024
+/**
+ * CloudBase refuses a function call whose request body exceeds 6 MB (EXCEED_MAX_PAYLOAD_SIZE;
+ * https://docs.cloudbase.net/error-code/service/EXCEED_MAX_PAYLOAD_SIZE): the host refuses the same.
+ */
+export const MAX_BODY = 6 * 1024 * 1024
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const json = JSON.stringify(body)
@@ -52,7 +56,7 @@ async function callFunction(opts: HostOptions, name: string, req: IncomingMessag
   const main = opts.functions.get(name)
   if (!main) return fail(res, 404, 'NOT_FOUND')
   const raw = await readBody(req)
-  if (raw === undefined) return fail(res, 413, 'INVALID_ARGUMENT')
+  if (raw === undefined) return send(res, 413, { ok: false, code: 'INVALID_ARGUMENT', field: 'body', message: '请求内容超过 6 MB，请分批提交' })
   let body: unknown
   try {
     body = JSON.parse(raw || '{}')
@@ -70,9 +74,20 @@ async function callFunction(opts: HostOptions, name: string, req: IncomingMessag
   }
 }
 
+function decodes(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname)
+    return true
+  } catch {
+    return false
+  }
+}
+
 function route(opts: HostOptions) {
   return async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url || '/', 'http://host')
+    // A path that does not decode (`/%E0%A4%A`) is the caller's mistake, not ours.
+    if (!decodes(url.pathname)) return fail(res, 400, 'INVALID_ARGUMENT')
     const fn = /^\/fn\/([a-z][a-z0-9-]*)$/.exec(url.pathname)
     if (fn && req.method === 'POST') return callFunction(opts, fn[1], req, res)
     if (url.pathname === '/healthz') return send(res, 200, { ok: true, functions: [...opts.functions.keys()] })
