@@ -1,28 +1,24 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useLoad } from '@tarojs/taro'
-import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { routeUrl } from '../../../types/routes'
 import { HomeLink } from '../../components/back-link'
-import { StateView } from '../../components/state-view'
+import { RemoteView } from '../../components/remote-view'
+import { useRemote } from '../../hooks/use-remote'
 import { fetchDemoIdentities, getDemoOpenid, isDemoLogin, setDemoOpenid, type DemoIdentity } from '../../services/demo-session'
 import { rememberMe } from '../../services/me-store'
 import './index.css'
 
 /** Local demo only: stands in for WeChat's own sign-in by letting a newcomer pick who to be. */
 export default function Login() {
-  const [identities, setIdentities] = useState<DemoIdentity[] | null>(null)
-  const [error, setError] = useState('')
   const current = getDemoOpenid()
-
-  const load = () => {
-    setError('')
-    fetchDemoIdentities().then(setIdentities, () => setError('无法获取演示身份列表，请确认本地服务已启动（npm start）'))
-  }
-  useLoad(() => isDemoLogin && load())
+  const list = useRemote<DemoIdentity[]>(async () => (isDemoLogin ? fetchDemoIdentities() : []))
+  // The list comes from the local host, not a function: say what to do when it is not running.
+  const identities = { ...list, error: list.error && '无法获取演示身份列表，请确认本地服务已启动（npm start）' }
 
   const choose = (openid: string) => {
     setDemoOpenid(openid)
     rememberMe(null)
-    Taro.reLaunch({ url: '/pages/index/index' })
+    Taro.reLaunch({ url: routeUrl('home') })
   }
 
   if (!isDemoLogin) {
@@ -37,23 +33,24 @@ export default function Login() {
     <View className='page login'>
       <Text className='login__title'>选择演示身份</Text>
       <Text className='muted'>本页仅在本地演示中出现。正式小程序使用微信身份登录。</Text>
-      {error && <StateView state='error' message={error} onRetry={load} />}
-      {!error && !identities && <StateView state='loading' />}
-      {identities?.length === 0 && <StateView state='empty' message='没有可用的演示身份' />}
-      {identities?.map((d) => (
-        <View key={d.openid} id={`identity-${d.openid}`} className='identity' hoverClass='identity--pressed' onClick={() => choose(d.openid)}>
-          <Text className='identity__label'>
-            {d.label}
-            {d.openid === current ? '（当前）' : ''}
-          </Text>
-          <Text className='identity__desc'>{d.description}</Text>
-          {d.verifyHint && (
-            <Text className='identity__hint'>
-              认证信息：姓名 {d.verifyHint.name}，会员证号 {d.verifyHint.cardNo}，手机号 {d.verifyHint.phone}
-            </Text>
-          )}
-        </View>
-      ))}
+      <RemoteView remote={identities} isEmpty={(list) => list.length === 0} emptyText='没有可用的演示身份'>
+        {(list) =>
+          list.map((d) => (
+            <View key={d.openid} id={`identity-${d.openid}`} className='identity' hoverClass='identity--pressed' onClick={() => choose(d.openid)}>
+              <Text className='identity__label'>
+                {d.label}
+                {d.openid === current ? '（当前）' : ''}
+              </Text>
+              <Text className='identity__desc'>{d.description}</Text>
+              {d.verifyHint && (
+                <Text className='identity__hint'>
+                  认证信息：姓名 {d.verifyHint.name}，会员证号 {d.verifyHint.cardNo}，手机号 {d.verifyHint.phone}
+                </Text>
+              )}
+            </View>
+          ))
+        }
+      </RemoteView>
     </View>
   )
 }

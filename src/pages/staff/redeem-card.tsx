@@ -4,7 +4,7 @@ import { useState } from 'react'
 import type { MeDTO } from '../../../types/member'
 import { BigButton } from '../../components/big-button'
 import { Field } from '../../components/field'
-import { useAction } from '../../hooks/use-action'
+import { Refusal, useAction } from '../../hooks/use-action'
 import { call } from '../../services/api'
 import { inviteCodeFrom, normalizeCode } from '../../services/invite-link'
 import { rememberMe } from '../../services/me-store'
@@ -20,7 +20,7 @@ export function RedeemCard({ initialCode, onRedeemed }: Props) {
   const [code, setCode] = useState(initialCode)
   const redeem = useAction(async (raw: string) => {
     const value = normalizeCode(raw)
-    if (!value) throw new Error('请输入邀请码')
+    if (!value) throw new Refusal('请输入邀请码')
     const next = await call('member', 'redeemInvite', { code: value }, { idempotent: true, loadingText: '正在验证' })
     rememberMe(next)
     setCode('')

@@ -7,6 +7,8 @@ import { Field } from '../../components/field'
 import { NoticeBanner } from '../../components/notice-banner'
 import { ApiError, call, messageOf } from '../../services/api'
 import { cachedMe, rememberMe } from '../../services/me-store'
+import { useAction } from '../../hooks/use-action'
+import { routeUrl } from '../../../types/routes'
 import { toVerifyRequest, validateVerifyForm, type VerifyBy, type VerifyErrors, type VerifyForm } from './verify-form'
 import './index.css'
 
@@ -15,28 +17,24 @@ const FIELDS = ['name', 'cardNo', 'phone']
 export default function Verify() {
   const [form, setForm] = useState<VerifyForm>({ name: '', by: 'cardNo', cardNo: '', phone: '' })
   const [errors, setErrors] = useState<VerifyErrors>({})
-  const [formError, setFormError] = useState('')
-  const [busy, setBusy] = useState(false)
   const update = (patch: Partial<VerifyForm>) => setForm((f) => ({ ...f, ...patch }))
 
-  const submit = async () => {
+  const submit = useAction(async () => {
     const found = validateVerifyForm(form)
     setErrors(found)
-    setFormError('')
     if (Object.keys(found).length > 0) return
-    setBusy(true)
     try {
       rememberMe(await call('member', 'verify', toVerifyRequest(form), { idempotent: true, loadingText: '正在认证' }))
-      Taro.showToast({ title: '认证成功', icon: 'success' })
-      Taro.reLaunch({ url: '/pages/index/index' })
     } catch (err) {
+      // A refusal about one field is shown under that field; anything else under the button.
       const field = err instanceof ApiError && err.field && FIELDS.includes(err.field) ? err.field : ''
-      if (field) setErrors({ [field]: messageOf(err) })
-      else setFormError(messageOf(err))
-    } finally {
-      setBusy(false)
+      if (!field) throw err
+      return setErrors({ [field]: messageOf(err) })
     }
-  }
+    Taro.showToast({ title: '认证成功', icon: 'success' })
+    Taro.reLaunch({ url: routeUrl('home') })
+  })
+  const formError = submit.error
 
   if (cachedMe()?.verified) {
     return (
@@ -66,7 +64,7 @@ export default function Verify() {
         <Field id='verify-phone' label='手机号' value={form.phone} onInput={(phone) => update({ phone })} placeholder='在工会登记的手机号' type='number' maxlength={11} error={errors.phone} />
       )}
       {formError && <Text id='verify-error' className='error-text'>{formError}</Text>}
-      <BigButton id='verify-submit' loading={busy} onClick={submit}>
+      <BigButton id='verify-submit' loading={submit.busy} onClick={() => void submit.run()}>
         提交认证
       </BigButton>
       <BackLink />

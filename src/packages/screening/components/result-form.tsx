@@ -1,48 +1,86 @@
 import { Text, Textarea, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import type { ResultOutcome } from '../../../../types/screening'
+import type { ResultDTO, ResultOutcome } from '../../../../types/screening'
 import { BigButton } from '../../../components/big-button'
-import { call, messageOf } from '../../../services/api'
+import { Refusal, useAction } from '../../../hooks/use-action'
+import { call } from '../../../services/api'
+import { formatDateTime } from '../../../utils/datetime'
 import { Segment } from './segment'
 
-const OUTCOMES: { key: ResultOutcome; label: string }[] = [
+type Choice = ResultOutcome | ''
+const OUTCOMES: { key: Choice; label: string }[] = [
   { key: 'normal', label: '正常' },
   { key: 'recheck', label: '需复查' },
 ]
+const LABEL: Record<ResultOutcome, string> = { normal: '正常', recheck: '需复查' }
 const NOTE_MAX = 200
 
-/** Registers one woman's result. She is told only that it is ready; the outcome stays in the app. */
-export function ResultForm({ bookingId, onDone }: { bookingId: string; onDone: () => void }) {
-  const [outcome, setOutcome] = useState<ResultOutcome>('normal')
+interface Props {
+  bookingId: string
+  onDone: () => void
+  /** Her (masked) name, so the confirmation says whose result this is. */
+  name?: string
+  /** A result is already registered: show it first, and offer a correction. */
+  resultReady?: boolean
+}
+
+async function confirmed(title: string, content: string): Promise<boolean> {
+  const res = await Taro.showModal({ title, content, confirmText: '确认登记', cancelText: '返回修改' })
+  return res.confirm
+}
+
+/**
+ * Registers or corrects one woman's result. Nothing is preselected and nothing
+ * is sent before a confirmation that names her and the outcome: a wrong tap
+ * here would tell a healthy woman to come back, or the reverse. She is told
+ * only that a result is ready; the outcome stays in the app.
+ */
+export function ResultForm({ bookingId, onDone, name = '这位女职工', resultReady = false }: Props) {
+  const [outcome, setOutcome] = useState<Choice>('')
   const [note, setNote] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
-  const submit = async () => {
-    if (outcome === 'recheck' && !note.trim()) return setError('需复查时请填写复查建议')
-    setBusy(true)
-    setError('')
-    try {
-      await call('screening', 'markResult', { bookingId, outcome, note: note.trim() || undefined }, { idempotent: true, loadingText: '正在登记' })
-      onDone()
-    } catch (err) {
-      setError(messageOf(err))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const [current, setCurrent] = useState<ResultDTO | null>(null)
+  const [editing, setEditing] = useState(!resultReady)
+  const view = useAction(async () => setCurrent(await call('screening', 'readResult', { bookingId }, { idempotent: true, loadingText: '正在读取' })))
+  const save = useAction(async () => {
+    if (!outcome) throw new Refusal('请先选择筛查结果：正常 或 需复查')
+    if (outcome === 'recheck' && !note.trim()) throw new Refusal('需复查时请填写复查建议')
+    const what = `${name}：${LABEL[outcome]}${note.trim() ? `（建议：${note.trim()}）` : ''}`
+    const ok = current
+      ? await confirmed('确认更正结果', `将 ${name} 的结果由「${LABEL[current.outcome]}」更正为「${LABEL[outcome]}」。更正会被记录，并通知本人重新查看。`)
+      : await confirmed('确认登记结果', `${what}。登记后将通知本人在小程序内查看。`)
+    if (!ok) return
+    await call('screening', 'markResult', { bookingId, outcome, note: note.trim() || undefined }, { idempotent: true, loadingText: '正在登记' })
+    onDone()
+  })
+  const error = save.error || view.error
   return (
-    <View className='result-form'>
-      <Segment idPrefix={`outcome-${bookingId}`} options={OUTCOMES} value={outcome} onChange={setOutcome} />
-      <Textarea
-        id={`result-note-${bookingId}`}
-        className='sc-textarea'
-        value={note}
-        maxlength={NOTE_MAX}
-        placeholder='复查建议（选填，最多 200 字，将由本人在小程序内查看）'
-        onInput={(e) => setNote(e.detail.value)}
-      />
+    <View className='result-form' id={`result-form-${bookingId}`}>
+      {current && (
+        <View id={`result-current-${bookingId}`} className='sc-list-item'>
+          <Text className={`sc-big ${current.outcome === 'normal' ? 'sc-ok' : 'sc-warn'}`}>已登记：{LABEL[current.outcome]}</Text>
+          {current.note ? <Text className='sc-sub'>建议：{current.note}</Text> : null}
+          <Text className='sc-sub'>{formatDateTime(current.readyAt)} 登记</Text>
+        </View>
+      )}
+      {resultReady && !current && <BigButton id={`result-view-${bookingId}`} variant='secondary' loading={view.busy} onClick={() => void view.run()}>查看已登记的结果</BigButton>}
+      {resultReady && current && !editing && <BigButton id={`result-correct-${bookingId}`} variant='secondary' onClick={() => setEditing(true)}>更正结果</BigButton>}
+      {editing && (
+        <View>
+          <Text className='sc-sub'>{current ? '请选择更正后的结果' : '请选择结果（不会默认选中）'}</Text>
+          <Segment<Choice> idPrefix={`outcome-${bookingId}`} options={OUTCOMES} value={outcome} onChange={setOutcome} />
+          <Textarea
+            id={`result-note-${bookingId}`}
+            className='sc-textarea'
+            value={note}
+            maxlength={NOTE_MAX}
+            placeholder='复查建议（需复查时必填，最多 200 字，仅本人在小程序内可见）'
+            onInput={(e) => setNote(e.detail.value)}
+          />
+          <BigButton id={`result-submit-${bookingId}`} loading={save.busy} onClick={() => void save.run()}>{current ? '更正结果并通知本人' : '登记结果并通知本人'}</BigButton>
+        </View>
+      )}
       {error && <Text className='error-text'>{error}</Text>}
-      <BigButton id={`result-submit-${bookingId}`} loading={busy} onClick={submit}>登记结果并通知本人</BigButton>
     </View>
   )
 }
