@@ -1,8 +1,14 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import type { IndexDeclarations } from '../../cloudfunctions/common/indexes'
 import { startEmulator } from './server'
 
 /**
  * `tsx tools/emulator/cli.ts --data .data/emulator --port 9300 [--host 127.0.0.1]
- *   [--quiet] [--strict-collections] [--max-journal-bytes N] [--exit-with-parent]`
+ *   [--quiet] [--strict-collections] [--max-journal-bytes N] [--exit-with-parent]
+ *   [--indexes FILE | --no-indexes] [--notablescan-over N]`
+ * Indexes: by default those of cloudfunctions/common/indexes.ts; `--indexes`
+ * takes a JSON file of the same shape, or a module exporting `INDEXES` (under tsx).
  * Prints exactly one line `EMULATOR_READY <url>` on stdout once listening;
  * stops cleanly (journal flushed) on SIGTERM/SIGINT. `--exit-with-parent`:
  * also stop when stdin closes, so a crashed parent never leaves it running.
@@ -23,6 +29,14 @@ function intArg(name: string, fallback: number | undefined): number | undefined 
   return n
 }
 
+function indexesArg(): IndexDeclarations | undefined {
+  if (process.argv.includes('--no-indexes')) return {}
+  const file = arg('indexes')
+  if (file === undefined) return undefined
+  if (file.endsWith('.json')) return JSON.parse(readFileSync(file, 'utf8')) as IndexDeclarations
+  return (require(resolve(file)) as { INDEXES: IndexDeclarations }).INDEXES
+}
+
 async function main(): Promise<void> {
   const emulator = await startEmulator({
     dataDir: arg('data') ?? '.data/emulator',
@@ -31,6 +45,8 @@ async function main(): Promise<void> {
     quiet: process.argv.includes('--quiet'),
     strictCollections: process.argv.includes('--strict-collections'),
     maxJournalBytes: intArg('max-journal-bytes', undefined),
+    indexes: indexesArg(),
+    notablescanOver: intArg('notablescan-over', undefined),
   })
   process.stdout.write(`EMULATOR_READY ${emulator.url}\n`)
   let stopping = false

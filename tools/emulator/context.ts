@@ -1,6 +1,7 @@
 import { type Doc, idKey } from './codec'
+import { collectionNotExist, noIndex } from './errors'
+import { chooseLookup, isServed } from './query-plan'
 import type { Op, Store } from './store'
-import { collectionNotExist } from './errors'
 
 /**
  * What an operation sees and how it writes. Outside a transaction it is the
@@ -13,11 +14,43 @@ export interface OpContext {
   get(coll: string, id: unknown): Doc | null
   put(coll: string, doc: Doc): void
   del(coll: string, id: unknown): void
+  /** The documents a query can match (a superset; the query still decides), from an index where one serves. */
+  candidates(coll: string, criteria: Doc, order?: Doc): Doc[]
 }
 
 export interface EmulatorOptions {
   /** true: reads and writes of a collection never created fail as in CloudBase. */
   strictCollections: boolean
+  /** Refuse a query no declared index serves on a collection holding more documents than this (MongoDB's notablescan). */
+  notablescanOver?: number
+}
+
+/** Ids a query pins `_id` to (plain values or a plain `$in`), or null. */
+function pinnedIds(criteria: Doc): unknown[] | null {
+  const id = criteria._id
+  if (typeof id === 'string' || typeof id === 'number') return [id]
+  const list = typeof id === 'object' && id !== null && Object.keys(id).length === 1 ? (id as { $in?: unknown }).$in : undefined
+  return Array.isArray(list) && list.every((v) => typeof v === 'string' || typeof v === 'number') ? list : null
+}
+
+/** notablescan: a collection over the threshold may only be read through `_id` or a declared index. */
+export function checkScan(store: Store, opts: EmulatorOptions, coll: string, criteria: Doc, order?: Doc): void {
+  const over = opts.notablescanOver
+  if (over === undefined || store.size(coll) <= over) return
+  if (!isServed(criteria, order, store.indexesOf(coll))) throw noIndex(coll, store.size(coll), criteria, order)
+}
+
+/**
+ * Candidates from the live store: the documents `_id` names, else those a
+ * declared index files under the query's equality values, else all of them.
+ * `get` and `list` see the caller's own pending writes.
+ */
+export function liveCandidates(ctx: OpContext, store: Store, opts: EmulatorOptions, coll: string, criteria: Doc, order: Doc | undefined, clean: boolean): Doc[] {
+  const ids = pinnedIds(criteria)
+  if (ids) return [...new Set(ids)].map((id) => ctx.get(coll, id)).filter((d): d is Doc => d !== null)
+  checkScan(store, opts, coll, criteria, order)
+  const lookup = clean ? chooseLookup(criteria, store.indexesOf(coll)) : null
+  return lookup ? store.lookup(coll, lookup) : ctx.list(coll)
 }
 
 /** Pending writes of one request or transaction, per collection, by id key (null: deleted). */
@@ -89,5 +122,10 @@ export class LiveContext implements OpContext {
   del(coll: string, id: unknown): void {
     checkCollection(this.store, this.opts, coll)
     this.writes.record(coll, id, null)
+  }
+
+  candidates(coll: string, criteria: Doc, order?: Doc): Doc[] {
+    checkCollection(this.store, this.opts, coll)
+    return liveCandidates(this, this.store, this.opts, coll, criteria, order, !this.writes.byColl.has(coll))
   }
 }

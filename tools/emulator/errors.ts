@@ -53,3 +53,12 @@ export const unsupportedAction = (action: unknown): EmulatorError =>
   )
 
 export const systemError = (message: string): EmulatorError => new EmulatorError('SYS_ERR', message)
+
+/** notablescan mode (docs/emulator.md): MongoDB's NoQueryExecutionPlans, with what to declare. */
+export const noIndex = (coll: string, size: number, criteria: unknown, order: unknown): EmulatorError =>
+  new EmulatorError(
+    'DATABASE_REQUEST_FAILED',
+    `[NoQueryExecutionPlans] no declared index serves this query on ${coll} (${size} documents, notablescan mode): ` +
+      `query ${JSON.stringify(criteria)}${order ? ` order ${JSON.stringify(order)}` : ''}; ` +
+      `declare an index on its first pinned field in cloudfunctions/common/indexes.ts.`,
+  )

@@ -29,22 +29,9 @@ function intParam(p: Params, name: string, fallback: number): number {
   return v
 }
 
-/**
- * The documents a query can match: the one document its `_id` names when it
- * pins `_id` to a plain value (doc() calls, ledger ids: the hot path), else
- * the whole collection. The query itself still decides, so this changes speed,
- * never results.
- */
-function candidates(ctx: OpContext, coll: string, criteria: Doc): Doc[] {
-  const id = criteria._id
-  if (typeof id !== 'string' && typeof id !== 'number') return ctx.list(coll)
-  const d = ctx.get(coll, id)
-  return d ? [d] : []
-}
-
 function matching(ctx: OpContext, coll: string, criteria: Doc): Doc[] {
   const q = compileQuery(criteria)
-  return candidates(ctx, coll, criteria).filter((d) => q.test(d))
+  return ctx.candidates(coll, criteria).filter((d) => q.test(d))
 }
 
 export function getDocument(ctx: OpContext, p: Params): Doc {
@@ -55,7 +42,7 @@ export function getDocument(ctx: OpContext, p: Params): Doc {
   const projection = p.projection === undefined ? undefined : decodeObject(p.projection, 'projection', ctx.now)
   const criteria = queryOf(p, ctx.now)
   compileQuery(criteria)
-  const docs = find(candidates(ctx, coll, criteria), criteria, { order, offset, limit: p.queryType === 'DOC' ? 1 : limit, projection })
+  const docs = find(ctx.candidates(coll, criteria, order), criteria, { order, offset, limit: p.queryType === 'DOC' ? 1 : limit, projection })
   return { list: docs.map(encode), limit, offset }
 }
 
@@ -146,5 +133,7 @@ export function aggregateDocuments(ctx: OpContext, p: Params): Doc {
     }
     return { [s.stageKey]: decode(s.stageValue, `stages[${i}].stageValue`, ctx.now) }
   })
-  return { list: aggregate(ctx.list(coll), pipeline, (name) => ctx.list(name)).map(encode) }
+  const first = pipeline[0]?.$match
+  const input = ctx.candidates(coll, isObject(first) ? first : {})
+  return { list: aggregate(input, pipeline, (name) => ctx.list(name)).map(encode) }
 }

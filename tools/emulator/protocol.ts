@@ -17,6 +17,39 @@ export interface Engine {
   journal: Journal
   txs: TransactionManager
   opts: EmulatorOptions
+  counts: RequestCounts
+}
+
+/**
+ * Requests served since start or the last reset, per action and per
+ * `action collection` (issue 7 §6: each is a network round trip on CloudBase,
+ * so benches print them per request of their own).
+ */
+export class RequestCounts {
+  total = 0
+  byAction: Record<string, number> = {}
+  byCollection: Record<string, number> = {}
+
+  note(body: unknown): void {
+    const p = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>
+    const action = typeof p.action === 'string' ? p.action : '(none)'
+    this.total++
+    this.byAction[action] = (this.byAction[action] ?? 0) + 1
+    if (typeof p.collectionName === 'string') {
+      const k = `${action} ${p.collectionName}`
+      this.byCollection[k] = (this.byCollection[k] ?? 0) + 1
+    }
+  }
+
+  snapshot(): { total: number; byAction: Record<string, number>; byCollection: Record<string, number> } {
+    return { total: this.total, byAction: { ...this.byAction }, byCollection: { ...this.byCollection } }
+  }
+
+  reset(): void {
+    this.total = 0
+    this.byAction = {}
+    this.byCollection = {}
+  }
 }
 
 type Operation = (ctx: OpContext, p: ops.Params) => Doc
@@ -91,6 +124,7 @@ const nextRequestId = (): string => `emulator-${Date.now().toString(36)}-${(++co
 /** Handles one request body; resolves only once everything the reply reflects is durable. */
 export async function handle(engine: Engine, body: unknown): Promise<Reply> {
   const requestId = nextRequestId()
+  engine.counts.note(body)
   let reply: Reply
   try {
     if (engine.journal.failure) throw systemError(engine.journal.failure.message)

@@ -1,9 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { invalidParam, systemError } from './errors'
 import type { AddressInfo } from 'node:net'
+import { type IndexDeclarations, INDEXES } from '../../cloudfunctions/common/indexes'
 import type { EmulatorOptions } from './context'
 import { Journal } from './journal'
-import { commit, type Engine, handle } from './protocol'
+import { commit, type Engine, handle, RequestCounts } from './protocol'
 import { Store } from './store'
 import { TRANSACTION_LIMIT_MS, TransactionManager } from './transactions'
 
@@ -20,6 +21,21 @@ export interface StartOptions {
   transactionLimitMs?: number
   /** Compact the journal past this size (default 8 MiB). */
   maxJournalBytes?: number
+  /** Indexes to build and use (default: cloudfunctions/common/indexes.ts); `_id` is always indexed. */
+  indexes?: IndexDeclarations
+  /**
+   * notablescan: refuse a query no declared index serves on a collection over
+   * this many documents. Default: env EMULATOR_NOTABLESCAN_OVER, else off.
+   */
+  notablescanOver?: number
+}
+
+function envThreshold(): number | undefined {
+  const v = process.env.EMULATOR_NOTABLESCAN_OVER
+  if (v === undefined || v === '') return undefined
+  const n = Number(v)
+  if (!Number.isInteger(n) || n < 0) throw new Error(`EMULATOR_NOTABLESCAN_OVER must be a non-negative integer, got ${JSON.stringify(v)}`)
+  return n
 }
 
 export interface RunningEmulator {
@@ -29,6 +45,9 @@ export interface RunningEmulator {
   stop(): Promise<void>
   /** For tests and tools: journal size and compactions so far. */
   stats(): { journalBytes: number; compactions: number; seq: number }
+  /** Database requests served since start or the last reset (also `GET /_stats`, `POST /_stats/reset`). */
+  requests(): ReturnType<RequestCounts['snapshot']>
+  resetRequests(): void
 }
 
 const MAX_BODY = 16 * 1024 * 1024
@@ -52,7 +71,20 @@ function send(res: ServerResponse, body: unknown): void {
   res.end(JSON.stringify(body))
 }
 
+/** Tools' side door, outside the SDK's /admin path: request counts for benches. */
+function serveStats(engine: Engine, req: IncomingMessage, res: ServerResponse): boolean {
+  const path = (req.url ?? '').split('?')[0]
+  if (path === '/_stats' && req.method === 'GET') send(res, { requests: engine.counts.snapshot(), seq: engine.store.seq })
+  else if (path === '/_stats/reset' && req.method === 'POST') {
+    engine.counts.reset()
+    send(res, { ok: true })
+  } else return false
+  req.resume()
+  return true
+}
+
 async function serve(engine: Engine, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (serveStats(engine, req, res)) return
   if (req.method !== 'POST') {
     res.writeHead(405, { allow: 'POST' }).end()
     return
@@ -73,11 +105,11 @@ async function serve(engine: Engine, req: IncomingMessage, res: ServerResponse):
 }
 
 function createEngine(opts: StartOptions): Engine {
-  const emuOpts: EmulatorOptions = { strictCollections: opts.strictCollections ?? false }
+  const emuOpts: EmulatorOptions = { strictCollections: opts.strictCollections ?? false, notablescanOver: opts.notablescanOver ?? envThreshold() }
   let txs: TransactionManager | undefined
-  const store = new Store(() => txs?.hasOpen() ?? false)
+  const store = new Store(() => txs?.hasOpen() ?? false, opts.indexes ?? INDEXES)
   const journal = new Journal(store, { dir: opts.dataDir, maxBytes: opts.maxJournalBytes ?? 8 * 1024 * 1024 })
-  const engine = { store, journal, opts: emuOpts } as Engine
+  const engine = { store, journal, opts: emuOpts, counts: new RequestCounts() } as Engine
   txs = new TransactionManager(store, emuOpts, opts.transactionLimitMs ?? TRANSACTION_LIMIT_MS, (ops) => commit(engine, ops))
   engine.txs = txs
   return engine
@@ -114,5 +146,5 @@ export async function startEmulator(opts: StartOptions): Promise<RunningEmulator
       engine.journal.close()
     }))
   const stats = () => ({ journalBytes: engine.journal.journalBytes, compactions: engine.journal.compactions, seq: engine.store.seq })
-  return { url, port, stop, stats }
+  return { url, port, stop, stats, requests: () => engine.counts.snapshot(), resetRequests: () => engine.counts.reset() }
 }

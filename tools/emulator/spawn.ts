@@ -54,7 +54,9 @@ function cliEntry(): string[] {
   if (entry) return entry
   try {
     const stamp = createHash('sha256')
-    for (const f of readdirSync(__dirname).filter((n) => n.endsWith('.ts')).sort()) {
+    // The bundle also holds the index declarations and the patched mingo.
+    const extra = ['../../cloudfunctions/common/indexes.ts', '../../cloudfunctions/common/collections.ts', '../../patches/mingo+7.2.6.patch']
+    for (const f of [...readdirSync(__dirname).filter((n) => n.endsWith('.ts')).sort(), ...extra]) {
       const st = statSync(join(__dirname, f))
       stamp.update(`${f}:${st.size}:${st.mtimeMs};`)
     }

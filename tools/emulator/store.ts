@@ -1,4 +1,7 @@
+import type { IndexDeclarations } from '../../cloudfunctions/common/indexes'
 import { type Doc, idKey } from './codec'
+import { CollectionIndexes } from './index-store'
+import type { Lookup } from './query-plan'
 
 /** One committed change, as journalled and replayed. */
 export type Op =
@@ -9,6 +12,8 @@ export type Op =
 interface Version {
   doc: Doc | null // null: a tombstone, kept only while a transaction may need the old version
   seq: number
+  /** Position in the collection's natural (insertion) order. */
+  ord: number
 }
 
 /**
@@ -21,8 +26,35 @@ export class Store {
   private readonly colls = new Map<string, Map<string, Version>>()
   private readonly history = new Map<string, Version[]>() // `${coll}\u0000${key}` -> older versions, oldest first
   private readonly tombstones: { coll: string; key: string }[] = []
+  private readonly indexes = new Map<string, CollectionIndexes>()
+  private ord = 0
 
-  constructor(private readonly historyNeeded: () => boolean) {}
+  constructor(
+    private readonly historyNeeded: () => boolean,
+    private readonly declared: IndexDeclarations = {},
+  ) {}
+
+  /** The declared indexes of a collection (empty list: only `_id`). */
+  indexesOf(coll: string): CollectionIndexes['decls'] {
+    return (this.declared as Record<string, CollectionIndexes['decls']>)[coll] ?? []
+  }
+
+  size(coll: string): number {
+    return this.colls.get(coll)?.size ?? 0
+  }
+
+  /** Current documents filed under a lookup, in natural order. */
+  lookup(coll: string, lookup: Lookup): Doc[] {
+    const c = this.colls.get(coll)
+    const ix = this.indexes.get(coll)
+    if (!c || !ix) return []
+    const found: Version[] = []
+    for (const key of ix.find(lookup)) {
+      const v = c.get(key)
+      if (v?.doc) found.push(v)
+    }
+    return found.sort((a, b) => a.ord - b.ord).map((v) => v.doc as Doc)
+  }
 
   hasCollection(coll: string): boolean {
     return this.colls.has(coll)
@@ -83,18 +115,24 @@ export class Store {
   private applyOne(op: Op, seq: number, keep: boolean): void {
     let coll = this.colls.get(op.coll)
     if (!coll) this.colls.set(op.coll, (coll = new Map()))
+    let ix = this.indexes.get(op.coll)
+    if (!ix) this.indexes.set(op.coll, (ix = new CollectionIndexes(this.indexesOf(op.coll))))
     if (op.kind === 'create') return
     const key = idKey(op.kind === 'put' ? op.doc._id : op.id)
     const prev = coll.get(key)
+    ix.update(key, prev?.doc ?? null, op.kind === 'put' ? op.doc : null)
+    const ord = prev?.doc ? prev.ord : ++this.ord
     if (keep && prev) {
       const hk = `${op.coll}\u0000${key}`
       const list = this.history.get(hk) ?? []
       list.push(prev)
       this.history.set(hk, list)
     }
-    if (op.kind === 'put') coll.set(key, { doc: op.doc, seq })
-    else if (keep) {
-      coll.set(key, { doc: null, seq })
+    if (op.kind === 'put') {
+      if (prev && !prev.doc) coll.delete(key) // a re-insert goes to the end of natural order, as its new ord says
+      coll.set(key, { doc: op.doc, seq, ord })
+    } else if (keep) {
+      coll.set(key, { doc: null, seq, ord })
       this.tombstones.push({ coll: op.coll, key })
     } else coll.delete(key)
   }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { type Doc, idKey } from './codec'
-import { checkCollection, type EmulatorOptions, type OpContext, WriteSet } from './context'
+import { checkCollection, checkScan, type EmulatorOptions, type OpContext, WriteSet } from './context'
 import { transactionConflict, transactionNotExist } from './errors'
 import type { Op, Store } from './store'
 
@@ -77,6 +77,18 @@ export class TransactionManager {
     return tx.writes.overlay(coll, this.store.listAsOf(coll, tx.snapshot))
   }
 
+  /** A transaction reads its snapshot by scanning (transactions are short and rare); notablescan still applies. */
+  candidates(tx: Tx, coll: string, criteria: Doc, order?: Doc): Doc[] {
+    checkCollection(this.store, this.opts, coll)
+    const id = criteria._id
+    if (typeof id === 'string' || typeof id === 'number') {
+      const d = this.readOne(tx, coll, id)
+      return d ? [d] : []
+    }
+    checkScan(this.store, this.opts, coll, criteria, order)
+    return this.read(tx, coll)
+  }
+
   readOne(tx: Tx, coll: string, id: unknown): Doc | null {
     checkCollection(this.store, this.opts, coll)
     const mine = tx.writes.lookup(coll, id)
@@ -138,5 +150,9 @@ class TxContext implements OpContext {
   del(coll: string, id: unknown): void {
     this.mgr.claim(this.tx, coll, id)
     this.tx.writes.record(coll, id, null)
+  }
+
+  candidates(coll: string, criteria: Doc, order?: Doc): Doc[] {
+    return this.mgr.candidates(this.tx, coll, criteria, order)
   }
 }
