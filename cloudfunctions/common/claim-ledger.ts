@@ -67,6 +67,8 @@ export type ClaimResult<D> = { outcome: 'confirmed'; doc: D; resumed: boolean } 
 export interface ClaimOptions<D> {
   /** Her own pending claim from an earlier attempt: finish it (default) or give it back and claim anew. */
   resume?(existing: D): 'finish' | 'give-back'
+  /** This attempt takes a hold its own way (e.g. moves a held offer to her); null: the store's take. May throw a refusal. */
+  acquire?(h: Hold): Promise<boolean> | null
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
@@ -115,10 +117,10 @@ export function createClaimLedger<D extends ClaimDoc>(db: Db, cfg: LedgerConfig<
   }
 
   /** Takes the claim's holds and confirms it; on a refusal gives back what was taken and throws it. */
-  async function finish(d: D, patch: Record<string, unknown>, resumed: boolean): Promise<D> {
+  async function finish(d: D, patch: Record<string, unknown>, resumed: boolean, acquire?: ClaimOptions<D>['acquire']): Promise<D> {
     try {
       for (const h of cfg.holdsOf(d)) {
-        if (await h.store.take(h.docId, h.key, h.holder, h.take)) continue
+        if (await ((!resumed && acquire?.(h)) || h.store.take(h.docId, h.key, h.holder, h.take))) continue
         if (resumed && (await h.store.holding(h.docId, h.key))) continue // the dead call had taken it already
         fail(h.refusal)
       }
@@ -144,7 +146,7 @@ export function createClaimLedger<D extends ClaimDoc>(db: Db, cfg: LedgerConfig<
     const waitUntil = Date.now() + IN_FLIGHT_MS
     for (let round = 0; round < 50; round++) {
       const other = await begin(doc)
-      if (!other) return { outcome: 'confirmed', doc: await finish(doc, confirm(doc), false), resumed: false }
+      if (!other) return { outcome: 'confirmed', doc: await finish(doc, confirm(doc), false, opts.acquire), resumed: false }
       if (stateOf(other) !== cfg.pending) return { outcome: 'exists', doc: other }
       const sameRequest = !!doc.requestId && other.requestId === doc.requestId
       const aged = cfg.clock() - other.pendingAt >= IN_FLIGHT_MS || Date.now() >= waitUntil

@@ -40,6 +40,8 @@ export const INDEXES: IndexDeclarations = {
     { name: 'branch', fields: asc('branch') },
     { name: 'tags', fields: asc('tags') },
     { name: 'name', fields: asc('name') },
+    // screening's booking hot path: her verified record in one read (member-facts.ts boundRoster)
+    { name: 'boundOpenid', fields: asc('boundOpenid') },
   ],
 
   // ---------- events ----------

@@ -18,3 +18,9 @@ test('a failed load is not kept', async () => {
   await expect(cached(db, 'x', async () => { throw new Error('down') })).rejects.toThrow('down')
   expect(await cached(db, 'x', async () => 'up')).toBe('up')
 })
+
+test('an empty answer is not kept: an id unknown now may exist the next moment', async () => {
+  const db = {}
+  await cached(db, 'p', async () => null)
+  expect(await cached(db, 'p', async () => 'created')).toBe('created')
+})

@@ -24,7 +24,7 @@ function mapOf(db: object): Map<string, Entry> {
   return m
 }
 
-/** The cached value of `key`, loading it when absent or older than the TTL. A failed load is not kept. */
+/** The cached value of `key`, loading it when absent or older than the TTL. A failed or empty load is not kept. */
 export function cached<T>(db: object, key: string, load: () => Promise<T>, ttlMs = TTL_MS): Promise<T> {
   const m = mapOf(db)
   const hit = m.get(key)
@@ -33,7 +33,9 @@ export function cached<T>(db: object, key: string, load: () => Promise<T>, ttlMs
   if (m.size > 5000) m.clear() // bounded: a long-lived instance must not grow without end
   const value = load()
   m.set(key, { at: now, value })
-  value.catch(() => m.get(key)?.value === value && m.delete(key))
+  // Neither a failure nor "not there" is kept: an id unknown now may be created the next moment.
+  const drop = () => m.get(key)?.value === value && m.delete(key)
+  value.then((v) => (v === null || v === undefined) && drop(), drop)
   return value
 }
 

@@ -5,6 +5,7 @@
  */
 import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
+import { isDuplicate } from '../common/db-errors'
 import { getAll, getById, rows } from './catalog.repository'
 import type { BookingDoc, LedgerStatus } from './screening.docs'
 
@@ -12,10 +13,6 @@ export const ACTIVE: LedgerStatus[] = ['pending', 'booked', 'checked_in', 'no_sh
 
 export function ledgerId(programmeId: string, openid: string): string {
   return `${programmeId}:${openid}`
-}
-
-function isDuplicate(e: unknown): boolean {
-  return /DUPLICATE/i.test((e as { code?: string })?.code ?? '') || /duplicate/i.test(String((e as Error)?.message))
 }
 
 export function createBookingRepository(db: Db) {

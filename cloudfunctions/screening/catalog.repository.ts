@@ -1,25 +1,22 @@
 /**
  * Programmes, sites, sessions and branch quotas: the catalogue a woman books
- * from. Reads only, plus the one-off insert of a new programme.
+ * from. Reads only, plus the one-off insert of a new programme. A programme,
+ * a site and a session's dates do not change under a booking, so they are
+ * kept in the instance a few seconds (instance-cache.ts); `liveSession` reads
+ * the places left afresh.
  */
 import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
+import { isDuplicate } from '../common/db-errors'
+import { cached } from '../common/instance-cache'
+import { readAll, rowsOf } from '../common/paginate'
 import type { ProgrammeDoc, QuotaDoc, SessionDoc, SiteDoc } from './screening.docs'
 
-const PAGE = 1000
+export const rows = rowsOf
 
-export function rows<T>(res: { data?: unknown }): T[] {
-  return (res.data as T[] | undefined) ?? []
-}
-
-/** Every document matching `where`, a page at a time (CloudBase answers at most 1000 per get). */
-export async function getAll<T>(db: Db, collection: string, where: object): Promise<T[]> {
-  const out: T[] = []
-  for (let skip = 0; ; skip += PAGE) {
-    const page = rows<T>(await db.collection(collection).where(where).skip(skip).limit(PAGE).get())
-    out.push(...page)
-    if (page.length < PAGE) return out
-  }
+/** Every document matching `where` (paginate.ts walks the 1000-per-get limit). */
+export function getAll<T>(db: Db, collection: string, where: object): Promise<T[]> {
+  return readAll<T>(db.collection(collection).where(where))
 }
 
 export async function getById<T>(db: Db, collection: string, id: string): Promise<T | null> {
@@ -29,14 +26,16 @@ export async function getById<T>(db: Db, collection: string, id: string): Promis
 export function createCatalogRepository(db: Db) {
   return {
     listProgrammes: () => getAll<ProgrammeDoc>(db, COLLECTIONS.screeningProgrammes, {}),
-    programme: (id: string) => getById<ProgrammeDoc>(db, COLLECTIONS.screeningProgrammes, id),
-    site: (id: string) => getById<SiteDoc>(db, COLLECTIONS.screeningSites, id),
+    programme: (id: string) => cached(db, `sp:${id}`, () => getById<ProgrammeDoc>(db, COLLECTIONS.screeningProgrammes, id)),
+    site: (id: string) => cached(db, `ss:${id}`, () => getById<SiteDoc>(db, COLLECTIONS.screeningSites, id)),
     async sites(ids: string[]): Promise<SiteDoc[]> {
       if (ids.length === 0) return []
       const found = await getAll<SiteDoc>(db, COLLECTIONS.screeningSites, { _id: db.command.in(ids) })
       return ids.map((id) => found.find((s) => s._id === id)).filter((s): s is SiteDoc => !!s)
     },
-    session: (id: string) => getById<SessionDoc>(db, COLLECTIONS.screeningSessions, id),
+    /** Dates, site and capacity (cached); `left` and holders may be seconds old: never decide places by them. */
+    session: (id: string) => cached(db, `sn:${id}`, () => getById<SessionDoc>(db, COLLECTIONS.screeningSessions, id)),
+    liveSession: (id: string) => getById<SessionDoc>(db, COLLECTIONS.screeningSessions, id),
     async sessions(where: Partial<Pick<SessionDoc, 'programmeId' | 'siteId' | 'date'>>): Promise<SessionDoc[]> {
       const list = await getAll<SessionDoc>(db, COLLECTIONS.screeningSessions, where)
       return list.sort((a, b) => a.startAt - b.startAt || a._id.localeCompare(b._id))
@@ -46,8 +45,8 @@ export function createCatalogRepository(db: Db) {
     async insertMissing(collection: string, docs: { _id: string }[]): Promise<void> {
       for (const d of docs) {
         if (await getById(db, collection, d._id)) continue
-        await db.collection(collection).add(d).catch((e: { code?: string }) => {
-          if (!/DUPLICATE/.test(e?.code ?? '')) throw e
+        await db.collection(collection).add(d).catch((e: unknown) => {
+          if (!isDuplicate(e)) throw e
         })
       }
     },

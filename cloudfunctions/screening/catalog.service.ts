@@ -14,7 +14,7 @@ import { createBookingRepository, ledgerId } from './booking.repository'
 import { createCatalogRepository, getById } from './catalog.repository'
 import { eligibilityOf } from './eligibility.rules'
 import { factsOf } from './member-facts'
-import type { BookingDoc, ProgrammeDoc } from './screening.docs'
+import type { BookingDoc, ProgrammeDoc, SessionDoc } from './screening.docs'
 import { bookingDTO, programmeDTO, sessionDTO } from './screening.dto'
 import { weekdayOf } from '../common/time'
 
@@ -32,9 +32,10 @@ export function createCatalogService(db: Db, clock: Clock, waitlist?: WaitlistSe
   const catalog = createCatalogRepository(db)
   const ledger = createBookingRepository(db)
 
-  async function bookingOf(b: BookingDoc, p?: ProgrammeDoc): Promise<BookingDTO | null> {
+  /** `s`: the session as the caller just read it (its places left are shown), else read afresh. */
+  async function bookingOf(b: BookingDoc, p?: ProgrammeDoc, s?: SessionDoc): Promise<BookingDTO | null> {
     const prog = p ?? (await catalog.programme(b.programmeId))
-    const [site, session] = await Promise.all([catalog.site(b.siteId), catalog.session(b.sessionId)])
+    const [site, session] = await Promise.all([catalog.site(b.siteId), s?._id === b.sessionId ? s : catalog.liveSession(b.sessionId)])
     return prog && site && session ? bookingDTO(b, prog, site, session, clock()) : null
   }
 
@@ -90,6 +91,12 @@ export function createCatalogService(db: Db, clock: Clock, waitlist?: WaitlistSe
         days.set(s.date, { ...d, sessions: d.sessions + 1, capacity: d.capacity + s.capacity, placesLeft: d.placesLeft + s.placesLeft })
       }
       return [...days.values()].sort((a, b) => a.date.localeCompare(b.date))
+    },
+    /** 开放提醒: only for a programme that exists and is not yet open; an unknown one writes nothing. */
+    async remindRelease(openid: string, programmeId: string): Promise<{ releaseReminder: true }> {
+      const p = (await catalog.programme(programmeId)) ?? fail('NOT_FOUND', 'programmeId')
+      await db.collection(COLLECTIONS.screeningReminders).doc(ledgerId(p._id, openid)).set({ programmeId: p._id, openid, at: clock() })
+      return { releaseReminder: true }
     },
     async myBookings(openid: string): Promise<BookingDTO[]> {
       const list = (await ledger.byOpenid(openid)).filter((b) => b.status !== 'failed' && b.status !== 'pending')

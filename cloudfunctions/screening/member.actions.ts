@@ -1,16 +1,11 @@
 /** Actions a member calls for herself: browse, book, cancel, reschedule, her code, her result, her notices. */
-import { COLLECTIONS } from '../common/collections'
 import { requireOfficer, requireVerifiedMember } from '../common/auth'
 import { action } from '../common/function'
-import { AppError, fail } from '../common/errors'
-import { createCatalogRepository } from './catalog.repository'
-import { maskName } from '../common/mask'
+import { fail } from '../common/errors'
 import type { BookingDoc } from './screening.docs'
 import type { ActionContext } from '../common/function'
-import { ledgerId } from './booking.repository'
 import { servicesOf } from './screening.context'
 import * as S from './screening.schemas'
-import { noticePage } from '../../types/routes'
 
 async function toDTO(ctx: ActionContext, b: BookingDoc) {
   const dto = await servicesOf(ctx).catalog.bookingOf(b)
@@ -55,15 +50,7 @@ export const memberActions = {
   }),
   checkinCode: action({ input: S.programmeRef, run: (i, ctx) => servicesOf(ctx).desk.checkinCode(ctx.openid, i.programmeId) }),
   myResult: action({ input: S.programmeRef, run: (i, ctx) => servicesOf(ctx).results.myResult(ctx.openid, i.programmeId) }),
-  remindRelease: action({
-    input: S.programmeRef,
-    mutation: true,
-    async run(i, ctx) {
-      const id = ledgerId(i.programmeId, ctx.openid)
-      await ctx.db.collection(COLLECTIONS.screeningReminders).doc(id).set({ programmeId: i.programmeId, openid: ctx.openid, at: ctx.clock() })
-      return { releaseReminder: true }
-    },
-  }),
+  remindRelease: action({ input: S.programmeRef, mutation: true, run: (i, ctx) => servicesOf(ctx).catalog.remindRelease(ctx.openid, i.programmeId) }),
   subscribe: action({ input: S.subscribe, mutation: true, run: async (i, ctx) => ({ credits: await servicesOf(ctx).notices.subscribe(ctx.openid, i.topics) }) }),
   listOutbox: action({
     input: S.listOutbox,

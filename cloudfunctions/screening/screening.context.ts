@@ -2,7 +2,9 @@
 import type { ActionContext } from '../common/function'
 import { env } from '../common/env'
 import { createTokenService } from '../common/qr-token.service'
+import { createBookFlow } from './book-flow.service'
 import { createBookingService } from './booking.service'
+import { createCatalogRepository } from './catalog.repository'
 import { createCatalogService } from './catalog.service'
 import { createDeskService } from './desk.service'
 import { createNoticeService } from './notice.service'
@@ -14,11 +16,14 @@ import { createWaitlistService } from './waitlist.service'
 export function servicesOf(ctx: ActionContext) {
   const notices = createNoticeService(ctx.db, ctx.clock)
   const waitlist = createWaitlistService(ctx.db, ctx.clock, notices)
+  const catalog = createCatalogService(ctx.db, ctx.clock, waitlist)
+  const booking = createBookingService(ctx.db, ctx.clock, waitlist.handoff)
   return {
     notices,
     waitlist,
-    catalog: createCatalogService(ctx.db, ctx.clock, waitlist),
-    booking: createBookingService(ctx.db, ctx.clock, waitlist.handoff),
+    catalog,
+    booking,
+    bookFlow: createBookFlow({ db: ctx.db, booking, waitlist, notices, catalog: createCatalogRepository(ctx.db), bookingOf: (b, _p, s) => catalog.bookingOf(b, undefined, s) }),
     desk: createDeskService(ctx.db, ctx.clock, createTokenService(env().qrKeys, ctx.clock)),
     results: createResultService(ctx.db, ctx.clock, notices),
     sweeper: createSweepService(ctx.db, ctx.clock, waitlist, createReminderService(ctx.db, ctx.clock, notices)),

@@ -91,6 +91,8 @@ export interface BookingDoc {
   noShowAt: number | null
   resultReady: boolean
   rescheduling: { placeId: string; sessionId: string; siteId: string; at: number } | null
+  /** The request that made this claim: its retry gets this booking back (claim-ledger.ts). */
+  requestId?: string | null
   updatedAt: number
 }
 

@@ -1,68 +1,66 @@
 /**
- * Returns places a crashed request left held. Safe to run at any time and
- * concurrently with bookings: a holder is released only when its ledger no
- * longer refers to it, and every ledger refers to a place BEFORE taking it.
- * In production a timer trigger calls it every minute; officers may run it.
+ * Returns places a crashed request left held, on the kit's sweeper
+ * (common/sweeper.ts, one stale-claim rule). Women resolve their own dead
+ * claims when they tap again; this returns what nobody came back for. Safe at
+ * any time and concurrently with bookings: a holder is released only when its
+ * ledger no longer refers to it, and every ledger refers to a place BEFORE
+ * taking it. In production a timer trigger calls it every minute; officers may run it.
  */
+import { STALE_CLAIM_MS } from '../common/claim-ledger'
 import type { Clock } from '../common/clock'
 import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
+import type { StoredHolder } from '../common/place-store'
+import { runSweep, sweepHolders } from '../common/sweeper'
 import type { SweepResult } from '../../types/screening'
 import { ACTIVE, createBookingRepository } from './booking.repository'
+import { createBookingLedger } from './booking.service'
 import { createCatalogRepository, getAll } from './catalog.repository'
-import { createPlaceStore } from './place.repository'
-import type { BookingDoc, QuotaDoc, SessionDoc, WaitlistDoc } from './screening.docs'
+import type { BookingDoc, QuotaDoc, SessionDoc } from './screening.docs'
 import { createWaitlistRepository } from './waitlist.repository'
 import type { WaitlistService } from './waitlist.service'
 
-/** A pending claim older than this belongs to a request that died. */
-export const STALE_MS = 60_000
-
-function offerHolds(w: WaitlistDoc | null, key: string): boolean {
-  return w?.status === 'offered' && w.offer?.placeId === key
-}
-
-function holds(b: BookingDoc | null, key: string, kind: 'session' | 'quota'): boolean {
-  if (!b || !ACTIVE.includes(b.status)) return false
-  return kind === 'quota' ? b.claimId === key : b.placeId === key || b.rescheduling?.placeId === key
-}
-
 export function createSweepService(db: Db, clock: Clock, waitlist: WaitlistService, reminders: { send(): Promise<number> }) {
   const wl = createWaitlistRepository(db)
-  const ledger = createBookingRepository(db)
+  const repo = createBookingRepository(db)
   const catalog = createCatalogRepository(db)
-  const places = { session: createPlaceStore(db, COLLECTIONS.screeningSessions), quota: createPlaceStore(db, COLLECTIONS.screeningQuotas) }
+  const { ledger, sessions, quotas, holdsOf } = createBookingLedger(db, clock)
+  const stateOf = (b: BookingDoc) => (b.status === 'pending' ? 'pending' : ACTIVE.includes(b.status) ? 'final' : 'gone')
+  // A booking also names the place a reschedule is taking for it.
+  const named = (b: BookingDoc) => [...holdsOf(b), ...(b.rescheduling ? [{ ...holdsOf(b)[0], docId: b.rescheduling.sessionId, key: b.rescheduling.placeId }] : [])]
 
-  async function orphans(kind: 'session' | 'quota', docs: (SessionDoc | QuotaDoc)[]): Promise<number> {
-    let released = 0
-    for (const d of docs) {
-      for (const [key, holder] of Object.entries(d.holders ?? {})) {
-        const legit = holder.w ? offerHolds(await wl.get(holder.w), key) : holds(holder.b ? await ledger.get(holder.b) : null, key, kind)
-        if (!legit && (await places[kind].release(d._id, key))) released++
-      }
+  /** Places held for waiting-list offers that no longer stand. */
+  async function deadOffers(s: SessionDoc): Promise<number> {
+    let n = 0
+    for (const [key, h] of Object.entries(s.holders ?? {})) {
+      if (!h.w) continue
+      const w = await wl.get(h.w)
+      if (!(w?.status === 'offered' && w.offer?.placeId === key) && (await sessions.release(s._id, key))) n++
     }
-    return released
+    return n
   }
 
   return {
     async sweep(programmeId?: string): Promise<SweepResult> {
-      const before = clock() - STALE_MS
-      const offersPassedOn = await waitlist.expireOffers()
-      let stale = 0
-      for (const b of await ledger.stalePending(before)) {
-        if (programmeId && b.programmeId !== programmeId) continue
-        // Declare it failed first: its own request, if still alive, then fails to confirm and gives back what it took.
-        if (await ledger.updateIf(b._id, { status: 'pending', claimId: b.claimId }, { status: 'failed', updatedAt: clock() })) stale++
-      }
-      for (const b of await ledger.staleRescheduling(before)) {
-        if (programmeId && b.programmeId !== programmeId) continue
-        await ledger.updateIf(b._id, { 'rescheduling.placeId': b.rescheduling!.placeId }, { rescheduling: null })
-      }
+      const now = clock()
       const where = programmeId ? { programmeId } : {}
-      const sessions = await getAll<SessionDoc>(db, COLLECTIONS.screeningSessions, where)
-      const quotas = programmeId ? await catalog.quotas(programmeId) : await getAll<QuotaDoc>(db, COLLECTIONS.screeningQuotas, {})
-      const orphanHoldsReleased = (await orphans('session', sessions)) + (await orphans('quota', quotas))
-      return { offersPassedOn, stalePendingReleased: stale, orphanHoldsReleased, remindersSent: await reminders.send() }
+      const offersPassedOn = await waitlist.expireOffers()
+      const stalePendingReleased = await ledger.sweepStale(where, now)
+      for (const b of await repo.staleRescheduling(now - STALE_CLAIM_MS)) {
+        if (programmeId && b.programmeId !== programmeId) continue
+        await repo.updateIf(b._id, { 'rescheduling.placeId': b.rescheduling!.placeId }, { rescheduling: null })
+      }
+      const [sessionDocs, quotaDocs] = await Promise.all([
+        getAll<SessionDoc>(db, COLLECTIONS.screeningSessions, where),
+        programmeId ? catalog.quotas(programmeId) : getAll<QuotaDoc>(db, COLLECTIONS.screeningQuotas, {}),
+      ])
+      const claimOf = (_k: string, h: StoredHolder) => (typeof h.b === 'string' ? h.b : null)
+      const tasks = [
+        ...sessionDocs.map((s) => ({ name: s._id, run: async (t: number) => (await deadOffers(s)) + (await sweepHolders({ store: sessions, docId: s._id, ledger, claimOf, holdsOf: named, stateOf }, t)) })),
+        ...quotaDocs.map((q) => ({ name: q._id, run: (t: number) => sweepHolders({ store: quotas, docId: q._id, ledger, claimOf, holdsOf: named, stateOf }, t) })),
+      ]
+      const orphanHoldsReleased = Object.values(await runSweep(tasks, now)).reduce((a, b) => a + b, 0)
+      return { offersPassedOn, stalePendingReleased, orphanHoldsReleased, remindersSent: await reminders.send() }
     },
   }
 }
