@@ -40,16 +40,52 @@ export interface VerifyRequest {
   phone?: string
 }
 
+/**
+ * One call imports up to 5,000 rows. A bigger roster goes in parts: split the
+ * file at line ends, start every part with the file's header line, and send the
+ * parts in order with one `chunk` (same importId, part 0..parts-1, firstLine =
+ * the file line of the part's first data row, 2 for part 0). Send the file's
+ * text (`csv`) or its raw bytes (`csvBase64`; UTF-8 or GBK, decoded here).
+ */
 export interface RosterImportRequest {
-  /** CSV text with a header row; see docs/api.md for the columns. */
-  csv: string
+  /** CSV text with a header row; see docs/api.md for the columns. Exactly one of csv / csvBase64. */
+  csv?: string
+  /** The file's bytes, base64: UTF-8 (BOM or not) or GBK/GB18030 as Excel on Chinese Windows saves it. */
+  csvBase64?: string
+  chunk?: RosterImportChunk
+}
+
+export interface RosterImportChunk {
+  /** Chosen by the client for the whole file: 8–64 of A–Z a–z 0–9 _ -. */
+  importId: string
+  part: number
+  parts: number
+  /** Line number in the whole file of this part's first data row (the header is line 1). */
+  firstLine: number
 }
 
 export interface RosterImportResult {
   imported: number
   updated: number
   unchanged: number
+  /** Line numbers are of the whole file, also for a part. */
   errors: { line: number; reason: string }[]
+  /** How the bytes were read ('utf-8' for `csv` text). */
+  encoding: 'utf-8' | 'gb18030'
+  /** For a chunked import: the running totals over the parts received so far. */
+  progress: RosterImportProgress | null
+}
+
+export interface RosterImportProgress {
+  importId: string
+  parts: number
+  partsDone: number
+  imported: number
+  updated: number
+  unchanged: number
+  refused: number
+  /** Every part has arrived. */
+  done: boolean
 }
 
 export interface CreateInviteRequest {

@@ -7,6 +7,7 @@ export const COLLECTIONS = {
   requests: 'requests',
   deletionRequests: 'deletion_requests',
   auditLog: 'audit_log',
+  rosterImports: 'roster_imports',
   // events (集章打卡 · 活动签到)
   events: 'events',
   eventBooths: 'event_booths',

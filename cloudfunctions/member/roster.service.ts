@@ -1,10 +1,12 @@
 import { requireOfficer } from '../common/auth'
 import type { Db } from '../common/db'
 import type { RosterDoc } from '../common/member-docs'
-import type { ListRosterRequest, RosterImportResult, RosterPageDTO } from '../../types/member'
+import type { ListRosterRequest, RosterImportChunk, RosterImportProgress, RosterImportRequest, RosterImportResult, RosterPageDTO } from '../../types/member'
 import { createAuditLog } from '../common/audit'
 import { toRosterRow } from './member.dto'
 import { parseRosterCsv } from './roster-csv.rules'
+import { decodeRosterBytes } from './roster-encoding.rules'
+import { ensureImport, getImport, type PartCounts, recordPart } from './roster-import.repository'
 import { getRosterMany, insertRoster, insertRosterOne, listRoster, type RosterFields, updateRosterFields } from './roster.repository'
 
 interface Deps {
@@ -44,14 +46,15 @@ async function insertNew(db: Db, rows: RosterFields[], now: number): Promise<{ i
   return { inserted, updated }
 }
 
-/**
- * Officers import the roster: bad rows are reported with their line numbers,
- * good rows are stored keyed by card number, so a re-import updates and never
- * duplicates. Bindings survive re-imports.
- */
-export async function importRoster({ db, now }: Deps, openid: string, csv: string): Promise<RosterImportResult> {
-  await requireOfficer(db, openid)
-  const { rows, errors } = parseRosterCsv(csv, new Date(now).getUTCFullYear())
+/** The text of the request: the CSV as sent, or its bytes decoded (UTF-8 or GBK). */
+function textOf(req: RosterImportRequest): { text: string; encoding: RosterImportResult['encoding'] } | { refused: string } {
+  if (req.csv !== undefined) return { text: req.csv, encoding: 'utf-8' }
+  const decoded = decodeRosterBytes(Buffer.from(req.csvBase64 ?? '', 'base64'))
+  return decoded.ok ? decoded : { refused: decoded.reason }
+}
+
+/** Stores checked rows keyed by card number: a re-import updates and never duplicates; bindings survive. */
+async function store(db: Db, rows: RosterFields[], now: number) {
   const existing = await getRosterMany(db, rows.map((r) => r.cardNo))
   const fresh = rows.filter((r) => !existing.has(r.cardNo))
   const changed = rows.filter((r) => existing.has(r.cardNo) && !sameFields(existing.get(r.cardNo)!, r))
@@ -59,9 +62,38 @@ export async function importRoster({ db, now }: Deps, openid: string, csv: strin
     await Promise.all(changed.slice(i, i + PARALLEL_UPDATES).map((row) => updateRosterFields(db, row, now)))
   }
   const { inserted, updated } = await insertNew(db, fresh, now)
-  const result = { imported: inserted, updated: changed.length + updated, unchanged: rows.length - fresh.length - changed.length, errors }
-  await createAuditLog({ db, clock: () => now }).record({ actor: openid, action: 'member.importRoster', target: 'roster', imported: result.imported, updated: result.updated, refused: errors.length })
-  return result
+  return { imported: inserted, updated: changed.length + updated, unchanged: rows.length - fresh.length - changed.length }
+}
+
+/**
+ * Officers import the roster, in one call or in parts (a big union's tens of
+ * thousands of rows): bad rows are reported with their line numbers in the
+ * whole file, good rows are stored, and a chunked import reports its running
+ * totals after every part.
+ */
+export async function importRoster({ db, now }: Deps, openid: string, req: RosterImportRequest): Promise<RosterImportResult> {
+  await requireOfficer(db, openid)
+  const input = textOf(req)
+  if ('refused' in input) return { imported: 0, updated: 0, unchanged: 0, errors: [{ line: 1, reason: input.refused }], encoding: 'utf-8', progress: null }
+  const parsed = parseRosterCsv(input.text, new Date(now).getUTCFullYear())
+  const shift = req.chunk ? req.chunk.firstLine - 2 : 0
+  const errors = parsed.errors.map((e) => (e.line > 1 ? { ...e, line: e.line + shift } : e))
+  const counts = await store(db, parsed.rows, now)
+  await createAuditLog({ db, clock: () => now }).record({
+    actor: openid, action: 'member.importRoster', target: 'roster', imported: counts.imported, updated: counts.updated, refused: errors.length,
+    ...(req.chunk ? { importId: req.chunk.importId, part: req.chunk.part } : {}),
+  })
+  const progress = req.chunk ? await recordProgress(db, openid, req.chunk, { ...counts, refused: errors.length }, now) : null
+  return { ...counts, errors, encoding: input.encoding, progress }
+}
+
+async function recordProgress(db: Db, openid: string, chunk: RosterImportChunk, counts: PartCounts, now: number): Promise<RosterImportProgress> {
+  const id = `${openid}:${chunk.importId}`
+  await ensureImport(db, { _id: id, importId: chunk.importId, officer: openid, parts: chunk.parts, partsDone: [], imported: 0, updated: 0, unchanged: 0, refused: 0, startedAt: now, updatedAt: now })
+  await recordPart(db, id, chunk.part, counts, now)
+  const doc = (await getImport(db, id))!
+  const partsDone = new Set(doc.partsDone).size
+  return { importId: chunk.importId, parts: doc.parts, partsDone, imported: doc.imported, updated: doc.updated, unchanged: doc.unchanged, refused: doc.refused, done: partsDone >= doc.parts }
 }
 
 export async function listRosterPage({ db, now }: Deps, openid: string, req: ListRosterRequest): Promise<RosterPageDTO> {
