@@ -64,16 +64,16 @@ it('re-import updates changed rows, leaves the rest, never duplicates and keeps 
     '"张建国",GH3201000789,,运城市总工会,劳模;先进工作者,male,1968-10-01', // same
     '赵敏,GH3201000999,13600000999,市妇幼保健院工会,女职工,女,1992-03-08', // new
   ].join('\n')
-  expect(okData(await invoke(main, 'o-officer', 'importRoster', { csv }))).toEqual({ imported: 1, updated: 1, unchanged: 2, errors: [] })
+  expect(okData(await invoke(main, 'o-officer', 'importRoster', { csv }))).toMatchObject({ encoding: 'utf-8', progress: null, imported: 1, updated: 1, unchanged: 2, errors: [] })
   const docs = await rosterDocs()
   expect(docs).toHaveLength(4)
   expect(docs.find((d) => d._id === 'GH3201000123')).toMatchObject({ tags: ['劳模'], boundOpenid: 'o-li' })
-  expect(okData(await invoke(main, 'o-officer', 'importRoster', { csv }))).toEqual({ imported: 0, updated: 0, unchanged: 4, errors: [] })
+  expect(okData(await invoke(main, 'o-officer', 'importRoster', { csv }))).toMatchObject({ encoding: 'utf-8', progress: null, imported: 0, updated: 0, unchanged: 4, errors: [] })
 })
 
 it('explains a header without the required columns and imports nothing', async () => {
   const result = okData(await invoke<RosterImportResult>(main, 'o-officer', 'importRoster', { csv: '姓名,手机号\n某某,13800000000' }))
-  expect(result).toEqual({ imported: 0, updated: 0, unchanged: 0, errors: [{ line: 1, reason: '表头缺少：会员证号、所属工会' }] })
+  expect(result).toMatchObject({ encoding: 'utf-8', progress: null, imported: 0, updated: 0, unchanged: 0, errors: [{ line: 1, reason: '表头缺少：会员证号、所属工会' }] })
   expect(await rosterDocs()).toHaveLength(4)
 })
 
