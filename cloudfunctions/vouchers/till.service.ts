@@ -51,9 +51,10 @@ export function createTillService(d: TillDeps) {
     return m
   }
 
-  async function scan(account: CallerAccount, merchantId: string, code: string): Promise<Scan> {
-    const merchant = await merchantFor(account, merchantId)
+  async function scan(account: CallerAccount, merchantId: string, code: string, note: (voucherId: string) => void = () => undefined): Promise<Scan> {
     const verified = d.tokens.verifyRotating(code, 'voucher')
+    if (verified.ok) note(verified.claims.subject) // known before any refusal, so the attempt log names the voucher
+    const merchant = await merchantFor(account, merchantId)
     const refusal = tokenRefusal(code, verified, d.kids)
     if (refusal || !verified.ok) fail(refusal ?? 'VOUCHER_CODE_FORGED')
     const voucher = (await d.vouchers.get(verified.claims.subject)) ?? fail('VOUCHER_CODE_FORGED')
@@ -97,8 +98,7 @@ export function createTillService(d: TillDeps) {
 
     redeem(account: CallerAccount, merchantId: string, code: string, billFen: number, till: string): Promise<RedemptionRowDTO> {
       return logged({ action: 'redeem', merchantId, staffOpenid: account.openid, till, billFen }, async (note) => {
-        const s = await scan(account, merchantId, code)
-        note(s.voucher._id)
+        const s = await scan(account, merchantId, code, note)
         const p = priced(s, billFen)
         const v = s.voucher
         const now = d.clock()
