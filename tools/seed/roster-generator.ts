@@ -80,6 +80,8 @@ export const DEMO_ROSTER: Record<string, RosterFields> = {
   'demo-cashier': { name: '陈静', cardNo: 'GH3201000103', phone: '13900000103', branch: '苏果超市有限公司工会', tags: ['女职工'], gender: 'F', birthDate: '1990-08-23' },
   'demo-event-staff': { name: '刘洋', cardNo: 'GH3201000104', phone: '13900000104', branch: '南京市总工会机关工会', tags: ['青年'], gender: 'M', birthDate: '1995-02-07' },
   'demo-nurse': { name: '赵敏', cardNo: 'GH3201000105', phone: '13900000105', branch: '市妇幼保健院工会', tags: ['女职工'], gender: 'F', birthDate: '1989-11-30' },
+  'demo-single-man': { name: '周浩', cardNo: 'JZ4108000201', phone: '13937000201', branch: '中原内配集团工会', tags: ['青年'], gender: 'M', birthDate: '1995-06-16' },
+  'demo-single-woman': { name: '李婷', cardNo: 'JZ4108000202', phone: '13937000202', branch: '山阳区教育系统工会', tags: ['青年', '女职工'], gender: 'F', birthDate: '1997-09-03' },
   'demo-officer': { name: '孙丽', cardNo: 'GH3201000106', phone: '13900000106', branch: '南京市总工会机关工会', tags: ['女职工'], gender: 'F', birthDate: '1978-03-15' },
 }
 

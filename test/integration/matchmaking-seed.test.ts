@@ -1,0 +1,45 @@
+/** The demo seed: the 七夕 mixer yields its 7 pairs at the deadline; 晋中's 20 mixers; the demo singles can sign up; idempotent. */
+import { COLLECTIONS } from '../../cloudfunctions/common/collections'
+import { createMatchmakingFunction } from '../../cloudfunctions/matchmaking/index'
+import { seed } from '../../tools/seed/seed'
+import { JINZHONG_PROGRAMME, QIXI_ID, SEEDED_PAIRS } from '../../tools/seed/matchmaking.seed'
+import { SINGLE_STATEMENT } from '../../types/matchmaking'
+import { startTestEmulator, type TestEmulator } from '../support/emulator'
+import { invoke, okData } from '../support/invoke'
+
+const T0 = Date.UTC(2027, 7, 19, 11, 0) // 19:00 Beijing
+let now = T0
+const main = createMatchmakingFunction({ clock: () => now })
+let emu: TestEmulator
+
+beforeAll(async () => {
+  emu = await startTestEmulator()
+  await seed(emu.db, T0)
+}, 120_000)
+afterAll(() => emu.stop())
+
+it('seeds 234 checked-in attendees and 晋中市总工会 20 mixers; a second run inserts nothing', async () => {
+  const fig = okData(await invoke(main, 'demo-officer', 'figures', { mixerId: QIXI_ID }))
+  expect(fig.checkedIn).toEqual({ M: 117, F: 117 })
+  const year = okData(await invoke(main, 'demo-officer', 'programme', { programme: JINZHONG_PROGRAMME }))
+  expect(year.mixers).toHaveLength(20)
+  const again = await seed(emu.db, T0)
+  expect(again.steps.find((s) => s.name === 'matchmaking')!.inserted).toBe(0)
+  const staff = okData(await invoke(main, 'demo-event-staff', 'staffMixers', {}))
+  expect(staff.map((s: { mixer: { id: string } }) => s.mixer.id)).toEqual([QIXI_ID])
+}, 60_000)
+
+it('the demo singles can make a profile, sign the statement and sign up for the 七夕 mixer', async () => {
+  for (const who of ['demo-single-man', 'demo-single-woman']) {
+    okData(await invoke(main, who, 'saveProfile', { nickname: who.endsWith('man') && !who.endsWith('woman') ? '浩子' : '婷婷', sector: '企业', intro: '喜欢爬山' }))
+    okData(await invoke(main, who, 'signStatement', { version: SINGLE_STATEMENT.version }))
+    expect(okData(await invoke(main, who, 'signUp', { mixerId: QIXI_ID })).status).toBe('review')
+  }
+})
+
+it('at the deadline the seeded picks give the story\'s 7 pairs', async () => {
+  now = T0 + 3 * 3_600_000 + 60_000
+  okData(await invoke(main, 'demo-officer', 'sweep', {}))
+  expect(okData(await invoke(main, 'demo-officer', 'figures', { mixerId: QIXI_ID })).pairs).toBe(SEEDED_PAIRS)
+  expect((await emu.db.collection(COLLECTIONS.mixerPicks).where({ mixerId: QIXI_ID }).count()).total).toBe(0)
+})
