@@ -31,7 +31,7 @@ afterAll(() => emu.stop())
 
 const redeem = (till: string, merchantId: string, code: string, billFen = 8600, requestId?: string) =>
   h.call(till, 'redeem', { merchantId, code, billFen, till: '1号收银台' }, requestId)
-const fail = (r: { ok: boolean }) => (r.ok ? 'OK' : (r as { code: string }).code)
+const fail = (r: { ok: boolean }) => (r.ok ? 'OK' : (r as unknown as { code: string }).code)
 
 it('preview shows the masked member, the 劳模 mark and both deductions in their fixed order', async () => {
   const v = await h.ok('zhang', 'claim', { campaignId: mw })
@@ -149,7 +149,7 @@ it('property: random claim / redeem / reverse / expire sequences keep the books 
       for (const round of rounds) {
         await Promise.all(round.map(async (s) => {
           const o = people[s.who]
-          if (s.op === 'claim') return h.call(o, 'claim', { campaignId: c })
+          if (s.op === 'claim') return void (await h.call(o, 'claim', { campaignId: c }))
           const mine = ((await h.ok(o, 'myVouchers')) as { id: string; campaignId: string; status: string; redemption: { id: string } | null }[]).filter((v) => v.campaignId === c)
           const unused = mine.find((v) => v.status === 'unused')
           const code = unused && (await h.ok(o, 'voucherCode', { voucherId: unused.id })).code // null once the use window is over
