@@ -62,7 +62,7 @@ type AcceptsRequest<N extends string, A, M> = N extends keyof FunctionActions ? 
 const requestIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional()
 
 export function errorEnvelope(e: AppError): Envelope<never> {
-  return { ok: false, code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) }
+  return { ok: false, code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}), ...(e.details ? { details: e.details } : {}) }
 }
 
 /** The field an issue is about; for an unknown key, the key itself. */

@@ -2,6 +2,7 @@ import type { Clock } from './clock'
 import { COLLECTIONS } from './collections'
 import type { Db } from './db'
 import { AppError } from './errors'
+import type { ErrorDetails } from '../../types/envelope'
 
 /** A marker older than this belongs to a call that crashed: its request id may run again. */
 const STALE_MS = 60_000
@@ -11,7 +12,7 @@ interface RequestDoc {
   _id: string
   state: 'pending' | 'done'
   startedAt: number
-  outcome?: { ok: true; data: unknown } | { ok: false; code: string; field?: string; message: string }
+  outcome?: { ok: true; data: unknown } | { ok: false; code: string; field?: string; message: string; details?: ErrorDetails }
 }
 
 function isDuplicate(e: unknown): boolean {
@@ -27,7 +28,7 @@ async function read(db: Db, id: string): Promise<RequestDoc | undefined> {
 function replay(doc: RequestDoc): unknown {
   const o = doc.outcome!
   if (o.ok) return o.data
-  throw new AppError(o.code as AppError['code'], o.field, o.message)
+  throw new AppError(o.code as AppError['code'], o.field, o.message, o.details)
 }
 
 /**
@@ -59,7 +60,7 @@ export async function runOnce(db: Db, clock: Clock, key: string, work: () => Pro
     return data
   } catch (e) {
     if (e instanceof AppError) {
-      await col.doc(key).update({ state: 'done', outcome: db.command.set({ ok: false, code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) }) })
+      await col.doc(key).update({ state: 'done', outcome: db.command.set({ ok: false, code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}), ...(e.details ? { details: e.details } : {}) }) })
     } else {
       await col.doc(key).remove().catch(() => undefined)
     }

@@ -2,11 +2,12 @@ import { type CallerAccount, loadAccount } from '../common/auth'
 import type { Db } from '../common/db'
 import { fail } from '../common/errors'
 import type { MeDTO, VerifyRequest } from '../../types/member'
-import { isLimited, takeAttempt } from './attempts.repository'
+import { attemptWindow, isLimited, takeAttempt } from './attempts.repository'
+import { ERROR_MESSAGES } from '../../types/errors'
 import { toMeDTO } from './member.dto'
 import { bindRoster, findRosterByPhone, getRoster, unbindRoster } from './roster.repository'
 import { claimRosterForUser, clearBinding, ensureUser } from './user.repository'
-import { matchRoster, normalizeCardNo, VERIFY_MAX_ATTEMPTS, VERIFY_WINDOW_MS } from './verify.rules'
+import { attemptNotice, matchRoster, normalizeCardNo, VERIFY_MAX_ATTEMPTS, VERIFY_WINDOW_MS } from './verify.rules'
 
 interface Deps {
   db: Db
@@ -37,10 +38,10 @@ async function lookup(db: Db, req: VerifyRequest) {
 export async function verify({ db, now }: Deps, openid: string, req: VerifyRequest): Promise<MeDTO> {
   if ((await current(db, openid)).me.verified) fail('ALREADY_VERIFIED')
   const key = `verify:${openid}`
-  if (await isLimited(db, key, now, VERIFY_MAX_ATTEMPTS, VERIFY_WINDOW_MS)) fail('RATE_LIMITED')
-  if (!(await takeAttempt(db, key, now, VERIFY_MAX_ATTEMPTS, VERIFY_WINDOW_MS))) fail('RATE_LIMITED')
+  if (await isLimited(db, key, now, VERIFY_MAX_ATTEMPTS, VERIFY_WINDOW_MS)) await refuse(db, key, now, 'RATE_LIMITED')
+  if (!(await takeAttempt(db, key, now, VERIFY_MAX_ATTEMPTS, VERIFY_WINDOW_MS))) await refuse(db, key, now, 'RATE_LIMITED')
   const roster = await lookup(db, req)
-  if (!roster) fail('VERIFY_MISMATCH')
+  if (!roster) return refuse(db, key, now, 'VERIFY_MISMATCH')
   if (roster.boundOpenid !== openid && !(await bindRoster(db, roster._id, openid, now))) {
     if ((await getRoster(db, roster._id))?.boundOpenid !== openid) fail('ROSTER_ALREADY_BOUND')
   }
@@ -50,6 +51,13 @@ export async function verify({ db, now }: Deps, openid: string, req: VerifyReque
     fail('ALREADY_VERIFIED')
   }
   return (await current(db, openid)).me
+}
+
+/** A refusal that says how many tries are left, or when she may try again. */
+async function refuse(db: Db, key: string, now: number, code: 'RATE_LIMITED' | 'VERIFY_MISMATCH'): Promise<never> {
+  const { suffix, details } = attemptNotice(await attemptWindow(db, key), now)
+  const base = code === 'RATE_LIMITED' ? '尝试次数过多' : ERROR_MESSAGES.VERIFY_MISMATCH
+  fail(code, undefined, suffix ? `${base}，${suffix}` : base, details)
 }
 
 /** The roster record stays (it is the union's); only the link to this WeChat account goes. */

@@ -1,5 +1,6 @@
 import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
+import { isDuplicate } from '../common/db-errors'
 
 /** `verify_attempts`: one fixed-window counter per key (`verify:<openid>`, `invite:<openid>`). */
 interface AttemptDoc {
@@ -8,9 +9,6 @@ interface AttemptDoc {
   count: number
 }
 
-function isDuplicate(e: unknown): boolean {
-  return /DUPLICATE/i.test(String((e as { code?: string })?.code ?? (e as Error)?.message))
-}
 
 /**
  * Takes one attempt out of `max` per `windowMs`, atomically: each step is one
@@ -43,4 +41,8 @@ export async function isLimited(db: Db, key: string, now: number, max: number, w
   return !!doc && doc.count >= max && doc.windowStart > now - windowMs
 }
 
-export { isDuplicate }
+/** The counter of this key's window, or null before the first attempt. */
+export async function attemptWindow(db: Db, key: string): Promise<{ count: number; windowStart: number } | null> {
+  const doc = ((await db.collection(COLLECTIONS.verifyAttempts).doc(key).get()).data as unknown as AttemptDoc[])[0]
+  return doc ? { count: doc.count, windowStart: doc.windowStart } : null
+}

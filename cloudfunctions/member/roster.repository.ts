@@ -1,7 +1,7 @@
 import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
 import type { RosterDoc } from '../common/member-docs'
-import { isDuplicate } from './attempts.repository'
+import { isDuplicate } from '../common/db-errors'
 
 /** The roster fields an import writes; the binding and timestamps are the repository's business. */
 export type RosterFields = Omit<RosterDoc, '_id' | 'boundOpenid' | 'importedAt' | 'updatedAt'>

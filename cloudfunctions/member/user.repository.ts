@@ -1,7 +1,7 @@
 import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
 import type { StoredRole, UserDoc } from '../common/member-docs'
-import { isDuplicate } from './attempts.repository'
+import { isDuplicate } from '../common/db-errors'
 
 const col = (db: Db) => db.collection(COLLECTIONS.users)
 
