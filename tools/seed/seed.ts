@@ -9,6 +9,7 @@ import { seedRoster } from './roster.seed'
 import { CITY_FEDERATION, DISTRICTS, grassrootsUnits } from './union-structure'
 import { seedEvents } from './events.seed'
 import { seedScreening } from './screening.seed'
+import { seedVouchers } from './vouchers.seed'
 import { seedMatchmaking } from './matchmaking.seed'
 
 export interface SeedStep {
@@ -32,6 +33,7 @@ const MEMBER_STEPS: SeedStep[] = [
 export const SERVICE_STEPS: SeedStep[] = [
   { name: 'events', label: '集章打卡 · 活动签到', run: seedEvents },
   { name: 'screening', label: '两癌筛查', run: seedScreening },
+  { name: 'vouchers', label: '工会消费券（6 家合作商户、5 个批次）', run: seedVouchers },
   { name: 'matchmaking', label: '会聚良缘（焦作山阳区七夕联谊会 234 人、晋中市全年 20 场）', run: seedMatchmaking },
 ]
 

@@ -1,0 +1,28 @@
+import { seed } from '../../tools/seed/seed'
+import { seedVouchers } from '../../tools/seed/vouchers.seed'
+import { startTestEmulator, type TestEmulator } from '../support/emulator'
+import { codeOf, T0, vouchersHarness } from './vouchers-fixtures'
+
+let emu: TestEmulator
+const h = vouchersHarness()
+
+beforeAll(async () => {
+  emu = await startTestEmulator()
+  await seed(emu.db, T0)
+}, 120_000)
+afterAll(() => emu.stop())
+
+it('holds the story: 95折 for 张建国 at 苏果 with the 劳模 extra, 大连 4 × 满50减40 for ¥2,000,000, a draw, a countdown; idempotent', async () => {
+  expect(await seedVouchers(emu.db, T0)).toBe(0)
+  const centre = await h.ok('demo-model-worker', 'centre')
+  const byId = new Map(centre.map((c: { campaign: { id: string } }) => [c.campaign.id, c]))
+  expect(byId.get('campaign-wuping-95')).toMatchObject({ state: 'claimable', modelWorkerExtra: expect.stringContaining('劳模') })
+  expect(byId.get('campaign-dalian-4x40')).toMatchObject({ state: 'claimable', perMember: 4, campaign: { ruleText: '满50减40' } })
+  expect(byId.get('campaign-changchun-draw')).toMatchObject({ state: 'enter_draw' })
+  expect(byId.get('campaign-weifang')).toMatchObject({ state: 'upcoming' })
+  const dash = await h.ok('demo-officer', 'dashboard', { campaignId: 'campaign-dalian-4x40' })
+  expect(dash).toMatchObject({ budgetFen: 200_000_000, vouchersLeft: 50_000 })
+  const v = await h.ok('demo-model-worker', 'claim', { campaignId: 'campaign-wuping-95' })
+  const p = await h.ok('demo-cashier', 'preview', { merchantId: 'merchant-suguo-xjk', code: await codeOf(h, 'demo-model-worker', v.id), billFen: 8600 })
+  expect(p).toMatchObject({ memberMasked: '张**', modelWorker: true, voucherFen: 430, modelWorkerFen: 408, payableFen: 7762 })
+}, 60_000)

@@ -1,0 +1,75 @@
+/**
+ * Demo data of 工会消费券 (issue 9), from the story: 武平县总工会's 95折 vouchers for
+ * the 闽宁协作宁夏扶贫农优产品展销馆 (also honoured at 苏果超市（新街口店）, whose
+ * cashier is the demo identity `demo-cashier`), with a 劳模 折上折 from the union;
+ * 运城 新象城's member discount with a 劳模 折上折 the mall gives itself; 大连's
+ * ¥2,000,000 for 12,500 members as 4 × 满50减40, first come first served; 长春's
+ * 抽签 and 潍坊's batch opening in two days (the countdown). Claim and use windows
+ * are relative to the seeding time, so the demo works any day. Idempotent:
+ * deterministic ids, only what is missing is inserted.
+ */
+import { COLLECTIONS } from '../../cloudfunctions/common/collections'
+import type { Db } from '../../cloudfunctions/common/db'
+import { createCampaignRepository } from '../../cloudfunctions/vouchers/campaign.repository'
+import type { CampaignDoc, MerchantDoc } from '../../cloudfunctions/vouchers/vouchers.docs'
+import type { CampaignInputDTO } from '../../types/vouchers'
+
+const DAY = 24 * 3600_000
+
+export const VOUCHER_MERCHANTS: Omit<MerchantDoc, 'createdAt' | 'updatedAt'>[] = [
+  { _id: 'merchant-suguo-xjk', name: '苏果超市（新街口店）', address: '南京市玄武区中山路18号', category: '超市', suspended: false },
+  { _id: 'merchant-minning', name: '闽宁协作宁夏扶贫农优产品展销馆', address: '福建省龙岩市武平县平川街道', category: '消费帮扶', suspended: false },
+  { _id: 'merchant-xinxiang', name: '运城新象城', address: '山西省运城市盐湖区', category: '商场', suspended: false },
+  { _id: 'merchant-dalian-mall', name: '大连友谊商城', address: '辽宁省大连市中山区', category: '商场', suspended: false },
+  { _id: 'merchant-changchun', name: '长春欧亚商都', address: '吉林省长春市朝阳区', category: '商场', suspended: false },
+  { _id: 'merchant-weifang', name: '潍坊泰华城', address: '山东省潍坊市奎文区', category: '商场', suspended: false },
+]
+
+const all = { tagsAny: [], branches: [] }
+
+function campaigns(now: number): (CampaignInputDTO & { _id: string })[] {
+  const open = { claimStartsAt: now - DAY, claimEndsAt: now + 30 * DAY, useStartsAt: now - DAY, useEndsAt: now + 60 * DAY, reverseWindowMinutes: 24 * 60, remindDaysBefore: 3 }
+  return [
+    {
+      _id: 'campaign-wuping-95', name: '工会福利消费券 · 消费帮扶 95折', funderName: '武平县总工会', rule: { kind: 'discount', ratePercent: 95, capFen: 2000 },
+      perMember: 2, totalVouchers: 5000, budgetFen: 10_000_000, mode: 'first_come', audience: all, merchantIds: ['merchant-minning', 'merchant-suguo-xjk'],
+      modelWorkerBonus: { ratePercent: 95, capFen: 1000, funder: 'union' }, ...open,
+    },
+    {
+      _id: 'campaign-yuncheng', name: '会员证专享 · 劳模折上折', funderName: '运城市总工会', rule: { kind: 'discount', ratePercent: 90, capFen: 5000 },
+      perMember: 1, totalVouchers: 2000, budgetFen: 10_000_000, mode: 'first_come', audience: all, merchantIds: ['merchant-xinxiang'],
+      modelWorkerBonus: { ratePercent: 90, capFen: 3000, funder: 'merchant' }, ...open,
+    },
+    {
+      _id: 'campaign-dalian-4x40', name: '职工消费券 满50减40', funderName: '大连市中山区总工会', rule: { kind: 'threshold', thresholdFen: 5000, amountFen: 4000 },
+      perMember: 4, totalVouchers: 50_000, budgetFen: 200_000_000, mode: 'first_come', audience: all, merchantIds: ['merchant-dalian-mall', 'merchant-suguo-xjk'], modelWorkerBonus: null, ...open,
+    },
+    {
+      _id: 'campaign-changchun-draw', name: '提振消费 无门槛20元（抽签）', funderName: '长春市总工会', rule: { kind: 'fixed', amountFen: 2000 },
+      perMember: 1, totalVouchers: 1000, budgetFen: 2_000_000, mode: 'lottery', drawAt: now + 2 * DAY, audience: all, merchantIds: ['merchant-changchun'], modelWorkerBonus: null, ...open,
+    },
+    {
+      _id: 'campaign-weifang', name: '惠工消费券 满100减30', funderName: '潍坊市总工会', rule: { kind: 'threshold', thresholdFen: 10_000, amountFen: 3000 },
+      perMember: 2, totalVouchers: 10_000, budgetFen: 30_000_000, mode: 'first_come', audience: all, merchantIds: ['merchant-weifang'], modelWorkerBonus: null,
+      ...open, claimStartsAt: now + 2 * DAY, useStartsAt: now + 2 * DAY,
+    },
+  ]
+}
+
+export async function seedVouchers(db: Db, now: number): Promise<number> {
+  let inserted = 0
+  const merchants = db.collection(COLLECTIONS.voucherMerchants)
+  for (const m of VOUCHER_MERCHANTS) {
+    if ((await merchants.doc(m._id).get()).data.length) continue
+    await merchants.add({ ...m, createdAt: now, updatedAt: now })
+    inserted++
+  }
+  const repo = createCampaignRepository(db)
+  for (const c of campaigns(now)) {
+    if (await repo.fresh(c._id)) continue
+    const doc: CampaignDoc = { ...c, drawAt: c.drawAt ?? null, subBudgets: [], createdAt: now, createdBy: 'seed', draw: null }
+    await repo.insert(doc)
+    inserted++
+  }
+  return inserted
+}
