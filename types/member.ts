@@ -89,7 +89,8 @@ export interface RosterImportProgress {
 }
 
 export interface CreateInviteRequest {
-  scope: StaffScope
+  /** A target from `inviteTargets`; the name stored is the target's own (a name sent here is ignored). */
+  scope: { kind: ScopeKind; id: string; name?: string }
   /** Hours until the code expires; default 72, at most 720. */
   ttlHours?: number
 }
@@ -98,6 +99,21 @@ export interface InviteDTO {
   code: string
   scope: StaffScope
   expiresAt: number
+}
+
+/** Something staff can be invited for: an event, a screening site, a merchant. */
+export interface InviteTargetDTO {
+  kind: ScopeKind
+  id: string
+  name: string
+  /** A second line to tell similar names apart (venue, address). */
+  detail: string
+}
+
+export interface InviteTargetsDTO {
+  events: InviteTargetDTO[]
+  sites: InviteTargetDTO[]
+  merchants: InviteTargetDTO[]
 }
 
 export interface RedeemInviteRequest {
@@ -168,6 +184,7 @@ export interface MemberActions {
   unbind: [Record<string, never>, MeDTO]
   importRoster: [RosterImportRequest, RosterImportResult]
   createInvite: [CreateInviteRequest, InviteDTO]
+  inviteTargets: [Record<string, never>, InviteTargetsDTO]
   redeemInvite: [RedeemInviteRequest, MeDTO]
   exportMyData: [Record<string, never>, MyDataExport]
   requestDeletion: [Record<string, never>, DeletionRequestResult]

@@ -1,6 +1,6 @@
 import { type ActionContext, action, defineFunction, type FunctionDeps } from '../common/function'
 import { me, unbind, verify } from './account.service'
-import { createInvite, redeemInvite } from './invite.service'
+import { createInvite, inviteTargets, redeemInvite } from './invite.service'
 import * as schema from './member.schema'
 import { exportMyData, requestDeletion } from './my-data.service'
 import { importRoster, listRosterPage } from './roster.service'
@@ -18,6 +18,7 @@ export function createMemberFunction(deps: FunctionDeps = {}) {
       importRoster: action({ input: schema.importRosterSchema, mutation: true, run: (req, ctx) => importRoster(d(ctx), ctx.openid, req) }),
       listRoster: action({ input: schema.listRosterSchema, run: (req, ctx) => listRosterPage(d(ctx), ctx.openid, req) }),
       createInvite: action({ input: schema.createInviteSchema, mutation: true, run: (req, ctx) => createInvite(d(ctx), ctx.openid, req) }),
+      inviteTargets: action({ input: schema.noInput, run: (_, ctx) => inviteTargets(d(ctx), ctx.openid) }),
       redeemInvite: action({ input: schema.redeemInviteSchema, mutation: true, run: (req, ctx) => redeemInvite(d(ctx), ctx.openid, req.code) }),
       exportMyData: action({ input: schema.noInput, run: (_, ctx) => exportMyData(d(ctx), ctx.openid) }),
       requestDeletion: action({ input: schema.noInput, mutation: true, run: (_, ctx) => requestDeletion(d(ctx), ctx.openid) }),

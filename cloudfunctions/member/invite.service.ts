@@ -1,7 +1,8 @@
 import { requireOfficer } from '../common/auth'
 import type { Db } from '../common/db'
 import { fail } from '../common/errors'
-import type { CreateInviteRequest, InviteDTO, MeDTO } from '../../types/member'
+import type { CreateInviteRequest, InviteDTO, InviteTargetDTO, InviteTargetsDTO, MeDTO, ScopeKind } from '../../types/member'
+import { findTarget, listTargets } from './invite-targets.repository'
 import { isLimited, takeAttempt } from './attempts.repository'
 import { me } from './account.service'
 import { createAuditLog } from '../common/audit'
@@ -14,12 +15,28 @@ interface Deps {
   now: number
 }
 
+const TARGET_MISSING: Record<ScopeKind, string> = {
+  event: '没有找到这个活动，请从列表中选择',
+  site: '没有找到这个筛查点，请从列表中选择',
+  merchant: '没有找到这个商户（或已暂停合作），请从列表中选择',
+}
+
+/** What an officer can pick from when inviting staff. */
+export async function inviteTargets({ db }: Deps, openid: string): Promise<InviteTargetsDTO> {
+  await requireOfficer(db, openid)
+  const [events, sites, merchants] = await Promise.all([listTargets(db, 'event'), listTargets(db, 'site'), listTargets(db, 'merchant')])
+  const byName = (a: InviteTargetDTO, b: InviteTargetDTO) => a.name.localeCompare(b.name, 'zh')
+  return { events: events.sort(byName), sites: sites.sort(byName), merchants: merchants.sort(byName) }
+}
+
 /** Only the hash is stored: the code is shown once, to the officer who made it. */
 export async function createInvite({ db, now }: Deps, openid: string, req: CreateInviteRequest): Promise<InviteDTO> {
   await requireOfficer(db, openid)
+  const target = await findTarget(db, req.scope.kind, req.scope.id)
+  if (!target) fail('NOT_FOUND', 'scope.id', TARGET_MISSING[req.scope.kind])
   const code = newInviteCode()
   const expiresAt = now + (req.ttlHours ?? INVITE_DEFAULT_TTL_HOURS) * 3600_000
-  const scope = { kind: req.scope.kind, id: req.scope.id, name: req.scope.name }
+  const scope = { kind: target.kind, id: target.id, name: target.name }
   await insertInvite(db, { _id: inviteId(code), scope, createdBy: openid, createdAt: now, expiresAt, usedBy: null, usedAt: null })
   await createAuditLog({ db, clock: () => now }).record({ actor: openid, action: 'member.createInvite', target: `${scope.kind}:${scope.id}`, expiresAt })
   return { code: formatInviteCode(code), scope, expiresAt }

@@ -38,7 +38,7 @@ export const importRosterSchema = z
 const scopeId = z.string().trim().regex(/^[A-Za-z0-9_-]{1,40}$/)
 
 export const createInviteSchema = z.strictObject({
-  scope: z.strictObject({ kind: z.enum(['merchant', 'event', 'site']), id: scopeId, name: safeText(40) }),
+  scope: z.strictObject({ kind: z.enum(['merchant', 'event', 'site']), id: scopeId, name: safeText(40).optional() }),
   ttlHours: z.int().min(1).max(720).optional(),
 })
 

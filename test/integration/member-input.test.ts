@@ -35,6 +35,7 @@ const ACTIONS: Record<string, fc.Arbitrary<unknown>> = {
   me: cases({}, {}),
   unbind: cases({}, {}),
   exportMyData: cases({}, {}),
+  inviteTargets: cases({}, {}),
   requestDeletion: cases({}, {}),
   verify: fc.oneof(
     cases({ name: '李明', cardNo: 'GH3201000123' }, { name: fc.oneof(notString, tooLong(20), fc.constant('  ')), cardNo: fc.oneof(notString, tooLong(32), fc.constant('GH#1234')) }),
@@ -69,6 +70,7 @@ beforeAll(async () => {
   emu = await startTestEmulator()
   await emu.db.collection(COLLECTIONS.users).add({ _id: 'o-officer', rosterId: null, verifiedAt: null, roles: [{ role: 'officer' }], deletionRequestedAt: null, createdAt: 0, updatedAt: 0 } satisfies UserDoc)
   okData(await invoke(main, 'o-officer', 'importRoster', { csv: CSV }))
+  await emu.db.collection(COLLECTIONS.voucherMerchants).add({ _id: 'merchant-suguo-xjk', name: '苏果超市（新街口店）', address: '南京市中山路 1 号', category: '超市', suspended: false, createdAt: 0, updatedAt: 0 })
   okData(await invoke(main, 'o-member', 'verify', { name: '李明', cardNo: 'GH3201000123' }))
   okData(await invoke(main, 'o-officer', 'createInvite', { scope }))
 })

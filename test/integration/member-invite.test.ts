@@ -18,6 +18,33 @@ async function newInvite(scope = SUGUO, ttlHours?: number): Promise<InviteDTO> {
 beforeAll(async () => {
   emu = await startTestEmulator()
   await emu.db.collection(COLLECTIONS.users).add({ _id: 'o-officer', rosterId: null, verifiedAt: null, roles: [{ role: 'officer' }], deletionRequestedAt: null, createdAt: now, updatedAt: now } satisfies UserDoc)
+  await emu.db.collection(COLLECTIONS.voucherMerchants).add([
+    { _id: SUGUO.id, name: SUGUO.name, address: '南京市中山路 1 号', category: '超市', suspended: false, createdAt: now, updatedAt: now },
+    { _id: 'merchant-closed', name: '已暂停商户', address: '', category: '餐饮', suspended: true, createdAt: now, updatedAt: now },
+  ])
+  await emu.db.collection(COLLECTIONS.events).add({ _id: 'fair-2026', title: '工匠工坊开放日', venue: { name: '南京国际博览中心', address: '', city: '南京' }, startsAt: now, endsAt: now + 3600_000 })
+  await emu.db.collection(COLLECTIONS.screeningSites).add({ _id: 'site-fy', name: '妇女保健科', hospital: '南京市妇幼保健院', address: '天妃巷 123 号', phone: '025-1', whatToBring: [] })
+})
+
+it('lists the events, screening sites and merchants an officer can invite staff for, and nobody else may see them', async () => {
+  expect(okData(await invoke(main, 'o-officer', 'inviteTargets', {}))).toEqual({
+    events: [{ kind: 'event', id: 'fair-2026', name: '工匠工坊开放日', detail: '南京国际博览中心' }],
+    sites: [{ kind: 'site', id: 'site-fy', name: '妇女保健科', detail: '天妃巷 123 号' }],
+    merchants: [{ kind: 'merchant', id: SUGUO.id, name: SUGUO.name, detail: '南京市中山路 1 号' }],
+  })
+  expect(await invoke(main, 'o-cashier', 'inviteTargets', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+})
+
+it('refuses an invite for a target that does not exist, in words without internal field names, and stores nothing', async () => {
+  const before = (await emu.db.collection(COLLECTIONS.staffInvites).count()).total
+  for (const [kind, id, word] of [['event', 'abc-nonexistent', '活动'], ['site', 'abc-nonexistent', '筛查点'], ['merchant', 'merchant-closed', '商户']] as const) {
+    const res = await invoke(main, 'o-officer', 'createInvite', { scope: { kind, id, name: '随便' } })
+    expect(res).toMatchObject({ ok: false, code: 'NOT_FOUND', field: 'scope.id', message: expect.stringContaining(word) })
+    expect((res as { message: string }).message).not.toMatch(/scope|id|[A-Za-z]/)
+  }
+  expect((await emu.db.collection(COLLECTIONS.staffInvites).count()).total).toBe(before)
+  // The stored name is the target's own, whatever the request said.
+  expect(okData(await invoke<InviteDTO>(main, 'o-officer', 'createInvite', { scope: { kind: 'site', id: 'site-fy', name: '假名字' } })).scope).toEqual({ kind: 'site', id: 'site-fy', name: '妇女保健科' })
 })
 afterAll(() => emu.stop())
 
@@ -40,17 +67,17 @@ it('gives the redeemer the scoped staff role, accepting the code as people type 
 })
 
 it('lets exactly one of many concurrent redeemers take a code', async () => {
-  const { code } = await newInvite({ kind: 'event', id: 'event-fair-2027', name: '跟着劳模赶大集' })
+  const { code } = await newInvite({ kind: 'event', id: 'fair-2026', name: '工匠工坊开放日' })
   const people = Array.from({ length: 8 }, (_, i) => `o-rush-${i}`)
   const results = await Promise.all(people.map((o) => invoke(main, o, 'redeemInvite', { code })))
   expect(results.filter((r) => r.ok)).toHaveLength(1)
   expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.code === 'INVITE_USED')).toBe(true)
-  const staff = (await emu.db.collection(COLLECTIONS.users).where({ 'roles.scope.id': 'event-fair-2027' }).get()).data
+  const staff = (await emu.db.collection(COLLECTIONS.users).where({ 'roles.scope.id': 'fair-2026' }).get()).data
   expect(staff).toHaveLength(1)
 })
 
 it('refuses an expired code (fixed clock) and an unknown one', async () => {
-  const { code } = await newInvite({ kind: 'site', id: 'site-fuyou', name: '市妇幼保健院' }, 1)
+  const { code } = await newInvite({ kind: 'site', id: 'site-fy', name: '妇女保健科' }, 1)
   now += 3600_000
   expect(await invoke(main, 'o-nurse', 'redeemInvite', { code })).toMatchObject({ ok: false, code: 'INVITE_EXPIRED' })
   expect(await invoke(main, 'o-nurse', 'redeemInvite', { code: 'ABCD-EFGH' })).toMatchObject({ ok: false, code: 'INVITE_INVALID' })

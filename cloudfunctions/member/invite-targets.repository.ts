@@ -1,0 +1,53 @@
+/**
+ * What an officer may invite staff for: the events, screening sites and
+ * merchants that exist. Names only (what the officer picks from, and what the
+ * invite shows); the merchants collection is the vouchers service's.
+ */
+import { COLLECTIONS } from '../common/collections'
+import type { Db } from '../common/db'
+import type { InviteTargetDTO, ScopeKind } from '../../types/member'
+
+type Row = Record<string, unknown> & { _id: string }
+
+const merchantsCollection = (): string | undefined => {
+  const c = COLLECTIONS as Record<string, string>
+  return c.merchants ?? c.voucherMerchants
+}
+
+const SOURCES: Record<ScopeKind, { collection: () => string | undefined; fields: string[]; toTarget(r: Row): InviteTargetDTO | null }> = {
+  event: {
+    collection: () => COLLECTIONS.events,
+    fields: ['title', 'startsAt', 'venue'],
+    toTarget: (r) => ({ kind: 'event', id: r._id, name: String(r.title ?? r._id), detail: String((r.venue as { name?: string } | undefined)?.name ?? '') }),
+  },
+  site: {
+    collection: () => COLLECTIONS.screeningSites,
+    fields: ['name', 'hospital', 'address'],
+    toTarget: (r) => ({ kind: 'site', id: r._id, name: String(r.name ?? r._id), detail: String(r.address ?? '') }),
+  },
+  merchant: {
+    collection: merchantsCollection,
+    fields: ['name', 'address', 'suspended'],
+    toTarget: (r) => (r.suspended ? null : { kind: 'merchant', id: r._id, name: String(r.name ?? r._id), detail: String(r.address ?? '') }),
+  },
+}
+
+const projection = (fields: string[]) => Object.fromEntries(fields.map((f) => [f, true]))
+
+/** Every target of this kind (at most 1,000: a union's events, sites or partner merchants). */
+export async function listTargets(db: Db, kind: ScopeKind): Promise<InviteTargetDTO[]> {
+  const src = SOURCES[kind]
+  const coll = src.collection()
+  if (!coll) return []
+  const res = await db.collection(coll).field(projection(src.fields)).limit(1000).get()
+  return (res.data as Row[]).map(src.toTarget).filter((t): t is InviteTargetDTO => t !== null)
+}
+
+/** The target with this id, or null when it does not exist (or may not get staff). */
+export async function findTarget(db: Db, kind: ScopeKind, id: string): Promise<InviteTargetDTO | null> {
+  const src = SOURCES[kind]
+  const coll = src.collection()
+  if (!coll) return null
+  const row = ((await db.collection(coll).doc(id).get()).data as Row[])[0]
+  return row ? src.toTarget(row) : null
+}
