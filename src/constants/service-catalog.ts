@@ -20,7 +20,7 @@ export const SERVICES: ServiceEntry[] = [
     audience: '面向已认证的单身会员。',
     path: '/packages/matchmaking/pages/index/index',
     needsVerification: true,
-    open: false,
+    open: true,
   },
   {
     key: 'screening',

@@ -1,0 +1,73 @@
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import type { ContactKind, MatchDTO } from '../../../../../types/matchmaking'
+import { BigButton } from '../../../../components/big-button'
+import { Field } from '../../../../components/field'
+import { PageFrame } from '../../../../components/page-frame'
+import { RemoteView } from '../../../../components/remote-view'
+import { Refusal, useAction } from '../../../../hooks/use-action'
+import { useParams } from '../../../../hooks/use-params'
+import { useRemote } from '../../../../hooks/use-remote'
+import { call } from '../../../../services/api'
+import '../../styles.css'
+
+const KIND_TEXT: Record<ContactKind, string> = { wechat: '微信号', phone: '手机号' }
+
+function Match({ m, onChange }: { m: MatchDTO; onChange: (m: MatchDTO) => void }) {
+  const [kind, setKind] = useState<ContactKind>('wechat')
+  const [value, setValue] = useState('')
+  const offer = useAction(async () => {
+    if (!value.trim()) throw new Refusal(`请填写${KIND_TEXT[kind]}`)
+    onChange(await call('matchmaking', 'offerContact', { matchId: m.id, kind, value: value.trim() }, { idempotent: true }))
+  })
+  const end = useAction(async (block: boolean) => onChange(await call('matchmaking', 'endMatch', { matchId: m.id, block }, { idempotent: true })))
+  return (
+    <View id={`match-${m.badge}`} className='card'>
+      <Text className='card__title'>♥ {m.badge}号 · {m.nickname}</Text>
+      <Text className='muted'>{m.birthYear} 年 · {m.sector} · {m.intro}</Text>
+      {m.state === 'ended' && <Text id={`ended-${m.badge}`} className='mx-text'>联系已结束。</Text>}
+      {m.state === 'exchanged' && m.theirContact && (
+        <View id={`their-contact-${m.badge}`} className='mx-result mx-result--ok'>对方的{KIND_TEXT[m.theirContact.kind]}：{m.theirContact.value}</View>
+      )}
+      {m.myContact && m.state !== 'ended' && <Text className='mx-text'>我留下的{KIND_TEXT[m.myContact.kind]}：{m.myContact.value}{m.state === 'waiting' ? '（对方也留下联系方式后，双方才能看到）' : ''}</Text>}
+      {m.state === 'open' && (
+        <View>
+          <Text className='muted'>双方都留下联系方式后才会互相显示。</Text>
+          <View className='mx-chips'>
+            {(['wechat', 'phone'] as const).map((k) => <View key={k} id={`kind-${m.badge}-${k}`} className={`mx-chip ${k === kind ? 'mx-chip--on' : ''}`} onClick={() => setKind(k)}>{KIND_TEXT[k]}</View>)}
+          </View>
+          <Field id={`contact-${m.badge}`} label={`我的${KIND_TEXT[kind]}`} value={value} onInput={setValue} />
+          {offer.error && <Text className='error-text'>{offer.error}</Text>}
+          <BigButton id={`offer-${m.badge}`} loading={offer.busy} onClick={() => void offer.run()}>留下联系方式</BigButton>
+        </View>
+      )}
+      {m.state !== 'ended' && (
+        <View>
+          <BigButton id={`decline-${m.badge}`} variant='secondary' onClick={() => void end.run(false)}>不再联系</BigButton>
+          <BigButton id={`block-${m.badge}`} variant='danger' onClick={() => void end.run(true)}>屏蔽对方</BigButton>
+        </View>
+      )}
+    </View>
+  )
+}
+
+/** My mutual matches only; nothing about one-sided picks, not even a count. */
+export default function MatchesPage() {
+  const { id = '' } = useParams()
+  const res = useRemote((silent) => call('matchmaking', 'myMatches', { mixerId: id }, { idempotent: true, silent }), [id])
+  return (
+    <PageFrame className='matchmaking'>
+      <RemoteView remote={res}>
+        {(r) => {
+          if (!r.published) return <View id='not-published' className='mx-result mx-result--info'>心动选择截止后公布结果，届时会通知您。</View>
+          if (r.matches.length === 0) return <View id='no-match' className='mx-result mx-result--info'>这次没有互相选中的人。缘分还在路上，期待下次相遇。</View>
+          return (
+            <View>
+              {r.matches.map((m) => <Match key={m.id} m={m} onChange={(next) => res.setData({ ...r, matches: r.matches.map((x) => (x.id === next.id ? next : x)) })} />)}
+            </View>
+          )
+        }}
+      </RemoteView>
+    </PageFrame>
+  )
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '会聚良缘管理' })

@@ -1,0 +1,42 @@
+import { Text, Textarea, View } from '@tarojs/components'
+import { useState } from 'react'
+import type { ReportReason } from '../../../../../types/matchmaking'
+import { BigButton } from '../../../../components/big-button'
+import { Field } from '../../../../components/field'
+import { PageFrame } from '../../../../components/page-frame'
+import { Refusal, useAction } from '../../../../hooks/use-action'
+import { useParams } from '../../../../hooks/use-params'
+import { call } from '../../../../services/api'
+import '../../styles.css'
+
+const REASONS: [ReportReason, string][] = [['harassment', '骚扰'], ['not_single', '并非单身'], ['fake_profile', '资料虚假'], ['other', '其他']]
+
+/** Report an attendee by badge number; the reported person never learns who reported. */
+export default function ReportPage() {
+  const { id = '' } = useParams()
+  const [badge, setBadge] = useState('')
+  const [reason, setReason] = useState<ReportReason>('harassment')
+  const [note, setNote] = useState('')
+  const [done, setDone] = useState(false)
+  const send = useAction(async () => {
+    const n = Number(badge)
+    if (!Number.isInteger(n) || n < 1) throw new Refusal('请填写对方的号码牌号码')
+    await call('matchmaking', 'report', { mixerId: id, badge: n, reason, note: note.trim() }, { idempotent: true })
+    setDone(true)
+  })
+  return (
+    <PageFrame className='matchmaking'>
+      <View className='card'>
+        <Text className='card__title'>举报参加者</Text>
+        <Text className='muted'>工会干部会核实处理；被举报人不会知道是谁举报的。</Text>
+        <Field id='report-badge' label='对方号码牌' type='number' value={badge} onInput={setBadge} maxlength={5} />
+        <View className='mx-chips'>
+          {REASONS.map(([r, label]) => <View key={r} id={`reason-${r}`} className={`mx-chip ${r === reason ? 'mx-chip--on' : ''}`} onClick={() => setReason(r)}>{label}</View>)}
+        </View>
+        <Textarea id='report-note' className='mx-textarea' value={note} maxlength={300} placeholder='补充说明（选填）' onInput={(e) => setNote(e.detail.value)} />
+        {send.error && <Text className='error-text'>{send.error}</Text>}
+        {done ? <View id='report-done' className='mx-result mx-result--ok'>已收到，感谢您的反馈。</View> : <BigButton id='send-report' loading={send.busy} onClick={() => void send.run()}>提交举报</BigButton>}
+      </View>
+    </PageFrame>
+  )
+}
