@@ -40,7 +40,7 @@ export const SERVICES: ServiceEntry[] = [
     audience: '面向已认证的会员，每人限领次数以活动规则为准。',
     path: '/packages/vouchers/pages/index/index',
     needsVerification: true,
-    open: false,
+    open: true,
   },
   {
     key: 'events',

@@ -1,0 +1,45 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { routeUrl } from '../../../../../types/routes'
+import { BigButton } from '../../../../components/big-button'
+import { PageFrame } from '../../../../components/page-frame'
+import { RemoteView } from '../../../../components/remote-view'
+import { useRemote } from '../../../../hooks/use-remote'
+import { call } from '../../../../services/api'
+import { formatDateTime } from '../../../../utils/datetime'
+import { CampaignFormView } from '../../components/campaign-form'
+import { yuan } from '../../lib/money'
+import '../../styles.css'
+
+/** Officers: every campaign with a way to its figures, and a form for a new one. */
+export default function Campaigns() {
+  const list = useRemote((silent) => call('vouchers', 'listCampaigns', {}, { idempotent: true, silent }))
+  const merchants = useRemote(() => call('vouchers', 'listMerchants', {}, { idempotent: true, silent: true }))
+  const [creating, setCreating] = useState(false)
+  return (
+    <PageFrame className='vouchers-campaigns'>
+      <Text className='vc-title'>消费券批次</Text>
+      <RemoteView remote={list} isEmpty={(cs) => cs.length === 0} emptyText='还没有批次'>
+        {(cs) => (
+          <View className='card'>
+            {cs.map((c) => (
+              <View key={c.id} id={`campaign-row-${c.id}`} className='vc-row' onClick={() => void Taro.navigateTo({ url: routeUrl('vouchersDashboard', { id: c.id }) })}>
+                <View>
+                  <Text className='vc-line'>{c.name}</Text>
+                  <Text className='vc-small'>{c.funderName} · {c.totalVouchers} 张 · 预算 {yuan(c.budgetFen)} · 领取至 {formatDateTime(c.claimEndsAt)}</Text>
+                </View>
+                <Text className='vc-line'>数据 ›</Text>
+              </View>
+            ))}
+          </View>
+        )}
+      </RemoteView>
+      {creating ? (
+        <CampaignFormView merchants={merchants.data ?? []} onDone={() => { setCreating(false); void list.reload() }} />
+      ) : (
+        <BigButton id='campaign-new' onClick={() => setCreating(true)}>新建批次</BigButton>
+      )}
+    </PageFrame>
+  )
+}

@@ -1,0 +1,58 @@
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import type { VoucherDTO } from '../../../../../types/vouchers'
+import { BackLink } from '../../../../components/back-link'
+import { PageFrame } from '../../../../components/page-frame'
+import { RotatingCode } from '../../../../components/rotating-code'
+import { StateView } from '../../../../components/state-view'
+import { useParams } from '../../../../hooks/use-params'
+import { call } from '../../../../services/api'
+import { formatTime } from '../../../../utils/datetime'
+import { VoucherCard } from '../../components/voucher-card'
+import { STATUS_LABEL } from '../../lib/labels'
+import { yuan } from '../../lib/money'
+import '../../styles.css'
+
+/** Her voucher's code: rotates (≈30 s), bound to her and this voucher; turns into what was deducted once the cashier confirms. */
+export default function VoucherCodePage() {
+  const { id = '' } = useParams()
+  const [voucher, setVoucher] = useState<VoucherDTO | null>(null)
+  const [unusable, setUnusable] = useState(false)
+  const fetchCode = async () => {
+    const r = await call('vouchers', 'voucherCode', { voucherId: id }, { idempotent: true, silent: true })
+    setVoucher(r.voucher)
+    if (!r.code) {
+      setUnusable(true)
+      throw new Error(r.voucher.status === 'unused' ? '不在该券的使用时间内' : '该券已不能使用')
+    }
+    return r.code
+  }
+  const checkStatus = async () => {
+    const r = await call('vouchers', 'voucherCode', { voucherId: id }, { idempotent: true, silent: true })
+    const used = r.voucher.redemption
+    if (!used) return null
+    setVoucher(r.voucher)
+    return { title: '已核销', detail: `${formatTime(used.at)} · ${used.merchantName} ${used.till}：抵扣 ${yuan(used.deductionFen + used.modelWorkerFen)}，实付 ${yuan(used.payableFen)}` }
+  }
+  if (!id) {
+    return (
+      <PageFrame>
+        <StateView state='empty' message='请从「我的券」选择要使用的券' />
+      </PageFrame>
+    )
+  }
+  return (
+    <PageFrame className='voucher-code'>
+      <View className='card'>
+        {voucher && <Text className='card__title vc-center'>{voucher.campaignName} · {voucher.ruleText}</Text>}
+        {unusable ? (
+          <Text id='voucher-unusable' className='vc-line muted vc-center'>{voucher ? `此券${STATUS_LABEL[voucher.status]}，不能出示券码` : '此券目前不能使用'}</Text>
+        ) : (
+          <RotatingCode id='voucher-qr' fetchCode={fetchCode} checkStatus={checkStatus} deps={[id]} hint='请向收银员出示此码。截图无效，二维码会定时更新；券仅限本人使用，不可转让。' />
+        )}
+      </View>
+      {voucher && <VoucherCard v={voucher} />}
+      <BackLink label='返回我的券' />
+    </PageFrame>
+  )
+}

@@ -1,0 +1,60 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { routeUrl } from '../../../../../types/routes'
+import { BigButton } from '../../../../components/big-button'
+import { Field } from '../../../../components/field'
+import { NoticeBanner } from '../../../../components/notice-banner'
+import { PageFrame } from '../../../../components/page-frame'
+import { RemoteView } from '../../../../components/remote-view'
+import { Refusal, useAction } from '../../../../hooks/use-action'
+import { useRemote } from '../../../../hooks/use-remote'
+import { call } from '../../../../services/api'
+import '../../styles.css'
+
+/** Officers: partner merchants; add one, suspend one (its tills stop at once), invite its cashiers from the 干部入口. */
+export default function Merchants() {
+  const list = useRemote((silent) => call('vouchers', 'listMerchants', {}, { idempotent: true, silent }))
+  const [form, setForm] = useState({ name: '', address: '', category: '' })
+  const save = useAction(async () => {
+    if (!form.name.trim() || !form.address.trim() || !form.category.trim()) throw new Refusal('请填写商户名称、地址和类别')
+    await call('vouchers', 'saveMerchant', form, { idempotent: true })
+    setForm({ name: '', address: '', category: '' })
+    await list.reload()
+  })
+  const toggle = useAction(async (merchantId: string, suspended: boolean) => {
+    await call('vouchers', 'setMerchantSuspended', { merchantId, suspended }, { idempotent: true })
+    await list.reload()
+  })
+  return (
+    <PageFrame className='vouchers-merchants'>
+      <Text className='vc-title'>合作商户</Text>
+      {toggle.error && <NoticeBanner tone='warn' text={toggle.error} />}
+      <RemoteView remote={list} isEmpty={(ms) => ms.length === 0} emptyText='还没有合作商户'>
+        {(ms) => (
+          <View className='card'>
+            {ms.map((m) => (
+              <View key={m.id} id={`merchant-${m.id}`} className='vc-row'>
+                <View>
+                  <Text className='vc-line'>{m.name}{m.suspended ? '（已暂停）' : ''}</Text>
+                  <Text className='vc-small'>{m.category} · {m.address}</Text>
+                </View>
+                <BigButton id={`suspend-${m.id}`} variant={m.suspended ? 'secondary' : 'danger'} loading={toggle.busy} onClick={() => void toggle.run(m.id, !m.suspended)}>{m.suspended ? '恢复' : '暂停'}</BigButton>
+              </View>
+            ))}
+          </View>
+        )}
+      </RemoteView>
+      <View className='card'>
+        <Text className='card__title'>新增商户</Text>
+        <Field id='merchant-name' label='名称' value={form.name} onInput={(name) => setForm({ ...form, name })} />
+        <Field id='merchant-address' label='地址' value={form.address} onInput={(address) => setForm({ ...form, address })} maxlength={80} />
+        <Field id='merchant-category' label='类别' value={form.category} onInput={(category) => setForm({ ...form, category })} maxlength={20} placeholder='如 超市、商场、消费帮扶' />
+        {save.error && <Text className='error-text'>{save.error}</Text>}
+        <BigButton id='merchant-save' loading={save.busy} onClick={() => void save.run()}>保存商户</BigButton>
+      </View>
+      <NoticeBanner tone='info' text='核销员：在干部入口发放邀请码，范围选该商户。' actionText='去发放' onAction={() => void Taro.navigateTo({ url: routeUrl('officer') })} />
+      <BigButton variant='secondary' onClick={() => void Taro.navigateTo({ url: routeUrl('vouchersCampaigns') })}>消费券批次</BigButton>
+    </PageFrame>
+  )
+}

@@ -1,0 +1,78 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { routeUrl } from '../../../../../types/routes'
+import { BigButton } from '../../../../components/big-button'
+import { Field } from '../../../../components/field'
+import { PageFrame } from '../../../../components/page-frame'
+import { RemoteView } from '../../../../components/remote-view'
+import { ScanBox } from '../../../../components/scan-box'
+import { useAction } from '../../../../hooks/use-action'
+import { useParams } from '../../../../hooks/use-params'
+import { useRemote } from '../../../../hooks/use-remote'
+import { call, messageOf } from '../../../../services/api'
+import { TillStepView, type TillStep } from '../../components/till-step'
+import { parseYuan } from '../../lib/money'
+import '../../styles.css'
+
+const TILL_KEY = 'vouchers.till'
+
+/**
+ * The till: enter the bill, scan the member's code → masked name, 劳模 mark and
+ * the deduction the server computed → confirm. After any outcome the scan box
+ * is ready for the next customer.
+ */
+export default function Till() {
+  const params = useParams()
+  const [till, setTill] = useState<string>(() => Taro.getStorageSync(TILL_KEY) || '1号收银台')
+  const [bill, setBill] = useState('')
+  const [step, setStep] = useState<TillStep>({ kind: 'scan' })
+  const [billError, setBillError] = useState('')
+  const merchants = useRemote(() => call('vouchers', 'myMerchants', {}, { idempotent: true }))
+  const merchant = merchants.data?.find((m) => m.merchant.id === params.merchant) ?? (merchants.data?.length === 1 ? merchants.data[0] : undefined)
+  const merchantId = merchant?.merchant.id ?? ''
+  const act = useAction(async (fn: () => Promise<TillStep>) => {
+    try {
+      setStep(await fn())
+    } catch (err) {
+      setStep({ kind: 'refused', text: messageOf(err) })
+    }
+  })
+  const preview = (code: string) => {
+    const billFen = parseYuan(bill)
+    setBillError(billFen === null ? '请先输入消费金额（元），如 86.00' : '')
+    if (billFen === null) return
+    return act.run(async () => ({ kind: 'preview', code, preview: await call('vouchers', 'preview', { merchantId, code, billFen }, { idempotent: true, loadingText: '正在核对' }) }))
+  }
+  const confirm = (code: string, billFen: number) =>
+    act.run(async () => {
+      Taro.setStorageSync(TILL_KEY, till)
+      const p = step.kind === 'preview' ? step.preview : null
+      const row = await call('vouchers', 'redeem', { merchantId, code, billFen, till: till.trim() || '收银台' }, { idempotent: true, loadingText: '正在核销' })
+      setBill('')
+      return { kind: 'done', row, preview: p! }
+    })
+
+  return (
+    <PageFrame className='vouchers-till'>
+      <RemoteView remote={merchants} isEmpty={() => !merchant} emptyText='您不是合作商户的核销员；请用工会干部发放的邀请码开通'>
+        {() => (
+          <View>
+            <Text className='vc-title'>{merchant!.merchant.name}</Text>
+            {merchant!.merchant.suspended && <Text className='vc-result vc-result--bad'>本店已暂停核销</Text>}
+            <View className='card'>
+              <Field id='till-name' label='本收银台名称' value={till} onInput={setTill} maxlength={20} />
+              <Field id='till-bill' label='消费金额（元）' value={bill} onInput={setBill} type='text' maxlength={12} placeholder='如 86.00' error={billError} />
+              <TillStepView step={step} busy={act.busy} onConfirm={(c, b) => void confirm(c, b)} onCancel={() => setStep({ kind: 'scan' })} />
+              {step.kind !== 'preview' && <ScanBox idPrefix='till' scanText='扫会员券码' inputLabel='券码' onCode={preview} busy={act.busy} submitText='核对优惠' />}
+            </View>
+            <View className='vc-links'>
+              <BigButton id='to-today' variant='secondary' onClick={() => void Taro.navigateTo({ url: routeUrl('vouchersToday', { merchant: merchantId }) })}>今日核销与撤销</BigButton>
+              <BigButton id='to-statement' variant='secondary' onClick={() => void Taro.navigateTo({ url: routeUrl('vouchersStatement', { merchant: merchantId }) })}>对账单</BigButton>
+            </View>
+          </View>
+        )}
+      </RemoteView>
+    </PageFrame>
+  )
+}
