@@ -33,7 +33,7 @@ export async function saveEvent(deps: EventsDeps, officer: string, req: SaveEven
     await insertEvent(deps.db, rec, now)
     return manageEvent(deps, officer, rec.id)
   }
-  const before = (await getEvent(deps.db, id)) ?? fail('NOT_FOUND', 'id')
+  const before = (await getEvent(deps.db, id, true)) ?? fail('NOT_FOUND', 'id') // its seat count guards the update
   if (fields.signUp.capacity !== null && fields.signUp.capacity < before.signedUp) fail('INVALID_ARGUMENT', 'signUp.capacity')
   const zoneIds = new Set(fields.zones.map((z) => z.id))
   if ((await boothsOf(deps.db, id)).some((b) => !zoneIds.has(b.zoneId))) fail('INVALID_ARGUMENT', 'zones')

@@ -4,6 +4,8 @@
  */
 import type { Db } from '../common/db'
 import { COLLECTIONS } from '../common/collections'
+import { cached, forget } from '../common/instance-cache'
+import { readAll } from '../common/paginate'
 import type { EventKind, SignUpRulesDTO, StampRulesDTO, TierRuleDTO, VenueDTO, ZoneDTO } from '../../types/events'
 
 export interface EventRec {
@@ -53,21 +55,10 @@ export interface CheckpointRec {
   order: number
 }
 
-const PAGE = 1000
-
 /** Internal fields (holders of in-flight claims) never leave the repository. */
 function strip<T>(doc: Record<string, unknown>): T {
   const { _id, holders: _h, createdAt: _c, updatedAt: _u, ...rest } = doc
   return { id: _id, ...rest } as T
-}
-
-export async function allPages(query: { skip(n: number): any; limit(n: number): any }): Promise<Record<string, unknown>[]> {
-  const out: Record<string, unknown>[] = []
-  for (let skip = 0; ; skip += PAGE) {
-    const res = await query.skip(skip).limit(PAGE).get()
-    out.push(...(res.data as Record<string, unknown>[]))
-    if (res.data.length < PAGE) return out
-  }
 }
 
 async function one<T>(db: Db, coll: string, id: string): Promise<T | null> {
@@ -77,27 +68,33 @@ async function one<T>(db: Db, coll: string, id: string): Promise<T | null> {
 }
 
 async function byEvent<T extends { order: number }>(db: Db, coll: string, eventId: string): Promise<T[]> {
-  const docs = await allPages(db.collection(coll).where({ eventId }).field({ holders: false }))
+  const docs = await readAll<Record<string, unknown>>(db.collection(coll).where({ eventId }).field({ holders: false }))
   return docs.map((d) => strip<T>(d)).sort((a, b) => a.order - b.order)
 }
 
-export const getEvent = (db: Db, id: string) => one<EventRec>(db, COLLECTIONS.events, id)
-export const getBooth = (db: Db, id: string) => one<BoothRec>(db, COLLECTIONS.eventBooths, id)
+/**
+ * An event's settings, a booth and a checkpoint change only by an officer's edit (which drops them
+ * here at once): kept in the instance a few seconds for the hot path (stamps, check-ins). An event's
+ * seat count and a tier's stock change with every claim: read afresh (`getEvent(db, id, true)`).
+ */
+export const getEvent = (db: Db, id: string, fresh = false) =>
+  fresh ? one<EventRec>(db, COLLECTIONS.events, id) : cached(db, `ev:${id}`, () => one<EventRec>(db, COLLECTIONS.events, id))
+export const getBooth = (db: Db, id: string) => cached(db, `eb:${id}`, () => one<BoothRec>(db, COLLECTIONS.eventBooths, id))
 export const getTier = (db: Db, id: string) => one<TierRec>(db, COLLECTIONS.eventTiers, id)
-export const getCheckpoint = (db: Db, id: string) => one<CheckpointRec>(db, COLLECTIONS.eventCheckpoints, id)
+export const getCheckpoint = (db: Db, id: string) => cached(db, `ec:${id}`, () => one<CheckpointRec>(db, COLLECTIONS.eventCheckpoints, id))
 
 export const boothsOf = (db: Db, eventId: string) => byEvent<BoothRec>(db, COLLECTIONS.eventBooths, eventId)
 export const tiersOf = (db: Db, eventId: string) => byEvent<TierRec>(db, COLLECTIONS.eventTiers, eventId)
 export const checkpointsOf = (db: Db, eventId: string) => byEvent<CheckpointRec>(db, COLLECTIONS.eventCheckpoints, eventId)
 
 export async function allEvents(db: Db): Promise<EventRec[]> {
-  const docs = await allPages(db.collection(COLLECTIONS.events).where({}).field({ holders: false }))
+  const docs = await readAll<Record<string, unknown>>(db.collection(COLLECTIONS.events).where({}).field({ holders: false }))
   return docs.map((d) => strip<EventRec>(d)).sort((a, b) => a.startsAt - b.startsAt)
 }
 
 export async function insertEvent(db: Db, rec: EventRec, now: number): Promise<void> {
   const { id, ...rest } = rec
-  await db.collection(COLLECTIONS.events).add({ _id: id, ...rest, holders: [], createdAt: now, updatedAt: now })
+  await db.collection(COLLECTIONS.events).add({ _id: id, ...rest, holders: {}, createdAt: now, updatedAt: now })
 }
 
 /**
@@ -117,22 +114,25 @@ export async function updateEvent(
     .collection(COLLECTIONS.events)
     .where({ _id: before.id, signedUp: before.signedUp, 'signUp.capacity': before.signUp.capacity === null ? _.eq(null) : before.signUp.capacity })
     .update({ ...fields, seatsLeft, updatedAt: now })
+  forget(db, `ev:${before.id}`)
   return res.updated === 1
 }
 
 export async function putBooth(db: Db, rec: BoothRec, now: number): Promise<void> {
   const { id, ...rest } = rec
   await db.collection(COLLECTIONS.eventBooths).doc(id).set({ ...rest, updatedAt: now })
+  forget(db, `eb:${id}`)
 }
 
 export async function putCheckpoint(db: Db, rec: CheckpointRec, now: number): Promise<void> {
   const { id, ...rest } = rec
   await db.collection(COLLECTIONS.eventCheckpoints).doc(id).set({ ...rest, updatedAt: now })
+  forget(db, `ec:${id}`)
 }
 
 export async function insertTier(db: Db, rec: TierRec, now: number): Promise<void> {
   const { id, ...rest } = rec
-  await db.collection(COLLECTIONS.eventTiers).add({ _id: id, ...rest, holders: [], createdAt: now, updatedAt: now })
+  await db.collection(COLLECTIONS.eventTiers).add({ _id: id, ...rest, holders: {}, createdAt: now, updatedAt: now })
 }
 
 /** Changes a tier; a stock change moves `left` by the same amount, refused if gifts already handed out exceed it. */
@@ -152,5 +152,6 @@ export async function bumpBoothVersion(db: Db, booth: BoothRec, now: number): Pr
     .collection(COLLECTIONS.eventBooths)
     .where({ _id: booth.id, codeVersion: booth.codeVersion })
     .update({ codeVersion: booth.codeVersion + 1, updatedAt: now })
+  forget(db, `eb:${booth.id}`)
   return res.updated === 1
 }

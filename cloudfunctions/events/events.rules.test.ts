@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import {
-  BUCKET_MS, checkInWindowRefusal, fillBuckets, isFull, isStale, joinSubject, missingForTier, nextStampAt, phaseOf, qualifies, signUpOpen,
-  splitSubject, STALE_PENDING_MS, zoneCounts,
+  BUCKET_MS, checkInWindowRefusal, fillBuckets, isFull, joinSubject, missingForTier, nextStampAt, phaseOf, qualifies, signUpOpen,
+  splitSubject, zoneCounts,
 } from './events.rules'
 
 const zones = [{ id: 'A', name: '匠心特产集' }, { id: 'B', name: '巧手工艺廊' }]
@@ -36,12 +36,10 @@ test('tier qualification says what is missing per zone, in Chinese', () => {
   expect(qualifies({ minTotal: 4, minPerZone: 1 }, counts)).toBe(true)
 })
 
-test('check-in window and stale claims', () => {
+test('check-in window', () => {
   expect(checkInWindowRefusal({ opensAt: 10, closesAt: 20 }, 9)).toBe('CHECKIN_NOT_OPEN')
   expect(checkInWindowRefusal({ opensAt: 10, closesAt: 20 }, 10)).toBeNull()
   expect(checkInWindowRefusal({ opensAt: 10, closesAt: 20 }, 20)).toBe('CHECKIN_CLOSED')
-  expect(isStale(0, STALE_PENDING_MS)).toBe(false)
-  expect(isStale(0, STALE_PENDING_MS + 1)).toBe(true)
 })
 
 test('buckets fill quiet periods with zero', () => {

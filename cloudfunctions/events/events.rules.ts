@@ -63,13 +63,6 @@ export function checkInWindowRefusal(w: { opensAt: number; closesAt: number }, n
   return now < w.closesAt ? null : 'CHECKIN_CLOSED'
 }
 
-/** A pending claim older than this belongs to a call that died: functions time out well before it. */
-export const STALE_PENDING_MS = 60_000
-
-export function isStale(pendingAt: number, now: number): boolean {
-  return now - pendingAt > STALE_PENDING_MS
-}
-
 /** Stamps-over-time buckets for the dashboard. */
 export const BUCKET_MS = 15 * 60_000
 

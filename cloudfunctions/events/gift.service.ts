@@ -6,20 +6,20 @@
  */
 import type { GiftCodeDTO, GiftCodeRequest, GiftPreviewDTO, GiftScanRequest, RedeemGiftRequest, RedemptionDTO } from '../../types/events'
 import { requireStaff, requireVerifiedMember } from '../common/auth'
-import { COLLECTIONS } from '../common/collections'
 import { fail } from '../common/errors'
-import {
-  confirmRedemption, dropPending, getRedemption, insertOnce, isHolder, redemptionId, releaseHolder, retakePending, stampsOf, takeUnit,
-  type RedemptionRec,
-} from './activity.repository'
+import { randomBytes } from 'node:crypto'
+import { AppError } from '../common/errors'
+import { getRedemption, stampsOf } from './activity.repository'
+import { createGiftLedger, redemptionId, type RedemptionDoc } from './claims.repository'
 import { getTier, type TierRec } from './catalog.repository'
 import type { EventsDeps } from './events.deps'
 import { tierDTO } from './events.dto'
-import { isStale, joinSubject, missingForTier, splitSubject, zoneCounts } from './events.rules'
+import { joinSubject, missingForTier, splitSubject, zoneCounts } from './events.rules'
 import { memberName } from './member.lookup'
 import { recordScan, type ScanNote } from './scan-log'
-import { reclaimStaleOfTier } from './sweep.service'
 import { loadEvent } from './stamp.service'
+
+const newClaimId = () => randomBytes(9).toString('base64url')
 
 async function qualified(deps: EventsDeps, tier: TierRec, openid: string): Promise<boolean> {
   const event = await loadEvent(deps, tier.eventId)
@@ -64,51 +64,41 @@ export function previewGift(deps: EventsDeps, staff: string, req: GiftScanReques
   }, (r) => (r.status === 'redeemed' ? 'ALREADY' : null))
 }
 
-const WAIT_MS = 3_000
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+const granted = (now: number) => ({ state: 'confirmed' as const, redeemedAt: now })
 
-/** Gets the pending claim for this call, or the confirmed redemption another desk made. */
-async function claim(deps: EventsDeps, id: string, base: Omit<RedemptionRec, 'id' | 'state' | 'pendingAt' | 'redeemedAt'>, staff: string) {
-  const deadline = Date.now() + WAIT_MS
-  for (;;) {
-    const now = deps.clock()
-    if (await insertOnce(deps.db, COLLECTIONS.eventRedemptions, id, { ...base, state: 'pending', pendingAt: now, redeemedAt: null })) {
-      return { pendingAt: now, done: null, holds: false }
-    }
-    const r = await getRedemption(deps.db, id)
-    if (r?.state === 'confirmed') return { pendingAt: 0, done: r, holds: false }
-    if (r && isStale(r.pendingAt, now) && (await retakePending(deps.db, r, now, base.desk, staff))) {
-      // The dead claim may already hold a unit: it is ours now, do not take a second.
-      return { pendingAt: now, done: null, holds: await isHolder(deps.db, COLLECTIONS.eventTiers, base.tierId, id) }
-    }
-    if (Date.now() > deadline) fail('REDEEM_IN_PROGRESS')
-    await sleep(50 + Math.random() * 100)
+/**
+ * One gift per member per tier, on the kit's ledger: the claim is written pending, its unit taken,
+ * then confirmed. Five desks scanning one code give one gift (the others see it redeemed); a desk
+ * that died mid-way is finished or given back by the next scan of her code. Sold out only because
+ * of desks that died long ago: their stale claims are given back and the unit taken once more.
+ */
+async function grant(deps: EventsDeps, doc: RedemptionDoc, soldOut: boolean) {
+  const { ledger } = createGiftLedger(deps.db, deps.clock)
+  try {
+    if (soldOut) fail('OUT_OF_STOCK') // sold out when read a moment ago: no claim to write and remove
+    return await ledger.claim(doc, () => granted(deps.clock()))
+  } catch (e) {
+    if (!(e instanceof AppError && e.code === 'OUT_OF_STOCK')) throw e
+    if ((await ledger.sweepStale({ tierId: doc.tierId }, deps.clock())) === 0) throw e
+    return ledger.claim({ ...doc, claimId: newClaimId() }, () => granted(deps.clock()))
   }
 }
 
-export function redeemGift(deps: EventsDeps, staff: string, req: RedeemGiftRequest): Promise<RedemptionDTO> {
+export function redeemGift(deps: EventsDeps, staff: string, req: RedeemGiftRequest, requestId: string | null = null): Promise<RedemptionDTO> {
   return recordScan(deps, 'gift-redeem', { eventId: req.eventId, staff, desk: req.desk }, async (note) => {
     const { tier, openid, name } = await readGiftCode(deps, staff, req, note)
     const id = redemptionId(tier.id, openid)
     const existing = await getRedemption(deps.db, id)
     if (existing?.state !== 'confirmed' && !(await qualified(deps, tier, openid))) fail('NOT_QUALIFIED')
-    const base = { eventId: tier.eventId, tierId: tier.id, openid, desk: req.desk, staff }
-    const c = await claim(deps, id, base, staff)
-    if (c.done) {
-      return { outcome: 'already-redeemed', tier: tierDTO((await getTier(deps.db, tier.id)) ?? tier), memberName: name, redeemedAt: c.done.redeemedAt ?? 0, desk: c.done.desk }
+    const doc: RedemptionDoc = {
+      _id: id, claimId: newClaimId(), pendingAt: deps.clock(), requestId, eventId: tier.eventId, tierId: tier.id, openid,
+      state: 'pending', redeemedAt: null, desk: req.desk, staff,
     }
-    const take = () => takeUnit(deps.db, COLLECTIONS.eventTiers, tier.id, 'left', id)
-    // Sold out: first win back units held by desks whose call died, then try once more.
-    const holds = c.holds || (await take()) || ((await reclaimStaleOfTier(deps.db, tier.id, deps.clock())) > 0 && (await take()))
-    if (!holds) {
-      await dropPending(deps.db, COLLECTIONS.eventRedemptions, id, c.pendingAt)
-      fail('OUT_OF_STOCK')
-    }
-    const now = deps.clock()
-    // Only if our call outlived the stale limit can a sweeper have dropped the claim; then its unit goes back: no gift.
-    if (!(await confirmRedemption(deps.db, id, c.pendingAt, now))) fail('CONFLICT')
-    await releaseHolder(deps.db, COLLECTIONS.eventTiers, tier.id, id)
+    const r = await grant(deps, doc, tier.left <= 0 && existing === null)
     const after = (await getTier(deps.db, tier.id)) ?? tier
-    return { outcome: 'granted', tier: tierDTO(after), memberName: name, redeemedAt: now, desk: req.desk }
+    if (r.outcome === 'exists') {
+      return { outcome: 'already-redeemed', tier: tierDTO(after), memberName: name, redeemedAt: r.doc.redeemedAt ?? 0, desk: r.doc.desk }
+    }
+    return { outcome: 'granted', tier: tierDTO(after), memberName: name, redeemedAt: r.doc.redeemedAt ?? deps.clock(), desk: r.doc.desk }
   }, (r) => (r.outcome === 'already-redeemed' ? 'ALREADY' : null))
 }

@@ -3,10 +3,10 @@ import type { EventDetailDTO, EventSummaryDTO, ListEventsRequest, MySignUpDTO } 
 import { isOfficer, loadAccount, requireVerifiedMember } from '../common/auth'
 import { COLLECTIONS } from '../common/collections'
 import { fail } from '../common/errors'
-import {
-  confirmSignUp, countOf, dropPending, getSignUp, insertOnce, releaseHolder, signUpId, signUpsOf, takeUnit,
-} from './activity.repository'
-import { allEvents, boothsOf, checkpointsOf, tiersOf, type EventRec } from './catalog.repository'
+import { randomBytes } from 'node:crypto'
+import { countOf, getSignUp, signUpsOf } from './activity.repository'
+import { createSeatLedger, signUpId, type SignUpDoc } from './claims.repository'
+import { allEvents, boothsOf, checkpointsOf, getEvent, tiersOf, type EventRec } from './catalog.repository'
 import type { EventsDeps } from './events.deps'
 import { detailDTO, summaryDTO } from './events.dto'
 import { phaseOf, signUpOpen } from './events.rules'
@@ -40,7 +40,7 @@ export async function staffEvents(deps: EventsDeps, openid: string): Promise<{ e
 }
 
 export async function eventDetail(deps: EventsDeps, openid: string, eventId: string): Promise<EventDetailDTO> {
-  const event = await loadEvent(deps, eventId)
+  const event = (await getEvent(deps.db, eventId, true)) ?? fail('NOT_FOUND', 'eventId') // seats left: afresh
   const [booths, tiers, cps, mine] = await Promise.all([
     boothsOf(deps.db, eventId), tiersOf(deps.db, eventId), checkpointsOf(deps.db, eventId), getSignUp(deps.db, eventId, openid),
   ])
@@ -48,6 +48,7 @@ export async function eventDetail(deps: EventsDeps, openid: string, eventId: str
   return detailDTO(event, deps.clock(), my, booths, tiers, cps)
 }
 
+/** A seat is a claim on the event's seats (claims.repository.ts); an event without capacity only counts it. */
 export async function signUp(deps: EventsDeps, openid: string, eventId: string): Promise<MySignUpDTO> {
   await requireVerifiedMember(deps.db, openid)
   const event = await loadEvent(deps, eventId)
@@ -55,19 +56,10 @@ export async function signUp(deps: EventsDeps, openid: string, eventId: string):
   const existing = await getSignUp(deps.db, eventId, openid)
   if (existing?.state === 'confirmed') return { eventId, signedUpAt: existing.signedUpAt ?? 0 }
   if (phaseOf(event, now) === 'ended' || !signUpOpen(event.signUp, event, now)) fail('SIGNUP_CLOSED')
-  const id = signUpId(eventId, openid)
-  if (!(await insertOnce(deps.db, COLLECTIONS.eventSignups, id, { eventId, openid, state: 'pending', pendingAt: now, signedUpAt: null }))) {
-    fail('CONFLICT') // another sign-up of this member is in flight (or died: sweepPending frees it)
+  const doc: SignUpDoc = {
+    _id: signUpId(eventId, openid), claimId: randomBytes(9).toString('base64url'), pendingAt: now, eventId, openid,
+    state: 'pending', signedUpAt: null, capped: event.signUp.capacity !== null,
   }
-  const _ = deps.db.command
-  const seated = event.signUp.capacity === null
-    ? (await deps.db.collection(COLLECTIONS.events).doc(eventId).update({ signedUp: _.inc(1), holders: _.push(id) })).updated === 1
-    : await takeUnit(deps.db, COLLECTIONS.events, eventId, 'seatsLeft', id, { signedUp: _.inc(1) })
-  if (!seated) {
-    await dropPending(deps.db, COLLECTIONS.eventSignups, id, now)
-    fail('SIGNUP_FULL')
-  }
-  await confirmSignUp(deps.db, id, now, now)
-  await releaseHolder(deps.db, COLLECTIONS.events, eventId, id)
-  return { eventId, signedUpAt: now }
+  const r = await createSeatLedger(deps.db, deps.clock).ledger.claim(doc, () => ({ state: 'confirmed', signedUpAt: deps.clock() }))
+  return { eventId, signedUpAt: r.doc.signedUpAt ?? now }
 }

@@ -1,6 +1,6 @@
 /** Officers: create and edit events and their parts, exports, the sweeper; members and staff are kept out. */
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
-import { takeUnit } from '../../cloudfunctions/events/activity.repository'
+import { createPlaceStore } from '../../cloudfunctions/common/place-store'
 import { createEventsFunction } from '../../cloudfunctions/events'
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
 import { invoke, okData } from '../support/invoke'
@@ -79,20 +79,25 @@ test('capacity cannot drop below sign-ups; the sweeper returns units held by dea
   // a redemption that died after taking its unit, and one that died before
   for (const [who, took] of [['dead1', true], ['dead2', false]] as const) {
     const id = `${tier.id}:${who}`
-    await emu.db.collection(COLLECTIONS.eventRedemptions).add({ _id: id, eventId: ev.id, tierId: tier.id, openid: who, state: 'pending', pendingAt: now, redeemedAt: null, desk: '1', staff: 's' })
-    if (took) expect(await takeUnit(emu.db, COLLECTIONS.eventTiers, tier.id, 'left', id)).toBe(true)
+    await emu.db.collection(COLLECTIONS.eventRedemptions).add({ _id: id, claimId: `k-${who}`, eventId: ev.id, tierId: tier.id, openid: who, state: 'pending', pendingAt: now, redeemedAt: null, desk: '1', staff: 's' })
+    if (took) expect(await createPlaceStore(emu.db, COLLECTIONS.eventTiers).take(tier.id, `k-${who}`, { c: id })).toBe(true)
   }
   // a sign-up that died holding a seat, and a confirmed one whose call died before unlisting itself
   const _ = emu.db.command
-  await emu.db.collection(COLLECTIONS.eventSignups).add({ _id: `${ev.id}:dead3`, eventId: ev.id, openid: 'dead3', state: 'pending', pendingAt: now, signedUpAt: null })
-  expect(await takeUnit(emu.db, COLLECTIONS.events, ev.id, 'seatsLeft', `${ev.id}:dead3`, { signedUp: _.inc(1) })).toBe(true)
-  await emu.db.collection(COLLECTIONS.events).doc(ev.id).update({ holders: _.push(`${ev.id}:member`) })
+  const seats = createPlaceStore(emu.db, COLLECTIONS.events, { left: 'seatsLeft' })
+  await emu.db.collection(COLLECTIONS.eventSignups).add({ _id: `${ev.id}:dead3`, claimId: 'k-dead3', eventId: ev.id, openid: 'dead3', state: 'pending', pendingAt: now, signedUpAt: null })
+  expect(await seats.take(ev.id, 'k-dead3', { c: `${ev.id}:dead3` }, { counters: { signedUp: 1 } })).toBe(true)
+  const member = (await emu.db.collection(COLLECTIONS.eventSignups).doc(`${ev.id}:member`).get()).data[0]
+  await emu.db.collection(COLLECTIONS.events).doc(ev.id).update({ [`holders.${member.claimId}`]: _.set({ c: `${ev.id}:member`, n: 1 }) })
   expect(okData(await invoke(main, 'officer', 'sweepPending', { eventId: ev.id }))).toEqual({ released: 0 }) // not stale yet
   now = T0 + 2 * 60_000
   expect(okData(await invoke(main, 'officer', 'sweepPending', { eventId: ev.id }))).toEqual({ released: 2 })
   const after = (await emu.db.collection(COLLECTIONS.eventTiers).doc(tier.id).get()).data[0]
-  expect(after).toMatchObject({ left: 5, holders: [] })
-  expect((await emu.db.collection(COLLECTIONS.events).doc(ev.id).get()).data[0]).toMatchObject({ signedUp: 1, seatsLeft: 599, holders: [] })
+  expect(after).toMatchObject({ left: 5 })
+  expect(after.holders).toEqual({})
+  const evDoc = (await emu.db.collection(COLLECTIONS.events).doc(ev.id).get()).data[0]
+  expect(evDoc).toMatchObject({ signedUp: 1, seatsLeft: 599 })
+  expect(evDoc.holders).toEqual({})
   expect((await emu.db.collection(COLLECTIONS.eventRedemptions).where({ eventId: ev.id }).count()).total).toBe(0)
   expect(await invoke(main, 'member', 'sweepPending', { eventId: ev.id })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   now = T0
@@ -106,6 +111,7 @@ test('50 members sign up at once for 20 places: exactly 20 seated, 30 told å·²æ»
   expect(results.filter((r) => r.ok)).toHaveLength(20)
   expect(results.filter((r) => !r.ok && r.code === 'SIGNUP_FULL')).toHaveLength(30)
   const doc = (await emu.db.collection(COLLECTIONS.events).doc(ev.id).get()).data[0]
-  expect(doc).toMatchObject({ signedUp: 20, seatsLeft: 0, holders: [] })
+  expect(doc).toMatchObject({ signedUp: 20, seatsLeft: 0 })
+  expect(doc.holders).toEqual({})
   expect((await emu.db.collection(COLLECTIONS.eventSignups).where({ eventId: ev.id }).count()).total).toBe(20)
 })

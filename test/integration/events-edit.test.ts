@@ -1,6 +1,6 @@
 /** Officers edit booths, gift tiers and checkpoints in place; the timer trigger sweeps every event. */
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
-import { takeUnit } from '../../cloudfunctions/events/activity.repository'
+import { createPlaceStore } from '../../cloudfunctions/common/place-store'
 import { createEventsFunction } from '../../cloudfunctions/events'
 import { buildInvocation } from '../../tools/host/identity'
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
@@ -72,7 +72,7 @@ test('a stock edit racing eight redemptions keeps left exact: stock − left = g
   expect(given).toBe(granted)
   expect(doc.stock - doc.left).toBe(granted)
   expect(doc.left).toBeGreaterThanOrEqual(0)
-  expect(doc.holders).toEqual([])
+  expect(doc.holders).toEqual({})
   if (edited.ok) {
     expect(doc.stock).toBe(5)
     expect(granted).toBe(5)
@@ -90,19 +90,20 @@ test('a stock edit racing eight redemptions keeps left exact: stock − left = g
 test('the timer trigger (no caller) sweeps every event; a member cannot pose as the timer', async () => {
   await seedFair(emu.db, { id: 'ed4', stock: 3 })
   const claim = 'ed4T:crashed'
-  await emu.db.collection(COLLECTIONS.eventRedemptions).add({ _id: claim, eventId: 'ed4', tierId: 'ed4T', openid: 'crashed', state: 'pending', pendingAt: now, redeemedAt: null, desk: '1', staff: 's' })
-  expect(await takeUnit(emu.db, COLLECTIONS.eventTiers, 'ed4T', 'left', claim)).toBe(true)
-  expect(await tierDoc('ed4T')).toMatchObject({ left: 2, holders: [claim] })
+  await emu.db.collection(COLLECTIONS.eventRedemptions).add({ _id: claim, claimId: 'k-crashed', eventId: 'ed4', tierId: 'ed4T', openid: 'crashed', state: 'pending', pendingAt: now, redeemedAt: null, desk: '1', staff: 's' })
+  expect(await createPlaceStore(emu.db, COLLECTIONS.eventTiers).take('ed4T', 'k-crashed', { c: claim })).toBe(true)
+  expect(await tierDoc('ed4T')).toMatchObject({ left: 2, holders: { 'k-crashed': { c: claim } } })
   expect(await main({ Type: 'Timer', TriggerName: 'sweep' } as never, {})).toMatchObject({ ok: true, data: { released: 0 } }) // not stale yet
   now = T0 + 2 * 60_000
   const posed = buildInvocation('events', {}, 'member')
   expect(await main({ ...posed.event, Type: 'Timer', TriggerName: 'sweep' } as never, posed.context)).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT', field: 'action' })
   expect(await invoke(main, 'member', 'sweepPending', { eventId: 'ed4' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-  expect(await tierDoc('ed4T')).toMatchObject({ left: 2, holders: [claim] })
+  expect(await tierDoc('ed4T')).toMatchObject({ left: 2, holders: { 'k-crashed': { c: claim } } })
   const tick = await main({ Type: 'Timer', TriggerName: 'sweep', Time: '2027-01-01T02:02:00Z' } as never, {})
   expect(tick).toMatchObject({ ok: true, data: { released: 1 } })
   expect((tick as { data: { events: number } }).data.events).toBeGreaterThanOrEqual(4)
-  expect(await tierDoc('ed4T')).toMatchObject({ left: 3, holders: [] })
+  expect(await tierDoc('ed4T')).toMatchObject({ left: 3 })
+  expect((await tierDoc('ed4T')).holders).toEqual({})
   expect((await emu.db.collection(COLLECTIONS.eventRedemptions).doc(claim).get()).data).toHaveLength(0)
   now = T0
 })

@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events'
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import { env } from '../../cloudfunctions/common/env'
 import { createTokenService } from '../../cloudfunctions/common/qr-token.service'
-import { takeUnit } from '../../cloudfunctions/events/activity.repository'
+import { createPlaceStore } from '../../cloudfunctions/common/place-store'
 import { createEventsFunction } from '../../cloudfunctions/events'
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
 import { invoke, okData } from '../support/invoke'
@@ -47,7 +47,7 @@ test('300 qualified members race for 50 gifts: exactly 50 granted, 250 OUT_OF_ST
   expect(refused.every((r) => !r.ok && r.code === 'OUT_OF_STOCK')).toBe(true)
   const t = await tier('gfT')
   expect(t.left).toBe(0)
-  expect(t.holders).toEqual([])
+  expect(t.holders).toEqual({})
   expect((await emu.db.collection(COLLECTIONS.eventRedemptions).where({ tierId: 'gfT', state: 'confirmed' }).count()).total).toBe(50)
   expect((await emu.db.collection(COLLECTIONS.eventRedemptions).where({ tierId: 'gfT', state: 'pending' }).count()).total).toBe(0)
   const log = okData(await invoke(main, 'staff-gf', 'scanLog', { eventId: 'gf', refusedOnly: true, limit: 200 }))
@@ -122,13 +122,14 @@ test('sold out only because a desk died holding the last unit: the unit is won b
   await seedFair(emu.db, { id: 'g3', stock: 1, rule: { minTotal: 1, minPerZone: 0 } })
   await seedMember(emu.db, 'staff-g3', '刘洋', staffOf('g3'))
   const dead = 'g3T:gm010'
-  await emu.db.collection(COLLECTIONS.eventRedemptions).add({ _id: dead, eventId: 'g3', tierId: 'g3T', openid: 'gm010', state: 'pending', pendingAt: T0 - 120_000, redeemedAt: null, desk: '1', staff: 'x' })
-  expect(await takeUnit(emu.db, COLLECTIONS.eventTiers, 'g3T', 'left', dead)).toBe(true)
+  await emu.db.collection(COLLECTIONS.eventRedemptions).add({ _id: dead, claimId: 'k-dead', eventId: 'g3', tierId: 'g3T', openid: 'gm010', state: 'pending', pendingAt: T0 - 120_000, redeemedAt: null, desk: '1', staff: 'x' })
+  expect(await createPlaceStore(emu.db, COLLECTIONS.eventTiers).take('g3T', 'k-dead', { c: dead })).toBe(true)
   await giveStamp(emu.db, 'g3', 'g3A0', 'A', 'gm011')
   const token = await code('gm011', 'g3', 'g3T').catch(() => null)
   expect(token).toBeNull() // the card shows it sold out
   const direct = createTokenService(env().qrKeys, () => T0).issueRotating('gift', 'g3T.gm011').token
   expect(okData(await invoke(main, 'staff-g3', 'redeemGift', { eventId: 'g3', token: direct, desk: '3号兑换台' }))).toMatchObject({ outcome: 'granted', tier: { left: 0 } })
-  expect(await tier('g3T')).toMatchObject({ left: 0, holders: [] })
+  expect(await tier('g3T')).toMatchObject({ left: 0 })
+  expect((await tier('g3T')).holders).toEqual({})
   expect((await emu.db.collection(COLLECTIONS.eventRedemptions).doc(dead).get()).data).toHaveLength(0)
 })
