@@ -168,6 +168,8 @@ export interface ListRosterRequest {
 /** A roster row as an officer sees it: name, card and phone masked (PIPL). */
 export interface RosterRowDTO extends Pick<ProfileDTO, 'name' | 'cardNo' | 'phone' | 'branch' | 'tags' | 'gender'> {
   bound: boolean
+  /** Stable member reference (M-…), as in every export: matches rows across lists without the card number. */
+  memberRef: string
 }
 
 export interface RosterPageDTO {

@@ -280,6 +280,8 @@ export interface DashboardDTO {
 
 export interface ExportRowDTO {
   bookingId: string
+  /** Stable member reference (M-…), the same in every export and the roster list: rows match without the card number. */
+  memberRef: string
   name: string
   cardNo: string
   phone: string

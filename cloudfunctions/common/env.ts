@@ -11,6 +11,8 @@ export interface ServerEnv {
   secretKey: string | undefined
   /** `kid:base64url-secret` pairs separated by commas; the first signs, all verify. */
   qrKeys: { kid: string; secret: Buffer }[]
+  /** Keys the stable member reference of exports (MEMBER_REF_KEY, base64url ≥ 16 bytes; default: the first QR key). */
+  memberRefKey: Buffer
   /** openids granted the officer role without an invite (bootstrap of a fresh environment). */
   bootstrapOfficers: string[]
   production: boolean
@@ -29,6 +31,13 @@ export function parseQrKeys(raw: string | undefined): { kid: string; secret: Buf
   })
 }
 
+function memberRefKey(raw: string | undefined, fallback: Buffer): Buffer {
+  if (!raw) return fallback
+  const key = Buffer.from(raw, 'base64url')
+  if (key.length < 16) throw new Error('MEMBER_REF_KEY shorter than 16 bytes')
+  return key
+}
+
 export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
   const qrKeys = parseQrKeys(source.QR_KEYS)
   if (qrKeys.length === 0) throw new Error('QR_KEYS is not set: see README "Deploying"')
@@ -38,6 +47,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
     secretId: source.TCB_SECRET_ID || undefined,
     secretKey: source.TCB_SECRET_KEY || undefined,
     qrKeys,
+    memberRefKey: memberRefKey(source.MEMBER_REF_KEY, qrKeys[0].secret),
     bootstrapOfficers: (source.BOOTSTRAP_OFFICERS || '').split(',').map((s) => s.trim()).filter(Boolean),
     production: source.NODE_ENV === 'production',
   }

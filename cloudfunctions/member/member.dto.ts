@@ -1,5 +1,6 @@
 import type { CallerAccount } from '../common/auth'
 import { maskCardNo, maskName, maskPhone } from '../common/mask'
+import { memberRef } from '../common/member-ref'
 import type { RosterDoc, StoredRole } from '../common/member-docs'
 import type { MeDTO, ProfileDTO, RoleDTO, RosterRowDTO } from '../../types/member'
 
@@ -40,5 +41,6 @@ export function toRosterRow(doc: RosterDoc): RosterRowDTO {
     tags: [...doc.tags],
     gender: doc.gender,
     bound: !!doc.boundOpenid,
+    memberRef: memberRef(doc._id),
   }
 }

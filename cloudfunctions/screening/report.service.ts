@@ -12,6 +12,7 @@ import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
 import { fail } from '../common/errors'
 import { maskCardNo, maskName, maskPhone } from '../common/mask'
+import { memberRef } from '../common/member-ref'
 import type { RosterDoc } from '../common/member-docs'
 import type { BookingsExportDTO, DashboardDTO, DashboardRowDTO, ExportRowDTO } from '../../types/screening'
 import { createBookingRepository } from './booking.repository'
@@ -78,14 +79,14 @@ export function createReportService(db: Db, clock: Clock) {
       const rows: ExportRowDTO[] = live.map((b) => {
         const s = sessions.find((x) => x._id === b.sessionId)
         return {
-          bookingId: b.ref, name: full ? b.member.name : maskName(b.member.name), cardNo: full ? b.member.cardNo : maskCardNo(b.member.cardNo),
+          bookingId: b.ref, memberRef: memberRef(b.member.cardNo), name: full ? b.member.name : maskName(b.member.name), cardNo: full ? b.member.cardNo : maskCardNo(b.member.cardNo),
           phone: full ? b.member.phone : maskPhone(b.member.phone), branch: b.member.branch, site: sites.find((x) => x._id === b.siteId)?.name ?? b.siteId,
           date: s?.date ?? '', time: s ? `${s.start}–${s.end}` : '', status: bookingStatusOf(b), result: b.resultReady ? '已出' : '未出',
         }
       }).sort((a, b) => `${a.date}${a.time}`.localeCompare(`${b.date}${b.time}`))
       const STATUS = { booked: '已预约', checked_in: '已签到', no_show: '未到', cancelled: '已取消' }
-      const csv = toCsv(['预约号', '姓名', '会员证号', '手机号', '所属工会', '筛查点', '日期', '时段', '状态', '结果'],
-        rows.map((r) => [r.bookingId, r.name, r.cardNo, r.phone, r.branch, r.site, r.date, r.time, STATUS[r.status], r.result]))
+      const csv = toCsv(['预约号', '会员编号', '姓名', '会员证号', '手机号', '所属工会', '筛查点', '日期', '时段', '状态', '结果'],
+        rows.map((r) => [r.bookingId, r.memberRef, r.name, r.cardNo, r.phone, r.branch, r.site, r.date, r.time, STATUS[r.status], r.result]))
       return { programmeId, generatedAt: clock(), masked: !full, rows, csv }
     },
   }

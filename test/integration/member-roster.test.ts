@@ -86,7 +86,7 @@ it('refuses CSVs over 5,000 rows as INVALID_ARGUMENT', async () => {
 it('shows officers a masked, paginated roster they can search', async () => {
   const page = okData(await invoke<RosterPageDTO>(main, 'o-officer', 'listRoster', { pageSize: 3 }))
   expect(page).toMatchObject({ total: 4, page: 0, pageSize: 3 })
-  expect(page.items[0]).toEqual({ name: '李*', cardNo: 'GH32******23', phone: '138****0123', branch: '盐湖区总工会', tags: ['劳模'], gender: 'M', bound: true })
+  expect(page.items[0]).toEqual({ name: '李*', cardNo: 'GH******0123', phone: '138****0123', branch: '盐湖区总工会', tags: ['劳模'], gender: 'M', bound: true, memberRef: expect.stringMatching(/^M-[2-9A-Z]{10}$/) })
   expect(okData(await invoke<RosterPageDTO>(main, 'o-officer', 'listRoster', { page: 1, pageSize: 3 })).items).toHaveLength(1)
   expect(okData(await invoke<RosterPageDTO>(main, 'o-officer', 'listRoster', { tag: '女职工' })).total).toBe(2)
   expect(okData(await invoke<RosterPageDTO>(main, 'o-officer', 'listRoster', { q: '王' })).items.map((i) => i.name)).toEqual(['王**'])
@@ -104,4 +104,13 @@ it('refuses members, staff and strangers officer actions with FORBIDDEN and chan
   }
   expect(await rosterDocs()).toEqual(before)
   expect((await emu.db.collection(COLLECTIONS.staffInvites).get()).data).toEqual([])
+})
+
+it('keeps masked rows apart: the card tail differs and each row carries its own stable member reference', async () => {
+  const all = okData(await invoke<RosterPageDTO>(main, 'o-officer', 'listRoster', { pageSize: 50 })).items
+  expect(new Set(all.map((r) => r.cardNo)).size).toBe(all.length)
+  expect(new Set(all.map((r) => r.memberRef)).size).toBe(all.length)
+  const again = okData(await invoke<RosterPageDTO>(main, 'o-officer', 'listRoster', { pageSize: 50 })).items
+  expect(again.map((r) => r.memberRef)).toEqual(all.map((r) => r.memberRef))
+  expect(JSON.stringify(all)).not.toMatch(/GH320100\d{4}/)
 })
