@@ -48,7 +48,16 @@ export function useRemote<T>(load: (silent: boolean) => Promise<T>, deps: readon
     }
   }, [])
 
+  const firstRun = useRef(true)
   useEffect(() => {
+    // New deps mean another thing to show (another programme, another day): never show the old one as it.
+    if (!firstRun.current) {
+      hasData.current = false
+      setDataState(null)
+      setLoaded(false)
+      setError('')
+    }
+    firstRun.current = false
     void reload()
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps)

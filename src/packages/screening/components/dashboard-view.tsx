@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { DashboardDTO } from '../../../../types/screening'
-import { dateTimeOf, dayLabel } from '../utils/format'
+import { dayLabel, formatDateTime } from '../../../utils/datetime'
 
 const pct = (x: number) => `${Math.round(x * 100)}%`
 
@@ -21,7 +21,7 @@ export function DashboardView({ d }: { d: DashboardDTO }) {
             <Text id={`total-${label}`}>{n}</Text>
           </View>
         ))}
-        <Text className='sc-sub'>统计时间 {dateTimeOf(d.generatedAt)}</Text>
+        <Text className='sc-sub'>统计时间 {formatDateTime(d.generatedAt)}</Text>
       </View>
       <View className='card' id='dashboard-days'>
         <Text className='card__title'>按医院和日期</Text>

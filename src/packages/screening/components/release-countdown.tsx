@@ -1,12 +1,12 @@
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { BigButton } from '../../../components/big-button'
-import { call, messageOf } from '../../../services/api'
-import { useNow } from '../hooks/use-now'
-import { requestNotices } from '../services/subscribe'
-import { formatCountdown } from '../utils/countdown'
-import { dateTimeOf } from '../utils/format'
-import { msUntil } from '../utils/stage'
+import { useAction } from '../../../hooks/use-action'
+import { call } from '../../../services/api'
+import { useNow } from '../../../hooks/use-now'
+import { formatCountdown, formatDateTime } from '../../../utils/datetime'
+import { msUntil } from '../lib/stage'
+import { requestNotices } from '../lib/subscribe'
 
 interface Props {
   programmeId: string
@@ -24,34 +24,27 @@ export function ReleaseCountdown({ programmeId, releaseAt, serverNow, readAt, re
   const left = msUntil(releaseAt, serverNow, readAt, now)
   const [on, setOn] = useState(reminded)
   const [note, setNote] = useState('')
-  const [busy, setBusy] = useState(false)
   useEffect(() => {
     if (left <= 0) onReleased()
   }, [left <= 0])
-  const remind = async () => {
-    setBusy(true)
-    try {
-      const outcome = await requestNotices(['release'])
-      const res = await call('screening', 'remindRelease', { programmeId }, { idempotent: true, loadingText: '正在设置提醒' })
-      setOn(res.releaseReminder)
-      setNote(outcome.message)
-    } catch (err) {
-      setNote(messageOf(err))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const remind = useAction(async () => {
+    setNote('')
+    const outcome = await requestNotices(['release'])
+    const res = await call('screening', 'remindRelease', { programmeId }, { idempotent: true, loadingText: '正在设置提醒' })
+    setOn(res.releaseReminder)
+    setNote(outcome.message)
+  })
   return (
     <View className='card' id='release-countdown'>
-      <Text className='card__title'>{dateTimeOf(releaseAt)} 开放预约</Text>
+      <Text className='card__title'>{formatDateTime(releaseAt)} 开放预约</Text>
       <Text className='sc-sub'>距开放还有</Text>
       <Text id='countdown' className='sc-countdown'>{formatCountdown(left)}</Text>
       {on ? (
         <Text id='remind-on' className='sc-sub sc-ok'>✓ 已设置开放提醒</Text>
       ) : (
-        <BigButton id='remind-release' variant='secondary' loading={busy} onClick={remind}>开放时提醒我</BigButton>
+        <BigButton id='remind-release' variant='secondary' loading={remind.busy} onClick={() => void remind.run()}>开放时提醒我</BigButton>
       )}
-      {note && <Text id='remind-note' className='sc-sub'>{note}</Text>}
+      {(note || remind.error) && <Text id='remind-note' className='sc-sub'>{remind.error || note}</Text>}
     </View>
   )
 }

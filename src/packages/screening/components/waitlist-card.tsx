@@ -3,9 +3,11 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { ProgrammeDTO, WaitlistDTO } from '../../../../types/screening'
 import { BigButton } from '../../../components/big-button'
-import { call, messageOf } from '../../../services/api'
-import { dateTimeOf, sessionLine } from '../utils/format'
-import { routes } from '../utils/routes'
+import { routeUrl } from '../../../../types/routes'
+import { Refusal, useAction } from '../../../hooks/use-action'
+import { call } from '../../../services/api'
+import { formatDateTime } from '../../../utils/datetime'
+import { sessionLine } from '../lib/format'
 import { ConsentBox } from './consent-box'
 
 interface Props {
@@ -17,25 +19,14 @@ interface Props {
 /** Her place in line, or a held place she can take (with consent) or pass on. */
 export function WaitlistCard({ programme, waitlist, onChange }: Props) {
   const [agreed, setAgreed] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
-  const run = async (task: () => Promise<unknown>) => {
-    setBusy(true)
-    setError('')
-    try {
-      await task()
-    } catch (err) {
-      setError(messageOf(err))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const act = useAction((task: () => Promise<unknown>) => task())
+  const { run, busy, error } = act
   const pid = programme.id
   const accept = () => {
-    if (!agreed) return setError('请先阅读并勾选同意个人信息告知')
     return run(async () => {
+      if (!agreed) throw new Refusal('请先阅读并勾选同意个人信息告知')
       await call('screening', 'acceptOffer', { programmeId: pid, consentVersion: programme.privacyNotice.version }, { idempotent: true })
-      await Taro.redirectTo({ url: routes.booking(pid) })
+      await Taro.redirectTo({ url: routeUrl('screeningBooking', { id: pid }) })
     })
   }
   const decline = () => run(() => call('screening', 'declineOffer', { programmeId: pid }, { idempotent: true }).then(onChange))
@@ -47,7 +38,7 @@ export function WaitlistCard({ programme, waitlist, onChange }: Props) {
         <View>
           <Text className='card__title sc-ok'>候补成功：为您保留了一个名额</Text>
           <Text className='sc-sub'>{sessionLine(offer.session, offer.site)}</Text>
-          <Text className='sc-sub sc-warn'>请在 {dateTimeOf(offer.expiresAt)} 前确认，过时名额将让给下一位</Text>
+          <Text className='sc-sub sc-warn'>请在 {formatDateTime(offer.expiresAt)} 前确认，过时名额将让给下一位</Text>
           <ConsentBox notice={programme.privacyNotice} agreed={agreed} onChange={setAgreed} />
           <BigButton id='accept-offer' loading={busy} onClick={accept}>确认预约</BigButton>
           <BigButton id='decline-offer' variant='secondary' loading={busy} onClick={decline}>不需要了</BigButton>

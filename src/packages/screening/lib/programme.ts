@@ -1,6 +1,6 @@
 import type { ProgrammeCardDTO } from '../../../../types/screening'
 import { call } from '../../../services/api'
-import { stageOf } from '../utils/stage'
+import { stageOf } from './stage'
 
 /**
  * One programme as she sees it. A page opened without an id (a shared link cut

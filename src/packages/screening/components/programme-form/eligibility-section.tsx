@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { Field } from '../../../../components/field'
-import { TAG_CHOICES } from '../../utils/programme-form'
+import { TAG_CHOICES } from '../../lib/programme-form'
 import { Segment } from '../segment'
 import { CheckRow } from './check-row'
 import type { SectionProps } from './types'

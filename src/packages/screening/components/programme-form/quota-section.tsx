@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { BigButton } from '../../../../components/big-button'
 import { Field } from '../../../../components/field'
-import { plannedPlaces } from '../../utils/programme-form'
+import { plannedPlaces } from '../../lib/programme-form'
 import type { SectionProps } from './types'
 
 /** Total places (must match the sessions) and optional per-branch quotas, one row per branch. */

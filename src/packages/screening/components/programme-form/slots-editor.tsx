@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { BigButton } from '../../../../components/big-button'
 import { Field } from '../../../../components/field'
-import { SLOT_PRESETS, type SlotRow } from '../../utils/programme-form'
+import { SLOT_PRESETS, type SlotRow } from '../../lib/programme-form'
 import type { SectionProps } from './types'
 
 /** Sessions as "every day from … to …, these daily slots": compact for a week of early and evening sessions. */

@@ -1,54 +1,45 @@
-import { Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
-import type { DashboardDTO } from '../../../../../types/screening'
-import { BackLink } from '../../../../components/back-link'
+import { Text } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { routeUrl } from '../../../../../types/routes'
 import { BigButton } from '../../../../components/big-button'
-import { StateView } from '../../../../components/state-view'
-import { call, messageOf } from '../../../../services/api'
+import { PageFrame } from '../../../../components/page-frame'
+import { RemoteView } from '../../../../components/remote-view'
+import { useParams } from '../../../../hooks/use-params'
+import { useRemote } from '../../../../hooks/use-remote'
+import { call } from '../../../../services/api'
+import { BookingsExport } from '../../components/bookings-export'
 import { ChoiceList } from '../../components/choice-list'
 import { DashboardView } from '../../components/dashboard-view'
-import { ExportBox } from '../../components/export-box'
-import { useRemote } from '../../hooks/use-remote'
-import { routes } from '../../utils/routes'
 import '../../styles.css'
 
-/** Officers: pick a programme, see its dashboard, export its bookings. */
+/** Officers: pick a programme, see its dashboard, export its bookings. Opened with ?id= (right after creating one) it shows that one at once. */
 export default function AdminPage() {
+  const params = useParams()
   const list = useRemote((silent) => call('screening', 'listProgrammes', {}, { idempotent: true, silent }))
-  const [pid, setPid] = useState('')
-  const [dash, setDash] = useState<DashboardDTO | null>(null)
-  const [error, setError] = useState('')
-  const open = async (id: string) => {
-    setPid(id)
-    setDash(null)
-    setError('')
-    try {
-      setDash(await call('screening', 'dashboard', { programmeId: id }, { idempotent: true, loadingText: '正在统计' }))
-    } catch (err) {
-      setError(messageOf(err))
-    }
-  }
-  // Opened with ?id= (e.g. right after creating a programme): show that programme's dashboard at once.
-  const { params } = useRouter()
-  useEffect(() => {
-    if (params.id) void open(params.id)
-  }, [params.id])
+  const [pid, setPid] = useState(params.id ?? '')
+  const dash = useRemote((silent) => (pid ? call('screening', 'dashboard', { programmeId: pid }, { idempotent: true, silent, loadingText: '正在统计' }) : Promise.resolve(null)), [pid])
   return (
-    <View className='page'>
+    <PageFrame>
       <Text className='sc-title'>筛查项目看板</Text>
-      <BigButton id='admin-new-programme' onClick={() => Taro.navigateTo({ url: '/packages/screening/pages/programme-edit/index' })}>新建筛查项目</BigButton>
-      {!list.loaded && <StateView state={list.error ? 'error' : 'loading'} message={list.error || undefined} onRetry={list.reload} />}
-      {list.data?.length === 0 && <StateView state='empty' message='还没有筛查项目' />}
-      {list.data && (
-        <ChoiceList idPrefix='admin-programme' selected={pid} onSelect={open} choices={list.data.map((c) => ({ key: c.programme.id, title: c.programme.name, badge: `余 ${c.programme.placesLeft}` }))} />
+      <BigButton id='admin-new-programme' onClick={() => Taro.navigateTo({ url: routeUrl('screeningProgrammeEdit') })}>新建筛查项目</BigButton>
+      <RemoteView remote={list} isEmpty={(d) => d.length === 0} emptyText='还没有筛查项目'>
+        {(cards) => <ChoiceList idPrefix='admin-programme' selected={pid} onSelect={setPid} choices={cards.map((c) => ({ key: c.programme.id, title: c.programme.name, badge: `余 ${c.programme.placesLeft}` }))} />}
+      </RemoteView>
+      {pid && (
+        <RemoteView remote={dash} loadingText='正在统计…'>
+          {(d) =>
+            d && (
+              <>
+                <DashboardView d={d} />
+                <BigButton id='dashboard-refresh' variant='secondary' onClick={() => void dash.reload()}>刷新数据</BigButton>
+              </>
+            )
+          }
+        </RemoteView>
       )}
-      {pid && !dash && <StateView state={error ? 'error' : 'loading'} message={error || '正在统计…'} onRetry={() => void open(pid)} />}
-      {dash && <DashboardView d={dash} />}
-      {dash && <BigButton id='dashboard-refresh' variant='secondary' onClick={() => void open(pid)}>刷新数据</BigButton>}
-      {pid && <ExportBox programmeId={pid} />}
-      <BigButton id='admin-outbox' variant='secondary' onClick={() => Taro.navigateTo({ url: routes.outbox(true) })}>全部通知记录</BigButton>
-      <BackLink />
-    </View>
+      {pid && <BookingsExport programmeId={pid} />}
+      <BigButton id='admin-outbox' variant='secondary' onClick={() => Taro.navigateTo({ url: routeUrl('screeningOutbox', { all: '1' }) })}>全部通知记录</BigButton>
+    </PageFrame>
   )
 }

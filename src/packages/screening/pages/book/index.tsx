@@ -1,126 +1,127 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import type { SessionDTO } from '../../../../../types/screening'
-import { BackLink } from '../../../../components/back-link'
+import type { ProgrammeCardDTO, SessionDTO } from '../../../../../types/screening'
+import { routeUrl } from '../../../../../types/routes'
 import { BigButton } from '../../../../components/big-button'
 import { NoticeBanner } from '../../../../components/notice-banner'
-import { StateView } from '../../../../components/state-view'
-import { ApiError, call, messageOf } from '../../../../services/api'
+import { PageFrame } from '../../../../components/page-frame'
+import { RemoteView } from '../../../../components/remote-view'
+import { Refusal, useAction } from '../../../../hooks/use-action'
+import { useParams } from '../../../../hooks/use-params'
+import { useRemote } from '../../../../hooks/use-remote'
+import { ApiError, call } from '../../../../services/api'
+import { dayLabel } from '../../../../utils/datetime'
+import { scrollToId } from '../../../../utils/scroll-to'
 import { ConsentBox } from '../../components/consent-box'
-import { Segment } from '../../components/segment'
+import { CheckRow } from '../../components/programme-form/check-row'
 import { SessionPicker } from '../../components/session-picker'
-import { useRemote } from '../../hooks/use-remote'
-import { loadCard } from '../../services/programme'
-import { requestNotices } from '../../services/subscribe'
-import { dayLabel } from '../../utils/format'
-import { routes } from '../../utils/routes'
-import { stageOf } from '../../utils/stage'
+import { insideChangeWindow, noticeOf, type NoticeChoice } from '../../lib/book-notice'
+import { loadCard } from '../../lib/programme'
+import { stageOf } from '../../lib/stage'
+import { requestNotices } from '../../lib/subscribe'
 import '../../styles.css'
 
-type Notice = 'confirmation' | 'reminder'
-const NOTICE_OPTIONS: { key: Notice; label: string }[] = [
-  { key: 'confirmation', label: '预约成功时通知' },
-  { key: 'reminder', label: '前一天提醒我' },
-]
+/** Why she cannot book here, with the way on: her own booking when she has one. */
+function Unavailable({ card }: { card: ProgrammeCardDTO }) {
+  const pid = card.programme.id
+  if (stageOf(card) === 'booked') {
+    return <NoticeBanner id='book-unavailable' tone='ok' text='您已预约本项目' actionText='查看我的预约' onAction={() => Taro.redirectTo({ url: routeUrl('screeningBooking', { id: pid }) })} />
+  }
+  return <NoticeBanner id='book-unavailable' tone='warn' text={card.eligibility.reason ?? '当前不能预约，请回到项目页查看'} actionText='项目详情' onAction={() => Taro.redirectTo({ url: routeUrl('screeningProgramme', { id: pid }) })} />
+}
 
-export default function BookPage() {
-  const { params } = useRouter()
-  const reschedule = params.mode === 'reschedule'
-  const card = useRemote((silent) => loadCard(params.id, silent))
+function BookForm({ card, reschedule }: { card: ProgrammeCardDTO; reschedule: boolean }) {
+  const { programme } = card
   const [session, setSession] = useState<SessionDTO | null>(null)
   const [siteId, setSiteId] = useState('')
   const [agreed, setAgreed] = useState(false)
-  const [notice, setNotice] = useState<Notice>('confirmation')
-  const [error, setError] = useState('')
+  const [notice, setNotice] = useState<NoticeChoice>({ confirmation: true, reminder: true })
   const [full, setFull] = useState(false)
-  const [busy, setBusy] = useState(false)
   const [refreshKey, setRefreshKey] = useState(0)
-
-  if (!card.loaded) return <StateView state={card.error ? 'error' : 'loading'} message={card.error || undefined} onRetry={card.reload} />
-  if (!card.data) return <StateView state='empty' message='目前没有可预约的筛查项目' />
-  const { programme } = card.data
-  const stage = stageOf(card.data)
-  if (!reschedule && stage !== 'open' && stage !== 'full') {
-    return (
-      <View className='page'>
-        <NoticeBanner id='book-unavailable' tone='warn' text={card.data.eligibility.reason ?? '当前不能预约，请回到项目页查看'} actionText='项目详情' onAction={() => Taro.redirectTo({ url: routes.programme(programme.id) })} />
-        <BackLink />
-      </View>
-    )
-  }
+  const late = !!session && insideChangeWindow(session, programme.cancelDeadlineHours, Date.now())
 
   const pick = (s: SessionDTO | null, site: string) => {
     setSession(s)
     setSiteId(site)
-    setError('')
     setFull(false)
+    if (s) scrollToId('chosen-session')
   }
-  const fail = (err: unknown) => {
-    setError(messageOf(err))
-    if (err instanceof ApiError && err.code === 'SLOT_FULL') {
-      setFull(true)
-      setSession(null)
-      setRefreshKey(refreshKey + 1)
+  const submit = useAction(async () => {
+    if (!session) throw new Refusal('请先选择医院、日期和时段')
+    if (!reschedule && !agreed) throw new Refusal('请先阅读并勾选同意个人信息告知')
+    if (late) {
+      const ok = await Taro.showModal({ title: '临近就诊', content: `该时段 ${programme.cancelDeadlineHours} 小时内开始，预约后不能再改约或取消。仍要预约吗？`, confirmText: '仍要预约', cancelText: '换个时段' })
+      if (!ok.confirm) return
     }
-  }
-  const submit = async () => {
-    if (!session) return setError('请先选择医院、日期和时段')
-    if (!reschedule && !agreed) return setError('请先阅读并勾选同意个人信息告知')
-    setBusy(true)
     try {
       if (reschedule) {
         await call('screening', 'reschedule', { programmeId: programme.id, sessionId: session.id }, { idempotent: true, loadingText: '正在改约' })
         // Back to the booking she came from: it re-reads itself when shown.
         if (Taro.getCurrentPages().length > 1) return void (await Taro.navigateBack())
       } else {
-        await requestNotices(['booking', 'result'])
-        const body = { programmeId: programme.id, sessionId: session.id, consentVersion: programme.privacyNotice.version, notice }
+        const topics = [...(notice.confirmation || notice.reminder ? (['booking'] as const) : []), 'result' as const]
+        await requestNotices(topics)
+        const body = { programmeId: programme.id, sessionId: session.id, consentVersion: programme.privacyNotice.version, notice: noticeOf(notice) }
         await call('screening', 'book', body, { idempotent: true, loadingText: '正在预约' })
       }
-      await Taro.redirectTo({ url: routes.booking(programme.id) })
+      await Taro.redirectTo({ url: routeUrl('screeningBooking', { id: programme.id }) })
     } catch (err) {
-      fail(err)
-    } finally {
-      setBusy(false)
+      if (err instanceof ApiError && err.code === 'SLOT_FULL') {
+        setFull(true)
+        setSession(null)
+        setRefreshKey((k) => k + 1)
+      }
+      throw err
     }
-  }
-  const joinWaitlist = async () => {
-    setBusy(true)
-    try {
-      await requestNotices(['offer'])
-      await call('screening', 'joinWaitlist', { programmeId: programme.id, siteId: siteId || undefined }, { idempotent: true, loadingText: '正在加入候补' })
-      await Taro.redirectTo({ url: routes.programme(programme.id) })
-    } catch (err) {
-      setError(messageOf(err))
-    } finally {
-      setBusy(false)
-    }
-  }
-
+  })
+  const waitlist = useAction(async () => {
+    await requestNotices(['offer'])
+    await call('screening', 'joinWaitlist', { programmeId: programme.id, siteId: siteId || undefined }, { idempotent: true, loadingText: '正在加入候补' })
+    await Taro.redirectTo({ url: routeUrl('screeningProgramme', { id: programme.id }) })
+  })
+  const error = submit.error || waitlist.error
   return (
-    <View className='page'>
+    <>
       <Text className='sc-title'>{reschedule ? '改约' : '预约'} · {programme.name}</Text>
       {reschedule && <Text className='sc-sub'>选好新时段后再取消原预约；新时段约不上时，原预约保持不变。</Text>}
       <SessionPicker programme={programme} selected={session} onPick={pick} refreshKey={refreshKey} />
       {session && <NoticeBanner id='chosen-session' tone='ok' text={`已选：${dayLabel(session.date)} ${session.label}`} />}
+      {late && <NoticeBanner id='late-warning' tone='warn' text={`该时段在 ${programme.cancelDeadlineHours} 小时内开始：预约后不能再改约或取消，请确认能按时到达。`} />}
       {!reschedule && (
         <View>
-          <Text className='sc-step'>④ 通知方式</Text>
-          <Segment idPrefix='notice' options={NOTICE_OPTIONS} value={notice} onChange={setNotice} />
+          <Text className='sc-step'>④ 通知方式（可都选）</Text>
+          <CheckRow id='notice-confirmation' checked={notice.confirmation} onChange={(on) => setNotice({ ...notice, confirmation: on })}>预约成功时通知</CheckRow>
+          <CheckRow id='notice-reminder' checked={notice.reminder} onChange={(on) => setNotice({ ...notice, reminder: on })}>前一天提醒我</CheckRow>
           <ConsentBox notice={programme.privacyNotice} agreed={agreed} onChange={setAgreed} />
         </View>
       )}
       {error && <Text id='book-error' className='error-text'>{error}</Text>}
-      <BigButton id='book-submit' loading={busy} onClick={submit}>
+      <BigButton id='book-submit' loading={submit.busy} onClick={() => void submit.run()}>
         {reschedule ? '确认改约' : '确认预约'}
       </BigButton>
-      {!reschedule && (full || stage === 'full') && (
-        <BigButton id='join-waitlist' variant='secondary' loading={busy} onClick={joinWaitlist}>
+      {!reschedule && (full || stageOf(card) === 'full') && (
+        <BigButton id='join-waitlist' variant='secondary' loading={waitlist.busy} onClick={() => void waitlist.run()}>
           名额已满，加入候补
         </BigButton>
       )}
-      <BackLink />
-    </View>
+    </>
+  )
+}
+
+export default function BookPage() {
+  const params = useParams()
+  const reschedule = params.mode === 'reschedule'
+  const card = useRemote((silent) => loadCard(params.id, silent), [params.id])
+  return (
+    <PageFrame>
+      <RemoteView remote={card} isEmpty={(c) => !c} emptyText='目前没有可预约的筛查项目'>
+        {(c) => {
+          if (!c) return null
+          const stage = stageOf(c)
+          return !reschedule && stage !== 'open' && stage !== 'full' ? <Unavailable card={c} /> : <BookForm card={c} reschedule={reschedule} />
+        }}
+      </RemoteView>
+    </PageFrame>
   )
 }

@@ -1,13 +1,14 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import type { OutboxNoticeDTO } from '../../../../../types/screening'
-import { BackLink } from '../../../../components/back-link'
 import { NoticeBanner } from '../../../../components/notice-banner'
-import { StateView } from '../../../../components/state-view'
+import { PageFrame } from '../../../../components/page-frame'
+import { RemoteView } from '../../../../components/remote-view'
+import { useParams } from '../../../../hooks/use-params'
+import { useRemote } from '../../../../hooks/use-remote'
 import { call } from '../../../../services/api'
 import { isDemoLogin } from '../../../../services/demo-session'
-import { useRemote } from '../../hooks/use-remote'
-import { dateTimeOf } from '../../utils/format'
+import { formatDateTime } from '../../../../utils/datetime'
 import '../../styles.css'
 
 /** A notice as WeChat would show it; a tap opens the page it points to, as tapping the message would. */
@@ -22,29 +23,22 @@ function Notice({ n }: { n: OutboxNoticeDTO }) {
           <Text>{f.value}</Text>
         </View>
       ))}
-      <Text className='sc-sub'>{dateTimeOf(n.createdAt)} · 发给 {n.to}</Text>
+      <Text className='sc-sub'>{formatDateTime(n.createdAt)} · 发给 {n.to}</Text>
       {n.delivered ? <Text className='sc-tag sc-tag--ok'>已发送</Text> : <Text className='sc-tag sc-tag--warn'>未发送：{n.skippedReason ?? '未订阅'}</Text>}
     </View>
   )
 }
 
 export default function OutboxPage() {
-  const all = useRouter().params.all === '1'
+  const all = useParams().all === '1'
   const list = useRemote((silent) => call('screening', 'listOutbox', all ? { all } : {}, { idempotent: true, silent }))
   return (
-    <View className='page'>
+    <PageFrame>
       <Text className='sc-title'>通知记录</Text>
       {isDemoLogin && <NoticeBanner text='本地演示：这里列出本应通过微信订阅消息发出的通知。结果通知只说明“结果已出”，不含任何健康信息。' />}
-      {!list.loaded && <StateView state={list.error ? 'error' : 'loading'} message={list.error || undefined} onRetry={list.reload} />}
-      {list.data?.length === 0 && <StateView state='empty' message='还没有通知' />}
-      {list.data && list.data.length > 0 && (
-        <View id='outbox-list'>
-          {list.data.map((n) => (
-            <Notice key={n.id} n={n} />
-          ))}
-        </View>
-      )}
-      <BackLink />
-    </View>
+      <RemoteView id='outbox-list' remote={list} isEmpty={(d) => d.length === 0} emptyText='还没有通知'>
+        {(notices) => notices.map((n) => <Notice key={n.id} n={n} />)}
+      </RemoteView>
+    </PageFrame>
   )
 }

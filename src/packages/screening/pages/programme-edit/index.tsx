@@ -2,71 +2,70 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { ProgrammeDTO } from '../../../../../types/screening'
-import { BackLink } from '../../../../components/back-link'
+import { routeUrl } from '../../../../../types/routes'
 import { BigButton } from '../../../../components/big-button'
+import { PageFrame } from '../../../../components/page-frame'
+import { useAction } from '../../../../hooks/use-action'
 import { ApiError, call, messageOf } from '../../../../services/api'
+import { scrollToFirstError } from '../../../../utils/scroll-to'
 import { ProgrammeFormFields, type SectionProps } from '../../components/programme-form'
-import { emptyForm, toRequest, type FormErrors, type ProgrammeForm } from '../../utils/programme-form'
-import { serverFieldError } from '../../utils/programme-form-errors'
-import { routes } from '../../utils/routes'
+import { emptyForm, toRequest, type FormErrors, type ProgrammeForm } from '../../lib/programme-form'
+import { serverFieldError } from '../../lib/programme-form-errors'
 import '../../styles.css'
 
 const suffix = (): string => Math.random().toString(36).slice(2, 6).padEnd(4, '0')
 
-/** Officers: plan a new screening round; the server checks it again and answers per field. */
+/** Officers: plan a new screening round; the server checks it again and answers per field. A long form: a refusal scrolls to its first marked field. */
 export default function ProgrammeEditPage() {
   const [form, setForm] = useState<ProgrammeForm>(() => emptyForm(Date.now(), suffix()))
   const [errors, setErrors] = useState<FormErrors>({})
   const [topError, setTopError] = useState('')
-  const [busy, setBusy] = useState(false)
   const [created, setCreated] = useState<ProgrammeDTO | null>(null)
   const set: SectionProps['set'] = (key, value) => {
     setForm((f) => ({ ...f, [key]: value }))
     setErrors((e) => ({ ...e, [key]: undefined }))
   }
 
-  const submit = async () => {
+  const create = useAction(async () => {
     setTopError('')
     const r = toRequest(form)
     if (!r.ok) {
       setErrors(r.errors)
-      setTopError(`还有 ${Object.keys(r.errors).length} 处需要修改，见标红的项目`)
-      return
+      setTopError(`还有 ${Object.keys(r.errors).length} 处需要修改，已跳到第一处`)
+      return scrollToFirstError()
     }
     setErrors({})
-    setBusy(true)
     try {
       setCreated(await call('screening', 'createProgramme', r.request, { idempotent: true, loadingText: '正在创建' }))
       Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
     } catch (err) {
       const onField = err instanceof ApiError ? serverFieldError(err.code, err.field, err.message) : null
       if (onField) setErrors({ [onField.key]: onField.message })
-      setTopError(onField ? `${messageOf(err)}（见标红的项目）` : messageOf(err))
-    } finally {
-      setBusy(false)
+      setTopError(onField ? `${messageOf(err)}（已跳到标红的项目）` : messageOf(err))
+      if (onField) scrollToFirstError()
     }
-  }
+  })
 
   if (created) {
     return (
-      <View className='page'>
+      <PageFrame>
         <Text className='sc-title'>已创建筛查项目</Text>
         <View id='pf-created' className='card'>
           <Text className='card__title'>{created.name}</Text>
           <Text className='sc-sub'>{`共 ${created.totalQuota} 个名额，${created.firstDay} 至 ${created.lastDay}`}</Text>
         </View>
-        <BigButton id='pf-to-admin' onClick={() => Taro.redirectTo({ url: routes.admin(created.id) })}>去项目看板</BigButton>
-        <BigButton id='pf-to-programme' variant='secondary' onClick={() => Taro.navigateTo({ url: routes.programme(created.id) })}>查看会员看到的页面</BigButton>
-      </View>
+        <BigButton id='pf-to-admin' onClick={() => Taro.redirectTo({ url: routeUrl('screeningAdmin', { id: created.id }) })}>去项目看板</BigButton>
+        <BigButton id='pf-to-programme' variant='secondary' onClick={() => Taro.navigateTo({ url: routeUrl('screeningProgramme', { id: created.id }) })}>查看会员看到的页面</BigButton>
+      </PageFrame>
     )
   }
   return (
-    <View className='page'>
+    <PageFrame>
       <Text className='sc-title'>新建筛查项目</Text>
       <ProgrammeFormFields form={form} set={set} errors={errors} />
-      {topError && <Text id='pf-error' className='field__error'>{topError}</Text>}
-      <BigButton id='pf-submit' loading={busy} onClick={() => void submit()}>创建项目</BigButton>
-      <BackLink />
-    </View>
+      {topError && <Text id='pf-error' className='error-text'>{topError}</Text>}
+      {create.error && <Text className='error-text'>{create.error}</Text>}
+      <BigButton id='pf-submit' loading={create.busy} onClick={() => void create.run()}>创建项目</BigButton>
+    </PageFrame>
   )
 }

@@ -1,14 +1,17 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { StaffBookingRowDTO } from '../../../../../types/screening'
-import { BackLink } from '../../../../components/back-link'
 import { BigButton } from '../../../../components/big-button'
-import { StateView } from '../../../../components/state-view'
-import { call, messageOf } from '../../../../services/api'
+import { PageFrame } from '../../../../components/page-frame'
+import { RemoteView } from '../../../../components/remote-view'
+import { useAction } from '../../../../hooks/use-action'
+import { useParams } from '../../../../hooks/use-params'
+import { useRemote } from '../../../../hooks/use-remote'
+import { call } from '../../../../services/api'
+import { formatTime } from '../../../../utils/datetime'
 import { ResultForm } from '../../components/result-form'
-import { useRemote } from '../../hooks/use-remote'
-import { clockOf, STATUS_LABEL } from '../../utils/format'
+import { STATUS_LABEL } from '../../lib/format'
 import '../../styles.css'
 
 function Row({ r, open, onOpen, onDone }: { r: StaffBookingRowDTO; open: boolean; onOpen: () => void; onDone: () => void }) {
@@ -17,7 +20,7 @@ function Row({ r, open, onOpen, onDone }: { r: StaffBookingRowDTO; open: boolean
       <Text className='card__title'>{r.name} · {r.phone}</Text>
       <Text className='sc-sub'>
         {STATUS_LABEL[r.status]}
-        {r.checkedInAt ? ` ${clockOf(r.checkedInAt)}` : ''}
+        {r.checkedInAt ? ` ${formatTime(r.checkedInAt)}` : ''}
         {r.resultReady ? ' · 结果已登记' : ''}
       </Text>
       {r.status === 'checked_in' && !r.resultReady && !open && (
@@ -30,26 +33,18 @@ function Row({ r, open, onOpen, onDone }: { r: StaffBookingRowDTO; open: boolean
 
 /** One session's list at the desk: who came, mark the rest as no-shows in one step, register results. */
 export default function SessionPage() {
-  const { params } = useRouter()
+  const params = useParams()
   const sessionId = params.id ?? ''
   const rows = useRemote((silent) => call('screening', 'staffBookings', { sessionId }, { idempotent: true, silent }))
   const [open, setOpen] = useState('')
   const [note, setNote] = useState('')
-  const [busy, setBusy] = useState(false)
-  const markNoShows = async () => {
+  const noShows = useAction(async () => {
     const ok = await Taro.showModal({ title: '标记未到场', content: '把本场次所有未签到的预约标记为未到场？', confirmText: '确定', cancelText: '取消' })
     if (!ok.confirm) return
-    setBusy(true)
-    try {
-      const res = await call('screening', 'markNoShows', { sessionId }, { idempotent: true, loadingText: '正在标记' })
-      setNote(`已标记 ${res.marked} 人未到场`)
-      await rows.reload()
-    } catch (err) {
-      setNote(messageOf(err))
-    } finally {
-      setBusy(false)
-    }
-  }
+    const res = await call('screening', 'markNoShows', { sessionId }, { idempotent: true, loadingText: '正在标记' })
+    setNote(`已标记 ${res.marked} 人未到场`)
+    await rows.reload()
+  })
   const done = () => {
     setOpen('')
     setNote('结果已登记，已通知本人查看')
@@ -57,20 +52,20 @@ export default function SessionPage() {
   }
   const waiting = rows.data?.filter((r) => r.status === 'booked').length ?? 0
   return (
-    <View className='page'>
-      <Text className='sc-title'>{decodeURIComponent(params.title ?? '场次名单')}</Text>
-      {!rows.loaded && <StateView state={rows.error ? 'error' : 'loading'} message={rows.error || undefined} onRetry={rows.reload} />}
-      {rows.data?.length === 0 && <StateView state='empty' message='本场次没有预约' />}
-      {rows.data && rows.data.length > 0 && (
-        <View className='card' id='session-bookings'>
-          {rows.data.map((r) => (
-            <Row key={r.bookingId} r={r} open={open === r.bookingId} onOpen={() => setOpen(r.bookingId)} onDone={done} />
-          ))}
-        </View>
-      )}
+    <PageFrame>
+      <Text className='sc-title'>{params.title || '场次名单'}</Text>
+      <RemoteView remote={rows} isEmpty={(d) => d.length === 0} emptyText='本场次没有预约'>
+        {(list) => (
+          <View className='card' id='session-bookings'>
+            {list.map((r) => (
+              <Row key={r.bookingId} r={r} open={open === r.bookingId} onOpen={() => setOpen(r.bookingId)} onDone={done} />
+            ))}
+          </View>
+        )}
+      </RemoteView>
+      {noShows.error && <Text className='error-text'>{noShows.error}</Text>}
       {note && <Text id='session-note' className='sc-sub sc-ok'>{note}</Text>}
-      {waiting > 0 && <BigButton id='mark-no-shows' variant='danger' loading={busy} onClick={markNoShows}>场次结束：{waiting} 人未签到，标记为未到场</BigButton>}
-      <BackLink />
-    </View>
+      {waiting > 0 && <BigButton id='mark-no-shows' variant='danger' loading={noShows.busy} onClick={() => void noShows.run()}>场次结束：{waiting} 人未签到，标记为未到场</BigButton>}
+    </PageFrame>
   )
 }

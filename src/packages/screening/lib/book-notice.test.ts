@@ -1,0 +1,17 @@
+import type { SessionDTO } from '../../../../types/screening'
+import { insideChangeWindow, noticeOf } from './book-notice'
+
+test('the two notices do not exclude each other; neither is a valid choice too', () => {
+  expect(noticeOf({ confirmation: true, reminder: false })).toBe('confirmation')
+  expect(noticeOf({ confirmation: false, reminder: true })).toBe('reminder')
+  expect(noticeOf({ confirmation: true, reminder: true })).toBe('reminder')
+  expect(noticeOf({ confirmation: false, reminder: false })).toBe('none')
+})
+
+test('a session starting within the change window is flagged before she books it', () => {
+  const now = Date.UTC(2027, 2, 9, 0, 0)
+  const at = (h: number) => ({ startAt: now + h * 3_600_000 }) as SessionDTO
+  expect(insideChangeWindow(at(1), 2, now)).toBe(true)
+  expect(insideChangeWindow(at(2), 2, now)).toBe(true)
+  expect(insideChangeWindow(at(3), 2, now)).toBe(false)
+})
