@@ -31,6 +31,30 @@ describe('unwrapEnvelope', () => {
   })
 })
 
+describe('lock-out details', () => {
+  const now = Date.UTC(2027, 2, 8, 2, 0) // 10:00 in Beijing
+  const retryAt = now + 12 * 60_000
+
+  it('says nothing extra while tries are plenty', () => {
+    expect(errorFor('VERIFY_MISMATCH', undefined, { attemptsLeft: 4, retryAt }).message).toBe(ERROR_MESSAGES.VERIFY_MISMATCH)
+  })
+
+  it('warns on the last tries, naming how many are left and until when a lock-out would last', () => {
+    const e = new ApiError('VERIFY_MISMATCH', undefined, { attemptsLeft: 2, retryAt }, now)
+    expect(e.message).toBe(`${ERROR_MESSAGES.VERIFY_MISMATCH}。还可尝试 2 次，用完后需等到 10:12 才能再试`)
+  })
+
+  it('once locked out, says when to try again in Beijing time and minutes', () => {
+    expect(new ApiError('RATE_LIMITED', undefined, { attemptsLeft: 0, retryAt }, now).message).toBe('尝试次数过多，请在 10:12 后再试（约 12 分钟后）')
+    expect(new ApiError('VERIFY_MISMATCH', undefined, { attemptsLeft: 0, retryAt }, now).message).toContain('尝试次数已用完，请在 10:12 后再试')
+  })
+
+  it('reads details from the envelope and ignores malformed ones', () => {
+    expect(catchIt(() => unwrapEnvelope({ ok: false, code: 'RATE_LIMITED', message: 'x', details: { retryAt } })).details).toEqual({ attemptsLeft: undefined, retryAt })
+    expect(catchIt(() => unwrapEnvelope({ ok: false, code: 'RATE_LIMITED', message: 'x', details: { retryAt: 'soon' } })).details).toBeUndefined()
+  })
+})
+
 describe('messageOf', () => {
   it('shows the ApiError message and hides anything else behind INTERNAL', () => {
     expect(messageOf(errorFor('RATE_LIMITED'))).toBe(ERROR_MESSAGES.RATE_LIMITED)

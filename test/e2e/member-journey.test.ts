@@ -38,6 +38,11 @@ suite(`member journey in Chromium (H5 build)${availability.run ? '' : ` — skip
     await page.locator('#verify-card input').fill('GH3201000124')
     await page.locator('#verify-submit').click()
     await page.locator('#verify-error', { hasText: ERROR_MESSAGES.VERIFY_MISMATCH }).waitFor({ timeout: 15_000 })
+    // The last tries are counted down, with the time a lock-out would last until (issue 8 defect 17).
+    await Promise.all([page.waitForResponse((r) => r.url().includes('/fn/member')), page.locator('#verify-submit').click()])
+    await page.locator('#verify-error', { hasText: ERROR_MESSAGES.VERIFY_MISMATCH }).waitFor({ timeout: 15_000 })
+    await page.locator('#verify-submit').click()
+    await page.locator('#verify-error', { hasText: /还可尝试 2 次，用完后需等到 \d{2}:\d{2} 才能再试/ }).waitFor({ timeout: 15_000 })
 
     await page.locator('#verify-card input').fill('GH3201000123')
     await page.locator('#verify-submit').click()

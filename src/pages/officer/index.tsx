@@ -1,34 +1,49 @@
 import { View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
-import type { MeDTO } from '../../../types/member'
 import { BackLink } from '../../components/back-link'
+import { RemoteView } from '../../components/remote-view'
 import { StateView } from '../../components/state-view'
-import { messageOf } from '../../services/api'
-import { cachedMe, loadMe } from '../../services/me-store'
+import { useRemote } from '../../hooks/use-remote'
+import { loadMe } from '../../services/me-store'
 import { InviteCreator } from './invite-creator'
 import { RosterImport } from './roster-import'
 import { RosterList } from './roster-list'
 import './index.css'
 
-export default function Officer() {
-  const [me, setMe] = useState<MeDTO | null>(cachedMe())
-  const [error, setError] = useState('')
-  const [rosterVersion, setRosterVersion] = useState(0)
-  const refresh = () => {
-    setError('')
-    loadMe({ silent: !!cachedMe() }).then(setMe, (err) => setError(messageOf(err)))
-  }
-  useDidShow(refresh)
+type Tab = 'roster' | 'import' | 'invite'
+const TABS: { key: Tab; label: string }[] = [
+  { key: 'roster', label: '会员名册' },
+  { key: 'import', label: '导入名册' },
+  { key: 'invite', label: '工作人员邀请码' },
+]
 
-  const isOfficer = !!me?.roles.some((r) => r.role === 'officer')
+/** One task at a time on a phone: the officer picks what to do from the tabs. */
+export default function Officer() {
+  const me = useRemote((silent) => loadMe({ silent }))
+  const [tab, setTab] = useState<Tab>('roster')
+  const [rosterVersion, setRosterVersion] = useState(0)
   return (
     <View className='page officer'>
-      {!me && <StateView state={error ? 'error' : 'loading'} message={error || undefined} onRetry={refresh} />}
-      {me && !isOfficer && <StateView state='empty' message='此页面仅供工会干部使用。如您是工会干部，请联系市总工会开通权限。' />}
-      {isOfficer && <RosterImport onImported={() => setRosterVersion((v) => v + 1)} />}
-      {isOfficer && <InviteCreator />}
-      {isOfficer && <RosterList version={rosterVersion} />}
+      <RemoteView remote={me}>
+        {(m) =>
+          !m.roles.some((r) => r.role === 'officer') ? (
+            <StateView state='empty' message='此页面仅供工会干部使用。如您是工会干部，请联系市总工会开通权限。' />
+          ) : (
+            <View>
+              <View className='officer-tabs'>
+                {TABS.map((t) => (
+                  <View key={t.key} id={`officer-tab-${t.key}`} className={`officer-tab ${tab === t.key ? 'officer-tab--on' : ''}`} onClick={() => setTab(t.key)}>
+                    {t.label}
+                  </View>
+                ))}
+              </View>
+              {tab === 'roster' && <RosterList version={rosterVersion} />}
+              {tab === 'import' && <RosterImport onImported={() => setRosterVersion((v) => v + 1)} />}
+              {tab === 'invite' && <InviteCreator />}
+            </View>
+          )
+        }
+      </RemoteView>
       <BackLink />
     </View>
   )

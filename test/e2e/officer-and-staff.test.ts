@@ -1,0 +1,106 @@
+import iconv from 'iconv-lite'
+import jsQR from 'jsqr'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { browserAvailability, launchChromium } from './support/browser'
+import { startStack } from './support/stack'
+
+// pngjs ships no type declarations: type the one call used.
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { PNG } = require('pngjs') as { PNG: { sync: { read(png: Buffer): { width: number; height: number; data: Buffer } } } }
+
+const availability = browserAvailability()
+const suite = availability.run ? describe : describe.skip
+if (!availability.run) console.warn(availability.reason)
+
+const HEADER = '姓名,会员证号,手机号,所属工会,标签,性别,出生日期'
+const row = (i: number) => `职工${i},GH39${String(i).padStart(8, '0')},137${String(i).padStart(8, '0')},鼓楼区总工会,,女,1990-01-01`
+const roster = (from: number, n: number) => [HEADER, ...Array.from({ length: n }, (_, i) => row(from + i))].join('\r\n') + '\r\n'
+
+function decodePng(png: Buffer): string {
+  const img = PNG.sync.read(png)
+  const found = jsQR(new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.data.length), img.width, img.height)
+  if (!found) throw new Error('截图中没有识别到二维码')
+  return found.data
+}
+
+suite(`officer and staff pages in Chromium (H5 build)${availability.run ? '' : ` — skipped: ${availability.reason}`}`, () => {
+  let stack: Awaited<ReturnType<typeof startStack>>
+  let browser: Browser
+  const pageErrors: string[] = []
+
+  async function signedIn(openid: string): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })
+    const page = await context.newPage()
+    page.on('pageerror', (err) => pageErrors.push(err.message))
+    await page.goto(`${stack.url}/`)
+    await page.waitForURL(/pages\/login/, { timeout: 20_000 })
+    await page.locator(`#identity-${openid}`).click()
+    await page.locator('.service-tile').first().waitFor({ timeout: 15_000 })
+    return { context, page }
+  }
+
+  beforeAll(async () => {
+    stack = await startStack()
+    browser = await launchChromium()
+  }, 60_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await stack?.stop()
+  })
+
+  it('imports a GBK roster as Excel saves it, in Chinese, without mojibake', async () => {
+    const { context, page } = await signedIn('demo-officer')
+    await page.locator('#go-officer').click()
+    await page.locator('#officer-tab-import').click()
+    await page.locator('#roster-file').setInputFiles({ name: '名册.csv', mimeType: 'text/csv', buffer: iconv.encode(roster(1, 3), 'gbk') })
+    await page.locator('#roster-picked', { hasText: '名册.csv' }).waitFor()
+    await page.locator('#roster-submit').click()
+    await page.locator('#roster-result', { hasText: '新增 3 人' }).waitFor({ timeout: 20_000 })
+    expect(await page.locator('#roster-result').textContent()).toContain('GBK')
+    await page.locator('#officer-tab-roster').click()
+    await page.locator('#roster-q input').fill('职工1')
+    await page.locator('#roster-find').click()
+    await page.locator('#roster-list .roster-row', { hasText: '鼓楼区总工会' }).first().waitFor({ timeout: 15_000 })
+    await context.close()
+  }, 90_000)
+
+  it('imports a roster over 5,000 rows in parts, showing progress and whole-file line numbers', async () => {
+    const { context, page } = await signedIn('demo-officer')
+    await page.locator('#go-officer').click()
+    await page.locator('#officer-tab-import').click()
+    const lines = roster(1001, 5200).replace(`${row(6000)}\r\n`, '职工坏,XX,1,鼓楼区总工会,,女,1990-01-01\r\n')
+    await page.locator('#roster-file').setInputFiles({ name: '大名册.csv', mimeType: 'text/csv', buffer: Buffer.from(lines, 'utf8') })
+    await page.locator('#roster-submit').click()
+    await page.locator('#roster-progress', { hasText: '6 / 6 批' }).waitFor({ timeout: 120_000 })
+    const summary = await page.locator('#roster-result').textContent()
+    expect(summary).toContain('新增 5199 人')
+    expect(summary).toContain('第 5001 行') // the bad row, counted in the whole file
+    await context.close()
+  }, 180_000)
+
+  it('an invite QR opens the redeem page with the code filled in, and the new role leads to its desk', async () => {
+    const officer = await signedIn('demo-officer')
+    await officer.page.locator('#go-officer').click()
+    await officer.page.locator('#officer-tab-invite').click()
+    await officer.page.locator('#invite-kind-event').click()
+    await officer.page.locator('#invite-scope-id input').fill('event-fair-2027')
+    await officer.page.locator('#invite-scope-name input').fill('跟着劳模赶大集')
+    await officer.page.locator('#invite-create').click()
+    const qr = officer.page.locator('#invite-qr img')
+    await qr.waitFor({ timeout: 15_000 })
+    const link = decodePng(await qr.screenshot())
+    expect(link).toMatch(/#\/pages\/staff\/index\?code=[A-Z0-9]{8}$/)
+
+    // Someone with no staff role scans it with their phone: the link opens the page, code filled in.
+    const staff = await signedIn('demo-model-worker')
+    await staff.page.goto(link)
+    await staff.page.locator('#redeem-from-link').waitFor({ timeout: 15_000 })
+    await staff.page.locator('#staff-redeem').click()
+    await staff.page.locator('#desk-gift-event-fair-2027').click({ timeout: 15_000 })
+    await staff.page.waitForURL(/gift-desk/, { timeout: 15_000 })
+    await officer.context.close()
+    await staff.context.close()
+    expect(pageErrors).toEqual([])
+  }, 120_000)
+})
