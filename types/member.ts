@@ -31,6 +31,47 @@ export interface MeDTO {
   profile: ProfileDTO | null
   roles: RoleDTO[]
   deletionRequestedAt: number | null
+  /** Her latest deletion request and what became of it; null when she never asked (always sent by the server). */
+  deletion?: DeletionStatusDTO | null
+}
+
+/**
+ * pending: waiting for an officer; partly: erased what may be erased, something
+ * is kept until it may go (asked again later); done; withdrawn: she verified
+ * again before it was carried out, so nothing was erased.
+ */
+export type DeletionState = 'pending' | 'partly' | 'done' | 'withdrawn'
+
+export interface ErasureOutcomeDTO {
+  /** What was erased, in words (筛查结果 1 条…). */
+  erased: string[]
+  /** What is kept, and why. */
+  kept: { what: string; why: string }[]
+}
+
+export interface DeletionStatusDTO {
+  requestedAt: number
+  status: DeletionState
+  processedAt: number | null
+  outcome: ErasureOutcomeDTO | null
+}
+
+/** A deletion request in the officers' queue. */
+export interface DeletionRequestDTO extends DeletionStatusDTO {
+  id: string
+  /** Masked (李*); '' when no roster record was bound. */
+  memberName: string
+  memberRef: string | null
+  branch: string
+}
+
+export interface ListDeletionRequestsRequest {
+  /** 'open' (default): pending and partly done; 'all': also done and withdrawn. */
+  status?: 'open' | 'all'
+}
+
+export interface ProcessDeletionRequest {
+  id: string
 }
 
 export interface VerifyRequest {
@@ -190,5 +231,7 @@ export interface MemberActions {
   redeemInvite: [RedeemInviteRequest, MeDTO]
   exportMyData: [Record<string, never>, MyDataExport]
   requestDeletion: [Record<string, never>, DeletionRequestResult]
+  listDeletionRequests: [ListDeletionRequestsRequest, DeletionRequestDTO[]]
+  processDeletionRequest: [ProcessDeletionRequest, DeletionRequestDTO]
   listRoster: [ListRosterRequest, RosterPageDTO]
 }

@@ -43,6 +43,10 @@ export const INDEXES: IndexDeclarations = {
     // screening's booking hot path: her verified record in one read (member-facts.ts boundRoster)
     { name: 'boundOpenid', fields: asc('boundOpenid') },
   ],
+  deletion_requests: [
+    { name: 'openid_requestedAt', fields: [{ field: 'openid' }, { field: 'requestedAt', order: -1 }] },
+    { name: 'status', fields: asc('status') },
+  ],
 
   // ---------- events ----------
   event_booths: [{ name: 'eventId', fields: asc('eventId') }],

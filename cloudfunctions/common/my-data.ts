@@ -14,7 +14,7 @@ export interface ErasureReport {
   /** What was erased, in words an officer and the member read (e.g. 集章记录 12 条). */
   erased: string[]
   /** What is kept, and why (a legal retention period, the union's own records). */
-  kept: { what: string; why: string }[]
+  kept: { what: string; why: string; /** May be erased later (e.g. once a booking is over): ask again then. */ later?: boolean }[]
 }
 
 export interface DataProvider<K extends DataService> {

@@ -4,6 +4,8 @@ import { fail } from '../common/errors'
 import type { MeDTO, VerifyRequest } from '../../types/member'
 import { attemptWindow, isLimited, takeAttempt } from './attempts.repository'
 import { ERROR_MESSAGES } from '../../types/errors'
+import { latestDeletionRequest } from './deletion.repository'
+import { deletionStatus } from './deletion.service'
 import { toMeDTO } from './member.dto'
 import { bindRoster, findRosterByPhone, getRoster, unbindRoster } from './roster.repository'
 import { claimRosterForUser, clearBinding, ensureUser } from './user.repository'
@@ -17,7 +19,10 @@ interface Deps {
 async function current(db: Db, openid: string): Promise<{ account: CallerAccount; me: MeDTO }> {
   const account = await loadAccount(db, openid)
   const roster = account.user?.rosterId ? await getRoster(db, account.user.rosterId) : null
-  return { account, me: toMeDTO(account, roster) }
+  // Only someone who asked (or whose account was erased) has a request to show: the common case costs no read.
+  const asked = !account.user || account.user.deletionRequestedAt
+  const request = asked ? await latestDeletionRequest(db, openid) : null
+  return { account, me: toMeDTO(account, roster, request ? deletionStatus(request) : null) }
 }
 
 export async function me({ db }: Deps, openid: string): Promise<MeDTO> {

@@ -3,6 +3,7 @@ import { me, unbind, verify } from './account.service'
 import { createInvite, inviteTargets, redeemInvite } from './invite.service'
 import * as schema from './member.schema'
 import { exportMyData, requestDeletion } from './my-data.service'
+import { listDeletionRequests, processDeletionRequest } from './deletion.service'
 import { importRoster, listRosterPage } from './roster.service'
 
 /** Members, roles and the roster (issue 2 §5). Every write is deduplicated by request id. */
@@ -21,6 +22,8 @@ export function createMemberFunction(deps: FunctionDeps = {}) {
       inviteTargets: action({ input: schema.noInput, run: (_, ctx) => inviteTargets(d(ctx), ctx.openid) }),
       redeemInvite: action({ input: schema.redeemInviteSchema, mutation: true, run: (req, ctx) => redeemInvite(d(ctx), ctx.openid, req.code) }),
       exportMyData: action({ input: schema.noInput, run: (_, ctx) => exportMyData(d(ctx), ctx.openid) }),
+      listDeletionRequests: action({ input: schema.listDeletionsSchema, run: (req, ctx) => listDeletionRequests(d(ctx), ctx.openid, req) }),
+      processDeletionRequest: action({ input: schema.processDeletionSchema, mutation: true, run: (req, ctx) => processDeletionRequest(d(ctx), ctx.openid, req.id) }),
       requestDeletion: action({ input: schema.noInput, mutation: true, run: (_, ctx) => requestDeletion(d(ctx), ctx.openid) }),
     },
     deps,

@@ -2,7 +2,7 @@ import type { CallerAccount } from '../common/auth'
 import { maskCardNo, maskName, maskPhone } from '../common/mask'
 import { memberRef } from '../common/member-ref'
 import type { RosterDoc, StoredRole } from '../common/member-docs'
-import type { MeDTO, ProfileDTO, RoleDTO, RosterRowDTO } from '../../types/member'
+import type { DeletionStatusDTO, MeDTO, ProfileDTO, RoleDTO, RosterRowDTO } from '../../types/member'
 
 /** The owner's own profile: unmasked, only ever sent to the bound openid. */
 export function ownProfile(roster: RosterDoc, verifiedAt: number): ProfileDTO {
@@ -20,7 +20,7 @@ export function boundRoster(account: CallerAccount, roster: RosterDoc | null): R
   return user?.verifiedAt && roster && roster._id === user.rosterId && roster.boundOpenid === account.openid ? roster : null
 }
 
-export function toMeDTO(account: CallerAccount, roster: RosterDoc | null): MeDTO {
+export function toMeDTO(account: CallerAccount, roster: RosterDoc | null, deletion: DeletionStatusDTO | null = null): MeDTO {
   const bound = boundRoster(account, roster)
   const roles: RoleDTO[] = bound ? [{ role: 'member' }] : []
   return {
@@ -28,6 +28,7 @@ export function toMeDTO(account: CallerAccount, roster: RosterDoc | null): MeDTO
     profile: bound ? ownProfile(bound, account.user!.verifiedAt!) : null,
     roles: [...roles, ...account.roles.map(roleDTO)],
     deletionRequestedAt: account.user?.deletionRequestedAt ?? null,
+    deletion,
   }
 }
 

@@ -53,3 +53,6 @@ export const listRosterSchema = z.strictObject({
 })
 
 export const noInput = empty
+
+export const listDeletionsSchema = z.strictObject({ status: z.enum(['open', 'all']).optional() })
+export const processDeletionSchema = z.strictObject({ id: z.string().regex(/^del-[0-9a-f]{24}$/) })

@@ -1,7 +1,7 @@
 import type { Db } from '../common/db'
 import type { DeletionRequestResult, MyDataExport } from '../../types/member'
 import { me } from './account.service'
-import { recordDeletionRequest } from './deletion.repository'
+import { deletionId, recordDeletionRequest } from './deletion.repository'
 import { unbindRoster } from './roster.repository'
 import { ensureUser, getUser, markDeletion } from './user.repository'
 import { DATA_PROVIDERS } from './my-data.providers'
@@ -37,7 +37,7 @@ export async function exportMyData(deps: Deps, openid: string): Promise<MyDataEx
 export async function requestDeletion({ db, now }: Deps, openid: string): Promise<DeletionRequestResult> {
   const user = await getUser(db, openid)
   if (user?.deletionRequestedAt) return { requestedAt: user.deletionRequestedAt }
-  await recordDeletionRequest(db, { _id: `${openid}:${now}`, openid, rosterId: user?.rosterId ?? null, requestedAt: now, status: 'pending' })
+  await recordDeletionRequest(db, { _id: deletionId(openid, now), openid, rosterId: user?.rosterId ?? null, requestedAt: now, status: 'pending', processedAt: null, processedBy: null, outcome: null })
   await ensureUser(db, openid, now)
   await markDeletion(db, openid, now)
   if (user?.rosterId) await unbindRoster(db, user.rosterId, openid, now)

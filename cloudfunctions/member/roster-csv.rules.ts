@@ -46,8 +46,8 @@ export function checkRow(cells: Partial<Record<Column, string>>, thisYear: numbe
   const tags = [...new Set((cells.tags ?? '').split(/[|;；、]/).map((t) => t.trim()).filter(Boolean))]
   const gender = GENDERS[(cells.gender ?? '').trim().toLowerCase()]
   const birthDate = parseDate((cells.birthDate ?? '').trim(), thisYear)
-  const hidden = unsafeTextReason(`${cells.name ?? ''}${cells.branch ?? ''}${cells.tags ?? ''}`)
-  if (hidden) return `姓名、所属工会或标签${hidden}（如零宽字符、方向控制符），请删除后重试`
+  const hidden = unsafeTextReason(`${cells.name ?? ''}${cells.branch ?? ''}${cells.tags ?? ''}`, true) // line breaks and tabs are whitespace, removed below
+  if (hidden) return `姓名、所属工会或标签${hidden}，请删除后重试`
   if (!name) return '姓名为空'
   if ([...name].length > 20) return '姓名超过 20 个字'
   if (!cardNo) return '会员证号为空'

@@ -19,6 +19,6 @@ export async function eraseScreening(db: Db, openid: string): Promise<ErasureRep
   const open = (await db.collection(COLLECTIONS.screeningBookings).where({ openid, status: 'booked' }).count()).total ?? 0
   return {
     erased: [`筛查结果 ${results} 条`, `预约记录 ${past} 条`, `候补记录 ${waitlist} 条`, `筛查通知 ${notices} 条`],
-    kept: open ? [{ what: `未就诊的筛查预约 ${open} 条`, why: '预约尚未完成：就诊或取消后再次处理删除申请即可删除' }] : [],
+    kept: open ? [{ what: `未就诊的筛查预约 ${open} 条`, why: '预约尚未完成：就诊或取消后再次处理删除申请即可删除', later: true }] : [],
   }
 }

@@ -36,6 +36,8 @@ const ACTIONS: Record<string, fc.Arbitrary<unknown>> = {
   unbind: cases({}, {}),
   exportMyData: cases({}, {}),
   inviteTargets: cases({}, {}),
+  listDeletionRequests: cases({ status: 'open' }, { status: fc.oneof(notString, fc.constant('closed')) }),
+  processDeletionRequest: cases({ id: 'del-000000000000000000000000' }, { id: fc.oneof(notString, fc.constant('o-wang:123'), tooLong(40)) }),
   requestDeletion: cases({}, {}),
   verify: fc.oneof(
     cases({ name: '李明', cardNo: 'GH3201000123' }, { name: fc.oneof(notString, tooLong(20), fc.constant('  ')), cardNo: fc.oneof(notString, tooLong(32), fc.constant('GH#1234')) }),
@@ -46,7 +48,7 @@ const ACTIONS: Record<string, fc.Arbitrary<unknown>> = {
   createInvite: cases(
     { scope, ttlHours: 24 },
     {
-      scope: fc.oneof(notObject, fc.constant(null), fc.constant({ ...scope, kind: 'shop' }), fc.constant({ ...scope, id: '苏果' }), tooLong(40).map((name) => ({ ...scope, name })), fc.constant({ kind: 'site', id: 'x' })),
+      scope: fc.oneof(notObject, fc.constant(null), fc.constant({ ...scope, kind: 'shop' }), fc.constant({ ...scope, id: '苏果' }), tooLong(40).map((name) => ({ ...scope, name })), fc.constant({ kind: 'site' }), fc.constant({ kind: 'site', id: 'x', name: '\u202E' })),
       ttlHours: fc.oneof(notInt, fc.constant(0), fc.constant(721), fc.integer({ max: 0 })),
     },
   ),

@@ -31,7 +31,7 @@ afterAll(() => emu.stop())
 
 describe('verify', () => {
   it('binds the record named by name + card number and shows the owner their unmasked profile', async () => {
-    expect(okData(await invoke<MeDTO>(main, 'o-li', 'me', {}))).toEqual({ verified: false, profile: null, roles: [], deletionRequestedAt: null })
+    expect(okData(await invoke<MeDTO>(main, 'o-li', 'me', {}))).toEqual({ verified: false, profile: null, roles: [], deletionRequestedAt: null, deletion: null })
     const me = okData(await invoke<MeDTO>(main, 'o-li', 'verify', { name: ' 李 明 ', cardNo: 'gh3201000123' }))
     expect(me.verified).toBe(true)
     expect(me.profile).toMatchObject({ name: '李明', cardNo: 'GH3201000123', phone: '13800000123', branch: '盐湖区总工会', verifiedAt: now })
@@ -108,7 +108,7 @@ describe('unbind, export and deletion', () => {
     const { requestedAt } = okData(await invoke(main, 'o-wang', 'requestDeletion', {}))
     expect(requestedAt).toBe(now)
     expect((await roster('GH3201000456')).boundOpenid).toBeNull()
-    expect(okData(await invoke<MeDTO>(main, 'o-wang', 'me', {}))).toEqual({ verified: false, profile: null, roles: [], deletionRequestedAt: now })
+    expect(okData(await invoke<MeDTO>(main, 'o-wang', 'me', {}))).toEqual({ verified: false, profile: null, roles: [], deletionRequestedAt: now, deletion: { requestedAt: now, status: 'pending', processedAt: null, outcome: null } })
     now += 1000
     expect(okData(await invoke(main, 'o-wang', 'requestDeletion', {}))).toEqual({ requestedAt })
     const requests = (await emu.db.collection(COLLECTIONS.deletionRequests).where({ openid: 'o-wang' }).get()).data
