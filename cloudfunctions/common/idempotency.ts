@@ -1,6 +1,7 @@
 import type { Clock } from './clock'
 import { COLLECTIONS } from './collections'
 import type { Db } from './db'
+import { isDuplicate } from './db-errors'
 import { AppError } from './errors'
 import type { ErrorDetails } from '../../types/envelope'
 
@@ -13,11 +14,6 @@ interface RequestDoc {
   state: 'pending' | 'done'
   startedAt: number
   outcome?: { ok: true; data: unknown } | { ok: false; code: string; field?: string; message: string; details?: ErrorDetails }
-}
-
-function isDuplicate(e: unknown): boolean {
-  const code = (e as { code?: string })?.code ?? ''
-  return /DUPLICATE|EXIST/i.test(code) || /duplicate|exist/i.test(String((e as Error)?.message))
 }
 
 async function read(db: Db, id: string): Promise<RequestDoc | undefined> {
