@@ -17,7 +17,7 @@ import { type CampaignRepository, poolIdOf } from './campaign.repository'
 import { draw, entryRef } from './draw.rules'
 import type { createEntryRepository } from './entry.repository'
 import { maxUnionFen } from './pricing.rules'
-import type { CampaignDoc, VoucherDoc } from './vouchers.docs'
+import type { CampaignDoc, PoolDoc, VoucherDoc } from './vouchers.docs'
 import { newClaimId, voucherIdOf, type VoucherRepository } from './voucher.repository'
 
 export interface ClaimDeps {
@@ -49,17 +49,34 @@ export function createClaimService(d: ClaimDeps) {
     if (e.result === 'lost') fail('NOT_DRAWN')
   }
 
+  function checkWindow(c: CampaignDoc) {
+    const now = d.clock()
+    if (now < c.claimStartsAt || (c.mode === 'lottery' && !c.draw)) fail(c.mode === 'lottery' ? 'DRAW_ONLY' : 'CLAIM_NOT_OPEN')
+    if (now >= c.claimEndsAt) fail('CLAIM_CLOSED')
+  }
+
   return {
-    async claim(openid: string, roster: RosterDoc, campaignId: string, requestId: string | undefined): Promise<VoucherDoc> {
+    /**
+     * Before anyone is looked up: a campaign whose single pool cannot fit even the smallest
+     * reservation is gone for everyone, so the rush's losers cost one read. Answers the pool read.
+     */
+    async glance(campaignId: string): Promise<PoolDoc | null> {
       const c = await campaign(campaignId)
-      const now = d.clock()
-      if (now < c.claimStartsAt || (c.mode === 'lottery' && !c.draw)) fail(c.mode === 'lottery' ? 'DRAW_ONLY' : 'CLAIM_NOT_OPEN')
-      if (now >= c.claimEndsAt) fail('CLAIM_CLOSED')
+      checkWindow(c)
+      if (c.subBudgets?.length) return null
+      const pool = await d.campaigns.pool(c._id)
+      if (!pool || pool.left < 1 || pool.budgetLeft < maxUnionFen(c.rule, c.modelWorkerBonus ?? null, false)) fail('SOLD_OUT')
+      return pool
+    },
+
+    async claim(openid: string, roster: RosterDoc, campaignId: string, requestId: string | undefined, glanced: PoolDoc | null = null): Promise<VoucherDoc> {
+      const c = await campaign(campaignId)
+      checkWindow(c)
       checkAudience(c, roster)
       const poolId = poolIdOf(c, roster.branch) ?? fail('NOT_ELIGIBLE')
       const modelWorker = isModelWorker(roster)
       const reserveFen = maxUnionFen(c.rule, c.modelWorkerBonus ?? null, modelWorker)
-      const pool = await d.campaigns.pool(poolId)
+      const pool = glanced?._id === poolId ? glanced : await d.campaigns.pool(poolId)
       if (!pool || pool.left < 1 || pool.budgetLeft < reserveFen) fail('SOLD_OUT')
       await mayClaim(c, openid)
       const held = await d.vouchers.mine(openid, c._id)

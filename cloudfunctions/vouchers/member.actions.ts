@@ -17,9 +17,10 @@ export const memberActions = {
     input: S.campaignRef,
     mutation: true,
     async run(i, c) {
-      const { roster } = await requireVerifiedMember(c.db, c.openid)
       const s = svc(c.db, c.clock)
-      const v = await s.claims.claim(c.openid, roster, i.campaignId, c.requestId)
+      const pool = await s.claims.glance(i.campaignId)
+      const { roster } = await requireVerifiedMember(c.db, c.openid)
+      const v = await s.claims.claim(c.openid, roster, i.campaignId, c.requestId, pool)
       return (await s.wallet.dtos([v]))[0]
     },
   }),

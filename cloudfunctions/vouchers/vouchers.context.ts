@@ -34,7 +34,7 @@ export function vouchersServices(db: Db, clock: Clock) {
     notices,
     settlement,
     centre: createCentreService({ clock, campaigns, vouchers, merchants, entries }),
-    wallet: createWalletService({ clock, tokens, campaigns, vouchers, merchants }),
+    wallet: createWalletService({ db, clock, tokens, campaigns, vouchers, merchants }),
     till: createTillService({ clock, tokens, kids: keys.map((k) => k.kid), campaigns, vouchers, merchants, redemptions }),
     officer: createOfficerService({ clock, campaigns, vouchers, merchants, redemptions, settlement }),
     sweeper: createVoucherSweep({ clock, campaigns, vouchers, claims, notices }),

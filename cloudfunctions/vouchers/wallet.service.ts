@@ -1,6 +1,8 @@
 /** 我的券 and a voucher's rotating code: a member sees only her own vouchers. */
 import type { VoucherCodeDTO, VoucherDTO } from '../../types/vouchers'
 import type { Clock } from '../common/clock'
+import type { Db } from '../common/db'
+import { cached } from '../common/instance-cache'
 import { fail } from '../common/errors'
 import type { TokenService } from '../common/qr-token.service'
 import type { CampaignRepository } from './campaign.repository'
@@ -10,6 +12,7 @@ import { voucherDTO } from './vouchers.dto'
 import type { VoucherRepository } from './voucher.repository'
 
 export interface WalletDeps {
+  db: Db
   clock: Clock
   tokens: TokenService
   campaigns: CampaignRepository
@@ -20,7 +23,9 @@ export interface WalletDeps {
 export function createWalletService(d: WalletDeps) {
   async function dtos(vs: VoucherDoc[]): Promise<VoucherDTO[]> {
     const campaigns = await d.campaigns.all()
-    const merchants = await d.merchants.many([...new Set(campaigns.flatMap((c) => c.merchantIds))])
+    const ids = [...new Set(campaigns.flatMap((c) => c.merchantIds))].sort()
+    // Names and addresses for display only (suspension is read fresh at the till), so a few seconds' cache is fine.
+    const merchants = await cached(d.db, `voucher-merchants:${ids.join(',')}`, () => d.merchants.many(ids))
     const out: VoucherDTO[] = []
     for (const v of vs) {
       const c = campaigns.find((x) => x._id === v.campaignId) ?? (await d.campaigns.get(v.campaignId))

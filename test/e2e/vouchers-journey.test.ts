@@ -1,0 +1,97 @@
+import jsQR from 'jsqr'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { browserAvailability, launchChromium } from './support/browser'
+import { startStack } from './support/stack'
+
+// pngjs ships no type declarations and @types/pngjs is not installed: type the one call used.
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { PNG } = require('pngjs') as { PNG: { sync: { read(png: Buffer): { width: number; height: number; data: Buffer } } } }
+
+const availability = browserAvailability()
+const suite = availability.run ? describe : describe.skip
+if (!availability.run) console.warn(availability.reason)
+
+const MEMBER = 'demo-model-worker' // 张建国, 劳模
+const CASHIER = 'demo-cashier' // 陈静 at 苏果超市（新街口店）
+const SHOP = 'merchant-suguo-xjk'
+const CAMPAIGN = 'campaign-wuping-95'
+
+/** The screenshot really holds a readable code (what the till's own decoder will read). */
+function decodePng(png: Buffer): string {
+  const img = PNG.sync.read(png)
+  const found = jsQR(new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.data.length), img.width, img.height)
+  if (!found) throw new Error('截图中没有识别到二维码')
+  return found.data
+}
+
+suite(`vouchers journey in Chromium (H5 build)${availability.run ? '' : ` — skipped: ${availability.reason}`}`, () => {
+  let stack: Awaited<ReturnType<typeof startStack>>
+  let browser: Browser
+  const pageErrors: string[] = []
+
+  async function signedIn(openid: string): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })
+    const page = await context.newPage()
+    page.on('pageerror', (err) => pageErrors.push(err.message))
+    await page.goto(`${stack.url}/`)
+    await page.waitForURL(/pages\/login/, { timeout: 20_000 })
+    await page.locator(`#identity-${openid}`).click()
+    await page.locator('.service-tile').first().waitFor({ timeout: 15_000 })
+    return { context, page }
+  }
+  const open = (page: Page, path: string) => page.goto(`${stack.url}/#/packages/vouchers/pages/${path}`)
+
+  beforeAll(async () => {
+    stack = await startStack()
+    browser = await launchChromium()
+  }, 90_000)
+  afterAll(async () => {
+    await browser?.close()
+    await stack?.stop()
+  })
+
+  it('张建国 claims a 95折 voucher; the till reads its QR from a screenshot, adds the 劳模 extra, redeems; he sees it used; the cashier reverses; the statement has both rows', async () => {
+    const member = await signedIn(MEMBER)
+    await open(member.page, 'index/index')
+    await member.page.locator(`#campaign-${CAMPAIGN} >> text=劳模折上折`).waitFor({ timeout: 15_000 })
+    await member.page.locator(`#campaign-${CAMPAIGN}-act`).click()
+    const qr = member.page.locator('#voucher-qr img')
+    await qr.waitFor({ timeout: 15_000 })
+    const shot = await qr.screenshot()
+    expect(decodePng(shot)).toMatch(/^V/)
+
+    const cashier = await signedIn(CASHIER)
+    await open(cashier.page, `till/index?merchant=${SHOP}`)
+    await cashier.page.locator('#till-bill input').fill('86.00')
+    await cashier.page.locator('#till-file').setInputFiles({ name: 'voucher.png', mimeType: 'image/png', buffer: shot })
+    const preview = cashier.page.locator('#till-preview')
+    await preview.waitFor({ timeout: 15_000 })
+    expect(await preview.textContent()).toContain('张**')
+    expect(await cashier.page.locator('#till-model-worker').textContent()).toBe('劳模')
+    expect(await cashier.page.locator('#till-deduction').textContent()).toContain('券抵扣 ¥4.30，劳模折上折 ¥4.08')
+    expect(await cashier.page.locator('#till-payable').textContent()).toContain('¥77.62')
+    await cashier.page.locator('#till-confirm').click()
+    await cashier.page.locator('#till-done', { hasText: '核销成功' }).waitFor({ timeout: 15_000 })
+
+    // His code screen notices the redemption; 我的券 shows it used, with the amounts.
+    await member.page.locator('#voucher-qr-outcome', { hasText: '已核销' }).waitFor({ timeout: 15_000 })
+    await open(member.page, 'mine/index')
+    await member.page.locator('#tab-used').click()
+    await member.page.locator('[id$="-used"]', { hasText: '券抵扣 ¥4.30，劳模折上折 ¥4.08，实付 ¥77.62' }).waitFor({ timeout: 15_000 })
+
+    // The cashier reverses it (a refund), confirming in the dialog.
+    await open(cashier.page, `today/index?merchant=${SHOP}`)
+    await cashier.page.locator('[id^="reverse-"]').first().click({ timeout: 15_000 })
+    await cashier.page.locator('.taro__modal').getByText('确定撤销', { exact: true }).click()
+    await cashier.page.locator('.vc-row', { hasText: '撤销 ·' }).waitFor({ timeout: 15_000 })
+
+    // The statement shows both rows and nets to zero.
+    await open(cashier.page, `statement/index?merchant=${SHOP}`)
+    const totals = cashier.page.locator('#statement-totals')
+    await totals.waitFor({ timeout: 15_000 })
+    expect(await totals.textContent()).toContain('核销 1 笔 · 撤销 1 笔')
+    expect(await cashier.page.locator('.vc-row').count()).toBe(2)
+    expect(await cashier.page.locator('#statement-digest').textContent()).toMatch(/[0-9a-f]{64}/)
+    expect(pageErrors).toEqual([])
+  }, 150_000)
+})
