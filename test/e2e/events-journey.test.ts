@@ -130,11 +130,17 @@ suite(`events journey in Chromium (H5 build)${availability.run ? '' : ` — skip
     await officer.page.locator('#gift-desk-result', { hasText: '请发放' }).waitFor({ timeout: 15_000 })
     await stock.filter({ hasText: '4 / 5' }).waitFor({ timeout: 15_000 })
 
-    // A re-scan of the same member's code says when and where, and grants nothing.
+    // Her phone, still open on the code, notices the redemption: no live QR any more, 已领取 instead.
+    await member.page.locator('#redeem-qr-outcome', { hasText: '已领取' }).waitFor({ timeout: 15_000 })
+    expect(await member.page.locator('#redeem-qr img').count()).toBe(0)
+
+    // A re-scan of the same member's code says in Chinese when and where, grants nothing, and the desk stays ready.
     await officer.page.locator('#gift-desk-input input').fill(token)
     await officer.page.locator('#gift-desk-submit').click()
-    await officer.page.locator('#gift-desk-result', { hasText: /已兑换 \d\d:\d\d by 2号兑换台/ }).waitFor({ timeout: 15_000 })
+    await officer.page.locator('#gift-desk-result', { hasText: /请勿重复发放：.+ 已于 \d\d:\d\d 在2号兑换台领取/ }).waitFor({ timeout: 15_000 })
     await expect(officer.page.locator('#gift-desk-confirm').count()).resolves.toBe(0)
+    await officer.page.locator('#gift-desk-input input').waitFor({ state: 'visible' })
+    expect(await officer.page.locator('#gift-desk-input input').inputValue()).toBe('')
 
     // The server agrees: exactly one gift left the stock.
     const detail = await api<{ tiers: GiftTierDTO[] }>(MEMBER, 'eventDetail', { eventId: event.id })

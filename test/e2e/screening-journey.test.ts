@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import jsQR from 'jsqr'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { formatShanghai } from '../../src/utils/datetime'
@@ -111,7 +112,10 @@ suite(`两癌筛查 journey in Chromium (H5 build)${availability.run ? '' : ` �
     await today.waitFor({ timeout: 15_000 })
     expect(await today.textContent()).toMatch(/余 8 个/)
     await today.click()
+    // It starts within the change window: the page says so before she confirms, and asks once more.
+    await rider.locator('#late-warning >> visible=true', { hasText: '不能再改约或取消' }).waitFor({ timeout: 15_000 })
     await rider.locator('#book-submit >> visible=true').click()
+    await rider.locator('.taro__modal').getByText('仍要预约', { exact: true }).click()
     await rider.locator('#booking-time >> visible=true', { hasText: formatShanghai(Date.now(), 'M月D日') }).waitFor({ timeout: 15_000 })
 
     // H5 keeps earlier pages of the stack in the DOM, hidden: read the code on screen.
@@ -124,13 +128,16 @@ suite(`两癌筛查 journey in Chromium (H5 build)${availability.run ? '' : ` �
   it('the nurse checks her in from the decoded QR, a re-scan says 已签到, then registers her result', async () => {
     const nurse = await signIn('demo-nurse')
     await nurse.goto(`${stack.url}${SC}/desk/index`)
-    await nurse.locator('#nurse-code-input input').fill(token)
-    await nurse.locator('#nurse-checkin-submit').click()
+    await nurse.locator('#nurse-input input').fill(token)
+    await nurse.locator('#nurse-submit').click()
     await nurse.locator('#checkin-message', { hasText: '签到成功' }).waitFor({ timeout: 15_000 })
     expect(await nurse.locator('#checkin-result').textContent()).toMatch(/王\*+/) // masked: the desk sees only what it needs
+    // Her phone, still showing the code, notices at once: 已签到, and the code is gone.
+    await rider.locator(':is(#checked-in, #checkin-qr-outcome) >> visible=true').first().waitFor({ timeout: 15_000 })
+    expect(await rider.locator('#checkin-qr img >> visible=true').count()).toBe(0)
 
-    await nurse.locator('#nurse-code-input input').fill(token)
-    await nurse.locator('#nurse-checkin-submit').click()
+    await nurse.locator('#nurse-input input').fill(token)
+    await nurse.locator('#nurse-submit').click()
     await nurse.locator('#checkin-message', { hasText: /已签到 \d\d:\d\d/ }).waitFor({ timeout: 15_000 })
 
     await nurse.locator('.staff-session').first().click()
@@ -167,10 +174,12 @@ suite(`两癌筛查 journey in Chromium (H5 build)${availability.run ? '' : ` �
     expect(days).toContain('1/7') // today's session: 1 booked, 7 left
     expect(await officer.locator('#dashboard-branches').textContent()).toContain('美团外卖')
 
-    await officer.locator('#export-masked').click()
-    const csv = officer.locator('#export-csv')
-    await csv.waitFor({ timeout: 15_000 })
-    const text = (await csv.textContent()) ?? ''
+    // A file Excel opens in Chinese: UTF-8 with a BOM.
+    const [download] = await Promise.all([officer.waitForEvent('download'), officer.locator('#export-masked-button').click()])
+    expect(download.suggestedFilename()).toMatch(/\.csv$/)
+    const bytes = readFileSync(await download.path() as string)
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const text = bytes.toString('utf8')
     expect(text).toContain('王*')
     expect(text).not.toContain('王秀英')
     expect(text).not.toContain('13900000102')

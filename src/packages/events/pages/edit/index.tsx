@@ -4,7 +4,7 @@ import { useState } from 'react'
 import type { EventAdminDTO } from '../../../../../types/events'
 import { BigButton } from '../../../../components/big-button'
 import { PageFrame } from '../../../../components/page-frame'
-import { StateView } from '../../../../components/state-view'
+import { RemoteView } from '../../../../components/remote-view'
 import { useAction } from '../../../../hooks/use-action'
 import { useRemote } from '../../../../hooks/use-remote'
 import { ApiError, call, messageOf } from '../../../../services/api'
@@ -53,7 +53,7 @@ export default function EditEvent() {
   if (id && !event) {
     return (
       <PageFrame>
-        <StateView state={loaded.error ? 'error' : 'loading'} message={loaded.error || undefined} onRetry={() => void loaded.reload()} />
+        <RemoteView remote={loaded}>{() => null}</RemoteView>
       </PageFrame>
     )
   }

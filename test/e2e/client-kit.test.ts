@@ -1,0 +1,218 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import jsQR from 'jsqr'
+import type { Browser, Page } from 'playwright-core'
+import type { EventAdminDTO } from '../../types/events'
+import { browserAvailability, launchChromium } from './support/browser'
+import { startStack } from './support/stack'
+
+// @types/pngjs is not installed: type the one call used.
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { PNG } = require('pngjs') as { PNG: { sync: { read(buf: Buffer): { width: number; height: number; data: Buffer } } } }
+
+const availability = browserAvailability()
+const suite = availability.run ? describe : describe.skip
+if (!availability.run) console.warn(availability.reason)
+/** poppler-utils reads the printed PDF back (pages, images); without it only that test is skipped. */
+const poppler = existsSync('/usr/bin/pdfimages') && existsSync('/usr/bin/pdfinfo')
+
+const SC = '/#/packages/screening/pages'
+const EV = '/#/packages/events/pages'
+
+/** What the floors check on a page: every visible text ≥ 16 px, every tap target ≥ 44 × 44 px. */
+interface Floors {
+  smallText: string[]
+  smallTargets: string[]
+  texts: number
+  targets: number
+}
+
+// Everything a finger is meant to hit. Taro's H5 views carry their React handlers out of sight,
+// so the kit's tappable classes are named here; a new tappable class belongs in this list.
+const TAPPABLE = [
+  '.big-button', '.notice[hover-class="notice--pressed"]', '.page-frame__back', '.choice', '.sc-consent', '.sc-segment__item',
+  '.service-tile', '.field__input', '.admin-row__head', '.booth-qr__reissue', '.event-card__body', '.staff-session',
+  '#consent-toggle', '.outbox-item', '.identity', '.sc-textarea', 'button', 'a[href]',
+].join(',')
+
+async function measureFloors(page: Page): Promise<Floors> {
+  return page.evaluate((tappable) => {
+    const visible = (el: Element) => {
+      const r = el.getBoundingClientRect()
+      const s = getComputedStyle(el)
+      return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none' && Number(s.opacity) > 0
+    }
+    const label = (el: Element) => `${el.id ? `#${el.id}` : el.className || el.tagName}「${(el.textContent ?? '').trim().slice(0, 16)}」`
+    const smallText: string[] = []
+    let texts = 0
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement
+      if (!el || !(n.textContent ?? '').trim() || !visible(el) || el.closest('.taro__toast, .taro__modal, script, style')) continue
+      texts++
+      const size = parseFloat(getComputedStyle(el).fontSize)
+      if (size < 16) smallText.push(`${label(el)} ${size}px`)
+    }
+    const smallTargets: string[] = []
+    let targets = 0
+    for (const el of Array.from(document.querySelectorAll(tappable))) {
+      if (!visible(el)) continue
+      targets++
+      const r = el.getBoundingClientRect()
+      if (r.width < 44 || r.height < 44) smallTargets.push(`${label(el)} ${Math.round(r.width)}×${Math.round(r.height)}`)
+    }
+    return { smallText, smallTargets, texts, targets }
+  }, TAPPABLE)
+}
+
+suite(`client kit in Chromium: readability floors, desktop width, printing, long forms${availability.run ? '' : ` — skipped: ${availability.reason}`}`, () => {
+  let stack: Awaited<ReturnType<typeof startStack>>
+  let browser: Browser
+  const pageErrors: string[] = []
+  let seq = 0
+
+  async function api<T>(fn: string, openid: string, action: string, data: unknown): Promise<T> {
+    const res = await fetch(`${stack.url}/fn/${fn}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-demo-openid': openid },
+      body: JSON.stringify({ action, data, requestId: `e2e-kit-${++seq}` }),
+    })
+    const env = (await res.json()) as { ok: boolean; data: T; code?: string }
+    if (!env.ok) throw new Error(`${action} → ${env.code}`)
+    return env.data
+  }
+
+  async function signIn(openid: string, viewport = { width: 390, height: 844 }): Promise<Page> {
+    const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'zh-CN', acceptDownloads: true })
+    const page = await context.newPage()
+    page.on('pageerror', (err) => pageErrors.push(err.message))
+    await page.goto(`${stack.url}/`)
+    await page.waitForURL(/pages\/login/, { timeout: 20_000 })
+    await page.locator(`#identity-${openid}`).click()
+    await page.waitForURL(/pages\/index\/index/, { timeout: 15_000 })
+    return page
+  }
+
+  /** Opens a page and waits until its loading state has given way to content. */
+  async function show(page: Page, path: string, ready: string): Promise<void> {
+    await page.goto(`${stack.url}${path}`)
+    await page.locator(`${ready} >> visible=true`).first().waitFor({ timeout: 15_000 })
+    await page.waitForTimeout(300)
+  }
+
+  beforeAll(async () => {
+    stack = await startStack()
+    browser = await launchChromium()
+  }, 90_000)
+  afterAll(async () => {
+    await browser?.close()
+    await stack?.stop()
+  })
+
+  it('no text under 16 px and no tap target under 44 × 44 px on the main pages, each with an in-page 返回', async () => {
+    const pages: [string, string, string][] = [
+      ['demo-rider', '/#/pages/index/index', '.service-tile'],
+      ['demo-rider', '/#/pages/me/index', '.card'],
+      ['demo-rider', `${SC}/index/index`, '[id^=programme-]'],
+      ['demo-rider', `${SC}/programme/index?id=liangai-2027-r1`, '#eligibility'],
+      ['demo-rider', `${SC}/book/index?id=liangai-2027-r1`, '[id^=day-]'],
+      ['demo-model-worker', `${EV}/index/index`, '[id^=event-]'],
+      ['demo-model-worker', `${EV}/stamp-card/index`, '#stamp-progress'],
+      ['demo-event-staff', `${EV}/staff/index`, '[id^=staff-event-]'],
+      ['demo-event-staff', `${EV}/gift-desk/index`, '#gift-desk-input'],
+      ['demo-nurse', `${SC}/desk/index`, '#nurse-input'],
+      ['demo-officer', `${EV}/officer/index`, '[id^=officer-event-]'],
+      ['demo-officer', `${SC}/admin/index`, '[id^=admin-programme-]'],
+    ]
+    const failures: string[] = []
+    const people = new Map<string, Page>()
+    for (const [who, path, ready] of pages) {
+      if (!people.has(who)) people.set(who, await signIn(who))
+      const page = people.get(who) as Page
+      await show(page, path, ready)
+      const f = await measureFloors(page)
+      expect(f.texts).toBeGreaterThan(3)
+      for (const t of f.smallText) failures.push(`${path}: 字号 ${t}`)
+      for (const t of f.smallTargets) failures.push(`${path}: 点按区域 ${t}`)
+      // The service pages this kit owns; the root pages' own way back is the hall's business.
+      if (path.startsWith('/#/packages/')) {
+        if ((await page.locator('#page-back >> visible=true').count()) === 0) failures.push(`${path}: 没有页面内的「返回」`)
+      }
+    }
+    expect(failures).toEqual([])
+    expect(pageErrors).toEqual([])
+  }, 180_000)
+
+  it('on a 1366 × 768 desktop the app is a phone-width column in the middle with phone-sized type', async () => {
+    const page = await signIn('demo-model-worker', { width: 1366, height: 768 })
+    await show(page, `${EV}/index/index`, '[id^=event-]')
+    const m = await page.evaluate(() => {
+      const app = document.querySelector('.taro_router') ?? document.getElementById('app')
+      const r = (app as Element).getBoundingClientRect()
+      const shown = Array.from(document.querySelectorAll('.page')).find((el) => el.getBoundingClientRect().height > 0) as Element
+      const button = Array.from(shown.querySelectorAll('.big-button')).map((b) => b.getBoundingClientRect().height)
+      return { root: parseFloat(getComputedStyle(document.documentElement).fontSize), left: r.left, width: r.width, body: parseFloat(getComputedStyle(shown).fontSize), button: Math.min(...button), height: shown.getBoundingClientRect().height }
+    })
+    expect(m.width).toBeLessThanOrEqual(430)
+    expect(Math.abs(m.left - (1366 - m.width) / 2)).toBeLessThan(2) // centred
+    expect(m.root).toBeLessThanOrEqual(22.4)
+    expect(m.body).toBeGreaterThanOrEqual(16)
+    expect(m.body).toBeLessThanOrEqual(20)
+    expect(m.button).toBeLessThanOrEqual(60)
+  }, 60_000)
+
+  const printIt = poppler ? it : it.skip
+  printIt('展位码 for 50 booths print over as many A4 pages as they need, every code on paper decodes', async () => {
+    const now = Date.now()
+    const event = await api<EventAdminDTO>('events', 'demo-officer', 'saveEvent', {
+      kind: 'fair', title: '五十个展位的市集（打印测试）', description: '打印测试', organiser: '市总工会',
+      venue: { name: '新街口广场', address: '秦淮区', city: '南京市' }, startsAt: now - 3600_000, endsAt: now + 8 * 3600_000,
+      zones: [{ id: 'A', name: '特产' }], signUp: { required: false, capacity: null, closesAt: null }, stampRules: { cooldownSeconds: 0 },
+    })
+    for (let i = 1; i <= 50; i++) await api('events', 'demo-officer', 'saveBooth', { eventId: event.id, zoneId: 'A', name: `展位${i}`, exhibitor: `第${i}号商户` })
+    const page = await signIn('demo-officer')
+    await show(page, `${EV}/booth-codes/index?id=${event.id}`, '.booth-qr')
+    await page.locator('.booth-qr img').nth(49).waitFor({ timeout: 15_000 })
+    await page.emulateMedia({ media: 'print' })
+    const dir = mkdtempSync(join(tmpdir(), 'booth-print-'))
+    try {
+      const pdf = join(dir, 'codes.pdf')
+      writeFileSync(pdf, await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }))
+      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1])
+      expect(pages).toBe(Math.ceil(50 / 9))
+      execFileSync('pdfimages', ['-png', pdf, join(dir, 'img')])
+      const decoded = new Set<string>()
+      for (const f of readdirSync(dir).filter((n) => n.startsWith('img') && n.endsWith('.png'))) {
+        const png = PNG.sync.read(readFileSync(join(dir, f)))
+        const found = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)
+        if (found) decoded.add(found.data)
+      }
+      expect(decoded.size).toBe(50)
+      // Each page holds whole codes: the images per page add up to 50 with none cut in two.
+      const list = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean)
+      const perPage = list.reduce<Record<string, number>>((acc, line) => ({ ...acc, [line.trim().split(/\s+/)[0]]: (acc[line.trim().split(/\s+/)[0]] ?? 0) + 1 }), {})
+      expect(Object.values(perPage).reduce((a, b) => a + b, 0)).toBe(50)
+      expect(Math.max(...Object.values(perPage))).toBeLessThanOrEqual(9)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 120_000)
+
+  it('新建筛查项目 sent with a missing name scrolls up to that first error', async () => {
+    const page = await signIn('demo-officer')
+    await show(page, `${SC}/programme-edit/index`, '#pf-submit')
+    await page.locator('#pf-name input').fill('')
+    await page.locator('#pf-submit').scrollIntoViewIfNeeded()
+    await page.locator('#pf-submit').click()
+    const first = page.locator('.field--error >> visible=true').first()
+    await first.waitFor({ timeout: 10_000 })
+    await page.waitForTimeout(1200) // the smooth scroll
+    const box = await first.boundingBox()
+    expect(box).not.toBeNull()
+    expect((box as { y: number }).y).toBeGreaterThanOrEqual(-1)
+    expect((box as { y: number }).y).toBeLessThan(844)
+    expect(await first.textContent()).toContain('项目名称')
+  }, 60_000)
+})
