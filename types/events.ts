@@ -374,6 +374,15 @@ export interface CsvExportDTO {
   /** UTF-8 with BOM, CRLF line ends (opens in Excel). */
   csv: string
   rows: number
+  /** true: names masked (the default); false: full names, given with a reason that was audit-logged. */
+  masked: boolean
+}
+
+/** An officer's export: masked unless `full` with a `reason` (recorded in the audit log). */
+export interface EventExportRequest {
+  eventId: string
+  full?: boolean
+  reason?: string
 }
 
 export type ScanKind = 'stamp' | 'gift-preview' | 'gift-redeem' | 'checkin' | 'self-checkin'
@@ -435,8 +444,8 @@ export interface EventsActions {
   boothCodes: [EventIdRequest, BoothCodesDTO]
   reissueBoothCode: [BoothRequest, BoothCodeDTO]
   dashboard: [EventIdRequest, DashboardDTO]
-  exportCheckIns: [EventIdRequest, CsvExportDTO]
-  exportRedemptions: [EventIdRequest, CsvExportDTO]
+  exportCheckIns: [EventExportRequest, CsvExportDTO]
+  exportRedemptions: [EventExportRequest, CsvExportDTO]
   scanLog: [ScanLogRequest, { entries: ScanLogEntryDTO[] }]
   sweepPending: [EventIdRequest, SweepResultDTO]
 }

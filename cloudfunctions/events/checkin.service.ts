@@ -8,6 +8,7 @@ import type {
 import { requireStaff, requireVerifiedMember } from '../common/auth'
 import { COLLECTIONS } from '../common/collections'
 import { fail } from '../common/errors'
+import { maskName } from '../common/mask'
 import { checkInId, checkInsOf, countOf, getCheckIn, insertOnce, useCode } from './activity.repository'
 import { checkpointsOf, getCheckpoint, getEvent, type CheckpointRec, type EventRec } from './catalog.repository'
 import type { EventsDeps } from './events.deps'
@@ -94,7 +95,7 @@ export async function checkpointCode(deps: EventsDeps, staff: string, req: Check
 export function selfCheckIn(deps: EventsDeps, openid: string, req: SelfCheckInRequest): Promise<CheckInResultDTO> {
   return recordScan(deps, 'self-checkin', { eventId: req.eventId ?? null, openid }, async (note) => {
     const { roster } = await requireVerifiedMember(deps.db, openid)
-    note.member = roster.name
+    note.member = maskName(roster.name) // the scan log keeps masked names only
     const v = deps.tokens.verifyRotating(req.token, 'checkpoint')
     if (!v.ok) fail(v.code, 'token')
     const cp = (await getCheckpoint(deps.db, v.claims.subject)) ?? fail('TOKEN_INVALID', 'token')

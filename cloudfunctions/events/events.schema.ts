@@ -10,6 +10,7 @@ const token = z.string().min(1).max(200)
 
 export const empty = z.strictObject({})
 export const eventIdReq = z.strictObject({ eventId })
+export const exportReq = eventIdReq.extend({ full: z.boolean().optional(), reason: safeText(200, { min: 0 }).optional() })
 export const listEvents = z.strictObject({ city: text(20).optional(), includeEnded: z.boolean().optional() })
 export const stampCardReq = z
   .object({ eventId: eventId.optional(), code: z.string().min(1).max(64).optional() })

@@ -43,8 +43,8 @@ export function createEventsFunction(deps: FunctionDeps = {}) {
     saveCheckpoint: action({ input: s.saveCheckpoint, mutation: true, run: (i, c) => admin.saveCheckpoint(d(c), c.openid, i) }),
     boothCodes: action({ input: s.eventIdReq, run: (i, c) => admin.boothCodes(d(c), c.openid, i.eventId) }),
     reissueBoothCode: action({ input: s.boothReq, mutation: true, run: (i, c) => admin.reissueBoothCode(d(c), c.openid, i) }),
-    exportCheckIns: action({ input: s.eventIdReq, run: (i, c) => exports.exportCheckIns(d(c), c.openid, i.eventId) }),
-    exportRedemptions: action({ input: s.eventIdReq, run: (i, c) => exports.exportRedemptions(d(c), c.openid, i.eventId) }),
+    exportCheckIns: action({ input: s.exportReq, run: (i, c) => exports.exportCheckIns(d(c), c.openid, i) }),
+    exportRedemptions: action({ input: s.exportReq, run: (i, c) => exports.exportRedemptions(d(c), c.openid, i) }),
     sweepPending: action({ input: s.eventIdReq, mutation: true, run: (i, c) => sweep.sweepPending(d(c), c.openid, i.eventId) }),
   }, deps, { onTimer: (t) => sweep.sweepAll(eventsDeps(t.db, t.clock)) })
 }

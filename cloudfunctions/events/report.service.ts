@@ -2,6 +2,7 @@
 import type { DashboardDTO, ScanKind, ScanLogEntryDTO, ScanLogRequest } from '../../types/events'
 import { requireStaff } from '../common/auth'
 import { COLLECTIONS } from '../common/collections'
+import { maskName } from '../common/mask'
 import { countOf, refusalsOf, scansOf, stampsOfEvent } from './activity.repository'
 import { boothsOf, tiersOf } from './catalog.repository'
 import { counts } from './checkin.service'
@@ -39,10 +40,12 @@ export async function dashboard(deps: EventsDeps, caller: string, eventId: strin
 
 export async function scanLog(deps: EventsDeps, caller: string, req: ScanLogRequest): Promise<{ entries: ScanLogEntryDTO[] }> {
   await requireStaff(deps.db, caller, 'event', req.eventId)
+  await loadEvent(deps, req.eventId) // an unknown event is NOT_FOUND, not an empty log
   const rows = await scansOf(deps.db, req.eventId, req.refusedOnly ?? false, req.before, req.limit ?? 50)
   return {
     entries: rows.map((r) => ({
-      id: r.id, at: r.at, kind: r.kind as ScanKind, ok: r.ok, code: r.code, member: r.member,
+      // Masked whatever was stored (docs/api.md: names masked to staff and officers alike).
+      id: r.id, at: r.at, kind: r.kind as ScanKind, ok: r.ok, code: r.code, member: maskName(r.member),
       boothId: r.boothId, checkpointId: r.checkpointId, tierId: r.tierId, desk: r.desk,
     })),
   }
