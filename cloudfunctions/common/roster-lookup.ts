@@ -1,25 +1,16 @@
 /**
- * openid → roster facts, for many people at once: two reads per thousand people
- * (their users, then their roster records), never two reads per person. A person
- * counts as a member only while both sides of the binding agree (verified user
- * pointing at a record bound to that same openid), exactly as `auth.ts` checks
- * the caller.
+ * openid → roster facts, for one person or many: ONE read per thousand people
+ * (roster records by `boundOpenid`), never a read or two per person. The roster
+ * side of the binding is the unique one (bind and unbind are conditional on the
+ * record), so a record bound to her openid answers "is she a verified member";
+ * two records naming one openid (a crash mid-verify) count as none until she
+ * verifies again.
  */
 import { COLLECTIONS } from './collections'
 import type { Db } from './db'
 import { maskName } from './mask'
-import type { RosterDoc, UserDoc } from './member-docs'
+import type { RosterDoc } from './member-docs'
 import { PAGE_MAX } from './paginate'
-
-async function byIds<T extends { _id: string }>(db: Db, coll: string, ids: string[]): Promise<T[]> {
-  const out: T[] = []
-  for (let i = 0; i < ids.length; i += PAGE_MAX) {
-    const chunk = ids.slice(i, i + PAGE_MAX)
-    const res = await db.collection(coll).where({ _id: db.command.in(chunk) }).limit(chunk.length).get()
-    out.push(...(res.data as unknown as T[]))
-  }
-  return out
-}
 
 export interface RosterLookup {
   /** The verified members among these openids, keyed by openid; others are absent. */
@@ -33,16 +24,14 @@ export function createRosterLookup(deps: { db: Db }): RosterLookup {
   const { db } = deps
   async function many(openids: readonly string[]): Promise<Map<string, RosterDoc>> {
     const ids = [...new Set(openids.filter(Boolean))]
-    if (ids.length === 0) return new Map()
-    const users = (await byIds<UserDoc>(db, COLLECTIONS.users, ids)).filter((u) => u.verifiedAt && u.rosterId)
-    const rosterIds = [...new Set(users.map((u) => u.rosterId!))]
-    const rows = new Map((await byIds<RosterDoc>(db, COLLECTIONS.roster, rosterIds)).map((r) => [r._id, r]))
-    const out = new Map<string, RosterDoc>()
-    for (const u of users) {
-      const r = rows.get(u.rosterId!)
-      if (r && r.boundOpenid === u._id) out.set(u._id, r)
+    const found = new Map<string, RosterDoc[]>()
+    for (let i = 0; i < ids.length; i += PAGE_MAX / 2) {
+      const chunk = ids.slice(i, i + PAGE_MAX / 2)
+      // limit: room for a second record per openid, so a doubled binding is seen (and refused) rather than hidden
+      const res = await db.collection(COLLECTIONS.roster).where({ boundOpenid: chunk.length === 1 ? chunk[0] : db.command.in(chunk) }).limit(chunk.length * 2).get()
+      for (const r of res.data as unknown as RosterDoc[]) found.set(r.boundOpenid!, [...(found.get(r.boundOpenid!) ?? []), r])
     }
-    return out
+    return new Map([...found].filter(([, rows]) => rows.length === 1).map(([openid, rows]) => [openid, rows[0]]))
   }
   return {
     many,

@@ -2,11 +2,10 @@
  * What a woman sees before and after booking: programme cards with her own
  * eligibility, days and sessions with places left, her bookings.
  */
-import { requireVerifiedMember } from '../common/auth'
 import type { Clock } from '../common/clock'
 import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
-import { AppError, fail } from '../common/errors'
+import { fail } from '../common/errors'
 import type { RosterDoc } from '../common/member-docs'
 import type { BookingDTO, DayDTO, ProgrammeCardDTO, SessionDTO, WaitlistDTO } from '../../types/screening'
 import type { WaitlistService } from './waitlist.service'
@@ -17,15 +16,11 @@ import { factsOf } from './member-facts'
 import type { BookingDoc, ProgrammeDoc, SessionDoc } from './screening.docs'
 import { bookingDTO, programmeDTO, sessionDTO } from './screening.dto'
 import { weekdayOf } from '../common/time'
+import { createRosterLookup } from '../common/roster-lookup'
 
 /** Her roster record, or null while she is not verified (the card then says why she cannot book). */
-export async function rosterOrNull(db: Db, openid: string): Promise<RosterDoc | null> {
-  try {
-    return (await requireVerifiedMember(db, openid)).roster
-  } catch (e) {
-    if (e instanceof AppError && e.code === 'NOT_VERIFIED') return null
-    throw e
-  }
+export function rosterOrNull(db: Db, openid: string): Promise<RosterDoc | null> {
+  return createRosterLookup({ db }).one(openid)
 }
 
 export function createCatalogService(db: Db, clock: Clock, waitlist?: WaitlistService) {

@@ -13,11 +13,10 @@ import type { Db } from '../common/db'
 import { fail } from '../common/errors'
 import { maskCardNo, maskName, maskPhone } from '../common/mask'
 import { memberRef } from '../common/member-ref'
-import type { RosterDoc } from '../common/member-docs'
+import { audienceByBranch } from '../common/roster-audience'
 import type { BookingsExportDTO, DashboardDTO, DashboardRowDTO, ExportRowDTO } from '../../types/screening'
 import { createBookingRepository } from './booking.repository'
 import { createCatalogRepository, getAll } from './catalog.repository'
-import { ineligibilityReasons } from './eligibility.rules'
 import type { BookingDoc, ProgrammeDoc, WaitlistDoc } from './screening.docs'
 import { bookingStatusOf } from './screening.dto'
 
@@ -44,9 +43,9 @@ export function createReportService(db: Db, clock: Clock) {
   return {
     async dashboard(openid: string, programmeId: string): Promise<DashboardDTO> {
       const { p, live } = await load(openid, programmeId)
-      const [sites, sessions, quotas, roster, waitlist] = await Promise.all([
+      const [sites, sessions, quotas, eligible, waitlist] = await Promise.all([
         catalog.sites(p.siteIds), catalog.sessions({ programmeId }), catalog.quotas(programmeId),
-        getAll<RosterDoc>(db, COLLECTIONS.roster, {}), getAll<WaitlistDoc>(db, COLLECTIONS.screeningWaitlist, { programmeId }),
+        audienceByBranch(db, p.eligibility, p.firstDay), getAll<WaitlistDoc>(db, COLLECTIONS.screeningWaitlist, { programmeId }),
       ])
       const rows = new Map<string, DashboardRowDTO>()
       for (const s of sessions) {
@@ -55,11 +54,10 @@ export function createReportService(db: Db, clock: Clock) {
         const t = tally(live.filter((b) => b.sessionId === s._id))
         rows.set(key, { ...r, capacity: r.capacity + s.capacity, left: r.left + Math.max(0, s.left), booked: r.booked + t.booked, checkedIn: r.checkedIn + t.checkedIn, noShows: r.noShows + t.noShows, resultsReady: r.resultsReady + t.resultsReady })
       }
-      const eligible = roster.filter((m) => ineligibilityReasons(p.eligibility, { verified: true, gender: m.gender, birthDate: m.birthDate, tags: m.tags, branch: m.branch, screenedInProgramme: false, lastScreenedAt: null }, p.firstDay).length === 0)
-      const branches = [...new Set([...quotas.map((q) => q.branch), ...live.map((b) => b.member.branch), ...eligible.map((m) => m.branch)])].sort()
+      const branches = [...new Set([...quotas.map((q) => q.branch), ...live.map((b) => b.member.branch), ...eligible.keys()])].sort()
       const byBranch = branches.map((branch) => {
         const t = tally(live.filter((b) => b.member.branch === branch))
-        const eligibleMembers = eligible.filter((m) => m.branch === branch).length
+        const eligibleMembers = eligible.get(branch) ?? 0
         return { branch, quota: quotas.find((q) => q.branch === branch)?.quota ?? null, booked: t.booked, checkedIn: t.checkedIn, eligibleMembers, uptake: eligibleMembers ? Math.min(1, t.booked / eligibleMembers) : 0 }
       })
       const capacity = sessions.reduce((n, s) => n + s.capacity, 0)
