@@ -308,6 +308,19 @@ export interface AppealRequest {
   text: string
 }
 
+/** The one opt-in topic: a one-time subscription message when the results are out (it names nobody). */
+export type MatchNoticeTopic = 'match'
+
+export interface MatchNoticeDTO {
+  id: string
+  title: string
+  page: string
+  fields: { label: string; value: string }[]
+  createdAt: number
+  /** false: no opt-in was left, so WeChat would not have sent it (it still shows here). */
+  delivered: boolean
+}
+
 export interface MatchmakingSweepResult {
   offersExpired: number
   mixersMatched: number
@@ -338,6 +351,9 @@ export interface MatchmakingActions {
   endMatch: [EndMatchRequest, MatchDTO]
   report: [ReportRequest, { received: true }]
   appealBar: [AppealRequest, BarDTO]
+  subscribe: [{ topics: MatchNoticeTopic[] }, { credits: Record<MatchNoticeTopic, number> }]
+  /** My own matchmaking notices (the outbox of the local demo). */
+  myNotices: [Record<string, never>, MatchNoticeDTO[]]
   // event staff of the mixer (and officers)
   staffMixers: [Record<string, never>, StaffMixerDTO[]]
   checkIn: [StaffCheckInRequest, StaffCheckInResultDTO]

@@ -18,6 +18,7 @@ export const endMatch = z.strictObject({ matchId: z.string().regex(/^[A-Za-z0-9_
 export const report = z.strictObject({
   mixerId: id(), badge: z.int().min(1).max(100_000), reason: z.enum(['harassment', 'not_single', 'fake_profile', 'other']), note: safeText(300, { min: 0, multiline: true }),
 })
+export const subscribe = z.strictObject({ topics: z.array(z.enum(['match'])).max(1) })
 export const appeal = z.strictObject({ text: safeText(300, { multiline: true }) })
 export const staffCheckIn = z.strictObject({ mixerId: id(), token: z.string().min(1).max(200) })
 export const saveMixer = z.strictObject({

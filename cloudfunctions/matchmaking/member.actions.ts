@@ -55,4 +55,9 @@ export const memberActions = {
     },
   }),
   appealBar: action({ input: S.appeal, mutation: true, run: (i, ctx) => servicesOf(ctx).reports.appeal(ctx.openid, i.text) }),
+  subscribe: action({ input: S.subscribe, mutation: true, run: async (i, ctx) => ({ credits: await servicesOf(ctx).notices.subscribe(ctx.openid, i.topics) }) }),
+  myNotices: action({
+    input: S.empty,
+    run: async (_i, ctx) => (await servicesOf(ctx).notices.list(ctx.openid)).map(({ id, title, page, fields, createdAt, delivered }) => ({ id, title, page, fields, createdAt, delivered })),
+  }),
 }

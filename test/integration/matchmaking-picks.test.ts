@@ -60,6 +60,7 @@ it('refuses fewer or more than K, not checked in, after the deadline, each with 
   expect(code(await invoke(main, 'f-late', 'submitPicks', { mixerId, tokens: three }))).toBe('MIXER_NOT_CHECKED_IN')
   expect(code(await invoke(main, 'f-late', 'directory', { mixerId }))).toBe('MIXER_NOT_CHECKED_IN')
   okData(await invoke(main, ma.openid, 'submitPicks', { mixerId, tokens: three }))
+  expect(okData(await invoke(main, ma.openid, 'subscribe', { topics: ['match'] })).credits).toEqual({ match: 1 })
   okData(await invoke(main, fa.openid, 'submitPicks', { mixerId, tokens: submissionFor(mixerId, fa, [ma.keys.publicKey], 3) }))
   // Two of the same group picking each other (a modified client) never match.
   okData(await invoke(main, mb.openid, 'submitPicks', { mixerId, tokens: submissionFor(mixerId, mb, [fb.keys.publicKey], 3) }))
@@ -73,6 +74,10 @@ it('matches are told to both; contacts show only once both offered; nobody else 
   expect(a.matches.map((x: { badge: number }) => x.badge)).toEqual([fa.badge])
   for (const p of [mb, fb]) expect(okData(await invoke(main, p.openid, 'myMatches', { mixerId })).matches).toEqual([])
   const matchId = a.matches[0].id
+  const told = okData(await invoke(main, ma.openid, 'myNotices', {}))
+  expect(told.map((n: { title: string; delivered: boolean }) => [n.title, n.delivered])).toEqual([['会聚良缘结果通知', true]])
+  expect(okData(await invoke(main, fa.openid, 'myNotices', {})).map((n: { delivered: boolean }) => n.delivered)).toEqual([false]) // no opt-in: outbox only
+  expect(okData(await invoke(main, mb.openid, 'myNotices', {}))).toEqual([])
   expect(code(await invoke(main, mb.openid, 'offerContact', { matchId, kind: 'wechat', value: 'intruder' }))).toBe('NOT_FOUND')
   const mine = okData(await invoke(main, ma.openid, 'offerContact', { matchId, kind: 'wechat', value: 'wx_ming_1996' }))
   expect([mine.state, mine.theirContact]).toEqual(['waiting', null])

@@ -55,6 +55,7 @@ function Match({ m, onChange }: { m: MatchDTO; onChange: (m: MatchDTO) => void }
 export default function MatchesPage() {
   const { id = '' } = useParams()
   const res = useRemote((silent) => call('matchmaking', 'myMatches', { mixerId: id }, { idempotent: true, silent }), [id])
+  const notices = useRemote((silent) => call('matchmaking', 'myNotices', {}, { idempotent: true, silent }))
   return (
     <PageFrame className='matchmaking'>
       <RemoteView remote={res}>
@@ -68,6 +69,17 @@ export default function MatchesPage() {
           )
         }}
       </RemoteView>
+      {(notices.data ?? []).length > 0 && (
+        <View id='my-notices' className='card'>
+          <Text className='card__title'>通知记录</Text>
+          {notices.data!.map((n) => (
+            <View key={n.id} className='row'>
+              <Text>{n.title}：{n.fields.map((f) => f.value).join('，')}</Text>
+              <Text className='muted'>{n.delivered ? '已通过微信发送' : '未订阅，未发送微信消息'}</Text>
+            </View>
+          ))}
+        </View>
+      )}
     </PageFrame>
   )
 }

@@ -13,12 +13,14 @@ import { useRemote } from '../../../../hooks/use-remote'
 import { call } from '../../../../services/api'
 import { formatTime } from '../../../../utils/datetime'
 import { choiceRefusal } from '../../lib/choice.rules'
+import { askMatchNotice } from '../../lib/match-notice'
 import { makeSubmission, storeChoice, storedChoice, storedKeys } from '../../lib/phone-keys'
 import '../../styles.css'
 
 function Picker({ dir }: { dir: DirectoryDTO }) {
   const [chosen, setChosen] = useState<number[]>(() => storedChoice(dir.mixerId))
   const [sent, setSent] = useState(false)
+  const [noticeText, setNoticeText] = useState('')
   useEffect(() => setChosen(storedChoice(dir.mixerId)), [dir.mixerId])
   const keys = storedKeys(dir.mixerId)
   const toggle = (badge: number) => setChosen((c) => (c.includes(badge) ? c.filter((b) => b !== badge) : c.length < dir.k ? [...c, badge] : c))
@@ -30,6 +32,7 @@ function Picker({ dir }: { dir: DirectoryDTO }) {
     if (!tokens) throw new Refusal('所选的人中有无法选择的号码，请去掉后重试')
     await call('matchmaking', 'submitPicks', { mixerId: dir.mixerId, tokens }, { idempotent: true, loadingText: '正在提交' })
     storeChoice(dir.mixerId, chosen)
+    if (!sent) setNoticeText(await askMatchNotice())
     setSent(true)
   })
   return (
@@ -50,7 +53,7 @@ function Picker({ dir }: { dir: DirectoryDTO }) {
         ))}
       </View>
       {submit.error && <Text id='pick-error' className='error-text'>{submit.error}</Text>}
-      {sent && !submit.error && <View id='pick-sent' className='mx-result mx-result--ok'>已提交（已选 {chosen.length} 位）。{formatTime(dir.pickClosesAt)} 公布结果。</View>}
+      {sent && !submit.error && <View id='pick-sent' className='mx-result mx-result--ok'>已提交（已选 {chosen.length} 位）。{formatTime(dir.pickClosesAt)} 公布结果。{noticeText}</View>}
       <BigButton id='submit-picks' loading={submit.busy} onClick={() => void submit.run()}>提交我的选择（已选 {chosen.length} / {dir.k}）</BigButton>
       <BigButton id='to-matches' variant='secondary' onClick={() => Taro.navigateTo({ url: routeUrl('matchmakingMatches', { id: dir.mixerId }) })}>查看结果</BigButton>
     </View>
