@@ -10,6 +10,7 @@ import { STALE_CLAIM_MS } from '../common/claim-ledger'
 import type { Clock } from '../common/clock'
 import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
+import { fail } from '../common/errors'
 import type { StoredHolder } from '../common/place-store'
 import { runSweep, sweepHolders } from '../common/sweeper'
 import type { SweepResult } from '../../types/screening'
@@ -42,6 +43,7 @@ export function createSweepService(db: Db, clock: Clock, waitlist: WaitlistServi
 
   return {
     async sweep(programmeId?: string): Promise<SweepResult> {
+      if (programmeId && !(await catalog.programme(programmeId))) fail('NOT_FOUND', 'programmeId')
       const now = clock()
       const where = programmeId ? { programmeId } : {}
       const offersPassedOn = await waitlist.expireOffers()
