@@ -25,4 +25,5 @@ it('holds the story: 95折 for 张建国 at 苏果 with the 劳模 extra, 大连
   const v = await h.ok('demo-model-worker', 'claim', { campaignId: 'campaign-wuping-95' })
   const p = await h.ok('demo-cashier', 'preview', { merchantId: 'merchant-suguo-xjk', code: await codeOf(h, 'demo-model-worker', v.id), billFen: 8600 })
   expect(p).toMatchObject({ memberMasked: '张**', modelWorker: true, voucherFen: 430, modelWorkerFen: 408, payableFen: 7762 })
+  expect(await h.ok('demo-cashier', 'myMerchants')).toEqual([expect.objectContaining({ manager: true, merchant: expect.objectContaining({ id: 'merchant-suguo-xjk' }) })])
 }, 60_000)

@@ -13,6 +13,8 @@ import type { Db } from '../../cloudfunctions/common/db'
 import { createCampaignRepository } from '../../cloudfunctions/vouchers/campaign.repository'
 import type { CampaignDoc, MerchantDoc } from '../../cloudfunctions/vouchers/vouchers.docs'
 import type { CampaignInputDTO } from '../../types/vouchers'
+import type { StoredRole } from '../../cloudfunctions/common/member-docs'
+import { managerScopeId } from '../../cloudfunctions/vouchers/staff.rules'
 
 const DAY = 24 * 3600_000
 
@@ -56,8 +58,22 @@ function campaigns(now: number): (CampaignInputDTO & { _id: string })[] {
   ]
 }
 
+/**
+ * 陈静 (`demo-cashier`) is also her store's manager in the demo, so 对账确认 can be shown:
+ * the manager scope is `<merchantId>-mgr` (see cloudfunctions/vouchers/staff.rules.ts).
+ */
+async function demoManager(db: Db): Promise<number> {
+  const users = db.collection(COLLECTIONS.users)
+  const user = ((await users.doc('demo-cashier').get()).data as { roles?: StoredRole[] }[])[0]
+  const scopeId = managerScopeId('merchant-suguo-xjk')
+  if (!user || (user.roles ?? []).some((r) => r.role === 'staff' && r.scope.id === scopeId)) return 0
+  const role: StoredRole = { role: 'staff', scope: { kind: 'merchant', id: scopeId, name: '苏果超市（新街口店）· 店长' } }
+  await users.doc('demo-cashier').update({ roles: db.command.set([...(user.roles ?? []), role]) })
+  return 1
+}
+
 export async function seedVouchers(db: Db, now: number): Promise<number> {
-  let inserted = 0
+  let inserted = await demoManager(db)
   const merchants = db.collection(COLLECTIONS.voucherMerchants)
   for (const m of VOUCHER_MERCHANTS) {
     if ((await merchants.doc(m._id).get()).data.length) continue
