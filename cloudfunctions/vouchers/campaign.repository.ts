@@ -6,6 +6,8 @@ import { readAll, rowsOf } from '../common/paginate'
 import { createPlaceStore } from '../common/place-store'
 import type { CampaignDoc, PoolDoc } from './vouchers.docs'
 
+const COUNTERS = ['campaignId', 'branch', 'vouchers', 'budgetFen', 'left', 'budgetLeft', 'claimed', 'redeemed', 'reversed', 'expired', 'usedFen'] as const
+
 export function poolIdOf(c: CampaignDoc, branch: string): string | null {
   if (!c.subBudgets?.length) return c._id
   const i = c.subBudgets.findIndex((s) => s.branch === branch)
@@ -38,8 +40,11 @@ export function createCampaignRepository(db: Db) {
       forget(db, 'voucher-campaigns')
       return r.updated === 1
     },
+    /** The pool's counters without its holders map (hundreds of entries under a rush: never shipped to a glance). */
     async pool(id: string): Promise<PoolDoc | null> {
-      return rowsOf<PoolDoc>(await pools().doc(id).get())[0] ?? null
+      const fields = Object.fromEntries(COUNTERS.map((k) => [k, true]))
+      const row = rowsOf<PoolDoc>(await pools().doc(id).field(fields).get())[0]
+      return row ? { ...row, _id: id, holders: {} } : null
     },
     async poolsOfCampaign(campaignId: string): Promise<PoolDoc[]> {
       return rowsOf<PoolDoc>(await pools().where({ campaignId }).limit(1000).get())
