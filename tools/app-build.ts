@@ -1,6 +1,6 @@
-import { execSync } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { execSync, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { dirname, join, relative } from 'node:path'
 
 const ROOT = join(__dirname, '..')
 const INPUTS = ['src', 'config', 'types', 'babel.config.js', '.env', '.env.production', '.env.development', 'package-lock.json']
@@ -26,19 +26,30 @@ export function isBuildFresh(platform: Platform): boolean {
   return INPUTS.every((p) => newestMtime(join(ROOT, p)) <= built)
 }
 
-/** Production build of the app for one platform, skipped when nothing changed since the last one. */
-export function buildApp(platform: Platform, { force = false } = {}): void {
+/**
+ * Production build of the app for one platform, skipped when nothing changed since the last one.
+ * `logFile`: the compiler's progress output goes there instead of the terminal (npm start keeps its
+ * log readable); on failure the end of it is shown.
+ */
+export function buildApp(platform: Platform, { force = false, logFile }: { force?: boolean; logFile?: string } = {}): void {
   if (!force && isBuildFresh(platform)) {
     console.log(`[build] ${platform} 已是最新，跳过构建`)
     return
   }
-  console.log(`[build] 构建 ${platform}（生产模式）…`)
+  console.log(`[build] 构建 ${platform}（生产模式${logFile ? `，约需 1–3 分钟，过程输出写入 ${relative(ROOT, logFile)}` : ''}）…`)
   const started = Date.now()
-  execSync(`npx taro build --type ${platform}`, {
-    cwd: ROOT,
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
-  })
+  const env = { ...process.env, NODE_ENV: 'production' }
+  if (!logFile) {
+    execSync(`npx taro build --type ${platform}`, { cwd: ROOT, stdio: 'inherit', env })
+  } else {
+    mkdirSync(dirname(logFile), { recursive: true })
+    const res = spawnSync('npx', ['taro', 'build', '--type', platform], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
+    writeFileSync(logFile, `${res.stdout ?? ''}${res.stderr ?? ''}`)
+    if (res.status !== 0) {
+      const tail = `${res.stdout ?? ''}${res.stderr ?? ''}`.trim().split('\n').slice(-30).join('\n')
+      throw new Error(`${platform} 构建失败（完整输出见 ${relative(ROOT, logFile)}）：\n${tail}`)
+    }
+  }
   console.log(`[build] ${platform} 完成，用时 ${((Date.now() - started) / 1000).toFixed(1)} s`)
 }
 

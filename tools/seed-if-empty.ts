@@ -1,6 +1,6 @@
 import { getDb } from '../cloudfunctions/common/db'
 import { COLLECTIONS } from '../cloudfunctions/common/collections'
-import { seed } from './seed/seed'
+import { seed, summaryLines } from './seed/seed'
 
 /** `npm start` seeds only a store that holds no roster yet; `npm run seed` re-runs the idempotent seed on demand. */
 export async function seedIfEmpty(): Promise<void> {
@@ -17,5 +17,6 @@ export async function seedIfEmpty(): Promise<void> {
   }
   const started = Date.now()
   const report = await seed(db)
-  console.log(`[seed] 演示数据已写入（${Date.now() - started} ms）：`, report)
+  console.log(`[seed] 演示数据已写入，用时 ${((Date.now() - started) / 1000).toFixed(1)} s：`)
+  for (const line of summaryLines(report)) console.log(line)
 }

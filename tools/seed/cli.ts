@@ -1,6 +1,6 @@
 /** `npm run seed`: loads the demo union into the local emulator (TCB_SERVICE_URL, default http://127.0.0.1:9300/admin, as `npm run emulator` serves). */
 import { connectDb } from '../../cloudfunctions/common/db'
-import { seed } from './seed'
+import { seed, summaryLines } from './seed'
 
 async function main(): Promise<void> {
   process.env.TENCENTCLOUD ??= 'true' // skip the SDK's metadata probe: pointless with serviceUrl (see tools/start.ts)
@@ -8,7 +8,7 @@ async function main(): Promise<void> {
   const started = Date.now()
   const summary = await seed(connectDb(url, process.env.TCB_ENV || 'local'))
   console.log(`演示数据（${url}）：`)
-  for (const s of summary.steps) console.log(`  · ${s.label}：${s.inserted === null ? '完成' : s.inserted === 0 ? '已是最新，无需写入' : `新增 ${s.inserted} 条`}`)
+  for (const line of summaryLines(summary)) console.log(line)
   console.log(`完成，用时 ${Date.now() - started} ms。可多次运行：已有的数据不会重复，也不会被覆盖。`)
 }
 

@@ -37,6 +37,11 @@ export const SERVICE_STEPS: SeedStep[] = [
   { name: 'matchmaking', label: '会聚良缘（焦作山阳区七夕联谊会 234 人、晋中市全年 20 场）', run: seedMatchmaking },
 ]
 
+/** The summary in words, one line per step, for `npm start` and `npm run seed`. */
+export function summaryLines(summary: SeedSummary): string[] {
+  return summary.steps.map((s) => `  · ${s.label}：${s.inserted === null ? '完成' : s.inserted === 0 ? '已是最新，无需写入' : `新增 ${s.inserted} 条`}`)
+}
+
 export async function seed(db: Db, now = Date.now()): Promise<SeedSummary> {
   const steps: SeedSummary['steps'] = []
   for (const step of [...MEMBER_STEPS, ...SERVICE_STEPS]) {
