@@ -50,6 +50,10 @@ export function createNoticesRepository(db: Db) {
     async append(doc: OutboxDoc): Promise<void> {
       await db.collection(COLLECTIONS.outbox).add(doc)
     },
+    /** Removes her notices of these kinds (a deletion request); returns how many. */
+    async erase(openid: string, kinds: readonly string[]): Promise<number> {
+      return (await db.collection(COLLECTIONS.outbox).where({ openid, kind: _.in([...kinds]) }).remove()).deleted ?? 0
+    },
     async outbox(openid: string | null): Promise<OutboxDoc[]> {
       return readAll<OutboxDoc>(db.collection(COLLECTIONS.outbox).where(openid ? { openid } : {}))
     },

@@ -46,6 +46,10 @@ export interface Notices<K extends string, T extends string> {
   send(n: OutgoingNotice<K>): Promise<OutboxDoc>
   /** Her notices of this service (or everyone's, for officers), newest first. */
   list(openid: string | null): Promise<OutboxEntry<K>[]>
+  /** Her credits per topic of this service, null before her first opt-in (her data export). */
+  credits(openid: string): Promise<Record<T, number> | null>
+  /** Erases her notices of this service (her deletion request); returns how many. */
+  erase(openid: string): Promise<number>
 }
 
 export function createNotices<K extends string, T extends string>(deps: { db: Db; clock: Clock }, catalogue: NoticeCatalogue<K, T>): Notices<K, T> {
@@ -69,6 +73,11 @@ export function createNotices<K extends string, T extends string>(deps: { db: Db
       await repo.append(doc)
       return doc
     },
+    async credits(openid) {
+      const credits = await repo.credits(openid)
+      return credits === null ? null : filled(credits)
+    },
+    erase: (openid) => repo.erase(openid, Object.keys(catalogue.kinds)),
     async list(openid) {
       return (await repo.outbox(openid))
         .filter((d): d is OutboxDoc & { kind: K } => ours(d.kind))

@@ -6,25 +6,24 @@ import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
 import type { DataProvider } from '../common/my-data'
 import { allOf, fieldsByIds } from '../common/my-data.repository'
-import type { OutboxDoc } from '../common/notices.repository'
 import type { MyServicesExport } from '../../types/member'
 import type { BookingDoc, ResultDoc, WaitlistDoc } from './screening.docs'
-import { SCREENING_NOTICES } from './notice.service'
+import { createNoticeService } from './notice.service'
 import { eraseScreening } from './my-data.erase'
 
 const str = (d: Record<string, unknown> | undefined, k: string): string => (typeof d?.[k] === 'string' ? (d[k] as string) : '')
 const byTime = <T>(key: (t: T) => number) => (a: T, b: T) => key(a) - key(b)
 
 async function recordsOf(db: Db, openid: string) {
-  const [bookings, waitlist, results, notices, optin] = await Promise.all([
+  const notices = createNoticeService(db, Date.now)
+  const [bookings, waitlist, results, sent, credits] = await Promise.all([
     allOf(db, COLLECTIONS.screeningBookings, { openid }),
     allOf(db, COLLECTIONS.screeningWaitlist, { openid }),
     allOf(db, COLLECTIONS.screeningResults, { openid }),
-    allOf(db, COLLECTIONS.outbox, { openid }),
-    fieldsByIds(db, COLLECTIONS.noticeOptins, [openid], ['credits']),
+    notices.list(openid),
+    notices.credits(openid),
   ])
-  const ours = notices.filter((n) => Object.hasOwn(SCREENING_NOTICES.kinds, String(n.kind)))
-  return { bookings, waitlist, results, notices: ours, optin: optin.get(openid) ?? null }
+  return { bookings, waitlist, results, notices: sent, credits }
 }
 
 async function exportFor(db: Db, openid: string): Promise<MyServicesExport['screening']> {
@@ -53,8 +52,8 @@ async function exportFor(db: Db, openid: string): Promise<MyServicesExport['scre
       programmeName: str(programmes.get(w.programmeId), 'name'), siteName: w.siteId ? str(sites.get(w.siteId), 'name') : null,
       status: w.status, joinedAt: w.joinedAt,
     })),
-    noticeOptins: (raw.optin?.credits as Record<string, number> | undefined) ?? null,
-    notices: (raw.notices as unknown as OutboxDoc[]).sort(byTime((n) => n.createdAt)).map((n) => ({
+    noticeOptins: raw.credits,
+    notices: [...raw.notices].sort(byTime((n) => n.createdAt)).map((n) => ({
       kind: n.kind, title: n.title, fields: n.fields, createdAt: n.createdAt, delivered: n.delivered,
     })),
   }
