@@ -39,6 +39,7 @@ export const ERROR_MESSAGES = {
   BOOKING_NOT_ACTIVE: '该预约已取消或已失效',
   CHECKIN_OUTSIDE_WINDOW: '不在本场次的签到时间内',
   NOT_CHECKED_IN: '该预约尚未签到',
+  RESULT_ALREADY_MARKED: '该预约的结果已登记；如需更改，请查看结果后选择“更正结果”',
   SESSION_NOT_OVER: '本场次尚未结束',
   // events (集章打卡 · 活动签到)
   EVENT_NOT_OPEN: '活动不在进行中',

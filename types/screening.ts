@@ -92,6 +92,8 @@ export interface EligibilityDTO {
   priority: boolean
   /** Why she has (or lacks) priority, e.g. "30–60 岁且两年内未筛查". */
   priorityNote: string | null
+  /** She has attended this round (checked in): say so, not "不符合" (reason: 已参加本轮筛查). */
+  attended?: boolean
 }
 
 export interface SessionDTO {
@@ -393,6 +395,32 @@ export interface MarkResultRequest {
   note?: string
 }
 
+/** Changes a result already marked; `reason` is written to the audit log, and she is told again (generically). */
+export interface CorrectResultRequest extends MarkResultRequest {
+  reason: string
+}
+
+/** What the desk sees of one booking's result (the read is audited). */
+export interface DeskResultDTO {
+  bookingId: string
+  /** Masked, e.g. 王** */
+  memberName: string
+  /** null: no result marked yet. */
+  result: ResultDTO | null
+  /** How many times it was corrected after first being marked. */
+  corrections: number
+}
+
+/** Whether the code on her screen has been used: shown instead of the code as soon as staff confirm. */
+export interface CodeStatusDTO {
+  done: boolean
+  /** e.g. 已签到 */
+  title: string | null
+  /** e.g. 08:12 · 市妇幼保健院 */
+  detail: string | null
+  at: number | null
+}
+
 export interface SessionInput {
   date: string
   /** 'HH:mm' Beijing */
@@ -448,6 +476,8 @@ export interface ScreeningActions {
   acceptOffer: [AcceptOfferRequest, BookingDTO]
   declineOffer: [ProgrammeRef, WaitlistDTO]
   checkinCode: [ProgrammeRef, CheckinCodeDTO]
+  /** Polled while her booking code is on screen: 已签到 once the desk has checked her in. */
+  codeStatus: [ProgrammeRef, CodeStatusDTO]
   myResult: [ProgrammeRef, ResultDTO | null]
   remindRelease: [ProgrammeRef, { releaseReminder: boolean }]
   subscribe: [SubscribeRequest, SubscribeResult]
@@ -460,6 +490,8 @@ export interface ScreeningActions {
   markResult: [MarkResultRequest, ResultDTO]
   // staff of the booking's site, or officers; every read is audited
   readResult: [BookingRef, ResultDTO]
+  deskResult: [BookingRef, DeskResultDTO]
+  correctResult: [CorrectResultRequest, ResultDTO]
   // officers
   createProgramme: [CreateProgrammeRequest, ProgrammeDTO]
   dashboard: [ProgrammeRef, DashboardDTO]

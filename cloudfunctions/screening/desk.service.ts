@@ -9,7 +9,7 @@ import type { Db } from '../common/db'
 import { fail } from '../common/errors'
 import { maskName, maskPhone } from '../common/mask'
 import type { TokenService } from '../common/qr-token.service'
-import type { CheckinCodeDTO, CheckInResultDTO, StaffBookingRowDTO, StaffSessionDTO } from '../../types/screening'
+import type { CheckinCodeDTO, CheckInResultDTO, CodeStatusDTO, StaffBookingRowDTO, StaffSessionDTO } from '../../types/screening'
 import { checkinWindow } from './booking.rules'
 import { createBookingRepository, ledgerId } from './booking.repository'
 import { createCatalogRepository } from './catalog.repository'
@@ -46,6 +46,15 @@ export function createDeskService(db: Db, clock: Clock, tokens: TokenService) {
       if (b.status !== 'booked' && b.status !== 'checked_in') fail('BOOKING_NOT_ACTIVE')
       const { token, expiresAt } = tokens.issueRotating('screening', b.ref, CODE_TTL_MS)
       return { bookingId: b.ref, token, expiresAt, refreshInMs: CODE_TTL_MS - 5_000 }
+    },
+
+    /** Polled while her code is on screen (one read): 已签到 as soon as the desk has checked her in. */
+    async codeStatus(openid: string, programmeId: string): Promise<CodeStatusDTO> {
+      const b = await ledger.get(ledgerId(programmeId, openid))
+      if (!b || b.status === 'failed' || b.status === 'pending') fail('NOT_FOUND', 'programmeId')
+      if (b.status !== 'checked_in' || b.checkedInAt === null) return { done: false, title: null, detail: null, at: null }
+      const site = await catalog.site(b.siteId)
+      return { done: true, title: '已签到', detail: [beijingClock(b.checkedInAt), site?.name].filter(Boolean).join(' · '), at: b.checkedInAt }
     },
 
     async checkIn(openid: string, token: string): Promise<CheckInResultDTO> {

@@ -20,6 +20,11 @@ describe('eligibility', () => {
     expect(ineligibilityReasons(rules, { ...her, birthDate: '' }, '2027-03-15')).toEqual(['年龄不在 30–60 岁范围'])
   })
 
+  it('after her own check-in she has attended (issue 8 defect 12): flagged, not just refused', () => {
+    expect(eligibilityOf(rules, priority, { ...her, screenedInProgramme: true }, '2027-03-15', NOW)).toMatchObject({ eligible: false, attended: true, reason: '已参加本轮筛查' })
+    expect(eligibilityOf(rules, priority, her, '2027-03-15', NOW).attended).toBeUndefined()
+  })
+
   it('counts age on the screening date: the day before her 30th birthday she is 29', () => {
     const f = { ...her, birthDate: '1997-03-15' }
     expect(ineligibilityReasons(rules, f, '2027-03-14')).toEqual(['年龄不在 30–60 岁范围'])

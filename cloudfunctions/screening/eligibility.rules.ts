@@ -53,5 +53,6 @@ export function eligibilityOf(
 ): EligibilityDTO {
   const reasons = ineligibilityReasons(rules, facts, screeningDate)
   const p = reasons.length === 0 ? priorityOf(priority, facts, screeningDate, now) : { priority: false, note: null }
-  return { eligible: reasons.length === 0, reasons, reason: reasons[0] ?? null, priority: p.priority, priorityNote: p.note }
+  const attended = facts.verified && facts.screenedInProgramme
+  return { eligible: reasons.length === 0, reasons, reason: reasons[0] ?? null, priority: p.priority, priorityNote: p.note, ...(attended ? { attended } : {}) }
 }

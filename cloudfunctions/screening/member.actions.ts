@@ -49,6 +49,7 @@ export const memberActions = {
     run: async (i, ctx) => toDTO(ctx, await servicesOf(ctx).booking.reschedule(ctx.openid, i.programmeId, i.sessionId)),
   }),
   checkinCode: action({ input: S.programmeRef, run: (i, ctx) => servicesOf(ctx).desk.checkinCode(ctx.openid, i.programmeId) }),
+  codeStatus: action({ input: S.programmeRef, run: (i, ctx) => servicesOf(ctx).desk.codeStatus(ctx.openid, i.programmeId) }),
   myResult: action({ input: S.programmeRef, run: (i, ctx) => servicesOf(ctx).results.myResult(ctx.openid, i.programmeId) }),
   remindRelease: action({ input: S.programmeRef, mutation: true, run: (i, ctx) => servicesOf(ctx).catalog.remindRelease(ctx.openid, i.programmeId) }),
   subscribe: action({ input: S.subscribe, mutation: true, run: async (i, ctx) => ({ credits: await servicesOf(ctx).notices.subscribe(ctx.openid, i.topics) }) }),

@@ -1,15 +1,18 @@
 /**
  * Screening results. Only she, the staff of her site and officers read one;
  * every read by staff or an officer is written to the audit log BEFORE the
- * result is returned. Her notice says only that a result is ready.
+ * result is returned. Her notice says only that a result is ready (or, after
+ * a correction, that it was updated): never the result itself. A result once
+ * marked is changed only by a correction, which names its reason (audited).
  */
 import { requireStaff } from '../common/auth'
 import type { Clock } from '../common/clock'
 import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
+import { isDuplicate } from '../common/db-errors'
 import { fail } from '../common/errors'
 import { maskName } from '../common/mask'
-import type { MarkResultRequest, ResultDTO } from '../../types/screening'
+import type { CorrectResultRequest, DeskResultDTO, MarkResultRequest, ResultDTO } from '../../types/screening'
 import { createBookingRepository, ledgerId } from './booking.repository'
 import { createCatalogRepository, getById } from './catalog.repository'
 import type { NoticeService } from './notice.service'
@@ -39,6 +42,15 @@ export function createResultService(db: Db, clock: Clock, notices: NoticeService
 
   const resultOf = (b: BookingDoc) => getById<ResultDoc>(db, COLLECTIONS.screeningResults, b._id)
 
+  /** Her notice: that there is something to look at, never what it is. */
+  async function tell(b: BookingDoc, hint: string): Promise<void> {
+    const p = await catalog.programme(b.programmeId)
+    await notices.send({
+      openid: b.openid, toName: maskName(b.member.name), kind: 'result_ready', page: noticePage('screeningBooking', { id: b.programmeId }),
+      fields: [{ label: '项目名称', value: p?.name ?? '两癌筛查' }, { label: '温馨提示', value: hint }],
+    })
+  }
+
   return {
     async markResult(openid: string, req: MarkResultRequest): Promise<ResultDTO> {
       const b = await byRef(req.bookingId)
@@ -48,19 +60,39 @@ export function createResultService(db: Db, clock: Clock, notices: NoticeService
       const doc: Omit<ResultDoc, '_id'> = {
         programmeId: b.programmeId, openid: b.openid, siteId: b.siteId, outcome: req.outcome, note: req.note ?? '', readyAt: now, markedBy: openid,
       }
-      await db.collection(COLLECTIONS.screeningResults).doc(b._id).set(doc)
-      const first = await ledger.updateIf(b._id, { ref: b.ref, resultReady: false }, { resultReady: true, updatedAt: now })
-      const p = await catalog.programme(b.programmeId)
-      if (first) {
-        await notices.send({
-          openid: b.openid, toName: maskName(b.member.name), kind: 'result_ready', page: noticePage('screeningBooking', { id: b.programmeId }),
-          fields: [
-            { label: '项目名称', value: p?.name ?? '两癌筛查' },
-            { label: '温馨提示', value: '您的检查结果已出，请进入小程序查看' },
-          ],
-        })
+      try {
+        await db.collection(COLLECTIONS.screeningResults).add({ _id: b._id, ...doc })
+      } catch (e) {
+        if (isDuplicate(e)) fail('RESULT_ALREADY_MARKED') // a second tap must not overwrite it silently: see correctResult
+        throw e
       }
+      if (await ledger.updateIf(b._id, { ref: b.ref, resultReady: false }, { resultReady: true, updatedAt: now })) await tell(b, '您的检查结果已出，请进入小程序查看')
       return toDTO(b, { _id: b._id, ...doc })
+    },
+
+    /** The desk looks a result up (to check it, or before correcting it): audited like every staff read. */
+    async deskResult(openid: string, bookingId: string): Promise<DeskResultDTO> {
+      const b = await byRef(bookingId)
+      await requireStaff(db, openid, 'site', b.siteId)
+      await createAuditLog({ db, clock }).record({ actor: openid, action: 'screening.readResult', target: b._id, bookingId: b.ref, siteId: b.siteId })
+      const r = await resultOf(b)
+      return { bookingId: b.ref, memberName: maskName(b.member.name), result: r ? await toDTO(b, r) : null, corrections: r?.corrections ?? 0 }
+    },
+
+    /** Corrects a marked result: conditional on the one the desk saw, reason audited, and she is told again generically. */
+    async correctResult(openid: string, req: CorrectResultRequest): Promise<ResultDTO> {
+      const b = await byRef(req.bookingId)
+      await requireStaff(db, openid, 'site', b.siteId)
+      const before = (await resultOf(b)) ?? fail('NOT_FOUND', 'bookingId')
+      const now = clock()
+      const patch = { outcome: req.outcome, note: req.note ?? before.note, correctedAt: now, correctedBy: openid, corrections: (before.corrections ?? 0) + 1 }
+      const r = await db.collection(COLLECTIONS.screeningResults).where({ _id: b._id, outcome: before.outcome, readyAt: before.readyAt, corrections: before.corrections ?? db.command.exists(false) }).update(patch)
+      if (r.updated !== 1) fail('CONFLICT')
+      await createAuditLog({ db, clock }).record({
+        actor: openid, action: 'screening.correctResult', target: b._id, bookingId: b.ref, siteId: b.siteId, reason: req.reason.trim(), from: before.outcome, to: req.outcome,
+      })
+      await tell(b, '您的检查结果已更新，请进入小程序查看')
+      return toDTO(b, { ...before, ...patch })
     },
 
     async myResult(openid: string, programmeId: string): Promise<ResultDTO | null> {

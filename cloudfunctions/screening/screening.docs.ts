@@ -121,4 +121,8 @@ export interface ResultDoc {
   note: string
   readyAt: number
   markedBy: string
+  /** Set by a correction (audited); `corrections` counts them. */
+  correctedAt?: number
+  correctedBy?: string
+  corrections?: number
 }

@@ -31,6 +31,8 @@ export const staffSessions = z.strictObject({ date: date.optional() })
 export const sessionRef = z.strictObject({ sessionId: id })
 export const bookingRef = z.strictObject({ bookingId: z.string().regex(/^[A-Za-z0-9_-]{6,32}$/) })
 export const markResult = bookingRef.extend({ outcome: z.enum(['normal', 'recheck']), note: safeText(200, { min: 0, multiline: true }).optional() })
+/** A correction names why (audited): 1–200 characters. */
+export const correctResult = markResult.extend({ reason: safeText(200) })
 export const exportBookings = programmeRef.extend({ full: z.boolean().optional(), reason: safeText(200, { min: 0 }).optional() })
 export const sweep = z.strictObject({ programmeId: id.optional() })
 

@@ -13,6 +13,8 @@ export const staffActions = {
   markNoShows: action({ input: S.sessionRef, mutation: true, run: (i, ctx) => servicesOf(ctx).desk.markNoShows(ctx.openid, i.sessionId) }),
   markResult: action({ input: S.markResult, mutation: true, run: (i, ctx) => servicesOf(ctx).results.markResult(ctx.openid, i) }),
   readResult: action({ input: S.bookingRef, run: (i, ctx) => servicesOf(ctx).results.readResult(ctx.openid, i.bookingId) }),
+  deskResult: action({ input: S.bookingRef, run: (i, ctx) => servicesOf(ctx).results.deskResult(ctx.openid, i.bookingId) }),
+  correctResult: action({ input: S.correctResult, mutation: true, run: (i, ctx) => servicesOf(ctx).results.correctResult(ctx.openid, i) }),
   createProgramme: action({ input: S.createProgramme, mutation: true, run: (i, ctx) => createProgramme(ctx.db, ctx.clock, ctx.openid, i) }),
   dashboard: action({ input: S.programmeRef, run: (i, ctx) => createReportService(ctx.db, ctx.clock).dashboard(ctx.openid, i.programmeId) }),
   exportBookings: action({
