@@ -145,6 +145,10 @@ suite(`两癌筛查 journey in Chromium (H5 build)${availability.run ? '' : ` �
     await nurse.locator('[id^=outcome-][id$=-recheck]').click()
     await nurse.locator('[id^=result-note-] textarea').fill('建议三个月后复查 HPV')
     await nurse.locator('[id^=result-submit-]').click()
+    // Nothing is sent before a confirmation naming her and the outcome.
+    const dialog = nurse.locator('.taro__modal')
+    await dialog.getByText('需复查').first().waitFor({ timeout: 15_000 })
+    await dialog.getByText('确认登记', { exact: true }).click()
     await nurse.locator('#session-note', { hasText: '结果已登记' }).waitFor({ timeout: 15_000 })
     expect(pageErrors).toEqual([])
   }, 90_000)

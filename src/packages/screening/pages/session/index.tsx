@@ -23,10 +23,10 @@ function Row({ r, open, onOpen, onDone }: { r: StaffBookingRowDTO; open: boolean
         {r.checkedInAt ? ` ${formatTime(r.checkedInAt)}` : ''}
         {r.resultReady ? ' · 结果已登记' : ''}
       </Text>
-      {r.status === 'checked_in' && !r.resultReady && !open && (
-        <BigButton id={`mark-result-${r.bookingId}`} variant='secondary' onClick={onOpen}>登记结果</BigButton>
+      {r.status === 'checked_in' && !open && (
+        <BigButton id={`mark-result-${r.bookingId}`} variant='secondary' onClick={onOpen}>{r.resultReady ? '查看或更正结果' : '登记结果'}</BigButton>
       )}
-      {open && <ResultForm bookingId={r.bookingId} onDone={onDone} />}
+      {open && <ResultForm bookingId={r.bookingId} onDone={onDone} name={r.name} resultReady={r.resultReady} />}
     </View>
   )
 }
