@@ -10,11 +10,9 @@ import { toMeDTO } from './member.dto'
 import { bindRoster, findRosterByPhone, getRoster, unbindRoster } from './roster.repository'
 import { claimRosterForUser, clearBinding, ensureUser } from './user.repository'
 import { attemptNotice, matchRoster, normalizeCardNo, VERIFY_MAX_ATTEMPTS, VERIFY_WINDOW_MS } from './verify.rules'
+import { callOf, type MemberCall, type MemberDeps } from './member.deps'
 
-interface Deps {
-  db: Db
-  now: number
-}
+type Deps = MemberCall
 
 async function current(db: Db, openid: string): Promise<{ account: CallerAccount; me: MeDTO }> {
   const account = await loadAccount(db, openid)
@@ -75,3 +73,11 @@ export async function unbind({ db, now }: Deps, openid: string): Promise<MeDTO> 
   return (await current(db, openid)).me
 }
 
+/** Her account: who she is, verification against the roster, unbinding. */
+export function createAccountService(deps: MemberDeps) {
+  return {
+    me: (openid: string) => me(callOf(deps), openid),
+    verify: (openid: string, req: VerifyRequest) => verify(callOf(deps), openid, req),
+    unbind: (openid: string) => unbind(callOf(deps), openid),
+  }
+}

@@ -18,11 +18,9 @@ import { eraseMemberCore } from './member-erase.repository'
 import { DATA_PROVIDERS } from './my-data.providers'
 import { getRosterMany } from './roster.repository'
 import { getUser } from './user.repository'
+import { callOf, type MemberCall, type MemberDeps } from './member.deps'
 
-interface Deps {
-  db: Db
-  now: number
-}
+type Deps = MemberCall
 
 export function deletionStatus(doc: DeletionRequestDoc): DeletionStatusDTO {
   return { requestedAt: doc.requestedAt, status: doc.status, processedAt: doc.processedAt ?? null, outcome: doc.outcome ?? null }
@@ -57,7 +55,10 @@ export async function processDeletionRequest({ db, now }: Deps, officer: string,
   if (user && user.deletionRequestedAt !== doc.requestedAt) {
     change = { status: 'withdrawn', processedAt: now, processedBy: officer, outcome: { erased: [], kept: [{ what: '全部数据', why: '申请后已重新认证，视为撤回申请' }] } }
   } else {
-    const reports = [await DATA_PROVIDERS.screening.eraseFor(db, doc.openid, now), await DATA_PROVIDERS.events.eraseFor(db, doc.openid, now)]
+    const reports = [
+      await DATA_PROVIDERS.screening.eraseFor(db, doc.openid, now), await DATA_PROVIDERS.events.eraseFor(db, doc.openid, now),
+      await DATA_PROVIDERS.matchmaking.eraseFor(db, doc.openid, now),
+    ]
     const partial = merge(reports)
     // The account goes last: until then a crash leaves the request open and carrying it out again finishes it.
     if (!partial.later) reports.push(await eraseMemberCore(db, doc.openid))
@@ -67,4 +68,12 @@ export async function processDeletionRequest({ db, now }: Deps, officer: string,
   await settleDeletionRequest(db, doc, change)
   await createAuditLog({ db, clock: () => now }).record({ actor: officer, action: 'member.processDeletion', target: doc._id, status: change.status })
   return (await toDTOs(db, [(await getDeletionRequest(db, id))!]))[0]
+}
+
+/** The officers' deletion queue. */
+export function createDeletionService(deps: MemberDeps) {
+  return {
+    listDeletionRequests: (openid: string, req: ListDeletionRequestsRequest) => listDeletionRequests(callOf(deps), openid, req),
+    processDeletionRequest: (officer: string, id: string) => processDeletionRequest(callOf(deps), officer, id),
+  }
 }

@@ -9,11 +9,9 @@ import { createAuditLog } from '../common/audit'
 import { getInvite, insertInvite, useInvite } from './invite.repository'
 import { formatInviteCode, INVITE_DEFAULT_TTL_HOURS, inviteId, newInviteCode, normalizeInviteCode, REDEEM_MAX_FAILURES, REDEEM_WINDOW_MS } from './invite.rules'
 import { addRole, ensureUser } from './user.repository'
+import { callOf, type MemberCall, type MemberDeps } from './member.deps'
 
-interface Deps {
-  db: Db
-  now: number
-}
+type Deps = MemberCall
 
 const TARGET_MISSING: Record<ScopeKind, string> = {
   event: '没有找到这个活动，请从列表中选择',
@@ -66,4 +64,13 @@ export async function redeemInvite({ db, now }: Deps, openid: string, raw: strin
   await addRole(db, openid, { role: 'staff', scope: invite.scope }, now)
   await createAuditLog({ db, clock: () => now }).record({ actor: openid, action: 'member.redeemInvite', target: `${invite.scope.kind}:${invite.scope.id}`, invite: invite._id.slice(0, 12) })
   return me({ db, now }, openid)
+}
+
+/** Staff invites: the targets an officer may pick, one-time codes, redeeming them. */
+export function createInviteService(deps: MemberDeps) {
+  return {
+    inviteTargets: (openid: string) => inviteTargets(callOf(deps), openid),
+    createInvite: (openid: string, req: CreateInviteRequest) => createInvite(callOf(deps), openid, req),
+    redeemInvite: (openid: string, code: string) => redeemInvite(callOf(deps), openid, code),
+  }
 }

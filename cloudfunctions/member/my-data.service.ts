@@ -1,22 +1,20 @@
-import type { Db } from '../common/db'
 import type { DeletionRequestResult, MyDataExport } from '../../types/member'
 import { me } from './account.service'
 import { deletionId, recordDeletionRequest } from './deletion.repository'
 import { unbindRoster } from './roster.repository'
 import { ensureUser, getUser, markDeletion } from './user.repository'
 import { DATA_PROVIDERS } from './my-data.providers'
+import { callOf, type MemberCall, type MemberDeps } from './member.deps'
 
-interface Deps {
-  db: Db
-  now: number
-}
+type Deps = MemberCall
 
 /** Everything stored about the caller in every service, unmasked: it is theirs. Read-only. */
 export async function exportMyData(deps: Deps, openid: string): Promise<MyDataExport> {
-  const [current, screening, events] = await Promise.all([
+  const [current, screening, events, matchmaking] = await Promise.all([
     me(deps, openid),
     DATA_PROVIDERS.screening.exportFor(deps.db, openid),
     DATA_PROVIDERS.events.exportFor(deps.db, openid),
+    DATA_PROVIDERS.matchmaking.exportFor(deps.db, openid),
   ])
   return {
     exportedAt: deps.now,
@@ -24,7 +22,7 @@ export async function exportMyData(deps: Deps, openid: string): Promise<MyDataEx
     profile: current.profile,
     // Consents recorded when booking a screening (the privacy notice she accepted).
     consents: screening.bookings.map((b) => ({ kind: 'screening-privacy', version: b.consent.version, at: b.consent.at })),
-    services: { screening, events },
+    services: { screening, events, matchmaking },
   }
 }
 
@@ -42,4 +40,12 @@ export async function requestDeletion({ db, now }: Deps, openid: string): Promis
   await markDeletion(db, openid, now)
   if (user?.rosterId) await unbindRoster(db, user.rosterId, openid, now)
   return { requestedAt: now }
+}
+
+/** Her own data: the export every service contributes to, and her deletion request. */
+export function createMyDataService(deps: MemberDeps) {
+  return {
+    exportMyData: (openid: string) => exportMyData(callOf(deps), openid),
+    requestDeletion: (openid: string) => requestDeletion(callOf(deps), openid),
+  }
 }

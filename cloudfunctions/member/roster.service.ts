@@ -8,11 +8,9 @@ import { parseRosterCsv } from './roster-csv.rules'
 import { decodeRosterBytes } from './roster-encoding.rules'
 import { ensureImport, getImport, type PartCounts, recordPart } from './roster-import.repository'
 import { getRosterMany, insertRoster, insertRosterOne, listRoster, type RosterFields, updateRosterFields } from './roster.repository'
+import { callOf, type MemberCall, type MemberDeps } from './member.deps'
 
-interface Deps {
-  db: Db
-  now: number
-}
+type Deps = MemberCall
 
 const INSERT_BATCH = 100
 const PARALLEL_UPDATES = 10 // one update per changed record; a few at a time keeps a big re-import within the function timeout
@@ -104,4 +102,12 @@ export async function listRosterPage({ db, now }: Deps, openid: string, req: Lis
   const { items, total } = await listRoster(db, query, page, pageSize)
   await createAuditLog({ db, clock: () => now }).record({ actor: openid, action: 'member.listRoster', target: 'roster', query: JSON.stringify(query), page, shown: items.length })
   return { items: items.map(toRosterRow), total, page, pageSize }
+}
+
+/** The roster: imports (whole or in parts) and the officers' masked list. */
+export function createRosterService(deps: MemberDeps) {
+  return {
+    importRoster: (openid: string, req: RosterImportRequest) => importRoster(callOf(deps), openid, req),
+    listRosterPage: (openid: string, req: ListRosterRequest) => listRosterPage(callOf(deps), openid, req),
+  }
 }
