@@ -6,8 +6,10 @@
  * decodeURIComponent-ed). Member names shown to staff are always masked.
  *
  * Change log (append here if a shape must change after the front end started):
- * - (none yet)
+ * - issue 7/8: `message` on GiftPreviewDTO, RedemptionDTO and CheckInResultDTO (Chinese desk wording);
+ *   `codeStatus` (her code page polls it); exports take `full` + `reason` and answer `masked`.
  */
+import type { CodeStatusDTO } from './screening'
 
 export type EventKind = 'fair' | 'activity'
 /** Relative to the server clock: before startsAt / between / from endsAt on. */
@@ -190,6 +192,8 @@ export interface GiftPreviewDTO {
   memberName: string // masked, e.g. 李*
   redeemedAt: number | null
   desk: string | null
+  /** What the desk shows, e.g. `已兑换 16:21 · 1号兑换台` (redeemed) or `可兑换：关公贴` (ready). */
+  message: string
 }
 
 export interface RedeemGiftRequest extends GiftScanRequest {
@@ -204,6 +208,8 @@ export interface RedemptionDTO {
   memberName: string // masked
   redeemedAt: number
   desk: string
+  /** What the desk shows: `兑换成功 16:21 · 2号兑换台` or `已兑换 16:21 · 1号兑换台（请勿重复发放）`. */
+  message: string
 }
 
 // ---------- sign-up & check-in ----------
@@ -262,6 +268,17 @@ export interface CheckInResultDTO {
   memberName: string // masked for staff, own name unmasked for the member
   checkpoint: CheckpointDTO
   counts: CheckInCountsDTO
+  /** `签到成功 10:00` or `已签到 10:00`. */
+  message: string
+}
+
+/** Polled while her gift or check-in code is on screen; the shape every rotating-code status shares. */
+export type { CodeStatusDTO }
+
+/** `tierId`: her gift code of that tier (已领取); without: her check-in code of the event (已签到). */
+export interface CodeStatusRequest {
+  eventId: string
+  tierId?: string
 }
 
 export interface MyCheckInDTO {
@@ -426,6 +443,7 @@ export interface EventsActions {
   stamp: [StampRequest, StampResultDTO]
   giftCode: [GiftCodeRequest, GiftCodeDTO]
   myCheckInCode: [EventIdRequest, CheckInCodeDTO]
+  codeStatus: [CodeStatusRequest, CodeStatusDTO]
   selfCheckIn: [SelfCheckInRequest, CheckInResultDTO]
   myCheckIns: [Record<string, never>, { checkIns: MyCheckInDTO[] }]
   // staff of the event (or officers)

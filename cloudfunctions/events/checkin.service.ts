@@ -3,12 +3,13 @@
  * `${checkpointId}:${openid}` makes a repeat scan answer "已签到 HH:mm" and change nothing.
  */
 import type {
-  CheckInCodeDTO, CheckInCountsDTO, CheckInRequest, CheckInResultDTO, CheckpointCodeDTO, CheckpointCodeRequest, MyCheckInDTO, SelfCheckInRequest,
+  CheckInCodeDTO, CodeStatusDTO, CheckInCountsDTO, CheckInRequest, CheckInResultDTO, CheckpointCodeDTO, CheckpointCodeRequest, MyCheckInDTO, SelfCheckInRequest,
 } from '../../types/events'
 import { requireStaff, requireVerifiedMember } from '../common/auth'
 import { COLLECTIONS } from '../common/collections'
 import { fail } from '../common/errors'
 import { maskName } from '../common/mask'
+import { beijingClock } from '../common/time'
 import { checkInId, checkInsOf, countOf, getCheckIn, insertOnce, useCode } from './activity.repository'
 import { checkpointsOf, getCheckpoint, getEvent, type CheckpointRec, type EventRec } from './catalog.repository'
 import type { EventsDeps } from './events.deps'
@@ -38,8 +39,10 @@ async function admit(
   deps: EventsDeps, event: EventRec, cp: CheckpointRec, openid: string, name: string, via: 'staff' | 'self', staff: string | null,
   beforeInsert: () => Promise<void> = async () => undefined,
 ): Promise<CheckInResultDTO> {
-  const result = async (status: 'checked-in' | 'already', at: number) =>
-    ({ status, checkedInAt: at, memberName: name, checkpoint: checkpointDTO(cp), counts: await counts(deps, event) }) as CheckInResultDTO
+  const result = async (status: 'checked-in' | 'already', at: number): Promise<CheckInResultDTO> => ({
+    status, checkedInAt: at, memberName: name, checkpoint: checkpointDTO(cp), counts: await counts(deps, event),
+    message: `${status === 'already' ? '已签到' : '签到成功'} ${beijingClock(at)}`,
+  })
   const before = await getCheckIn(deps.db, cp.id, openid)
   if (before) return result('already', before.checkedInAt)
   const now = deps.clock()
@@ -83,6 +86,15 @@ export function checkIn(deps: EventsDeps, staff: string, req: CheckInRequest): P
     }
     return admit(deps, event, cp, subject.openid, name, 'staff', staff, replayGuard)
   }, codeOf)
+}
+
+/** Her check-in code page polls this (one read): 已签到 as soon as a checkpoint admits her. */
+export async function checkInStatus(deps: EventsDeps, openid: string, eventId: string): Promise<CodeStatusDTO> {
+  await loadEvent(deps, eventId)
+  const mine = (await checkInsOf(deps.db, { openid, eventId })).sort((a, b) => b.checkedInAt - a.checkedInAt)[0]
+  if (!mine) return { done: false, title: null, detail: null, at: null }
+  const cp = await getCheckpoint(deps.db, mine.checkpointId)
+  return { done: true, title: '已签到', detail: [beijingClock(mine.checkedInAt), cp?.name].filter(Boolean).join(' · '), at: mine.checkedInAt }
 }
 
 export async function checkpointCode(deps: EventsDeps, staff: string, req: CheckpointCodeRequest): Promise<CheckpointCodeDTO> {

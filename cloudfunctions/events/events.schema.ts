@@ -17,6 +17,7 @@ export const stampCardReq = z
   .refine((r) => Boolean(r.eventId) !== Boolean(r.code), { message: 'eventId or code', path: ['eventId'] })
 export const stamp = z.strictObject({ code: z.string().min(1).max(64), eventId: eventId.optional() })
 export const giftCode = z.strictObject({ eventId, tierId: shortId })
+export const codeStatus = z.strictObject({ eventId, tierId: shortId.optional() })
 export const giftScan = z.strictObject({ eventId, token })
 export const redeemGift = giftScan.extend({ desk: text(20) })
 export const checkIn = z.strictObject({ eventId, checkpointId: shortId, token })

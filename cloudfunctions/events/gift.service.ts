@@ -4,11 +4,11 @@
  * member's code produce exactly one gift, and a crash never loses a unit silently
  * (the tier lists the claim as holder until it is confirmed; see sweepPending).
  */
-import type { GiftCodeDTO, GiftCodeRequest, GiftPreviewDTO, GiftScanRequest, RedeemGiftRequest, RedemptionDTO } from '../../types/events'
-import { requireStaff, requireVerifiedMember } from '../common/auth'
-import { fail } from '../common/errors'
+import type { CodeStatusDTO, GiftCodeDTO, GiftCodeRequest, GiftPreviewDTO, GiftScanRequest, RedeemGiftRequest, RedemptionDTO } from '../../types/events'
 import { randomBytes } from 'node:crypto'
-import { AppError } from '../common/errors'
+import { requireStaff, requireVerifiedMember } from '../common/auth'
+import { AppError, fail } from '../common/errors'
+import { beijingClock } from '../common/time'
 import { getRedemption, stampsOf } from './activity.repository'
 import { createGiftLedger, redemptionId, type RedemptionDoc } from './claims.repository'
 import { getTier, type TierRec } from './catalog.repository'
@@ -20,6 +20,17 @@ import { recordScan, type ScanNote } from './scan-log'
 import { loadEvent } from './stamp.service'
 
 const newClaimId = () => randomBytes(9).toString('base64url')
+/** `16:21 · 1号兑换台`: Beijing time and the desk, in the words the desk reads out. */
+const where = (at: number, desk: string) => `${beijingClock(at)} · ${desk}`
+
+/** Her gift code page polls this (one read): 已领取 as soon as a desk confirms. */
+export async function giftStatus(deps: EventsDeps, openid: string, eventId: string, tierId: string): Promise<CodeStatusDTO> {
+  const tier = await getTier(deps.db, tierId)
+  if (!tier || tier.eventId !== eventId) fail('NOT_FOUND', 'tierId')
+  const r = await getRedemption(deps.db, redemptionId(tierId, openid))
+  if (r?.state !== 'confirmed') return { done: false, title: null, detail: null, at: null }
+  return { done: true, title: '已领取', detail: `${tier.gift} · ${where(r.redeemedAt ?? 0, r.desk)}`, at: r.redeemedAt }
+}
 
 async function qualified(deps: EventsDeps, tier: TierRec, openid: string): Promise<boolean> {
   const event = await loadEvent(deps, tier.eventId)
@@ -57,10 +68,12 @@ export function previewGift(deps: EventsDeps, staff: string, req: GiftScanReques
   return recordScan(deps, 'gift-preview', { eventId: req.eventId, staff }, async (note) => {
     const { tier, openid, name } = await readGiftCode(deps, staff, req, note)
     const r = await getRedemption(deps.db, redemptionId(tier.id, openid))
-    if (r?.state === 'confirmed') return { status: 'redeemed', tier: tierDTO(tier), memberName: name, redeemedAt: r.redeemedAt, desk: r.desk }
+    if (r?.state === 'confirmed') {
+      return { status: 'redeemed', tier: tierDTO(tier), memberName: name, redeemedAt: r.redeemedAt, desk: r.desk, message: `已兑换 ${where(r.redeemedAt ?? 0, r.desk)}` }
+    }
     if (!(await qualified(deps, tier, openid))) fail('NOT_QUALIFIED')
     if (tier.left <= 0) fail('OUT_OF_STOCK')
-    return { status: 'ready', tier: tierDTO(tier), memberName: name, redeemedAt: null, desk: null }
+    return { status: 'ready', tier: tierDTO(tier), memberName: name, redeemedAt: null, desk: null, message: `可兑换：${tier.gift}` }
   }, (r) => (r.status === 'redeemed' ? 'ALREADY' : null))
 }
 
@@ -96,9 +109,10 @@ export function redeemGift(deps: EventsDeps, staff: string, req: RedeemGiftReque
     }
     const r = await grant(deps, doc, tier.left <= 0 && existing === null)
     const after = (await getTier(deps.db, tier.id)) ?? tier
+    const at = r.doc.redeemedAt ?? deps.clock()
     if (r.outcome === 'exists') {
-      return { outcome: 'already-redeemed', tier: tierDTO(after), memberName: name, redeemedAt: r.doc.redeemedAt ?? 0, desk: r.doc.desk }
+      return { outcome: 'already-redeemed', tier: tierDTO(after), memberName: name, redeemedAt: at, desk: r.doc.desk, message: `已兑换 ${where(at, r.doc.desk)}（请勿重复发放）` }
     }
-    return { outcome: 'granted', tier: tierDTO(after), memberName: name, redeemedAt: r.doc.redeemedAt ?? deps.clock(), desk: r.doc.desk }
+    return { outcome: 'granted', tier: tierDTO(after), memberName: name, redeemedAt: at, desk: r.doc.desk, message: `兑换成功 ${where(at, r.doc.desk)}` }
   }, (r) => (r.outcome === 'already-redeemed' ? 'ALREADY' : null))
 }

@@ -24,6 +24,10 @@ export function createEventsFunction(deps: FunctionDeps = {}) {
     stamp: action({ input: s.stamp, mutation: true, run: (i, c) => stamps.stamp(d(c), c.openid, i) }),
     giftCode: action({ input: s.giftCode, run: (i, c) => gift.giftCode(d(c), c.openid, i) }),
     myCheckInCode: action({ input: s.eventIdReq, run: (i, c) => checkin.myCheckInCode(d(c), c.openid, i.eventId) }),
+    codeStatus: action({
+      input: s.codeStatus,
+      run: (i, c) => (i.tierId ? gift.giftStatus(d(c), c.openid, i.eventId, i.tierId) : checkin.checkInStatus(d(c), c.openid, i.eventId)),
+    }),
     selfCheckIn: action({ input: s.selfCheckIn, mutation: true, run: (i, c) => checkin.selfCheckIn(d(c), c.openid, i) }),
     myCheckIns: action({ input: s.empty, run: (_i, c) => checkin.myCheckIns(d(c), c.openid) }),
     // staff of the event (officers too)
