@@ -1,5 +1,8 @@
 import { openFreshPage, type FakeBackend } from './support/weapp-harness'
 
+// Booting the compiled app in the simulator takes seconds on a busy machine.
+jest.setTimeout(30_000)
+
 const ROUTE = 'packages/events/pages/edit/index'
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 interface Sim { dom: HTMLElement; querySelector(s: string): Sim; dispatchEvent(n: string, o?: { detail?: unknown }): void }
@@ -22,13 +25,13 @@ const backend: FakeBackend = (_n, body: any) => {
   }
   return { ok: false, code: 'UNKNOWN_ACTION', message: '' }
 }
-async function until(check: () => boolean) { for (let w = 0; w < 3000 && !check(); w += 20) await sleep(20) }
+async function until(check: () => boolean) { for (let w = 0; w < 10_000 && !check(); w += 20) await sleep(20) }
 
 /** The compiled officer edit page: an existing tier is edited in place, with local and server checks. */
 test('tap a tier → prefilled → local and server errors → save; a bad booth zone is caught', async () => {
   const { page: p } = openFreshPage(ROUTE, backend)
   const page = p as unknown as Sim
-  await sleep(100)
+  await until(() => !!page.querySelector('#form-title'))
   const type = async (id: string, v: string) => { page.querySelector(id).dispatchEvent('input', { detail: { value: v } }); await sleep(20) }
   await type('#form-title', '跟着劳模赶大集'); await type('#form-organiser', '运城市总工会'); await type('#form-venueName', '中庭'); await type('#form-city', '运城市')
   await type('#form-startsAt', '2027-01-01 09:00'); await type('#form-endsAt', '2027-01-01 10:00'); await type('#form-zones', 'A:匠心特产集')
@@ -37,11 +40,14 @@ test('tap a tier → prefilled → local and server errors → save; a bad booth
   page.querySelector('#tiers-row-t10').dispatchEvent('tap')
   await until(() => !!page.querySelector('#tiers-edit-stock'))
   await type('#tiers-edit-stock', '40')
-  page.querySelector('#tiers-edit-save').dispatchEvent('tap'); await sleep(100)
+  page.querySelector('#tiers-edit-save').dispatchEvent('tap')
+  await until(() => String(page.querySelector('#tiers').dom.textContent).includes('库存不能少于此数'))
   expect(page.querySelector('#tiers').dom.textContent).toContain('库存不能少于此数')
   expect(calls.filter((c) => c.action === 'saveTier')).toHaveLength(0)
   await type('#tiers-edit-stock', '45')
-  page.querySelector('#tiers-edit-save').dispatchEvent('tap'); await sleep(200)
+  page.querySelector('#tiers-edit-save').dispatchEvent('tap')
+  await until(() => calls.filter((c) => c.action === 'saveTier').length === 1)
+  await sleep(100)
   expect(calls.filter((c) => c.action === 'saveTier')).toHaveLength(1)
   expect(page.querySelector('#tiers').dom.textContent).not.toContain('剩2/45')
   await type('#tiers-edit-stock', '60')
@@ -49,9 +55,11 @@ test('tap a tier → prefilled → local and server errors → save; a bad booth
   await until(() => String(page.querySelector('#tiers').dom.textContent).includes('17/60'))
   expect(page.querySelector('#tiers').dom.textContent).toContain('17/60')
   expect(calls.filter((c) => c.action === 'saveTier').map((c) => c.data)).toContainEqual(expect.objectContaining({ id: 't10', stock: 60 }))
-  page.querySelector('#booths-row-b1').dispatchEvent('tap'); await sleep(50)
+  page.querySelector('#booths-row-b1').dispatchEvent('tap')
+  await until(() => !!page.querySelector('#booths-edit-zoneId'))
   await type('#booths-edit-zoneId', 'C')
-  page.querySelector('#booths-edit-save').dispatchEvent('tap'); await sleep(100)
+  page.querySelector('#booths-edit-save').dispatchEvent('tap')
+  await until(() => String(page.querySelector('#booths').dom.textContent).includes('分区编号须为'))
   expect(page.querySelector('#booths').dom.textContent).toContain('分区编号须为 A 之一')
   expect(calls.some((c) => c.action === 'saveBooth')).toBe(false)
 })

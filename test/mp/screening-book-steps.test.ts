@@ -8,6 +8,9 @@ import { openFreshPage, type FakeBackend, type SimulatedComponent } from './supp
  * has one (13), a code that notices the desk's check-in (8), and the words
  * after she attended (12).
  */
+// Each test boots a fresh app in the simulator: seconds on a busy machine.
+jest.setTimeout(30_000)
+
 const HOUR = 3_600_000
 const site = { id: 'site-fuyou', name: '市妇幼保健院', hospital: '市妇幼保健院', address: '建邺区莫愁湖西路 1 号', phone: '025-00000000', whatToBring: ['身份证'] }
 const programme = {
