@@ -192,8 +192,8 @@ export interface GiftPreviewDTO {
   memberName: string // masked, e.g. 李*
   redeemedAt: number | null
   desk: string | null
-  /** What the desk shows, e.g. `已兑换 16:21 · 1号兑换台` (redeemed) or `可兑换：关公贴` (ready). */
-  message: string
+  /** What the desk shows, e.g. `已兑换 16:21 · 1号兑换台` (redeemed) or `可兑换：关公贴` (ready). Always sent. */
+  message?: string
 }
 
 export interface RedeemGiftRequest extends GiftScanRequest {
@@ -208,8 +208,8 @@ export interface RedemptionDTO {
   memberName: string // masked
   redeemedAt: number
   desk: string
-  /** What the desk shows: `兑换成功 16:21 · 2号兑换台` or `已兑换 16:21 · 1号兑换台（请勿重复发放）`. */
-  message: string
+  /** What the desk shows: `兑换成功 16:21 · 2号兑换台` or `已兑换 16:21 · 1号兑换台（请勿重复发放）`. Always sent. */
+  message?: string
 }
 
 // ---------- sign-up & check-in ----------
@@ -268,8 +268,8 @@ export interface CheckInResultDTO {
   memberName: string // masked for staff, own name unmasked for the member
   checkpoint: CheckpointDTO
   counts: CheckInCountsDTO
-  /** `签到成功 10:00` or `已签到 10:00`. */
-  message: string
+  /** `签到成功 10:00` or `已签到 10:00`. Always sent. */
+  message?: string
 }
 
 /** Polled while her gift or check-in code is on screen; the shape every rotating-code status shares. */
