@@ -190,6 +190,14 @@ export interface MyServicesExport {
     redemptions: { eventTitle: string; tierName: string; gift: string; state: string; redeemedAt: number | null; desk: string }[]
     checkIns: { eventTitle: string; checkpointName: string; checkedInAt: number }[]
   }
+  /** 会聚良缘: her profile, statement, sign-ups, matches (the other side as she saw it) and any bar. Never picks (opaque tokens). Absent in older exports. */
+  matchmaking?: {
+    profile: { nickname: string; sector: string; intro: string } | null
+    statement: { version: string; signedAt: number; withdrawnAt: number | null } | null
+    signUps: { mixerTitle: string; status: string; signedUpAt: number; checkedInAt: number | null; badge: number | null }[]
+    matches: { mixerTitle: string; theirBadge: number; theirNickname: string; myContact: string | null; state: string }[]
+    bar: { reason: string; until: number; appeal: string | null } | null
+  }
 }
 
 export interface DeletionRequestResult {

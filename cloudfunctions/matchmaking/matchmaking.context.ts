@@ -29,7 +29,7 @@ export function servicesOf({ db, clock }: { db: Db; clock: Clock }) {
   const signup = createSignupService({ clock, mixers, signups })
   const pickService = createPicksService({ clock, mixers, signups, picks, notices })
   return {
-    mixers, notices, signup, pickService,
+    mixers, notices, signup, pickService, picks, signupRepo: signups,
     profile: createProfileService({ db, clock, mixers, signups, data, signup }),
     checkin: createCheckinService({ db, clock, tokens: createTokenService(env().qrKeys, clock), mixers, signups }),
     matches: createMatchService({ clock, mixers, picks, pickService }),

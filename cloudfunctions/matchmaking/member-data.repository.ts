@@ -20,6 +20,12 @@ export function createMemberDataRepository(db: Db) {
     async removeProfile(openid: string): Promise<void> {
       await db.collection(COLLECTIONS.mixerProfiles).where({ _id: openid }).remove()
     },
+    async removeStatement(openid: string): Promise<void> {
+      await db.collection(COLLECTIONS.mixerStatements).where({ _id: openid }).remove()
+    },
+    async removeBar(openid: string): Promise<void> {
+      await db.collection(COLLECTIONS.mixerBars).where({ _id: openid }).remove()
+    },
     /** The appeal is written once: the condition refuses a second. */
     async appeal(openid: string, appeal: NonNullable<BarDoc['appeal']>): Promise<boolean> {
       const r = await db.collection(COLLECTIONS.mixerBars).where({ _id: openid, appeal: null }).update({ appeal: db.command.set(appeal) })

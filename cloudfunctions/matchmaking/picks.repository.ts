@@ -20,6 +20,9 @@ export function createPicksRepository(db: Db) {
     async removeOfMixer(mixerId: string): Promise<void> {
       await picks().where({ mixerId }).remove()
     },
+    async removeOf(mixerId: string, ref: string): Promise<void> {
+      await picks().where({ _id: picksId(mixerId, ref) }).remove()
+    },
     async saveMatch(doc: MatchDoc): Promise<void> {
       const { _id, ...rest } = doc
       await matches().doc(_id).set(rest)

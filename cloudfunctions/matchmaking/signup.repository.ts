@@ -81,6 +81,9 @@ export function createSignupRepository(db: Db, clock: Clock, mixers: MixerReposi
     async setFields(id: string, patch: Partial<SignupDoc>): Promise<void> {
       await coll().doc(id).update({ ...patch, updatedAt: clock() })
     },
+    async remove(id: string): Promise<void> {
+      await coll().where({ _id: id }).remove()
+    },
     async removeOfMixer(mixerId: string): Promise<void> {
       await coll().where({ mixerId }).remove()
     },

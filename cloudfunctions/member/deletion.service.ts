@@ -11,7 +11,7 @@ import type { Db } from '../common/db'
 import { fail } from '../common/errors'
 import { maskName } from '../common/mask'
 import { memberRef } from '../common/member-ref'
-import type { ErasureReport } from '../common/my-data'
+import type { DataProvider, DataService, ErasureReport } from '../common/my-data'
 import type { DeletionRequestDTO, DeletionStatusDTO, ListDeletionRequestsRequest } from '../../types/member'
 import { type DeletionRequestDoc, deletionQueue, getDeletionRequest, settleDeletionRequest } from './deletion.repository'
 import { eraseMemberCore } from './member-erase.repository'
@@ -55,10 +55,9 @@ export async function processDeletionRequest({ db, now }: Deps, officer: string,
   if (user && user.deletionRequestedAt !== doc.requestedAt) {
     change = { status: 'withdrawn', processedAt: now, processedBy: officer, outcome: { erased: [], kept: [{ what: '全部数据', why: '申请后已重新认证，视为撤回申请' }] } }
   } else {
-    const reports = [
-      await DATA_PROVIDERS.screening.eraseFor(db, doc.openid, now), await DATA_PROVIDERS.events.eraseFor(db, doc.openid, now),
-      await DATA_PROVIDERS.matchmaking.eraseFor(db, doc.openid, now),
-    ]
+    const reports: ErasureReport[] = []
+    // Every service's provider in turn (each erases only her records); a new service needs no change here.
+    for (const provider of Object.values(DATA_PROVIDERS) as DataProvider<DataService>[]) reports.push(await provider.eraseFor(db, doc.openid, now))
     const partial = merge(reports)
     // The account goes last: until then a crash leaves the request open and carrying it out again finishes it.
     if (!partial.later) reports.push(await eraseMemberCore(db, doc.openid))

@@ -58,8 +58,12 @@ export function pickToken(mixerId: string, mySecretKey: string, myPublicKey: str
   const mine = fromBase64(myPublicKey)
   const theirs = fromBase64(theirPublicKey)
   if (theirs.length !== KEY_BYTES || mine.length !== KEY_BYTES) return null
-  const shared = nacl.scalarMult(fromBase64(mySecretKey), theirs)
-  if (shared.every((b) => b === 0)) return null
+  return tokenFromShared(mixerId, nacl.scalarMult(fromBase64(mySecretKey), theirs), mine, theirs)
+}
+
+/** The token from an X25519 shared secret (exported so tools may do the Diffie–Hellman natively); null if all zeros. */
+export function tokenFromShared(mixerId: string, shared: Uint8Array, mine: Uint8Array, theirs: Uint8Array): string | null {
+  if (shared.length !== KEY_BYTES || shared.every((b) => b === 0)) return null
   const [low, high] = lessThan(mine, theirs) ? [mine, theirs] : [theirs, mine]
   const digest = nacl.hash(concat([TAG, new Uint8Array([0]), utf8(mixerId), new Uint8Array([0]), shared, low, high]))
   return toBase64Url(digest.subarray(0, TOKEN_BYTES))
