@@ -63,6 +63,8 @@ export const INDEXES: IndexDeclarations = {
   event_redemptions: [
     { name: 'eventId', fields: asc('eventId') },
     { name: 'openid', fields: asc('openid') },
+    // claim-ledger sweepStale({tierId}) after a refused gift (gift.service.ts)
+    { name: 'tierId_state_pendingAt', fields: asc('tierId', 'state', 'pendingAt') },
   ],
   event_checkins: [
     { name: 'eventId', fields: asc('eventId') },

@@ -35,13 +35,23 @@ export function restoreMetadataProbe(): void {
 }
 
 /**
+ * notablescan for the integration suite (docs/emulator.md): on a collection
+ * over this many documents, a filtered query no index declared in
+ * cloudfunctions/common/indexes.ts serves fails, so code and declarations
+ * cannot drift. Low, because test collections are small.
+ */
+export const NOTABLESCAN_OVER = 20
+
+/**
  * A fresh in-process emulator on a random port and an empty temporary data
  * directory, with the environment set so that `getDb()` talks to it.
+ * notablescan is on unless `notablescanOver` says otherwise (null: off).
  */
 export async function startTestEmulator(opts: Partial<StartOptions> = {}): Promise<TestEmulator> {
   skipMetadataProbe()
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'emulator-test-'))
-  const emulator = await startEmulator({ quiet: true, ...opts, dataDir, port: opts.port ?? 0 })
+  const notablescanOver = opts.notablescanOver === undefined ? NOTABLESCAN_OVER : opts.notablescanOver
+  const emulator = await startEmulator({ quiet: true, ...opts, notablescanOver, dataDir, port: opts.port ?? 0 })
   process.env.TCB_SERVICE_URL = emulator.url
   process.env.TCB_ENV = 'local'
   process.env.QR_KEYS ??= `t1:${randomBytes(32).toString('base64url')}`

@@ -33,10 +33,15 @@ function pinnedIds(criteria: Doc): unknown[] | null {
   return Array.isArray(list) && list.every((v) => typeof v === 'string' || typeof v === 'number') ? list : null
 }
 
-/** notablescan: a collection over the threshold may only be read through `_id` or a declared index. */
+/**
+ * notablescan: on a collection over the threshold, a filtered query must be
+ * served by `_id` or a declared index. A read with no filter at all (a count,
+ * an export, a paged dump) is a deliberate full read that no index would
+ * change: it is let through, as docs/emulator.md says.
+ */
 export function checkScan(store: Store, opts: EmulatorOptions, coll: string, criteria: Doc, order?: Doc): void {
   const over = opts.notablescanOver
-  if (over === undefined || store.size(coll) <= over) return
+  if (over === undefined || store.size(coll) <= over || Object.keys(criteria).length === 0) return
   if (!isServed(criteria, order, store.indexesOf(coll))) throw noIndex(coll, store.size(coll), criteria, order)
 }
 

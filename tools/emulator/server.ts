@@ -25,9 +25,9 @@ export interface StartOptions {
   indexes?: IndexDeclarations
   /**
    * notablescan: refuse a query no declared index serves on a collection over
-   * this many documents. Default: env EMULATOR_NOTABLESCAN_OVER, else off.
+   * this many documents; null: off. Default: env EMULATOR_NOTABLESCAN_OVER, else off.
    */
-  notablescanOver?: number
+  notablescanOver?: number | null
 }
 
 function envThreshold(): number | undefined {
@@ -105,7 +105,7 @@ async function serve(engine: Engine, req: IncomingMessage, res: ServerResponse):
 }
 
 function createEngine(opts: StartOptions): Engine {
-  const emuOpts: EmulatorOptions = { strictCollections: opts.strictCollections ?? false, notablescanOver: opts.notablescanOver ?? envThreshold() }
+  const emuOpts: EmulatorOptions = { strictCollections: opts.strictCollections ?? false, notablescanOver: opts.notablescanOver === undefined ? envThreshold() : (opts.notablescanOver ?? undefined) }
   let txs: TransactionManager | undefined
   const store = new Store(() => txs?.hasOpen() ?? false, opts.indexes ?? INDEXES)
   const journal = new Journal(store, { dir: opts.dataDir, maxBytes: opts.maxJournalBytes ?? 8 * 1024 * 1024 })

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startEmulator } from '../../../tools/emulator/server'
+import { NOTABLESCAN_OVER } from '../../support/emulator'
 import { type FunctionMain, loadFunctions } from '../../../tools/host/functions'
 import { startHost } from '../../../tools/host/server'
 import { seed } from '../../../tools/seed/seed'
@@ -37,7 +38,7 @@ export async function startStack(opts: { clock?: () => number } = {}): Promise<{
   const h5Dir = process.env.H5_DIST || join(ROOT, 'dist/h5')
   if (!existsSync(join(h5Dir, 'index.html'))) throw new Error('dist/h5 不存在：先运行 npm run build:h5（npm test 会自动构建）')
   const dataDir = mkdtempSync(join(tmpdir(), 'e2e-emulator-'))
-  const emulator = await startEmulator({ dataDir, port: 0, quiet: true })
+  const emulator = await startEmulator({ dataDir, port: 0, quiet: true, notablescanOver: NOTABLESCAN_OVER }) // docs/emulator.md
   process.env.TCB_SERVICE_URL = emulator.url
   process.env.TCB_ENV = 'local'
   process.env.TENCENTCLOUD ??= 'true' // skip the SDK's metadata probe: pointless with serviceUrl (see tools/start.ts)
