@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import type { DashboardDTO } from '../../../../types/screening'
-import { dayLabel, formatDateTime } from '../../../utils/datetime'
+import type { DashboardDTO } from '../../../../../types/screening'
+import { dayLabel, formatDateTime } from '../../../../utils/datetime'
 
 const pct = (x: number) => `${Math.round(x * 100)}%`
 

@@ -1,12 +1,12 @@
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import { BigButton } from '../../../components/big-button'
-import { useAction } from '../../../hooks/use-action'
-import { call } from '../../../services/api'
-import { useNow } from '../../../hooks/use-now'
-import { formatCountdown, formatDateTime } from '../../../utils/datetime'
-import { msUntil } from '../lib/stage'
-import { requestNotices } from '../lib/subscribe'
+import { BigButton } from '../../../../components/big-button'
+import { useAction } from '../../../../hooks/use-action'
+import { call } from '../../../../services/api'
+import { useNow } from '../../../../hooks/use-now'
+import { formatCountdown, formatDateTime } from '../../../../utils/datetime'
+import { msUntil } from '../../lib/stage'
+import { requestNotices } from '../../lib/subscribe'
 
 interface Props {
   programmeId: string

@@ -1,13 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import type { ProgrammeDTO, SessionDTO, SessionPeriod } from '../../../../types/screening'
-import { RemoteView } from '../../../components/remote-view'
-import { useRemote } from '../../../hooks/use-remote'
-import { call } from '../../../services/api'
-import { dayLabel } from '../../../utils/datetime'
-import { scrollToId } from '../../../utils/scroll-to'
-import { placesBadge } from '../lib/format'
-import { ChoiceList } from './choice-list'
+import type { ProgrammeDTO, SessionDTO, SessionPeriod } from '../../../../../types/screening'
+import { RemoteView } from '../../../../components/remote-view'
+import { useRemote } from '../../../../hooks/use-remote'
+import { call } from '../../../../services/api'
+import { dayLabel } from '../../../../utils/datetime'
+import { scrollToId } from '../../../../utils/scroll-to'
+import { placesBadge } from '../../lib/format'
+import { ChoiceList } from '../choice-list'
 
 const PERIOD: Record<SessionPeriod, string> = { early: '清晨场 · 上班前', day: '白天场', evening: '晚间场 · 下班后' }
 const REFRESH_MS = 20_000

@@ -1,14 +1,14 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import type { ProgrammeDTO, WaitlistDTO } from '../../../../types/screening'
-import { BigButton } from '../../../components/big-button'
-import { routeUrl } from '../../../../types/routes'
-import { Refusal, useAction } from '../../../hooks/use-action'
-import { call } from '../../../services/api'
-import { formatDateTime } from '../../../utils/datetime'
-import { sessionLine } from '../lib/format'
-import { ConsentBox } from './consent-box'
+import type { ProgrammeDTO, WaitlistDTO } from '../../../../../types/screening'
+import { BigButton } from '../../../../components/big-button'
+import { routeUrl } from '../../../../../types/routes'
+import { Refusal, useAction } from '../../../../hooks/use-action'
+import { call } from '../../../../services/api'
+import { formatDateTime } from '../../../../utils/datetime'
+import { sessionLine } from '../../lib/format'
+import { ConsentBox } from '../consent-box'
 
 interface Props {
   programme: ProgrammeDTO
