@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { routeUrl } from '../../../types/routes'
+import { PageFrame } from '../../components/page-frame'
 import { NoticeBanner } from '../../components/notice-banner'
 import { useRemote } from '../../hooks/use-remote'
 import { isDemoLogin, isSignedIn } from '../../services/demo-session'
@@ -21,7 +22,7 @@ export default function Index() {
   const roles = me.data?.roles ?? []
   const hasRole = (role: string) => roles.some((r) => r.role === role)
   return (
-    <View className='page home'>
+    <PageFrame className='home' back={false}>
       <Text className='home__title'>服务大厅</Text>
       <AccountBanner me={me} />
       <ServiceGrid verified={me.data ? me.data.verified : null} />
@@ -31,6 +32,6 @@ export default function Index() {
         {hasRole('officer') && <NoticeBanner id='go-officer' text='工会干部入口：名册导入、邀请码、删除申请' actionText='进入' onAction={go(routeUrl('officer'))} />}
         {isDemoLogin && <NoticeBanner id='switch-identity' text='本地演示：切换演示身份' actionText='切换' onAction={go(routeUrl('login'))} />}
       </View>
-    </View>
+    </PageFrame>
   )
 }

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { routeUrl } from '../../../types/routes'
+import { PageFrame } from '../../components/page-frame'
 import { HomeLink } from '../../components/back-link'
 import { RemoteView } from '../../components/remote-view'
 import { useRemote } from '../../hooks/use-remote'
@@ -30,7 +31,7 @@ export default function Login() {
     )
   }
   return (
-    <View className='page login'>
+    <PageFrame className='login'>
       <Text className='login__title'>选择演示身份</Text>
       <Text className='muted'>本页仅在本地演示中出现。正式小程序使用微信身份登录。</Text>
       <RemoteView remote={identities} isEmpty={(list) => list.length === 0} emptyText='没有可用的演示身份'>
@@ -51,6 +52,6 @@ export default function Login() {
           ))
         }
       </RemoteView>
-    </View>
+    </PageFrame>
   )
 }

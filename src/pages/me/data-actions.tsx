@@ -5,6 +5,7 @@ import { BigButton } from '../../components/big-button'
 import { useAction } from '../../hooks/use-action'
 import { call } from '../../services/api'
 import { rememberMe } from '../../services/me-store'
+import { deletionOpen } from './deletion-state'
 import { MyDataPanel } from './my-data-panel'
 
 async function confirm(title: string, content: string): Promise<boolean> {
@@ -34,7 +35,7 @@ export function DataActions({ me, onChange }: { me: MeDTO; onChange: (me: MeDTO)
     <View className='card'>
       <Text className='card__title'>我的数据</Text>
       <MyDataPanel />
-      {!me.deletionRequestedAt && (
+      {!deletionOpen(me) && (
         <BigButton id='me-delete' variant='danger' loading={requestDeletion.busy} onClick={() => void requestDeletion.run()}>申请删除个人信息</BigButton>
       )}
       {me.verified && <BigButton id='me-unbind' variant='danger' loading={unbind.busy} onClick={() => void unbind.run()}>解除会员绑定</BigButton>}

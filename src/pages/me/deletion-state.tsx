@@ -1,9 +1,29 @@
+import { Text, View } from '@tarojs/components'
 import type { MeDTO } from '../../../types/member'
-import { NoticeBanner } from '../../components/notice-banner'
+import { DELETION_STATE_LABEL } from '../../constants/deletion'
 import { formatShanghai } from '../../utils/datetime'
 
-/** Where her deletion request stands. */
+/** Whether her deletion request is still open (she may not file a second one meanwhile). */
+export function deletionOpen(me: MeDTO): boolean {
+  if (me.deletion) return me.deletion.status === 'pending' || me.deletion.status === 'partly'
+  return !!me.deletionRequestedAt
+}
+
+/** Where her deletion request stands, and once carried out what was erased and what is kept and why. */
 export function DeletionState({ me }: { me: MeDTO }) {
-  if (!me.deletionRequestedAt) return null
-  return <NoticeBanner id='me-deletion' tone='warn' text={`已于 ${formatShanghai(me.deletionRequestedAt)} 申请删除个人信息，工会将按规定处理`} />
+  const d = me.deletion
+  if (!d && !me.deletionRequestedAt) return null
+  const requestedAt = d?.requestedAt ?? me.deletionRequestedAt ?? 0
+  return (
+    <View id='me-deletion' className='card'>
+      <Text className='card__title'>删除个人信息申请</Text>
+      <Text>{formatShanghai(requestedAt)} 申请 · {d ? DELETION_STATE_LABEL[d.status] : '等待工会处理'}</Text>
+      {d?.processedAt && <Text className='muted'>处理时间：{formatShanghai(d.processedAt)}</Text>}
+      {d?.outcome?.erased.length ? <Text className='muted'>已删除：{d.outcome.erased.join('、')}</Text> : null}
+      {d?.outcome?.kept.map((k, i) => (
+        <Text key={i} className='muted'>保留：{k.what}（{k.why}）</Text>
+      ))}
+      {(!d || d.status === 'pending') && <Text className='muted'>工会将按规定处理，处理结果会显示在这里。</Text>}
+    </View>
+  )
 }

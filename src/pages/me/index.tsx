@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { routeUrl } from '../../../types/routes'
+import { PageFrame } from '../../components/page-frame'
 import { BackLink } from '../../components/back-link'
 import { BigButton } from '../../components/big-button'
 import { NoticeBanner } from '../../components/notice-banner'
@@ -18,7 +19,7 @@ import './index.css'
 export default function Me() {
   const me = useRemote((silent) => loadMe({ silent }))
   return (
-    <View className='page me'>
+    <PageFrame className='me'>
       <RemoteView remote={me} loadingText='正在获取您的会员信息…'>
         {(m) => (
           <View>
@@ -52,6 +53,6 @@ export default function Me() {
         </BigButton>
       )}
       <BackLink />
-    </View>
+    </PageFrame>
   )
 }

@@ -33,7 +33,7 @@ export function MyCodes() {
         links={[
           { id: 'me-code-screening', text: '两癌筛查签到码（在我的预约中）', url: routeUrl('screeningList') },
           { id: 'me-code-events', text: '活动签到码、礼品兑换码', url: routeUrl('eventsMine') },
-          { id: 'me-code-vouchers', text: '工会消费券券码', url: null },
+          { id: 'me-code-vouchers', text: '工会消费券券码（在我的券中）', url: routeUrl('vouchersMine') },
         ]}
       />
     </View>

@@ -1,20 +1,23 @@
 import { View } from '@tarojs/components'
 import { useState } from 'react'
+import { PageFrame } from '../../components/page-frame'
 import { BackLink } from '../../components/back-link'
 import { RemoteView } from '../../components/remote-view'
 import { StateView } from '../../components/state-view'
 import { useRemote } from '../../hooks/use-remote'
 import { loadMe } from '../../services/me-store'
+import { DeletionQueue } from './deletion-queue'
 import { InviteCreator } from './invite-creator'
 import { RosterImport } from './roster-import'
 import { RosterList } from './roster-list'
 import './index.css'
 
-type Tab = 'roster' | 'import' | 'invite'
+type Tab = 'roster' | 'import' | 'invite' | 'deletion'
 const TABS: { key: Tab; label: string }[] = [
   { key: 'roster', label: '会员名册' },
   { key: 'import', label: '导入名册' },
   { key: 'invite', label: '工作人员邀请码' },
+  { key: 'deletion', label: '删除申请' },
 ]
 
 /** One task at a time on a phone: the officer picks what to do from the tabs. */
@@ -23,7 +26,7 @@ export default function Officer() {
   const [tab, setTab] = useState<Tab>('roster')
   const [rosterVersion, setRosterVersion] = useState(0)
   return (
-    <View className='page officer'>
+    <PageFrame className='officer'>
       <RemoteView remote={me}>
         {(m) =>
           !m.roles.some((r) => r.role === 'officer') ? (
@@ -40,11 +43,12 @@ export default function Officer() {
               {tab === 'roster' && <RosterList version={rosterVersion} />}
               {tab === 'import' && <RosterImport onImported={() => setRosterVersion((v) => v + 1)} />}
               {tab === 'invite' && <InviteCreator />}
+              {tab === 'deletion' && <DeletionQueue />}
             </View>
           )
         }
       </RemoteView>
       <BackLink />
-    </View>
+    </PageFrame>
   )
 }

@@ -1,16 +1,21 @@
 import { Image, Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import type { InviteDTO, ScopeKind } from '../../../types/member'
+import type { InviteDTO, InviteTargetDTO, InviteTargetsDTO, ScopeKind } from '../../../types/member'
 import { BigButton } from '../../components/big-button'
-import { Field } from '../../components/field'
+import { RemoteView } from '../../components/remote-view'
 import { SCOPE_KIND_LABEL } from '../../constants/roles'
 import { Refusal, useAction } from '../../hooks/use-action'
+import { useRemote } from '../../hooks/use-remote'
 import { call } from '../../services/api'
 import { inviteLink, normalizeCode } from '../../services/invite-link'
 import { formatShanghai } from '../../utils/datetime'
 import { qrDataUrl } from '../../utils/qr-data-url'
 
-const KINDS: ScopeKind[] = ['merchant', 'event', 'site']
+const KINDS: { kind: ScopeKind; list: keyof InviteTargetsDTO; empty: string }[] = [
+  { kind: 'event', list: 'events', empty: '还没有活动。请先在「集章打卡 · 活动签到」的活动管理中新建活动。' },
+  { kind: 'site', list: 'sites', empty: '还没有筛查点。筛查点随两癌筛查项目一起设置。' },
+  { kind: 'merchant', list: 'merchants', empty: '还没有合作商户。' },
+]
 
 /** The code and a QR that opens the redeem page with the code filled in. */
 function InviteResult({ invite }: { invite: InviteDTO }) {
@@ -25,29 +30,53 @@ function InviteResult({ invite }: { invite: InviteDTO }) {
   )
 }
 
+function TargetList({ targets, chosen, onChoose }: { targets: InviteTargetDTO[]; chosen: InviteTargetDTO | null; onChoose: (t: InviteTargetDTO) => void }) {
+  return (
+    <View className='invite__targets'>
+      {targets.map((t) => (
+        <View key={t.id} id={`invite-target-${t.id}`} className={`invite__target ${chosen?.id === t.id ? 'invite__target--on' : ''}`} onClick={() => onChoose(t)}>
+          <Text className='invite__target-name'>{chosen?.id === t.id ? '✓ ' : ''}{t.name}</Text>
+          {t.detail ? <Text className='muted'>{t.detail}</Text> : null}
+        </View>
+      ))}
+    </View>
+  )
+}
+
+/** The officer picks where the new staff member will work from what exists: no ids to type, none that do not exist. */
 export function InviteCreator() {
-  const [kind, setKind] = useState<ScopeKind>('merchant')
-  const [id, setId] = useState('')
-  const [name, setName] = useState('')
+  const [kind, setKind] = useState<ScopeKind>('event')
+  const [chosen, setChosen] = useState<InviteTargetDTO | null>(null)
   const [invite, setInvite] = useState<InviteDTO | null>(null)
+  const targets = useRemote((silent) => call('member', 'inviteTargets', {}, { idempotent: true, silent }))
   const create = useAction(async () => {
-    if (!id.trim() || !name.trim()) throw new Refusal(`请填写${SCOPE_KIND_LABEL[kind]}编号和名称`)
-    setInvite(await call('member', 'createInvite', { scope: { kind, id: id.trim(), name: name.trim() } }, { idempotent: true, loadingText: '正在生成' }))
+    if (!chosen) throw new Refusal(`请先选择${SCOPE_KIND_LABEL[kind]}`)
+    setInvite(await call('member', 'createInvite', { scope: { kind: chosen.kind, id: chosen.id } }, { idempotent: true, loadingText: '正在生成' }))
   })
+  const pickKind = (k: ScopeKind) => {
+    setKind(k)
+    setChosen(null)
+    setInvite(null)
+  }
+  const spec = KINDS.find((k) => k.kind === kind) ?? KINDS[0]
   return (
     <View className='card' id='invite-creator'>
       <Text className='card__title'>生成工作人员邀请码</Text>
+      <Text className='muted'>邀请谁到哪里工作：</Text>
       <View className='invite__kinds'>
-        {KINDS.map((k) => (
-          <View key={k} id={`invite-kind-${k}`} className={`invite__kind ${kind === k ? 'invite__kind--on' : ''}`} onClick={() => setKind(k)}>
+        {KINDS.map(({ kind: k }) => (
+          <View key={k} id={`invite-kind-${k}`} className={`invite__kind ${kind === k ? 'invite__kind--on' : ''}`} onClick={() => pickKind(k)}>
             {SCOPE_KIND_LABEL[k]}
           </View>
         ))}
       </View>
-      <Field id='invite-scope-id' label={`${SCOPE_KIND_LABEL[kind]}编号`} value={id} onInput={setId} maxlength={64} />
-      <Field id='invite-scope-name' label={`${SCOPE_KIND_LABEL[kind]}名称`} value={name} onInput={setName} maxlength={64} />
+      <RemoteView remote={targets} isEmpty={(t) => t[spec.list].length === 0} emptyText={spec.empty}>
+        {(t) => <TargetList targets={t[spec.list]} chosen={chosen} onChoose={(x) => (setChosen(x), setInvite(null))} />}
+      </RemoteView>
       {create.error && <Text className='error-text'>{create.error}</Text>}
-      <BigButton id='invite-create' loading={create.busy} onClick={() => void create.run()}>生成邀请码</BigButton>
+      <BigButton id='invite-create' loading={create.busy} disabled={!chosen} onClick={() => void create.run()}>
+        {chosen ? `生成「${chosen.name}」的邀请码` : `请先选择${SCOPE_KIND_LABEL[kind]}`}
+      </BigButton>
       {invite && <InviteResult invite={invite} />}
     </View>
   )

@@ -27,9 +27,10 @@ export function RosterList({ version }: { version: number }) {
         {(d) => (
           <View>
             {d.items.map((m) => (
-              <View key={`${m.cardNo}-${m.phone}`} className='roster-row'>
+              <View key={m.memberRef} className='roster-row'>
                 <Text className='roster-row__name'>{m.name} · {m.cardNo}{m.bound ? ' · 已认证' : ''}</Text>
                 <Text className='muted'>{m.branch}{m.tags.length ? ` · ${m.tags.join('、')}` : ''}</Text>
+                <Text className='muted'>会员编号 {m.memberRef} · 手机 {m.phone}</Text>
               </View>
             ))}
           </View>
@@ -42,7 +43,7 @@ export function RosterList({ version }: { version: number }) {
           <BigButton variant='secondary' disabled={query.page + 1 >= pages} onClick={() => go(query.page + 1)}>下一页</BigButton>
         </View>
       )}
-      <Text className='muted'>为保护会员个人信息，姓名、证号和手机号均已部分隐藏。</Text>
+      <Text className='muted'>为保护会员个人信息，姓名、证号和手机号均已部分隐藏；「会员编号」不变，可用来核对导出表格中的同一人。</Text>
     </View>
   )
 }

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
+import { PageFrame } from '../../components/page-frame'
 import { BackLink } from '../../components/back-link'
 import { RemoteView } from '../../components/remote-view'
 import { useRemote } from '../../hooks/use-remote'
@@ -19,13 +20,13 @@ export default function Staff() {
   // Only event staff need the events service: it says which desks each event has.
   const events = useRemote(async (silent) => (hasEventRole ? (await call('events', 'staffEvents', {}, { idempotent: true, silent })).events : []), [hasEventRole])
   return (
-    <View className='page staff'>
+    <PageFrame className='staff'>
       <View className='card'>
         <Text className='card__title'>我的工作人员身份</Text>
         <RemoteView remote={me}>{(m) => <RoleDesks roles={m.roles} events={events.data} />}</RemoteView>
       </View>
       <RedeemCard initialCode={initialCode} onRedeemed={(next) => me.setData(next)} />
       <BackLink />
-    </View>
+    </PageFrame>
   )
 }

@@ -27,8 +27,9 @@ function Desk({ role, events }: { role: StaffRole; events: EventSummaryDTO[] | n
   const { scope } = role
   if (scope.kind === 'event') return <EventDesks scope={scope} events={events} />
   const desk = STAFF_DESKS[scope.kind]
-  if (!desk.url) return <Text id={`desk-soon-${scope.id}`} className='staff-role__soon'>{desk.label}：即将开放</Text>
-  return <BigButton id={`desk-${scope.kind}-${scope.id}`} onClick={() => go(desk.url as string)}>{desk.label}</BigButton>
+  const url = desk.url(scope.id)
+  if (!url) return <Text id={`desk-soon-${scope.id}`} className='staff-role__soon'>{desk.label}：即将开放</Text>
+  return <BigButton id={`desk-${scope.kind}-${scope.id}`} onClick={() => go(url)}>{desk.label}</BigButton>
 }
 
 /** Each staff role with the way to its desk; a role whose desk is not built yet says so plainly. */

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
+import { PageFrame } from '../../components/page-frame'
 import { BackLink } from '../../components/back-link'
 import { BigButton } from '../../components/big-button'
 import { Field } from '../../components/field'
@@ -50,7 +51,7 @@ export default function Verify() {
     </View>
   )
   return (
-    <View className='page verify'>
+    <PageFrame className='verify'>
       <Text className='verify__title'>会员认证</Text>
       <Text className='muted'>请填写与工会会员名册一致的信息。认证后即可使用各项会员服务。</Text>
       <Field id='verify-name' label='姓名' value={form.name} onInput={(name) => update({ name })} placeholder='请输入真实姓名' maxlength={20} error={errors.name} />
@@ -68,6 +69,6 @@ export default function Verify() {
         提交认证
       </BigButton>
       <BackLink />
-    </View>
+    </PageFrame>
   )
 }

@@ -1,0 +1,79 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import type { DeletionRequestDTO, ErasureOutcomeDTO } from '../../../types/member'
+import { BigButton } from '../../components/big-button'
+import { RemoteView } from '../../components/remote-view'
+import { DELETION_STATE_LABEL } from '../../constants/deletion'
+import { useAction } from '../../hooks/use-action'
+import { useRemote } from '../../hooks/use-remote'
+import { call } from '../../services/api'
+import { formatShanghai } from '../../utils/datetime'
+
+/** What was erased and what is kept with its reason: the record the member is shown too. */
+export function ErasureOutcome({ outcome }: { outcome: ErasureOutcomeDTO }) {
+  return (
+    <View className='deletion__outcome'>
+      {outcome.erased.length > 0 && <Text className='muted'>已删除：{outcome.erased.join('、')}</Text>}
+      {outcome.kept.map((k, i) => (
+        <Text key={i} className='muted'>保留：{k.what}（{k.why}）</Text>
+      ))}
+    </View>
+  )
+}
+
+function Request({ r, onDone }: { r: DeletionRequestDTO; onDone: (done: DeletionRequestDTO) => void }) {
+  const run = useAction(async () => {
+    const ok = await Taro.showModal({
+      title: '确认删除个人信息',
+      content: `删除 ${r.memberName || '该会员'} 可删除的个人信息？按规定须保留的会记录保留原因，到期后再次执行。此操作不可撤销。`,
+      confirmText: '执行删除',
+      cancelText: '取消',
+    })
+    if (!ok.confirm) return
+    onDone(await call('member', 'processDeletionRequest', { id: r.id }, { idempotent: true, loadingText: '正在删除' }))
+  })
+  const open = r.status === 'pending' || r.status === 'partly'
+  return (
+    <View id={`deletion-${r.id}`} className='roster-row'>
+      <Text className='roster-row__name'>{r.memberName || '（未绑定名册）'}{r.memberRef ? ` · ${r.memberRef}` : ''}</Text>
+      <Text className='muted'>{r.branch ? `${r.branch} · ` : ''}{formatShanghai(r.requestedAt)} 申请 · {DELETION_STATE_LABEL[r.status]}</Text>
+      {r.processedAt && <Text className='muted'>处理时间：{formatShanghai(r.processedAt)}</Text>}
+      {r.outcome && <ErasureOutcome outcome={r.outcome} />}
+      {open && <BigButton id={`deletion-process-${r.id}`} variant='danger' loading={run.busy} onClick={() => void run.run()}>{r.status === 'partly' ? '再次执行（删除已到期的信息）' : '执行删除'}</BigButton>}
+      {run.error && <Text className='error-text'>{run.error}</Text>}
+    </View>
+  )
+}
+
+/** Members' deletion requests, oldest first: erase what may go, record what is kept and why. */
+export function DeletionQueue() {
+  const [all, setAll] = useState(false)
+  // A request carried out leaves the open list at once: its outcome stays on screen until the next one.
+  const [processed, setProcessed] = useState<DeletionRequestDTO | null>(null)
+  const list = useRemote((silent) => call('member', 'listDeletionRequests', { status: all ? 'all' : 'open' }, { idempotent: true, silent }), [all])
+  return (
+    <View className='card' id='deletion-queue'>
+      <Text className='card__title'>删除个人信息申请</Text>
+      <View className='invite__kinds'>
+        <View id='deletion-open' className={`invite__kind ${all ? '' : 'invite__kind--on'}`} onClick={() => setAll(false)}>待处理</View>
+        <View id='deletion-all' className={`invite__kind ${all ? 'invite__kind--on' : ''}`} onClick={() => setAll(true)}>全部</View>
+      </View>
+      {processed && (
+        <View id='deletion-processed' className='deletion__processed'>
+          <Text className='roster-row__name'>已处理：{processed.memberName || '该会员'} · {DELETION_STATE_LABEL[processed.status]}</Text>
+          {processed.outcome && <ErasureOutcome outcome={processed.outcome} />}
+        </View>
+      )}
+      <RemoteView remote={list} isEmpty={(l) => l.length === 0} emptyText={all ? '还没有删除申请' : '没有待处理的删除申请'}>
+        {(l) => (
+          <View>
+            {l.map((r) => (
+              <Request key={r.id} r={r} onDone={(done) => (setProcessed(done), void list.reload())} />
+            ))}
+          </View>
+        )}
+      </RemoteView>
+    </View>
+  )
+}
