@@ -17,6 +17,7 @@ beforeAll(async () => {
   await seedMembers(emu.db, [
     { openid: 'demo-rider', name: '王秀英', gender: 'F', birthDate: '1986-04-12', tags: ['新就业形态'], branch: '美团外卖骑手联合工会' },
     { openid: 'demo-member', name: '李明', gender: 'M', birthDate: '1990-05-20', tags: [], branch: '市机关工会' },
+    { openid: 'a-nurse', name: '赵敏', gender: 'F', birthDate: '1989-11-30', tags: ['女职工'], branch: '市妇幼保健院工会' },
   ])
   await seedRole(emu.db, 'demo-nurse', staffOf('site-fuyou'))
   await seedScreening(emu.db, NOW)
@@ -24,7 +25,7 @@ beforeAll(async () => {
 })
 afterAll(() => emu.stop())
 
-it('seeds 152 places over 7 days at 市妇幼保健院 with early, lunch-hour and evening sessions', async () => {
+it('seeds 152 places over 7 days at 南京市妇幼保健院 with early, lunch-hour and evening sessions', async () => {
   const sessions = await sessionDocs(emu.db, R1)
   expect(sessions.reduce((n, s) => n + s.capacity, 0)).toBe(152)
   const list = okData(await invoke<SessionDTO[]>(main, 'demo-rider', 'listSessions', { programmeId: R1, siteId: 'site-fuyou' }))
@@ -40,6 +41,14 @@ it('shows the rider eligible with priority and 李明 ineligible with a reason',
   expect(rider.eligibility).toMatchObject({ eligible: true, priority: true })
   const li = okData(await invoke<ProgrammeCardDTO>(main, 'demo-member', 'getProgramme', { programmeId: R1 }))
   expect(li.eligibility).toMatchObject({ eligible: false, reason: '仅限女职工参加' })
+})
+
+it('the 三八 programme promises 女职工 and keeps it: a nurse is eligible; the site never names its hospital twice (issue 8 defect 16)', async () => {
+  const cards = okData(await invoke<ProgrammeCardDTO[]>(main, 'a-nurse', 'listProgrammes', {}))
+  const march = cards.find((c) => c.programme.name.includes('三八'))!
+  expect(march.eligibility).toMatchObject({ eligible: true })
+  const site = march.programme.sites[0]
+  expect([site.name, site.hospital]).toEqual(['妇女保健科', '南京市妇幼保健院'])
 })
 
 it('demo journey: she books today, the nurse checks her in and marks the result, she gets a notice and reads it', async () => {

@@ -17,15 +17,16 @@ export const FAIR_ID = 'event-fair-2027'
 export const WALK_ID = 'event-walk-2027'
 export const NANJING_ID = 'event-nj-craft'
 
+// One coherent place: the demo union is 南京市总工会 (issue 8 defect 16), so its fair, walk and booths are Nanjing's.
 const SPECIALTIES = [
-  '平陆猕猴桃', '闻喜煮饼', '薛公滩黄河大闸蟹', '临猗苹果', '临猗石榴', '万荣苹果', '稷山板枣', '稷山麻花', '芮城麻片', '永济牛肉饼',
-  '新绛羊汤', '绛县山楂', '垣曲猴头菇', '夏县西瓜', '河津黄河鲤鱼', '盐湖卤肉', '闻喜花馍', '芮城花椒', '平陆小米', '永济柿饼',
-  '解州羊肉泡馍', '垣曲核桃', '闻喜酱肉', '绛县连翘茶', '万荣黄河滩枣',
+  '南京盐水鸭', '雨花茶', '桂花糖芋苗', '鸭血粉丝汤料', '六合猪头肉', '高淳螃蟹', '溧水草莓', '江浦豆腐', '八卦洲芦蒿', '汤山温泉蛋',
+  '湖熟板鸭', '桠溪黄桃', '横溪西瓜', '竹镇土鸡', '老山野茶', '秦淮小笼包', '梅花糕', '赤豆元宵', '牛肉锅贴', '鸭油酥烧饼',
+  '金陵桂花鸭', '六合龙袍蟹黄包', '溧水香肠', '高淳老鹅', '浦口酥糖',
 ]
 const CRAFTS = [
-  '绛州澄泥砚', '稷山螺钿漆器', '剪纸刺绣', '新绛云雕', '绛州木版年画', '芮城布老虎', '永济麦秆画', '河津琉璃', '平陆核雕', '临猗面塑',
-  '万荣泥塑', '绛州鼓乐鼓具', '夏县竹编', '运城剪纸', '稷山花鼓道具', '盐湖葫芦烙画', '永乐宫壁画临摹', '新绛刺绣', '垣曲根雕', '绛县千层底布鞋',
-  '闻喜草编', '关公文创', '河东皮影', '运城木雕', '马年生肖剪纸',
+  '南京云锦', '金陵刻经', '南京绒花', '秦淮灯彩', '金箔锻制', '南京剪纸', '雨花石雕', '南京板鸭制作', '金陵竹刻', '南京仿古木雕',
+  '高淳羽扇', '六合农民画', '溧水傩面具', '南京布贴画', '金陵漆器', '南京风筝', '江宁织造体验', '南京泥人', '秦淮花灯扎制', '南京白局道具',
+  '金陵折扇', '六合石雕', '江浦篾编', '高淳砖雕', '马年生肖剪纸',
 ]
 
 /** 00:00 today in Shanghai, as UTC ms. */
@@ -38,16 +39,16 @@ function events(start: number): EventRec[] {
   const base = { description: '', signedUp: 0 }
   return [
     {
-      ...base, id: FAIR_ID, kind: 'fair', title: '跟着劳模赶大集', organiser: '运城市总工会',
-      description: '元旦两天，50个展位：匠心特产集、巧手工艺廊。扫展位码集章，集满到兑换台领关公贴、马年春节文创礼品，送完即止。',
-      venue: { name: '万达广场一层中庭', address: '运城市盐湖区河东东街万达广场', city: '运城市' },
+      ...base, id: FAIR_ID, kind: 'fair', title: '跟着劳模赶大集', organiser: '南京市总工会',
+      description: '元旦两天，50个展位：匠心特产集、巧手工艺廊。扫展位码集章，集满到兑换台领云锦书签、马年春节文创礼品，送完即止。',
+      venue: { name: '新街口德基广场一层中庭', address: '南京市玄武区中山路18号', city: '南京市' },
       startsAt: start, endsAt: start + 2 * DAY, zones: [{ id: 'A', name: '匠心特产集' }, { id: 'B', name: '巧手工艺廊' }],
       signUp: { required: false, capacity: null, closesAt: null }, stampRules: { cooldownSeconds: 20 }, seatsLeft: null,
     },
     {
-      ...base, id: WALK_ID, kind: 'activity', title: '新年登高 · 5公里健步走', organiser: '稷山县总工会',
+      ...base, id: WALK_ID, kind: 'activity', title: '新年登高 · 紫金山5公里健步走', organiser: '南京市玄武区总工会',
       description: '600名职工新年登高，起点、山顶两次签到。请先报名，凭“我的签到码”签到。',
-      venue: { name: '稷王山景区南门', address: '稷山县稷王山景区', city: '运城市' },
+      venue: { name: '紫金山中山陵景区东门', address: '南京市玄武区石象路', city: '南京市' },
       startsAt: start, endsAt: start + 2 * DAY, zones: [],
       signUp: { required: true, capacity: 600, closesAt: null }, stampRules: { cooldownSeconds: 0 }, seatsLeft: 600,
     },
@@ -79,7 +80,7 @@ export async function seedEvents(db: Db, now: number): Promise<void> {
     if (!exists) await putBooth(db, { id, eventId: FAIR_ID, zoneId, name, exhibitor: `${name.slice(0, 2)}劳模创新工作室`, codeVersion: 0, order: i }, now)
   }
   const tiers = [
-    { id: 'fairT10', name: '集满10枚', gift: '关公贴文创礼包', rule: { minTotal: 10, minPerZone: 0 }, stock: 300, order: 0 },
+    { id: 'fairT10', name: '集满10枚', gift: '云锦书签文创礼包', rule: { minTotal: 10, minPerZone: 0 }, stock: 300, order: 0 },
     { id: 'fairT55', name: '两区各5枚', gift: '马年春节文创礼盒', rule: { minTotal: 10, minPerZone: 5 }, stock: 120, order: 1 },
   ]
   for (const t of tiers) {

@@ -1,6 +1,6 @@
 /**
  * Demo data of 两癌筛查 (issue 4): the first round for women in new forms of
- * employment, 152 places at 市妇幼保健院 over the 7 days from today, early-morning,
+ * employment, 152 places at 南京市妇幼保健院 妇女保健科 over the 7 days from today, early-morning,
  * lunch-hour and evening sessions, per-branch quotas, priority for women aged
  * 30–60 not screened in two years. Already released, so the demo works any day;
  * today's session starts shortly after seeding so the front-desk check-in can be
@@ -17,8 +17,9 @@ const TOTAL = 152
 
 const FUYOU: Omit<SiteInput, 'sessions'> = {
   id: 'site-fuyou',
-  name: '市妇幼保健院',
-  hospital: '市妇幼保健院（妇女保健科）',
+  // The site is the department, the hospital its house: pages show 妇女保健科（南京市妇幼保健院）, never the hospital twice.
+  name: '妇女保健科',
+  hospital: '南京市妇幼保健院',
   address: '南京市秦淮区天妃巷123号 门诊楼三楼',
   phone: '025-52226000',
   whatToBring: ['身份证', '工会会员卡或小程序会员码', '检查前 24 小时避免性生活及阴道用药', '月经期请改约'],
@@ -60,7 +61,7 @@ export function firstRound(now: number): CreateProgrammeRequest {
   return {
     id: 'liangai-2027-r1',
     name: '新就业形态女职工免费“两癌”筛查（第一轮）',
-    description: '面向外卖骑手、网约车司机、家政服务员、网络主播等新就业形态女职工，免费提供宫颈癌、乳腺癌筛查。本轮共 152 个名额，在市妇幼保健院进行，设早间、午间和晚间场次。',
+    description: '面向外卖骑手、网约车司机、家政服务员、网络主播等新就业形态女职工，免费提供宫颈癌、乳腺癌筛查。本轮共 152 个名额，在南京市妇幼保健院妇女保健科进行，设早间、午间和晚间场次。',
     organiser: '市总工会女职工委员会',
     privacyNotice: NOTICE,
     eligibility: ELIGIBILITY,
@@ -93,6 +94,8 @@ export function marchRound(now: number): CreateProgrammeRequest {
     id: `liangai-${beijingDate(releaseAt).slice(0, 4)}-0308`,
     name: `${beijingDate(releaseAt).slice(0, 4)} 年“三八”女职工免费“两癌”筛查`,
     description: '3 月 8 日 10:00 准时放号，名额有限，约满即止；30–60 岁且两年内未筛查的女职工优先。',
+    // 三八 is for every woman worker (its name says 女职工): no new-forms-of-employment tag required, so a nurse may book.
+    eligibility: { ...ELIGIBILITY, tagsAny: [] },
     totalQuota: sessions.reduce((n, s) => n + s.capacity, 0),
     branchQuotas: [],
     releaseAt,
