@@ -19,6 +19,13 @@ const data: MyDataExport = {
       notices: [{ kind: 'result_ready', title: '筛查结果已出', fields: [{ label: '项目', value: '三八两癌筛查' }], createdAt: at, delivered: true }],
     },
     events: { signUps: [], stamps: [{ eventTitle: '跟着劳模赶大集', boothName: '闻喜煮饼', stampedAt: at }], redemptions: [], checkIns: [] },
+    matchmaking: {
+      profile: { nickname: '小王', sector: '快递物流', intro: '喜欢爬山' },
+      statement: { version: '2027-01', signedAt: at, withdrawnAt: null },
+      signUps: [{ mixerTitle: '春季单身联谊会', status: 'approved', signedUpAt: at, checkedInAt: null, badge: 12 }],
+      matches: [{ mixerTitle: '春季单身联谊会', theirBadge: 7, theirNickname: '阿强', myContact: null, state: 'waiting' }],
+      bar: null,
+    },
   },
 }
 
@@ -26,14 +33,15 @@ const text = (showHealth: boolean) => JSON.stringify(myDataSections(data, { show
 
 test('sections are per service, in Chinese, with Beijing times instead of milliseconds', () => {
   const sections = myDataSections(data, { showHealth: false })
-  expect(sections.map((s) => s.title)).toEqual(['账户与会员信息', '两癌筛查', '集章打卡 · 活动签到'])
+  expect(sections.map((s) => s.title)).toEqual(['账户与会员信息', '两癌筛查', '集章打卡 · 活动签到', '会聚良缘'])
   const all = text(false)
   expect(all).toContain('2027年3月8日 10:30')
   expect(all).toContain('两癌筛查个人信息告知')
   expect(all).toContain('已签到')
   expect(all).toContain('结果通知')
+  expect(all).toContain('等待对方交换联系方式')
   expect(all).not.toMatch(/\d{12,}/) // no raw ms timestamps
-  expect(all).not.toMatch(/checked_in|screening-privacy|recheck|programmeName|"F"/) // no English keys or codes
+  expect(all).not.toMatch(/checked_in|screening-privacy|recheck|programmeName|approved|"F"/) // no English keys or codes
 })
 
 test('her result is hidden until she asks, and then readable', () => {

@@ -24,6 +24,8 @@ const OUTCOME: Record<string, string> = { normal: '正常', recheck: '需复查'
 const TOPIC: Record<string, string> = { booking: '预约提醒', offer: '候补名额通知', result: '结果通知', release: '放号提醒' }
 const STATE: Record<string, string> = { pending: '处理中', confirmed: '已完成' }
 const CONSENT: Record<string, string> = { 'screening-privacy': '两癌筛查个人信息告知' }
+const SIGNUP: Record<string, string> = { review: '待审核', approved: '已通过', waiting: '候补中', offered: '有名额待确认', rejected: '未通过', cancelled: '已取消', withdrawn: '已退出' }
+const MATCH: Record<string, string> = { open: '已配对', waiting: '等待对方交换联系方式', exchanged: '已交换联系方式', ended: '已结束' }
 const label = (map: Record<string, string>, key: string) => map[key] ?? '其他'
 
 /** Her result stays off the screen until she asks: the phone may be seen by others. */
@@ -86,10 +88,25 @@ function eventsSection(e: MyServicesExport['events']): Section {
   return { id: 'events', title: '集章打卡 · 活动签到', entries, empty: '没有活动记录' }
 }
 
+function matchmakingSection(m: NonNullable<MyServicesExport['matchmaking']>): Section {
+  const entries: Entry[] = []
+  if (m.profile) entries.push({ heading: '交友资料', fields: [['昵称', m.profile.nickname], ['行业', m.profile.sector || '—'], ['自我介绍', m.profile.intro || '—']] })
+  if (m.statement) entries.push({ heading: '单身承诺', fields: [['版本', m.statement.version], ['签署时间', when(m.statement.signedAt)], ['撤回时间', when(m.statement.withdrawnAt)]] })
+  for (const s of m.signUps) {
+    entries.push({ heading: `报名 · ${s.mixerTitle}`, fields: [['状态', label(SIGNUP, s.status)], ['报名时间', when(s.signedUpAt)], ['签到时间', when(s.checkedInAt)], ['号码牌', s.badge === null ? '—' : `${s.badge} 号`]] })
+  }
+  for (const x of m.matches) {
+    entries.push({ heading: `配对 · ${x.mixerTitle}`, fields: [['对方', `${x.theirBadge} 号 ${x.theirNickname}`], ['我留的联系方式', x.myContact ?? '未留'], ['状态', label(MATCH, x.state)]] })
+  }
+  if (m.bar) entries.push({ heading: '暂停参加', fields: [['原因', m.bar.reason], ['截止', when(m.bar.until)], ['申诉', m.bar.appeal ?? '—']] })
+  return { id: 'matchmaking', title: '会聚良缘', entries, empty: '没有会聚良缘记录' }
+}
+
 /** The export as Chinese sections per service; health results only when she asked to see them. */
 export function myDataSections(d: MyDataExport, opts: { showHealth: boolean }): Section[] {
   const sections = [accountSection(d)]
   if (d.services) sections.push(screeningSection(d.services.screening, opts.showHealth), eventsSection(d.services.events))
+  if (d.services?.matchmaking) sections.push(matchmakingSection(d.services.matchmaking))
   return sections
 }
 
