@@ -56,6 +56,9 @@ test('her export has her booking with its consent and result, her notices, her s
   expect(s.bookings[0].start).toBe('07:00')
   expect(s.noticeOptins).toMatchObject({ booking: 0, result: 1 })
   expect(s.notices.map((n) => [n.kind, n.delivered])).toEqual([['booking_confirmation', true]])
+  // The confirmation opens HER booking: the booking page reads `id` (it once got `programmeId` and opened another one).
+  const outbox = okData(await invoke<{ page: string }[]>(screening, 'her', 'listOutbox', {}))
+  expect(outbox.map((n) => n.page)).toEqual([`packages/screening/pages/booking/index?id=${PROG}`])
   expect(s.waitlist).toEqual([{ programmeName: '两癌筛查（测试）', siteName: null, status: 'left', joinedAt: T0 - 1000 }])
   const e = data.services!.events
   expect(e.stamps).toEqual([{ eventTitle: '测试集市sf', boothName: '展位A0', stampedAt: EVENT_T0 }])
