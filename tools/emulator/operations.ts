@@ -21,6 +21,8 @@ export function collectionOf(p: Params): string {
 }
 
 const queryOf = (p: Params, now: number): Doc => (p.query === undefined || p.query === '' ? {} : decodeObject(p.query, 'query', now))
+/** The query's own text: compiled queries are kept by it. */
+const queryKey = (p: Params): string | undefined => (typeof p.query === 'string' ? p.query : undefined)
 
 function intParam(p: Params, name: string, fallback: number): number {
   const v = p[name]
@@ -29,8 +31,8 @@ function intParam(p: Params, name: string, fallback: number): number {
   return v
 }
 
-function matching(ctx: OpContext, coll: string, criteria: Doc): Doc[] {
-  const q = compileQuery(criteria)
+function matching(ctx: OpContext, coll: string, criteria: Doc, key: string | undefined): Doc[] {
+  const q = compileQuery(criteria, key)
   return ctx.candidates(coll, criteria).filter((d) => q.test(d))
 }
 
@@ -41,14 +43,14 @@ export function getDocument(ctx: OpContext, p: Params): Doc {
   const order = p.order === undefined ? undefined : decodeObject(p.order, 'order', ctx.now)
   const projection = p.projection === undefined ? undefined : decodeObject(p.projection, 'projection', ctx.now)
   const criteria = queryOf(p, ctx.now)
-  compileQuery(criteria)
-  const docs = find(ctx.candidates(coll, criteria, order), criteria, { order, offset, limit: p.queryType === 'DOC' ? 1 : limit, projection })
+  const q = compileQuery(criteria, queryKey(p))
+  const docs = find(ctx.candidates(coll, criteria, order), q, { order, offset, limit: p.queryType === 'DOC' ? 1 : limit, projection })
   return { list: docs.map(encode), limit, offset }
 }
 
 export function calculateDocument(ctx: OpContext, p: Params): Doc {
   const coll = collectionOf(p)
-  return { total: matching(ctx, coll, queryOf(p, ctx.now)).length }
+  return { total: matching(ctx, coll, queryOf(p, ctx.now), queryKey(p)).length }
 }
 
 export function insertDocument(ctx: OpContext, p: Params): Doc {
@@ -80,7 +82,7 @@ export function modifyDocument(ctx: OpContext, p: Params): Doc {
   const spec = updateSpec(p, ctx.now)
   const merge = p.merge !== false
   const change = (d: Doc) => (merge ? applyOperators(d, spec) : replaceDoc(d, spec))
-  const found = matching(ctx, coll, criteria)
+  const found = matching(ctx, coll, criteria, queryKey(p))
   const targets = p.multi === true ? found : found.slice(0, 1)
   let updated = 0
   for (const d of targets) {
@@ -107,7 +109,7 @@ function upsert(ctx: OpContext, coll: string, criteria: Doc, spec: Doc, merge: b
 
 export function removeDocument(ctx: OpContext, p: Params): Doc {
   const coll = collectionOf(p)
-  const found = matching(ctx, coll, queryOf(p, ctx.now))
+  const found = matching(ctx, coll, queryOf(p, ctx.now), queryKey(p))
   const targets = p.multi === true ? found : found.slice(0, 1)
   for (const d of targets) ctx.del(coll, d._id)
   return { deleted: targets.length }
@@ -116,7 +118,7 @@ export function removeDocument(ctx: OpContext, p: Params): Doc {
 export function modifyAndReturnDoc(ctx: OpContext, p: Params): Doc {
   const coll = collectionOf(p)
   const spec = updateSpec(p, ctx.now)
-  const [target] = matching(ctx, coll, queryOf(p, ctx.now))
+  const [target] = matching(ctx, coll, queryOf(p, ctx.now), queryKey(p))
   if (!target) return { updated: 0, doc: null }
   const r = applyOperators(target, spec)
   if (r.modified) ctx.put(coll, r.doc)

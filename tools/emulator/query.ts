@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { Aggregator, OPTIONS as SAFE, Query, update as mingoUpdate } from './mingo-engine'
+import { Aggregator, COMPUTE, OPTIONS as SAFE, Query, update as mingoUpdate } from './mingo-engine'
 import { type Doc, deepClone, encode, isObject } from './codec'
 import { badRequest, EmulatorError } from './errors'
 import { checkFieldNames, checkUpdateFieldNames } from './field-names'
@@ -28,8 +28,26 @@ if (new Query({ t: { $elemMatch: { v: 1 } } }, SAFE).test({ t: [1] })) {
   throw new Error('mingo is not patched (patches/mingo+7.2.6.patch): run `npm install` so patch-package applies it')
 }
 
-export function compileQuery(criteria: Doc): InstanceType<typeof Query> {
-  return guard('bad query', () => new Query(criteria, SAFE))
+type Compiled = InstanceType<typeof Query>
+const compiled = new Map<string, Compiled>()
+const CACHE_SIZE = 2000
+
+/**
+ * A compiled query, kept by its EJSON text (`cacheKey`) when it has one: the
+ * same query shape with the same values comes back on every hot-path call
+ * (a session, a pool, a stamp card). Queries holding `db.serverDate()` are
+ * never kept: their values depend on the clock.
+ */
+export function compileQuery(criteria: Doc, cacheKey?: string): Compiled {
+  const key = cacheKey !== undefined && !cacheKey.includes('$tcb_server_date') ? cacheKey : undefined
+  const hit = key === undefined ? undefined : compiled.get(key)
+  if (hit) return hit
+  const q = guard('bad query', () => new Query(criteria, COMPUTE))
+  if (key !== undefined) {
+    if (compiled.size >= CACHE_SIZE) compiled.delete(compiled.keys().next().value as string)
+    compiled.set(key, q)
+  }
+  return q
 }
 
 export interface FindOptions {
@@ -39,14 +57,28 @@ export interface FindOptions {
   projection?: Doc
 }
 
-/** Read-only stages over the stored documents themselves: nothing here writes into its input. */
-export function find(docs: Doc[], criteria: Doc, o: FindOptions): Doc[] {
-  const pipeline: Doc[] = [{ $match: criteria }]
-  if (o.order && Object.keys(o.order).length) pipeline.push({ $sort: o.order })
-  if (o.offset) pipeline.push({ $skip: o.offset })
-  if (o.limit !== undefined) pipeline.push({ $limit: o.limit })
-  if (o.projection && Object.keys(o.projection).length) pipeline.push({ $project: o.projection })
-  return guard('bad query', () => new Aggregator(pipeline, SAFE).run(docs) as Doc[])
+/**
+ * Filters, sorts, pages and projects. Without a sort, candidates are tested
+ * in natural order only until the page is full. Read-only stages over the
+ * stored documents themselves: nothing here writes into its input.
+ */
+export function find(docs: Doc[], q: Compiled, o: FindOptions): Doc[] {
+  const sorted = !!o.order && Object.keys(o.order).length > 0
+  const offset = o.offset ?? 0
+  const end = o.limit === undefined ? Infinity : offset + o.limit
+  let page: Doc[] = []
+  if (sorted) {
+    const all = docs.filter((d) => q.test(d))
+    page = guard('bad query', () => new Aggregator([{ $sort: o.order }], COMPUTE).run(all) as Doc[]).slice(offset, end)
+  } else {
+    let seen = 0
+    for (let i = 0; i < docs.length && seen < end; i++) {
+      if (!q.test(docs[i])) continue
+      if (seen++ >= offset) page.push(docs[i])
+    }
+  }
+  if (!o.projection || !Object.keys(o.projection).length) return page
+  return guard('bad query', () => new Aggregator([{ $project: o.projection }], COMPUTE).run(page) as Doc[])
 }
 
 /** Stages that would write (CloudBase's aggregate has none). */
@@ -65,7 +97,7 @@ export function aggregate(docs: Doc[], pipeline: Doc[], resolve: (coll: string) 
   let input = docs
   let rest = pipeline
   if (pipeline[0] && Object.keys(pipeline[0])[0] === '$match') {
-    const q = compileQuery(pipeline[0].$match as Doc)
+    const q = compileQuery(pipeline[0].$match as Doc, encode(pipeline[0].$match))
     input = docs.filter((d) => q.test(d))
     rest = pipeline.slice(1)
   }
@@ -74,7 +106,21 @@ export function aggregate(docs: Doc[], pipeline: Doc[], resolve: (coll: string) 
   return guard('bad aggregation', () => new Aggregator(rest, options).run(copies) as Doc[])
 }
 
-const sameDoc = (a: Doc, b: Doc): boolean => encode(a) === encode(b)
+/** Structural equality, key order included (as stored); BSON values compare by their EJSON. */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return Number.isNaN(a) && Number.isNaN(b)
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((v, i) => same(v, b[i]))
+  if (a instanceof Date) return b instanceof Date && a.getTime() === b.getTime()
+  if (isObject(a)) {
+    if (!isObject(b)) return false
+    const ka = Object.keys(a)
+    const kb = Object.keys(b)
+    return ka.length === kb.length && ka.every((k, i) => k === kb[i] && same(a[k], b[k]))
+  }
+  return !Array.isArray(b) && !isObject(b) && encode({ v: a }) === encode({ v: b })
+}
+const sameDoc = (a: Doc, b: Doc): boolean => same(a, b)
 
 /** Applies update operators to a copy; the stored document is never touched. */
 export function applyOperators(doc: Doc, spec: Doc): { doc: Doc; modified: boolean } {
@@ -84,7 +130,7 @@ export function applyOperators(doc: Doc, spec: Doc): { doc: Doc; modified: boole
   }
   checkUpdateFieldNames(spec)
   const next = deepClone(doc)
-  const changed = guard('bad update', () => mingoUpdate(next, spec, undefined, undefined, { queryOptions: SAFE }))
+  const changed = guard('bad update', () => mingoUpdate(next, spec, undefined, undefined, { queryOptions: COMPUTE }))
   if (!sameDoc({ _id: next._id }, { _id: doc._id })) throw badRequest("the _id field can't be updated")
   return { doc: next, modified: changed.length > 0 && !sameDoc(next, doc) }
 }
