@@ -323,6 +323,8 @@ export interface MatchNoticeDTO {
 
 export interface MatchmakingSweepResult {
   offersExpired: number
+  /** Places found free while someone waited, offered to the first in line. */
+  offersMade: number
   mixersMatched: number
   pairs: number
   mixersPurged: number

@@ -42,9 +42,26 @@ export function createSignupService({ clock, mixers, signups }: SignupDeps) {
     await mixers.places.release(placeId, d.claimId)
   }
 
+  /**
+   * A place free while someone of that gender waits (a release that raced a new arrival joining the line):
+   * the timer offers it to the first in line. The take decides; a lost race changes nothing.
+   */
+  async function offerFreed(m: MixerDoc, gender: SignupDoc['gender']): Promise<number> {
+    let n = 0
+    const placeId = genderPlaceId(m._id, gender)
+    while ((await mixers.placeLeft(placeId)) > 0) {
+      const next = await signups.nextWaiting(m._id, gender)
+      if (!next || !(await mixers.places.take(placeId, next.claimId, { ref: next.ref }))) return n
+      if (await signups.move(next, 'waiting', { state: 'offered', offerExpiresAt: clock() + m.offerHoldMinutes * 60_000 })) n++
+      else await mixers.places.release(placeId, next.claimId)
+    }
+    return n
+  }
+
   return {
     dto,
     passDown,
+    offerFreed,
     async signUp(openid: string, m: MixerDoc, base: Omit<SignupDoc, '_id' | 'claimId' | 'pendingAt' | 'state' | 'ref' | 'seq' | 'offerExpiresAt' | 'rejectReason' | 'checkedInAt' | 'badge' | 'publicKey' | 'updatedAt' | 'signedUpAt' | 'sectorHold'>, requestId: string | undefined): Promise<SignupDTO> {
       const now = clock()
       const doc: SignupDoc = {

@@ -45,7 +45,7 @@ export function createSweepService({ clock, mixers, signups, signup, picks, pick
     purge,
     async sweep(): Promise<MatchmakingSweepResult> {
       const now = clock()
-      const out: MatchmakingSweepResult = { offersExpired: 0, mixersMatched: 0, pairs: 0, mixersPurged: 0 }
+      const out: MatchmakingSweepResult = { offersExpired: 0, offersMade: 0, mixersMatched: 0, pairs: 0, mixersPurged: 0 }
       for (const d of await signups.expiredOffers(now)) {
         const m = await mixers.get(d.mixerId)
         if (!m || !(await signups.move(d, 'offered', { state: 'cancelled', rejectReason: '候补名额已过保留时间', offerExpiresAt: null }))) continue
@@ -55,6 +55,7 @@ export function createSweepService({ clock, mixers, signups, signup, picks, pick
       for (const phase of ['open', 'matching', 'matched'] as const) {
         for (const m of await mixers.byPhase(phase)) {
           await signups.ledger.sweepStale({ mixerId: m._id }, now)
+          if (phase === 'open' && now < m.pickOpensAt) for (const g of ['M', 'F'] as const) out.offersMade += await signup.offerFreed(m, g)
           if (phase !== 'matched' && now >= m.pickClosesAt) {
             const pairs = await pickService.runMatching(m)
             out.mixersMatched++

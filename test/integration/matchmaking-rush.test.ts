@@ -117,3 +117,17 @@ it('withdrawing the single statement withdraws the sign-ups; the place passes do
   const card = okData(await invoke(main, holder.openid, 'getMixer', { mixerId }))
   expect(card.eligibility.reasons).toContain('请先签署单身承诺')
 })
+
+it('a place left free while someone waits (a release racing a new arrival) is offered by the timer to the first in line', async () => {
+  const rows = await signups()
+  const holder = rows.find((r) => r.gender === 'F' && r.state === 'approved')!
+  const first = rows.filter((r) => r.gender === 'F' && r.state === 'waiting').sort((a, b) => a.seq! - b.seq!)[0]
+  // What a lost race leaves behind: the place released to the pool instead of handed down.
+  await emu.db.collection(COLLECTIONS.mixerSignups).doc(holder._id).update({ state: 'cancelled' })
+  await emu.db.collection(COLLECTIONS.mixerPlaces).doc(`${mixerId}:F`).update({ left: emu.db.command.inc(1), [`holders.${holder.claimId}`]: emu.db.command.remove() })
+  const swept = okData(await invoke(main, OFFICER, 'sweep', {}))
+  expect(swept.offersMade).toBe(1)
+  expect(okData(await invoke(main, first.openid, 'getMixer', { mixerId })).signup.status).toBe('offered')
+  const p = await place('F')
+  expect([p.left, Object.keys(p.holders).length]).toEqual([0, 50])
+})
