@@ -7,6 +7,21 @@ interface Sim {
   querySelector(selector: string): Sim
   dispatchEvent(name: string, options?: { detail?: unknown }): void
 }
+// The centre's countdown ticks every second; end those timers with the file so jest can exit.
+const timers: ReturnType<typeof setInterval>[] = []
+const realSetInterval = global.setInterval
+beforeAll(() => {
+  global.setInterval = ((...args: Parameters<typeof setInterval>) => {
+    const t = realSetInterval(...args)
+    timers.push(t)
+    return t
+  }) as typeof setInterval
+})
+afterAll(() => {
+  timers.forEach(clearInterval)
+  global.setInterval = realSetInterval
+})
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const T = Date.UTC(2027, 2, 8, 2, 42) // 10:42 Beijing
 
@@ -61,4 +76,22 @@ test('till: bill, typed code → masked member with the 劳模 mark and the dedu
   expect(page.querySelector('#till-input')).toBeTruthy() // ready for the next customer
   const calls = wechat.log.calls.map((c) => c.action)
   expect(calls).toEqual(['myMerchants', 'preview', 'redeem'])
+})
+
+test('消费券中心: claimable with the 劳模 extra, a countdown for what opens soon, the reason for what is not hers; one tap claims and opens the code', async () => {
+  const campaign = (id: string, name: string) => ({
+    id, name, funderName: '武平县总工会', rule: { kind: 'discount' as const, ratePercent: 95, capFen: 2000 }, ruleText: '95折（每次最多优惠¥20）', mode: 'first_come' as const,
+    claimStartsAt: Date.now() + 2 * 86_400_000, claimEndsAt: Date.now() + 9 * 86_400_000, useEndsAt: Date.now() + 30 * 86_400_000, drawAt: null, merchants: [{ id: 'm1', name: '苏果超市（新街口店）' }],
+  })
+  const item = (id: string, state: string, reason: string | null, extra: string | null = null) => ({ campaign: campaign(id, `批次${id}`), state, reason, held: 0, perMember: 2, modelWorkerExtra: extra, draw: null, entryRef: null })
+  const centre = [item('c1', 'claimable', null, '劳模折上折 95折（最多¥10，工会补贴）'), item('c2', 'upcoming', '尚未开始领取'), item('c3', 'not_eligible', '仅限新就业形态会员参加')]
+  const { page, wechat } = await open('packages/vouchers/pages/index/index', backend({ centre, myMerchants: [], claim: voucher('v9', 'unused') }))
+  expect(page.querySelector('#campaign-c1').dom.textContent).toContain('劳模折上折')
+  expect(page.querySelector('#campaign-c2-countdown').dom.textContent).toContain('距开始领取')
+  expect(page.querySelector('#campaign-c3-reason').dom.textContent).toBe('仅限新就业形态会员参加')
+  expect(page.querySelector('#campaign-c3-act')).toBeFalsy()
+  page.querySelector('#campaign-c1-act').dispatchEvent('tap')
+  await until(() => wechat.log.navigations.length > 0)
+  expect(wechat.log.calls.map((c) => c.action)).toContain('claim')
+  expect(wechat.log.navigations[0]).toContain('packages/vouchers/pages/code/index?id=v9')
 })
