@@ -131,3 +131,17 @@ it('a place left free while someone waits (a release racing a new arrival) is of
   const p = await place('F')
   expect([p.left, Object.keys(p.holders).length]).toEqual([0, 50])
 })
+
+it('a sector quota caps that sector across both genders; a refused sign-up gives its gender place back', async () => {
+  const id = okData(await invoke(main, OFFICER, 'saveMixer', mixerRequest(now, { title: '行业名额场', placesByGender: { M: 5, F: 5 }, sectorQuotas: { 新就业形态: 1 } }))).id
+  const [a, b, c] = [MEN[10].openid, WOMEN[10].openid, WOMEN[11].openid]
+  for (const o of [a, b, c]) okData(await invoke(main, o, 'signStatement', { version: 'v1' })) // an earlier test may have withdrawn one
+  for (const o of [a, b]) okData(await invoke(main, o, 'saveProfile', { nickname: '骑手', sector: '新就业形态', intro: '送外卖三年' }))
+  expect(okData(await invoke(main, a, 'signUp', { mixerId: id })).status).toBe('approved')
+  const refused = await invoke(main, b, 'signUp', { mixerId: id })
+  expect(refused.ok ? 'OK' : refused.code).toBe('SECTOR_FULL')
+  okData(await invoke(main, c, 'saveProfile', { nickname: '老师', sector: '机关事业', intro: '小学老师' }))
+  expect(okData(await invoke(main, c, 'signUp', { mixerId: id })).status).toBe('approved') // another sector: unaffected
+  const left = okData(await invoke(main, c, 'getMixer', { mixerId: id })).left
+  expect(left).toEqual({ M: 4, F: 4 })
+})
