@@ -54,4 +54,19 @@ suite(`member journey in Chromium (H5 build)${availability.run ? '' : ` — skip
     }
     expect(pageErrors).toEqual([])
   }, 90_000)
+
+  it('downloads 我的数据 as a CSV file Excel opens in Chinese (issue 8 defect 4)', async () => {
+    await page.locator('#go-me').click()
+    await page.locator('#me-export').click({ timeout: 15_000 })
+    await page.locator('#my-data-account', { hasText: '李明' }).waitFor({ timeout: 15_000 })
+    expect(await page.locator('#my-data-sections').textContent()).not.toMatch(/[{}"]|verifiedAt|\d{12,}/)
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#me-download-button').click()])
+    expect(download.suggestedFilename()).toMatch(/^我的数据-\d{4}-\d{2}-\d{2}\.csv$/)
+    const chunks: Buffer[] = []
+    for await (const c of (await download.createReadStream()) as AsyncIterable<Buffer>) chunks.push(c)
+    const text = Buffer.concat(chunks).toString('utf8')
+    expect(text.startsWith('\ufeff板块,记录,项目,内容')).toBe(true)
+    expect(text).toContain('会员信息,姓名,李明')
+    expect(pageErrors).toEqual([])
+  }, 60_000)
 })
