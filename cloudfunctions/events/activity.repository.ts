@@ -14,7 +14,11 @@ export type { RedemptionRec, SignUpRec } from './claims.repository'
 export { redemptionId, signUpId } from './claims.repository'
 
 export interface StampRec { eventId: string; boothId: string; zoneId: string; openid: string; stampedAt: number }
-export interface CheckInRec { id: string; eventId: string; checkpointId: string; openid: string; checkedInAt: number; via: 'staff' | 'self'; staff: string | null }
+export interface CheckInRec {
+  id: string; eventId: string; checkpointId: string; openid: string; checkedInAt: number; via: 'staff' | 'self'; staff: string | null
+  /** The request that checked her in: its retry gets 签到成功 again. */
+  requestId?: string | null
+}
 export interface ScanRec {
   eventId: string | null; at: number; kind: string; ok: boolean; code: string | null; openid: string | null
   member: string; staff: string | null; boothId: string | null; checkpointId: string | null; tierId: string | null; desk: string | null
@@ -100,13 +104,9 @@ export async function countOf(db: Db, coll: string, filter: Record<string, unkno
   return (await col(db, coll).where(filter).count()).total
 }
 
-// ---------- consumed codes & scan log ----------
-/** Marks a rotating code's nonce as used for `usedFor`; answers what it was first used for. */
-export async function useCode(db: Db, purpose: string, nonce: string, subject: string, usedFor: string, now: number): Promise<string> {
-  const id = `${purpose}:${subject}:${nonce}`
-  if (await insertOnce(db, COLLECTIONS.eventUsedCodes, id, { usedFor, at: now })) return usedFor
-  const d = first<{ usedFor: string }>(await col(db, COLLECTIONS.eventUsedCodes).doc(id).get())
-  return d?.usedFor ?? usedFor
+// ---------- scan log (an accepted check-in's entry doubles as its code's replay guard) ----------
+export async function scanById(db: Db, id: string): Promise<ScanRec | null> {
+  return first<ScanRec>(await col(db, COLLECTIONS.eventScans).doc(id).get())
 }
 
 export async function logScan(db: Db, scan: ScanRec): Promise<void> {

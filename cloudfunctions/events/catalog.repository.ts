@@ -4,6 +4,7 @@
  */
 import type { Db } from '../common/db'
 import { COLLECTIONS } from '../common/collections'
+import { isDuplicate } from '../common/db-errors'
 import { cached, forget } from '../common/instance-cache'
 import { readAll } from '../common/paginate'
 import type { EventKind, SignUpRulesDTO, StampRulesDTO, TierRuleDTO, VenueDTO, ZoneDTO } from '../../types/events'
@@ -53,6 +54,8 @@ export interface CheckpointRec {
   opensAt: number
   closesAt: number
   order: number
+  /** Check-ins here so far: the counter kept beside the checkpoint (station screens read it). */
+  checkedIn?: number
 }
 
 /** Internal fields (holders of in-flight claims) never leave the repository. */
@@ -126,8 +129,16 @@ export async function putBooth(db: Db, rec: BoothRec, now: number): Promise<void
 
 export async function putCheckpoint(db: Db, rec: CheckpointRec, now: number): Promise<void> {
   const { id, ...rest } = rec
-  await db.collection(COLLECTIONS.eventCheckpoints).doc(id).set({ ...rest, updatedAt: now })
+  // An edit keeps the counter: set() would replace the document, so the fields are updated in place (or inserted).
+  const coll = db.collection(COLLECTIONS.eventCheckpoints)
+  const r = await coll.where({ _id: id }).update({ ...rest, updatedAt: now })
+  if (r.updated === 0) {
+    await coll.add({ _id: id, ...rest, checkedIn: 0, updatedAt: now }).catch((e: unknown) => {
+      if (!isDuplicate(e)) throw e
+    })
+  }
   forget(db, `ec:${id}`)
+  forget(db, `ecs:${rec.eventId}`)
 }
 
 export async function insertTier(db: Db, rec: TierRec, now: number): Promise<void> {

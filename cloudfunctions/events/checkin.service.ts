@@ -5,27 +5,43 @@
 import type {
   CheckInCodeDTO, CodeStatusDTO, CheckInCountsDTO, CheckInRequest, CheckInResultDTO, CheckpointCodeDTO, CheckpointCodeRequest, MyCheckInDTO, SelfCheckInRequest,
 } from '../../types/events'
-import { requireStaff, requireVerifiedMember } from '../common/auth'
+import { hasStaffScope, isOfficer, loadAccount, requireStaff, requireVerifiedMember } from '../common/auth'
+import { cached } from '../common/instance-cache'
+import { createRosterLookup } from '../common/roster-lookup'
 import { COLLECTIONS } from '../common/collections'
 import { fail } from '../common/errors'
 import { maskName } from '../common/mask'
 import { beijingClock } from '../common/time'
-import { checkInId, checkInsOf, countOf, getCheckIn, insertOnce, useCode } from './activity.repository'
+import { checkInId, checkInsOf, getCheckIn, insertOnce, scanById } from './activity.repository'
 import { checkpointsOf, getCheckpoint, getEvent, type CheckpointRec, type EventRec } from './catalog.repository'
 import type { EventsDeps } from './events.deps'
 import { checkpointDTO } from './events.dto'
 import { checkInWindowRefusal, joinSubject, phaseOf, splitSubject } from './events.rules'
 import { memberName } from './member.lookup'
-import { recordScan, type ScanNote } from './scan-log'
+import { logScanOnce, recordScan, type ScanNote } from './scan-log'
 import { loadEvent, requireSignedUp } from './stamp.service'
 
+/** Station and dashboard counts: the counters kept beside the resource (checkpoint docs, the event), never a count over check-ins. */
 export async function counts(deps: EventsDeps, event: EventRec): Promise<CheckInCountsDTO> {
-  const cps = await checkpointsOf(deps.db, event.id)
-  const [signedUp, ...ins] = await Promise.all([
-    countOf(deps.db, COLLECTIONS.eventSignups, { eventId: event.id, state: 'confirmed' }),
-    ...cps.map((c) => countOf(deps.db, COLLECTIONS.eventCheckins, { checkpointId: c.id })),
-  ])
-  return { eventId: event.id, signedUp, checkpoints: cps.map((c, i) => ({ checkpointId: c.id, name: c.name, checkedIn: ins[i] })) }
+  const [cps, fresh] = await Promise.all([checkpointsOf(deps.db, event.id), getEvent(deps.db, event.id, true)])
+  return countsOf(fresh ?? event, cps)
+}
+
+function countsOf(event: EventRec, cps: CheckpointRec[]): CheckInCountsDTO {
+  return { eventId: event.id, signedUp: event.signedUp, checkpoints: cps.map((c) => ({ checkpointId: c.id, name: c.name, checkedIn: c.checkedIn ?? 0 })) }
+}
+
+/**
+ * One more at `cp`: ONE update that returns the checkpoint, whose new count patches this
+ * instance's cached list of the event's checkpoints (others' counts may be seconds old there;
+ * the station's own poll, `checkInCounts`, reads them afresh).
+ */
+async function bump(deps: EventsDeps, event: EventRec, cp: CheckpointRec): Promise<CheckInCountsDTO> {
+  const r = await deps.db.collection(COLLECTIONS.eventCheckpoints).where({ _id: cp.id }).updateAndReturn({ checkedIn: deps.db.command.inc(1) })
+  const list = await cached(deps.db, `ecs:${event.id}`, () => checkpointsOf(deps.db, event.id))
+  const mine = list.find((c) => c.id === cp.id)
+  if (mine) mine.checkedIn = Math.max(mine.checkedIn ?? 0, (r.doc as { checkedIn?: number } | null)?.checkedIn ?? 0)
+  return countsOf(event, list)
 }
 
 async function eventCheckpoint(deps: EventsDeps, eventId: string, checkpointId: string): Promise<CheckpointRec> {
@@ -34,25 +50,39 @@ async function eventCheckpoint(deps: EventsDeps, eventId: string, checkpointId: 
   return cp
 }
 
-/** The shared tail of staff and self check-in: repeat → already; window; sign-up; one ledger insert. */
+/** Staff scope, kept in the instance a few seconds: a desk scans every few seconds, and a revoked role lapses within them. */
+async function requireEventStaff(deps: EventsDeps, openid: string, eventId: string): Promise<void> {
+  const account = await cached(deps.db, `acct:${openid}`, () => loadAccount(deps.db, openid))
+  if (!isOfficer(account) && !hasStaffScope(account, 'event', eventId)) fail('FORBIDDEN')
+}
+
+/**
+ * The shared tail of staff and self check-in: window; sign-up; `guard` (the staff scan's
+ * replay guard); ONE ledger insert (`${checkpointId}:${openid}`: a repeat answers 已签到 and
+ * changes nothing; the same request retried gets its first outcome); the counter.
+ */
 async function admit(
-  deps: EventsDeps, event: EventRec, cp: CheckpointRec, openid: string, name: string, via: 'staff' | 'self', staff: string | null,
-  beforeInsert: () => Promise<void> = async () => undefined,
+  deps: EventsDeps, event: EventRec, cp: CheckpointRec, who: { openid: string; name: string; via: 'staff' | 'self'; staff: string | null },
+  requestId: string | null, guard: () => Promise<void> = async () => undefined,
 ): Promise<CheckInResultDTO> {
-  const result = async (status: 'checked-in' | 'already', at: number): Promise<CheckInResultDTO> => ({
-    status, checkedInAt: at, memberName: name, checkpoint: checkpointDTO(cp), counts: await counts(deps, event),
+  const result = (status: 'checked-in' | 'already', at: number, c: CheckInCountsDTO): CheckInResultDTO => ({
+    status, checkedInAt: at, memberName: who.name, checkpoint: checkpointDTO(cp), counts: c,
     message: `${status === 'already' ? '已签到' : '签到成功'} ${beijingClock(at)}`,
   })
-  const before = await getCheckIn(deps.db, cp.id, openid)
-  if (before) return result('already', before.checkedInAt)
+  const earlier = async () => {
+    const before = await getCheckIn(deps.db, cp.id, who.openid)
+    if (!before) return null
+    const c = await counts(deps, event)
+    return result(before.requestId && before.requestId === requestId ? 'checked-in' : 'already', before.checkedInAt, c)
+  }
   const now = deps.clock()
   const refusal = checkInWindowRefusal(cp, now)
-  if (refusal) fail(refusal)
-  await requireSignedUp(deps, event, openid)
-  await beforeInsert()
-  const rec = { eventId: event.id, checkpointId: cp.id, openid, checkedInAt: now, via, staff }
-  if (await insertOnce(deps.db, COLLECTIONS.eventCheckins, checkInId(cp.id, openid), rec)) return result('checked-in', now)
-  return result('already', (await getCheckIn(deps.db, cp.id, openid))?.checkedInAt ?? now)
+  if (refusal) return (await earlier()) ?? fail(refusal) // a repeat after the window still says 已签到
+  await requireSignedUp(deps, event, who.openid)
+  await guard()
+  const rec = { eventId: event.id, checkpointId: cp.id, openid: who.openid, checkedInAt: now, via: who.via, staff: who.staff, requestId }
+  if (await insertOnce(deps.db, COLLECTIONS.eventCheckins, checkInId(cp.id, who.openid), rec)) return result('checked-in', now, await bump(deps, event, cp))
+  return (await earlier()) ?? fail('CONFLICT')
 }
 
 const codeOf = (r: CheckInResultDTO) => (r.status === 'already' ? 'ALREADY' : null)
@@ -66,9 +96,9 @@ export async function myCheckInCode(deps: EventsDeps, openid: string, eventId: s
   return { token, expiresAt, eventId }
 }
 
-export function checkIn(deps: EventsDeps, staff: string, req: CheckInRequest): Promise<CheckInResultDTO> {
+export function checkIn(deps: EventsDeps, staff: string, req: CheckInRequest, requestId: string | null = null): Promise<CheckInResultDTO> {
   return recordScan(deps, 'checkin', { eventId: req.eventId, staff, checkpointId: req.checkpointId }, async (note: ScanNote) => {
-    await requireStaff(deps.db, staff, 'event', req.eventId)
+    await requireEventStaff(deps, staff, req.eventId)
     const v = deps.tokens.verifyRotating(req.token, 'checkin')
     if (!v.ok) fail(v.code, 'token')
     const subject = splitSubject(v.claims.subject) ?? fail('TOKEN_INVALID', 'token')
@@ -79,12 +109,16 @@ export function checkIn(deps: EventsDeps, staff: string, req: CheckInRequest): P
     ])
     const name = known ?? fail('NOT_VERIFIED')
     note.member = name
-    // One rotating code admits one check-in: a screenshot passed on cannot be used at the next checkpoint.
-    const replayGuard = async () => {
-      const first = await useCode(deps.db, 'checkin', v.claims.nonce, v.claims.subject, cp.id, deps.clock())
-      if (first !== cp.id) fail('TOKEN_REPLAYED', 'token')
+    // One rotating code admits one check-in (a screenshot passed on cannot be used at the next
+    // checkpoint): this scan's log entry, keyed by the code, is written first and is the guard.
+    const guard = async () => {
+      const first = await logScanOnce(deps, `checkin:${v.claims.subject}:${v.claims.nonce}`, 'checkin', note)
+      if (first) return void (note.logged = true)
+      if ((await scanById(deps.db, `checkin:${v.claims.subject}:${v.claims.nonce}`))?.checkpointId !== cp.id) fail('TOKEN_REPLAYED', 'token')
     }
-    return admit(deps, event, cp, subject.openid, name, 'staff', staff, replayGuard)
+    const r = await admit(deps, event, cp, { openid: subject.openid, name, via: 'staff', staff }, requestId, guard)
+    if (note.logged && r.status === 'already') note.logged = false // the entry written as the guard is then superseded by an ALREADY one
+    return r
   }, codeOf)
 }
 
@@ -104,9 +138,9 @@ export async function checkpointCode(deps: EventsDeps, staff: string, req: Check
   return { token, expiresAt, checkpoint: checkpointDTO(cp) }
 }
 
-export function selfCheckIn(deps: EventsDeps, openid: string, req: SelfCheckInRequest): Promise<CheckInResultDTO> {
+export function selfCheckIn(deps: EventsDeps, openid: string, req: SelfCheckInRequest, requestId: string | null = null): Promise<CheckInResultDTO> {
   return recordScan(deps, 'self-checkin', { eventId: req.eventId ?? null, openid }, async (note) => {
-    const { roster } = await requireVerifiedMember(deps.db, openid)
+    const roster = (await createRosterLookup({ db: deps.db }).one(openid)) ?? fail('NOT_VERIFIED')
     note.member = maskName(roster.name) // the scan log keeps masked names only
     const v = deps.tokens.verifyRotating(req.token, 'checkpoint')
     if (!v.ok) fail(v.code, 'token')
@@ -114,7 +148,7 @@ export function selfCheckIn(deps: EventsDeps, openid: string, req: SelfCheckInRe
     note.checkpointId = cp.id
     if (req.eventId && cp.eventId !== req.eventId) fail('TOKEN_OTHER_EVENT', 'token')
     note.eventId = cp.eventId
-    return admit(deps, await loadEvent(deps, cp.eventId), cp, openid, roster.name, 'self', null)
+    return admit(deps, await loadEvent(deps, cp.eventId), cp, { openid, name: roster.name, via: 'self', staff: null }, requestId)
   }, codeOf)
 }
 

@@ -3,6 +3,7 @@ import type { EventDetailDTO, EventSummaryDTO, ListEventsRequest, MySignUpDTO } 
 import { isOfficer, loadAccount, requireVerifiedMember } from '../common/auth'
 import { COLLECTIONS } from '../common/collections'
 import { fail } from '../common/errors'
+import { forget } from '../common/instance-cache'
 import { randomBytes } from 'node:crypto'
 import { countOf, getSignUp, signUpsOf } from './activity.repository'
 import { createSeatLedger, signUpId, type SignUpDoc } from './claims.repository'
@@ -61,5 +62,6 @@ export async function signUp(deps: EventsDeps, openid: string, eventId: string):
     state: 'pending', signedUpAt: null, capped: event.signUp.capacity !== null,
   }
   const r = await createSeatLedger(deps.db, deps.clock).ledger.claim(doc, () => ({ state: 'confirmed', signedUpAt: deps.clock() }))
+  forget(deps.db, `ev:${eventId}`) // its seat counters changed: this instance reads them afresh
   return { eventId, signedUpAt: r.doc.signedUpAt ?? now }
 }
