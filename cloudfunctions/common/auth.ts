@@ -3,6 +3,7 @@ import { COLLECTIONS } from './collections'
 import { env } from './env'
 import { fail } from './errors'
 import type { RosterDoc, ScopeKind, StoredRole, UserDoc } from './member-docs'
+import { createRosterLookup } from './roster-lookup'
 
 export interface CallerAccount {
   openid: string
@@ -47,10 +48,8 @@ export async function requireStaff(db: Db, openid: string, kind: ScopeKind, id: 
 
 /** A verified member's roster record: what eligibility rules (gender, age, tags, branch) read. */
 export async function requireVerifiedMember(db: Db, openid: string): Promise<{ account: CallerAccount; roster: RosterDoc }> {
-  const account = await loadAccount(db, openid)
-  const rosterId = account.user?.verifiedAt ? account.user.rosterId : null
-  if (!rosterId) fail('NOT_VERIFIED')
-  const roster = await getById<RosterDoc>(db, COLLECTIONS.roster, rosterId)
-  if (!roster || roster.boundOpenid !== openid) fail('NOT_VERIFIED')
+  const [account, roster] = await Promise.all([loadAccount(db, openid), createRosterLookup({ db }).one(openid)])
+  // Both sides of the binding must agree: the record bound to her, and her account pointing at it.
+  if (!roster || !account.user?.verifiedAt || account.user.rosterId !== roster._id) fail('NOT_VERIFIED')
   return { account, roster }
 }
