@@ -44,8 +44,12 @@ async function insertNew(db: Db, rows: RosterFields[], now: number): Promise<{ i
   return { inserted, updated }
 }
 
+const GARBLED = '文件内容有乱码：它不是 UTF-8 编码（多为 Excel 保存的 GBK），请直接上传文件本身，或在 Excel 中“另存为 CSV UTF-8”后重试'
+
 /** The text of the request: the CSV as sent, or its bytes decoded (UTF-8 or GBK). */
 function textOf(req: RosterImportRequest): { text: string; encoding: RosterImportResult['encoding'] } | { refused: string } {
+  // U+FFFD: a client read GBK bytes as UTF-8 before sending; the names are lost, say so instead of importing mojibake.
+  if (req.csv?.includes('\uFFFD')) return { refused: GARBLED }
   if (req.csv !== undefined) return { text: req.csv, encoding: 'utf-8' }
   const decoded = decodeRosterBytes(Buffer.from(req.csvBase64 ?? '', 'base64'))
   return decoded.ok ? decoded : { refused: decoded.reason }

@@ -68,6 +68,8 @@ it('imports a GBK file as Excel on Chinese Windows saves it, and refuses a workb
   const gbk = okData(await invoke<RosterImportResult>(main, 'o-officer', 'importRoster', { csvBase64: iconv.encode(text, 'gbk').toString('base64') }))
   expect(gbk).toMatchObject({ imported: 2, errors: [], encoding: 'gb18030', progress: null })
   expect((await emu.db.collection(COLLECTIONS.roster).doc('GBK0001').get()).data[0]).toMatchObject({ name: '欧阳娜娜', branch: '南京市鼓楼区总工会', tags: ['女职工'] })
+  const misread = new TextDecoder().decode(iconv.encode(text, 'gbk')) // GBK bytes read as UTF-8 by a client
+  expect(okData(await invoke<RosterImportResult>(main, 'o-officer', 'importRoster', { csv: misread }))).toMatchObject({ imported: 0, errors: [{ line: 1, reason: expect.stringContaining('乱码') }] })
   const xlsx = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0xff, 0xfe, 0x00, 0x01]).toString('base64')
   const refused = okData(await invoke<RosterImportResult>(main, 'o-officer', 'importRoster', { csvBase64: xlsx }))
   expect(refused).toMatchObject({ imported: 0, errors: [{ line: 1, reason: expect.stringContaining('不是 UTF-8 也不是 GBK') }] })
