@@ -124,7 +124,7 @@ suite(`会聚良缘 journey in Chromium (H5 build)${availability.run ? '' : ` �
     await v(man, `#entry-${badge.woman}`).click({ timeout: 20_000 })
     await v(man, `#entry-${SEEDED.badge}`).click()
     await v(man, '#submit-picks').click()
-    await v(man, '#pick-sent').waitFor({ timeout: 15_000 })
+    await v(man, '#pick-sent').filter({ hasText: '已订阅' }).waitFor({ timeout: 15_000 }) // the results notice, simulated in H5
     await woman.goto(`${stack.url}${MM}/pick/index?id=${QIXI_ID}`)
     await v(woman, `#entry-${badge.man}`).click({ timeout: 20_000 })
     await v(woman, '#submit-picks').click()
@@ -145,6 +145,9 @@ suite(`会聚良缘 journey in Chromium (H5 build)${availability.run ? '' : ` �
     await woman.reload()
     await v(woman, `#their-contact-${badge.man}`).filter({ hasText: 'zhouhao_1995' }).waitFor({ timeout: 20_000 })
     expect(await v(man, `#match-${SEEDED.badge}`).count()).toBe(0)
+    // The notice he opted into names nobody.
+    const notice = (await v(man, '#my-notices').filter({ hasText: '会聚良缘结果通知' }).textContent({ timeout: 15_000 })) ?? ''
+    expect(notice).not.toMatch(/婷婷|号·|\d+号/)
     const main = createMatchmakingFunction({ clock })
     const seen = okData(await invoke(main, SEEDED.openid, 'myMatches', { mixerId: QIXI_ID }))
     expect(seen).toEqual({ published: true, matches: [] })
