@@ -198,6 +198,14 @@ export interface MyServicesExport {
     matches: { mixerTitle: string; theirBadge: number; theirNickname: string; myContact: string | null; state: string }[]
     bar: { reason: string; until: number; appeal: string | null } | null
   }
+  /** 工会消费券: her vouchers with how each was used (amounts in fen), and her draw entries. Absent in older exports. */
+  vouchers?: {
+    vouchers: {
+      campaignName: string; ruleText: string; status: string; claimedAt: number; useEndsAt: number
+      redemption: { merchantName: string; till: string; at: number; billFen: number; deductionFen: number; modelWorkerFen: number; payableFen: number } | null
+    }[]
+    drawEntries: { campaignName: string; entryRef: string; result: string; enteredAt: number }[]
+  }
 }
 
 export interface DeletionRequestResult {

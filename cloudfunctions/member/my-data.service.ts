@@ -10,11 +10,12 @@ type Deps = MemberCall
 
 /** Everything stored about the caller in every service, unmasked: it is theirs. Read-only. */
 export async function exportMyData(deps: Deps, openid: string): Promise<MyDataExport> {
-  const [current, screening, events, matchmaking] = await Promise.all([
+  const [current, screening, events, matchmaking, vouchers] = await Promise.all([
     me(deps, openid),
     DATA_PROVIDERS.screening.exportFor(deps.db, openid),
     DATA_PROVIDERS.events.exportFor(deps.db, openid),
     DATA_PROVIDERS.matchmaking.exportFor(deps.db, openid),
+    DATA_PROVIDERS.vouchers.exportFor(deps.db, openid),
   ])
   return {
     exportedAt: deps.now,
@@ -22,7 +23,7 @@ export async function exportMyData(deps: Deps, openid: string): Promise<MyDataEx
     profile: current.profile,
     // Consents recorded when booking a screening (the privacy notice she accepted).
     consents: screening.bookings.map((b) => ({ kind: 'screening-privacy', version: b.consent.version, at: b.consent.at })),
-    services: { screening, events, matchmaking },
+    services: { screening, events, matchmaking, vouchers },
   }
 }
 

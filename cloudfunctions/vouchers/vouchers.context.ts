@@ -30,6 +30,8 @@ export function vouchersServices(db: Db, clock: Clock) {
   const settlement = createSettlementService({ clock, merchants, redemptions, statements: createStatementRepository(db) })
   const notices = createVoucherNotices({ db, clock })
   return {
+    campaigns,
+    entries,
     claims,
     notices,
     settlement,

@@ -1,6 +1,8 @@
 import { seed } from '../../tools/seed/seed'
 import { seedVouchers } from '../../tools/seed/vouchers.seed'
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
+import { createMemberFunction } from '../../cloudfunctions/member/index'
+import { invoke, okData } from '../support/invoke'
 import { codeOf, T0, vouchersHarness } from './vouchers-fixtures'
 
 let emu: TestEmulator
@@ -25,5 +27,7 @@ it('holds the story: 95折 for 张建国 at 苏果 with the 劳模 extra, 大连
   const v = await h.ok('demo-model-worker', 'claim', { campaignId: 'campaign-wuping-95' })
   const p = await h.ok('demo-cashier', 'preview', { merchantId: 'merchant-suguo-xjk', code: await codeOf(h, 'demo-model-worker', v.id), billFen: 8600 })
   expect(p).toMatchObject({ memberMasked: '张**', modelWorker: true, voucherFen: 430, modelWorkerFen: 408, payableFen: 7762 })
+  const mine = okData(await invoke<{ services: { vouchers: { vouchers: { campaignName: string; status: string }[] } } }>(createMemberFunction(), 'demo-model-worker', 'exportMyData'))
+  expect(mine.services.vouchers.vouchers).toEqual([expect.objectContaining({ campaignName: '工会福利消费券 · 消费帮扶 95折', status: 'unused' })])
   expect(await h.ok('demo-cashier', 'myMerchants')).toEqual([expect.objectContaining({ manager: true, merchant: expect.objectContaining({ id: 'merchant-suguo-xjk' }) })])
 }, 60_000)
