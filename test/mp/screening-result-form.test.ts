@@ -31,11 +31,14 @@ function open(rows: StaffBookingRowDTO[]) {
   }
   const w = openFreshPage(SESSION_PAGE, backend, { id: 'S1', title: encodeURIComponent('3月9日 07:00–09:00') })
   const text = () => String(w.page.dom.textContent)
+  // Waits for the element first: on a busy machine a render can take longer than a fixed pause.
   const tap = async (id: string) => {
+    await until(() => !!w.page.querySelector(`#${id}`))
     w.page.querySelector(`#${id}`).dispatchEvent('tap')
     await sleep(30)
   }
   const type = async (id: string, value: string) => {
+    await until(() => !!w.page.querySelector(`#${id}`))
     const node = w.page.querySelector(`#${id}`) as unknown as { dispatchEvent(name: string, opts: unknown): void }
     node.dispatchEvent('input', { detail: { value } })
     await sleep(30)

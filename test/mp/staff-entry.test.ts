@@ -20,6 +20,7 @@ function open(route: string, roles: RoleDTO[], query: Record<string, string> = {
   const backend: FakeBackend = (_name, body) => {
     sent.push({ action: body.action, data: body.data })
     if (body.action === 'staffEvents') return { ok: true, data: { events: [fair] } }
+    if (body.action === 'staffMixers') return { ok: true, data: [{ mixer: { id: 'mixer-qixi' }, checkedIn: { M: 0, F: 0 } }] }
     if (body.action === 'redeemInvite') return { ok: true, data: meWith([{ role: 'staff', scope: { kind: 'site', id: 'site-fuyou', name: '市妇幼保健院' } }]) }
     return { ok: true, data: meWith(roles) }
   }
@@ -29,6 +30,7 @@ function open(route: string, roles: RoleDTO[], query: Record<string, string> = {
 }
 
 async function tap(wechat: ReturnType<typeof open>, selector: string) {
+  await until(() => !!wechat.page.querySelector(selector))
   wechat.page.querySelector(selector).dispatchEvent('tap')
   await sleep(20)
 }
@@ -52,11 +54,12 @@ test('a mini-program code launch (scene) fills the code in too', async () => {
   expect(w.sent.find((c) => c.action === 'redeemInvite')?.data).toEqual({ code: 'WXYZ2345' })
 })
 
-test('each role links to its desk: screening desk, gift desk and station per event, the voucher till', async () => {
+test('each role links to its desk: screening desk, gift desk and station per event, the voucher till, a mixer\'s check-in', async () => {
   const w = open('pages/staff/index', [
     { role: 'staff', scope: { kind: 'site', id: 'site-fuyou', name: '市妇幼保健院' } },
     { role: 'staff', scope: { kind: 'event', id: 'event-fair-2027', name: '跟着劳模赶大集' } },
     { role: 'staff', scope: { kind: 'merchant', id: 'merchant-suguo-xjk', name: '苏果超市（新街口店）' } },
+    { role: 'staff', scope: { kind: 'event', id: 'mixer-qixi', name: '七夕 · 会聚良缘 联谊会' } },
   ])
   await until(() => w.text().includes('礼品兑换台'))
   expect(w.text()).not.toContain('相应服务开放后')
@@ -64,11 +67,13 @@ test('each role links to its desk: screening desk, gift desk and station per eve
   await tap(w, '#desk-gift-event-fair-2027')
   await tap(w, '#desk-station-event-fair-2027')
   await tap(w, '#desk-merchant-merchant-suguo-xjk')
+  await tap(w, '#desk-mixer-mixer-qixi')
   expect(w.log.navigations).toEqual([
     '/packages/screening/pages/desk/index',
     '/packages/events/pages/gift-desk/index?id=event-fair-2027',
     '/packages/events/pages/station/index?id=event-fair-2027',
     '/packages/vouchers/pages/till/index?merchant=merchant-suguo-xjk',
+    '/packages/matchmaking/pages/station/index?id=mixer-qixi',
   ])
 })
 

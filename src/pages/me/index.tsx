@@ -30,6 +30,7 @@ export default function Me() {
             )}
             <View className='card'>
               <Text className='card__title'>我的身份</Text>
+              {m.roles.length === 0 && <Text className='muted'>还没有身份。完成会员认证后即为会员；工作人员请在下方输入邀请码。</Text>}
               {m.roles.map((r, i) => {
                 const v = describeRole(r)
                 return (

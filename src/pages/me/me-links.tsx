@@ -8,6 +8,8 @@ interface Link {
   text: string
   /** null: the service is not open yet, said plainly instead of a link. */
   url: string | null
+  /** The action word beside the link; 进入 unless it shows something. */
+  go?: string
 }
 
 function LinkRows({ links }: { links: Link[] }) {
@@ -16,7 +18,7 @@ function LinkRows({ links }: { links: Link[] }) {
       {links.map((l) => (
         <View key={l.id} id={l.id} className='me-link' hoverClass={l.url ? 'notice--pressed' : 'none'} onClick={() => l.url && Taro.navigateTo({ url: l.url })}>
           <Text>{l.text}</Text>
-          {l.url ? <Text className='me-link__go'>查看 ›</Text> : <Text className='me-link__soon'>即将开放</Text>}
+          {l.url ? <Text className='me-link__go'>{l.go ?? '进入'} ›</Text> : <Text className='me-link__soon'>即将开放</Text>}
         </View>
       ))}
     </View>
@@ -31,9 +33,9 @@ export function MyCodes() {
       <Text className='muted'>出示给工作人员扫码：</Text>
       <LinkRows
         links={[
-          { id: 'me-code-screening', text: '两癌筛查签到码（在我的预约中）', url: routeUrl('screeningList') },
-          { id: 'me-code-events', text: '活动签到码、礼品兑换码', url: routeUrl('eventsMine') },
-          { id: 'me-code-vouchers', text: '工会消费券券码（在我的券中）', url: routeUrl('vouchersMine') },
+          { id: 'me-code-screening', go: '查看', text: '两癌筛查签到码（在我的预约中）', url: routeUrl('screeningList') },
+          { id: 'me-code-events', go: '查看', text: '活动签到码、礼品兑换码', url: routeUrl('eventsMine') },
+          { id: 'me-code-vouchers', go: '查看', text: '工会消费券券码（在我的券中）', url: routeUrl('vouchersMine') },
         ]}
       />
     </View>

@@ -8,7 +8,7 @@ import { call } from '../../services/api'
 import { inviteCodeFromOptions } from '../../services/invite-link'
 import { loadMe } from '../../services/me-store'
 import { RedeemCard } from './redeem-card'
-import { RoleDesks } from './role-desks'
+import { type EventPlaces, RoleDesks } from './role-desks'
 import './index.css'
 
 /** Staff entry: redeem an invite (from its QR, with the code filled in) and reach each role's desk. */
@@ -17,13 +17,20 @@ export default function Staff() {
   const initialCode = inviteCodeFromOptions(params)
   const me = useRemote((silent) => loadMe({ silent }))
   const hasEventRole = !!me.data?.roles.some((r) => r.role === 'staff' && r.scope.kind === 'event')
-  // Only event staff need the events service: it says which desks each event has.
-  const events = useRemote(async (silent) => (hasEventRole ? (await call('events', 'staffEvents', {}, { idempotent: true, silent })).events : []), [hasEventRole])
+  // Only event staff need these: the events service says which desks each event has; a mixer's desk is matchmaking's.
+  const events = useRemote(async (silent): Promise<EventPlaces> => {
+    if (!hasEventRole) return { events: [], mixerIds: [] }
+    const [ev, mixers] = await Promise.all([
+      call('events', 'staffEvents', {}, { idempotent: true, silent }),
+      call('matchmaking', 'staffMixers', {}, { idempotent: true, silent: true }).catch(() => []),
+    ])
+    return { events: ev.events, mixerIds: mixers.map((m) => m.mixer.id) }
+  }, [hasEventRole])
   return (
     <PageFrame className='staff'>
       <View className='card'>
         <Text className='card__title'>我的工作人员身份</Text>
-        <RemoteView remote={me}>{(m) => <RoleDesks roles={m.roles} events={events.data} />}</RemoteView>
+        <RemoteView remote={me}>{(m) => <RoleDesks roles={m.roles} places={events.data} />}</RemoteView>
       </View>
       <RedeemCard initialCode={initialCode} onRedeemed={(next) => me.setData(next)} />
       <BackLink />

@@ -8,11 +8,20 @@ import { describeRole } from '../../constants/roles'
 import { STAFF_DESKS } from '../../constants/staff-desks'
 
 type StaffRole = Extract<RoleDTO, { role: 'staff' }>
+
+/** What an event-kind role can be: an event of the events service, or a mixer of 会聚良缘. */
+export interface EventPlaces {
+  events: EventSummaryDTO[]
+  mixerIds: string[]
+}
 const go = (url: string) => Taro.navigateTo({ url })
 
 /** An event's desks come from the events service (a fair has a gift desk, checkpoints a station). */
-function EventDesks({ scope, events }: { scope: StaffScope; events: EventSummaryDTO[] | null }) {
-  const e = events?.find((x) => x.id === scope.id)
+function EventDesks({ scope, places }: { scope: StaffScope; places: EventPlaces | null }) {
+  const e = places?.events.find((x) => x.id === scope.id)
+  if (!e && places?.mixerIds.includes(scope.id)) {
+    return <BigButton id={`desk-mixer-${scope.id}`} onClick={() => go(routeUrl('matchmakingStation', { id: scope.id }))}>联谊会签到台</BigButton>
+  }
   if (!e) return <BigButton id={`desk-event-${scope.id}`} onClick={() => go(routeUrl('eventsStaff'))}>进入活动工作台</BigButton>
   return (
     <View>
@@ -23,9 +32,9 @@ function EventDesks({ scope, events }: { scope: StaffScope; events: EventSummary
   )
 }
 
-function Desk({ role, events }: { role: StaffRole; events: EventSummaryDTO[] | null }) {
+function Desk({ role, places }: { role: StaffRole; places: EventPlaces | null }) {
   const { scope } = role
-  if (scope.kind === 'event') return <EventDesks scope={scope} events={events} />
+  if (scope.kind === 'event') return <EventDesks scope={scope} places={places} />
   const desk = STAFF_DESKS[scope.kind]
   const url = desk.url(scope.id)
   if (!url) return <Text id={`desk-soon-${scope.id}`} className='staff-role__soon'>{desk.label}：即将开放</Text>
@@ -33,7 +42,7 @@ function Desk({ role, events }: { role: StaffRole; events: EventSummaryDTO[] | n
 }
 
 /** Each staff role with the way to its desk; a role whose desk is not built yet says so plainly. */
-export function RoleDesks({ roles, events }: { roles: RoleDTO[]; events: EventSummaryDTO[] | null }) {
+export function RoleDesks({ roles, places }: { roles: RoleDTO[]; places: EventPlaces | null }) {
   const staff = roles.filter((r): r is StaffRole => r.role === 'staff')
   if (staff.length === 0) {
     return <Text id='staff-none' className='muted'>您还没有工作人员身份。请向工会干部索取邀请码，在下方输入或扫码。</Text>
@@ -46,7 +55,7 @@ export function RoleDesks({ roles, events }: { roles: RoleDTO[]; events: EventSu
           <View key={`${r.scope.kind}-${r.scope.id}`} className='staff-role'>
             <Text className='staff-role__title'>{v.title} · {v.scopeName}</Text>
             <Text className='muted'>{v.duty}</Text>
-            <Desk role={r} events={events} />
+            <Desk role={r} places={places} />
           </View>
         )
       })}
