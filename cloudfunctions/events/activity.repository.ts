@@ -13,7 +13,11 @@ import type { RedemptionRec, SignUpRec } from './claims.repository'
 export type { RedemptionRec, SignUpRec } from './claims.repository'
 export { redemptionId, signUpId } from './claims.repository'
 
-export interface StampRec { eventId: string; boothId: string; zoneId: string; openid: string; stampedAt: number }
+export interface StampRec {
+  eventId: string; boothId: string; zoneId: string; openid: string; stampedAt: number
+  /** The request that stamped it: its retry gets the same answer. */
+  requestId?: string | null
+}
 export interface CheckInRec {
   id: string; eventId: string; checkpointId: string; openid: string; checkedInAt: number; via: 'staff' | 'self'; staff: string | null
   /** The request that checked her in: its retry gets 签到成功 again. */
@@ -60,13 +64,16 @@ export async function getCard(db: Db, eventId: string, openid: string): Promise<
   return first(await col(db, COLLECTIONS.eventStampCards).doc(cardId(eventId, openid)).get())
 }
 
-/** The cooldown decides in one conditional update: only one stamp per window wins. */
+/**
+ * The cooldown decides in one conditional update: only one stamp per window wins. Her first
+ * stamp at an event finds no card and writes it (a second call, once per member and event).
+ */
 export async function takeStampSlot(db: Db, eventId: string, openid: string, now: number, cooldownMs: number): Promise<boolean> {
   const id = cardId(eventId, openid)
-  await insertOnce(db, COLLECTIONS.eventStampCards, id, { eventId, openid, lastStampAt: 0 })
   const _ = db.command
   const res = await col(db, COLLECTIONS.eventStampCards).where({ _id: id, lastStampAt: _.lte(now - cooldownMs) }).update({ lastStampAt: now })
-  return res.updated === 1
+  if (res.updated === 1) return true
+  return insertOnce(db, COLLECTIONS.eventStampCards, id, { eventId, openid, lastStampAt: now })
 }
 /** Gives the slot back when the stamp turned out to be a duplicate. */
 export async function returnStampSlot(db: Db, eventId: string, openid: string, took: number, previous: number): Promise<void> {

@@ -125,6 +125,7 @@ export async function putBooth(db: Db, rec: BoothRec, now: number): Promise<void
   const { id, ...rest } = rec
   await db.collection(COLLECTIONS.eventBooths).doc(id).set({ ...rest, updatedAt: now })
   forget(db, `eb:${id}`)
+  forget(db, `ebs:${rec.eventId}`)
 }
 
 export async function putCheckpoint(db: Db, rec: CheckpointRec, now: number): Promise<void> {
@@ -144,6 +145,7 @@ export async function putCheckpoint(db: Db, rec: CheckpointRec, now: number): Pr
 export async function insertTier(db: Db, rec: TierRec, now: number): Promise<void> {
   const { id, ...rest } = rec
   await db.collection(COLLECTIONS.eventTiers).add({ _id: id, ...rest, holders: {}, createdAt: now, updatedAt: now })
+  forget(db, `ets:${rec.eventId}`)
 }
 
 /** Changes a tier; a stock change moves `left` by the same amount, refused if gifts already handed out exceed it. */
@@ -154,6 +156,7 @@ export async function updateTier(db: Db, before: TierRec, fields: Pick<TierRec, 
     .collection(COLLECTIONS.eventTiers)
     .where({ _id: before.id, stock: before.stock, left: _.gte(-delta) })
     .update({ ...fields, left: _.inc(delta), updatedAt: now })
+  forget(db, `ets:${before.eventId}`)
   return res.updated === 1
 }
 
@@ -164,5 +167,6 @@ export async function bumpBoothVersion(db: Db, booth: BoothRec, now: number): Pr
     .where({ _id: booth.id, codeVersion: booth.codeVersion })
     .update({ codeVersion: booth.codeVersion + 1, updatedAt: now })
   forget(db, `eb:${booth.id}`)
+  forget(db, `ebs:${booth.eventId}`)
   return res.updated === 1
 }

@@ -8,6 +8,7 @@ import type { CodeStatusDTO, GiftCodeDTO, GiftCodeRequest, GiftPreviewDTO, GiftS
 import { randomBytes } from 'node:crypto'
 import { requireStaff, requireVerifiedMember } from '../common/auth'
 import { AppError, fail } from '../common/errors'
+import { forget } from '../common/instance-cache'
 import { beijingClock } from '../common/time'
 import { getRedemption, stampsOf } from './activity.repository'
 import { createGiftLedger, redemptionId, type RedemptionDoc } from './claims.repository'
@@ -108,6 +109,7 @@ export function redeemGift(deps: EventsDeps, staff: string, req: RedeemGiftReque
       state: 'pending', redeemedAt: null, desk: req.desk, staff,
     }
     const r = await grant(deps, doc, tier.left <= 0 && existing === null)
+    forget(deps.db, `ets:${tier.eventId}`) // units left changed: this instance's stamp cards read the tiers afresh
     const after = (await getTier(deps.db, tier.id)) ?? tier
     const at = r.doc.redeemedAt ?? deps.clock()
     if (r.outcome === 'exists') {

@@ -21,7 +21,7 @@ export function createEventsFunction(deps: FunctionDeps = {}) {
     eventDetail: action({ input: s.eventIdReq, run: (i, c) => signup.eventDetail(d(c), c.openid, i.eventId) }),
     signUp: action({ input: s.eventIdReq, mutation: true, run: (i, c) => signup.signUp(d(c), c.openid, i.eventId) }),
     stampCard: action({ input: s.stampCardReq, run: (i, c) => stamps.stampCard(d(c), c.openid, i) }),
-    stamp: action({ input: s.stamp, mutation: true, run: (i, c) => stamps.stamp(d(c), c.openid, i) }),
+    stamp: action({ input: s.stamp, mutation: 'ledger', run: (i, c) => stamps.stamp(d(c), c.openid, i, c.requestId ?? null) }),
     giftCode: action({ input: s.giftCode, run: (i, c) => gift.giftCode(d(c), c.openid, i) }),
     myCheckInCode: action({ input: s.eventIdReq, run: (i, c) => checkin.myCheckInCode(d(c), c.openid, i.eventId) }),
     codeStatus: action({

@@ -1,6 +1,8 @@
 /** The stamp rally: a member scans a booth's printed code and gets one stamp per booth. */
 import type { StampCardDTO, StampCardRequest, StampRequest, StampResultDTO } from '../../types/events'
 import { requireVerifiedMember } from '../common/auth'
+import { cached } from '../common/instance-cache'
+import { createRosterLookup } from '../common/roster-lookup'
 import { fail } from '../common/errors'
 import { maskName } from '../common/mask'
 import {
@@ -35,22 +37,30 @@ async function eventOfCode(deps: EventsDeps, code: string): Promise<string> {
   return booth.eventId
 }
 
-async function cardOf(deps: EventsDeps, event: EventRec, openid: string): Promise<StampCardDTO> {
+async function cardOf(deps: EventsDeps, event: EventRec, openid: string, lastStampAt?: number): Promise<StampCardDTO> {
   const eventId = event.id
+  // Booths and tiers from the instance (a tier's units left may be seconds old on the card); hers afresh.
   const [booths, tiers, stamps, mine, card] = await Promise.all([
-    boothsOf(deps.db, eventId), tiersOf(deps.db, eventId), stampsOf(deps.db, eventId, openid),
-    redemptionsOf(deps.db, { eventId, openid }), getCard(deps.db, eventId, openid),
+    cached(deps.db, `ebs:${eventId}`, () => boothsOf(deps.db, eventId)), cached(deps.db, `ets:${eventId}`, () => tiersOf(deps.db, eventId)),
+    stampsOf(deps.db, eventId, openid), redemptionsOf(deps.db, { eventId, openid }),
+    lastStampAt === undefined ? getCard(deps.db, eventId, openid) : Promise.resolve({ lastStampAt }),
   ])
   return cardDTO(event, booths, tiers, stamps, mine, card?.lastStampAt ?? null, deps.clock())
 }
 
-export function stamp(deps: EventsDeps, openid: string, req: StampRequest): Promise<StampResultDTO> {
+/**
+ * One stamp per booth per member, one per cooldown window. The hot path (issue 7 §6): her roster
+ * record, the cooldown slot (one conditional update), the stamp (a deterministic id: a duplicate
+ * insert fails), her stamps and gifts for the card she sees, and the scan log entry.
+ */
+export function stamp(deps: EventsDeps, openid: string, req: StampRequest, requestId: string | null = null): Promise<StampResultDTO> {
   return recordScan(deps, 'stamp', { eventId: req.eventId ?? null, openid }, async (note) => {
-    const { roster } = await requireVerifiedMember(deps.db, openid)
-    note.member = maskName(roster.name)
     const v = deps.tokens.verifyPrinted(req.code, 'booth')
+    const [roster, booth] = await Promise.all([createRosterLookup({ db: deps.db }).one(openid), v.ok ? getBooth(deps.db, v.claims.id) : null])
+    if (!roster) fail('NOT_VERIFIED')
+    note.member = maskName(roster.name)
     if (!v.ok) fail(v.code, 'code')
-    const booth = (await getBooth(deps.db, v.claims.id)) ?? fail('TOKEN_INVALID', 'code')
+    if (!booth) fail('TOKEN_INVALID', 'code')
     note.boothId = booth.id
     if (v.claims.version !== booth.codeVersion) fail(v.claims.version < booth.codeVersion ? 'TOKEN_REVOKED' : 'TOKEN_INVALID', 'code')
     if (req.eventId && booth.eventId !== req.eventId) fail('TOKEN_OTHER_EVENT', 'code')
@@ -59,15 +69,23 @@ export function stamp(deps: EventsDeps, openid: string, req: StampRequest): Prom
     const now = deps.clock()
     if (phaseOf(event, now) !== 'ongoing') fail('EVENT_NOT_OPEN')
     await requireSignedUp(deps, event, openid)
-    if (await getStamp(deps.db, stampId(event.id, booth.id, openid))) fail('ALREADY_STAMPED')
-    const previous = (await getCard(deps.db, event.id, openid))?.lastStampAt ?? 0
-    if (!(await takeStampSlot(deps.db, event.id, openid, now, event.stampRules.cooldownSeconds * 1000))) fail('STAMP_COOLDOWN')
-    const rec = { eventId: event.id, boothId: booth.id, zoneId: booth.zoneId, openid, stampedAt: now }
-    if (!(await insertStamp(deps.db, rec))) {
-      await returnStampSlot(deps.db, event.id, openid, now, previous)
-      fail('ALREADY_STAMPED')
-    }
-    const card = await cardOf(deps, event, openid)
-    return { stamp: { boothId: booth.id, boothName: booth.name, zoneId: booth.zoneId, stampedAt: now }, card }
+    const answer = async (s: { stampedAt: number }, last?: number) =>
+      ({ stamp: { boothId: booth.id, boothName: booth.name, zoneId: booth.zoneId, stampedAt: s.stampedAt }, card: await cardOf(deps, event, openid, last) })
+    const previous = await slot(deps, event, booth.id, openid, now)
+    const rec = { eventId: event.id, boothId: booth.id, zoneId: booth.zoneId, openid, stampedAt: now, requestId }
+    if (await insertStamp(deps.db, rec)) return answer(rec, now)
+    await returnStampSlot(deps.db, event.id, openid, now, previous ?? 0)
+    const first = await getStamp(deps.db, stampId(event.id, booth.id, openid))
+    if (first && requestId && first.requestId === requestId) return answer(first) // the same request retried: its first answer
+    fail('ALREADY_STAMPED')
   })
+}
+
+/** Takes the cooldown slot or refuses; answers the card's previous lastStampAt (null: unknown, her card was just written). */
+async function slot(deps: EventsDeps, event: EventRec, boothId: string, openid: string, now: number): Promise<number | null> {
+  const cooldownMs = event.stampRules.cooldownSeconds * 1000
+  if (await takeStampSlot(deps.db, event.id, openid, now, cooldownMs)) return null
+  // Refused: a stamp of this booth already is the truer answer; otherwise the cooldown.
+  if (await getStamp(deps.db, stampId(event.id, boothId, openid))) fail('ALREADY_STAMPED')
+  fail('STAMP_COOLDOWN')
 }
