@@ -1,15 +1,16 @@
 /**
  * Who may sign up for a mixer, with every unmet condition explained in Chinese
  * (the member sees all reasons at once, not one per attempt). Pure: the caller
- * brings the roster facts, the statement and any bar.
+ * brings the roster facts, the statement and any bar. The roster half (verified,
+ * age on the mixer's day) is the kit's rule; this adds the mixer's own conditions.
  */
-import { ageOn, beijingDate } from '../common/time'
-import { SINGLE_STATEMENT, type EligibilityDTO, type Gender } from '../../types/matchmaking'
+import { rosterReasons, type RosterFacts } from '../common/roster-eligibility.rules'
+import { beijingDate } from '../common/time'
+import { SINGLE_STATEMENT, type EligibilityDTO } from '../../types/matchmaking'
 
 export interface EligibilityFacts {
-  verified: boolean
-  gender: Gender | null
-  birthDate: string
+  /** Her roster record, or null when she has not verified. */
+  roster: RosterFacts | null
   statement: { version: string; withdrawnAt: number | null } | null
   bar: { until: number; liftedAt: number | null } | null
   hasProfile: boolean
@@ -28,12 +29,9 @@ export function barActive(bar: EligibilityFacts['bar'], now: number): boolean {
 }
 
 export function eligibility(m: MixerWindow, f: EligibilityFacts, now: number): EligibilityDTO {
-  const reasons: string[] = []
-  if (!f.verified) reasons.push('请先完成会员认证')
-  if (f.verified && !f.gender) reasons.push('会员名册中缺少性别信息，请联系所在工会')
-  const age = ageOn(f.birthDate, beijingDate(m.startsAt))
-  if (f.verified && age === null) reasons.push('会员名册中缺少出生日期，请联系所在工会')
-  if (age !== null && (age < m.ageMin || age > m.ageMax)) reasons.push(`本场活动面向 ${m.ageMin}–${m.ageMax} 周岁的会员`)
+  const reasons = rosterReasons({ gender: null, ageMin: m.ageMin, ageMax: m.ageMax, tagsAny: [], branches: [] }, f.roster, beijingDate(m.startsAt), '联谊活动')
+  // Attendees pick among the other group: a record without a gender cannot be placed.
+  if (f.roster && f.roster.gender !== 'M' && f.roster.gender !== 'F') reasons.push('会员名册中缺少性别信息，请联系所在工会')
   if (!f.statement || f.statement.withdrawnAt !== null) reasons.push('请先签署单身承诺')
   else if (f.statement.version !== SINGLE_STATEMENT.version) reasons.push('单身承诺已更新，请重新阅读并签署')
   if (!f.hasProfile) reasons.push('请先填写交友资料')

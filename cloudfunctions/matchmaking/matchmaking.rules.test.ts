@@ -5,8 +5,9 @@ import { computeMatches, submissionRefusal } from './picks.rules'
 
 const T0 = Date.UTC(2027, 7, 1)
 const mixer = { startsAt: Date.UTC(2027, 7, 10, 11), ageMin: 22, ageMax: 35, signupOpensAt: T0 - 1, signupClosesAt: T0 + 86_400_000 }
+const roster = { gender: 'F' as const, birthDate: '1996-05-01', tags: [], branch: '山阳区总工会' }
 const ok: EligibilityFacts = {
-  verified: true, gender: 'F', birthDate: '1996-05-01', hasProfile: true,
+  roster, hasProfile: true,
   statement: { version: SINGLE_STATEMENT.version, withdrawnAt: null }, bar: null,
 }
 
@@ -15,8 +16,10 @@ describe('eligibility', () => {
     expect(eligibility(mixer, ok, T0)).toEqual({ eligible: true, reasons: [] })
   })
   it('explains every unmet condition at once', () => {
-    const r = eligibility(mixer, { ...ok, birthDate: '1980-01-01', statement: null, hasProfile: false }, T0)
-    expect(r.reasons).toEqual(['本场活动面向 22–35 周岁的会员', '请先签署单身承诺', '请先填写交友资料'])
+    const r = eligibility(mixer, { ...ok, roster: { ...roster, birthDate: '1980-01-01' }, statement: null, hasProfile: false }, T0)
+    expect(r.reasons).toEqual(['年龄不在 22–35 岁范围', '请先签署单身承诺', '请先填写交友资料'])
+    expect(eligibility(mixer, { ...ok, roster: null }, T0).reasons[0]).toBe('请先完成会员认证')
+    expect(eligibility(mixer, { ...ok, roster: { ...roster, gender: '' } }, T0).reasons).toEqual(['会员名册中缺少性别信息，请联系所在工会'])
   })
   it('a withdrawn or outdated statement does not count', () => {
     expect(eligibility(mixer, { ...ok, statement: { version: SINGLE_STATEMENT.version, withdrawnAt: T0 } }, T0).eligible).toBe(false)
@@ -29,8 +32,8 @@ describe('eligibility', () => {
     expect(eligibility(mixer, { ...ok, bar: { ...bar, liftedAt: T0 } }, T0).eligible).toBe(true)
   })
   it('age is taken on the mixer day (birthday that day counts)', () => {
-    expect(eligibility(mixer, { ...ok, birthDate: '2005-08-10' }, T0).eligible).toBe(true)
-    expect(eligibility(mixer, { ...ok, birthDate: '2005-08-11' }, T0).eligible).toBe(false)
+    expect(eligibility({ ...mixer, ageMin: 22 }, { ...ok, roster: { ...roster, birthDate: '2005-08-10' } }, T0).eligible).toBe(true)
+    expect(eligibility({ ...mixer, ageMin: 22 }, { ...ok, roster: { ...roster, birthDate: '2005-08-11' } }, T0).eligible).toBe(false)
   })
 })
 

@@ -45,7 +45,7 @@ export function createProfileService({ db, clock, mixers, signups, data, signup 
 
   async function facts(openid: string) {
     const [r, p, s, b] = await Promise.all([roster(openid), data.profile(openid), data.statement(openid), data.bar(openid)])
-    return { r, p, s, b, f: { verified: !!r, gender: genderOf(r), birthDate: r?.birthDate ?? '', statement: s, bar: b, hasProfile: !!p } }
+    return { r, p, s, b, f: { roster: r, statement: s, bar: b, hasProfile: !!p } }
   }
 
   async function card(m: MixerDoc, openid: string, fx?: Awaited<ReturnType<typeof facts>>): Promise<MixerCardDTO> {
