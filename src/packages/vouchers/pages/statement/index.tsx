@@ -13,6 +13,7 @@ import { call } from '../../../../services/api'
 import { beijingDate, formatDateTime } from '../../../../utils/datetime'
 import { RowList } from '../../components/row-list'
 import { yuan } from '../../lib/money'
+import { merchantOfScope } from '../../lib/merchant-param'
 import '../../styles.css'
 
 const PERIODS: { key: Period; label: string }[] = [{ key: 'day', label: '日' }, { key: 'week', label: '周' }, { key: 'month', label: '月' }]
@@ -21,7 +22,7 @@ const STATE: Record<string, string> = { open: '待对账', confirmed: '已确认
 /** 结算: the merchant's statement for a day, week or month, with its digest; the manager confirms or disputes it. */
 export default function Statement() {
   const params = useParams()
-  const merchant = params.merchant ?? ''
+  const merchant = merchantOfScope(params.merchant)
   const [period, setPeriod] = useState<Period>((params.period as Period) || 'day')
   const date = params.date || beijingDate(Date.now())
   const [note, setNote] = useState('')

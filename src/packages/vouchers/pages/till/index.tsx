@@ -13,6 +13,7 @@ import { useRemote } from '../../../../hooks/use-remote'
 import { call, messageOf } from '../../../../services/api'
 import { TillStepView, type TillStep } from '../../components/till-step'
 import { parseYuan } from '../../lib/money'
+import { merchantOfScope } from '../../lib/merchant-param'
 import '../../styles.css'
 
 const TILL_KEY = 'vouchers.till'
@@ -29,7 +30,7 @@ export default function Till() {
   const [step, setStep] = useState<TillStep>({ kind: 'scan' })
   const [billError, setBillError] = useState('')
   const merchants = useRemote(() => call('vouchers', 'myMerchants', {}, { idempotent: true }))
-  const merchant = merchants.data?.find((m) => m.merchant.id === params.merchant) ?? (merchants.data?.length === 1 ? merchants.data[0] : undefined)
+  const merchant = merchants.data?.find((m) => m.merchant.id === merchantOfScope(params.merchant)) ?? (merchants.data?.length === 1 ? merchants.data[0] : undefined)
   const merchantId = merchant?.merchant.id ?? ''
   const act = useAction(async (fn: () => Promise<TillStep>) => {
     try {

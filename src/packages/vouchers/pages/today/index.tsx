@@ -10,11 +10,12 @@ import { call } from '../../../../services/api'
 import type { RedemptionRowDTO } from '../../../../../types/vouchers'
 import { RowList } from '../../components/row-list'
 import { yuan } from '../../lib/money'
+import { merchantOfScope } from '../../lib/merchant-param'
 import '../../styles.css'
 
 /** Today's redemptions at this merchant; a refund reverses one within the campaign's window. */
 export default function TodayRedemptions() {
-  const { merchant = '' } = useParams()
+  const merchant = merchantOfScope(useParams().merchant)
   const rows = useRemote((silent) => call('vouchers', 'todayRedemptions', { merchantId: merchant }, { idempotent: true, silent }), [merchant])
   const reverse = useAction(async (row: RedemptionRowDTO) => {
     const ok = await Taro.showModal({ title: '撤销这笔核销？', content: `${row.memberMasked} 消费 ${yuan(row.billFen)}：撤销后券退回会员（仍在有效期内时），工会额度退回。`, confirmText: '确定撤销', cancelText: '不撤销' })
