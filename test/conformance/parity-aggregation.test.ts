@@ -36,15 +36,17 @@ forEachTarget('CloudBase parity: aggregation', (target) => {
     ])
   })
 
-  test('$jsonSchema: CloudBase runs it; the emulator refuses it clearly (docs/emulator.md)', async () => {
+  test('$jsonSchema selects by required fields, BSON types and bounds; an unknown keyword is refused', async () => {
     const _ = target().db.command
-    const query = target().db.collection(coll).where(_.jsonSchema({ required: ['birthday'] }))
-    if (target().kind === 'cloudbase') {
-      expect((await query.get()).data).toHaveLength(4)
-      return
-    }
-    const err = await rejection(query.get())
+    const c = target().db.collection(coll)
+    const ids = async (schema: Record<string, unknown>) => (await c.where(_.jsonSchema(schema)).get()).data.map((d) => d._id).sort()
+    expect(await ids({ required: ['birthday'] })).toEqual(['a', 'b', 'c', 'd'])
+    expect((await c.where(_.nor([_.jsonSchema({ required: ['birthday'] })])).get()).data).toEqual([])
+    expect(await ids({ required: ['n', 'at'], properties: { n: { bsonType: 'int', minimum: 2, maximum: 4, exclusiveMaximum: true }, at: { bsonType: 'date' } } })).toEqual(['b', 'c'])
+    expect(await ids({ properties: { name: { bsonType: 'string', minLength: 4 } } })).toEqual(['a', 'b'])
+    expect(await ids({ properties: { name: { enum: ['xyz', ''] } } })).toEqual(['c', 'd'])
+    expect(await ids({ properties: { n: { bsonType: 'string' } } })).toEqual([])
+    const err = await rejection(c.where(_.jsonSchema({ nonsense: 1 })).get())
     expect(err.code).toBe('DATABASE_REQUEST_FAILED')
-    expect(err.message).toMatch(/\$jsonSchema is not supported by the local CloudBase emulator/)
   })
 })

@@ -1,4 +1,5 @@
 import type { Aggregator as AggregatorT, Context as ContextT, Query as QueryT } from 'mingo'
+import { jsonSchemaValidator } from './json-schema'
 
 /**
  * mingo with CloudBase's operator set: the library's own operators, plus
@@ -77,20 +78,17 @@ const $indexOfBytes: Fn = (obj, expr, options) => {
   return i >= 0 && i + needle.length <= to ? i : -1
 }
 
-/** Refused on purpose (docs/emulator.md): CloudBase validates BSON types this emulator cannot tell apart. */
-const $jsonSchema: Fn = () => fail('$jsonSchema is not supported by the local CloudBase emulator (docs/emulator.md)')
-
 export const CONTEXT: ContextT = core.Context.init({
   accumulator: require('mingo/operators/accumulator') as Ops,
   expression: { ...expression, $week, $substr: substrBytes, $substrBytes: substrBytes, $indexOfCP, $indexOfBytes },
   pipeline: require('mingo/operators/pipeline') as Ops,
   projection: require('mingo/operators/projection') as Ops,
-  query: { ...(require('mingo/operators/query') as Ops), $jsonSchema },
+  query: require('mingo/operators/query') as Ops,
   window: require('mingo/operators/window') as Ops,
 })
 
 /** No server-side JavaScript ($where, $function, $accumulator): CloudBase runs none either. */
-export const OPTIONS = { scriptEnabled: false, context: CONTEXT }
+export const OPTIONS = { scriptEnabled: false, context: CONTEXT, jsonSchemaValidator }
 
 /**
  * The same options, prepared once. Given plain options, mingo copies the
