@@ -1,6 +1,7 @@
 /** Waiting-list entries: one per woman per programme (`_id` = `${programmeId}:${openid}`), changed only conditionally. */
 import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
+import { isDuplicate } from '../common/db-errors'
 import { getAll, getById, rows } from './catalog.repository'
 import type { WaitlistDoc } from './screening.docs'
 
@@ -14,7 +15,7 @@ export function createWaitlistRepository(db: Db) {
         await coll().add(doc)
         return true
       } catch (e) {
-        if (/DUPLICATE/i.test((e as { code?: string })?.code ?? '')) return false
+        if (isDuplicate(e)) return false
         throw e
       }
     },
