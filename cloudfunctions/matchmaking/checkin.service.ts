@@ -13,7 +13,7 @@ import { beijingClock } from '../common/time'
 import type { CheckinCodeDTO, Gender, SignupDTO, StaffCheckInResultDTO, StaffMixerDTO } from '../../types/matchmaking'
 import type { MixerDoc, SignupDoc } from './matchmaking.docs'
 import { mixerDTO, signupDTO } from './matchmaking.dto'
-import type { MixerRepository } from './mixer.repository'
+import { genderPlaceId, type MixerRepository } from './mixer.repository'
 import { signupId, type SignupRepository } from './signup.repository'
 
 const CODE_TTL_MS = 30_000
@@ -68,7 +68,10 @@ export function createCheckinService({ db, clock, tokens, mixers, signups }: Che
       const now = clock()
       if (now >= m.pickOpensAt) fail('MIXER_CHECKIN_CLOSED')
       const badge = await mixers.nextBadge(mixerId)
-      if (await signups.move(d, 'approved', { checkedInAt: now, badge }, { checkedInAt: null })) return answer(d, now, badge, false)
+      if (await signups.move(d, 'approved', { checkedInAt: now, badge }, { checkedInAt: null })) {
+        await mixers.countCheckIn(mixerId, d.gender)
+        return answer(d, now, badge, false)
+      }
       const again = await signups.get(d._id) // another desk scanned the same person a moment earlier
       if (again?.checkedInAt && again.badge) return answer(again, again.checkedInAt, again.badge, true)
       fail('CONFLICT')
@@ -79,8 +82,8 @@ export function createCheckinService({ db, clock, tokens, mixers, signups }: Che
       const all = await mixers.list()
       const mine = isOfficer(account) ? all : all.filter((m) => account.roles.some((r) => r.role === 'staff' && r.scope.kind === 'event' && r.scope.id === m._id))
       return Promise.all(mine.map(async (m) => {
-        const rows = await signups.checkedIn(m._id)
-        const n = (g: Gender) => rows.filter((r) => r.gender === g).length
+        const docs = await mixers.placeDocs(m._id)
+        const n = (g: Gender) => docs.find((p) => p._id === genderPlaceId(m._id, g))?.checkedIn ?? 0
         return { mixer: mixerDTO(m), checkedIn: { M: n('M'), F: n('F') } }
       }))
     },

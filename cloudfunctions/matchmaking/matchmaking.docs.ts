@@ -20,6 +20,8 @@ export interface PlaceDoc {
   mixerId: string
   left: number
   waitSeq: number
+  /** Check-ins of this gender (gender places only). */
+  checkedIn?: number
   holders: Record<string, { ref: string; n: number }>
 }
 

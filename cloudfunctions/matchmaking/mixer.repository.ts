@@ -58,6 +58,10 @@ export function createMixerRepository(db: Db) {
     async placeLeft(placeId: string): Promise<number> {
       return rowsOf<PlaceDoc>(await places().doc(placeId).field({ left: true }).get())[0]?.left ?? 0
     },
+    /** The desk's live count, kept beside the places so a station screen reads one document per gender. */
+    async countCheckIn(mixerId: string, g: Gender): Promise<void> {
+      await places().where({ _id: genderPlaceId(mixerId, g) }).update({ checkedIn: _.inc(1) })
+    },
     async placeDocs(mixerId: string): Promise<PlaceDoc[]> {
       return rowsOf<PlaceDoc>(await places().where({ mixerId }).limit(100).get())
     },

@@ -40,6 +40,8 @@ it('a repeat scan says when and which badge; the code page sees the badge', asyn
   const again = okData(await invoke(main, STAFF, 'checkIn', { mixerId, token: c.token }))
   expect(again.alreadyCheckedIn).toBe(true)
   expect(again.message).toBe(`已签到 ${beijingClock(VENUE)} · ${fa.badge}号`)
+  // The desk's counts live beside the places: a repeat scan does not count twice.
+  expect(okData(await invoke(main, STAFF, 'staffMixers', {}))[0].checkedIn).toEqual({ M: 2, F: 2 })
   const stranger = await invoke(main, 'm-b', 'checkIn', { mixerId, token: c.token })
   expect(code(stranger)).toBe('FORBIDDEN')
 })

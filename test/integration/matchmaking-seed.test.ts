@@ -26,7 +26,7 @@ it('seeds 234 checked-in attendees and 晋中市总工会 20 mixers; a second ru
   const again = await seed(emu.db, T0)
   expect(again.steps.find((s) => s.name === 'matchmaking')!.inserted).toBe(0)
   const staff = okData(await invoke(main, 'demo-event-staff', 'staffMixers', {}))
-  expect(staff.map((s: { mixer: { id: string } }) => s.mixer.id)).toEqual([QIXI_ID])
+  expect(staff.map((s: { mixer: { id: string }; checkedIn: unknown }) => [s.mixer.id, s.checkedIn])).toEqual([[QIXI_ID, { M: 117, F: 117 }]])
 }, 60_000)
 
 it('the demo singles can make a profile, sign the statement and sign up for the 七夕 mixer', async () => {

@@ -204,7 +204,7 @@ export async function seedMatchmaking(db: Db, now: number): Promise<number> {
   n += await insertAll(db, COLLECTIONS.mixerSignups, signups)
   for (const g of ['M', 'F'] as const) {
     try {
-      await db.collection(COLLECTIONS.mixerPlaces).add({ _id: genderPlaceId(QIXI_ID, g), mixerId: QIXI_ID, left: qixi.placesByGender[g] - SEEDED_PER_GENDER, waitSeq: 0, holders: holders[g] })
+      await db.collection(COLLECTIONS.mixerPlaces).add({ _id: genderPlaceId(QIXI_ID, g), mixerId: QIXI_ID, left: qixi.placesByGender[g] - SEEDED_PER_GENDER, waitSeq: 0, checkedIn: SEEDED_PER_GENDER, holders: holders[g] })
       n++
     } catch (e) {
       if (!isDuplicate(e)) throw e
