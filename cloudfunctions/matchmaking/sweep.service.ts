@@ -61,6 +61,8 @@ export function createSweepService({ clock, mixers, signups, signup, picks, pick
             out.mixersMatched++
             out.pairs += pairs
           }
+          // A matching that died after publishing left its tokens: they go now (deleting none is one cheap call).
+          if (phase === 'matched') await picks.removeOfMixer(m._id)
           if (purgeDue(m, now) && (await purge(m._id))) out.mixersPurged++
         }
       }
