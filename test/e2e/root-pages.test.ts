@@ -1,0 +1,112 @@
+import type { Browser, Page } from 'playwright-core'
+import { browserAvailability, launchChromium } from './support/browser'
+import { startStack } from './support/stack'
+
+const availability = browserAvailability()
+const suite = availability.run ? describe : describe.skip
+if (!availability.run) console.warn(availability.reason)
+
+// The root pages' tappable classes beside the kit's own (see client-kit.test.ts for the service pages).
+const TAPPABLE = [
+  '.big-button', '.notice[hover-class="notice--pressed"]', '.page-frame__back', '.service-tile', '.field__input', '.identity',
+  '.me-link', '.officer-tab', '.invite__kind', '.invite__target', '.verify__tab', '.roster__text', 'button', 'a[href]',
+].join(',')
+
+/** Every visible text ≥ 16 px, every tap target ≥ 44 × 44 px. */
+function measure(page: Page): Promise<{ smallText: string[]; smallTargets: string[]; texts: number }> {
+  return page.evaluate((tappable) => {
+    const visible = (el: Element) => {
+      const r = el.getBoundingClientRect()
+      const s = getComputedStyle(el)
+      return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none' && Number(s.opacity) > 0
+    }
+    const label = (el: Element) => `${el.id ? `#${el.id}` : el.className || el.tagName}「${(el.textContent ?? '').trim().slice(0, 16)}」`
+    const smallText: string[] = []
+    let texts = 0
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement
+      if (!el || !(n.textContent ?? '').trim() || !visible(el) || el.closest('.taro__toast, .taro__modal, script, style')) continue
+      texts++
+      const size = parseFloat(getComputedStyle(el).fontSize)
+      if (size < 16) smallText.push(`${label(el)} ${size}px`)
+    }
+    const smallTargets: string[] = []
+    for (const el of Array.from(document.querySelectorAll(tappable))) {
+      if (!visible(el)) continue
+      const r = el.getBoundingClientRect()
+      if (r.width < 44 || r.height < 44) smallTargets.push(`${label(el)} ${Math.round(r.width)}×${Math.round(r.height)}`)
+    }
+    return { smallText, smallTargets, texts }
+  }, TAPPABLE)
+}
+
+suite(`root pages in Chromium: 16 px text, 44 px taps, an in-page 返回${availability.run ? '' : ` — skipped: ${availability.reason}`}`, () => {
+  let stack: Awaited<ReturnType<typeof startStack>>
+  let browser: Browser
+  const pageErrors: string[] = []
+
+  async function signIn(openid: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, locale: 'zh-CN' })
+    const page = await context.newPage()
+    page.on('pageerror', (err) => pageErrors.push(err.message))
+    await page.goto(`${stack.url}/`)
+    await page.locator(`#identity-${openid}`).click({ timeout: 20_000 })
+    await page.locator('.service-tile').first().waitFor({ timeout: 15_000 })
+    return page
+  }
+
+  beforeAll(async () => {
+    stack = await startStack()
+    browser = await launchChromium()
+  }, 90_000)
+  afterAll(async () => {
+    await browser?.close()
+    await stack?.stop()
+  })
+
+  it('every root page and officer tab keeps the floors and has a way back', async () => {
+    const failures: string[] = []
+    const check = async (page: Page, name: string, back = true) => {
+      await page.waitForTimeout(400)
+      const f = await measure(page)
+      expect(f.texts).toBeGreaterThan(3)
+      for (const t of f.smallText) failures.push(`${name}: 字号 ${t}`)
+      for (const t of f.smallTargets) failures.push(`${name}: 点按区域 ${t}`)
+      if (back && (await page.locator('#page-back >> visible=true').count()) === 0) failures.push(`${name}: 没有页面内的「返回」`)
+    }
+    const member = await signIn('demo-member')
+    await check(member, '服务大厅', false)
+    await member.locator('#verify-banner').click()
+    await member.locator('#verify-name').waitFor()
+    await check(member, '会员认证')
+    await member.goto(`${stack.url}/#/pages/me/index`)
+    await member.locator('#me-codes').waitFor({ timeout: 15_000 })
+    await member.locator('#me-export').click()
+    await member.locator('#my-data-sections').waitFor({ timeout: 15_000 })
+    await check(member, '我的')
+    await member.goto(`${stack.url}/#/pages/staff/index`)
+    await member.locator('#redeem-card').waitFor({ timeout: 15_000 })
+    await check(member, '工作人员入口（无身份）')
+    await member.goto(`${stack.url}/#/pages/login/index`)
+    await member.locator('.identity').first().waitFor({ timeout: 15_000 })
+    await check(member, '选择演示身份')
+
+    const staff = await signIn('demo-event-staff')
+    await staff.goto(`${stack.url}/#/pages/staff/index`)
+    await staff.locator('#desk-gift-event-fair-2027').waitFor({ timeout: 15_000 })
+    await check(staff, '工作人员入口')
+
+    const officer = await signIn('demo-officer')
+    await officer.goto(`${stack.url}/#/pages/officer/index`)
+    await officer.locator('#roster-list .roster-row').first().waitFor({ timeout: 15_000 })
+    await check(officer, '干部：会员名册')
+    for (const [tab, ready] of [['import', '#roster-pick'], ['invite', '[id^=invite-target-]'], ['deletion', '#deletion-queue']]) {
+      await officer.locator(`#officer-tab-${tab}`).click()
+      await officer.locator(ready).first().waitFor({ timeout: 15_000 })
+      await check(officer, `干部：${tab}`)
+    }
+    expect(failures).toEqual([])
+    expect(pageErrors).toEqual([])
+  }, 180_000)
+})
