@@ -38,7 +38,11 @@ export function valuesAt(doc: unknown, path: readonly string[], i = 0, out: unkn
   }
   if (Array.isArray(doc)) {
     if (/^\d+$/.test(path[i])) valuesAt(doc[Number(path[i])], path, i + 1, out)
-    for (const el of doc) if (isObject(el) || Array.isArray(el)) valuesAt(el, path, i, out)
+    const sub: unknown[] = []
+    for (const el of doc) if (isObject(el) || Array.isArray(el)) valuesAt(el, path, i, sub)
+    out.push(...sub)
+    // mingo also compares the collected values as one array (`{'o.k': [1, 2]}` matches `o: [{k: 1}, {k: 2}]`)
+    out.push(sub.filter((v) => v !== undefined))
     if (!doc.length) out.push(undefined)
     return out
   }
