@@ -16,7 +16,9 @@ export const memberActions = {
   listMixers: action({ input: S.empty, run: (_i, ctx) => servicesOf(ctx).profile.list(ctx.openid) }),
   getMixer: action({ input: S.mixerRef, run: async (i, ctx) => servicesOf(ctx).profile.card(await mixerOf(ctx, i.mixerId), ctx.openid) }),
   myProfile: action({ input: S.empty, run: (_i, ctx) => servicesOf(ctx).profile.mine(ctx.openid) }),
-  saveProfile: action({ input: S.saveProfile, mutation: true, run: (i, ctx) => servicesOf(ctx).profile.save(ctx.openid, i) }),
+  // Idempotent by nature (a set), and not request-deduplicated on purpose: the dedup store keeps each
+  // outcome, and a profile or a contact must not outlive the mixer's retention there.
+  saveProfile: action({ input: S.saveProfile, run: (i, ctx) => servicesOf(ctx).profile.save(ctx.openid, i) }),
   signStatement: action({ input: S.signStatement, mutation: true, run: (i, ctx) => servicesOf(ctx).profile.sign(ctx.openid, i.version) }),
   withdrawStatement: action({ input: S.empty, mutation: true, run: (_i, ctx) => servicesOf(ctx).profile.withdraw(ctx.openid) }),
   signUp: action({
@@ -44,8 +46,8 @@ export const memberActions = {
     run: async (i, ctx) => servicesOf(ctx).pickService.submit(ctx.openid, await mixerOf(ctx, i.mixerId), i.tokens),
   }),
   myMatches: action({ input: S.mixerRef, run: async (i, ctx) => servicesOf(ctx).matches.list(ctx.openid, await mixerOf(ctx, i.mixerId)) }),
-  offerContact: action({ input: S.offerContact, mutation: true, run: (i, ctx) => servicesOf(ctx).matches.offer(ctx.openid, i) }),
-  endMatch: action({ input: S.endMatch, mutation: true, run: (i, ctx) => servicesOf(ctx).matches.end(ctx.openid, i.matchId, i.block) }),
+  offerContact: action({ input: S.offerContact, run: (i, ctx) => servicesOf(ctx).matches.offer(ctx.openid, i) }),
+  endMatch: action({ input: S.endMatch, run: (i, ctx) => servicesOf(ctx).matches.end(ctx.openid, i.matchId, i.block) }),
   report: action({
     input: S.report,
     mutation: true,

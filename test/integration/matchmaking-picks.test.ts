@@ -88,6 +88,9 @@ it('matches are told to both; contacts show only once both offered; nobody else 
   const both = okData(await invoke(main, fa.openid, 'offerContact', { matchId, kind: 'phone', value: '13912345678' }))
   expect(both.theirContact).toEqual({ kind: 'wechat', value: 'wx_ming_1996' })
   expect(okData(await invoke(main, ma.openid, 'myMatches', { mixerId })).matches[0].theirContact).toEqual({ kind: 'phone', value: '13912345678' })
+  // The request-id store keeps outcomes: no contact may sit there past the retention of the matches.
+  const stored = JSON.stringify((await emu.db.collection(COLLECTIONS.requests).limit(1000).get()).data)
+  for (const contact of ['wx_ming_1996', '13912345678']) expect(stored).not.toContain(contact)
   // Officers: every officer action's answer is free of tokens, contacts and public keys.
   const answers = JSON.stringify([
     await invoke(main, OFFICER, 'figures', { mixerId }), await invoke(main, OFFICER, 'reviewList', { mixerId }),
