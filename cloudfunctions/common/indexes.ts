@@ -62,6 +62,8 @@ export const INDEXES: IndexDeclarations = {
   ],
   event_redemptions: [
     { name: 'eventId', fields: asc('eventId') },
+    // a sold-out tier wins back units of claims dead past the stale rule (gift.service.ts)
+    { name: 'tierId_state_pendingAt', fields: asc('tierId', 'state', 'pendingAt') },
     { name: 'openid', fields: asc('openid') },
     // claim-ledger sweepStale({tierId}) after a refused gift (gift.service.ts)
     { name: 'tierId_state_pendingAt', fields: asc('tierId', 'state', 'pendingAt') },
