@@ -52,7 +52,8 @@ export function checkScan(store: Store, opts: EmulatorOptions, coll: string, cri
  */
 export function liveCandidates(ctx: OpContext, store: Store, opts: EmulatorOptions, coll: string, criteria: Doc, order: Doc | undefined, clean: boolean): Doc[] {
   const ids = pinnedIds(criteria)
-  if (ids) return [...new Set(ids)].map((id) => ctx.get(coll, id)).filter((d): d is Doc => d !== null)
+  if (ids?.length === 1 || (ids && !clean)) return [...new Set(ids)].map((id) => ctx.get(coll, id)).filter((d): d is Doc => d !== null)
+  if (ids) return store.getMany(coll, ids) // natural order, as a scan would give
   checkScan(store, opts, coll, criteria, order)
   const lookup = clean ? chooseLookup(criteria, store.indexesOf(coll)) : null
   return lookup ? store.lookup(coll, lookup) : ctx.list(coll)

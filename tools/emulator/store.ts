@@ -43,6 +43,18 @@ export class Store {
     return this.colls.get(coll)?.size ?? 0
   }
 
+  /** Current documents with these ids, in natural order. */
+  getMany(coll: string, ids: readonly unknown[]): Doc[] {
+    const c = this.colls.get(coll)
+    if (!c) return []
+    const found: Version[] = []
+    for (const id of new Set(ids.map(idKey))) {
+      const v = c.get(id)
+      if (v?.doc) found.push(v)
+    }
+    return found.sort((a, b) => a.ord - b.ord).map((v) => v.doc as Doc)
+  }
+
   /** Current documents filed under a lookup, in natural order. */
   lookup(coll: string, lookup: Lookup): Doc[] {
     const c = this.colls.get(coll)
