@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Clock } from '../common/clock'
 import type { Db } from '../common/db'
-import { fail } from '../common/errors'
+import { AppError, fail } from '../common/errors'
 import type { RosterDoc } from '../common/member-docs'
 import { maskName } from '../common/mask'
 import { beijingDate } from '../common/time'
@@ -69,6 +69,21 @@ export function createClaimService(d: ClaimDeps) {
       return pool
     },
 
+    /**
+     * Idempotent per request id without a marker document: a retry whose first call claimed
+     * gets that voucher back (also when the pool is gone meanwhile); the voucher is the record.
+     */
+    async claimOnce(openid: string, campaignId: string, requestId: string | undefined, run: (glanced: PoolDoc | null) => Promise<VoucherDoc>): Promise<VoucherDoc> {
+      const retryOf = async () => (requestId ? (await d.vouchers.mine(openid, campaignId)).find((v) => v.requestId === requestId && v.status !== 'pending') : undefined)
+      try {
+        return await run(await this.glance(campaignId)) // claim() itself returns the voucher this request id already claimed
+      } catch (e) {
+        const first = e instanceof AppError && e.code === 'SOLD_OUT' ? await retryOf() : undefined
+        if (first) return first
+        throw e
+      }
+    },
+
     async claim(openid: string, roster: RosterDoc, campaignId: string, requestId: string | undefined, glanced: PoolDoc | null = null): Promise<VoucherDoc> {
       const c = await campaign(campaignId)
       checkWindow(c)
@@ -80,6 +95,8 @@ export function createClaimService(d: ClaimDeps) {
       if (!pool || pool.left < 1 || pool.budgetLeft < reserveFen) fail('SOLD_OUT')
       await mayClaim(c, openid)
       const held = await d.vouchers.mine(openid, c._id)
+      const again = requestId ? held.find((v) => v.requestId === requestId && v.status !== 'pending') : undefined
+      if (again) return again
       const taken = new Set(held.filter((v) => v.status !== 'pending').map((v) => v.slot))
       for (let slot = 1; slot <= c.perMember; slot++) {
         if (taken.has(slot)) continue

@@ -13,14 +13,19 @@ export const memberActions = {
       return svc(c.db, c.clock).centre.list(c.openid, roster)
     },
   }),
+  /**
+   * Not a generic `mutation`: the voucher itself records the request id, so a retry finds
+   * the voucher its first call claimed (claim.service `retryOf`), and the rush's losers
+   * write nothing at all (the generic marker would cost every one of them two writes).
+   */
   claim: action({
     input: S.campaignRef,
-    mutation: true,
     async run(i, c) {
       const s = svc(c.db, c.clock)
-      const pool = await s.claims.glance(i.campaignId)
-      const { roster } = await requireVerifiedMember(c.db, c.openid)
-      const v = await s.claims.claim(c.openid, roster, i.campaignId, c.requestId, pool)
+      const v = await s.claims.claimOnce(c.openid, i.campaignId, c.requestId, async (glanced) => {
+        const { roster } = await requireVerifiedMember(c.db, c.openid)
+        return s.claims.claim(c.openid, roster, i.campaignId, c.requestId, glanced)
+      })
       return (await s.wallet.dtos([v]))[0]
     },
   }),

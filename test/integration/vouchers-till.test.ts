@@ -85,6 +85,15 @@ it('codes: forged, altered, expired, replayed and suspended each have their own 
   }
 })
 
+it('claim: a retry with the same request id gets the first voucher back, also once the pool is gone; never a second', async () => {
+  const c = (await h.ok('officer', 'createCampaign', campaignInput([shopA], { perMember: 3, totalVouchers: 1, budgetFen: 5000 }))).id
+  const first = await h.call('p4', 'claim', { campaignId: c }, 'claim-retry-0001')
+  const retry = await h.call('p4', 'claim', { campaignId: c }, 'claim-retry-0001')
+  expect(first.ok && retry).toEqual(first)
+  expect(fail(await h.call('p4', 'claim', { campaignId: c }, 'claim-other-0002'))).toBe('SOLD_OUT')
+  expect((await h.ok('p4', 'myVouchers')).filter((v: { campaignId: string }) => v.campaignId === c)).toHaveLength(1)
+})
+
 it('reverse within the window; a second reversal changes nothing; after the window it is refused', async () => {
   const v = await h.ok('p1', 'claim', { campaignId: mw })
   const row = await h.ok('cashier-a', 'redeem', { merchantId: shopA, code: await codeOf(h, 'p1', v.id), billFen: 3000, till: '1号收银台' })

@@ -18,6 +18,8 @@ export default function VouchersCentre() {
   const now = useNow()
   const centre = useRemote((silent) => call('vouchers', 'centre', {}, { idempotent: true, silent }))
   const staff = useRemote(() => call('vouchers', 'myMerchants', {}, { idempotent: true, silent: true }))
+  const me = useRemote(() => call('member', 'me', {}, { idempotent: true, silent: true }))
+  const officer = !!me.data?.roles.some((r) => r.role === 'officer')
   const act = useAction(async (item: CentreItemDTO) => {
     if (item.state === 'enter_draw') {
       await call('vouchers', 'enterDraw', { campaignId: item.campaign.id }, { idempotent: true, loadingText: '正在报名' })
@@ -52,6 +54,13 @@ export default function VouchersCentre() {
               {manager && <BigButton variant='secondary' onClick={() => void Taro.navigateTo({ url: routeUrl('vouchersStatement', { merchant: merchant.id }) })}>对账单</BigButton>}
             </View>
           ))}
+        </View>
+      )}
+      {officer && (
+        <View className='card vc-links'>
+          <Text className='card__title'>工会干部</Text>
+          <BigButton id='to-campaigns' variant='secondary' onClick={() => void Taro.navigateTo({ url: routeUrl('vouchersCampaigns') })}>消费券批次与数据</BigButton>
+          <BigButton id='to-merchants' variant='secondary' onClick={() => void Taro.navigateTo({ url: routeUrl('vouchersMerchants') })}>合作商户</BigButton>
         </View>
       )}
     </PageFrame>

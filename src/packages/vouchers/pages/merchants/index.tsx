@@ -10,11 +10,17 @@ import { RemoteView } from '../../../../components/remote-view'
 import { Refusal, useAction } from '../../../../hooks/use-action'
 import { useRemote } from '../../../../hooks/use-remote'
 import { call } from '../../../../services/api'
+import { beijingDate } from '../../../../utils/datetime'
+import { yuan } from '../../lib/money'
 import '../../styles.css'
+
+const STATE_TEXT: Record<string, string> = { open: '待确认', confirmed: '已确认', disputed: '有异议' }
 
 /** Officers: partner merchants; add one, suspend one (its tills stop at once), invite its cashiers from the 干部入口. */
 export default function Merchants() {
   const list = useRemote((silent) => call('vouchers', 'listMerchants', {}, { idempotent: true, silent }))
+  const states = useRemote(() => call('vouchers', 'merchantStatements', { period: 'month', date: beijingDate(Date.now()) }, { idempotent: true, silent: true }))
+  const stateOf = (id: string) => states.data?.find((x) => x.merchantId === id)
   const [form, setForm] = useState({ name: '', address: '', category: '' })
   const save = useAction(async () => {
     if (!form.name.trim() || !form.address.trim() || !form.category.trim()) throw new Refusal('请填写商户名称、地址和类别')
@@ -38,6 +44,11 @@ export default function Merchants() {
                 <View>
                   <Text className='vc-line'>{m.name}{m.suspended ? '（已暂停）' : ''}</Text>
                   <Text className='vc-small'>{m.category} · {m.address}</Text>
+                  {stateOf(m.id) && (
+                    <Text id={`merchant-${m.id}-statement`} className='vc-small' style={{ color: 'var(--brand)' }} onClick={() => void Taro.navigateTo({ url: routeUrl('vouchersStatement', { merchant: m.id, period: 'month' }) })}>
+                      本月对账：{STATE_TEXT[stateOf(m.id)!.state]} · 工会结算 {yuan(stateOf(m.id)!.totals.unionFen)} ›
+                    </Text>
+                  )}
                 </View>
                 <BigButton id={`suspend-${m.id}`} variant={m.suspended ? 'secondary' : 'danger'} loading={toggle.busy} onClick={() => void toggle.run(m.id, !m.suspended)}>{m.suspended ? '恢复' : '暂停'}</BigButton>
               </View>
