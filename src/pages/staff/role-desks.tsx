@@ -51,10 +51,12 @@ export function RoleDesks({ roles, places }: { roles: RoleDTO[]; places: EventPl
     <View id='staff-roles'>
       {staff.map((r) => {
         const v = describeRole(r)
+        // A mixer's staff check single members in and hand out badge numbers; there is no gift desk.
+        const duty = places?.mixerIds.includes(r.scope.id) ? '为到场的单身职工扫码签到、发放号码牌' : v.duty
         return (
           <View key={`${r.scope.kind}-${r.scope.id}`} className='staff-role'>
             <Text className='staff-role__title'>{v.title} · {v.scopeName}</Text>
-            <Text className='muted'>{v.duty}</Text>
+            <Text className='muted'>{duty}</Text>
             <Desk role={r} places={places} />
           </View>
         )
