@@ -1,14 +1,16 @@
 /**
- * The budget reservation model of one voucher pool (a campaign, or one
- * grassroots union's share of it). A claimed voucher is always honoured, so
- * claiming reserves the most it can cost the union; a redemption keeps what it
- * used and gives the rest back at once; a reversal and an expiry give back what
- * the voucher held. Invariant: budgetLeft + reserved + used = budget, each ≥ 0.
+ * The budget reservation model of one voucher pool, as a specification: a
+ * claimed voucher is always honoured, so claiming reserves the most it can cost
+ * the union; a redemption keeps what it used and gives the rest back at once; a
+ * reversal and an expiry give back what the voucher held. Invariant:
+ * budgetLeft + reserved + used = budget, each ≥ 0.
  *
- * Each step is ONE conditional update of the pool document: `poolStep` says
- * what must hold (the voucher's holder entry, enough left) and what changes;
- * the repository sends exactly that, and `applyPoolStep` (the model the
- * property tests run) applies it in memory.
+ * The service does not run this code: it keeps the same books with two kit
+ * place stores over the pool document (voucher count and budget in fen, see
+ * campaign.repository.ts and voucher.repository.ts). This in-memory model pins
+ * down the arithmetic each step must do (the property test runs random
+ * sequences over it); test/integration/vouchers-till.test.ts runs the same kind
+ * of sequences against the real function and checks the same invariant there.
  */
 export type Holder = { r: number } | { u: number }
 
