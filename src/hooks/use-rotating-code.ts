@@ -1,5 +1,6 @@
 import { useDidHide, useDidShow } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
+import type { CodeStatusDTO } from '../../types/screening'
 import { messageOf } from '../services/api'
 
 /** What every rotating-code action returns (gift, check-in, booking, voucher codes). */
@@ -18,6 +19,11 @@ export interface RotatingCodeOptions {
   /** Asked every `pollMs` while the code is on screen; a non-null answer ends the rotation. */
   checkStatus?: () => Promise<CodeOutcome | null>
   pollMs?: number
+}
+
+/** The server's `codeStatus` answer as what the code turns into; null while the code is unused. */
+export function outcomeOf(status: CodeStatusDTO): CodeOutcome | null {
+  return status.done && status.title ? { title: status.title, detail: status.detail ?? undefined } : null
 }
 
 const DEFAULT_TTL_MS = 30_000
@@ -100,7 +106,10 @@ export function useRotatingCode(fetchCode: (() => Promise<RotatingCodeDTO>) | nu
   const start = useCallback(() => {
     stop()
     void refresh()
-    if (statusRef.current) poll.current = setInterval(() => void check(), options.pollMs ?? DEFAULT_POLL_MS)
+    if (!statusRef.current) return
+    // At once too: a page reopened after staff confirmed shows the outcome, not a live code.
+    void check()
+    poll.current = setInterval(() => void check(), options.pollMs ?? DEFAULT_POLL_MS)
   }, [refresh, check, stop, options.pollMs])
 
   useEffect(() => {

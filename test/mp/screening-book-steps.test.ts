@@ -154,7 +154,7 @@ test('when she has already booked, the booking page links to her booking', async
 
 test('inside the window her booking says why 改约 and 取消 are gone', async () => {
   const locked = { ...open, myBooking: booking({ session: soon, canCancel: false, cancelDeadline: soon.startAt - 2 * HOUR }) }
-  const wechat = openFreshPage('packages/screening/pages/booking/index', backendOf({ getProgramme: locked, checkinCode: { bookingId: 'b1', token: 'T1', expiresAt: Date.now() + 30_000, refreshInMs: 27_000 } }), { id: programme.id })
+  const wechat = openFreshPage('packages/screening/pages/booking/index', backendOf({ getProgramme: locked, codeStatus: { done: false, title: null, detail: null, at: null }, checkinCode: { bookingId: 'b1', token: 'T1', expiresAt: Date.now() + 30_000, refreshInMs: 27_000 } }), { id: programme.id })
   await until(() => !!find(wechat.page, '#change-closed'))
   expect(find(wechat.page, '#change-closed')?.dom.textContent).toContain('就诊前 2 小时内不能改约或取消')
   expect(find(wechat.page, '#cancel-booking')).toBeUndefined()
@@ -164,7 +164,8 @@ test('her check-in code turns into 已签到 as soon as the desk checks her in',
   let checkedIn = false
   const backend: FakeBackend = (_name, body) => {
     const b = checkedIn ? booking({ status: 'checked_in', checkedInAt: Date.now() }) : booking({})
-    const data = { getProgramme: { ...open, myBooking: b }, checkinCode: { bookingId: 'b1', token: 'TOKEN-1', expiresAt: Date.now() + 30_000, refreshInMs: 27_000 } }[body.action]
+    const status = checkedIn ? { done: true, title: '已签到', detail: '08:12 · 市妇幼保健院', at: Date.now() } : { done: false, title: null, detail: null, at: null }
+    const data = { getProgramme: { ...open, myBooking: b }, codeStatus: status, checkinCode: { bookingId: 'b1', token: 'TOKEN-1', expiresAt: Date.now() + 30_000, refreshInMs: 27_000 } }[body.action]
     return data ? { ok: true, data } : { ok: false, code: 'INTERNAL', message: 'unexpected' }
   }
   const wechat = openFreshPage('packages/screening/pages/booking/index', backend, { id: programme.id })

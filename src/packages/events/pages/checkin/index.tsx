@@ -1,12 +1,12 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
-import type { MyCheckInDTO } from '../../../../../types/events'
 import { PageFrame } from '../../../../components/page-frame'
 import { RotatingCode } from '../../../../components/rotating-code'
 import { ScanBox } from '../../../../components/scan-box'
 import { StateView } from '../../../../components/state-view'
 import { useAction } from '../../../../hooks/use-action'
+import { outcomeOf } from '../../../../hooks/use-rotating-code'
 import { useRemote } from '../../../../hooks/use-remote'
 import { call } from '../../../../services/api'
 import { formatTime } from '../../../../utils/datetime'
@@ -14,24 +14,20 @@ import { CheckInHistory } from '../../components/check-in-history'
 import { useParams } from '../../../../hooks/use-params'
 import '../../styles.css'
 
-const key = (c: MyCheckInDTO) => `${c.checkpointId}:${c.checkedInAt}`
-
 /** My check-in code for one event, scanning a checkpoint's screen myself, and where I have checked in. */
 export default function CheckInPage() {
   const { id = '' } = useParams()
   const [done, setDone] = useState('')
   const history = useRemote((silent) => call('events', 'myCheckIns', {}, { idempotent: true, silent }))
   const mine = (history.data?.checkIns ?? []).filter((c) => c.eventId === id)
-  // Check-ins already made when the code went up: a new one means staff just scanned it.
-  const known = useRef<Set<string> | null>(null)
+  // An event may have several checkpoints: only a check-in newer than the one she had when the code went up is news.
+  const before = useRef<number | null | undefined>(undefined)
   const checkStatus = async () => {
-    const { checkIns } = await call('events', 'myCheckIns', {}, { idempotent: true, silent: true })
-    const here = checkIns.filter((c) => c.eventId === id)
-    if (!known.current) known.current = new Set((history.data ? history.data.checkIns.filter((c) => c.eventId === id) : here).map(key))
-    const fresh = here.find((c) => !known.current?.has(key(c)))
-    if (!fresh) return null
-    history.setData({ checkIns })
-    return { title: '已签到', detail: `${fresh.checkpointName} ${formatTime(fresh.checkedInAt)}` }
+    const status = await call('events', 'codeStatus', { eventId: id }, { idempotent: true, silent: true })
+    if (before.current === undefined) before.current = status.at
+    if (!status.done || status.at === before.current) return null
+    void history.reload()
+    return outcomeOf(status)
   }
   const self = useAction(async (token: string) => {
     setDone('')

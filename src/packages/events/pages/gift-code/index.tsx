@@ -5,8 +5,8 @@ import { BackLink } from '../../../../components/back-link'
 import { PageFrame } from '../../../../components/page-frame'
 import { RotatingCode } from '../../../../components/rotating-code'
 import { StateView } from '../../../../components/state-view'
+import { outcomeOf } from '../../../../hooks/use-rotating-code'
 import { call } from '../../../../services/api'
-import { formatTime } from '../../../../utils/datetime'
 import { useParams } from '../../../../hooks/use-params'
 import '../../styles.css'
 
@@ -19,11 +19,7 @@ export default function GiftCodePage() {
     setTier(code.tier)
     return code
   }
-  const checkStatus = async () => {
-    const card = await call('events', 'stampCard', { eventId: id }, { idempotent: true, silent: true })
-    const done = card.tiers.find((t) => t.tier.id === tierId)?.redeemed
-    return done ? { title: '已领取', detail: `${formatTime(done.redeemedAt)} 于 ${done.desk} 领取` } : null
-  }
+  const checkStatus = async () => outcomeOf(await call('events', 'codeStatus', { eventId: id, tierId }, { idempotent: true, silent: true }))
   if (!id || !tierId) {
     return (
       <PageFrame>

@@ -10,6 +10,7 @@ import { RotatingCode } from '../../../../components/rotating-code'
 import { StateView } from '../../../../components/state-view'
 import { useAction } from '../../../../hooks/use-action'
 import { useParams } from '../../../../hooks/use-params'
+import { outcomeOf } from '../../../../hooks/use-rotating-code'
 import { useRemote, type Remote } from '../../../../hooks/use-remote'
 import { call } from '../../../../services/api'
 import { formatDateTime, formatTime } from '../../../../utils/datetime'
@@ -38,11 +39,7 @@ function Details({ b }: { b: BookingDTO }) {
 
 /** Her check-in code; it turns into 已签到 the moment the front desk scans it. */
 function CheckinCode({ b, onCheckedIn }: { b: BookingDTO; onCheckedIn: () => void }) {
-  const checkStatus = async () => {
-    const card = await call('screening', 'getProgramme', { programmeId: b.programmeId }, { idempotent: true, silent: true })
-    const now = card.myBooking
-    return now && now.status === 'checked_in' ? { title: '已签到', detail: `${now.checkedInAt ? formatTime(now.checkedInAt) : ''} 签到成功，请按工作人员指引候检` } : null
-  }
+  const checkStatus = async () => outcomeOf(await call('screening', 'codeStatus', { programmeId: b.programmeId }, { idempotent: true, silent: true }))
   return (
     <View className='card'>
       <Text className='card__title'>签到码</Text>
