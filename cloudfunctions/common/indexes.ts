@@ -56,6 +56,8 @@ export const INDEXES: IndexDeclarations = {
     { name: 'eventId', fields: asc('eventId') },
     { name: 'openid', fields: asc('openid') },
   ],
+  // her card (cooldown, gift notes) goes with her data on deletion (events/my-data.erase.ts)
+  event_stamp_cards: [{ name: 'openid', fields: asc('openid') }],
   event_stamps: [
     { name: 'eventId_openid', fields: asc('eventId', 'openid') },
     { name: 'openid', fields: asc('openid') },

@@ -68,12 +68,32 @@ export async function getCard(db: Db, eventId: string, openid: string): Promise<
  * The cooldown decides in one conditional update: only one stamp per window wins. Her first
  * stamp at an event finds no card and writes it (a second call, once per member and event).
  */
-export async function takeStampSlot(db: Db, eventId: string, openid: string, now: number, cooldownMs: number): Promise<boolean> {
+export async function takeStampSlot(db: Db, eventId: string, openid: string, now: number, cooldownMs: number): Promise<CardRec | null> {
   const id = cardId(eventId, openid)
   const _ = db.command
-  const res = await col(db, COLLECTIONS.eventStampCards).where({ _id: id, lastStampAt: _.lte(now - cooldownMs) }).update({ lastStampAt: now })
-  if (res.updated === 1) return true
-  return insertOnce(db, COLLECTIONS.eventStampCards, id, { eventId, openid, lastStampAt: now })
+  const res = await col(db, COLLECTIONS.eventStampCards).where({ _id: id, lastStampAt: _.lte(now - cooldownMs) }).updateAndReturn({ lastStampAt: now })
+  if (res.updated === 1 && res.doc) return res.doc as CardRec
+  const fresh: CardRec = { eventId, openid, lastStampAt: now, gifts: {} }
+  return (await insertOnce(db, COLLECTIONS.eventStampCards, id, { ...fresh })) ? fresh : null
+}
+
+/**
+ * Her card also notes the gifts she was given (written when a desk confirms one), so the card
+ * a stamp answers with needs no read of the redemptions.
+ */
+export interface CardRec {
+  eventId: string
+  openid: string
+  lastStampAt: number
+  gifts?: Record<string, { at: number; desk: string }>
+}
+
+export async function noteGift(db: Db, eventId: string, openid: string, tierId: string, at: number, desk: string): Promise<void> {
+  const id = cardId(eventId, openid)
+  const note = () => col(db, COLLECTIONS.eventStampCards).where({ _id: id }).update({ [`gifts.${tierId}`]: db.command.set({ at, desk }) })
+  if ((await note()).updated === 1) return
+  // No card yet (stamps written by other means): one with this note; if one appeared meanwhile, note it there.
+  if (!(await insertOnce(db, COLLECTIONS.eventStampCards, id, { eventId, openid, lastStampAt: 0, gifts: { [tierId]: { at, desk } } }))) await note()
 }
 /** Gives the slot back when the stamp turned out to be a duplicate. */
 export async function returnStampSlot(db: Db, eventId: string, openid: string, took: number, previous: number): Promise<void> {

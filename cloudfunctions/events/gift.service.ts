@@ -10,7 +10,7 @@ import { requireStaff, requireVerifiedMember } from '../common/auth'
 import { AppError, fail } from '../common/errors'
 import { forget } from '../common/instance-cache'
 import { beijingClock } from '../common/time'
-import { getRedemption, stampsOf } from './activity.repository'
+import { getRedemption, noteGift, stampsOf } from './activity.repository'
 import { createGiftLedger, redemptionId, type RedemptionDoc } from './claims.repository'
 import { getTier, type TierRec } from './catalog.repository'
 import type { EventsDeps } from './events.deps'
@@ -112,6 +112,7 @@ export function redeemGift(deps: EventsDeps, staff: string, req: RedeemGiftReque
     forget(deps.db, `ets:${tier.eventId}`) // units left changed: this instance's stamp cards read the tiers afresh
     const after = (await getTier(deps.db, tier.id)) ?? tier
     const at = r.doc.redeemedAt ?? deps.clock()
+    if (r.outcome === 'confirmed') await noteGift(deps.db, tier.eventId, openid, tier.id, at, r.doc.desk) // her stamp card shows it without a read
     if (r.outcome === 'exists') {
       return { outcome: 'already-redeemed', tier: tierDTO(after), memberName: name, redeemedAt: at, desk: r.doc.desk, message: `已兑换 ${where(at, r.doc.desk)}（请勿重复发放）` }
     }

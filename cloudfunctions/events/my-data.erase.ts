@@ -6,6 +6,7 @@ import type { ErasureReport } from '../common/my-data'
 const WHAT: [string, string][] = [
   [COLLECTIONS.eventSignups, '活动报名'],
   [COLLECTIONS.eventStamps, '集章记录'],
+  [COLLECTIONS.eventStampCards, '集章卡（冷却时间与领取记录）'],
   [COLLECTIONS.eventRedemptions, '礼品兑换记录'],
   [COLLECTIONS.eventCheckins, '签到记录'],
 ]

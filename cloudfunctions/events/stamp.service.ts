@@ -6,7 +6,8 @@ import { createRosterLookup } from '../common/roster-lookup'
 import { fail } from '../common/errors'
 import { maskName } from '../common/mask'
 import {
-  getCard, getSignUp, getStamp, insertStamp, redemptionsOf, returnStampSlot, stampId, stampsOf, takeStampSlot,
+  getCard, getSignUp, getStamp, insertStamp, redemptionId, redemptionsOf, returnStampSlot, stampId, stampsOf, takeStampSlot,
+  type CardRec, type RedemptionRec,
 } from './activity.repository'
 import { boothsOf, getBooth, getEvent, tiersOf, type EventRec } from './catalog.repository'
 import type { EventsDeps } from './events.deps'
@@ -37,13 +38,17 @@ async function eventOfCode(deps: EventsDeps, code: string): Promise<string> {
   return booth.eventId
 }
 
-async function cardOf(deps: EventsDeps, event: EventRec, openid: string, lastStampAt?: number): Promise<StampCardDTO> {
+/** `known`: her card as the stamp just updated it (its gift notes spare the read of her redemptions). */
+async function cardOf(deps: EventsDeps, event: EventRec, openid: string, known?: CardRec): Promise<StampCardDTO> {
   const eventId = event.id
+  const gifts = (c: CardRec): RedemptionRec[] => Object.entries(c.gifts ?? {}).map(([tierId, g]) => ({
+    id: redemptionId(tierId, openid), _id: redemptionId(tierId, openid), claimId: '', pendingAt: g.at, eventId, tierId, openid, state: 'confirmed', redeemedAt: g.at, desk: g.desk, staff: '',
+  }))
   // Booths and tiers from the instance (a tier's units left may be seconds old on the card); hers afresh.
   const [booths, tiers, stamps, mine, card] = await Promise.all([
     cached(deps.db, `ebs:${eventId}`, () => boothsOf(deps.db, eventId)), cached(deps.db, `ets:${eventId}`, () => tiersOf(deps.db, eventId)),
-    stampsOf(deps.db, eventId, openid), redemptionsOf(deps.db, { eventId, openid }),
-    lastStampAt === undefined ? getCard(deps.db, eventId, openid) : Promise.resolve({ lastStampAt }),
+    stampsOf(deps.db, eventId, openid), known ? gifts(known) : redemptionsOf(deps.db, { eventId, openid }),
+    known ?? getCard(deps.db, eventId, openid),
   ])
   return cardDTO(event, booths, tiers, stamps, mine, card?.lastStampAt ?? null, deps.clock())
 }
@@ -69,22 +74,23 @@ export function stamp(deps: EventsDeps, openid: string, req: StampRequest, reque
     const now = deps.clock()
     if (phaseOf(event, now) !== 'ongoing') fail('EVENT_NOT_OPEN')
     await requireSignedUp(deps, event, openid)
-    const answer = async (s: { stampedAt: number }, last?: number) =>
-      ({ stamp: { boothId: booth.id, boothName: booth.name, zoneId: booth.zoneId, stampedAt: s.stampedAt }, card: await cardOf(deps, event, openid, last) })
-    const previous = await slot(deps, event, booth.id, openid, now)
+    const answer = async (s: { stampedAt: number }, card?: CardRec) =>
+      ({ stamp: { boothId: booth.id, boothName: booth.name, zoneId: booth.zoneId, stampedAt: s.stampedAt }, card: await cardOf(deps, event, openid, card) })
+    const card = await slot(deps, event, booth.id, openid, now)
     const rec = { eventId: event.id, boothId: booth.id, zoneId: booth.zoneId, openid, stampedAt: now, requestId }
-    if (await insertStamp(deps.db, rec)) return answer(rec, now)
-    await returnStampSlot(deps.db, event.id, openid, now, previous ?? 0)
+    if (await insertStamp(deps.db, rec)) return answer(rec, card)
+    await returnStampSlot(deps.db, event.id, openid, now, 0) // the slot was taken for a duplicate: give it back
     const first = await getStamp(deps.db, stampId(event.id, booth.id, openid))
     if (first && requestId && first.requestId === requestId) return answer(first) // the same request retried: its first answer
     fail('ALREADY_STAMPED')
   })
 }
 
-/** Takes the cooldown slot or refuses; answers the card's previous lastStampAt (null: unknown, her card was just written). */
-async function slot(deps: EventsDeps, event: EventRec, boothId: string, openid: string, now: number): Promise<number | null> {
+/** Takes the cooldown slot (answering her card as updated) or refuses. */
+async function slot(deps: EventsDeps, event: EventRec, boothId: string, openid: string, now: number): Promise<CardRec> {
   const cooldownMs = event.stampRules.cooldownSeconds * 1000
-  if (await takeStampSlot(deps.db, event.id, openid, now, cooldownMs)) return null
+  const card = await takeStampSlot(deps.db, event.id, openid, now, cooldownMs)
+  if (card) return card
   // Refused: a stamp of this booth already is the truer answer; otherwise the cooldown.
   if (await getStamp(deps.db, stampId(event.id, boothId, openid))) fail('ALREADY_STAMPED')
   fail('STAMP_COOLDOWN')

@@ -3,6 +3,8 @@
  * is Chinese with no English "by" (defect 2), and a member's gift and check-in
  * code pages can ask whether staff have confirmed (已领取 / 已签到, defect 8).
  */
+import { env } from '../../cloudfunctions/common/env'
+import { createTokenService } from '../../cloudfunctions/common/qr-token.service'
 import { createEventsFunction } from '../../cloudfunctions/events'
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
 import { invoke, okData } from '../support/invoke'
@@ -31,6 +33,10 @@ test('gift desk wording and her gift code page learning 已领取', async () => 
   expect(again).toMatchObject({ outcome: 'already-redeemed', message: '已兑换 10:00 · 1号兑换台（请勿重复发放）' })
   expect(okData(await invoke(main, 'staff-st', 'previewGift', { eventId: 'st', token }))).toMatchObject({ status: 'redeemed', message: '已兑换 10:00 · 1号兑换台' })
   expect(JSON.stringify(again)).not.toMatch(/\bby\b/)
+  // the card a stamp answers with shows the gift from her card's own note (no read of the redemptions)
+  const codes = createTokenService(env().qrKeys, () => T0)
+  const stamped = okData(await invoke(main, 'her', 'stamp', { code: codes.issuePrinted('booth', 'stB0', 0), eventId: 'st' }))
+  expect(stamped.card.tiers[0].redeemed).toEqual({ redeemedAt: T0, desk: '1号兑换台' })
   expect(await invoke(main, 'her', 'codeStatus', { eventId: 'st', tierId: 'nope' })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
   expect(await invoke(main, 'her', 'codeStatus', { eventId: 'nope' })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
 })
