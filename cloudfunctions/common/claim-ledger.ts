@@ -145,15 +145,16 @@ export function createClaimLedger<D extends ClaimDoc>(db: Db, cfg: LedgerConfig<
   async function claim(doc: D, confirm: (d: D) => Record<string, unknown>, opts: ClaimOptions<D> = {}): Promise<ClaimResult<D>> {
     const waitUntil = Date.now() + IN_FLIGHT_MS
     for (let round = 0; round < 50; round++) {
-      const other = await begin(doc)
+      let other = await begin(doc)
       if (!other) return { outcome: 'confirmed', doc: await finish(doc, confirm(doc), false, opts.acquire), resumed: false }
-      if (stateOf(other) !== cfg.pending) return { outcome: 'exists', doc: other }
       const sameRequest = !!doc.requestId && other.requestId === doc.requestId
-      const aged = cfg.clock() - other.pendingAt >= IN_FLIGHT_MS || Date.now() >= waitUntil
-      if (!sameRequest && !aged) {
+      // Her other attempt in flight: watch it (one read a round) until it ends or is old enough to be dead.
+      while (other && stateOf(other) === cfg.pending && !sameRequest && cfg.clock() - other.pendingAt < IN_FLIGHT_MS && Date.now() < waitUntil) {
         await sleep(40 + Math.random() * 80)
-        continue
+        other = await get(doc._id)
       }
+      if (!other || cfg.reusable.includes(String(stateOf(other)))) continue // given back meanwhile: claim anew
+      if (stateOf(other) !== cfg.pending) return { outcome: 'exists', doc: other }
       if ((opts.resume?.(other) ?? 'finish') === 'finish') {
         return { outcome: 'confirmed', doc: await finish(other, confirm(other), true), resumed: true }
       }
