@@ -78,7 +78,11 @@ export const INDEXES: IndexDeclarations = {
   event_scans: [{ name: 'eventId_ok_at', fields: [{ field: 'eventId' }, { field: 'ok' }, { field: 'at', order: -1 }] }],
 
   // ---------- screening ----------
-  screening_sessions: [{ name: 'programmeId_siteId_date', fields: asc('programmeId', 'siteId', 'date') }],
+  screening_sessions: [
+    { name: 'programmeId_siteId_date', fields: asc('programmeId', 'siteId', 'date') },
+    // the desk's day list (staffSessions) reads one day across programmes
+    { name: 'date', fields: asc('date') },
+  ],
   screening_quotas: [{ name: 'programmeId', fields: asc('programmeId') }],
   screening_bookings: [
     { name: 'ref', fields: asc('ref'), unique: true },
