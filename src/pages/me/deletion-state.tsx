@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { MeDTO } from '../../../types/member'
 import { DELETION_STATE_LABEL } from '../../constants/deletion'
 import { formatShanghai } from '../../utils/datetime'
+import { ErasureOutcome } from './erasure-outcome'
 
 /** Whether her deletion request is still open (she may not file a second one meanwhile). */
 export function deletionOpen(me: MeDTO): boolean {
@@ -19,10 +20,7 @@ export function DeletionState({ me }: { me: MeDTO }) {
       <Text className='card__title'>删除个人信息申请</Text>
       <Text>{formatShanghai(requestedAt)} 申请 · {d ? DELETION_STATE_LABEL[d.status] : '等待工会处理'}</Text>
       {d?.processedAt && <Text className='muted'>处理时间：{formatShanghai(d.processedAt)}</Text>}
-      {d?.outcome?.erased.length ? <Text className='muted'>已删除：{d.outcome.erased.join('、')}</Text> : null}
-      {d?.outcome?.kept.map((k, i) => (
-        <Text key={i} className='muted'>保留：{k.what}（{k.why}）</Text>
-      ))}
+      {d?.outcome && <ErasureOutcome outcome={d.outcome} />}
       {(!d || d.status === 'pending') && <Text className='muted'>工会将按规定处理，处理结果会显示在这里。</Text>}
     </View>
   )

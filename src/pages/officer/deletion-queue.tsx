@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import type { DeletionRequestDTO, ErasureOutcomeDTO } from '../../../types/member'
+import type { DeletionRequestDTO } from '../../../types/member'
+import { ErasureOutcome } from '../me/erasure-outcome'
 import { BigButton } from '../../components/big-button'
 import { RemoteView } from '../../components/remote-view'
 import { DELETION_STATE_LABEL } from '../../constants/deletion'
@@ -9,18 +10,6 @@ import { useAction } from '../../hooks/use-action'
 import { useRemote } from '../../hooks/use-remote'
 import { call } from '../../services/api'
 import { formatShanghai } from '../../utils/datetime'
-
-/** What was erased and what is kept with its reason: the record the member is shown too. */
-export function ErasureOutcome({ outcome }: { outcome: ErasureOutcomeDTO }) {
-  return (
-    <View className='deletion__outcome'>
-      {outcome.erased.length > 0 && <Text className='muted'>已删除：{outcome.erased.join('、')}</Text>}
-      {outcome.kept.map((k, i) => (
-        <Text key={i} className='muted'>保留：{k.what}（{k.why}）</Text>
-      ))}
-    </View>
-  )
-}
 
 function Request({ r, onDone }: { r: DeletionRequestDTO; onDone: (done: DeletionRequestDTO) => void }) {
   const run = useAction(async () => {

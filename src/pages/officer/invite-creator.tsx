@@ -1,7 +1,8 @@
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { InviteDTO, InviteTargetDTO, InviteTargetsDTO, ScopeKind } from '../../../types/member'
 import { BigButton } from '../../components/big-button'
+import { QrImage } from '../../components/qr-image'
 import { RemoteView } from '../../components/remote-view'
 import { SCOPE_KIND_LABEL } from '../../constants/roles'
 import { Refusal, useAction } from '../../hooks/use-action'
@@ -9,7 +10,6 @@ import { useRemote } from '../../hooks/use-remote'
 import { call } from '../../services/api'
 import { inviteLink, normalizeCode } from '../../services/invite-link'
 import { formatShanghai } from '../../utils/datetime'
-import { qrDataUrl } from '../../utils/qr-data-url'
 
 const KINDS: { kind: ScopeKind; list: keyof InviteTargetsDTO; empty: string }[] = [
   { kind: 'event', list: 'events', empty: '还没有活动。请先在「集章打卡 · 活动签到」的活动管理中新建活动。' },
@@ -22,7 +22,7 @@ function InviteResult({ invite }: { invite: InviteDTO }) {
   return (
     <View id='invite-result' className='invite__result'>
       <Text className='invite__code' userSelect>{invite.code}</Text>
-      <Image id='invite-qr' className='invite__qr' src={qrDataUrl(inviteLink(normalizeCode(invite.code)))} mode='aspectFit' />
+      <QrImage id='invite-qr' text={inviteLink(normalizeCode(invite.code))} />
       <Text className='muted'>请对方用微信扫描此二维码，或在「我的 → 输入邀请码」中输入邀请码</Text>
       <Text className='muted'>{SCOPE_KIND_LABEL[invite.scope.kind]}：{invite.scope.name}</Text>
       <Text className='muted'>有效期至 {formatShanghai(invite.expiresAt)}，仅可使用一次</Text>
