@@ -1,0 +1,169 @@
+/**
+ * `npm run bench:vouchers`: the claim rush of issue 9 through the local function
+ * host. 3,000 distinct verified members fire `claim` at the release instant for
+ * 500 vouchers (1 each); prints claims/s and latency p50/p95/p99 next to 3,000
+ * no-op calls measured the same way in the same run, the oversell count, and the
+ * database calls a claim costs (counted by the emulator). Not a test: it prints.
+ *
+ * The host accepts only the demo identities, so the bench registers thin
+ * wrappers that take the caller from a bench-only `as` field and rebuild the
+ * invocation exactly as the host does (identity in the per-call context).
+ */
+import { EventEmitter } from 'node:events'
+import { Agent, request } from 'node:http'
+import { randomBytes, randomUUID } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { z } from 'zod'
+import { COLLECTIONS } from '../../cloudfunctions/common/collections'
+import { connectDb, type Db } from '../../cloudfunctions/common/db'
+import { resetEnvCache } from '../../cloudfunctions/common/env'
+import { action, defineFunction } from '../../cloudfunctions/common/function'
+import { readAll } from '../../cloudfunctions/common/paginate'
+import { createVouchersFunction } from '../../cloudfunctions/vouchers/index'
+import type { PoolDoc, VoucherDoc } from '../../cloudfunctions/vouchers/vouchers.docs'
+import type { CampaignInputDTO } from '../../types/vouchers'
+import { startEmulator } from '../emulator/server'
+import type { FunctionMain } from '../host/functions'
+import { buildInvocation } from '../host/identity'
+import { startHost } from '../host/server'
+
+EventEmitter.defaultMaxListeners = 6000
+
+const MEMBERS = Number(process.env.BENCH_MEMBERS || 3000)
+const VOUCHERS = 500
+
+function asCaller(name: string, main: FunctionMain): FunctionMain {
+  return (event) => {
+    const body = event as { action?: unknown; data?: { as?: string; data?: unknown }; requestId?: unknown }
+    const inv = buildInvocation(name, { action: body.action, data: body.data?.data, requestId: body.requestId }, body.data?.as)
+    return main(inv.event, inv.context)
+  }
+}
+
+async function seedMembers(db: Db, n: number, prefix: string): Promise<string[]> {
+  const ids = Array.from({ length: n }, (_x, i) => `${prefix}-${i}`)
+  for (let i = 0; i < ids.length; i += 200) {
+    const batch = ids.slice(i, i + 200).map((openid, j) => ({ openid, cardNo: `${prefix.toUpperCase()}${String(i + j).padStart(8, '0')}` }))
+    await db.collection(COLLECTIONS.roster).add(batch.map(({ openid, cardNo }) => ({ _id: cardNo, cardNo, name: '测试会员', phone: '13900000000', branch: '大连市中山区总工会', tags: [], gender: 'M', birthDate: '1985-03-08', boundOpenid: openid, importedAt: 0, updatedAt: 0 })))
+    await db.collection(COLLECTIONS.users).add(batch.map(({ openid, cardNo }) => ({ _id: openid, rosterId: cardNo, verifiedAt: 1, roles: [], deletionRequestedAt: null, createdAt: 0, updatedAt: 0 })))
+  }
+  return ids
+}
+
+// 3,000 sockets at once overflow the host's listen backlog (ECONNRESET): a keep-alive pool of 512 queues the rest client-side, in the latency.
+const agent = new Agent({ keepAlive: true, maxSockets: 512 })
+
+function post(url: string, body: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+      let text = ''
+      res.setEncoding('utf8')
+      res.on('data', (c) => (text += c))
+      res.on('end', () => resolve(text))
+    })
+    req.on('error', reject)
+    req.end(body)
+  })
+}
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+
+async function fire(url: string, calls: { as: string; action: string; data: unknown }[]) {
+  const t0 = performance.now()
+  const out = await Promise.all(calls.map(async (c) => {
+    const s = performance.now()
+    const text = await post(url, JSON.stringify({ action: c.action, data: { as: c.as, data: c.data }, requestId: randomUUID() }))
+    const body = JSON.parse(text) as { ok: boolean; code?: string; data?: { id?: string } }
+    return { ms: performance.now() - s, code: body.ok ? 'OK' : (body.code ?? '?'), id: body.data?.id }
+  }))
+  const wall = performance.now() - t0
+  const ms = out.map((o) => o.ms).sort((a, b) => a - b)
+  const codes: Record<string, number> = {}
+  for (const o of out) codes[o.code] = (codes[o.code] ?? 0) + 1
+  return { wall, codes, p50: pct(ms, 50), p95: pct(ms, 95), p99: pct(ms, 99) }
+}
+
+function campaign(now: number, total: number): CampaignInputDTO {
+  return {
+    name: '职工消费券 满50减40', funderName: '大连市中山区总工会', rule: { kind: 'threshold', thresholdFen: 5000, amountFen: 4000 }, perMember: 1, totalVouchers: total, budgetFen: total * 4000,
+    claimStartsAt: now, claimEndsAt: now + 86_400_000, useStartsAt: now, useEndsAt: now + 7 * 86_400_000, mode: 'first_come', audience: { tagsAny: [], branches: [] },
+    merchantIds: ['bench-mall'], modelWorkerBonus: null, reverseWindowMinutes: 60, remindDaysBefore: 1,
+  }
+}
+
+async function main() {
+  process.env.TENCENTCLOUD ??= 'true' // skip the SDK's metadata probe off Tencent Cloud (see test/support/emulator.ts)
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-vouchers-'))
+  const emulator = await startEmulator({ dataDir, quiet: true })
+  process.env.TCB_SERVICE_URL = emulator.url
+  process.env.TCB_ENV = 'local'
+  process.env.QR_KEYS ??= `b1:${randomBytes(32).toString('base64url')}`
+  resetEnvCache()
+  const db = connectDb(emulator.url)
+  const noop = defineFunction('noop', { ping: action({ input: z.object({}), run: async () => ({}) }) })
+  const fn = asCaller('vouchers', createVouchersFunction() as FunctionMain)
+  const host = await startHost({ production: false, functions: new Map([['vouchers', fn], ['noop', asCaller('noop', noop as FunctionMain)]]) })
+  const url = `${host.url}/fn/vouchers`
+  try {
+    const members = await seedMembers(db, MEMBERS, 'rush')
+    const [solo] = await seedMembers(db, 2, 'solo')
+    await db.collection(COLLECTIONS.users).add({ _id: 'bench-officer', rosterId: null, verifiedAt: null, roles: [{ role: 'officer' }], deletionRequestedAt: null, createdAt: 0, updatedAt: 0 })
+    await db.collection(COLLECTIONS.voucherMerchants).add({ _id: 'bench-mall', name: '大连友谊商城', address: '大连市中山区', category: '商场', suspended: false, createdAt: 0, updatedAt: 0 })
+    const make = async (total: number) => {
+      const r = await fire(url, [{ as: 'bench-officer', action: 'createCampaign', data: campaign(Date.now() - 1000, total) }])
+      if (r.codes.OK !== 1) throw new Error(`createCampaign: ${JSON.stringify(r.codes)}`)
+      const rows = (await db.collection(COLLECTIONS.voucherCampaigns).where({ totalVouchers: total }).get()).data as { _id: string }[]
+      return rows[0]._id
+    }
+    // What one claim costs, alone: a winning one, then a losing one on a campaign already gone.
+    const one = await make(1)
+    const calls = async (as: string, campaignId: string) => {
+      emulator.resetRequests()
+      await fire(url, [{ as, action: 'claim', data: { campaignId } }])
+      return emulator.requests().total
+    }
+    const winning = await calls(solo, one)
+    const losing = await calls('solo-1', one)
+    const rushId = await make(VOUCHERS)
+
+    const base = await fire(`${host.url}/fn/noop`, members.map((as) => ({ as, action: 'ping', data: {} })))
+    emulator.resetRequests()
+    const rush = await fire(url, members.map((as) => ({ as, action: 'claim', data: { campaignId: rushId } })))
+    const dbCalls = emulator.requests().total
+    const vs = (await readAll<VoucherDoc>(db.collection(COLLECTIONS.vouchers).where({ campaignId: rushId }))).filter((v) => v.status !== 'pending')
+    const [pool] = (await db.collection(COLLECTIONS.voucherPools).where({ campaignId: rushId }).get()).data as PoolDoc[]
+    const oversell = Math.max(0, vs.length - VOUCHERS) + Math.max(0, -pool.left) + Math.max(0, -pool.budgetLeft)
+    const doubles = vs.length - new Set(vs.map((v) => v.openid)).size
+
+    const row = (label: string, r: typeof rush, ok: number) =>
+      `${label.padEnd(24)} ${String(Math.round((ok / r.wall) * 1000)).padStart(7)}/s  p50 ${r.p50.toFixed(0).padStart(5)} ms  p95 ${r.p95.toFixed(0).padStart(5)} ms  p99 ${r.p99.toFixed(0).padStart(5)} ms  wall ${r.wall.toFixed(0)} ms`
+    console.log(`claim rush: ${MEMBERS} concurrent claims for ${VOUCHERS} vouchers (1 each) through the local host`)
+    console.log(row('no-op call (calls/s)', base, MEMBERS))
+    console.log(row('claim (requests/s)', rush, MEMBERS))
+    console.log(row('claim (claims/s)', rush, rush.codes.OK ?? 0))
+    console.log(`outcomes: ${JSON.stringify(rush.codes)}`)
+    console.log(`claimed: ${vs.length}`)
+    console.log(`oversell: ${oversell}`)
+    console.log(`members with two: ${doubles}`)
+    console.log(`db calls/request (claim): ${(dbCalls / MEMBERS).toFixed(1)}`)
+    console.log(`db calls/request (winning claim): ${winning}`)
+    console.log(`db calls/request (losing claim): ${losing}`)
+    const ratio = (MEMBERS / rush.wall) / (MEMBERS / base.wall)
+    console.log(`throughput vs no-op: ${ratio.toFixed(2)}`)
+    const mark = (ok: boolean) => (ok ? '✔' : '✘')
+    console.log(`budget: claimed = ${VOUCHERS} ${mark(vs.length === VOUCHERS)}, oversell = 0 ${mark(oversell === 0)}, every request answered (no INTERNAL) ${mark(!rush.codes.INTERNAL)}, throughput ≥ 0.3 ${mark(ratio >= 0.3)}`)
+    if (vs.length !== VOUCHERS || oversell || doubles || rush.codes.INTERNAL) process.exitCode = 1
+  } finally {
+    agent.destroy()
+    await host.stop()
+    await emulator.stop()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})
