@@ -2,6 +2,12 @@
 
 export type ScopeKind = 'merchant' | 'event' | 'site'
 
+/**
+ * A merchant's manager (店长: also confirms statements) is invited with the
+ * merchant's id plus this suffix; a plain merchant scope makes a cashier.
+ */
+export const MERCHANT_MANAGER_SUFFIX = '-mgr'
+
 export interface StaffScope {
   kind: ScopeKind
   id: string

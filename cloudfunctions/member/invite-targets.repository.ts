@@ -5,7 +5,7 @@
  */
 import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
-import type { InviteTargetDTO, ScopeKind } from '../../types/member'
+import { type InviteTargetDTO, MERCHANT_MANAGER_SUFFIX, type ScopeKind } from '../../types/member'
 
 type Row = Record<string, unknown> & { _id: string }
 
@@ -40,7 +40,13 @@ export async function listTargets(db: Db, kind: ScopeKind): Promise<InviteTarget
   const coll = src.collection()
   if (!coll) return []
   const res = await db.collection(coll).field(projection(src.fields)).limit(1000).get()
-  return (res.data as Row[]).map(src.toTarget).filter((t): t is InviteTargetDTO => t !== null)
+  const targets = (res.data as Row[]).map(src.toTarget).filter((t): t is InviteTargetDTO => t !== null)
+  return kind === 'merchant' ? targets.flatMap((t) => [t, managerOf(t)]) : targets
+}
+
+/** Each merchant can also get a manager (店长), who confirms its statements. */
+function managerOf(t: InviteTargetDTO): InviteTargetDTO {
+  return { ...t, id: `${t.id}${MERCHANT_MANAGER_SUFFIX}`, name: `${t.name}（店长·对账）` }
 }
 
 /** The target with this id, or null when it does not exist (or may not get staff). */
@@ -48,6 +54,9 @@ export async function findTarget(db: Db, kind: ScopeKind, id: string): Promise<I
   const src = SOURCES[kind]
   const coll = src.collection()
   if (!coll) return null
-  const row = ((await db.collection(coll).doc(id).get()).data as Row[])[0]
-  return row ? src.toTarget(row) : null
+  const manager = kind === 'merchant' && id.endsWith(MERCHANT_MANAGER_SUFFIX)
+  const baseId = manager ? id.slice(0, -MERCHANT_MANAGER_SUFFIX.length) : id
+  const row = ((await db.collection(coll).doc(baseId).get()).data as Row[])[0]
+  const target = row ? src.toTarget(row) : null
+  return target && manager ? managerOf(target) : target
 }

@@ -6,8 +6,9 @@
  * and this keeps the invite flow untouched. Merchant ids never end in `-mgr`.
  */
 import type { StoredRole } from '../common/member-docs'
+import { MERCHANT_MANAGER_SUFFIX } from '../../types/member'
 
-export const MANAGER_SUFFIX = '-mgr'
+export const MANAGER_SUFFIX = MERCHANT_MANAGER_SUFFIX
 
 export const managerScopeId = (merchantId: string) => `${merchantId}${MANAGER_SUFFIX}`
 

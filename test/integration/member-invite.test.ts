@@ -30,7 +30,10 @@ it('lists the events, screening sites and merchants an officer can invite staff 
   expect(okData(await invoke(main, 'o-officer', 'inviteTargets', {}))).toEqual({
     events: [{ kind: 'event', id: 'fair-2026', name: '工匠工坊开放日', detail: '南京国际博览中心' }],
     sites: [{ kind: 'site', id: 'site-fy', name: '妇女保健科', detail: '天妃巷 123 号' }],
-    merchants: [{ kind: 'merchant', id: SUGUO.id, name: SUGUO.name, detail: '南京市中山路 1 号' }],
+    merchants: [
+      { kind: 'merchant', id: SUGUO.id, name: SUGUO.name, detail: '南京市中山路 1 号' },
+      { kind: 'merchant', id: `${SUGUO.id}-mgr`, name: `${SUGUO.name}（店长·对账）`, detail: '南京市中山路 1 号' },
+    ],
   })
   expect(await invoke(main, 'o-cashier', 'inviteTargets', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' })
 })
@@ -47,6 +50,14 @@ it('refuses an invite for a target that does not exist, in words without interna
   expect(okData(await invoke<InviteDTO>(main, 'o-officer', 'createInvite', { scope: { kind: 'site', id: 'site-fy', name: '假名字' } })).scope).toEqual({ kind: 'site', id: 'site-fy', name: '妇女保健科' })
 })
 afterAll(() => emu.stop())
+
+it("invites a merchant's manager, who then holds the manager scope of that merchant (and never of a suspended one)", async () => {
+  const invite = okData(await invoke<InviteDTO>(main, 'o-officer', 'createInvite', { scope: { kind: 'merchant', id: `${SUGUO.id}-mgr`, name: 'x' } }))
+  expect(invite.scope).toEqual({ kind: 'merchant', id: `${SUGUO.id}-mgr`, name: `${SUGUO.name}（店长·对账）` })
+  const me = okData(await invoke<MeDTO>(main, 'o-manager', 'redeemInvite', { code: invite.code }))
+  expect(me.roles).toEqual([{ role: 'staff', scope: invite.scope }])
+  expect(await invoke(main, 'o-officer', 'createInvite', { scope: { kind: 'merchant', id: 'merchant-closed-mgr', name: 'x' } })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+})
 
 it('issues a short typable code that expires in 72 hours by default and stores only its hash', async () => {
   const invite = await newInvite()
