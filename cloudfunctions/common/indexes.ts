@@ -91,6 +91,8 @@ export const INDEXES: IndexDeclarations = {
     { name: 'programmeId', fields: asc('programmeId') },
     { name: 'status_pendingAt', fields: asc('status', 'pendingAt') },
     { name: 'rescheduling.at', fields: asc('rescheduling.at') },
+    // confirmations owed (notices settled by the sweeper)
+    { name: 'noticeDue', fields: asc('noticeDue') },
   ],
   screening_waitlist: [
     { name: 'programmeId_status_rank', fields: asc('programmeId', 'status', 'rank') },

@@ -1,19 +1,17 @@
 /**
  * What a tap on 预约 means, end to end, so the router stays a router: book
  * (or, when full and she asked for it, join the waiting list), then leave the
- * line she no longer needs and send the confirmation she opted into. A retry
- * of the same request gets its first booking back and sends nothing twice.
+ * line she no longer needs. The confirmation she opted into is owed by her
+ * booking itself and sent off the hot path (confirmation-notice.ts). A retry
+ * of the same request gets its first booking back.
  */
 import { AppError, fail } from '../common/errors'
-import { maskName } from '../common/mask'
 import type { RosterDoc } from '../common/member-docs'
 import type { AcceptOfferRequest, BookingDTO, BookRequest, BookResponse } from '../../types/screening'
-import { noticePage } from '../../types/routes'
 import type { Booked, BookingService } from './booking.service'
 import { createBookingRepository, ledgerId } from './booking.repository'
 import type { CatalogRepository } from './catalog.repository'
 import { boundRoster } from './member-facts'
-import type { NoticeService } from './notice.service'
 import type { BookingDoc, SessionDoc } from './screening.docs'
 import type { WaitlistService } from './waitlist.service'
 import type { Db } from '../common/db'
@@ -22,36 +20,22 @@ export interface BookFlowDeps {
   db: Db
   booking: BookingService
   waitlist: WaitlistService
-  notices: NoticeService
   catalog: CatalogRepository
   bookingOf(b: BookingDoc, p?: undefined, s?: SessionDoc): Promise<BookingDTO | null>
 }
 
 export function createBookFlow(deps: BookFlowDeps) {
-  const { booking, waitlist, notices } = deps
+  const { booking, waitlist } = deps
 
   async function dtoOf(b: BookingDoc, s?: SessionDoc): Promise<BookingDTO> {
     return (await deps.bookingOf(b, undefined, s)) ?? fail('NOT_FOUND')
   }
 
-  /** The confirmation notice: no health data, a link to her own booking page. */
-  async function confirm(b: BookingDoc, dto: BookingDTO): Promise<void> {
-    if (b.notice !== 'confirmation') return // opt-ins arrive through `subscribe`; without one the outbox marks it undelivered
-    await notices.send({
-      openid: b.openid, toName: maskName(b.member.name), kind: 'booking_confirmation', page: noticePage('screeningBooking', { id: b.programmeId }),
-      fields: [
-        { label: '项目名称', value: dto.programmeName },
-        { label: '预约时间', value: `${dto.session.date} ${dto.session.label}` },
-        { label: '就诊地点', value: `${dto.site.name}（${dto.site.address}）` },
-      ],
-    })
-  }
-
   async function settled(r: Booked): Promise<BookingDTO> {
     const dto = await dtoOf(r.b, r.session)
     if (r.replay) return dto
-    await waitlist.leaveIfWaiting(r.b.openid, r.b.programmeId) // booked directly: her place in line (or held offer) goes on
-    await confirm(r.b, dto)
+    // Booked directly: her place in line (or held offer) goes on. No line was ever opened for it: nothing to look for.
+    if (!r.session || r.session.waitlistOpened) await waitlist.leaveIfWaiting(r.b.openid, r.b.programmeId)
     return dto
   }
 

@@ -8,8 +8,8 @@
  *
  * The hot path is counted (issue 7 §6): a losing tap at the release rush reads
  * the session and her history (2 calls; the programme is cached) and stops;
- * a winning one adds her roster record, the claim, the place, the quota and
- * the confirmation.
+ * a winning one adds her roster record, the claim, the place (and quota) and
+ * the confirmation, which also marks her confirmation notice owed (6 calls).
  */
 import { randomBytes } from 'node:crypto'
 import { createClaimLedger, type Hold } from '../common/claim-ledger'
@@ -80,8 +80,9 @@ export function createBookingService(db: Db, clock: Clock, handoff?: Handoff) {
   }
 
   /** pending → place (taken by `acquire`, if given) → branch quota → booked; her own earlier pending claim is resolved first. */
-  async function placeClaim(doc: BookingDoc, acquire?: (h: Hold) => Promise<boolean> | null): Promise<Booked> {
-    const confirm = () => ({ status: 'booked' as const, bookedAt: clock(), updatedAt: clock() })
+  async function placeClaim(doc: BookingDoc, acquire?: (h: Hold) => Promise<boolean> | null, owesNotice = false): Promise<Booked> {
+    // The write that books her also marks the confirmation she opted into as owed: the notice costs the tap no call.
+    const confirm = (d: BookingDoc) => ({ status: 'booked' as const, bookedAt: clock(), updatedAt: clock(), ...(owesNotice && d.notice === 'confirmation' ? { noticeDue: true } : {}) })
     const r = await ledger.claim(doc, confirm, { acquire, resume: (old) => (old.sessionId === doc.sessionId ? 'finish' : 'give-back') })
     if (r.outcome === 'confirmed') return { b: r.doc, replay: r.resumed && !!doc.requestId && r.doc.requestId === doc.requestId }
     if (doc.requestId && r.doc.requestId === doc.requestId) return { b: r.doc, replay: true }
@@ -108,7 +109,7 @@ export function createBookingService(db: Db, clock: Clock, handoff?: Handoff) {
     if (!consented) fail('CONSENT_REQUIRED', 'consentVersion')
     if (already) fail('ALREADY_BOOKED')
     if (full) fail('SLOT_FULL')
-    const r = await placeClaim(pendingDoc(openid, roster, p, s, req, requestId))
+    const r = await placeClaim(pendingDoc(openid, roster, p, s, req, requestId), undefined, true)
     return r.b.sessionId === s._id ? { ...r, session: { ...s, left: Math.max(0, s.left - 1) } } : r
   }
 

@@ -36,6 +36,10 @@ export function createCatalogRepository(db: Db) {
     /** Dates, site and capacity (cached); `left` and holders may be seconds old: never decide places by them. */
     session: (id: string) => cached(db, `sn:${id}`, () => getById<SessionDoc>(db, COLLECTIONS.screeningSessions, id)),
     liveSession: (id: string) => getById<SessionDoc>(db, COLLECTIONS.screeningSessions, id),
+    /** Marks every session of the programme: its waiting list may hold someone (screening.docs.ts `waitlistOpened`). */
+    async openWaitlist(programmeId: string): Promise<void> {
+      await db.collection(COLLECTIONS.screeningSessions).where({ programmeId, waitlistOpened: db.command.neq(true) }).update({ waitlistOpened: true })
+    },
     async sessions(where: Partial<Pick<SessionDoc, 'programmeId' | 'siteId' | 'date'>>): Promise<SessionDoc[]> {
       const list = await getAll<SessionDoc>(db, COLLECTIONS.screeningSessions, where)
       return list.sort((a, b) => a.startAt - b.startAt || a._id.localeCompare(b._id))

@@ -3,6 +3,7 @@ import type { Clock } from '../common/clock'
 import type { Db } from '../common/db'
 import { createNotices, type NoticeCatalogue } from '../common/notices'
 import type { NoticeKind, NoticeTopic } from '../../types/screening'
+import { createConfirmationSource } from './confirmation-notice'
 
 export const SCREENING_NOTICES: NoticeCatalogue<NoticeKind, NoticeTopic> = {
   topics: ['booking', 'offer', 'result', 'release'],
@@ -16,7 +17,7 @@ export const SCREENING_NOTICES: NoticeCatalogue<NoticeKind, NoticeTopic> = {
 }
 
 export function createNoticeService(db: Db, clock: Clock) {
-  return createNotices({ db, clock }, SCREENING_NOTICES)
+  return createNotices({ db, clock }, SCREENING_NOTICES, [createConfirmationSource(db)])
 }
 
 export type NoticeService = ReturnType<typeof createNoticeService>

@@ -23,9 +23,9 @@ export function servicesOf(ctx: ActionContext) {
     waitlist,
     catalog,
     booking,
-    bookFlow: createBookFlow({ db: ctx.db, booking, waitlist, notices, catalog: createCatalogRepository(ctx.db), bookingOf: (b, _p, s) => catalog.bookingOf(b, undefined, s) }),
+    bookFlow: createBookFlow({ db: ctx.db, booking, waitlist, catalog: createCatalogRepository(ctx.db), bookingOf: (b, _p, s) => catalog.bookingOf(b, undefined, s) }),
     desk: createDeskService(ctx.db, ctx.clock, createTokenService(env().qrKeys, ctx.clock)),
     results: createResultService(ctx.db, ctx.clock, notices),
-    sweeper: createSweepService(ctx.db, ctx.clock, waitlist, createReminderService(ctx.db, ctx.clock, notices)),
+    sweeper: createSweepService(ctx.db, ctx.clock, waitlist, createReminderService(ctx.db, ctx.clock, notices), notices),
   }
 }

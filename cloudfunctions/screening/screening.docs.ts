@@ -52,6 +52,12 @@ export interface SessionDoc {
   capacity: number
   left: number
   holders: Record<string, Holder>
+  /**
+   * Set on every session of the programme before anyone's waiting-list entry
+   * is written, never cleared: while it is absent nobody can be in line, so a
+   * winning booking skips looking for her entry (one call fewer at the rush).
+   */
+  waitlistOpened?: boolean
 }
 
 export interface QuotaDoc {
@@ -85,6 +91,8 @@ export interface BookingDoc {
   bookedAt: number | null
   consent: { version: string; at: number }
   notice: 'confirmation' | 'reminder' | 'none'
+  /** Her confirmation is owed: set by the write that books her, cleared when it is sent (confirmation-notice.ts). */
+  noticeDue?: boolean
   reminderSentAt: number | null
   checkedInAt: number | null
   cancelledAt: number | null

@@ -21,7 +21,8 @@ import type { BookingDoc, QuotaDoc, SessionDoc } from './screening.docs'
 import { createWaitlistRepository } from './waitlist.repository'
 import type { WaitlistService } from './waitlist.service'
 
-export function createSweepService(db: Db, clock: Clock, waitlist: WaitlistService, reminders: { send(): Promise<number> }) {
+/** `notices`: queued notices (a booking's confirmation) are settled on each tick too. */
+export function createSweepService(db: Db, clock: Clock, waitlist: WaitlistService, reminders: { send(): Promise<number> }, notices?: { settle(openid: null): Promise<number> }) {
   const wl = createWaitlistRepository(db)
   const repo = createBookingRepository(db)
   const catalog = createCatalogRepository(db)
@@ -62,6 +63,7 @@ export function createSweepService(db: Db, clock: Clock, waitlist: WaitlistServi
         ...quotaDocs.map((q) => ({ name: q._id, run: (t: number) => sweepHolders({ store: quotas, docId: q._id, ledger, claimOf, holdsOf: named, stateOf }, t) })),
       ]
       const orphanHoldsReleased = Object.values(await runSweep(tasks, now)).reduce((a, b) => a + b, 0)
+      if (notices) await notices.settle(null)
       return { offersPassedOn, stalePendingReleased, orphanHoldsReleased, remindersSent: await reminders.send() }
     },
   }

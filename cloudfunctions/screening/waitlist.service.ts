@@ -91,6 +91,7 @@ export function createWaitlistService(db: Db, clock: Clock, notices: NoticeServi
         _id: id, programmeId, openid, siteId, priority: elig.priority, rank: (elig.priority ? 0 : PRIORITY_OFFSET) + now,
         status: 'waiting', toName: maskName(roster.name), joinedAt: now, offer: null, updatedAt: now,
       }
+      await catalog.openWaitlist(programmeId) // before her entry exists (screening.docs.ts)
       if (!(await repo.insert(doc))) {
         const old = (await repo.get(id))!
         if (old.status === 'waiting' || old.status === 'offered') return dto(old)
