@@ -30,6 +30,7 @@ describe('inviteCodeFrom', () => {
     expect(inviteCodeFrom('http://127.0.0.1:8080/#/pages/staff/index?code=ABCD2345')).toBe('ABCD2345')
     expect(inviteCodeFrom('pages/staff/index?code=ABCD2345')).toBe('ABCD2345')
     expect(inviteCodeFrom('c%3DABCD2345')).toBe('ABCD2345')
+    expect(inviteCodeFrom('pages/staff/index?scene=c%3DABCD2345')).toBe('ABCD2345') // scanCode's path of a mini-program code
     expect(inviteCodeFrom(encodeURIComponent('https://gh.example.cn/invite?code=ABCD2345'))).toBe('ABCD2345')
   })
 
