@@ -1,4 +1,4 @@
-import type { RoleDTO, ScopeKind } from '../../types/member'
+import { MERCHANT_MANAGER_SUFFIX, type RoleDTO, type ScopeKind } from '../../types/member'
 
 const SCOPE_KIND: Record<ScopeKind, { title: string; duty: string }> = {
   merchant: { title: '商户核销员', duty: '扫描会员出示的消费券码，核对并完成抵扣' },
@@ -18,6 +18,9 @@ export interface RoleView {
 export function describeRole(role: RoleDTO): RoleView {
   if (role.role === 'member') return { title: '会员', scopeName: '', duty: '使用各项会员服务' }
   if (role.role === 'officer') return { title: '工会干部', scopeName: '', duty: '导入会员名册，发放工作人员邀请码' }
+  if (role.scope.kind === 'merchant' && role.scope.id.endsWith(MERCHANT_MANAGER_SUFFIX)) {
+    return { title: '商户店长', scopeName: role.scope.name, duty: '核销消费券，查看并确认本店的对账单' }
+  }
   const kind = SCOPE_KIND[role.scope.kind]
   return { title: kind.title, scopeName: role.scope.name, duty: kind.duty }
 }

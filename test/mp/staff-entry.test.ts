@@ -60,6 +60,7 @@ test('each role links to its desk: screening desk, gift desk and station per eve
     { role: 'staff', scope: { kind: 'event', id: 'event-fair-2027', name: '跟着劳模赶大集' } },
     { role: 'staff', scope: { kind: 'merchant', id: 'merchant-suguo-xjk', name: '苏果超市（新街口店）' } },
     { role: 'staff', scope: { kind: 'event', id: 'mixer-qixi', name: '七夕 · 会聚良缘 联谊会' } },
+    { role: 'staff', scope: { kind: 'merchant', id: 'merchant-suguo-xjk-mgr', name: '苏果超市（新街口店）店长·对账' } },
   ])
   await until(() => w.text().includes('礼品兑换台'))
   expect(w.text()).not.toContain('相应服务开放后')
@@ -68,13 +69,16 @@ test('each role links to its desk: screening desk, gift desk and station per eve
   await tap(w, '#desk-station-event-fair-2027')
   await tap(w, '#desk-merchant-merchant-suguo-xjk')
   await tap(w, '#desk-mixer-mixer-qixi')
+  await tap(w, '#desk-statement-merchant-suguo-xjk-mgr')
   expect(w.log.navigations).toEqual([
     '/packages/screening/pages/desk/index',
     '/packages/events/pages/gift-desk/index?id=event-fair-2027',
     '/packages/events/pages/station/index?id=event-fair-2027',
     '/packages/vouchers/pages/till/index?merchant=merchant-suguo-xjk',
     '/packages/matchmaking/pages/station/index?id=mixer-qixi',
+    '/packages/vouchers/pages/statement/index?merchant=merchant-suguo-xjk',
   ])
+  expect(w.text()).toContain('商户店长 · 苏果超市（新街口店）店长·对账')
 })
 
 test('我的 offers 输入邀请码 to a member without a staff role', async () => {

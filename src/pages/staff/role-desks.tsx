@@ -5,7 +5,7 @@ import type { RoleDTO, StaffScope } from '../../../types/member'
 import { routeUrl } from '../../../types/routes'
 import { BigButton } from '../../components/big-button'
 import { describeRole } from '../../constants/roles'
-import { STAFF_DESKS } from '../../constants/staff-desks'
+import { isMerchantManager, merchantOf, STAFF_DESKS } from '../../constants/staff-desks'
 
 type StaffRole = Extract<RoleDTO, { role: 'staff' }>
 
@@ -38,7 +38,14 @@ function Desk({ role, places }: { role: StaffRole; places: EventPlaces | null })
   const desk = STAFF_DESKS[scope.kind]
   const url = desk.url(scope.id)
   if (!url) return <Text id={`desk-soon-${scope.id}`} className='staff-role__soon'>{desk.label}：即将开放</Text>
-  return <BigButton id={`desk-${scope.kind}-${scope.id}`} onClick={() => go(url)}>{desk.label}</BigButton>
+  return (
+    <View>
+      <BigButton id={`desk-${scope.kind}-${scope.id}`} onClick={() => go(url)}>{desk.label}</BigButton>
+      {scope.kind === 'merchant' && isMerchantManager(scope.id) && (
+        <BigButton id={`desk-statement-${scope.id}`} variant='secondary' onClick={() => go(routeUrl('vouchersStatement', { merchant: merchantOf(scope.id) }))}>对账单</BigButton>
+      )}
+    </View>
+  )
 }
 
 /** Each staff role with the way to its desk; a role whose desk is not built yet says so plainly. */
