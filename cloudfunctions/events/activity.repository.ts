@@ -65,15 +65,19 @@ export async function getCard(db: Db, eventId: string, openid: string): Promise<
 }
 
 /**
- * The cooldown decides in one conditional update: only one stamp per window wins. Her first
- * stamp at an event finds no card and writes it (a second call, once per member and event).
+ * The cooldown decides in one conditional update: only one stamp per window wins. The same update
+ * lists the booth on her card (`booths`), so the card a stamp answers with needs no read of her
+ * stamps. Her first stamp at an event finds no card: it reads her stamps (any made by other means)
+ * and writes the card listing them all (two more calls, once per member and event).
  */
-export async function takeStampSlot(db: Db, eventId: string, openid: string, now: number, cooldownMs: number): Promise<CardRec | null> {
+export async function takeStampSlot(db: Db, eventId: string, openid: string, now: number, cooldownMs: number, booth: { id: string; zoneId: string }): Promise<CardRec | null> {
   const id = cardId(eventId, openid)
   const _ = db.command
-  const res = await col(db, COLLECTIONS.eventStampCards).where({ _id: id, lastStampAt: _.lte(now - cooldownMs) }).updateAndReturn({ lastStampAt: now })
+  const listed = { zoneId: booth.zoneId, at: now }
+  const res = await col(db, COLLECTIONS.eventStampCards).where({ _id: id, lastStampAt: _.lte(now - cooldownMs) }).updateAndReturn({ lastStampAt: now, [`booths.${booth.id}`]: _.set(listed) })
   if (res.updated === 1 && res.doc) return res.doc as CardRec
-  const fresh: CardRec = { eventId, openid, lastStampAt: now, gifts: {} }
+  const booths = Object.fromEntries((await stampsOf(db, eventId, openid)).map((s) => [s.boothId, { zoneId: s.zoneId, at: s.stampedAt }]))
+  const fresh: CardRec = { eventId, openid, lastStampAt: now, gifts: {}, booths: { ...booths, [booth.id]: listed }, listsStamps: true }
   return (await insertOnce(db, COLLECTIONS.eventStampCards, id, { ...fresh })) ? fresh : null
 }
 
@@ -86,6 +90,13 @@ export interface CardRec {
   openid: string
   lastStampAt: number
   gifts?: Record<string, { at: number; desk: string }>
+  /**
+   * Booths she has a stamp of, written with each cooldown slot (before the stamp itself, so after a
+   * crash in between it may list one more; her next scan there writes it). Complete only when
+   * `listsStamps` (cards written before the list existed, or by the seed, are read from her stamps).
+   */
+  booths?: Record<string, { zoneId: string; at: number }>
+  listsStamps?: boolean
 }
 
 export async function noteGift(db: Db, eventId: string, openid: string, tierId: string, at: number, desk: string): Promise<void> {
@@ -95,9 +106,10 @@ export async function noteGift(db: Db, eventId: string, openid: string, tierId: 
   // No card yet (stamps written by other means): one with this note; if one appeared meanwhile, note it there.
   if (!(await insertOnce(db, COLLECTIONS.eventStampCards, id, { eventId, openid, lastStampAt: 0, gifts: { [tierId]: { at, desk } } }))) await note()
 }
-/** Gives the slot back when the stamp turned out to be a duplicate. */
-export async function returnStampSlot(db: Db, eventId: string, openid: string, took: number, previous: number): Promise<void> {
-  await col(db, COLLECTIONS.eventStampCards).where({ _id: cardId(eventId, openid), lastStampAt: took }).update({ lastStampAt: previous })
+/** Gives the slot back when the stamp turned out to be a duplicate (and lists the booth with its first stamp's time). */
+export async function returnStampSlot(db: Db, eventId: string, openid: string, took: number, previous: number, first?: StampRec | null): Promise<void> {
+  const listed = first ? { [`booths.${first.boothId}`]: db.command.set({ zoneId: first.zoneId, at: first.stampedAt }) } : {}
+  await col(db, COLLECTIONS.eventStampCards).where({ _id: cardId(eventId, openid), lastStampAt: took }).update({ lastStampAt: previous, ...listed })
 }
 
 // ---------- gift redemptions (reads) ----------

@@ -7,7 +7,7 @@ import { fail } from '../common/errors'
 import { maskName } from '../common/mask'
 import {
   getCard, getSignUp, getStamp, insertStamp, redemptionId, redemptionsOf, returnStampSlot, stampId, stampsOf, takeStampSlot,
-  type CardRec, type RedemptionRec,
+  type CardRec, type RedemptionRec, type StampRec,
 } from './activity.repository'
 import { boothsOf, getBooth, getEvent, tiersOf, type EventRec } from './catalog.repository'
 import type { EventsDeps } from './events.deps'
@@ -44,19 +44,21 @@ async function cardOf(deps: EventsDeps, event: EventRec, openid: string, known?:
   const gifts = (c: CardRec): RedemptionRec[] => Object.entries(c.gifts ?? {}).map(([tierId, g]) => ({
     id: redemptionId(tierId, openid), _id: redemptionId(tierId, openid), claimId: '', pendingAt: g.at, eventId, tierId, openid, state: 'confirmed', redeemedAt: g.at, desk: g.desk, staff: '',
   }))
+  const listed = (c: CardRec): StampRec[] => Object.entries(c.booths ?? {}).map(([boothId, b]) => ({ eventId, boothId, zoneId: b.zoneId, openid, stampedAt: b.at }))
   // Booths and tiers from the instance (a tier's units left may be seconds old on the card); hers afresh.
   const [booths, tiers, stamps, mine, card] = await Promise.all([
     cached(deps.db, `ebs:${eventId}`, () => boothsOf(deps.db, eventId)), cached(deps.db, `ets:${eventId}`, () => tiersOf(deps.db, eventId)),
-    stampsOf(deps.db, eventId, openid), known ? gifts(known) : redemptionsOf(deps.db, { eventId, openid }),
+    known?.listsStamps ? listed(known) : stampsOf(deps.db, eventId, openid), known ? gifts(known) : redemptionsOf(deps.db, { eventId, openid }),
     known ?? getCard(deps.db, eventId, openid),
   ])
   return cardDTO(event, booths, tiers, stamps, mine, card?.lastStampAt ?? null, deps.clock())
 }
 
 /**
- * One stamp per booth per member, one per cooldown window. The hot path (issue 7 §6): her roster
- * record, the cooldown slot (one conditional update), the stamp (a deterministic id: a duplicate
- * insert fails), her stamps and gifts for the card she sees, and the scan log entry.
+ * One stamp per booth per member, one per cooldown window. The hot path (issue 7 §6), 4 calls: her
+ * roster record, the cooldown slot (one conditional update that also lists the booth on her card,
+ * so her card needs no read of her stamps), the stamp (a deterministic id: a duplicate insert
+ * fails), and the scan log entry.
  */
 export function stamp(deps: EventsDeps, openid: string, req: StampRequest, requestId: string | null = null): Promise<StampResultDTO> {
   return recordScan(deps, 'stamp', { eventId: req.eventId ?? null, openid }, async (note) => {
@@ -76,22 +78,22 @@ export function stamp(deps: EventsDeps, openid: string, req: StampRequest, reque
     await requireSignedUp(deps, event, openid)
     const answer = async (s: { stampedAt: number }, card?: CardRec) =>
       ({ stamp: { boothId: booth.id, boothName: booth.name, zoneId: booth.zoneId, stampedAt: s.stampedAt }, card: await cardOf(deps, event, openid, card) })
-    const card = await slot(deps, event, booth.id, openid, now)
+    const card = await slot(deps, event, booth, openid, now)
     const rec = { eventId: event.id, boothId: booth.id, zoneId: booth.zoneId, openid, stampedAt: now, requestId }
     if (await insertStamp(deps.db, rec)) return answer(rec, card)
-    await returnStampSlot(deps.db, event.id, openid, now, 0) // the slot was taken for a duplicate: give it back
     const first = await getStamp(deps.db, stampId(event.id, booth.id, openid))
+    await returnStampSlot(deps.db, event.id, openid, now, 0, first) // the slot was taken for a duplicate: give it back
     if (first && requestId && first.requestId === requestId) return answer(first) // the same request retried: its first answer
     fail('ALREADY_STAMPED')
   })
 }
 
 /** Takes the cooldown slot (answering her card as updated) or refuses. */
-async function slot(deps: EventsDeps, event: EventRec, boothId: string, openid: string, now: number): Promise<CardRec> {
+async function slot(deps: EventsDeps, event: EventRec, booth: { id: string; zoneId: string }, openid: string, now: number): Promise<CardRec> {
   const cooldownMs = event.stampRules.cooldownSeconds * 1000
-  const card = await takeStampSlot(deps.db, event.id, openid, now, cooldownMs)
+  const card = await takeStampSlot(deps.db, event.id, openid, now, cooldownMs, booth)
   if (card) return card
   // Refused: a stamp of this booth already is the truer answer; otherwise the cooldown.
-  if (await getStamp(deps.db, stampId(event.id, boothId, openid))) fail('ALREADY_STAMPED')
+  if (await getStamp(deps.db, stampId(event.id, booth.id, openid))) fail('ALREADY_STAMPED')
   fail('STAMP_COOLDOWN')
 }

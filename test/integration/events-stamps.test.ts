@@ -56,6 +56,25 @@ test('a stamp per booth, a cooldown between stamps, progress per zone', async ()
   expect(await stampCount('alice')).toBe(2)
 })
 
+test('her card lists its booths as she stamps (no read of her stamps), counting ones she had before the card', async () => {
+  now = T0
+  await seedMember(emu.db, 'dora', '赵敏')
+  // A stamp recorded before she had a card (the seed, an import): her first stamp reads them once.
+  await emu.db.collection(COLLECTIONS.eventStamps).add({ _id: 's2:s2B0:dora', eventId: 's2', boothId: 's2B0', zoneId: 'B', openid: 'dora', stampedAt: T0 - 1000 })
+  expect(okData(await stamp('dora', codes.s2A0, 's2')).card.total).toBe(2)
+  const card = (await emu.db.collection(COLLECTIONS.eventStampCards).doc('s2:dora').get()).data[0] as { booths: Record<string, unknown>; listsStamps: boolean }
+  expect(card).toMatchObject({ listsStamps: true, booths: { s2A0: { zoneId: 'A', at: T0 }, s2B0: { zoneId: 'B', at: T0 - 1000 } } })
+  now = T0 + 1000
+  const third = okData(await stamp('dora', codes.s2A1, 's2')).card
+  expect(third.total).toBe(3)
+  expect(third.stamps.map((x: { boothId: string }) => x.boothId)).toEqual(['s2A1', 's2A0', 's2B0'])
+  // A duplicate lists the booth with its first stamp's time, not the refused one's.
+  now = T0 + 2000
+  expect(await stamp('dora', codes.s2A0, 's2')).toMatchObject({ ok: false, code: 'ALREADY_STAMPED' })
+  const after = (await emu.db.collection(COLLECTIONS.eventStampCards).doc('s2:dora').get()).data[0] as { booths: Record<string, { at: number }> }
+  expect(after.booths.s2A0.at).toBe(T0)
+})
+
 test('five booth codes scanned at once inside one cooldown → exactly one stamp', async () => {
   now = T0
   const results = await Promise.all(['sfA0', 'sfA1', 'sfA2', 'sfB0', 'sfB1'].map((b) => stamp('bob', codes[b])))

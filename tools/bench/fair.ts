@@ -71,7 +71,7 @@ async function seed(db: Db, now: number): Promise<void> {
   })
   // Burst visitors already hold a card (as after their first stamp), so both bursts take the same path.
   await bulk(db, COLLECTIONS.eventStampCards, function* () {
-    for (let i = 0; i < BURST; i++) yield { _id: `${EVENT}:${visitor(i)}`, eventId: EVENT, openid: visitor(i), lastStampAt: 0 }
+    for (let i = 0; i < BURST; i++) yield { _id: `${EVENT}:${visitor(i)}`, eventId: EVENT, openid: visitor(i), lastStampAt: 0, gifts: {}, booths: {}, listsStamps: true }
   })
 }
 
@@ -88,6 +88,9 @@ async function fill(db: Db, now: number): Promise<number> {
       }
     }
   })
+  // The measured visitors' cards list their stamps (a stamp writes its booth there, activity.repository.ts); so do the bulk-loaded ones.
+  const booths = Object.fromEntries(Array.from({ length: BOOTHS - 20 }, (_x, k) => [`booths.${boothId(20 + k)}`, db.command.set({ zoneId: 20 + k < 25 ? 'A' : 'B', at: now - 60_000 })]))
+  await db.collection(COLLECTIONS.eventStampCards).where({ eventId: EVENT }).update(booths)
   return n
 }
 
