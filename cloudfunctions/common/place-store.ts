@@ -30,6 +30,8 @@ export interface TakeOptions {
   counters?: Record<string, number>
   /** false: no limit (an event without capacity); `left` is not touched, the holder is still listed. */
   bounded?: boolean
+  /** Other fields that must be at least this for the take to happen (e.g. a budget in fen taken through `counters` beside the count). */
+  atLeast?: Record<string, number>
 }
 
 export interface ReleaseOptions {
@@ -54,6 +56,16 @@ export interface PlaceStore {
   holding(docId: string, key: string): Promise<StoredHolder | null>
   /** Every holder of the document (for the sweeper). */
   holders(docId: string): Promise<Record<string, StoredHolder>>
+  /**
+   * Moves `left` by `delta` once per `key` (a settled hold's later return, or a re-take), noting
+   * `returns.<key> = delta` so a retry changes nothing; refused when `key` is noted or a negative
+   * delta does not fit. The note is in-flight only: `forgetAdjust` drops it once the caller has
+   * recorded the step on its own document, so the map stays small.
+   */
+  adjustOnce(docId: string, key: string, delta: number, counters?: Record<string, number>): Promise<boolean>
+  forgetAdjust(docId: string, key: string): Promise<boolean>
+  /** The in-flight adjustments of the document (for the sweeper). */
+  adjustments(docId: string): Promise<Record<string, number>>
 }
 
 export interface PlaceStoreOptions {
@@ -83,7 +95,8 @@ export function createPlaceStore(db: Db, collection: string, options: PlaceStore
     async take(docId, key, holder, opts = {}) {
       const n = opts.amount ?? 1
       const bounded = opts.bounded !== false
-      const where = { _id: docId, [path(key)]: _.exists(false), ...(bounded ? { [left]: _.gte(n) } : {}) }
+      const atLeast = Object.fromEntries(Object.entries(opts.atLeast ?? {}).map(([k, v]) => [k, _.gte(v)]))
+      const where = { _id: docId, [path(key)]: _.exists(false), ...(bounded ? { [left]: _.gte(n) } : {}), ...atLeast }
       // What was taken is written into the holder, so a sweeper that reads it can give exactly that back.
       const stored = { ...holder, n, ...(opts.counters ? { cn: opts.counters } : {}), ...(bounded ? {} : { ub: true }) }
       const patch = { ...(bounded ? { [left]: _.inc(-n) } : {}), [path(key)]: _.set(stored), ...incs(db, opts.counters, 1) }
@@ -114,5 +127,16 @@ export function createPlaceStore(db: Db, collection: string, options: PlaceStore
       return (await read(docId))[key] ?? null
     },
     holders: read,
+    async adjustOnce(docId, key, delta, counters) {
+      const where = { _id: docId, [`returns.${key}`]: _.exists(false), ...(delta < 0 ? { [left]: _.gte(-delta) } : {}) }
+      return (await coll().where(where).update({ [left]: _.inc(delta), [`returns.${key}`]: delta, ...incs(db, counters, 1) })).updated === 1
+    },
+    async forgetAdjust(docId, key) {
+      return (await coll().where({ _id: docId, [`returns.${key}`]: _.exists(true) }).update({ [`returns.${key}`]: _.remove() })).updated === 1
+    },
+    async adjustments(docId) {
+      const res = await coll().doc(docId).field({ returns: true }).get()
+      return ((res.data as { returns?: Record<string, number> }[])[0]?.returns ?? {})
+    },
   }
 }

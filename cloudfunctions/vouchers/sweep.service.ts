@@ -1,23 +1,24 @@
 /**
  * The timer's work for vouchers (every minute): expire vouchers past their use
  * window and return their reservations; remind members before expiry; give
- * back claims that died half-way; reconcile each pool's holders with their
- * vouchers (the kit's sweepHolders), finishing a redemption whose unused part
- * never went back; run draws that are due.
+ * back claims that died half-way; reconcile each pool's in-flight claim holds
+ * with their vouchers (the kit's sweepHolders) and finish money returns a call
+ * left half-way (money-return.service.ts); run draws that are due.
  */
 import type { Clock } from '../common/clock'
+import { STALE_CLAIM_MS } from '../common/claim-ledger'
 import { runSweep, sweepHolders } from '../common/sweeper'
 import { maskName } from '../common/mask'
 import { noticePage } from '../../types/routes'
 import { shanghai } from '../common/time'
 import type { CampaignRepository } from './campaign.repository'
 import type { createClaimService } from './claim.service'
+import type { MoneyReturns } from './money-return.service'
 import type { VoucherNotices } from './vouchers.notices'
 import type { VoucherDoc } from './vouchers.docs'
-import { budgetKey, type VoucherRepository } from './voucher.repository'
+import type { VoucherRepository } from './voucher.repository'
 
 const DAY = 86_400_000
-const REVERSING_MS = 60_000
 
 export interface SweepDeps {
   clock: Clock
@@ -25,21 +26,19 @@ export interface SweepDeps {
   vouchers: VoucherRepository
   claims: ReturnType<typeof createClaimService>
   notices: VoucherNotices
+  returns: MoneyReturns
 }
 
 export function createVoucherSweep(d: SweepDeps) {
-  const stateOf = (v: VoucherDoc): 'pending' | 'final' | 'gone' => {
-    if (v.status === 'pending') return 'pending'
-    if (v.status === 'unused' || v.status === 'redeemed') return 'final'
-    return v.status === 'reversed' && d.clock() - (v.reversedAt ?? 0) < REVERSING_MS ? 'final' : 'gone'
-  }
+  // A claim hold only stands for the claim itself: once its voucher is confirmed it is settled, whatever came after.
+  const stateOf = (v: VoucherDoc): 'pending' | 'final' => (v.status === 'pending' ? 'pending' : 'final')
 
   async function expire(now: number): Promise<number> {
     let n = 0
     for (const v of await d.vouchers.dueToExpire(now)) {
-      if (!(await d.vouchers.markExpired(v._id))) continue
-      await d.campaigns.budgetStore.release(v.poolId, budgetKey(v), { amount: v.reserveFen })
-      await d.campaigns.count(v.poolId, { expired: 1 })
+      const returning = { key: `${v._id}:e`, fen: v.reserveFen, counters: { expired: 1 }, at: now, reissue: false }
+      if (!(await d.vouchers.markExpired(v, returning))) continue
+      await d.returns.finish(v, returning)
       n++
     }
     return n
@@ -63,25 +62,13 @@ export function createVoucherSweep(d: SweepDeps) {
     let n = 0
     for (const c of await d.campaigns.all()) {
       if (now > c.useEndsAt + DAY) continue
-      for (const p of await d.campaigns.poolsOfCampaign(c._id)) {
-        for (const store of [d.campaigns.countStore, d.campaigns.budgetStore]) {
-          n += await sweepHolders({ store, docId: p._id, ledger: d.vouchers.ledger, claimOf: (_k, h) => (typeof h.v === 'string' ? h.v : null), holdsOf: d.vouchers.holdsOf, stateOf }, now)
-        }
-        n += await finishReturns(p._id)
+      for (const v of await d.vouchers.staleReturns(c._id, now - STALE_CLAIM_MS)) {
+        if (v.returning) await d.returns.finish(v, v.returning).then(() => n++)
       }
-    }
-    return n
-  }
-
-  /** A redemption whose call died before giving back the unused part of its reservation. */
-  async function finishReturns(poolId: string): Promise<number> {
-    const holders = await d.campaigns.budgetStore.holders(poolId)
-    const ids = Object.values(holders).map((h) => h.v).filter((v): v is string => typeof v === 'string')
-    let n = 0
-    for (const v of await d.vouchers.many(ids.slice(0, 1000))) {
-      const h = holders[budgetKey(v)]
-      const used = v.redemption?.unionFen
-      if (v.status === 'redeemed' && h && used !== undefined && h.n > used && (await d.campaigns.budgetStore.returnPart(poolId, budgetKey(v), h.n, h.n - used))) n++
+      for (const p of await d.campaigns.poolsOfCampaign(c._id)) {
+        n += await sweepHolders({ store: d.campaigns.countStore, docId: p._id, ledger: d.vouchers.ledger, claimOf: (_k, h) => (typeof h.v === 'string' ? h.v : null), holdsOf: d.vouchers.holdsOf, stateOf }, now)
+        n += await d.returns.sweepPool(p._id, now - STALE_CLAIM_MS)
+      }
     }
     return n
   }

@@ -1,8 +1,8 @@
 /**
  * The till: scan → preview → redeem, and reversals. The voucher's own
  * conditional update (unused → redeemed) decides which till wins; the loser is
- * told when and where it was redeemed. Then the unused part of the reservation
- * goes back to the pool at once. Every redeem and reverse attempt, accepted or
+ * told when and where it was redeemed, and the update also names the unused
+ * part of the reservation, which goes back to the pool at once (money-return). Every redeem and reverse attempt, accepted or
  * refused, is logged with its outcome for disputes.
  */
 import type { PreviewDTO, RedemptionRowDTO } from '../../types/vouchers'
@@ -14,12 +14,13 @@ import { beijingClock } from '../common/time'
 import type { CampaignRepository } from './campaign.repository'
 import { tokenRefusal, voucherRefusal } from './code.rules'
 import type { createMerchantRepository } from './merchant.repository'
+import type { MoneyReturns } from './money-return.service'
 import { price, ruleText } from './pricing.rules'
 import type { RedemptionRepository } from './redemption.repository'
 import { merchantAccess } from './staff.rules'
-import type { CampaignDoc, MerchantDoc, RedemptionRowDoc, VoucherDoc } from './vouchers.docs'
+import type { CampaignDoc, MerchantDoc, RedemptionRowDoc, ReturningDoc, VoucherDoc } from './vouchers.docs'
 import { rowDTO } from './vouchers.dto'
-import { budgetKey, type VoucherRepository } from './voucher.repository'
+import type { VoucherRepository } from './voucher.repository'
 
 export interface TillDeps {
   clock: Clock
@@ -29,6 +30,7 @@ export interface TillDeps {
   vouchers: VoucherRepository
   merchants: ReturnType<typeof createMerchantRepository>
   redemptions: RedemptionRepository
+  returns: MoneyReturns
 }
 
 interface Scan {
@@ -84,6 +86,17 @@ export function createTillService(d: TillDeps) {
     }
   }
 
+  /**
+   * The deduction goes back; while it can still be used the voucher goes back to the member too,
+   * its full reservation taken again in the same step (or, if that no longer fits, only the return).
+   */
+  function reversal(v: VoucherDoc, row: RedemptionRowDoc, now: number): ReturningDoc {
+    const counters = { redeemed: -1, reversed: 1, usedFen: -row.unionFen }
+    const key = `${v._id}:x${v.uses}`
+    if (now >= v.useEndsAt) return { key, fen: row.unionFen, counters, at: now, reissue: false }
+    return { key, fen: row.unionFen - v.reserveFen, counters, at: now, reissue: true, fallback: { fen: row.unionFen, counters } }
+  }
+
   const reversible = (r: RedemptionRowDoc, c: CampaignDoc | null, now: number) => r.type === 'redeem' && !r.reversedBy && !!c && now < r.at + c.reverseWindowMinutes * 60_000
 
   return {
@@ -104,16 +117,16 @@ export function createTillService(d: TillDeps) {
         const now = d.clock()
         const rowId = `${v._id}-${v.uses + 1}`
         const facts = { rowId, at: now, merchantId, merchantName: s.merchant.name, till, staffOpenid: account.openid, billFen, voucherFen: p.voucherFen, modelWorkerFen: p.modelWorkerFen, payableFen: p.payableFen, unionFen: p.unionFen, merchantFen: p.merchantFen }
-        if (!(await d.vouchers.markRedeemed(v, facts, s.nonce))) {
+        const returning: ReturningDoc = { key: `${v._id}:r${v.uses + 1}`, fen: v.reserveFen - p.unionFen, counters: { redeemed: 1, usedFen: p.unionFen }, at: now, reissue: false }
+        if (!(await d.vouchers.markRedeemed(v, facts, s.nonce, returning))) {
           const now2 = await d.vouchers.get(v._id)
           if (now2?.status === 'redeemed') alreadyRedeemed(now2)
           fail('VOUCHER_NOT_USABLE')
         }
         // What this redemption does not use goes back to the pool at once (the sweeper finishes it after a crash).
-        if (p.unionFen < v.reserveFen) await d.campaigns.budgetStore.returnPart(v.poolId, budgetKey(v), v.reserveFen, v.reserveFen - p.unionFen)
+        await d.returns.finish(v, returning)
         const row: RedemptionRowDoc = { _id: rowId, type: 'redeem', voucherId: v._id, campaignId: v.campaignId, campaignName: s.campaign.name, merchantId, till, at: now, memberMasked: v.memberMasked, billFen, unionFen: p.unionFen, merchantFen: p.merchantFen, staffOpenid: account.openid, reversedBy: null }
         await d.redemptions.insertOnce(row)
-        await d.campaigns.count(v.poolId, { redeemed: 1, usedFen: p.unionFen })
         return rowDTO(row, reversible(row, s.campaign, now))
       })
     },
@@ -129,16 +142,13 @@ export function createTillService(d: TillDeps) {
         const now = d.clock()
         if (!reversible(row, c, now)) fail('REVERSE_WINDOW_PASSED')
         const v = (await d.vouchers.get(row.voucherId)) ?? fail('NOT_FOUND', 'redemptionId')
-        if (!(await d.vouchers.markReversed(v, row._id))) fail('ALREADY_REVERSED')
-        const store = d.campaigns.budgetStore
-        const key = budgetKey(v)
-        if (!(await store.release(v.poolId, key, { amount: row.unionFen }))) await store.release(v.poolId, key, { amount: v.reserveFen })
-        // Back to the member while it can still be used, if its full reservation can be taken again.
-        if (now < v.useEndsAt && (await store.take(v.poolId, key, { v: v._id }, { amount: v.reserveFen }))) await d.vouchers.reissue(v._id)
+        if (v.returning) fail('CONFLICT') // its redemption is still returning the unused part: a moment later
+        const returning = reversal(v, row, now)
+        if (!(await d.vouchers.markReversed(v, row._id, returning))) fail('ALREADY_REVERSED')
+        await d.returns.finish(v, returning)
         const rev: RedemptionRowDoc = { ...row, _id: `${row._id}-x`, type: 'reverse', at: now, staffOpenid: account.openid, reversedBy: null }
         await d.redemptions.insertOnce(rev)
         await d.redemptions.markReversed(row._id, rev._id)
-        await d.campaigns.count(v.poolId, { redeemed: -1, reversed: 1, usedFen: -row.unionFen })
         return rowDTO(rev, false)
       })
     },

@@ -1,8 +1,11 @@
 /**
  * Vouchers, which are also the claim ledger of their pool: a voucher's `_id` is
  * fixed per (campaign, member, slot 1..perMember), so no member can ever hold
- * more than the limit, and its claim takes two holds of its pool: one voucher
- * (settled once confirmed) and its reservation in fen (held while it lives).
+ * more than the limit. Its claim takes ONE hold of its pool: one voucher and its
+ * reservation in fen in one conditional update, settled once the voucher is
+ * confirmed (the voucher itself then records the reservation), so the pool's
+ * holders map only ever lists claims in flight. Every later return of money is
+ * a `returning` step of its own (money-return.service.ts).
  */
 import { createHash, randomBytes } from 'node:crypto'
 import type { Clock } from '../common/clock'
@@ -11,22 +14,22 @@ import type { Db } from '../common/db'
 import { createClaimLedger, type Hold } from '../common/claim-ledger'
 import { readAll, rowsOf } from '../common/paginate'
 import type { CampaignRepository } from './campaign.repository'
-import type { RedemptionFacts, VoucherDoc } from './vouchers.docs'
+import type { RedemptionFacts, ReturningDoc, VoucherDoc } from './vouchers.docs'
 
 export function voucherIdOf(campaignId: string, openid: string, slot: number): string {
   return `v${createHash('sha256').update(`voucher:${campaignId}:${openid}:${slot}`).digest('hex').slice(0, 23)}`
 }
 
 export const newClaimId = () => randomBytes(8).toString('hex')
-export const budgetKey = (v: Pick<VoucherDoc, 'claimId'>) => `b${v.claimId}`
+export const claimHoldKey = (v: Pick<VoucherDoc, 'claimId'>) => `c${v.claimId}`
 
 export function createVoucherRepository(db: Db, clock: Clock, campaigns: CampaignRepository) {
   const _ = db.command
   const coll = () => db.collection(COLLECTIONS.vouchers)
-  const holdsOf = (v: VoucherDoc): Hold[] => [
-    { store: campaigns.countStore, docId: v.poolId, key: `c${v.claimId}`, holder: { v: v._id }, take: { counters: { claimed: 1 } }, refusal: 'SOLD_OUT', settle: true },
-    { store: campaigns.budgetStore, docId: v.poolId, key: budgetKey(v), holder: { v: v._id }, take: { amount: v.reserveFen }, refusal: 'SOLD_OUT' },
-  ]
+  const holdsOf = (v: VoucherDoc): Hold[] => [{
+    store: campaigns.countStore, docId: v.poolId, key: claimHoldKey(v), holder: { v: v._id }, refusal: 'SOLD_OUT', settle: true,
+    take: { counters: { claimed: 1, budgetLeft: -v.reserveFen }, atLeast: { budgetLeft: v.reserveFen } },
+  }]
   const ledger = createClaimLedger<VoucherDoc>(db, { collection: COLLECTIONS.vouchers, stateField: 'status', pending: 'pending', failed: null, reusable: [], holdsOf, clock })
 
   return {
@@ -43,22 +46,31 @@ export function createVoucherRepository(db: Db, clock: Clock, campaigns: Campaig
       return ids.length ? rowsOf<VoucherDoc>(await coll().where({ _id: _.in(ids) }).limit(1000).get()) : []
     },
     /** The one conditional update that decides which till redeems it. */
-    async markRedeemed(v: VoucherDoc, facts: RedemptionFacts, nonce: string): Promise<boolean> {
+    async markRedeemed(v: VoucherDoc, facts: RedemptionFacts, nonce: string, returning: ReturningDoc): Promise<boolean> {
       const r = await coll()
         .where({ _id: v._id, status: 'unused', uses: v.uses })
-        .update({ status: 'redeemed', uses: v.uses + 1, redemption: _.set(facts), usedNonces: _.push(nonce) })
+        .update({ status: 'redeemed', uses: v.uses + 1, redemption: _.set(facts), usedNonces: _.push(nonce), returning: _.set(returning) })
       return r.updated === 1
     },
-    async markReversed(v: VoucherDoc, rowId: string): Promise<boolean> {
-      const r = await coll().where({ _id: v._id, status: 'redeemed', 'redemption.rowId': rowId }).update({ status: 'reversed', reversedAt: clock() })
+    /** Only once the redemption's own return is done (one return in flight per voucher). */
+    async markReversed(v: VoucherDoc, rowId: string, returning: ReturningDoc): Promise<boolean> {
+      const r = await coll().where({ _id: v._id, status: 'redeemed', 'redemption.rowId': rowId, returning: null }).update({ status: 'reversed', reversedAt: clock(), returning: _.set(returning) })
       return r.updated === 1
     },
-    /** After a reversal whose reservation could be taken again: the member has it back. */
-    async reissue(id: string): Promise<boolean> {
-      return (await coll().where({ _id: id, status: 'reversed' }).update({ status: 'unused', redemption: null })).updated === 1
+    async markExpired(v: VoucherDoc, returning: ReturningDoc): Promise<boolean> {
+      return (await coll().where({ _id: v._id, status: 'unused' }).update({ status: 'expired', returning: _.set(returning) })).updated === 1
     },
-    async markExpired(id: string): Promise<boolean> {
-      return (await coll().where({ _id: id, status: 'unused' }).update({ status: 'expired' })).updated === 1
+    /** A reissue's reservation no longer fits: the return becomes the plain one, under a new key. */
+    async fallBack(id: string, from: ReturningDoc, to: ReturningDoc): Promise<boolean> {
+      return (await coll().where({ _id: id, 'returning.key': from.key }).update({ returning: _.set(to) })).updated === 1
+    },
+    /** The pool has the return: the voucher records it (and is the member's again after a reissue). */
+    async returnDone(id: string, r: ReturningDoc): Promise<boolean> {
+      const patch = r.reissue ? { returning: null, status: 'unused', redemption: null } : { returning: null }
+      return (await coll().where({ _id: id, 'returning.key': r.key }).update(patch)).updated === 1
+    },
+    async staleReturns(campaignId: string, before: number, limit = 200): Promise<VoucherDoc[]> {
+      return rowsOf<VoucherDoc>(await coll().where({ campaignId, 'returning.at': _.lt(before) }).limit(limit).get())
     },
     async dueToExpire(now: number, limit = 200): Promise<VoucherDoc[]> {
       return rowsOf<VoucherDoc>(await coll().where({ status: 'unused', useEndsAt: _.lte(now) }).limit(limit).get())

@@ -8,6 +8,7 @@ import { createCentreService } from './centre.service'
 import { createClaimService } from './claim.service'
 import { createEntryRepository } from './entry.repository'
 import { createMerchantRepository } from './merchant.repository'
+import { createMoneyReturns } from './money-return.service'
 import { createOfficerService } from './officer.service'
 import { createRedemptionRepository } from './redemption.repository'
 import { createSettlementService } from './settlement.service'
@@ -29,6 +30,7 @@ export function vouchersServices(db: Db, clock: Clock) {
   const claims = createClaimService({ db, clock, campaigns, vouchers, entries })
   const settlement = createSettlementService({ clock, merchants, redemptions, statements: createStatementRepository(db) })
   const notices = createVoucherNotices({ db, clock })
+  const returns = createMoneyReturns(campaigns, vouchers)
   return {
     campaigns,
     entries,
@@ -37,8 +39,8 @@ export function vouchersServices(db: Db, clock: Clock) {
     settlement,
     centre: createCentreService({ clock, campaigns, vouchers, merchants, entries }),
     wallet: createWalletService({ db, clock, tokens, campaigns, vouchers, merchants }),
-    till: createTillService({ clock, tokens, kids: keys.map((k) => k.kid), campaigns, vouchers, merchants, redemptions }),
+    till: createTillService({ clock, tokens, kids: keys.map((k) => k.kid), campaigns, vouchers, merchants, redemptions, returns }),
     officer: createOfficerService({ clock, campaigns, vouchers, merchants, redemptions, settlement }),
-    sweeper: createVoucherSweep({ clock, campaigns, vouchers, claims, notices }),
+    sweeper: createVoucherSweep({ clock, campaigns, vouchers, claims, notices, returns }),
   }
 }

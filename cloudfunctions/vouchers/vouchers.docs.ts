@@ -37,7 +37,28 @@ export interface PoolDoc {
   reversed: number
   expired: number
   usedFen: number
+  /** Claims in flight only (a claim's hold is settled once its voucher is confirmed). */
   holders: Record<string, unknown>
+  /** Returns of money in flight only (place-store adjustOnce notes), dropped once the voucher records them. */
+  returns?: Record<string, number>
+}
+
+/**
+ * A return of money to the pool that a voucher's state change owes (unused part at redemption,
+ * reversal, expiry): named on the voucher first, then applied once to the pool under `key`,
+ * then cleared here, then the pool's note dropped. The sweeper finishes one a call left half-way.
+ */
+export interface ReturningDoc {
+  key: string
+  /** budgetLeft change (negative: a reversal that also takes the reservation again for a reissue). */
+  fen: number
+  /** Display counters of the pool that change with it. */
+  counters: Record<string, number>
+  at: number
+  /** The voucher goes back to the member (unused) when done. */
+  reissue: boolean
+  /** If a reissue's reservation does not fit any more: return only this instead. */
+  fallback?: { fen: number; counters: Record<string, number> }
 }
 
 export interface RedemptionFacts {
@@ -77,6 +98,8 @@ export interface VoucherDoc extends ClaimDoc {
   remindedAt: number | null
   /** Set by a reversal; the sweeper leaves a just-reversed voucher to the call that is giving it back. */
   reversedAt?: number
+  /** A return of money in flight (null or absent: none). */
+  returning?: ReturningDoc | null
 }
 
 export interface RedemptionRowDoc {

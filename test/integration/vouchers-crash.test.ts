@@ -1,6 +1,6 @@
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import { createCampaignRepository } from '../../cloudfunctions/vouchers/campaign.repository'
-import { budgetKey, newClaimId, voucherIdOf } from '../../cloudfunctions/vouchers/voucher.repository'
+import { claimHoldKey, newClaimId, voucherIdOf } from '../../cloudfunctions/vouchers/voucher.repository'
 import type { VoucherDoc } from '../../cloudfunctions/vouchers/vouchers.docs'
 import { seedMembers, seedRole } from './screening.fixtures'
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
@@ -19,7 +19,7 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(() => emu.stop())
 
-/** What a claim leaves behind when its call dies after taking both holds and before confirming. */
+/** What a claim leaves behind when its call dies after taking its hold (voucher + reservation) and before confirming. */
 async function deadClaim(campaignId: string, openid: string): Promise<VoucherDoc> {
   const repo = createCampaignRepository(emu.db)
   const v: VoucherDoc = {
@@ -27,8 +27,7 @@ async function deadClaim(campaignId: string, openid: string): Promise<VoucherDoc
     reserveFen: 2000, modelWorker: false, memberMasked: '王**', branch: '', claimedAt: null, useStartsAt: T0, useEndsAt: T0 + 72 * 3_600_000, usedNonces: [], uses: 0, redemption: null, remindedAt: null,
   }
   await emu.db.collection(COLLECTIONS.vouchers).add({ ...v })
-  expect(await repo.countStore.take(campaignId, `c${v.claimId}`, { v: v._id }, { counters: { claimed: 1 } })).toBe(true)
-  expect(await repo.budgetStore.take(campaignId, budgetKey(v), { v: v._id }, { amount: 2000 })).toBe(true)
+  expect(await repo.countStore.take(campaignId, claimHoldKey(v), { v: v._id }, { counters: { claimed: 1, budgetLeft: -2000 }, atLeast: { budgetLeft: 2000 } })).toBe(true)
   return v
 }
 
@@ -59,17 +58,47 @@ it('a claim nobody came back for: the timer gives its voucher and reservation ba
   h.clock.now = T0
 })
 
-it('a redemption whose call died before returning the unused part: the timer returns it', async () => {
+const emptyMaps = (pool: { holders: object; returns?: object }) => Object.keys(pool.holders).length + Object.keys(pool.returns ?? {}).length
+
+it('a redemption whose call died right after the voucher named its return: the timer returns the unused part once', async () => {
   h.clock.now = T0
   const c = (await h.ok('officer', 'createCampaign', campaignInput([shop], { totalVouchers: 5, budgetFen: 10_000 }))).id
   const v = await h.ok('paid', 'claim', { campaignId: c })
   await h.ok('till', 'redeem', { merchantId: shop, code: await codeOf(h, 'paid', v.id), billFen: 8600, till: '1号收银台' })
-  // Put back the part the redemption returned, as if its call had died right after the voucher's update.
-  const doc = (await emu.db.collection(COLLECTIONS.vouchers).doc(v.id).get()).data[0] as VoucherDoc
-  await emu.db.collection(COLLECTIONS.voucherPools).doc(c).update({ budgetLeft: emu.db.command.inc(-(2000 - 430)), [`holders.${budgetKey(doc)}.n`]: 2000 })
-  expect((await budgetBooks(emu.db, c)).holdersFen).toBe(2000)
+  // Put the voucher and pool back to just after the voucher's update (step 1): return named, pool untouched.
+  const pools = emu.db.collection(COLLECTIONS.voucherPools)
+  await pools.doc(c).update({ budgetLeft: emu.db.command.inc(-(2000 - 430)), redeemed: emu.db.command.inc(-1), usedFen: emu.db.command.inc(-430) })
+  const returning = { key: `${v.id}:r1`, fen: 2000 - 430, counters: { redeemed: 1, usedFen: 430 }, at: T0, reissue: false }
+  await emu.db.collection(COLLECTIONS.vouchers).doc(v.id).update({ returning: emu.db.command.set(returning) })
+  expect((await budgetBooks(emu.db, c)).takenFen).toBe(2000)
+  await h.main({ Type: 'Timer' } as never) // not stale yet: left to its own call
+  expect((await budgetBooks(emu.db, c)).takenFen).toBe(2000)
+  h.clock.now = T0 + 61_000
+  await h.main({ Type: 'Timer' } as never)
+  await h.main({ Type: 'Timer' } as never) // a second tick changes nothing
+  const b = await budgetBooks(emu.db, c)
+  expect(b.takenFen).toBe(430)
+  expect(b.pool).toMatchObject({ budgetLeft: 10_000 - 430, redeemed: 1, usedFen: 430 })
+  expect(emptyMaps(b.pool)).toBe(0)
+  expect(b.vs[0].returning).toBeNull()
+  h.clock.now = T0
+})
+
+it('a redemption whose call died after the pool had the return: the timer records it and drops the note, returning nothing twice', async () => {
+  h.clock.now = T0
+  const c = (await h.ok('officer', 'createCampaign', campaignInput([shop], { totalVouchers: 5, budgetFen: 10_000 }))).id
+  const v = await h.ok('paid', 'claim', { campaignId: c })
+  await h.ok('till', 'redeem', { merchantId: shop, code: await codeOf(h, 'paid', v.id), billFen: 8600, till: '1号收银台' })
+  // Steps 1 and 2 done, 3 and 4 not: the voucher still names the return, the pool still notes it.
+  const returning = { key: `${v.id}:r1`, fen: 2000 - 430, counters: { redeemed: 1, usedFen: 430 }, at: T0, reissue: false }
+  await emu.db.collection(COLLECTIONS.vouchers).doc(v.id).update({ returning: emu.db.command.set(returning) })
+  await emu.db.collection(COLLECTIONS.voucherPools).doc(c).update({ [`returns.${returning.key}`]: returning.fen })
+  h.clock.now = T0 + 61_000
   await h.main({ Type: 'Timer' } as never)
   const b = await budgetBooks(emu.db, c)
-  expect(b.holdersFen).toBe(430)
-  expect(b.pool.budgetLeft).toBe(10_000 - 430)
+  expect(b.takenFen).toBe(430)
+  expect(b.pool).toMatchObject({ budgetLeft: 10_000 - 430, redeemed: 1, usedFen: 430 })
+  expect(emptyMaps(b.pool)).toBe(0)
+  expect(b.vs[0].returning).toBeNull()
+  h.clock.now = T0
 })

@@ -50,10 +50,11 @@ export async function vouchersOf(db: Db, campaignId: string): Promise<VoucherDoc
 export async function budgetBooks(db: Db, campaignId: string) {
   const [pool] = await poolsOf(db, campaignId)
   const vs = (await vouchersOf(db, campaignId)).filter((v) => v.status !== 'pending')
-  const holdersFen = Object.entries(pool.holders).filter(([k]) => k.startsWith('b')).reduce((a, [, h]) => a + (h as { n: number }).n, 0)
+  // What the pool says is taken (reservations + deductions); its maps only hold steps in flight.
+  const takenFen = pool.budgetFen - pool.budgetLeft
   const reservedFen = vs.filter((v) => v.status === 'unused').reduce((a, v) => a + v.reserveFen, 0)
   const usedFen = vs.filter((v) => v.status === 'redeemed').reduce((a, v) => a + (v.redemption?.unionFen ?? 0), 0)
-  return { pool, vs, holdersFen, reservedFen, usedFen }
+  return { pool, vs, takenFen, reservedFen, usedFen }
 }
 
 export async function codeOf(h: Harness, openid: string, voucherId: string): Promise<string> {

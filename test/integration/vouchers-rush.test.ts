@@ -72,7 +72,7 @@ it('budget: 95折 with budget B and cap C → ⌊B/C⌋ claimed; 8 tills redeem 
   const watcher = (async () => {
     while (running) {
       const b = await budgetBooks(emu.db, c.id)
-      if (b.pool.budgetLeft < 0 || b.holdersFen !== B - b.pool.budgetLeft || b.holdersFen > B) problems.push(JSON.stringify({ left: b.pool.budgetLeft, held: b.holdersFen }))
+      if (b.pool.budgetLeft < 0 || b.takenFen !== B - b.pool.budgetLeft || b.takenFen > B) problems.push(JSON.stringify({ left: b.pool.budgetLeft, held: b.takenFen }))
       await new Promise((r) => setTimeout(r, 20))
     }
   })()
@@ -92,7 +92,7 @@ it('budget: 95折 with budget B and cap C → ⌊B/C⌋ claimed; 8 tills redeem 
   const b = await budgetBooks(emu.db, c.id)
   expect(b.usedFen + b.reservedFen).toBe(B - b.pool.budgetLeft)
   expect(b.usedFen + b.reservedFen).toBeLessThanOrEqual(B)
-  expect(b.holdersFen).toBe(b.usedFen + b.reservedFen)
+  expect(b.takenFen).toBe(b.usedFen + b.reservedFen)
 }, 300_000)
 
 it('the same code at 5 tills at once → exactly one redemption; the others see when and where', async () => {

@@ -102,7 +102,7 @@ it('reverse within the window; a second reversal changes nothing; after the wind
   expect(fail(await h.call('cashier-a', 'reverse', { merchantId: shopA, redemptionId: row.id }))).toBe('ALREADY_REVERSED')
   const after = await budgetBooks(emu.db, mw)
   expect(after.usedFen).toBe(before.usedFen - row.unionFen)
-  expect(after.holdersFen).toBe(after.usedFen + after.reservedFen)
+  expect(after.takenFen).toBe(after.usedFen + after.reservedFen)
   const row2 = await h.ok('cashier-a', 'redeem', { merchantId: shopA, code: await codeOf(h, 'p1', v.id), billFen: 3000, till: '1号收银台' })
   h.clock.now += 2 * HOUR
   expect(fail(await h.call('cashier-a', 'reverse', { merchantId: shopA, redemptionId: row2.id }))).toBe('REVERSE_WINDOW_PASSED')
@@ -174,7 +174,7 @@ it('property: random claim / redeem / reverse / expire sequences keep the books 
           await h.main({ Type: 'Timer' } as never)
         }
         const b = await budgetBooks(emu.db, c)
-        expect(b.holdersFen).toBe(b.usedFen + b.reservedFen) // budget used = live deductions, reserved = live reservations
+        expect(b.takenFen).toBe(b.usedFen + b.reservedFen) // budget used = live deductions, reserved = live reservations
         expect(b.usedFen + b.reservedFen + b.pool.budgetLeft).toBe(7_000)
         expect(b.pool.left + b.vs.length).toBe(5)
         expect(b.pool.claimed).toBe(b.vs.length)

@@ -1,0 +1,51 @@
+/**
+ * Returning money to a pool after its voucher's state changed (unused part at
+ * redemption, reversal, expiry). The voucher's own conditional update decides
+ * and names the return (`returning`); then ONE pool update applies it under a
+ * transient key (idempotent: the key is noted), the voucher records it done,
+ * and the pool drops the note. So the pool never keeps an entry per live
+ * voucher, and a crash anywhere leaves a step the sweeper can finish:
+ * key noted → finish; key absent and the voucher still returning → apply.
+ */
+import type { CampaignRepository } from './campaign.repository'
+import type { ReturningDoc, VoucherDoc } from './vouchers.docs'
+import type { VoucherRepository } from './voucher.repository'
+
+export function createMoneyReturns(campaigns: CampaignRepository, vouchers: VoucherRepository) {
+  const store = campaigns.budgetStore
+
+  /** Steps 2–4 for a voucher whose `returning` is `r`. Only its own call, or the sweeper once it is stale, runs this. */
+  async function finish(v: Pick<VoucherDoc, '_id' | 'poolId'>, r: ReturningDoc): Promise<void> {
+    if (!(await store.adjustOnce(v.poolId, r.key, r.fen, r.counters))) {
+      const noted = Object.hasOwn(await store.adjustments(v.poolId), r.key)
+      if (!noted) {
+        // Refused, not applied before: a reissue whose reservation no longer fits returns only the deduction.
+        if (!r.fallback) throw new Error(`return ${r.key} refused`)
+        const plain: ReturningDoc = { key: `${r.key}p`, fen: r.fallback.fen, counters: r.fallback.counters, at: r.at, reissue: false }
+        if (await vouchers.fallBack(v._id, r, plain)) return finish(v, plain)
+        return // someone else moved it on: they finish it
+      }
+    }
+    await vouchers.returnDone(v._id, r)
+    await store.forgetAdjust(v.poolId, r.key)
+  }
+
+  /** The sweeper's part for one pool: notes whose voucher is done are dropped, stale ones finished. */
+  async function sweepPool(poolId: string, staleBefore: number): Promise<number> {
+    const keys = Object.keys(await store.adjustments(poolId))
+    if (!keys.length) return 0
+    const byId = new Map((await vouchers.many([...new Set(keys.map((k) => k.split(':')[0]))])).map((v) => [v._id, v]))
+    let n = 0
+    for (const key of keys) {
+      const v = byId.get(key.split(':')[0])
+      if (v?.returning?.key === key) {
+        if (v.returning.at < staleBefore) await finish(v, v.returning).then(() => n++)
+      } else if (await store.forgetAdjust(poolId, key)) n++ // read after the note existed: the voucher is past it
+    }
+    return n
+  }
+
+  return { finish, sweepPool }
+}
+
+export type MoneyReturns = ReturnType<typeof createMoneyReturns>
