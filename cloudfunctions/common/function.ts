@@ -86,7 +86,7 @@ function route(name: string, actions: Record<string, ActionSpec>, db: () => Db, 
       if (!parsed.success) throw invalid(parsed.error.issues[0])
       const ctx: ActionContext = { openid, db: db(), clock, requestId: rid.data }
       const run = () => spec.run(parsed.data, ctx)
-      const data = spec.mutation === true && rid.data ? await runOnce(ctx.db, clock, `${name}:${openid}:${rid.data}`, run) : await run()
+      const data = spec.mutation === true && rid.data ? await runOnce(ctx.db, clock, `${name}:${openid}:${rid.data}`, run, openid) : await run()
       return { ok: true, data }
     } catch (e) {
       if (e instanceof AppError) return errorEnvelope(e)

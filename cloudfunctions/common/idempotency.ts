@@ -8,11 +8,19 @@ import type { ErrorDetails } from '../../types/envelope'
 /** A marker older than this belongs to a call that crashed: its request id may run again. */
 const STALE_MS = 60_000
 const WAIT_MS = 8_000
+/**
+ * A marker keeps its outcome (which may hold personal data) this long after it started, long
+ * enough for any client's retries; then the sweeper deletes it (`sweepExpiredRequests`), and a
+ * member's deletion request erases hers at once (by `openid`).
+ */
+export const REQUEST_TTL_MS = 24 * 3600_000
 
 interface RequestDoc {
   _id: string
   state: 'pending' | 'done'
   startedAt: number
+  /** Whose call it was (absent on markers written before erasure by member existed). */
+  openid?: string
   outcome?: { ok: true; data: unknown } | { ok: false; code: string; field?: string; message: string; details?: ErrorDetails }
 }
 
@@ -32,10 +40,10 @@ function replay(doc: RequestDoc): unknown {
  * racing the first call waits for its outcome instead of doing the work twice.
  * Expected failures are remembered too: a retry sees the same answer.
  */
-export async function runOnce(db: Db, clock: Clock, key: string, work: () => Promise<unknown>): Promise<unknown> {
+export async function runOnce(db: Db, clock: Clock, key: string, work: () => Promise<unknown>, openid?: string): Promise<unknown> {
   const col = db.collection(COLLECTIONS.requests)
   try {
-    await col.add({ _id: key, state: 'pending', startedAt: clock() })
+    await col.add({ _id: key, state: 'pending', startedAt: clock(), ...(openid ? { openid } : {}) })
   } catch (e) {
     if (!isDuplicate(e)) throw e
     const deadline = Date.now() + WAIT_MS
@@ -62,4 +70,14 @@ export async function runOnce(db: Db, clock: Clock, key: string, work: () => Pro
     }
     throw e
   }
+}
+
+/** Deletes markers past their time (one indexed removal); the one sweeper runs it (common/sweeper.ts). */
+export async function sweepExpiredRequests(db: Db, now: number): Promise<number> {
+  return (await db.collection(COLLECTIONS.requests).where({ startedAt: db.command.lte(now - REQUEST_TTL_MS) }).remove()).deleted ?? 0
+}
+
+/** Erases a member's markers (her deletion request); answers how many. */
+export async function eraseRequestsOf(db: Db, openid: string): Promise<number> {
+  return (await db.collection(COLLECTIONS.requests).where({ openid }).remove()).deleted ?? 0
 }

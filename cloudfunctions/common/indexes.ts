@@ -43,6 +43,11 @@ export const INDEXES: IndexDeclarations = {
     // screening's booking hot path: her verified record in one read (member-facts.ts boundRoster)
     { name: 'boundOpenid', fields: asc('boundOpenid') },
   ],
+  // request markers: the sweeper removes expired ones; a deletion request erases hers (idempotency.ts)
+  requests: [
+    { name: 'startedAt', fields: asc('startedAt') },
+    { name: 'openid', fields: asc('openid') },
+  ],
   deletion_requests: [
     { name: 'openid_requestedAt', fields: [{ field: 'openid' }, { field: 'requestedAt', order: -1 }] },
     { name: 'status', fields: asc('status') },

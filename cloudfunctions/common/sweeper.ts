@@ -9,6 +9,8 @@
  * minute (and officers may run it).
  */
 import { type ClaimDoc, type ClaimLedger, type Hold, STALE_CLAIM_MS } from './claim-ledger'
+import type { Db } from './db'
+import { sweepExpiredRequests } from './idempotency'
 import type { PlaceStore, StoredHolder } from './place-store'
 
 export interface SweepTask {
@@ -61,4 +63,9 @@ export async function runSweep(tasks: SweepTask[], now: number): Promise<Record<
     }
   }
   return out
+}
+
+/** The kit's own task, which every function's sweep registers: request markers past their time go (idempotency.ts). */
+export function expiredRequestsTask(db: Db): SweepTask {
+  return { name: 'expired-requests', run: (now) => sweepExpiredRequests(db, now) }
 }

@@ -9,7 +9,7 @@ import type { SweepResultDTO } from '../../types/events'
 import { requireOfficer } from '../common/auth'
 import type { ClaimDoc } from '../common/claim-ledger'
 import type { StoredHolder } from '../common/place-store'
-import { runSweep, sweepHolders } from '../common/sweeper'
+import { expiredRequestsTask, runSweep, sweepHolders } from '../common/sweeper'
 import { allEvents, tiersOf, type EventRec } from './catalog.repository'
 import { createGiftLedger, createSeatLedger } from './claims.repository'
 import type { EventsDeps } from './events.deps'
@@ -34,6 +34,7 @@ export async function sweepAll(deps: EventsDeps): Promise<SweepResultDTO & { eve
       console.error(`[events] timer sweep of ${e.id}:`, err) // one bad event must not stop the others; the next tick retries
     }
   }
+  await runSweep([expiredRequestsTask(deps.db)], deps.clock())
   return { released, events: events.length }
 }
 

@@ -14,6 +14,7 @@ import { memberRef } from '../common/member-ref'
 import type { DataProvider, DataService, ErasureReport } from '../common/my-data'
 import type { DeletionRequestDTO, DeletionStatusDTO, ListDeletionRequestsRequest } from '../../types/member'
 import { type DeletionRequestDoc, deletionQueue, getDeletionRequest, settleDeletionRequest } from './deletion.repository'
+import { eraseRequestsOf } from '../common/idempotency'
 import { eraseMemberCore } from './member-erase.repository'
 import { DATA_PROVIDERS } from './my-data.providers'
 import { getRosterMany } from './roster.repository'
@@ -58,6 +59,8 @@ export async function processDeletionRequest({ db, now }: Deps, officer: string,
     const reports: ErasureReport[] = []
     // Every service's provider in turn (each erases only her records); a new service needs no change here.
     for (const provider of Object.values(DATA_PROVIDERS) as DataProvider<DataService>[]) reports.push(await provider.eraseFor(db, doc.openid, now))
+    // The remembered outcomes of her calls may name her: they go whatever else must wait.
+    reports.push({ erased: [`请求去重记录 ${await eraseRequestsOf(db, doc.openid)} 条`], kept: [] })
     const partial = merge(reports)
     // The account goes last: until then a crash leaves the request open and carrying it out again finishes it.
     if (!partial.later) reports.push(await eraseMemberCore(db, doc.openid))

@@ -12,7 +12,7 @@ import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
 import { fail } from '../common/errors'
 import type { StoredHolder } from '../common/place-store'
-import { runSweep, sweepHolders } from '../common/sweeper'
+import { expiredRequestsTask, runSweep, sweepHolders } from '../common/sweeper'
 import type { SweepResult } from '../../types/screening'
 import { ACTIVE, createBookingRepository } from './booking.repository'
 import { createBookingLedger } from './booking.service'
@@ -64,6 +64,7 @@ export function createSweepService(db: Db, clock: Clock, waitlist: WaitlistServi
       ]
       const orphanHoldsReleased = Object.values(await runSweep(tasks, now)).reduce((a, b) => a + b, 0)
       if (notices) await notices.settle(null)
+      if (!programmeId) await runSweep([expiredRequestsTask(db)], now) // the whole sweep, not one programme's
       return { offersPassedOn, stalePendingReleased, orphanHoldsReleased, remindersSent: await reminders.send() }
     },
   }

@@ -53,6 +53,10 @@ it('erases what may go now, keeps her unfinished booking with the reason, and sh
   expect(await countOf(COLLECTIONS.screeningResults, { openid: 'o-wang' })).toBe(0)
   expect(await countOf(COLLECTIONS.eventStamps, { openid: 'o-wang' })).toBe(0)
   expect(await countOf(COLLECTIONS.eventStamps, { openid: 'o-zhao' })).toBe(1) // nobody else's
+  // The remembered outcomes of her calls (verify, requestDeletion) go at once, even while a booking must wait; nobody else's.
+  expect(first.outcome!.erased).toContain('请求去重记录 2 条')
+  expect(await countOf(COLLECTIONS.requests, { openid: 'o-wang' })).toBe(0)
+  expect(await countOf(COLLECTIONS.requests, { openid: 'o-zhao' })).toBeGreaterThan(0)
   expect(await countOf(COLLECTIONS.screeningBookings, { openid: 'o-wang' })).toBe(1)
   const me = okData(await invoke<MeDTO>(main, 'o-wang', 'me', {}))
   expect(me.deletion).toMatchObject({ status: 'partly', outcome: { kept: [{ what: '未就诊的筛查预约 1 条' }] } })
