@@ -62,7 +62,8 @@ test('an officer builds a fair: booths, tiers, checkpoints; edits are checked ag
   expect(await invoke(main, 'officer', 'saveEvent', { ...fair, id: ev.id, zones: [{ id: 'B', name: '巧手工艺廊' }] })).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT', field: 'zones' })
   const csv = okData(await invoke(main, 'officer', 'exportRedemptions', { eventId: ev.id }))
   expect(csv.rows).toBe(1)
-  expect(csv.csv).toContain('集满1枚,关公贴,2027-01-01 10:00:00,2号兑换台,李*,') // masked by default (events-privacy.test.ts)
+  expect(csv.csv.split('\r\n')[0]).toBe('\uFEFF礼品档位,礼品,兑换时间,兑换台,会员编号,姓名,会员证号,所属工会')
+  expect(csv.csv).toMatch(/集满1枚,关公贴,2027-01-01 10:00:00,2号兑换台,M-[2-9A-Z]{10},李\*,/) // masked by default (events-privacy.test.ts)
   const staffView = okData(await invoke(main, 'staff', 'staffEvents', {})).events
   expect(staffView.map((e: { id: string }) => e.id)).toEqual([ev.id])
   expect(await invoke(main, 'member', 'staffEvents', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' })

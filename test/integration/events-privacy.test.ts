@@ -37,6 +37,10 @@ test('scan log and exports mask names by default; full names only with a reason,
   const full = okData(await invoke(main, 'officer', 'exportCheckIns', { eventId: 'pv', full: true, reason: '核对签到名单发放补贴' }))
   expect(full).toMatchObject({ masked: false })
   expect(full.csv).toContain('欧阳娜娜')
+  // The same stable member reference in the masked and the full export: rows match without names or card numbers.
+  const ref = (csv: string) => csv.split('\r\n')[1].split(',')[2]
+  expect(ref(masked.csv)).toMatch(/^M-[2-9A-Z]{10}$/)
+  expect(ref(full.csv)).toBe(ref(masked.csv))
   const audit = (await emu.db.collection(COLLECTIONS.auditLog).where({ target: 'pv' }).get()).data
   expect(audit).toMatchObject([{ actor: 'officer', action: 'events.exportCheckInsFull', reason: '核对签到名单发放补贴' }])
   expect(okData(await invoke(main, 'officer', 'exportRedemptions', { eventId: 'pv' }))).toMatchObject({ masked: true })
