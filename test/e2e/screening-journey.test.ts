@@ -162,7 +162,9 @@ suite(`两癌筛查 journey in Chromium (H5 build)${availability.run ? '' : ` �
     expect(text).not.toContain('需复查') // a results-ready notice never carries health information
     expect(text).not.toContain('HPV')
 
-    await rider.goto(`${stack.url}${SC}/booking/index?id=${PROGRAMME}`)
+    // Tapping the notice opens HER booking (the route table's `id`), as tapping the WeChat message would.
+    await rider.locator('.outbox-item--result_ready').first().click()
+    await rider.waitForURL((u) => u.toString().includes('/booking/index') && u.toString().includes(`id=${PROGRAMME}`), { timeout: 15_000 })
     await rider.locator('#show-result').click({ timeout: 15_000 })
     await rider.locator('#result-outcome', { hasText: '需复查' }).waitFor({ timeout: 15_000 })
     expect(await rider.locator('#result-note').textContent()).toContain('建议三个月后复查 HPV')
