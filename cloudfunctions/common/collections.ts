@@ -16,6 +16,7 @@ export const COLLECTIONS = {
   eventSignups: 'event_signups',
   eventStamps: 'event_stamps',
   eventStampCards: 'event_stamp_cards',
+  eventStampStats: 'event_stamp_stats',
   eventRedemptions: 'event_redemptions',
   eventCheckins: 'event_checkins',
   eventUsedCodes: 'event_used_codes',

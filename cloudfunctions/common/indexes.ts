@@ -66,6 +66,8 @@ export const INDEXES: IndexDeclarations = {
   event_stamps: [
     { name: 'eventId_openid', fields: asc('eventId', 'openid') },
     { name: 'openid', fields: asc('openid') },
+    // the dashboard's counters roll up stamps since their watermark (stamp-stats.ts)
+    { name: 'eventId_stampedAt', fields: asc('eventId', 'stampedAt') },
   ],
   event_redemptions: [
     { name: 'eventId', fields: asc('eventId') },

@@ -56,9 +56,6 @@ export const insertStamp = (db: Db, s: StampRec) =>
 export async function stampsOf(db: Db, eventId: string, openid: string): Promise<StampRec[]> {
   return (await readAll<Record<string, unknown>>(col(db, COLLECTIONS.eventStamps).where({ eventId, openid }))) as unknown as StampRec[]
 }
-export async function stampsOfEvent(db: Db, eventId: string): Promise<StampRec[]> {
-  return (await readAll<Record<string, unknown>>(col(db, COLLECTIONS.eventStamps).where({ eventId }).field({ boothId: true, zoneId: true, stampedAt: true, openid: true }))) as unknown as StampRec[]
-}
 
 export async function getCard(db: Db, eventId: string, openid: string): Promise<{ lastStampAt: number } | null> {
   return first(await col(db, COLLECTIONS.eventStampCards).doc(cardId(eventId, openid)).get())

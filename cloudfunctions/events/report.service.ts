@@ -2,34 +2,30 @@
 import type { DashboardDTO, ScanKind, ScanLogEntryDTO, ScanLogRequest } from '../../types/events'
 import { requireStaff } from '../common/auth'
 import { maskName } from '../common/mask'
-import { refusalsOf, scansOf, stampsOfEvent } from './activity.repository'
+import { refusalsOf, scansOf } from './activity.repository'
 import { boothsOf, tiersOf } from './catalog.repository'
 import { counts } from './checkin.service'
 import type { EventsDeps } from './events.deps'
-import { BUCKET_MS, bucketOf, fillBuckets } from './events.rules'
+import { BUCKET_MS, fillBuckets } from './events.rules'
+import { stampFigures } from './stamp-stats'
 import { loadEvent } from './stamp.service'
 
+/** Stamp figures from the counters beside the event (stamp-stats.ts), not a read of every stamp. */
 export async function dashboard(deps: EventsDeps, caller: string, eventId: string): Promise<DashboardDTO> {
   await requireStaff(deps.db, caller, 'event', eventId)
   const e = await loadEvent(deps, eventId)
   const [booths, tiers, stamps, c, refusals] = await Promise.all([
-    boothsOf(deps.db, eventId), tiersOf(deps.db, eventId), stampsOfEvent(deps.db, eventId), counts(deps, e), refusalsOf(deps.db, eventId),
+    boothsOf(deps.db, eventId), tiersOf(deps.db, eventId), stampFigures(deps.db, eventId), counts(deps, e), refusalsOf(deps.db, eventId),
   ])
-  const perBooth = new Map<string, number>()
-  const perBucket = new Map<number, number>()
-  for (const s of stamps) {
-    perBooth.set(s.boothId, (perBooth.get(s.boothId) ?? 0) + 1)
-    perBucket.set(bucketOf(s.stampedAt), (perBucket.get(bucketOf(s.stampedAt)) ?? 0) + 1)
-  }
   const checkedIn = c.checkpoints.reduce((n, cp) => n + cp.checkedIn, 0) // the checkpoints' counters, not a count over check-ins
   return {
     eventId, title: e.title, generatedAt: deps.clock(),
     totals: {
-      stamps: stamps.length, stampers: new Set(stamps.map((s) => s.openid)).size, signedUp: c.signedUp, checkedIn,
+      stamps: stamps.stamps, stampers: stamps.stampers, signedUp: c.signedUp, checkedIn,
       giftsRedeemed: tiers.reduce((n, t) => n + t.stock - t.left, 0),
     },
-    stampsPerBooth: booths.map((b) => ({ boothId: b.id, name: b.name, zoneId: b.zoneId, stamps: perBooth.get(b.id) ?? 0 })).sort((a, b) => b.stamps - a.stamps),
-    stampsOverTime: fillBuckets([...perBucket].map(([bucketStart, n]) => ({ bucketStart, stamps: n }))),
+    stampsPerBooth: booths.map((b) => ({ boothId: b.id, name: b.name, zoneId: b.zoneId, stamps: stamps.perBooth[b.id] ?? 0 })).sort((a, b) => b.stamps - a.stamps),
+    stampsOverTime: fillBuckets(Object.entries(stamps.perBucket).map(([start, n]) => ({ bucketStart: Number(start), stamps: n })).sort((a, b) => a.bucketStart - b.bucketStart)),
     bucketMs: BUCKET_MS,
     gifts: tiers.map((t) => ({ tierId: t.id, name: t.name, gift: t.gift, stock: t.stock, left: t.left, redeemed: t.stock - t.left })),
     checkIns: c.checkpoints,

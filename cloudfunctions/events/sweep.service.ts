@@ -14,6 +14,7 @@ import { allEvents, tiersOf, type EventRec } from './catalog.repository'
 import { createGiftLedger, createSeatLedger } from './claims.repository'
 import type { EventsDeps } from './events.deps'
 import { loadEvent } from './stamp.service'
+import { rollUpStamps } from './stamp-stats'
 
 const claimOf = (_k: string, h: StoredHolder) => (typeof h.c === 'string' ? h.c : null)
 const stateOf = (d: ClaimDoc & { state: string }) => (d.state === 'pending' ? 'pending' as const : 'final' as const)
@@ -30,6 +31,7 @@ export async function sweepAll(deps: EventsDeps): Promise<SweepResultDTO & { eve
   for (const e of events) {
     try {
       released += await sweepEvent(deps, e)
+      await rollUpStamps(deps.db, e.id, deps.clock()) // the dashboard's counters (stamp-stats.ts)
     } catch (err) {
       console.error(`[events] timer sweep of ${e.id}:`, err) // one bad event must not stop the others; the next tick retries
     }
