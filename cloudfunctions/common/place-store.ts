@@ -50,6 +50,8 @@ export interface PlaceStore {
   returnPart(docId: string, key: string, held: number, part: number): Promise<boolean>
   /** The claim is final: the holder is unlisted and what it took stays taken. */
   settle(docId: string, key: string): Promise<boolean>
+  /** Unlists several final holders in one update (a rush's confirmations); a key already gone changes nothing. */
+  settleAll(docId: string, keys: string[]): Promise<void>
   /** Hands `from`'s hold to `to` without it ever becoming free. */
   transfer(docId: string, from: string, to: string, holder: Holder, amount?: number): Promise<boolean>
   /** What `key` holds now, or null: one read, for resolving a claim whose call died. */
@@ -116,6 +118,9 @@ export function createPlaceStore(db: Db, collection: string, options: PlaceStore
     },
     async settle(docId, key) {
       return (await coll().where({ _id: docId, [path(key)]: _.exists(true) }).update({ [path(key)]: _.remove() })).updated === 1
+    },
+    async settleAll(docId, keys) {
+      if (keys.length) await coll().doc(docId).update(Object.fromEntries(keys.map((k) => [path(k), _.remove()])))
     },
     async transfer(docId, from, to, holder, amount = 1) {
       const r = await coll()

@@ -20,6 +20,9 @@ export function poolsOf(c: CampaignDoc): PoolDoc[] {
   return c.subBudgets.map((s, i) => ({ ...base, _id: `${c._id}~${i}`, branch: s.branch, vouchers: s.vouchers, budgetFen: s.budgetFen, left: s.vouchers, budgetLeft: s.budgetFen }))
 }
 
+/** Pool reads in flight per instance, shared by the glances that arrive meanwhile (never kept after it answers). */
+const inFlight = new WeakMap<object, Map<string, Promise<PoolDoc | null>>>()
+
 export function createCampaignRepository(db: Db) {
   const coll = () => db.collection(COLLECTIONS.voucherCampaigns)
   const pools = () => db.collection(COLLECTIONS.voucherPools)
@@ -45,6 +48,19 @@ export function createCampaignRepository(db: Db) {
       const fields = Object.fromEntries(COUNTERS.map((k) => [k, true]))
       const row = rowsOf<PoolDoc>(await pools().doc(id).field(fields).get())[0]
       return row ? { ...row, _id: id, holders: {} } : null
+    },
+    /**
+     * For a glance that may only refuse: a rush's requests arriving while one read of the pool is
+     * in flight share it, so a sold-out rush costs the database one read per round trip, not per loser.
+     */
+    glance(id: string): Promise<PoolDoc | null> {
+      let m = inFlight.get(db)
+      if (!m) inFlight.set(db, (m = new Map()))
+      const hit = m.get(id)
+      if (hit) return hit
+      const read = this.pool(id).finally(() => m.delete(id))
+      m.set(id, read)
+      return read
     },
     async poolsOfCampaign(campaignId: string): Promise<PoolDoc[]> {
       return rowsOf<PoolDoc>(await pools().where({ campaignId }).limit(1000).get())

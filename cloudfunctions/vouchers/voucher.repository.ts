@@ -12,6 +12,7 @@ import type { Clock } from '../common/clock'
 import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
 import { createClaimLedger, type Hold } from '../common/claim-ledger'
+import type { PlaceStore } from '../common/place-store'
 import { readAll, rowsOf } from '../common/paginate'
 import type { CampaignRepository } from './campaign.repository'
 import type { RedemptionFacts, ReturningDoc, VoucherDoc } from './vouchers.docs'
@@ -23,19 +24,73 @@ export function voucherIdOf(campaignId: string, openid: string, slot: number): s
 export const newClaimId = () => randomBytes(8).toString('hex')
 export const claimHoldKey = (v: Pick<VoucherDoc, 'claimId'>) => `c${v.claimId}`
 
+type Waiter = { resolve(v: VoucherDoc | null): void; reject(e: unknown): void }
+/** Single reads of vouchers asked for in the same turn of the event loop, per database handle. */
+const batches = new WeakMap<object, Map<string, Waiter[]>>()
+/** Claim holds to unlist, per pool, gathered over one turn of the event loop. */
+const settling = new WeakMap<object, Map<string, { keys: string[]; done: Promise<void> }>>()
+
 export function createVoucherRepository(db: Db, clock: Clock, campaigns: CampaignRepository) {
   const _ = db.command
   const coll = () => db.collection(COLLECTIONS.vouchers)
+  // A confirmed claim's hold is unlisted together with the others confirmed in the same turn: one pool update for many.
+  const store: PlaceStore = {
+    ...campaigns.countStore,
+    settle(docId, key) {
+      let m = settling.get(db)
+      if (!m) settling.set(db, (m = new Map()))
+      const open = m.get(docId)
+      if (open) return open.keys.push(key), open.done.then(() => true)
+      const keys = [key]
+      const mm = m
+      const done = new Promise<void>((r) => setImmediate(r)).then(() => {
+        mm.delete(docId)
+        // Should this fail, the holds stay listed and the sweeper settles them: the claims stand either way.
+        return campaigns.countStore.settleAll(docId, keys).catch((e) => console.error('[vouchers] settle:', e))
+      })
+      m.set(docId, { keys, done })
+      return done.then(() => true)
+    },
+  }
   const holdsOf = (v: VoucherDoc): Hold[] => [{
-    store: campaigns.countStore, docId: v.poolId, key: claimHoldKey(v), holder: { v: v._id }, refusal: 'SOLD_OUT', settle: true,
+    store, docId: v.poolId, key: claimHoldKey(v), holder: { v: v._id }, refusal: 'SOLD_OUT', settle: true,
     take: { counters: { claimed: 1, budgetLeft: -v.reserveFen }, atLeast: { budgetLeft: v.reserveFen } },
   }]
   const ledger = createClaimLedger<VoucherDoc>(db, { collection: COLLECTIONS.vouchers, stateField: 'status', pending: 'pending', failed: null, reusable: [], holdsOf, clock })
+
+  async function flush(batch: Map<string, Waiter[]>) {
+    batches.delete(db)
+    const ids = [...batch.keys()]
+    for (let i = 0; i < ids.length; i += 500) {
+      const part = ids.slice(i, i + 500)
+      try {
+        const rows = new Map(rowsOf<VoucherDoc>(await coll().where({ _id: _.in(part) }).limit(1000).get()).map((v) => [v._id, v]))
+        for (const id of part) for (const w of batch.get(id)!) w.resolve(rows.get(id) ?? null)
+      } catch (e) {
+        for (const id of part) for (const w of batch.get(id)!) w.reject(e)
+      }
+    }
+  }
 
   return {
     ledger,
     holdsOf,
     get: ledger.get,
+    /**
+     * One voucher by id, read together with the others asked for in the same turn: a sold-out
+     * rush's retry checks (2,500 losers released by one pool read) cost one query, not one each.
+     */
+    getSoon(id: string): Promise<VoucherDoc | null> {
+      return new Promise((resolve, reject) => {
+        let batch = batches.get(db)
+        if (!batch) {
+          batches.set(db, (batch = new Map()))
+          const b = batch
+          setImmediate(() => void flush(b))
+        }
+        batch.set(id, [...(batch.get(id) ?? []), { resolve, reject }])
+      })
+    },
     async mine(openid: string, campaignId?: string): Promise<VoucherDoc[]> {
       return readAll<VoucherDoc>(coll().where(campaignId ? { openid, campaignId } : { openid }))
     },

@@ -22,13 +22,14 @@ export interface WalletDeps {
 
 export function createWalletService(d: WalletDeps) {
   async function dtos(vs: VoucherDoc[]): Promise<VoucherDTO[]> {
-    const campaigns = await d.campaigns.all()
+    // Only the campaigns of these vouchers (cached by id: a claim has just read its own).
+    const campaigns = (await Promise.all([...new Set(vs.map((v) => v.campaignId))].map((id) => d.campaigns.get(id)))).filter((c) => c !== null)
     const ids = [...new Set(campaigns.flatMap((c) => c.merchantIds))].sort()
     // Names and addresses for display only (suspension is read fresh at the till), so a few seconds' cache is fine.
     const merchants = await cached(d.db, `voucher-merchants:${ids.join(',')}`, () => d.merchants.many(ids))
     const out: VoucherDTO[] = []
     for (const v of vs) {
-      const c = campaigns.find((x) => x._id === v.campaignId) ?? (await d.campaigns.get(v.campaignId))
+      const c = campaigns.find((x) => x._id === v.campaignId)
       if (c) out.push(voucherDTO(v, c, merchants))
     }
     return out

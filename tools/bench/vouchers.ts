@@ -131,7 +131,8 @@ async function main() {
     const base = await fire(`${host.url}/fn/noop`, members.map((as) => ({ as, action: 'ping', data: {} })))
     emulator.resetRequests()
     const rush = await fire(url, members.map((as) => ({ as, action: 'claim', data: { campaignId: rushId } })))
-    const dbCalls = emulator.requests().total
+    const counts = emulator.requests()
+    const dbCalls = counts.total
     const vs = (await readAll<VoucherDoc>(db.collection(COLLECTIONS.vouchers).where({ campaignId: rushId }))).filter((v) => v.status !== 'pending')
     const [pool] = (await db.collection(COLLECTIONS.voucherPools).where({ campaignId: rushId }).get()).data as PoolDoc[]
     const oversell = Math.max(0, vs.length - VOUCHERS) + Math.max(0, -pool.left) + Math.max(0, -pool.budgetLeft)
@@ -148,6 +149,7 @@ async function main() {
     console.log(`oversell: ${oversell}`)
     console.log(`members with two: ${doubles}`)
     console.log(`db calls/request (claim): ${(dbCalls / MEMBERS).toFixed(1)}`)
+    console.log(`db calls in the rush by action: ${JSON.stringify(counts.byAction)}; by collection: ${JSON.stringify(counts.byCollection)}`)
     console.log(`db calls/request (winning claim): ${winning}`)
     console.log(`db calls/request (losing claim): ${losing}`)
     const ratio = (MEMBERS / rush.wall) / (MEMBERS / base.wall)
