@@ -11,11 +11,10 @@
  * a winning one adds her roster record, the claim, the place (and quota) and
  * the confirmation, which also marks her confirmation notice owed (6 calls).
  */
+import type { ScreeningDeps } from './screening.deps'
 import { randomBytes } from 'node:crypto'
 import { createClaimLedger, type Hold } from '../common/claim-ledger'
-import type { Clock } from '../common/clock'
 import { COLLECTIONS } from '../common/collections'
-import type { Db } from '../common/db'
 import { fail } from '../common/errors'
 import { createPlaceStore } from '../common/place-store'
 import type { RosterDoc } from '../common/member-docs'
@@ -42,7 +41,7 @@ export interface Booked { b: BookingDoc; replay: boolean; session?: SessionDoc }
 
 const HOLDING: BookingDoc['status'][] = ['booked', 'checked_in', 'no_show']
 
-export function createBookingLedger(db: Db, clock: Clock) {
+export function createBookingLedger({ db, clock }: ScreeningDeps) {
   const sessions = createPlaceStore(db, COLLECTIONS.screeningSessions)
   const quotas = createPlaceStore(db, COLLECTIONS.screeningQuotas)
   const holdsOf = (b: BookingDoc): Hold[] => [
@@ -55,10 +54,15 @@ export function createBookingLedger(db: Db, clock: Clock) {
   return { ledger, sessions, quotas, holdsOf }
 }
 
-export function createBookingService(db: Db, clock: Clock, handoff?: Handoff) {
+export interface BookingDeps extends ScreeningDeps {
+  /** Where a cancelled place goes (the waiting list); by default back to the session. */
+  handoff?: Handoff
+}
+
+export function createBookingService({ db, clock, handoff }: BookingDeps) {
   const catalog = createCatalogRepository(db)
   const repo = createBookingRepository(db)
-  const { ledger, sessions, quotas } = createBookingLedger(db, clock)
+  const { ledger, sessions, quotas } = createBookingLedger({ db, clock })
   const free: Handoff = handoff ?? (async (sessionId, placeId) => void (await sessions.release(sessionId, placeId)))
 
   async function loadTarget(programmeId: string, sessionId: string, live = false): Promise<{ p: ProgrammeDoc; s: SessionDoc }> {

@@ -2,7 +2,7 @@
  * What a woman sees before and after booking: programme cards with her own
  * eligibility, days and sessions with places left, her bookings.
  */
-import type { Clock } from '../common/clock'
+import type { ScreeningDeps } from './screening.deps'
 import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
 import { fail } from '../common/errors'
@@ -23,7 +23,11 @@ export function rosterOrNull(db: Db, openid: string): Promise<RosterDoc | null> 
   return createRosterLookup({ db }).one(openid)
 }
 
-export function createCatalogService(db: Db, clock: Clock, waitlist?: WaitlistService) {
+export interface CatalogDeps extends ScreeningDeps {
+  waitlist?: WaitlistService
+}
+
+export function createCatalogService({ db, clock, waitlist }: CatalogDeps) {
   const catalog = createCatalogRepository(db)
   const ledger = createBookingRepository(db)
 

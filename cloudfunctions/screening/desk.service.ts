@@ -3,9 +3,8 @@
  * session's window, the day's sessions and lists, no-shows in one step.
  * Staff act only on their own site (officers everywhere).
  */
+import type { ScreeningDeps } from './screening.deps'
 import { loadAccount, isOfficer, requireStaff } from '../common/auth'
-import type { Clock } from '../common/clock'
-import type { Db } from '../common/db'
 import { fail } from '../common/errors'
 import { maskName, maskPhone } from '../common/mask'
 import type { TokenService } from '../common/qr-token.service'
@@ -19,7 +18,11 @@ import { beijingClock, beijingDate } from '../common/time'
 
 const CODE_TTL_MS = 30_000
 
-export function createDeskService(db: Db, clock: Clock, tokens: TokenService) {
+export interface DeskDeps extends ScreeningDeps {
+  tokens: TokenService
+}
+
+export function createDeskService({ db, clock, tokens }: DeskDeps) {
   const catalog = createCatalogRepository(db)
   const ledger = createBookingRepository(db)
 

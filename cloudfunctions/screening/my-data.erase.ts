@@ -15,7 +15,7 @@ export async function eraseScreening(db: Db, openid: string): Promise<ErasureRep
   const results = await removed(COLLECTIONS.screeningResults, { openid })
   const past = await removed(COLLECTIONS.screeningBookings, { openid, status: _.neq('booked') })
   const waitlist = await removed(COLLECTIONS.screeningWaitlist, { openid })
-  const notices = await createNoticeService(db, Date.now).erase(openid)
+  const notices = await createNoticeService({ db, clock: Date.now }).erase(openid)
   const open = (await db.collection(COLLECTIONS.screeningBookings).where({ openid, status: 'booked' }).count()).total ?? 0
   return {
     erased: [`筛查结果 ${results} 条`, `预约记录 ${past} 条`, `候补记录 ${waitlist} 条`, `筛查通知 ${notices} 条`],

@@ -15,7 +15,7 @@ const str = (d: Record<string, unknown> | undefined, k: string): string => (type
 const byTime = <T>(key: (t: T) => number) => (a: T, b: T) => key(a) - key(b)
 
 async function recordsOf(db: Db, openid: string) {
-  const notices = createNoticeService(db, Date.now)
+  const notices = createNoticeService({ db, clock: Date.now })
   const [bookings, waitlist, results, sent, credits] = await Promise.all([
     allOf(db, COLLECTIONS.screeningBookings, { openid }),
     allOf(db, COLLECTIONS.screeningWaitlist, { openid }),

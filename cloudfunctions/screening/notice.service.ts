@@ -1,6 +1,5 @@
 /** The screening notices: kinds, titles and the opt-in topic each spends (the mechanism is common/notices.ts). */
-import type { Clock } from '../common/clock'
-import type { Db } from '../common/db'
+import type { ScreeningDeps } from './screening.deps'
 import { createNotices, type NoticeCatalogue } from '../common/notices'
 import type { NoticeKind, NoticeTopic } from '../../types/screening'
 import { createConfirmationSource } from './confirmation-notice'
@@ -16,7 +15,7 @@ export const SCREENING_NOTICES: NoticeCatalogue<NoticeKind, NoticeTopic> = {
   },
 }
 
-export function createNoticeService(db: Db, clock: Clock) {
+export function createNoticeService({ db, clock }: ScreeningDeps) {
   return createNotices({ db, clock }, SCREENING_NOTICES, [createConfirmationSource(db)])
 }
 

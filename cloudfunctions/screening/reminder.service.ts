@@ -4,9 +4,8 @@
  * time. Each is claimed by one conditional update before it is sent, so
  * overlapping sweeps never send one twice.
  */
-import type { Clock } from '../common/clock'
+import type { ScreeningDeps } from './screening.deps'
 import { COLLECTIONS } from '../common/collections'
-import type { Db } from '../common/db'
 import { maskName } from '../common/mask'
 import { createBookingRepository } from './booking.repository'
 import { createCatalogRepository, getAll } from './catalog.repository'
@@ -25,7 +24,11 @@ interface ReminderDoc {
   sentAt?: number
 }
 
-export function createReminderService(db: Db, clock: Clock, notices: NoticeService) {
+export interface ReminderDeps extends ScreeningDeps {
+  notices: NoticeService
+}
+
+export function createReminderService({ db, clock, notices }: ReminderDeps) {
   const catalog = createCatalogRepository(db)
   const ledger = createBookingRepository(db)
 

@@ -4,12 +4,11 @@
  * bookings export, masked unless full details are asked for with a reason
  * (which is audit-logged). Never a result itself: only whether it is ready.
  */
+import type { ScreeningDeps } from './screening.deps'
 import { createAuditLog } from '../common/audit'
 import { requireOfficer } from '../common/auth'
 import { toCsv } from '../common/csv'
-import type { Clock } from '../common/clock'
 import { COLLECTIONS } from '../common/collections'
-import type { Db } from '../common/db'
 import { fail } from '../common/errors'
 import { maskCardNo, maskName, maskPhone } from '../common/mask'
 import { memberRef } from '../common/member-ref'
@@ -22,7 +21,7 @@ import { bookingStatusOf } from './screening.dto'
 
 const LIVE = ['booked', 'checked_in', 'no_show']
 
-export function createReportService(db: Db, clock: Clock) {
+export function createReportService({ db, clock }: ScreeningDeps) {
   const catalog = createCatalogRepository(db)
   const ledger = createBookingRepository(db)
 

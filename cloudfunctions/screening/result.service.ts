@@ -5,10 +5,9 @@
  * a correction, that it was updated): never the result itself. A result once
  * marked is changed only by a correction, which names its reason (audited).
  */
+import type { ScreeningDeps } from './screening.deps'
 import { requireStaff } from '../common/auth'
-import type { Clock } from '../common/clock'
 import { COLLECTIONS } from '../common/collections'
-import type { Db } from '../common/db'
 import { isDuplicate } from '../common/db-errors'
 import { fail } from '../common/errors'
 import { maskName } from '../common/mask'
@@ -22,7 +21,11 @@ import { createAuditLog } from '../common/audit'
 
 const LABELS = { normal: '正常', recheck: '需复查' } as const
 
-export function createResultService(db: Db, clock: Clock, notices: NoticeService) {
+export interface ResultDeps extends ScreeningDeps {
+  notices: NoticeService
+}
+
+export function createResultService({ db, clock, notices }: ResultDeps) {
   const catalog = createCatalogRepository(db)
   const ledger = createBookingRepository(db)
 

@@ -12,20 +12,22 @@ import { createReminderService } from './reminder.service'
 import { createResultService } from './result.service'
 import { createSweepService } from './sweep.service'
 import { createWaitlistService } from './waitlist.service'
+import type { ScreeningDeps } from './screening.deps'
 
 export function servicesOf(ctx: ActionContext) {
-  const notices = createNoticeService(ctx.db, ctx.clock)
-  const waitlist = createWaitlistService(ctx.db, ctx.clock, notices)
-  const catalog = createCatalogService(ctx.db, ctx.clock, waitlist)
-  const booking = createBookingService(ctx.db, ctx.clock, waitlist.handoff)
+  const deps: ScreeningDeps = { db: ctx.db, clock: ctx.clock }
+  const notices = createNoticeService(deps)
+  const waitlist = createWaitlistService({ ...deps, notices })
+  const catalog = createCatalogService({ ...deps, waitlist })
+  const booking = createBookingService({ ...deps, handoff: waitlist.handoff })
   return {
     notices,
     waitlist,
     catalog,
     booking,
     bookFlow: createBookFlow({ db: ctx.db, booking, waitlist, catalog: createCatalogRepository(ctx.db), bookingOf: (b, _p, s) => catalog.bookingOf(b, undefined, s) }),
-    desk: createDeskService(ctx.db, ctx.clock, createTokenService(env().qrKeys, ctx.clock)),
-    results: createResultService(ctx.db, ctx.clock, notices),
-    sweeper: createSweepService(ctx.db, ctx.clock, waitlist, createReminderService(ctx.db, ctx.clock, notices), notices),
+    desk: createDeskService({ ...deps, tokens: createTokenService(env().qrKeys, ctx.clock) }),
+    results: createResultService({ ...deps, notices }),
+    sweeper: createSweepService({ ...deps, waitlist, reminders: createReminderService({ ...deps, notices }), notices }),
   }
 }

@@ -16,10 +16,10 @@ export const staffActions = {
   deskResult: action({ input: S.bookingRef, run: (i, ctx) => servicesOf(ctx).results.deskResult(ctx.openid, i.bookingId) }),
   correctResult: action({ input: S.correctResult, mutation: true, run: (i, ctx) => servicesOf(ctx).results.correctResult(ctx.openid, i) }),
   createProgramme: action({ input: S.createProgramme, mutation: true, run: (i, ctx) => createProgramme(ctx.db, ctx.clock, ctx.openid, i) }),
-  dashboard: action({ input: S.programmeRef, run: (i, ctx) => createReportService(ctx.db, ctx.clock).dashboard(ctx.openid, i.programmeId) }),
+  dashboard: action({ input: S.programmeRef, run: (i, ctx) => createReportService(ctx).dashboard(ctx.openid, i.programmeId) }),
   exportBookings: action({
     input: S.exportBookings,
-    run: (i, ctx) => createReportService(ctx.db, ctx.clock).exportBookings(ctx.openid, i.programmeId, i.full ?? false, i.reason),
+    run: (i, ctx) => createReportService(ctx).exportBookings(ctx.openid, i.programmeId, i.full ?? false, i.reason),
   }),
   sweep: action({
     input: S.sweep,

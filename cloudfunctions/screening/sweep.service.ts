@@ -6,10 +6,9 @@
  * ledger no longer refers to it, and every ledger refers to a place BEFORE
  * taking it. In production a timer trigger calls it every minute; officers may run it.
  */
+import type { ScreeningDeps } from './screening.deps'
 import { STALE_CLAIM_MS } from '../common/claim-ledger'
-import type { Clock } from '../common/clock'
 import { COLLECTIONS } from '../common/collections'
-import type { Db } from '../common/db'
 import { fail } from '../common/errors'
 import type { StoredHolder } from '../common/place-store'
 import { expiredRequestsTask, runSweep, sweepHolders } from '../common/sweeper'
@@ -21,12 +20,18 @@ import type { BookingDoc, QuotaDoc, SessionDoc } from './screening.docs'
 import { createWaitlistRepository } from './waitlist.repository'
 import type { WaitlistService } from './waitlist.service'
 
-/** `notices`: queued notices (a booking's confirmation) are settled on each tick too. */
-export function createSweepService(db: Db, clock: Clock, waitlist: WaitlistService, reminders: { send(): Promise<number> }, notices?: { settle(openid: null): Promise<number> }) {
+export interface SweepDeps extends ScreeningDeps {
+  waitlist: WaitlistService
+  reminders: { send(): Promise<number> }
+  /** Owed notices (a booking's confirmation) are sent on each tick too. */
+  notices?: { settle(openid: null): Promise<number> }
+}
+
+export function createSweepService({ db, clock, waitlist, reminders, notices }: SweepDeps) {
   const wl = createWaitlistRepository(db)
   const repo = createBookingRepository(db)
   const catalog = createCatalogRepository(db)
-  const { ledger, sessions, quotas, holdsOf } = createBookingLedger(db, clock)
+  const { ledger, sessions, quotas, holdsOf } = createBookingLedger({ db, clock })
   const stateOf = (b: BookingDoc) => (b.status === 'pending' ? 'pending' : ACTIVE.includes(b.status) ? 'final' : 'gone')
   // A booking also names the place a reschedule is taking for it.
   const named = (b: BookingDoc) => [...holdsOf(b), ...(b.rescheduling ? [{ ...holdsOf(b)[0], docId: b.rescheduling.sessionId, key: b.rescheduling.placeId }] : [])]

@@ -5,9 +5,8 @@
  * holds it for `offerHoldMinutes`, then the sweeper passes it on.
  * Every entry refers to its held place BEFORE the place is moved to it.
  */
-import type { Clock } from '../common/clock'
+import type { ScreeningDeps } from './screening.deps'
 import { COLLECTIONS } from '../common/collections'
-import type { Db } from '../common/db'
 import { fail } from '../common/errors'
 import { maskName } from '../common/mask'
 import type { RosterDoc } from '../common/member-docs'
@@ -27,7 +26,11 @@ import { noticePage } from '../../types/routes'
 
 const PRIORITY_OFFSET = 1e13 // ranks: priority women sort before everyone who joined at any time
 
-export function createWaitlistService(db: Db, clock: Clock, notices: NoticeService) {
+export interface WaitlistDeps extends ScreeningDeps {
+  notices: NoticeService
+}
+
+export function createWaitlistService({ db, clock, notices }: WaitlistDeps) {
   const repo = createWaitlistRepository(db)
   const catalog = createCatalogRepository(db)
   const ledger = createBookingRepository(db)
