@@ -11,7 +11,7 @@ import {
   boothsOf, bumpBoothVersion, checkpointsOf, getBooth, getCheckpoint, getEvent, getTier, insertEvent, insertTier, putBooth,
   putCheckpoint, tiersOf, updateEvent, updateTier, type BoothRec, type EventRec,
 } from './catalog.repository'
-import type { EventsDeps } from './events.deps'
+import { type EventsDeps, withDeps } from './events.deps'
 import { boothAdminDTO, checkpointDTO, detailDTO, tierDTO } from './events.dto'
 import { loadEvent } from './stamp.service'
 
@@ -110,4 +110,9 @@ export async function reissueBoothCode(deps: EventsDeps, officer: string, req: B
   if (booth.codeVersion >= MAX_COMPACT_VERSION) fail('CONFLICT')
   if (!(await bumpBoothVersion(deps.db, booth, deps.clock()))) fail('CONFLICT')
   return codeDTO(deps, e, { ...booth, codeVersion: booth.codeVersion + 1 })
+}
+
+/** Officers set up events, booths, gift tiers and checkpoints. */
+export function createAdminService(deps: EventsDeps) {
+  return withDeps(deps, { manageEvent, saveEvent, saveBooth, saveTier, saveCheckpoint, boothCodes, reissueBoothCode })
 }

@@ -14,7 +14,7 @@ import { maskName } from '../common/mask'
 import { beijingClock } from '../common/time'
 import { checkInId, checkInsOf, getCheckIn, insertOnce, scanById } from './activity.repository'
 import { checkpointsOf, getCheckpoint, getEvent, type CheckpointRec, type EventRec } from './catalog.repository'
-import type { EventsDeps } from './events.deps'
+import { type EventsDeps, withDeps } from './events.deps'
 import { checkpointDTO } from './events.dto'
 import { checkInWindowRefusal, joinSubject, phaseOf, splitSubject } from './events.rules'
 import { memberName } from './member.lookup'
@@ -166,4 +166,9 @@ export async function myCheckIns(deps: EventsDeps, openid: string): Promise<{ ch
     out.push({ eventId: c.eventId, eventTitle: e?.title ?? '', checkpointId: c.checkpointId, checkpointName: cp?.name ?? '', checkedInAt: c.checkedInAt, via: c.via })
   }
   return { checkIns: out }
+}
+
+/** Check-ins at checkpoints, by staff scan or her own. */
+export function createCheckInService(deps: EventsDeps) {
+  return withDeps(deps, { myCheckInCode, checkIn, checkInStatus, checkpointCode, selfCheckIn, checkInCounts, myCheckIns })
 }

@@ -14,7 +14,7 @@ import { createRosterLookup } from '../common/roster-lookup'
 import { checkInsOf, redemptionsOf } from './activity.repository'
 import { checkpointsOf, tiersOf } from './catalog.repository'
 import { toCsv } from '../common/csv'
-import type { EventsDeps } from './events.deps'
+import { type EventsDeps, withDeps } from './events.deps'
 import { shanghai } from '../common/time'
 import { loadEvent } from './stamp.service'
 
@@ -72,3 +72,7 @@ export async function exportRedemptions(deps: EventsDeps, officer: string, req: 
   return { filename: `${e.title}-礼品兑换-${shanghai(deps.clock(), 'YYYYMMDD-HHmm')}.csv`, csv, rows: rows.length, masked: !full }
 }
 
+/** Officers' CSV exports. */
+export function createExportService(deps: EventsDeps) {
+  return withDeps(deps, { exportCheckIns, exportRedemptions })
+}

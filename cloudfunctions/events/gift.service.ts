@@ -13,7 +13,7 @@ import { beijingClock } from '../common/time'
 import { getRedemption, noteGift, stampsOf } from './activity.repository'
 import { createGiftLedger, redemptionId, type RedemptionDoc } from './claims.repository'
 import { getTier, type TierRec } from './catalog.repository'
-import type { EventsDeps } from './events.deps'
+import { type EventsDeps, withDeps } from './events.deps'
 import { tierDTO } from './events.dto'
 import { joinSubject, missingForTier, splitSubject, zoneCounts } from './events.rules'
 import { memberName } from './member.lookup'
@@ -118,4 +118,9 @@ export function redeemGift(deps: EventsDeps, staff: string, req: RedeemGiftReque
     }
     return { outcome: 'granted', tier: tierDTO(after), memberName: name, redeemedAt: at, desk: r.doc.desk, message: `兑换成功 ${where(at, r.doc.desk)}` }
   }, (r) => (r.outcome === 'already-redeemed' ? 'ALREADY' : null))
+}
+
+/** The gift desk. */
+export function createGiftService(deps: EventsDeps) {
+  return withDeps(deps, { giftStatus, giftCode, previewGift, redeemGift })
 }

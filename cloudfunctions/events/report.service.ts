@@ -5,7 +5,7 @@ import { maskName } from '../common/mask'
 import { refusalsOf, scansOf } from './activity.repository'
 import { boothsOf, tiersOf } from './catalog.repository'
 import { counts } from './checkin.service'
-import type { EventsDeps } from './events.deps'
+import { type EventsDeps, withDeps } from './events.deps'
 import { BUCKET_MS, fillBuckets } from './events.rules'
 import { stampFigures } from './stamp-stats'
 import { loadEvent } from './stamp.service'
@@ -46,3 +46,7 @@ export async function scanLog(deps: EventsDeps, caller: string, req: ScanLogRequ
   }
 }
 
+/** Live figures and the scan log. */
+export function createReportService(deps: EventsDeps) {
+  return withDeps(deps, { dashboard, scanLog })
+}

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto'
 import { countOf, getSignUp, signUpsOf } from './activity.repository'
 import { createSeatLedger, signUpId, type SignUpDoc } from './claims.repository'
 import { allEvents, boothsOf, checkpointsOf, getEvent, tiersOf, type EventRec } from './catalog.repository'
-import type { EventsDeps } from './events.deps'
+import { type EventsDeps, withDeps } from './events.deps'
 import { detailDTO, summaryDTO } from './events.dto'
 import { phaseOf, signUpOpen } from './events.rules'
 import { loadEvent } from './stamp.service'
@@ -64,4 +64,9 @@ export async function signUp(deps: EventsDeps, openid: string, eventId: string):
   const r = await createSeatLedger(deps.db, deps.clock).ledger.claim(doc, () => ({ state: 'confirmed', signedUpAt: deps.clock() }))
   forget(deps.db, `ev:${eventId}`) // its seat counters changed: this instance reads them afresh
   return { eventId, signedUpAt: r.doc.signedUpAt ?? now }
+}
+
+/** Browsing events and signing up. */
+export function createSignUpService(deps: EventsDeps) {
+  return withDeps(deps, { listEvents, staffEvents, eventDetail, signUp })
 }

@@ -10,7 +10,7 @@ import {
   type CardRec, type RedemptionRec, type StampRec,
 } from './activity.repository'
 import { boothsOf, getBooth, getEvent, tiersOf, type EventRec } from './catalog.repository'
-import type { EventsDeps } from './events.deps'
+import { type EventsDeps, withDeps } from './events.deps'
 import { cardDTO } from './events.dto'
 import { phaseOf } from './events.rules'
 import { recordScan } from './scan-log'
@@ -96,4 +96,9 @@ async function slot(deps: EventsDeps, event: EventRec, booth: { id: string; zone
   // Refused: a stamp of this booth already is the truer answer; otherwise the cooldown.
   if (await getStamp(deps.db, stampId(event.id, booth.id, openid))) fail('ALREADY_STAMPED')
   fail('STAMP_COOLDOWN')
+}
+
+/** The stamp rally. */
+export function createStampService(deps: EventsDeps) {
+  return withDeps(deps, { stampCard, stamp })
 }

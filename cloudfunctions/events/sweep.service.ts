@@ -12,7 +12,7 @@ import type { StoredHolder } from '../common/place-store'
 import { expiredRequestsTask, runSweep, sweepHolders } from '../common/sweeper'
 import { allEvents, tiersOf, type EventRec } from './catalog.repository'
 import { createGiftLedger, createSeatLedger } from './claims.repository'
-import type { EventsDeps } from './events.deps'
+import { type EventsDeps, withDeps } from './events.deps'
 import { loadEvent } from './stamp.service'
 import { rollUpStamps } from './stamp-stats'
 
@@ -54,4 +54,9 @@ async function sweepEvent(deps: EventsDeps, event: EventRec): Promise<number> {
   await gifts.ledger.sweepStale({ eventId: event.id }, now)
   await seats.ledger.sweepStale({ eventId: event.id }, now)
   return released
+}
+
+/** Gives back what dead claims hold (and rolls up the stamp counters). */
+export function createSweepService(deps: EventsDeps) {
+  return withDeps(deps, { sweepPending, sweepAll })
 }
