@@ -135,6 +135,8 @@ export const INDEXES: IndexDeclarations = {
     { name: 'openid_campaignId', fields: asc('openid', 'campaignId') },
     { name: 'campaignId', fields: asc('campaignId') },
     { name: 'status_useEndsAt', fields: asc('status', 'useEndsAt') },
+    // money returns a call left half-way (the timer finishes the stale ones per campaign)
+    { name: 'campaignId_returning.at', fields: asc('campaignId', 'returning.at') },
   ],
   voucher_pools: [{ name: 'campaignId', fields: asc('campaignId') }],
   voucher_redemptions: [
