@@ -43,7 +43,7 @@ export default function MatchmakingIndex() {
       {((desks.data ?? []).length > 0 || officer) && (
         <View className='card'>
           <Text className='card__title'>工作人员与工会干部</Text>
-          {desks.data!.map((d) => (
+          {(desks.data ?? []).map((d) => (
             <BigButton key={d.mixer.id} id={`station-${d.mixer.id}`} variant='secondary' onClick={() => go(routeUrl('matchmakingStation', { id: d.mixer.id }))}>签到台：{d.mixer.title}</BigButton>
           ))}
           {officer && <BigButton id='to-officer' variant='secondary' onClick={() => go(routeUrl('matchmakingOfficer'))}>工会干部：活动管理与统计</BigButton>}
