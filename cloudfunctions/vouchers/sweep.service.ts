@@ -66,7 +66,9 @@ export function createVoucherSweep(d: SweepDeps) {
         if (v.returning) await d.returns.finish(v, v.returning).then(() => n++)
       }
       for (const p of await d.campaigns.poolsOfCampaign(c._id)) {
-        n += await sweepHolders({ store: d.campaigns.countStore, docId: p._id, ledger: d.vouchers.ledger, claimOf: (_k, h) => (typeof h.v === 'string' ? h.v : null), holdsOf: d.vouchers.holdsOf, stateOf }, now)
+        // Only claim holds (`c…`): a pool written before reservations were settled may still list `b…` holders,
+        // whose money stays taken for their vouchers; releasing them would give it out twice.
+        n += await sweepHolders({ store: d.campaigns.countStore, docId: p._id, ledger: d.vouchers.ledger, claimOf: (k, h) => (k.startsWith('c') && typeof h.v === 'string' ? h.v : null), holdsOf: d.vouchers.holdsOf, stateOf }, now)
         n += await d.returns.sweepPool(p._id, now - STALE_CLAIM_MS)
       }
     }
