@@ -102,3 +102,18 @@ it('a redemption whose call died after the pool had the return: the timer record
   expect(b.vs[0].returning).toBeNull()
   h.clock.now = T0
 })
+
+it('a reversal whose voucher cannot be reissued any more (its reservation no longer fits) returns only the deduction, and the voucher stays reversed', async () => {
+  h.clock.now = T0
+  const c = (await h.ok('officer', 'createCampaign', campaignInput([shop], { totalVouchers: 3, budgetFen: 3999 }))).id
+  const a = await h.ok('dead', 'claim', { campaignId: c })
+  const row = await h.ok('till', 'redeem', { merchantId: shop, code: await codeOf(h, 'dead', a.id), billFen: 8600, till: '1号收银台' })
+  expect(row.unionFen).toBe(430)
+  await h.ok('swept', 'claim', { campaignId: c }) // 3999 − 430 − 2000 = 1569 left: a reissue needs 2000 − 430 = 1570
+  await h.ok('till', 'reverse', { merchantId: shop, redemptionId: row.id })
+  const b = await budgetBooks(emu.db, c)
+  expect(b.vs.find((v) => v._id === a.id)).toMatchObject({ status: 'reversed', returning: null })
+  expect(b.pool).toMatchObject({ budgetLeft: 1999, redeemed: 0, reversed: 1, usedFen: 0 })
+  expect(b.takenFen).toBe(b.usedFen + b.reservedFen)
+  expect(emptyMaps(b.pool)).toBe(0)
+})
