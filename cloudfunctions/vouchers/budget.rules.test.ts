@@ -35,6 +35,8 @@ it('property: random claim / redeem / reverse / expire sequences keep the budget
         else if (o.kind === 'redeem') p = { op: 'redeem', voucherId: id, reserveFen: R, unionFen: o.used }
         else if (o.kind === 'reverse') p = o.used % 2 ? { op: 'reverseReissue', voucherId: id, reserveFen: R, unionFen: usedOf[o.v] } : { op: 'reverseRelease', voucherId: id, unionFen: usedOf[o.v] }
         else p = { op: o.kind as 'expire' | 'abandon', voucherId: id, reserveFen: R }
+        // A voucher's _id is never reused once it is gone (the claim ledger's insert refuses it, not the pool).
+        if (p.op === 'reserve' && status[o.v] === 'gone') continue
         const next = applyPoolStep(s, id, poolStep(p))
         const allowed: Record<PoolOp['op'], Status> = { reserve: 'none', redeem: 'unused', reverseReissue: 'redeemed', reverseRelease: 'redeemed', expire: 'unused', abandon: 'unused' }
         if (status[o.v] !== allowed[p.op] || (p.op === 'reserve' && (s.left < 1 || s.budgetLeft < R))) {

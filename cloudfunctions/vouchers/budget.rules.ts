@@ -5,9 +5,10 @@
  * reversal and an expiry give back what the voucher held. Invariant:
  * budgetLeft + reserved + used = budget, each ≥ 0.
  *
- * The service does not run this code: it keeps the same books with two kit
- * place stores over the pool document (voucher count and budget in fen, see
- * campaign.repository.ts and voucher.repository.ts). This in-memory model pins
+ * The service does not run this code: it keeps the same books on the pool
+ * document with the kit's place store, but the per-voucher state lives on the
+ * voucher (its status and `reserveFen`), the pool listing only steps in flight
+ * (voucher.repository.ts, money-return.service.ts). This in-memory model pins
  * down the arithmetic each step must do (the property test runs random
  * sequences over it); test/integration/vouchers-till.test.ts runs the same kind
  * of sequences against the real function and checks the same invariant there.
