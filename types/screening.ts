@@ -13,7 +13,8 @@ export type BookingStatus = 'booked' | 'checked_in' | 'no_show' | 'cancelled'
 export type WaitlistStatus = 'waiting' | 'offered' | 'claimed' | 'expired' | 'left'
 export type ResultOutcome = 'normal' | 'recheck'
 /** What a one-time subscription opt-in is for (each opt-in allows exactly one message). */
-export type NoticeTopic = 'booking' | 'offer' | 'result' | 'release'
+/** Each topic is its own WeChat template, so each opt-in pays for one notice of it: 'booking' the confirmation, 'reminder' the day-before reminder. */
+export type NoticeTopic = 'booking' | 'reminder' | 'offer' | 'result' | 'release'
 export type NoticeKind = 'booking_confirmation' | 'booking_reminder' | 'waitlist_offer' | 'result_ready' | 'release_reminder'
 
 export interface EligibilityRulesDTO {
@@ -331,8 +332,8 @@ export interface BookRequest {
   sessionId: string
   /** Version of the privacy notice she agreed to; must be the current one. */
   consentVersion: string
-  /** Which booking notice she opted into: a confirmation now or a reminder the day before. Default 'confirmation'. */
-  notice?: 'confirmation' | 'reminder' | 'none'
+  /** Which booking notices she opted into: a confirmation now, a reminder the day before, or both. Default 'confirmation'. */
+  notice?: 'confirmation' | 'reminder' | 'both' | 'none'
   /** When the session is full, join the waiting list instead of answering SLOT_FULL. */
   joinWaitlistIfFull?: boolean
 }

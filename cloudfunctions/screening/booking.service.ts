@@ -86,7 +86,7 @@ export function createBookingService({ db, clock, handoff }: BookingDeps) {
   /** pending → place (taken by `acquire`, if given) → branch quota → booked; her own earlier pending claim is resolved first. */
   async function placeClaim(doc: BookingDoc, acquire?: (h: Hold) => Promise<boolean> | null, owesNotice = false): Promise<Booked> {
     // The write that books her also marks the confirmation she opted into as owed: the notice costs the tap no call.
-    const confirm = (d: BookingDoc) => ({ status: 'booked' as const, bookedAt: clock(), updatedAt: clock(), ...(owesNotice && d.notice === 'confirmation' ? { noticeDue: true } : {}) })
+    const confirm = (d: BookingDoc) => ({ status: 'booked' as const, bookedAt: clock(), updatedAt: clock(), ...(owesNotice && (d.notice === 'confirmation' || d.notice === 'both') ? { noticeDue: true } : {}) })
     const r = await ledger.claim(doc, confirm, { acquire, resume: (old) => (old.sessionId === doc.sessionId ? 'finish' : 'give-back') })
     if (r.outcome === 'confirmed') return { b: r.doc, replay: r.resumed && !!doc.requestId && r.doc.requestId === doc.requestId }
     if (doc.requestId && r.doc.requestId === doc.requestId) return { b: r.doc, replay: true }

@@ -34,7 +34,7 @@ export function createReminderService({ db, clock, notices }: ReminderDeps) {
 
   async function bookingReminders(now: number): Promise<number> {
     let sent = 0
-    const due = await getAll<BookingDoc>(db, COLLECTIONS.screeningBookings, { status: 'booked', notice: 'reminder', reminderSentAt: null })
+    const due = await getAll<BookingDoc>(db, COLLECTIONS.screeningBookings, { status: 'booked', notice: db.command.in(['reminder', 'both']), reminderSentAt: null })
     for (const b of due) {
       const s = await catalog.session(b.sessionId)
       if (!s || s.startAt - now > DAY || s.startAt <= now) continue

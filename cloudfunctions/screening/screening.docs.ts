@@ -90,7 +90,7 @@ export interface BookingDoc {
   pendingAt: number
   bookedAt: number | null
   consent: { version: string; at: number }
-  notice: 'confirmation' | 'reminder' | 'none'
+  notice: 'confirmation' | 'reminder' | 'both' | 'none'
   /** Her confirmation is owed: set by the write that books her, cleared when it is sent (confirmation-notice.ts). */
   noticeDue?: boolean
   reminderSentAt: number | null

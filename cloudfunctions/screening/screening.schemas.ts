@@ -18,13 +18,13 @@ export const book = z.strictObject({
   programmeId: id,
   sessionId: id,
   consentVersion: z.string().min(1).max(32),
-  notice: z.enum(['confirmation', 'reminder', 'none']).optional(),
+  notice: z.enum(['confirmation', 'reminder', 'both', 'none']).optional(),
   joinWaitlistIfFull: z.boolean().optional(),
 })
 export const reschedule = z.strictObject({ programmeId: id, sessionId: id })
 export const joinWaitlist = z.strictObject({ programmeId: id, siteId: id.optional() })
 export const acceptOffer = z.strictObject({ programmeId: id, consentVersion: z.string().min(1).max(32) })
-export const subscribe = z.strictObject({ topics: z.array(z.enum(['booking', 'offer', 'result', 'release'])).min(1).max(4) })
+export const subscribe = z.strictObject({ topics: z.array(z.enum(['booking', 'reminder', 'offer', 'result', 'release'])).min(1).max(5) })
 export const listOutbox = z.strictObject({ all: z.boolean().optional() })
 export const checkIn = z.strictObject({ token: z.string().min(1).max(200) })
 export const staffSessions = z.strictObject({ date: date.optional() })

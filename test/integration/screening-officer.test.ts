@@ -96,16 +96,17 @@ it('the sweeper sends the day-before reminder and the release reminder, each onc
   const later = { ...programmeRequest(now, { id: 'prog-later', sessions: 1, perSession: 2 }), releaseAt: now + HOUR }
   await seedProgramme(emu.db, later, now)
   okData(await invoke(main, 'planner', 'remindRelease', { programmeId: 'prog-later' }))
-  okData(await invoke(main, 'planner', 'subscribe', { topics: ['release', 'booking'] }))
+  // She ticked both booking notices: each is its own template and opt-in, and both reach her.
+  okData(await invoke(main, 'planner', 'subscribe', { topics: ['release', 'booking', 'reminder'] }))
   const [s] = okData(await invoke<SessionDTO[]>(main, 'planner', 'listSessions', { programmeId: PROG, siteId: 'site-a' }))
-  okData(await invoke(main, 'planner', 'book', { programmeId: PROG, sessionId: s.id, consentVersion: 'v1', notice: 'reminder' }))
+  okData(await invoke(main, 'planner', 'book', { programmeId: PROG, sessionId: s.id, consentVersion: 'v1', notice: 'both' }))
   const kinds = async () => okData(await invoke<OutboxNoticeDTO[]>(main, 'planner', 'listOutbox', {})).map((n) => n.kind).sort()
-  expect(await kinds()).toEqual([])
+  expect(await kinds()).toEqual(['booking_confirmation'])
   now = Math.max(now + HOUR, s.startAt - 20 * HOUR)
   expect(okData(await invoke(main, 'officer', 'sweep', {}))).toMatchObject({ remindersSent: 2 })
   expect(okData(await invoke(main, 'officer', 'sweep', {}))).toMatchObject({ remindersSent: 0 })
   const notices = okData(await invoke<OutboxNoticeDTO[]>(main, 'planner', 'listOutbox', {}))
-  expect(notices.map((n) => [n.kind, n.delivered]).sort()).toEqual([['booking_reminder', true], ['release_reminder', true]])
+  expect(notices.map((n) => [n.kind, n.delivered]).sort()).toEqual([['booking_confirmation', true], ['booking_reminder', true], ['release_reminder', true]])
 })
 
 it('the timer trigger runs the sweep without a caller; a member cannot pose as the timer', async () => {

@@ -5,15 +5,16 @@ export interface NoticeChoice {
   reminder: boolean
 }
 
-/**
- * The two opt-ins are independent for her. The server records one booking
- * notice today ('confirmation' | 'reminder' | 'none'); with both ticked the
- * reminder the day before is the one sent, since the confirmation is on her
- * screen the moment she books.
- */
+/** The two opt-ins are independent for her: either, both or neither. */
 export function noticeOf(choice: NoticeChoice): NonNullable<BookRequest['notice']> {
+  if (choice.reminder && choice.confirmation) return 'both'
   if (choice.reminder) return 'reminder'
   return choice.confirmation ? 'confirmation' : 'none'
+}
+
+/** The WeChat opt-ins her choice needs: one template per notice (each opt-in pays for one send). */
+export function noticeTopics(choice: NoticeChoice): ('booking' | 'reminder')[] {
+  return [...(choice.confirmation ? (['booking'] as const) : []), ...(choice.reminder ? (['reminder'] as const) : [])]
 }
 
 /** True when the session starts so soon that she could no longer change or cancel it once booked. */

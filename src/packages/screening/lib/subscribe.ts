@@ -20,6 +20,7 @@ function fromEnv(read: () => string | undefined): string {
 const TEMPLATES: Record<NoticeTopic, string> = {
   release: fromEnv(() => process.env.TARO_APP_SCREENING_TMPL_RELEASE),
   booking: fromEnv(() => process.env.TARO_APP_SCREENING_TMPL_BOOKING),
+  reminder: fromEnv(() => process.env.TARO_APP_SCREENING_TMPL_REMINDER),
   offer: fromEnv(() => process.env.TARO_APP_SCREENING_TMPL_OFFER),
   result: fromEnv(() => process.env.TARO_APP_SCREENING_TMPL_RESULT),
 }

@@ -16,7 +16,7 @@ import { scrollToId } from '../../../../utils/scroll-to'
 import { ConsentBox } from '../../components/consent-box'
 import { CheckRow } from '../../components/programme-form/check-row'
 import { SessionPicker } from '../../components/session-picker'
-import { insideChangeWindow, noticeOf, type NoticeChoice } from '../../lib/book-notice'
+import { insideChangeWindow, noticeOf, noticeTopics, type NoticeChoice } from '../../lib/book-notice'
 import { loadCard } from '../../lib/programme'
 import { stageOf } from '../../lib/stage'
 import { requestNotices } from '../../lib/subscribe'
@@ -60,7 +60,7 @@ function BookForm({ card, reschedule }: { card: ProgrammeCardDTO; reschedule: bo
         // Back to the booking she came from: it re-reads itself when shown.
         if (Taro.getCurrentPages().length > 1) return void (await Taro.navigateBack())
       } else {
-        const topics = [...(notice.confirmation || notice.reminder ? (['booking'] as const) : []), 'result' as const]
+        const topics = [...noticeTopics(notice), 'result' as const]
         await requestNotices(topics)
         const body = { programmeId: programme.id, sessionId: session.id, consentVersion: programme.privacyNotice.version, notice: noticeOf(notice) }
         await call('screening', 'book', body, { idempotent: true, loadingText: '正在预约' })
