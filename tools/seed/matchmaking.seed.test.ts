@@ -1,5 +1,5 @@
 import { createPublicKey, diffieHellman } from 'node:crypto'
-import { toBase64 } from '../../src/packages/matchmaking/lib/bytes'
+import { toBase64 } from '../../src/utils/bytes'
 import { pickToken, publicKeyOf, tokenFromShared } from '../../src/packages/matchmaking/lib/pick-crypto'
 import { jinzhongMixers, nativeKeys, qixiMixer, rawPrivate } from './matchmaking.seed'
 

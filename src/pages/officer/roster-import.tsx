@@ -6,7 +6,7 @@ import { Refusal, useAction } from '../../hooks/use-action'
 import { call } from '../../services/api'
 import { pickRosterFile, type PickedFile } from './pick-roster-file'
 import { splitRosterFile, type RosterPart } from '../../../types/roster-chunks'
-import { base64Of, utf8Of } from './bytes'
+import { toBase64 as base64Of, utf8 as utf8Of } from '../../utils/bytes'
 import './index.css'
 
 interface Run {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import fc from 'fast-check'
-import { fromBase64, toBase64, toBase64Url } from './bytes'
+import { fromBase64, toBase64, toBase64Url } from '../../../utils/bytes'
 import { keyPairFrom, paddedSubmission, pickToken, publicKeyOf } from './pick-crypto'
 
 const rand = (n: number) => new Uint8Array(randomBytes(n))
