@@ -1,6 +1,6 @@
 /**
- * What an officer may invite staff for: the events, screening sites and
- * merchants that exist. Names only (what the officer picks from, and what the
+ * What an officer may invite staff for: the events and mixers, screening
+ * sites and merchants that exist. Names only (what the officer picks from, and what the
  * invite shows); the merchants collection is the vouchers service's.
  */
 import { COLLECTIONS } from '../common/collections'
@@ -14,33 +14,53 @@ const merchantsCollection = (): string | undefined => {
   return c.merchants ?? c.voucherMerchants
 }
 
-const SOURCES: Record<ScopeKind, { collection: () => string | undefined; fields: string[]; toTarget(r: Row): InviteTargetDTO | null }> = {
-  event: {
-    collection: () => COLLECTIONS.events,
-    fields: ['title', 'startsAt', 'venue'],
-    toTarget: (r) => ({ kind: 'event', id: r._id, name: String(r.title ?? r._id), detail: String((r.venue as { name?: string } | undefined)?.name ?? '') }),
-  },
-  site: {
-    collection: () => COLLECTIONS.screeningSites,
-    fields: ['name', 'hospital', 'address'],
-    toTarget: (r) => ({ kind: 'site', id: r._id, name: String(r.name ?? r._id), detail: String(r.address ?? '') }),
-  },
-  merchant: {
-    collection: merchantsCollection,
-    fields: ['name', 'address', 'suspended'],
-    toTarget: (r) => (r.suspended ? null : { kind: 'merchant', id: r._id, name: String(r.name ?? r._id), detail: String(r.address ?? '') }),
-  },
+interface Source {
+  collection: () => string | undefined
+  fields: string[]
+  toTarget(r: Row): InviteTargetDTO | null
+}
+
+/** Event staff serve fairs and walks (events) and 会聚良缘 mixers alike: both are `event` scopes. */
+const SOURCES: Record<ScopeKind, Source[]> = {
+  event: [
+    {
+      collection: () => COLLECTIONS.events,
+      fields: ['title', 'startsAt', 'venue'],
+      toTarget: (r) => ({ kind: 'event', id: r._id, name: String(r.title ?? r._id), detail: String((r.venue as { name?: string } | undefined)?.name ?? '') }),
+    },
+    {
+      collection: () => COLLECTIONS.mixers,
+      fields: ['title', 'venue', 'phase'],
+      toTarget: (r) => (r.phase === 'purged' ? null : { kind: 'event', id: r._id, name: `会聚良缘 · ${String(r.title ?? r._id)}`, detail: String(r.venue ?? '') }),
+    },
+  ],
+  site: [
+    {
+      collection: () => COLLECTIONS.screeningSites,
+      fields: ['name', 'hospital', 'address'],
+      toTarget: (r) => ({ kind: 'site', id: r._id, name: String(r.name ?? r._id), detail: String(r.address ?? '') }),
+    },
+  ],
+  merchant: [
+    {
+      collection: merchantsCollection,
+      fields: ['name', 'address', 'suspended'],
+      toTarget: (r) => (r.suspended ? null : { kind: 'merchant', id: r._id, name: String(r.name ?? r._id), detail: String(r.address ?? '') }),
+    },
+  ],
 }
 
 const projection = (fields: string[]) => Object.fromEntries(fields.map((f) => [f, true]))
 
-/** Every target of this kind (at most 1,000: a union's events, sites or partner merchants). */
+/** Every target of this kind (at most 1,000 per source: a union's events, mixers, sites or partner merchants). */
 export async function listTargets(db: Db, kind: ScopeKind): Promise<InviteTargetDTO[]> {
-  const src = SOURCES[kind]
-  const coll = src.collection()
-  if (!coll) return []
-  const res = await db.collection(coll).field(projection(src.fields)).limit(1000).get()
-  const targets = (res.data as Row[]).map(src.toTarget).filter((t): t is InviteTargetDTO => t !== null)
+  const lists = await Promise.all(SOURCES[kind].map(async (src) => {
+    const coll = src.collection()
+    if (!coll) return []
+    const res = await db.collection(coll).field(projection(src.fields)).limit(1000).get()
+    return (res.data as Row[]).map(src.toTarget).filter((t): t is InviteTargetDTO => t !== null)
+  }))
+  const targets = lists.flat()
   return kind === 'merchant' ? targets.flatMap((t) => [t, managerOf(t)]) : targets
 }
 
@@ -51,12 +71,14 @@ function managerOf(t: InviteTargetDTO): InviteTargetDTO {
 
 /** The target with this id, or null when it does not exist (or may not get staff). */
 export async function findTarget(db: Db, kind: ScopeKind, id: string): Promise<InviteTargetDTO | null> {
-  const src = SOURCES[kind]
-  const coll = src.collection()
-  if (!coll) return null
   const manager = kind === 'merchant' && id.endsWith(MERCHANT_MANAGER_SUFFIX)
   const baseId = manager ? id.slice(0, -MERCHANT_MANAGER_SUFFIX.length) : id
-  const row = ((await db.collection(coll).doc(baseId).get()).data as Row[])[0]
-  const target = row ? src.toTarget(row) : null
-  return target && manager ? managerOf(target) : target
+  for (const src of SOURCES[kind]) {
+    const coll = src.collection()
+    if (!coll) continue
+    const row = ((await db.collection(coll).doc(baseId).get()).data as Row[])[0]
+    const target = row ? src.toTarget(row) : null
+    if (target) return manager ? managerOf(target) : target
+  }
+  return null
 }

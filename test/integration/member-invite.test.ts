@@ -23,12 +23,16 @@ beforeAll(async () => {
     { _id: 'merchant-closed', name: '已暂停商户', address: '', category: '餐饮', suspended: true, createdAt: now, updatedAt: now },
   ])
   await emu.db.collection(COLLECTIONS.events).add({ _id: 'fair-2026', title: '工匠工坊开放日', venue: { name: '南京国际博览中心', address: '', city: '南京' }, startsAt: now, endsAt: now + 3600_000 })
+  await emu.db.collection(COLLECTIONS.mixers).add({ _id: 'mixer-qixi', title: '七夕联谊会', venue: '恩州驿古街广场', phase: 'open' })
   await emu.db.collection(COLLECTIONS.screeningSites).add({ _id: 'site-fy', name: '妇女保健科', hospital: '南京市妇幼保健院', address: '天妃巷 123 号', phone: '025-1', whatToBring: [] })
 })
 
 it('lists the events, screening sites and merchants an officer can invite staff for, and nobody else may see them', async () => {
   expect(okData(await invoke(main, 'o-officer', 'inviteTargets', {}))).toEqual({
-    events: [{ kind: 'event', id: 'fair-2026', name: '工匠工坊开放日', detail: '南京国际博览中心' }],
+    events: [
+      { kind: 'event', id: 'fair-2026', name: '工匠工坊开放日', detail: '南京国际博览中心' },
+      { kind: 'event', id: 'mixer-qixi', name: '会聚良缘 · 七夕联谊会', detail: '恩州驿古街广场' },
+    ],
     sites: [{ kind: 'site', id: 'site-fy', name: '妇女保健科', detail: '天妃巷 123 号' }],
     merchants: [
       { kind: 'merchant', id: SUGUO.id, name: SUGUO.name, detail: '南京市中山路 1 号' },
@@ -50,6 +54,11 @@ it('refuses an invite for a target that does not exist, in words without interna
   expect(okData(await invoke<InviteDTO>(main, 'o-officer', 'createInvite', { scope: { kind: 'site', id: 'site-fy', name: '假名字' } })).scope).toEqual({ kind: 'site', id: 'site-fy', name: '妇女保健科' })
 })
 afterAll(() => emu.stop())
+
+it("invites staff for a 会聚良缘 mixer's check-in station (an event scope)", async () => {
+  const invite = okData(await invoke<InviteDTO>(main, 'o-officer', 'createInvite', { scope: { kind: 'event', id: 'mixer-qixi', name: 'x' } }))
+  expect(invite.scope).toEqual({ kind: 'event', id: 'mixer-qixi', name: '会聚良缘 · 七夕联谊会' })
+})
 
 it("invites a merchant's manager, who then holds the manager scope of that merchant (and never of a suspended one)", async () => {
   const invite = okData(await invoke<InviteDTO>(main, 'o-officer', 'createInvite', { scope: { kind: 'merchant', id: `${SUGUO.id}-mgr`, name: 'x' } }))
