@@ -8,20 +8,23 @@
  * key noted → finish; key absent and the voucher still returning → apply.
  */
 import type { CampaignRepository } from './campaign.repository'
+import type { RedemptionRepository } from './redemption.repository'
 import type { ReturningDoc, VoucherDoc } from './vouchers.docs'
 import type { VoucherRepository } from './voucher.repository'
 
-export function createMoneyReturns(campaigns: CampaignRepository, vouchers: VoucherRepository) {
+export function createMoneyReturns(campaigns: CampaignRepository, vouchers: VoucherRepository, redemptions: RedemptionRepository) {
   const store = campaigns.budgetStore
 
   /** Steps 2–4 for a voucher whose `returning` is `r`. Only its own call, or the sweeper once it is stale, runs this. */
   async function finish(v: Pick<VoucherDoc, '_id' | 'poolId'>, r: ReturningDoc): Promise<void> {
+    for (const row of r.rows ?? []) await redemptions.insertOnce(row) // idempotent by row id
+    if (r.reverses && r.rows?.[0]) await redemptions.markReversed(r.reverses, r.rows[0]._id)
     if (!(await store.adjustOnce(v.poolId, r.key, r.fen, r.counters))) {
       const noted = Object.hasOwn(await store.adjustments(v.poolId), r.key)
       if (!noted) {
         // Refused, not applied before: a reissue whose reservation no longer fits returns only the deduction.
         if (!r.fallback) throw new Error(`return ${r.key} refused`)
-        const plain: ReturningDoc = { key: `${r.key}p`, fen: r.fallback.fen, counters: r.fallback.counters, at: r.at, reissue: false }
+        const plain: ReturningDoc = { key: `${r.key}p`, fen: r.fallback.fen, counters: r.fallback.counters, at: r.at, reissue: false, rows: r.rows, reverses: r.reverses }
         if (await vouchers.fallBack(v._id, r, plain)) return finish(v, plain)
         return // someone else moved it on: they finish it
       }

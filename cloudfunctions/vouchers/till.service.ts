@@ -117,16 +117,15 @@ export function createTillService(d: TillDeps) {
         const now = d.clock()
         const rowId = `${v._id}-${v.uses + 1}`
         const facts = { rowId, at: now, merchantId, merchantName: s.merchant.name, till, staffOpenid: account.openid, billFen, voucherFen: p.voucherFen, modelWorkerFen: p.modelWorkerFen, payableFen: p.payableFen, unionFen: p.unionFen, merchantFen: p.merchantFen }
-        const returning: ReturningDoc = { key: `${v._id}:r${v.uses + 1}`, fen: v.reserveFen - p.unionFen, counters: { redeemed: 1, usedFen: p.unionFen }, at: now, reissue: false }
+        const row: RedemptionRowDoc = { _id: rowId, type: 'redeem', voucherId: v._id, campaignId: v.campaignId, campaignName: s.campaign.name, merchantId, till, at: now, memberMasked: v.memberMasked, billFen, unionFen: p.unionFen, merchantFen: p.merchantFen, staffOpenid: account.openid, reversedBy: null }
+        const returning: ReturningDoc = { key: `${v._id}:r${v.uses + 1}`, fen: v.reserveFen - p.unionFen, counters: { redeemed: 1, usedFen: p.unionFen }, at: now, reissue: false, rows: [row] }
         if (!(await d.vouchers.markRedeemed(v, facts, s.nonce, returning))) {
           const now2 = await d.vouchers.get(v._id)
           if (now2?.status === 'redeemed') alreadyRedeemed(now2)
           fail('VOUCHER_NOT_USABLE')
         }
-        // What this redemption does not use goes back to the pool at once (the sweeper finishes it after a crash).
+        // Its statement row, then what it does not use back to the pool at once (the sweeper finishes both after a crash).
         await d.returns.finish(v, returning)
-        const row: RedemptionRowDoc = { _id: rowId, type: 'redeem', voucherId: v._id, campaignId: v.campaignId, campaignName: s.campaign.name, merchantId, till, at: now, memberMasked: v.memberMasked, billFen, unionFen: p.unionFen, merchantFen: p.merchantFen, staffOpenid: account.openid, reversedBy: null }
-        await d.redemptions.insertOnce(row)
         return rowDTO(row, reversible(row, s.campaign, now))
       })
     },
@@ -143,12 +142,10 @@ export function createTillService(d: TillDeps) {
         if (!reversible(row, c, now)) fail('REVERSE_WINDOW_PASSED')
         const v = (await d.vouchers.get(row.voucherId)) ?? fail('NOT_FOUND', 'redemptionId')
         if (v.returning) fail('CONFLICT') // its redemption is still returning the unused part: a moment later
-        const returning = reversal(v, row, now)
+        const rev: RedemptionRowDoc = { ...row, _id: `${row._id}-x`, type: 'reverse', at: now, staffOpenid: account.openid, reversedBy: null }
+        const returning: ReturningDoc = { ...reversal(v, row, now), rows: [rev], reverses: row._id }
         if (!(await d.vouchers.markReversed(v, row._id, returning))) fail('ALREADY_REVERSED')
         await d.returns.finish(v, returning)
-        const rev: RedemptionRowDoc = { ...row, _id: `${row._id}-x`, type: 'reverse', at: now, staffOpenid: account.openid, reversedBy: null }
-        await d.redemptions.insertOnce(rev)
-        await d.redemptions.markReversed(row._id, rev._id)
         return rowDTO(rev, false)
       })
     },

@@ -30,7 +30,7 @@ export function vouchersServices(db: Db, clock: Clock) {
   const claims = createClaimService({ db, clock, campaigns, vouchers, entries })
   const settlement = createSettlementService({ clock, merchants, redemptions, statements: createStatementRepository(db) })
   const notices = createVoucherNotices({ db, clock })
-  const returns = createMoneyReturns(campaigns, vouchers)
+  const returns = createMoneyReturns(campaigns, vouchers, redemptions)
   return {
     campaigns,
     entries,

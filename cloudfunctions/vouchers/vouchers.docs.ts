@@ -59,6 +59,14 @@ export interface ReturningDoc {
   reissue: boolean
   /** If a reissue's reservation does not fit any more: return only this instead. */
   fallback?: { fen: number; counters: Record<string, number> }
+  /**
+   * The statement rows this step stands for (a redemption's, a reversal's): written by the
+   * return's `finish` before the money moves, so a call that dies after the voucher's update
+   * leaves them for the sweeper to write, never a redemption missing from the statement.
+   */
+  rows?: RedemptionRowDoc[]
+  /** A reversal: the redeem row its row reverses. */
+  reverses?: string
 }
 
 export interface RedemptionFacts {

@@ -84,6 +84,28 @@ it('a redemption whose call died right after the voucher named its return: the t
   h.clock.now = T0
 })
 
+it('a redemption whose call died right after the voucher update still reaches the statement: the timer writes its row from the return in flight', async () => {
+  h.clock.now = T0
+  const c = (await h.ok('officer', 'createCampaign', campaignInput([shop], { totalVouchers: 5, budgetFen: 10_000 }))).id
+  const v = await h.ok('paid', 'claim', { campaignId: c })
+  const live = await h.ok('till', 'redeem', { merchantId: shop, code: await codeOf(h, 'paid', v.id), billFen: 8600, till: '1号收银台' })
+  const rows = emu.db.collection(COLLECTIONS.voucherRedemptions)
+  const [row] = (await rows.doc(live.id).get()).data as Record<string, unknown>[]
+  // Back to just after step 1, as a dead call leaves it: the voucher names its return (with its row), no row stored, pool untouched.
+  await rows.doc(live.id).remove()
+  await emu.db.collection(COLLECTIONS.voucherPools).doc(c).update({ budgetLeft: emu.db.command.inc(-(2000 - 430)), redeemed: emu.db.command.inc(-1), usedFen: emu.db.command.inc(-430) })
+  const returning = { key: `${v.id}:r1`, fen: 2000 - 430, counters: { redeemed: 1, usedFen: 430 }, at: T0, reissue: false, rows: [row] }
+  await emu.db.collection(COLLECTIONS.vouchers).doc(v.id).update({ returning: emu.db.command.set(returning) })
+  h.clock.now = T0 + 61_000
+  await h.main({ Type: 'Timer' } as never)
+  expect((await rows.doc(live.id).get()).data).toEqual([row])
+  const date = new Date(T0 + 8 * 3_600_000).toISOString().slice(0, 10)
+  const s = await h.ok('officer', 'statement', { merchantId: shop, period: 'day', date })
+  expect(s.rows.map((r: { id: string }) => r.id)).toContain(live.id)
+  expect((await budgetBooks(emu.db, c)).takenFen).toBe(430)
+  h.clock.now = T0
+})
+
 it('a redemption whose call died after the pool had the return: the timer records it and drops the note, returning nothing twice', async () => {
   h.clock.now = T0
   const c = (await h.ok('officer', 'createCampaign', campaignInput([shop], { totalVouchers: 5, budgetFen: 10_000 }))).id
