@@ -1,45 +1,11 @@
 import type { Browser, Page } from 'playwright-core'
 import { browserAvailability, launchChromium } from './support/browser'
+import { measureFloors } from './support/floors'
 import { startStack } from './support/stack'
 
 const availability = browserAvailability()
 const suite = availability.run ? describe : describe.skip
 if (!availability.run) console.warn(availability.reason)
-
-// The root pages' tappable classes beside the kit's own (see client-kit.test.ts for the service pages).
-const TAPPABLE = [
-  '.big-button', '.notice[hover-class="notice--pressed"]', '.page-frame__back', '.service-tile', '.field__input', '.identity',
-  '.me-link', '.officer-tab', '.invite__kind', '.invite__target', '.verify__tab', '.roster__text', 'button', 'a[href]',
-].join(',')
-
-/** Every visible text ≥ 16 px, every tap target ≥ 44 × 44 px. */
-function measure(page: Page): Promise<{ smallText: string[]; smallTargets: string[]; texts: number }> {
-  return page.evaluate((tappable) => {
-    const visible = (el: Element) => {
-      const r = el.getBoundingClientRect()
-      const s = getComputedStyle(el)
-      return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none' && Number(s.opacity) > 0
-    }
-    const label = (el: Element) => `${el.id ? `#${el.id}` : el.className || el.tagName}「${(el.textContent ?? '').trim().slice(0, 16)}」`
-    const smallText: string[] = []
-    let texts = 0
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const el = n.parentElement
-      if (!el || !(n.textContent ?? '').trim() || !visible(el) || el.closest('.taro__toast, .taro__modal, script, style')) continue
-      texts++
-      const size = parseFloat(getComputedStyle(el).fontSize)
-      if (size < 16) smallText.push(`${label(el)} ${size}px`)
-    }
-    const smallTargets: string[] = []
-    for (const el of Array.from(document.querySelectorAll(tappable))) {
-      if (!visible(el)) continue
-      const r = el.getBoundingClientRect()
-      if (r.width < 44 || r.height < 44) smallTargets.push(`${label(el)} ${Math.round(r.width)}×${Math.round(r.height)}`)
-    }
-    return { smallText, smallTargets, texts }
-  }, TAPPABLE)
-}
 
 suite(`root pages in Chromium: 16 px text, 44 px taps, an in-page 返回${availability.run ? '' : ` — skipped: ${availability.reason}`}`, () => {
   let stack: Awaited<ReturnType<typeof startStack>>
@@ -69,7 +35,7 @@ suite(`root pages in Chromium: 16 px text, 44 px taps, an in-page 返回${availa
     const failures: string[] = []
     const check = async (page: Page, name: string, back = true) => {
       await page.waitForTimeout(400)
-      const f = await measure(page)
+      const f = await measureFloors(page)
       expect(f.texts).toBeGreaterThan(3)
       for (const t of f.smallText) failures.push(`${name}: 字号 ${t}`)
       for (const t of f.smallTargets) failures.push(`${name}: 点按区域 ${t}`)

@@ -1,6 +1,7 @@
 import jsQR from 'jsqr'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { browserAvailability, launchChromium } from './support/browser'
+import { floorFailures } from './support/floors'
 import { startStack } from './support/stack'
 
 // pngjs ships no type declarations and @types/pngjs is not installed: type the one call used.
@@ -22,29 +23,6 @@ function decodePng(png: Buffer): string {
   const found = jsQR(new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.data.length), img.width, img.height)
   if (!found) throw new Error('截图中没有识别到二维码')
   return found.data
-}
-
-/** Readability floors of the pages on screen (16 px text, 44 px tap targets), as the client kit's test measures them. */
-async function floors(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const bad: string[] = []
-    const visible = (el: Element) => {
-      const r = el.getBoundingClientRect()
-      return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden'
-    }
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const el = n.parentElement
-      if (!el || !(n.textContent ?? '').trim() || !visible(el) || el.closest('.taro__toast, .taro__modal, script, style')) continue
-      const size = parseFloat(getComputedStyle(el).fontSize)
-      if (size < 16) bad.push(`「${(n.textContent ?? '').trim().slice(0, 12)}」 ${size}px`)
-    }
-    for (const el of Array.from(document.querySelectorAll('.big-button, .vc-tab, .field__input'))) {
-      const r = el.getBoundingClientRect()
-      if (visible(el) && (r.width < 44 || r.height < 44)) bad.push(`${el.className} ${Math.round(r.width)}×${Math.round(r.height)}`)
-    }
-    return bad
-  })
 }
 
 suite(`vouchers journey in Chromium (H5 build)${availability.run ? '' : ` — skipped: ${availability.reason}`}`, () => {
@@ -77,7 +55,7 @@ suite(`vouchers journey in Chromium (H5 build)${availability.run ? '' : ` — sk
     const member = await signedIn(MEMBER)
     await open(member.page, 'index/index')
     await member.page.locator(`#campaign-${CAMPAIGN} >> text=劳模折上折`).waitFor({ timeout: 15_000 })
-    expect(await floors(member.page)).toEqual([])
+    expect(await floorFailures(member.page)).toEqual([])
     await member.page.locator(`#campaign-${CAMPAIGN}-act`).click()
     const qr = member.page.locator('#voucher-qr img')
     await qr.waitFor({ timeout: 15_000 })
@@ -87,7 +65,7 @@ suite(`vouchers journey in Chromium (H5 build)${availability.run ? '' : ` — sk
     const cashier = await signedIn(CASHIER)
     await open(cashier.page, `till/index?merchant=${SHOP}`)
     await cashier.page.locator('#till-bill input').waitFor({ timeout: 15_000 })
-    expect(await floors(cashier.page)).toEqual([])
+    expect(await floorFailures(cashier.page)).toEqual([])
     await cashier.page.locator('#till-bill input').fill('86.00')
     await cashier.page.locator('#till-file').setInputFiles({ name: 'voucher.png', mimeType: 'image/png', buffer: shot })
     const preview = cashier.page.locator('#till-preview')
@@ -118,7 +96,7 @@ suite(`vouchers journey in Chromium (H5 build)${availability.run ? '' : ` — sk
     expect(await totals.textContent()).toContain('核销 1 笔 · 撤销 1 笔')
     expect(await cashier.page.locator('.vc-row').count()).toBe(2)
     expect(await cashier.page.locator('#statement-digest').textContent()).toMatch(/[0-9a-f]{64}/)
-    expect(await floors(cashier.page)).toEqual([])
+    expect(await floorFailures(cashier.page)).toEqual([])
     expect(pageErrors).toEqual([])
   }, 150_000)
 })
