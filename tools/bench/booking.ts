@@ -9,36 +9,20 @@
  * wrappers that take the caller from a bench-only `as` field and rebuild the
  * invocation exactly as the host does (identity in the per-call context).
  */
+import { pct, runBench, startBenchStack } from './bench-stack'
 import { EventEmitter } from 'node:events'
-import { randomBytes, randomUUID } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { z } from 'zod'
+import { randomUUID } from 'node:crypto'
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
-import { connectDb, type Db } from '../../cloudfunctions/common/db'
-import { resetEnvCache } from '../../cloudfunctions/common/env'
-import { startEmulator } from '../emulator/server'
-import { action, defineFunction } from '../../cloudfunctions/common/function'
+import type { Db } from '../../cloudfunctions/common/db'
 import { programmeDocs, saveProgramme } from '../../cloudfunctions/screening/programme.service'
 import { createScreeningFunction } from '../../cloudfunctions/screening/index'
 import type { FunctionMain } from '../host/functions'
-import { buildInvocation } from '../host/identity'
-import { startHost } from '../host/server'
 import { firstRound } from '../seed/screening.seed'
 
 EventEmitter.defaultMaxListeners = 4000 // thousands of concurrent SDK calls share keep-alive sockets
 
 const WOMEN = Number(process.env.BENCH_WOMEN || 2000)
 const PROG = 'liangai-2027-r1'
-
-function asCaller(name: string, main: FunctionMain): FunctionMain {
-  return (event) => {
-    const body = event as { action?: unknown; data?: { as?: string; data?: unknown }; requestId?: unknown }
-    const inv = buildInvocation(name, { action: body.action, data: body.data?.data, requestId: body.requestId }, body.data?.as)
-    return main(inv.event, inv.context)
-  }
-}
 
 async function seedWomen(db: Db): Promise<string[]> {
   const ids = Array.from({ length: WOMEN + 2 }, (_x, i) => `bench-${i}`) // two more for the single measured requests
@@ -53,10 +37,6 @@ async function seedWomen(db: Db): Promise<string[]> {
     })))
   }
   return ids
-}
-
-function pct(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
 }
 
 /** At most this many requests open at once: beyond the host's listen backlog (511) connections are reset, not queued. */
@@ -96,16 +76,8 @@ async function oversell(db: Db): Promise<{ overCapacity: number; doubleBooked: n
 }
 
 async function main() {
-  process.env.TENCENTCLOUD ??= 'true' // skip the SDK's metadata probe off Tencent Cloud (see test/support/emulator.ts)
-  const dataDir = mkdtempSync(join(tmpdir(), 'bench-booking-'))
-  const emulator = await startEmulator({ dataDir, quiet: true })
-  process.env.TCB_SERVICE_URL = emulator.url
-  process.env.TCB_ENV = 'local'
-  process.env.QR_KEYS ??= `b1:${randomBytes(32).toString('base64url')}`
-  resetEnvCache()
-  const db = connectDb(emulator.url)
-  const noop = defineFunction('noop', { ping: action({ input: z.object({}), run: async () => ({}) }) })
-  const host = await startHost({ production: false, functions: new Map([['screening', asCaller('screening', createScreeningFunction() as FunctionMain)], ['noop', asCaller('noop', noop as FunctionMain)]]) })
+  const stack = await startBenchStack('booking', () => ({ screening: createScreeningFunction() as FunctionMain }))
+  const { db, emulator } = stack
   try {
     const women = await seedWomen(db)
     const releaseAt = Date.now() + 3000
@@ -113,21 +85,21 @@ async function main() {
     const sessions = ((await db.collection(COLLECTIONS.screeningSessions).where({ programmeId: PROG }).limit(1000).get()).data as { _id: string }[]).map((s) => s._id)
     const [extraWin, extraLose] = women.splice(WOMEN, 2)
     const consentVersion = firstRound(0).privacyNotice.version
-    const base = await fire(`${host.url}/fn/noop`, women.map((as) => ({ as, action: 'ping', data: {} })))
+    const base = await fire(`${stack.url('noop')}`, women.map((as) => ({ as, action: 'ping', data: {} })))
     await new Promise((r) => setTimeout(r, Math.max(0, releaseAt - Date.now())))
     emulator.resetRequests()
-    const rush = await fire(`${host.url}/fn/screening`, women.map((as, i) => ({ as, action: 'book', data: { programmeId: PROG, sessionId: sessions[i % sessions.length], consentVersion } })))
+    const rush = await fire(`${stack.url('screening')}`, women.map((as, i) => ({ as, action: 'book', data: { programmeId: PROG, sessionId: sessions[i % sessions.length], consentVersion } })))
     const rushCalls = emulator.requests().total
     const check = await oversell(db)
     // Single requests on the warm instance, each counted alone: one that wins a place freed by a cancel, one that loses.
     // the latest session: far from its cancel deadline
     const latest = ((await db.collection(COLLECTIONS.screeningSessions).where({ programmeId: PROG }).orderBy('startAt', 'desc').limit(1).get()).data as { _id: string }[])[0]
     const winner = ((await db.collection(COLLECTIONS.screeningBookings).where({ sessionId: latest._id, status: 'booked' }).limit(1).get()).data as { openid: string; sessionId: string }[])[0]
-    const cancelled = await fire(`${host.url}/fn/screening`, [{ as: winner.openid, action: 'cancel', data: { programmeId: PROG } }])
+    const cancelled = await fire(`${stack.url('screening')}`, [{ as: winner.openid, action: 'cancel', data: { programmeId: PROG } }])
     if (!cancelled.codes.OK) console.log(`(cancel to free a place for the winning measurement: ${JSON.stringify(cancelled.codes)})`)
     const counted = async (as: string, sessionId: string) => {
       emulator.resetRequests()
-      const r = await fire(`${host.url}/fn/screening`, [{ as, action: 'book', data: { programmeId: PROG, sessionId, consentVersion } }])
+      const r = await fire(`${stack.url('screening')}`, [{ as, action: 'book', data: { programmeId: PROG, sessionId, consentVersion } }])
       return { code: Object.keys(r.codes)[0], calls: emulator.requests() }
     }
     const win = await counted(extraWin, winner.sessionId)
@@ -152,13 +124,8 @@ async function main() {
     console.log(`budget: every request answered definitively (no INTERNAL) ${mark(!rush.codes.INTERNAL)}`)
     if (check.booked !== 152 || check.overCapacity || check.doubleBooked || rush.codes.INTERNAL) process.exitCode = 1
   } finally {
-    await host.stop()
-    await emulator.stop()
-    rmSync(dataDir, { recursive: true, force: true })
+    await stack.stop()
   }
 }
 
-main().catch((e) => {
-  console.error(e)
-  process.exit(1)
-})
+runBench(main)

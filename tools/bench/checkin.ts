@@ -5,19 +5,14 @@
  * Prints check-ins per second and p50/p95/p99 latency. Run: npm run bench:checkin
  * Options (env): BENCH_MEMBERS (2000), BENCH_CONCURRENCY (32: scanners in parallel).
  */
-import { randomBytes, randomUUID } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { z } from 'zod'
+import { pct, runBench, startBenchStack } from './bench-stack'
+import type { FunctionMain } from '../host/functions'
+import { randomUUID } from 'node:crypto'
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
-import { connectDb, type Db } from '../../cloudfunctions/common/db'
-import { env, resetEnvCache } from '../../cloudfunctions/common/env'
-import { action, defineFunction } from '../../cloudfunctions/common/function'
+import type { Db } from '../../cloudfunctions/common/db'
+import { env } from '../../cloudfunctions/common/env'
 import { createTokenService } from '../../cloudfunctions/common/qr-token.service'
 import { insertEvent, putCheckpoint } from '../../cloudfunctions/events/catalog.repository'
-import { startEmulator } from '../emulator/server'
-import { startHost } from '../host/server'
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS || 2000)
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY || 32)
@@ -46,10 +41,6 @@ async function pool<T>(items: T[], n: number, fn: (t: T) => Promise<void>): Prom
   await Promise.all(Array.from({ length: n }, async () => { while (next < items.length) await fn(items[next++]) }))
 }
 
-function pct(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
-}
-
 async function measure(label: string, bodies: object[], url: string): Promise<{ label: string; ok: number; perSec: number; lat: number[] }> {
   const lat: number[] = []
   let ok = 0
@@ -68,19 +59,12 @@ async function measure(label: string, bodies: object[], url: string): Promise<{ 
 const BUDGET = { perSec: 40, p95Ms: 1500 }
 
 async function main(): Promise<void> {
-  process.env.TENCENTCLOUD ??= 'true' // skip the SDK's metadata probe off Tencent Cloud (see test/support/emulator.ts)
-  process.env.QR_KEYS ??= `b1:${randomBytes(32).toString('base64url')}`
-  const dataDir = mkdtempSync(join(tmpdir(), 'bench-checkin-'))
-  const emulator = await startEmulator({ dataDir, port: 0, quiet: true })
-  process.env.TCB_SERVICE_URL = emulator.url
-  process.env.TCB_ENV = 'local'
-  resetEnvCache()
+  // The events function is loaded once the environment points at the bench's emulator; callers come from the demo header.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const events = require('../../cloudfunctions/events/index') as { main: (e: unknown, c: unknown) => Promise<unknown> }
-  const noop = defineFunction('noop', { ping: action({ input: z.object({}), run: async () => ({ pong: true }) }) })
-  const host = await startHost({ functions: new Map([['events', events.main], ['noop', noop as never]]), production: false })
+  const events = () => (require('../../cloudfunctions/events/index') as { main: FunctionMain }).main
+  const stack = await startBenchStack('checkin', () => ({ events: events() }), { callerInBody: false })
+  const { db, emulator } = stack
   try {
-    const db = connectDb(emulator.url)
     const now = Date.now()
     const openids = Array.from({ length: MEMBERS + 1 }, (_, i) => `bench-m${String(i).padStart(5, '0')}`)
     await seed(db, now, openids)
@@ -91,13 +75,13 @@ async function main(): Promise<void> {
       data: { eventId: EVENT, checkpointId: CHECKPOINT, token: tokens.issueRotating('checkin', `${EVENT}.${o}`, 10 * 60_000).token },
     }))
     const noops = openids.map(() => ({ action: 'ping', data: {}, requestId: randomUUID() }))
-    await measure('warm-up', noops.slice(0, 50), `${host.url}/fn/noop`)
-    const a = await measure('no-op call', noops, `${host.url}/fn/noop`)
+    await measure('warm-up', noops.slice(0, 50), `${stack.url('noop')}`)
+    const a = await measure('no-op call', noops, `${stack.url('noop')}`)
     emulator.resetRequests()
-    const b = await measure('check-in', checkins, `${host.url}/fn/events`)
+    const b = await measure('check-in', checkins, `${stack.url('events')}`)
     const perRush = emulator.requests().total / MEMBERS
     emulator.resetRequests()
-    await measure('single', [{ action: 'checkIn', requestId: randomUUID(), data: { eventId: EVENT, checkpointId: CHECKPOINT, token: tokens.issueRotating('checkin', `${EVENT}.${single}`, 60_000).token } }], `${host.url}/fn/events`)
+    await measure('single', [{ action: 'checkIn', requestId: randomUUID(), data: { eventId: EVENT, checkpointId: CHECKPOINT, token: tokens.issueRotating('checkin', `${EVENT}.${single}`, 60_000).token } }], `${stack.url('events')}`)
     const one = emulator.requests()
     const stored = (await db.collection(COLLECTIONS.eventCheckins).where({ checkpointId: CHECKPOINT }).count()).total
     console.log(`\n集章打卡 · 活动签到 — check-in benchmark: ${MEMBERS} members, one checkpoint, ${CONCURRENCY} concurrent scanners, local host + emulator\n`)
@@ -119,13 +103,8 @@ async function main(): Promise<void> {
     console.log(`budget: check-in ≤ 4 db calls → ${one.total} ${mark(one.total <= 4)}; throughput ≥ 0.3× no-op → ${ratio.toFixed(2)} ${mark(ratio >= 0.3)}`)
     if (stored - 1 !== MEMBERS || b.ok !== MEMBERS) process.exitCode = 1
   } finally {
-    await host.stop()
-    await emulator.stop()
-    rmSync(dataDir, { recursive: true, force: true })
+    await stack.stop()
   }
 }
 
-main().catch((e) => {
-  console.error(e)
-  process.exit(1)
-})
+runBench(main)

@@ -7,23 +7,16 @@
  * within 1.5× of the empty one's. Options (env): BENCH_BURST (2000),
  * BENCH_CONCURRENCY (32), BENCH_STORED (300000).
  */
-import { randomBytes, randomUUID } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { pct, runBench, startBenchStack } from './bench-stack'
+import { randomUUID } from 'node:crypto'
 import { EventEmitter } from 'node:events'
-import { z } from 'zod'
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
-import { connectDb, type Db } from '../../cloudfunctions/common/db'
-import { env, resetEnvCache } from '../../cloudfunctions/common/env'
-import { action, defineFunction } from '../../cloudfunctions/common/function'
+import type { Db } from '../../cloudfunctions/common/db'
+import { env } from '../../cloudfunctions/common/env'
 import { createTokenService } from '../../cloudfunctions/common/qr-token.service'
 import { insertEvent, putBooth } from '../../cloudfunctions/events/catalog.repository'
 import { createEventsFunction } from '../../cloudfunctions/events/index'
-import { startEmulator } from '../emulator/server'
 import type { FunctionMain } from '../host/functions'
-import { buildInvocation } from '../host/identity'
-import { startHost } from '../host/server'
 
 EventEmitter.defaultMaxListeners = 1000
 
@@ -35,15 +28,6 @@ const STORED = Number(process.env.BENCH_STORED || 300_000)
 const EVENT = 'bench-fair'
 const boothId = (i: number) => `bf${String(i).padStart(2, '0')}`
 const visitor = (i: number) => `fair-v${String(i).padStart(5, '0')}`
-
-/** The host accepts only demo identities: a bench-only wrapper takes the caller from `as` and builds the invocation as the host does. */
-function asCaller(name: string, main: FunctionMain): FunctionMain {
-  return (event) => {
-    const body = event as { action?: unknown; data?: { as?: string; data?: unknown }; requestId?: unknown }
-    const inv = buildInvocation(name, { action: body.action, data: body.data?.data, requestId: body.requestId }, body.data?.as)
-    return main(inv.event, inv.context)
-  }
-}
 
 async function bulk(db: Db, coll: string, docs: () => Iterable<Record<string, unknown>>): Promise<void> {
   let batch: Record<string, unknown>[] = []
@@ -94,10 +78,6 @@ async function fill(db: Db, now: number): Promise<number> {
   return n
 }
 
-function pct(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
-}
-
 async function burst(url: string, bodies: object[]): Promise<{ perSec: number; p95: number; codes: Record<string, number> }> {
   const lat: number[] = []
   const codes: Record<string, number> = {}
@@ -117,35 +97,25 @@ async function burst(url: string, bodies: object[]): Promise<{ perSec: number; p
 }
 
 async function main(): Promise<void> {
-  process.env.TENCENTCLOUD ??= 'true' // skip the SDK's metadata probe off Tencent Cloud (see test/support/emulator.ts)
-  process.env.QR_KEYS ??= `b1:${randomBytes(32).toString('base64url')}`
-  const dataDir = mkdtempSync(join(tmpdir(), 'bench-fair-'))
-  const emulator = await startEmulator({ dataDir, port: 0, quiet: true })
-  process.env.TCB_SERVICE_URL = emulator.url
-  process.env.TCB_ENV = 'local'
-  resetEnvCache()
-  const noop = defineFunction('noop', { ping: action({ input: z.object({}), run: async () => ({}) }) })
-  const host = await startHost({
-    production: false, functions: new Map([['events', asCaller('events', createEventsFunction() as FunctionMain)], ['noop', asCaller('noop', noop as FunctionMain)]]),
-  })
+  const stack = await startBenchStack('fair', () => ({ events: createEventsFunction() as FunctionMain }))
+  const { db, emulator } = stack
   try {
-    const db = connectDb(emulator.url)
     const now = Date.now()
     await seed(db, now)
     const tokens = createTokenService(env().qrKeys, Date.now)
     const code = (b: number) => tokens.issuePrinted('booth', boothId(b), 0)
     const stamps = (b: number) => Array.from({ length: BURST }, (_x, i) => ({ action: 'stamp', requestId: randomUUID(), data: { as: visitor(i), data: { code: code(b), eventId: EVENT } } }))
-    await burst(`${host.url}/fn/events`, stamps(2).slice(0, 50)) // warm the instance (visitors 0–49 on booth 2)
+    await burst(`${stack.url('events')}`, stamps(2).slice(0, 50)) // warm the instance (visitors 0–49 on booth 2)
     emulator.resetRequests()
-    const empty = await burst(`${host.url}/fn/events`, stamps(0))
+    const empty = await burst(`${stack.url('events')}`, stamps(0))
     const callsEmpty = emulator.requests().total / BURST
     const t = performance.now()
     const stored = await fill(db, now)
     const loadSecs = (performance.now() - t) / 1000
     emulator.resetRequests()
-    const full = await burst(`${host.url}/fn/events`, stamps(1))
+    const full = await burst(`${stack.url('events')}`, stamps(1))
     const callsFull = emulator.requests().total / BURST
-    const noops = await burst(`${host.url}/fn/noop`, Array.from({ length: BURST }, (_x, i) => ({ action: 'ping', requestId: randomUUID(), data: { as: visitor(i), data: {} } })))
+    const noops = await burst(`${stack.url('noop')}`, Array.from({ length: BURST }, (_x, i) => ({ action: 'ping', requestId: randomUUID(), data: { as: visitor(i), data: {} } })))
     const ratio = full.p95 / empty.p95
     console.log(`工匠工坊 fair: ${VISITORS} visitors, ${BOOTHS} booths; bursts of ${BURST} stamps, ${CONCURRENCY} in flight, local host + emulator`)
     console.log(`empty fair:  ${empty.perSec.toFixed(0)} stamps/s  p95 ${empty.p95.toFixed(0)} ms  ${JSON.stringify(empty.codes)}`)
@@ -159,13 +129,8 @@ async function main(): Promise<void> {
     console.log(`budget: p95 full/empty ≤ 1.5 ${mark(ratio <= 1.5)}; stamp ≤ 4 db calls ${mark(callsFull <= 4)}; every stamp granted ${mark(empty.codes.OK === BURST && full.codes.OK === BURST)}`)
     if (empty.codes.OK !== BURST || full.codes.OK !== BURST) process.exitCode = 1
   } finally {
-    await host.stop()
-    await emulator.stop()
-    rmSync(dataDir, { recursive: true, force: true })
+    await stack.stop()
   }
 }
 
-main().catch((e) => {
-  console.error(e)
-  process.exit(1)
-})
+runBench(main)

@@ -9,38 +9,22 @@
  * wrappers that take the caller from a bench-only `as` field and rebuild the
  * invocation exactly as the host does (identity in the per-call context).
  */
+import { pct, runBench, startBenchStack } from './bench-stack'
 import { EventEmitter } from 'node:events'
 import { Agent, request } from 'node:http'
-import { randomBytes, randomUUID } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { z } from 'zod'
+import { randomUUID } from 'node:crypto'
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
-import { connectDb, type Db } from '../../cloudfunctions/common/db'
-import { resetEnvCache } from '../../cloudfunctions/common/env'
-import { action, defineFunction } from '../../cloudfunctions/common/function'
+import type { Db } from '../../cloudfunctions/common/db'
 import { readAll } from '../../cloudfunctions/common/paginate'
 import { createVouchersFunction } from '../../cloudfunctions/vouchers/index'
 import type { PoolDoc, VoucherDoc } from '../../cloudfunctions/vouchers/vouchers.docs'
 import type { CampaignInputDTO } from '../../types/vouchers'
-import { startEmulator } from '../emulator/server'
 import type { FunctionMain } from '../host/functions'
-import { buildInvocation } from '../host/identity'
-import { startHost } from '../host/server'
 
 EventEmitter.defaultMaxListeners = 6000
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS || 3000)
 const VOUCHERS = 500
-
-function asCaller(name: string, main: FunctionMain): FunctionMain {
-  return (event) => {
-    const body = event as { action?: unknown; data?: { as?: string; data?: unknown }; requestId?: unknown }
-    const inv = buildInvocation(name, { action: body.action, data: body.data?.data, requestId: body.requestId }, body.data?.as)
-    return main(inv.event, inv.context)
-  }
-}
 
 async function seedMembers(db: Db, n: number, prefix: string): Promise<string[]> {
   const ids = Array.from({ length: n }, (_x, i) => `${prefix}-${i}`)
@@ -68,8 +52,6 @@ function post(url: string, body: string): Promise<string> {
   })
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
-
 async function fire(url: string, calls: { as: string; action: string; data: unknown }[]) {
   const t0 = performance.now()
   const out = await Promise.all(calls.map(async (c) => {
@@ -94,18 +76,9 @@ function campaign(now: number, total: number): CampaignInputDTO {
 }
 
 async function main() {
-  process.env.TENCENTCLOUD ??= 'true' // skip the SDK's metadata probe off Tencent Cloud (see test/support/emulator.ts)
-  const dataDir = mkdtempSync(join(tmpdir(), 'bench-vouchers-'))
-  const emulator = await startEmulator({ dataDir, quiet: true })
-  process.env.TCB_SERVICE_URL = emulator.url
-  process.env.TCB_ENV = 'local'
-  process.env.QR_KEYS ??= `b1:${randomBytes(32).toString('base64url')}`
-  resetEnvCache()
-  const db = connectDb(emulator.url)
-  const noop = defineFunction('noop', { ping: action({ input: z.object({}), run: async () => ({}) }) })
-  const fn = asCaller('vouchers', createVouchersFunction() as FunctionMain)
-  const host = await startHost({ production: false, functions: new Map([['vouchers', fn], ['noop', asCaller('noop', noop as FunctionMain)]]) })
-  const url = `${host.url}/fn/vouchers`
+  const stack = await startBenchStack('vouchers', () => ({ vouchers: createVouchersFunction() as FunctionMain }))
+  const { db, emulator } = stack
+  const url = stack.url('vouchers')
   try {
     const members = await seedMembers(db, MEMBERS, 'rush')
     const [solo] = await seedMembers(db, 2, 'solo')
@@ -128,7 +101,7 @@ async function main() {
     const losing = await calls('solo-1', one)
     const rushId = await make(VOUCHERS)
 
-    const base = await fire(`${host.url}/fn/noop`, members.map((as) => ({ as, action: 'ping', data: {} })))
+    const base = await fire(`${stack.url('noop')}`, members.map((as) => ({ as, action: 'ping', data: {} })))
     emulator.resetRequests()
     const rush = await fire(url, members.map((as) => ({ as, action: 'claim', data: { campaignId: rushId } })))
     const counts = emulator.requests()
@@ -159,13 +132,8 @@ async function main() {
     if (vs.length !== VOUCHERS || oversell || doubles || rush.codes.INTERNAL) process.exitCode = 1
   } finally {
     agent.destroy()
-    await host.stop()
-    await emulator.stop()
-    rmSync(dataDir, { recursive: true, force: true })
+    await stack.stop()
   }
 }
 
-main().catch((e) => {
-  console.error(e)
-  process.exit(1)
-})
+runBench(main)
