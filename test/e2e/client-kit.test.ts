@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import jsQR from 'jsqr'
 import type { Browser, Page } from 'playwright-core'
 import type { EventAdminDTO } from '../../types/events'
-import { browserAvailability, launchChromium } from './support/browser'
+import { browserAvailability, launchChromium, signInAs } from './support/browser'
 import { measureFloors } from './support/floors'
 import { startStack } from './support/stack'
 
@@ -40,14 +40,7 @@ suite(`client kit in Chromium: readability floors, desktop width, printing, long
   }
 
   async function signIn(openid: string, viewport = { width: 390, height: 844 }): Promise<Page> {
-    const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'zh-CN', acceptDownloads: true })
-    const page = await context.newPage()
-    page.on('pageerror', (err) => pageErrors.push(err.message))
-    await page.goto(`${stack.url}/`)
-    await page.waitForURL(/pages\/login/, { timeout: 20_000 })
-    await page.locator(`#identity-${openid}`).click()
-    await page.waitForURL(/pages\/index\/index/, { timeout: 15_000 })
-    return page
+    return (await signInAs(browser, stack.url, openid, pageErrors, { viewport, deviceScaleFactor: 1 })).page
   }
 
   /** Opens a page and waits until its loading state has given way to content. */

@@ -2,7 +2,7 @@ import jsQR from 'jsqr'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { ERROR_MESSAGES } from '../../types/errors'
 import type { EventAdminDTO, GiftTierDTO } from '../../types/events'
-import { browserAvailability, launchChromium } from './support/browser'
+import { browserAvailability, launchChromium, signInAs } from './support/browser'
 import { startStack } from './support/stack'
 
 // pngjs ships no type declarations and @types/pngjs is not installed: type the one call used.
@@ -51,14 +51,7 @@ suite(`events journey in Chromium (H5 build)${availability.run ? '' : ` — skip
 
   /** Each person on their own phone: a browser context signed in as a demo identity. */
   async function signedIn(openid: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })
-    const page = await context.newPage()
-    page.on('pageerror', (err) => pageErrors.push(err.message))
-    await page.goto(`${stack.url}/`)
-    await page.waitForURL(/pages\/login/, { timeout: 20_000 })
-    await page.locator(`#identity-${openid}`).click()
-    await page.locator('.service-tile').first().waitFor({ timeout: 15_000 })
-    return { context, page }
+    return signInAs(browser, stack.url, openid, pageErrors)
   }
   const open = (page: Page, path: string) => page.goto(`${stack.url}/#/packages/events/pages/${path}`)
 

@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { createMatchmakingFunction } from '../../cloudfunctions/matchmaking/index'
 import { QIXI_ID } from '../../tools/seed/matchmaking.seed'
 import { invoke, okData } from '../support/invoke'
-import { browserAvailability, launchChromium } from './support/browser'
+import { browserAvailability, launchChromium, signInAs } from './support/browser'
 import { startStack } from './support/stack'
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -36,14 +36,8 @@ suite(`会聚良缘 journey in Chromium (H5 build)${availability.run ? '' : ` �
   const badge: Record<string, number> = {}
 
   async function signIn(openid: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })
+    const { context, page } = await signInAs(browser, stack.url, openid, pageErrors)
     contexts.push(context)
-    const page = await context.newPage()
-    page.on('pageerror', (err) => pageErrors.push(err.message))
-    await page.goto(`${stack.url}/`)
-    await page.waitForURL(/pages\/login/, { timeout: 20_000 })
-    await page.locator(`#identity-${openid}`).click()
-    await page.waitForURL(/pages\/index\/index/, { timeout: 15_000 })
     return page
   }
 

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite'
 import jsQR from 'jsqr'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { browserAvailability, launchChromium } from './support/browser'
+import { browserAvailability, launchChromium, signInAs } from './support/browser'
 import { startStack } from './support/stack'
 
 // pngjs ships no type declarations: type the one call used.
@@ -29,14 +29,7 @@ suite(`officer and staff pages in Chromium (H5 build)${availability.run ? '' : `
   const pageErrors: string[] = []
 
   async function signedIn(openid: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })
-    const page = await context.newPage()
-    page.on('pageerror', (err) => pageErrors.push(err.message))
-    await page.goto(`${stack.url}/`)
-    await page.waitForURL(/pages\/login/, { timeout: 20_000 })
-    await page.locator(`#identity-${openid}`).click()
-    await page.locator('.service-tile').first().waitFor({ timeout: 15_000 })
-    return { context, page }
+    return signInAs(browser, stack.url, openid, pageErrors)
   }
 
   beforeAll(async () => {

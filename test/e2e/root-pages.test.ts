@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core'
-import { browserAvailability, launchChromium } from './support/browser'
+import { browserAvailability, launchChromium, signInAs } from './support/browser'
 import { measureFloors } from './support/floors'
 import { startStack } from './support/stack'
 
@@ -13,13 +13,7 @@ suite(`root pages in Chromium: 16 px text, 44 px taps, an in-page 返回${availa
   const pageErrors: string[] = []
 
   async function signIn(openid: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, locale: 'zh-CN' })
-    const page = await context.newPage()
-    page.on('pageerror', (err) => pageErrors.push(err.message))
-    await page.goto(`${stack.url}/`)
-    await page.locator(`#identity-${openid}`).click({ timeout: 20_000 })
-    await page.locator('.service-tile').first().waitFor({ timeout: 15_000 })
-    return page
+    return (await signInAs(browser, stack.url, openid, pageErrors, { deviceScaleFactor: 1 })).page
   }
 
   beforeAll(async () => {

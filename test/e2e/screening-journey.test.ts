@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import jsQR from 'jsqr'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { formatShanghai } from '../../src/utils/datetime'
-import { browserAvailability, launchChromium } from './support/browser'
+import { browserAvailability, launchChromium, signInAs } from './support/browser'
 import { startStack } from './support/stack'
 
 // @types/pngjs is not installed: type the one call used.
@@ -36,14 +36,8 @@ suite(`两癌筛查 journey in Chromium (H5 build)${availability.run ? '' : ` �
 
   /** A fresh browser (own storage) signed in as one demo identity, on the service hall. */
   async function signIn(openid: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })
+    const { context, page } = await signInAs(browser, stack.url, openid, pageErrors)
     contexts.push(context)
-    const page = await context.newPage()
-    page.on('pageerror', (err) => pageErrors.push(err.message))
-    await page.goto(`${stack.url}/`)
-    await page.waitForURL(/pages\/login/, { timeout: 20_000 })
-    await page.locator(`#identity-${openid}`).click()
-    await page.waitForURL(/pages\/index\/index/, { timeout: 15_000 })
     return page
   }
 

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 
 export const INSTALL_HINT = 'apt-get update && apt-get install -y chromium（或设置 CHROME_PATH）'
 
@@ -34,4 +34,26 @@ export function launchChromium(): Promise<Browser> {
       '--no-first-run',
     ],
   })
+}
+
+/**
+ * A person on their own phone: a fresh context (390×844 unless told), signed in
+ * from the demo picker as a person would, landed in the service hall. Script
+ * errors of the page go to `errors`, which the suites expect to stay empty.
+ */
+export async function signInAs(
+  browser: Browser,
+  baseUrl: string,
+  openid: string,
+  errors: string[],
+  opts: { viewport?: { width: number; height: number }; deviceScaleFactor?: number } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 390, height: 844 }, deviceScaleFactor: opts.deviceScaleFactor ?? 2, locale: 'zh-CN', acceptDownloads: true })
+  const page = await context.newPage()
+  page.on('pageerror', (err) => errors.push(err.message))
+  await page.goto(`${baseUrl}/`)
+  await page.waitForURL(/pages\/login/, { timeout: 20_000 })
+  await page.locator(`#identity-${openid}`).click()
+  await page.locator('.service-tile').first().waitFor({ timeout: 15_000 })
+  return { context, page }
 }
