@@ -19,6 +19,7 @@ import type { MixerDoc, PicksDoc, SignupDoc } from '../../cloudfunctions/matchma
 import { createMixerRepository, genderPlaceId } from '../../cloudfunctions/matchmaking/mixer.repository'
 import { paddedSubmission, tokenFromShared } from '../../src/packages/matchmaking/lib/pick-crypto'
 import { SINGLE_STATEMENT, type Gender, type MixerInput, type Sector } from '../../types/matchmaking'
+import { prng } from './roster-generator'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
@@ -36,16 +37,6 @@ const INTROS = ['喜欢爬山和摄影，周末常去云台山', '爱做饭，�
 const SECTORS: Sector[] = ['机关事业', '企业', '新就业形态']
 const BRANCHES = ['山阳区机关工会', '焦作市第二人民医院工会', '山阳区美团配送站点工会', '中原内配集团工会', '山阳区教育系统工会', '焦作万方铝业工会']
 
-/** Mulberry32: the same people every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 export function qixiMixer(now: number): MixerInput {
   return {

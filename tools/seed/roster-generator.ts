@@ -13,8 +13,8 @@ const MALE = ['伟', '强', '磊', '军', '勇', '杰', '涛', '斌', '超', '�
 const FEMALE = ['芳', '娜', '敏', '静', '丽', '艳', '娟', '霞', '燕', '玲', '婷', '雪', '慧', '颖', '琳', '倩', '洁', '萍', '红梅', '莉', '兰', '凤', '琴', '晶', '月', '璐', '欣怡', '佳琪', '雨萱', '秀兰', '桂英', '玉梅', '春燕', '晓燕', '丽华', '梦瑶']
 const PHONE_PREFIXES = ['133', '135', '136', '137', '139', '150', '151', '152', '158', '159', '177', '180', '181', '186', '187', '188', '189', '199']
 
-/** Mulberry32: a tiny seeded PRNG, so the generated union is the same every run. */
-function prng(seed: number): () => number {
+/** Mulberry32: a tiny seeded PRNG, so the generated people are the same every run (every seed uses it). */
+export function prng(seed: number): () => number {
   let a = seed >>> 0
   return () => {
     a = (a + 0x6d2b79f5) >>> 0
