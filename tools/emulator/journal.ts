@@ -8,7 +8,10 @@ import type { Op, Store } from './store'
  * Durable storage: `snapshot.jsonl` (the whole store as of one sequence) plus
  * `journal.jsonl` (one line per commit after it). A reply is sent only after
  * its commit — and every commit it could have observed — is fsynced
- * (`waitDurable`). Commits arriving in the same tick share one fsync.
+ * (`waitDurable`). Group commit: the write and fdatasync run on libuv's
+ * thread pool, one batch at a time, so the event loop keeps serving while the
+ * disk works; every commit that arrives meanwhile joins the next batch and
+ * shares its fsync (the busier, the fewer fsyncs per commit).
  * See docs/emulator.md for the line formats.
  */
 const SNAPSHOT = 'snapshot.jsonl'
@@ -25,6 +28,15 @@ function fromLineOp(o: Record<string, unknown>): Op {
   if ('d' in o) return { kind: 'put', coll, doc: fromJournal(o.d) as Doc }
   if ('x' in o) return { kind: 'del', coll, id: (fromJournal(o.x) as Doc).id }
   return { kind: 'create', coll }
+}
+
+/** Appends all of `text` (a short write goes on from where it stopped). */
+async function writeAll(fd: number, text: string): Promise<void> {
+  let buf = Buffer.from(text)
+  while (buf.length) {
+    const n = await new Promise<number>((resolve, reject) => fs.write(fd, buf, 0, buf.length, null, (e, written) => (e ? reject(e) : resolve(written))))
+    buf = buf.subarray(n)
+  }
 }
 
 function fsyncDir(dir: string): void {
@@ -68,6 +80,8 @@ export class Journal {
   private pendingSeq = 0
   private durableSeq = 0
   private scheduled = false
+  /** A batch is being written and synced; the next one waits for it (one writer keeps the file in commit order). */
+  private writing: Promise<void> | undefined
   private waiters: { seq: number; resolve: () => void; reject: (e: Error) => void }[] = []
   private broken: Error | undefined
   compactions = 0
@@ -157,21 +171,25 @@ export class Journal {
 
   private flush(): void {
     this.scheduled = false
-    if (!this.pending.length || this.broken) return
+    if (this.writing || !this.pending.length || this.broken) return
     const batch = this.pending.join('')
     const upTo = this.pendingSeq
     this.pending = []
-    try {
-      fs.writeSync(this.fd, batch)
-      fs.fdatasyncSync(this.fd)
-      this.size += Buffer.byteLength(batch)
-      this.durableSeq = upTo
-      if (this.size > this.opts.maxBytes) this.compact()
-    } catch (e) {
-      // Memory is now ahead of disk: refuse all further work rather than ack anything.
-      this.broken = new Error(`journal write failed: ${(e as Error).message}`)
-    }
-    this.settle()
+    this.writing = (async () => {
+      try {
+        await writeAll(this.fd, batch)
+        await new Promise<void>((resolve, reject) => fs.fdatasync(this.fd, (e) => (e ? reject(e) : resolve())))
+        this.size += Buffer.byteLength(batch)
+        this.durableSeq = upTo
+        if (this.size > this.opts.maxBytes) this.compact()
+      } catch (e) {
+        // Memory is now ahead of disk: refuse all further work rather than ack anything.
+        this.broken = new Error(`journal write failed: ${(e as Error).message}`)
+      }
+      this.writing = undefined
+      this.settle()
+      if (this.pending.length) this.flush() // what arrived while the disk was busy: the next batch
+    })()
   }
 
   private settle(): void {
@@ -188,9 +206,12 @@ export class Journal {
     return this.broken
   }
 
-  /** Flushes what is queued and closes the file. */
-  close(): void {
-    this.flush()
+  /** Writes what is queued, waits for it to be on disk, and closes the file. */
+  async close(): Promise<void> {
+    while (this.writing || (this.pending.length && !this.broken)) {
+      this.flush()
+      await this.writing
+    }
     if (this.fd >= 0) fs.closeSync(this.fd)
     this.fd = -1
     releaseLock(this.opts.dir)

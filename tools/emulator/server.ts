@@ -130,7 +130,7 @@ export async function startEmulator(opts: StartOptions): Promise<RunningEmulator
       server.listen(opts.port ?? 0, host, () => resolve())
     })
   } catch (e) {
-    engine.journal.close()
+    await engine.journal.close()
     throw e
   }
   const port = (server.address() as AddressInfo).port
@@ -143,7 +143,7 @@ export async function startEmulator(opts: StartOptions): Promise<RunningEmulator
       server.closeAllConnections()
     }).then(() => {
       engine.txs.endAll()
-      engine.journal.close()
+      return engine.journal.close()
     }))
   const stats = () => ({ journalBytes: engine.journal.journalBytes, compactions: engine.journal.compactions, seq: engine.store.seq })
   return { url, port, stop, stats, requests: () => engine.counts.snapshot(), resetRequests: () => engine.counts.reset() }
