@@ -53,6 +53,17 @@ forEachTarget('CloudBase parity: writes', (target) => {
     expect((await c().where({ _id: 'set-1', a: 1 }).update({ a: 2 })).updated).toBe(1)
   })
 
+  test('$inc and $mul on a field that holds no number are refused with DATABASE_REQUEST_FAILED, nothing changed (MongoDB TypeMismatch)', async () => {
+    const _ = target().db.command
+    await c().add({ _id: 'inc-str', n: 'seven', m: 2, when: new Date(0) })
+    expect((await rejection(c().where({ _id: 'inc-str' }).updateAndReturn({ n: _.inc(1) }))).code).toBe('DATABASE_REQUEST_FAILED')
+    expect((await rejection(c().doc('inc-str').update({ n: _.mul(2) }))).code).toBe('DATABASE_REQUEST_FAILED')
+    expect((await rejection(c().doc('inc-str').update({ when: _.inc(1) }))).code).toBe('DATABASE_REQUEST_FAILED')
+    // A missing field starts from 0; a number moves.
+    await c().doc('inc-str').update({ m: _.inc(3), fresh: _.inc(1) })
+    expect((await c().doc('inc-str').get()).data[0]).toMatchObject({ n: 'seven', m: 5, fresh: 1 })
+  })
+
   test('field names starting with $ are refused with DATABASE_REQUEST_FAILED, nothing stored', async () => {
     const err = await rejection(c().add({ $_key: 1, k: 'dollar' }))
     expect(err.code).toBe('DATABASE_REQUEST_FAILED')

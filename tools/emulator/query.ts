@@ -122,6 +122,33 @@ function same(a: unknown, b: unknown): boolean {
 }
 const sameDoc = (a: Doc, b: Doc): boolean => same(a, b)
 
+/** The value at a dotted path, or undefined when any step is missing. */
+function valueAt(doc: Doc, path: string): unknown {
+  let cur: unknown = doc
+  for (const step of path.split('.')) {
+    if (Array.isArray(cur)) cur = /^\d+$/.test(step) ? cur[Number(step)] : undefined
+    else if (isObject(cur)) cur = cur[step]
+    else return undefined
+  }
+  return cur
+}
+
+/** MongoDB (and so CloudBase) refuses arithmetic on a field holding something else than a number; mingo would leave it be. */
+function checkArithmetic(doc: Doc, spec: Doc): void {
+  for (const op of ['$inc', '$mul'] as const) {
+    const fields = spec[op]
+    if (!isObject(fields)) continue
+    for (const [path, by] of Object.entries(fields)) {
+      if (typeof by !== 'number') throw badRequest(`Cannot ${op === '$inc' ? 'increment' : 'multiply'} with non-numeric argument: {${path}: ${JSON.stringify(by)}}`)
+      const v = valueAt(doc, path)
+      if (v !== undefined && v !== null && typeof v !== 'number') {
+        throw badRequest(`Cannot apply ${op} to a value of non-numeric type. {_id: ${JSON.stringify(doc._id)}} has the field '${path}' of non-numeric type ${Array.isArray(v) ? 'array' : typeof v}`)
+      }
+      if (v === null) throw badRequest(`Cannot apply ${op} to a value of non-numeric type. {_id: ${JSON.stringify(doc._id)}} has the field '${path}' of non-numeric type null`)
+    }
+  }
+}
+
 /** Applies update operators to a copy; the stored document is never touched. */
 export function applyOperators(doc: Doc, spec: Doc): { doc: Doc; modified: boolean } {
   const keys = Object.keys(spec)
@@ -129,6 +156,7 @@ export function applyOperators(doc: Doc, spec: Doc): { doc: Doc; modified: boole
     throw badRequest('update must use operators only ($set, $inc, …) when merge is true')
   }
   checkUpdateFieldNames(spec)
+  checkArithmetic(doc, spec)
   const next = deepClone(doc)
   const changed = guard('bad update', () => mingoUpdate(next, spec, undefined, undefined, { queryOptions: COMPUTE }))
   if (!sameDoc({ _id: next._id }, { _id: doc._id })) throw badRequest("the _id field can't be updated")
