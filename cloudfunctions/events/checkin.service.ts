@@ -6,6 +6,7 @@ import type {
   CheckInCodeDTO, CodeStatusDTO, CheckInCountsDTO, CheckInRequest, CheckInResultDTO, CheckpointCodeDTO, CheckpointCodeRequest, MyCheckInDTO, SelfCheckInRequest,
 } from '../../types/events'
 import { hasStaffScope, isOfficer, loadAccount, requireStaff, requireVerifiedMember } from '../common/auth'
+import { bumpCounter } from '../common/counter'
 import { cached } from '../common/instance-cache'
 import { createRosterLookup } from '../common/roster-lookup'
 import { COLLECTIONS } from '../common/collections'
@@ -32,15 +33,16 @@ function countsOf(event: EventRec, cps: CheckpointRec[]): CheckInCountsDTO {
 }
 
 /**
- * One more at `cp`: ONE update that returns the checkpoint, whose new count patches this
+ * One more at `cp`: the kit's counter (one update returning the new count, shared by the
+ * check-ins of this instance's other desks arriving meanwhile), whose value patches this
  * instance's cached list of the event's checkpoints (others' counts may be seconds old there;
  * the station's own poll, `checkInCounts`, reads them afresh).
  */
 async function bump(deps: EventsDeps, event: EventRec, cp: CheckpointRec): Promise<CheckInCountsDTO> {
-  const r = await deps.db.collection(COLLECTIONS.eventCheckpoints).where({ _id: cp.id }).updateAndReturn({ checkedIn: deps.db.command.inc(1) })
+  const now = await bumpCounter(deps.db, COLLECTIONS.eventCheckpoints, cp.id, 'checkedIn')
   const list = await cached(deps.db, `ecs:${event.id}`, () => checkpointsOf(deps.db, event.id))
   const mine = list.find((c) => c.id === cp.id)
-  if (mine) mine.checkedIn = Math.max(mine.checkedIn ?? 0, (r.doc as { checkedIn?: number } | null)?.checkedIn ?? 0)
+  if (mine) mine.checkedIn = Math.max(mine.checkedIn ?? 0, now ?? 0)
   return countsOf(event, list)
 }
 

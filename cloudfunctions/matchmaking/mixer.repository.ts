@@ -1,7 +1,9 @@
 /** Mixers, their place documents and frozen directories: the only code touching those collections. */
 import { COLLECTIONS } from '../common/collections'
+import { bumpCounter } from '../common/counter'
 import type { Db } from '../common/db'
 import { isDuplicate } from '../common/db-errors'
+import { fail } from '../common/errors'
 import { cached, forget } from '../common/instance-cache'
 import { readAll, rowsOf } from '../common/paginate'
 import { createPlaceStore } from '../common/place-store'
@@ -47,12 +49,10 @@ export function createMixerRepository(db: Db) {
       return r.updated === 1
     },
     async nextBadge(id: string): Promise<number> {
-      const r = await mixers().where({ _id: id }).updateAndReturn({ badgeSeq: _.inc(1) })
-      return (r as { doc: MixerDoc }).doc.badgeSeq
+      return (await bumpCounter(db, COLLECTIONS.mixers, id, 'badgeSeq')) ?? fail('NOT_FOUND', 'mixerId')
     },
     async nextWaitSeq(placeId: string): Promise<number> {
-      const r = await places().where({ _id: placeId }).updateAndReturn({ waitSeq: _.inc(1) })
-      return (r as { doc: PlaceDoc }).doc.waitSeq
+      return (await bumpCounter(db, COLLECTIONS.mixerPlaces, placeId, 'waitSeq')) ?? fail('NOT_FOUND', 'mixerId')
     },
     /** A hint only (the take decides): lets a sign-up skip the claim when nothing is left. */
     async placeLeft(placeId: string): Promise<number> {
