@@ -2,6 +2,13 @@
  * What every bench stands on: a fresh emulator (whose request counts give the
  * `db calls/request` lines) and the local host serving the functions under
  * test beside a no-op function, the yardstick of `throughput vs no-op`.
+ *
+ * The emulator runs in a process of its own, as CloudBase's database is a
+ * service apart from the function's instance: what a database call costs the
+ * function (the SDK building and signing it, the socket, the reply's parse) is
+ * charged to the host's process, and the database's own work is not. With
+ * BENCH_EMULATOR=inprocess it shares the host's event loop instead (the figure
+ * of a single-process local demo, where both compete for one core).
  */
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -12,6 +19,7 @@ import { connectDb, type Db } from '../../cloudfunctions/common/db'
 import { resetEnvCache } from '../../cloudfunctions/common/env'
 import { action, defineFunction } from '../../cloudfunctions/common/function'
 import { startEmulator } from '../emulator/server'
+import { spawnEmulator } from '../emulator/spawn'
 import type { FunctionMain } from '../host/functions'
 import { buildInvocation } from '../host/identity'
 import { startHost } from '../host/server'
@@ -30,9 +38,39 @@ export function pct(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]
 }
 
+export type RequestCounts = ReturnType<Awaited<ReturnType<typeof startEmulator>>['requests']>
+
+/** The bench's emulator: its URL, and the database requests it served since the last reset (`GET /_stats`). */
+export interface BenchEmulator {
+  url: string
+  requests(): Promise<RequestCounts>
+  resetRequests(): Promise<void>
+  stop(): Promise<void>
+}
+
+async function benchEmulator(dataDir: string): Promise<BenchEmulator> {
+  if (process.env.BENCH_EMULATOR === 'inprocess') {
+    const e = await startEmulator({ dataDir, port: 0, quiet: true })
+    return { url: e.url, requests: async () => e.requests(), resetRequests: async () => e.resetRequests(), stop: e.stop }
+  }
+  const p = await spawnEmulator({ dataDir })
+  const base = p.url.replace(/\/admin$/, '')
+  const stats = async (path: string, method = 'GET') => {
+    const res = await fetch(`${base}${path}`, { method })
+    if (!res.ok) throw new Error(`emulator ${path}: HTTP ${res.status}`)
+    return res.json() as Promise<{ requests?: RequestCounts }>
+  }
+  return {
+    url: p.url,
+    requests: async () => (await stats('/_stats')).requests as RequestCounts,
+    resetRequests: async () => void (await stats('/_stats/reset', 'POST')),
+    stop: async () => void (await p.kill('SIGTERM')),
+  }
+}
+
 export interface BenchStack {
   db: Db
-  emulator: Awaited<ReturnType<typeof startEmulator>>
+  emulator: BenchEmulator
   /** The host's URL of a function (`noop` included). */
   url(fn: string): string
   stop(): Promise<void>
@@ -46,7 +84,7 @@ export async function startBenchStack(label: string, functions: () => Record<str
   process.env.TENCENTCLOUD ??= 'true' // skip the SDK's metadata probe off Tencent Cloud (see test/support/emulator.ts)
   process.env.QR_KEYS ??= `b1:${randomBytes(32).toString('base64url')}`
   const dataDir = mkdtempSync(join(tmpdir(), `bench-${label}-`))
-  const emulator = await startEmulator({ dataDir, port: 0, quiet: true })
+  const emulator = await benchEmulator(dataDir)
   process.env.TCB_SERVICE_URL = emulator.url
   process.env.TCB_ENV = 'local'
   resetEnvCache()
@@ -72,3 +110,29 @@ export function runBench(main: () => Promise<void>): void {
     process.exit(1)
   })
 }
+
+/**
+ * Runs `fn`; with BENCH_PROFILE=<dir> set, records a CPU profile of just that
+ * stretch (e.g. the rush, not the seeding) into `<dir>/<label>.cpuprofile`,
+ * for Chrome DevTools or `node --cpu-prof`'s usual readers.
+ */
+export async function profiled<T>(label: string, fn: () => Promise<T>): Promise<T> {
+  const dir = process.env.BENCH_PROFILE
+  if (!dir) return fn()
+  const { Session } = await import('node:inspector/promises')
+  const { mkdirSync, writeFileSync } = await import('node:fs')
+  const session = new Session()
+  session.connect()
+  await session.post('Profiler.enable')
+  await session.post('Profiler.setSamplingInterval', { interval: 200 })
+  await session.post('Profiler.start')
+  try {
+    return await fn()
+  } finally {
+    const { profile } = await session.post('Profiler.stop')
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(join(dir, `${label}.cpuprofile`), JSON.stringify(profile))
+    session.disconnect()
+  }
+}
+

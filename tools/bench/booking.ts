@@ -9,7 +9,7 @@
  * wrappers that take the caller from a bench-only `as` field and rebuild the
  * invocation exactly as the host does (identity in the per-call context).
  */
-import { pct, runBench, startBenchStack } from './bench-stack'
+import { pct, profiled, runBench, startBenchStack } from './bench-stack'
 import { EventEmitter } from 'node:events'
 import { randomUUID } from 'node:crypto'
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
@@ -85,11 +85,13 @@ async function main() {
     const sessions = ((await db.collection(COLLECTIONS.screeningSessions).where({ programmeId: PROG }).limit(1000).get()).data as { _id: string }[]).map((s) => s._id)
     const [extraWin, extraLose] = women.splice(WOMEN, 2)
     const consentVersion = firstRound(0).privacyNotice.version
-    const base = await fire(`${stack.url('noop')}`, women.map((as) => ({ as, action: 'ping', data: {} })))
+    const base = await profiled('booking-noop', () => fire(`${stack.url('noop')}`, women.map((as) => ({ as, action: 'ping', data: {} }))))
     await new Promise((r) => setTimeout(r, Math.max(0, releaseAt - Date.now())))
-    emulator.resetRequests()
-    const rush = await fire(`${stack.url('screening')}`, women.map((as, i) => ({ as, action: 'book', data: { programmeId: PROG, sessionId: sessions[i % sessions.length], consentVersion } })))
-    const rushCalls = emulator.requests().total
+    await emulator.resetRequests()
+    const rush = await profiled('booking-rush', () => fire(`${stack.url('screening')}`, women.map((as, i) => ({ as, action: 'book', data: { programmeId: PROG, sessionId: sessions[i % sessions.length], consentVersion } }))))
+    const rushCounts = await emulator.requests()
+    const rushCalls = rushCounts.total
+    if (process.env.BENCH_VERBOSE) console.log(JSON.stringify(rushCounts, null, 1))
     const check = await oversell(db)
     // Single requests on the warm instance, each counted alone: one that wins a place freed by a cancel, one that loses.
     // the latest session: far from its cancel deadline
@@ -98,9 +100,9 @@ async function main() {
     const cancelled = await fire(`${stack.url('screening')}`, [{ as: winner.openid, action: 'cancel', data: { programmeId: PROG } }])
     if (!cancelled.codes.OK) console.log(`(cancel to free a place for the winning measurement: ${JSON.stringify(cancelled.codes)})`)
     const counted = async (as: string, sessionId: string) => {
-      emulator.resetRequests()
+      await emulator.resetRequests()
       const r = await fire(`${stack.url('screening')}`, [{ as, action: 'book', data: { programmeId: PROG, sessionId, consentVersion } }])
-      return { code: Object.keys(r.codes)[0], calls: emulator.requests() }
+      return { code: Object.keys(r.codes)[0], calls: await emulator.requests() }
     }
     const win = await counted(extraWin, winner.sessionId)
     const lose = await counted(extraLose, winner.sessionId)

@@ -5,7 +5,7 @@
  * Prints check-ins per second and p50/p95/p99 latency. Run: npm run bench:checkin
  * Options (env): BENCH_MEMBERS (2000), BENCH_CONCURRENCY (32: scanners in parallel).
  */
-import { pct, runBench, startBenchStack } from './bench-stack'
+import { pct, profiled, runBench, startBenchStack } from './bench-stack'
 import type { FunctionMain } from '../host/functions'
 import { randomUUID } from 'node:crypto'
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
@@ -76,13 +76,13 @@ async function main(): Promise<void> {
     }))
     const noops = openids.map(() => ({ action: 'ping', data: {}, requestId: randomUUID() }))
     await measure('warm-up', noops.slice(0, 50), `${stack.url('noop')}`)
-    const a = await measure('no-op call', noops, `${stack.url('noop')}`)
-    emulator.resetRequests()
-    const b = await measure('check-in', checkins, `${stack.url('events')}`)
-    const perRush = emulator.requests().total / MEMBERS
-    emulator.resetRequests()
+    const a = await profiled('checkin-noop', () => measure('no-op call', noops, `${stack.url('noop')}`))
+    await emulator.resetRequests()
+    const b = await profiled('checkin-rush', () => measure('check-in', checkins, `${stack.url('events')}`))
+    const perRush = (await emulator.requests()).total / MEMBERS
+    await emulator.resetRequests()
     await measure('single', [{ action: 'checkIn', requestId: randomUUID(), data: { eventId: EVENT, checkpointId: CHECKPOINT, token: tokens.issueRotating('checkin', `${EVENT}.${single}`, 60_000).token } }], `${stack.url('events')}`)
-    const one = emulator.requests()
+    const one = await emulator.requests()
     const stored = (await db.collection(COLLECTIONS.eventCheckins).where({ checkpointId: CHECKPOINT }).count()).total
     console.log(`\n集章打卡 · 活动签到 — check-in benchmark: ${MEMBERS} members, one checkpoint, ${CONCURRENCY} concurrent scanners, local host + emulator\n`)
     console.log('call          ok/total      per second    p50 ms   p95 ms   p99 ms')

@@ -93,18 +93,18 @@ async function main() {
     // What one claim costs, alone: a winning one, then a losing one on a campaign already gone.
     const one = await make(1)
     const calls = async (as: string, campaignId: string) => {
-      emulator.resetRequests()
+      await emulator.resetRequests()
       await fire(url, [{ as, action: 'claim', data: { campaignId } }])
-      return emulator.requests().total
+      return (await emulator.requests()).total
     }
     const winning = await calls(solo, one)
     const losing = await calls('solo-1', one)
     const rushId = await make(VOUCHERS)
 
     const base = await fire(`${stack.url('noop')}`, members.map((as) => ({ as, action: 'ping', data: {} })))
-    emulator.resetRequests()
+    await emulator.resetRequests()
     const rush = await fire(url, members.map((as) => ({ as, action: 'claim', data: { campaignId: rushId } })))
-    const counts = emulator.requests()
+    const counts = await emulator.requests()
     const dbCalls = counts.total
     const vs = (await readAll<VoucherDoc>(db.collection(COLLECTIONS.vouchers).where({ campaignId: rushId }))).filter((v) => v.status !== 'pending')
     const [pool] = (await db.collection(COLLECTIONS.voucherPools).where({ campaignId: rushId }).get()).data as PoolDoc[]
