@@ -1,3 +1,4 @@
+import { batchedById } from './batched-read'
 import type { Db } from './db'
 import { COLLECTIONS } from './collections'
 import { env } from './env'
@@ -11,15 +12,12 @@ export interface CallerAccount {
   roles: StoredRole[]
 }
 
-async function getById<T>(db: Db, collection: string, id: string): Promise<T | null> {
-  const res = await db.collection(collection).doc(id).get()
-  const row = (res.data as unknown as T[] | undefined)?.[0]
-  return row ?? null
-}
+/** Her account, read afresh; concurrent calls' reads share a query (batched-read.ts). */
+const userById = batchedById<UserDoc & { _id: string }>(COLLECTIONS.users)
 
 /** Roles come from the server only: the stored user plus bootstrap officers from the environment. */
 export async function loadAccount(db: Db, openid: string): Promise<CallerAccount> {
-  const user = await getById<UserDoc>(db, COLLECTIONS.users, openid)
+  const user = openid ? await userById(db, openid) : null
   const roles = [...(user?.roles ?? [])]
   if (env().bootstrapOfficers.includes(openid) && !roles.some((r) => r.role === 'officer')) roles.push({ role: 'officer' })
   return { openid, user, roles }

@@ -3,6 +3,7 @@
  * (`_id` = `${programmeId}:${openid}`), so a second booking cannot exist.
  * Every state change is conditional on the state it expects.
  */
+import { batchedByField } from '../common/batched-read'
 import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
 import { isDuplicate } from '../common/db-errors'
@@ -14,6 +15,8 @@ export const ACTIVE: LedgerStatus[] = ['pending', 'booked', 'checked_in', 'no_sh
 export function ledgerId(programmeId: string, openid: string): string {
   return `${programmeId}:${openid}`
 }
+
+const bookingsOf = batchedByField<BookingDoc & Record<string, unknown>>(COLLECTIONS.screeningBookings, 'openid')
 
 export function createBookingRepository(db: Db) {
   const _ = db.command
@@ -42,7 +45,8 @@ export function createBookingRepository(db: Db) {
       const r = await coll().where(where).update(patch)
       return r.updated ?? 0
     },
-    byOpenid: (openid: string) => getAll<BookingDoc>(db, COLLECTIONS.screeningBookings, { openid }),
+    /** Her bookings in every programme (the rush's concurrent reads share one query: batched-read.ts). */
+    byOpenid: async (openid: string) => (await bookingsOf(db, openid)) ?? [],
     bySession: (sessionId: string) => getAll<BookingDoc>(db, COLLECTIONS.screeningBookings, { sessionId }),
     byProgramme: (programmeId: string) => getAll<BookingDoc>(db, COLLECTIONS.screeningBookings, { programmeId }),
     stalePending: (before: number) =>

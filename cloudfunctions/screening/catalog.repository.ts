@@ -5,6 +5,7 @@
  * kept in the instance a few seconds (instance-cache.ts); `liveSession` reads
  * the places left afresh.
  */
+import { batchedById } from '../common/batched-read'
 import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
 import { isDuplicate } from '../common/db-errors'
@@ -23,6 +24,8 @@ export async function getById<T>(db: Db, collection: string, id: string): Promis
   return rows<T>(await db.collection(collection).doc(id).get())[0] ?? null
 }
 
+const liveSession = batchedById<SessionDoc>(COLLECTIONS.screeningSessions)
+
 export function createCatalogRepository(db: Db) {
   return {
     listProgrammes: () => getAll<ProgrammeDoc>(db, COLLECTIONS.screeningProgrammes, {}),
@@ -35,7 +38,8 @@ export function createCatalogRepository(db: Db) {
     },
     /** Dates, site and capacity (cached); `left` and holders may be seconds old: never decide places by them. */
     session: (id: string) => cached(db, `sn:${id}`, () => getById<SessionDoc>(db, COLLECTIONS.screeningSessions, id)),
-    liveSession: (id: string) => getById<SessionDoc>(db, COLLECTIONS.screeningSessions, id),
+    /** Read afresh (the rush's concurrent reads share one query: batched-read.ts). */
+    liveSession: (id: string) => liveSession(db, id),
     /** Marks every session of the programme: its waiting list may hold someone (screening.docs.ts `waitlistOpened`). */
     async openWaitlist(programmeId: string): Promise<void> {
       await db.collection(COLLECTIONS.screeningSessions).where({ programmeId, waitlistOpened: db.command.neq(true) }).update({ waitlistOpened: true })

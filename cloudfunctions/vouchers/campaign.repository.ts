@@ -1,4 +1,5 @@
 /** Campaigns (read through the instance cache: they change only by an officer's edit) and their pools. */
+import { batchedReader } from '../common/batched-read'
 import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
 import { cached, forget } from '../common/instance-cache'
@@ -20,8 +21,13 @@ export function poolsOf(c: CampaignDoc): PoolDoc[] {
   return c.subBudgets.map((s, i) => ({ ...base, _id: `${c._id}~${i}`, branch: s.branch, vouchers: s.vouchers, budgetFen: s.budgetFen, left: s.vouchers, budgetLeft: s.budgetFen }))
 }
 
-/** Pool reads in flight per instance, shared by the glances that arrive meanwhile (never kept after it answers). */
-const inFlight = new WeakMap<object, Map<string, Promise<PoolDoc | null>>>()
+const POOL_FIELDS = { _id: true, ...Object.fromEntries(COUNTERS.map((k) => [k, true])) }
+
+/** Pools' counters without their holders maps (hundreds of entries under a rush: never shipped to a glance), batched with concurrent calls' reads. */
+const poolCounters = batchedReader<PoolDoc>(async (db, ids) => {
+  const res = await db.collection(COLLECTIONS.voucherPools).where({ _id: ids.length === 1 ? ids[0] : db.command.in(ids) }).field(POOL_FIELDS).limit(ids.length).get()
+  return new Map(rowsOf<PoolDoc>(res).map((row) => [row._id, { ...row, holders: {} }]))
+})
 
 export function createCampaignRepository(db: Db) {
   const coll = () => db.collection(COLLECTIONS.voucherCampaigns)
@@ -43,25 +49,10 @@ export function createCampaignRepository(db: Db) {
       forget(db, 'voucher-campaigns')
       return r.updated === 1
     },
-    /** The pool's counters without its holders map (hundreds of entries under a rush: never shipped to a glance). */
-    async pool(id: string): Promise<PoolDoc | null> {
-      const fields = Object.fromEntries(COUNTERS.map((k) => [k, true]))
-      const row = rowsOf<PoolDoc>(await pools().doc(id).field(fields).get())[0]
-      return row ? { ...row, _id: id, holders: {} } : null
-    },
-    /**
-     * For a glance that may only refuse: a rush's requests arriving while one read of the pool is
-     * in flight share it, so a sold-out rush costs the database one read per round trip, not per loser.
-     */
-    glance(id: string): Promise<PoolDoc | null> {
-      let m = inFlight.get(db)
-      if (!m) inFlight.set(db, (m = new Map()))
-      const hit = m.get(id)
-      if (hit) return hit
-      const read = this.pool(id).finally(() => m.delete(id))
-      m.set(id, read)
-      return read
-    },
+    /** The pool's counters without its holders map; a rush's concurrent reads share one query. */
+    pool: (id: string): Promise<PoolDoc | null> => poolCounters(db, id),
+    /** For a glance that may only refuse (what decides is the place stores): the pool's counters. */
+    glance: (id: string): Promise<PoolDoc | null> => poolCounters(db, id),
     async poolsOfCampaign(campaignId: string): Promise<PoolDoc[]> {
       return rowsOf<PoolDoc>(await pools().where({ campaignId }).limit(1000).get())
     },

@@ -9,6 +9,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto'
 import type { Clock } from '../common/clock'
+import { batchedById } from '../common/batched-read'
 import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
 import { createClaimLedger, type Hold } from '../common/claim-ledger'
@@ -24,9 +25,8 @@ export function voucherIdOf(campaignId: string, openid: string, slot: number): s
 export const newClaimId = () => randomBytes(8).toString('hex')
 export const claimHoldKey = (v: Pick<VoucherDoc, 'claimId'>) => `c${v.claimId}`
 
-type Waiter = { resolve(v: VoucherDoc | null): void; reject(e: unknown): void }
-/** Single reads of vouchers asked for in the same turn of the event loop, per database handle. */
-const batches = new WeakMap<object, Map<string, Waiter[]>>()
+/** Single reads of vouchers, batched with those of concurrent calls (the kit's batched reader). */
+const voucherById = batchedById<VoucherDoc>(COLLECTIONS.vouchers)
 /** Claim holds to unlist, per pool, gathered over one turn of the event loop. */
 const settling = new WeakMap<object, Map<string, { keys: string[]; done: Promise<void> }>>()
 
@@ -58,39 +58,15 @@ export function createVoucherRepository(db: Db, clock: Clock, campaigns: Campaig
   }]
   const ledger = createClaimLedger<VoucherDoc>(db, { collection: COLLECTIONS.vouchers, stateField: 'status', pending: 'pending', failed: null, reusable: [], holdsOf, clock })
 
-  async function flush(batch: Map<string, Waiter[]>) {
-    batches.delete(db)
-    const ids = [...batch.keys()]
-    for (let i = 0; i < ids.length; i += 500) {
-      const part = ids.slice(i, i + 500)
-      try {
-        const rows = new Map(rowsOf<VoucherDoc>(await coll().where({ _id: _.in(part) }).limit(1000).get()).map((v) => [v._id, v]))
-        for (const id of part) for (const w of batch.get(id)!) w.resolve(rows.get(id) ?? null)
-      } catch (e) {
-        for (const id of part) for (const w of batch.get(id)!) w.reject(e)
-      }
-    }
-  }
-
   return {
     ledger,
     holdsOf,
     get: ledger.get,
     /**
-     * One voucher by id, read together with the others asked for in the same turn: a sold-out
-     * rush's retry checks (2,500 losers released by one pool read) cost one query, not one each.
+     * One voucher by id, read together with those concurrent calls ask for meanwhile: a sold-out
+     * rush's retry checks (2,500 losers) cost a query per round trip, not one each.
      */
-    getSoon(id: string): Promise<VoucherDoc | null> {
-      return new Promise((resolve, reject) => {
-        let batch = batches.get(db)
-        if (!batch) {
-          batches.set(db, (batch = new Map()))
-          const b = batch
-          setImmediate(() => void flush(b))
-        }
-        batch.set(id, [...(batch.get(id) ?? []), { resolve, reject }])
-      })
-    },
+    getSoon: (id: string): Promise<VoucherDoc | null> => voucherById(db, id),
     async mine(openid: string, campaignId?: string): Promise<VoucherDoc[]> {
       return readAll<VoucherDoc>(coll().where(campaignId ? { openid, campaignId } : { openid }))
     },
