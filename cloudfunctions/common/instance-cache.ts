@@ -9,6 +9,10 @@
  * suite) and the process's own writes drop them (`forget`), so an officer's
  * edit is seen at once by the same instance and within TTL by others.
  */
+import type { Clock } from './clock'
+import type { Db } from './db'
+import { env, type ServerEnv } from './env'
+
 const TTL_MS = Number(process.env.INSTANCE_CACHE_MS ?? 3000)
 
 interface Entry {
@@ -50,4 +54,24 @@ export function forget(db: object, key: string): void {
 /** Drops everything cached for this database (tests that rewrite the catalogue behind the functions' back). */
 export function forgetAll(db: object): void {
   perDb.delete(db)
+}
+
+/**
+ * A function's services, built once per instance rather than once per call: the
+ * `createXService(deps)` factories hold nothing of a call (callers pass openid and
+ * request), so one set per database handle, clock and environment serves them all.
+ * A new handle (a test's fresh emulator) or a re-read environment (its keys) builds anew.
+ */
+export function perInstance<T>(build: (db: Db, clock: Clock) => T): (db: Db, clock: Clock) => T {
+  const built = new WeakMap<object, WeakMap<Clock, { env: ServerEnv; value: T }>>()
+  return (db, clock) => {
+    let byClock = built.get(db)
+    if (!byClock) built.set(db, (byClock = new WeakMap()))
+    const hit = byClock.get(clock)
+    const e = env()
+    if (hit && hit.env === e) return hit.value
+    const value = build(db, clock)
+    byClock.set(clock, { env: e, value })
+    return value
+  }
 }

@@ -1,5 +1,8 @@
 /** Builds the services one call needs from its context (db, clock, token keys). */
+import type { Clock } from '../common/clock'
+import type { Db } from '../common/db'
 import type { ActionContext } from '../common/function'
+import { perInstance } from '../common/instance-cache'
 import { createAdminService } from './admin.service'
 import { createCheckInService } from './checkin.service'
 import { eventsDeps } from './events.deps'
@@ -10,8 +13,8 @@ import { createSignUpService } from './signup.service'
 import { createStampService } from './stamp.service'
 import { createSweepService } from './sweep.service'
 
-export function servicesOf(ctx: Pick<ActionContext, 'db' | 'clock'>) {
-  const deps = eventsDeps(ctx.db, ctx.clock)
+const build = perInstance((db: Db, clock: Clock) => {
+  const deps = eventsDeps(db, clock)
   return {
     admin: createAdminService(deps),
     checkin: createCheckInService(deps),
@@ -22,4 +25,9 @@ export function servicesOf(ctx: Pick<ActionContext, 'db' | 'clock'>) {
     stamps: createStampService(deps),
     sweep: createSweepService(deps),
   }
+})
+
+/** Built once per instance (instance-cache.ts `perInstance`). */
+export function servicesOf(ctx: Pick<ActionContext, 'db' | 'clock'>) {
+  return build(ctx.db, ctx.clock)
 }

@@ -2,6 +2,7 @@
 import type { Clock } from '../common/clock'
 import type { Db } from '../common/db'
 import { env } from '../common/env'
+import { perInstance } from '../common/instance-cache'
 import { createNotices } from '../common/notices'
 import { createTokenService } from '../common/qr-token.service'
 import { createCheckinService } from './checkin.service'
@@ -20,7 +21,7 @@ import { createSweepService } from './sweep.service'
 /** One opt-in topic: the match notice (a one-time subscription message names nobody). */
 export const MATCH_NOTICES = { topics: ['match'] as const, kinds: { match_found: { title: '会聚良缘结果通知', topic: 'match' as const } } }
 
-export function servicesOf({ db, clock }: { db: Db; clock: Clock }) {
+const build = perInstance((db: Db, clock: Clock) => {
   const mixers = createMixerRepository(db)
   const signups = createSignupRepository(db, clock, mixers)
   const data = createMemberDataRepository(db)
@@ -37,4 +38,9 @@ export function servicesOf({ db, clock }: { db: Db; clock: Clock }) {
     officer: createOfficerService({ clock, mixers, signups, signup }),
     sweeper: createSweepService({ clock, mixers, signups, signup, picks, pickService, data }),
   }
+})
+
+/** Built once per instance (instance-cache.ts `perInstance`). */
+export function servicesOf({ db, clock }: { db: Db; clock: Clock }) {
+  return build(db, clock)
 }

@@ -10,7 +10,7 @@ import { staffActions } from './staff.actions'
  */
 export function createScreeningFunction(deps: FunctionDeps = {}) {
   return defineFunction('screening', { ...memberActions, ...staffActions }, deps, {
-    onTimer: (t) => servicesOf({ openid: 'timer', db: t.db, clock: t.clock, requestId: undefined }).sweeper.sweep(),
+    onTimer: (t) => servicesOf({ db: t.db, clock: t.clock }).sweeper.sweep(),
   })
 }
 

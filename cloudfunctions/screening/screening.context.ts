@@ -1,5 +1,8 @@
 /** Builds the services one call needs from its context (db, clock, token keys). */
+import type { Clock } from '../common/clock'
+import type { Db } from '../common/db'
 import type { ActionContext } from '../common/function'
+import { perInstance } from '../common/instance-cache'
 import { env } from '../common/env'
 import { createTokenService } from '../common/qr-token.service'
 import { createBookFlow } from './book-flow.service'
@@ -14,8 +17,8 @@ import { createSweepService } from './sweep.service'
 import { createWaitlistService } from './waitlist.service'
 import type { ScreeningDeps } from './screening.deps'
 
-export function servicesOf(ctx: ActionContext) {
-  const deps: ScreeningDeps = { db: ctx.db, clock: ctx.clock }
+const build = perInstance((db: Db, clock: Clock) => {
+  const deps: ScreeningDeps = { db, clock }
   const notices = createNoticeService(deps)
   const waitlist = createWaitlistService({ ...deps, notices })
   const catalog = createCatalogService({ ...deps, waitlist })
@@ -25,9 +28,14 @@ export function servicesOf(ctx: ActionContext) {
     waitlist,
     catalog,
     booking,
-    bookFlow: createBookFlow({ db: ctx.db, booking, waitlist, catalog: createCatalogRepository(ctx.db), bookingOf: (b, _p, s) => catalog.bookingOf(b, undefined, s) }),
-    desk: createDeskService({ ...deps, tokens: createTokenService(env().qrKeys, ctx.clock) }),
+    bookFlow: createBookFlow({ db, booking, waitlist, catalog: createCatalogRepository(db), bookingOf: (b, _p, s) => catalog.bookingOf(b, undefined, s) }),
+    desk: createDeskService({ ...deps, tokens: createTokenService(env().qrKeys, clock) }),
     results: createResultService({ ...deps, notices }),
     sweeper: createSweepService({ ...deps, waitlist, reminders: createReminderService({ ...deps, notices }), notices }),
   }
+})
+
+/** Built once per instance (instance-cache.ts `perInstance`). */
+export function servicesOf(ctx: Pick<ActionContext, 'db' | 'clock'>) {
+  return build(ctx.db, ctx.clock)
 }

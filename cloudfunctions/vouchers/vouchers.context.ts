@@ -2,6 +2,7 @@
 import type { Clock } from '../common/clock'
 import type { Db } from '../common/db'
 import { env } from '../common/env'
+import { perInstance } from '../common/instance-cache'
 import { createTokenService } from '../common/qr-token.service'
 import { createCampaignRepository } from './campaign.repository'
 import { createCentreService } from './centre.service'
@@ -19,7 +20,8 @@ import { createVoucherNotices } from './vouchers.notices'
 import { createVoucherRepository } from './voucher.repository'
 import { createWalletService } from './wallet.service'
 
-export function vouchersServices(db: Db, clock: Clock) {
+/** Built once per instance (instance-cache.ts `perInstance`). */
+export const vouchersServices = perInstance((db: Db, clock: Clock) => {
   const campaigns = createCampaignRepository(db)
   const vouchers = createVoucherRepository(db, clock, campaigns)
   const merchants = createMerchantRepository(db)
@@ -43,4 +45,4 @@ export function vouchersServices(db: Db, clock: Clock) {
     officer: createOfficerService({ clock, campaigns, vouchers, merchants, redemptions, settlement }),
     sweeper: createVoucherSweep({ clock, campaigns, vouchers, claims, notices, returns }),
   }
-}
+})
