@@ -9,7 +9,7 @@
  * wrappers that take the caller from a bench-only `as` field and rebuild the
  * invocation exactly as the host does (identity in the per-call context).
  */
-import { pct, runBench, startBenchStack } from './bench-stack'
+import { pct, profiled, runBench, startBenchStack } from './bench-stack'
 import { EventEmitter } from 'node:events'
 import { Agent, request } from 'node:http'
 import { randomUUID } from 'node:crypto'
@@ -101,9 +101,9 @@ async function main() {
     const losing = await calls('solo-1', one)
     const rushId = await make(VOUCHERS)
 
-    const base = await fire(`${stack.url('noop')}`, members.map((as) => ({ as, action: 'ping', data: {} })))
+    const base = await profiled('vouchers-noop', () => fire(`${stack.url('noop')}`, members.map((as) => ({ as, action: 'ping', data: {} }))))
     await emulator.resetRequests()
-    const rush = await fire(url, members.map((as) => ({ as, action: 'claim', data: { campaignId: rushId } })))
+    const rush = await profiled('vouchers-rush', () => fire(url, members.map((as) => ({ as, action: 'claim', data: { campaignId: rushId } }))))
     const counts = await emulator.requests()
     const dbCalls = counts.total
     const vs = (await readAll<VoucherDoc>(db.collection(COLLECTIONS.vouchers).where({ campaignId: rushId }))).filter((v) => v.status !== 'pending')
