@@ -3,59 +3,30 @@
  * roster record at 32 check-in desks, the session and her history at the
  * release rush. The reads of one kind that arrive while such a read is on its
  * way wait for it and then go together, ONE query for all their keys
- * (DataLoader's batching). A caller alone reads at once, so a quiet instance adds
- * no wait; under a rush the batches grow with the load and the round trips do not.
+ * (DataLoader's batching, on the kit's coalescer: coalesce.ts).
  *
  * Every read is sent after its caller asked for it, so it sees every write that
  * was acknowledged before (unlike joining a read already on its way, which
  * could answer from before the caller's own request). Nothing is kept: this is
- * not a cache. It helps where one instance serves concurrent calls (the local
- * host; SCF's 单实例多并发); with one call per instance each read goes alone.
+ * not a cache.
  */
+import { coalescer } from './coalesce'
 import type { Db } from './db'
 
 /** Reads the given keys (at most `maxBatch`) in one query; keys not found are absent from the map. */
 export type ReadMany<V> = (db: Db, keys: string[]) => Promise<Map<string, V>>
 
-interface Lane<V> {
-  queue: Map<string, { resolve(v: V | null): void; reject(e: unknown): void }[]>
-  busy: number
-}
-
 export interface BatchedReader<V> {
   (db: Db, key: string): Promise<V | null>
 }
 
+/** A reader whose concurrent reads go as one `readMany` per batch (coalesce.ts), each key read once per batch. */
 export function batchedReader<V>(readMany: ReadMany<V>, maxBatch = 100): BatchedReader<V> {
-  const lanes = new WeakMap<object, Lane<V>>()
-
-  function flush(db: Db, lane: Lane<V>): void {
-    const keys = [...lane.queue.keys()]
-    const waiting = lane.queue
-    lane.queue = new Map()
-    for (let i = 0; i < keys.length; i += maxBatch) {
-      const chunk = keys.slice(i, i + maxBatch)
-      lane.busy++
-      readMany(db, chunk).then(
-        (found) => chunk.forEach((k) => waiting.get(k)!.forEach((w) => w.resolve(found.get(k) ?? null))),
-        (e) => chunk.forEach((k) => waiting.get(k)!.forEach((w) => w.reject(e))),
-      ).finally(() => {
-        if (--lane.busy === 0 && lane.queue.size) flush(db, lane)
-      })
-    }
-  }
-
-  return (db, key) => {
-    let lane = lanes.get(db)
-    if (!lane) lanes.set(db, (lane = { queue: new Map(), busy: 0 }))
-    const l = lane
-    return new Promise<V | null>((resolve, reject) => {
-      const list = l.queue.get(key)
-      if (list) list.push({ resolve, reject })
-      else l.queue.set(key, [{ resolve, reject }])
-      if (l.busy === 0) flush(db, l)
-    })
-  }
+  const reads = coalescer<string, V | null>(async (db, _lane, keys) => {
+    const found = await readMany(db, [...new Set(keys)])
+    return keys.map((k) => found.get(k) ?? null)
+  }, maxBatch)
+  return (db, key) => reads(db, '', key)
 }
 
 /** Documents of `collection` by id, batched: `where({_id: in [...]})`, one query per batch. */

@@ -13,7 +13,6 @@ import utc from 'dayjs/plugin/utc'
 
 dayjs.extend(utc)
 
-export const TZ = 'Asia/Shanghai'
 const OFFSET_MIN = 8 * 60
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
 

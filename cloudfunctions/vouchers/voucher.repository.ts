@@ -10,6 +10,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Clock } from '../common/clock'
 import { batchedById } from '../common/batched-read'
+import { coalescer } from '../common/coalesce'
 import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
 import { createClaimLedger, type Hold } from '../common/claim-ledger'
@@ -27,30 +28,22 @@ export const claimHoldKey = (v: Pick<VoucherDoc, 'claimId'>) => `c${v.claimId}`
 
 /** Single reads of vouchers, batched with those of concurrent calls (the kit's batched reader). */
 const voucherById = batchedById<VoucherDoc>(COLLECTIONS.vouchers)
-/** Claim holds to unlist, per pool, gathered over one turn of the event loop. */
-const settling = new WeakMap<object, Map<string, { keys: string[]; done: Promise<void> }>>()
+/**
+ * Confirmed claims' holds to unlist, per pool: those confirmed while an unlisting is on its way
+ * go together in the next (coalesce.ts), one pool update for many. Should one fail, its holds stay
+ * listed and the sweeper settles them: the claims stand either way.
+ */
+const settling = coalescer<{ pools: PlaceStore; key: string }, true>(async (_db, poolId, items) => {
+  await items[0].pools.settleAll(poolId, items.map((i) => i.key)).catch((e) => console.error('[vouchers] settle:', e))
+  return items.map(() => true as const)
+})
 
 export function createVoucherRepository(db: Db, clock: Clock, campaigns: CampaignRepository) {
   const _ = db.command
   const coll = () => db.collection(COLLECTIONS.vouchers)
-  // A confirmed claim's hold is unlisted together with the others confirmed in the same turn: one pool update for many.
   const store: PlaceStore = {
     ...campaigns.countStore,
-    settle(docId, key) {
-      let m = settling.get(db)
-      if (!m) settling.set(db, (m = new Map()))
-      const open = m.get(docId)
-      if (open) return open.keys.push(key), open.done.then(() => true)
-      const keys = [key]
-      const mm = m
-      const done = new Promise<void>((r) => setImmediate(r)).then(() => {
-        mm.delete(docId)
-        // Should this fail, the holds stay listed and the sweeper settles them: the claims stand either way.
-        return campaigns.countStore.settleAll(docId, keys).catch((e) => console.error('[vouchers] settle:', e))
-      })
-      m.set(docId, { keys, done })
-      return done.then(() => true)
-    },
+    settle: (docId, key) => settling(db, docId, { pools: campaigns.countStore, key }),
   }
   const holdsOf = (v: VoucherDoc): Hold[] => [{
     store, docId: v.poolId, key: claimHoldKey(v), holder: { v: v._id }, refusal: 'SOLD_OUT', settle: true,

@@ -10,6 +10,8 @@ export interface TestEmulator {
   url: string
   db: Db
   dataDir: string
+  /** Database requests served since start (the emulator's own count, as the benches read it). */
+  requests(): { total: number; byAction: Record<string, number>; byCollection: Record<string, number> }
   stop(): Promise<void>
 }
 
@@ -60,6 +62,7 @@ export async function startTestEmulator(opts: Partial<StartOptions> = {}): Promi
     url: emulator.url,
     db: connectDb(emulator.url),
     dataDir,
+    requests: () => emulator.requests(),
     async stop() {
       await emulator.stop()
       if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true })
