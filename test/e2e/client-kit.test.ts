@@ -3,11 +3,11 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import jsQR from 'jsqr'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import type { EventAdminDTO } from '../../types/events'
-import { browserAvailability, launchChromium, signInAs } from './support/browser'
+import { browserAvailability, signInAs } from './support/browser'
 import { measureFloors } from './support/floors'
-import { startStack } from './support/stack'
+import { browserSuite } from './support/suite'
 
 // @types/pngjs is not installed: type the one call used.
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -23,13 +23,12 @@ const SC = '/#/packages/screening/pages'
 const EV = '/#/packages/events/pages'
 
 suite(`client kit in Chromium: readability floors, desktop width, printing, long forms${availability.run ? '' : ` — skipped: ${availability.reason}`}`, () => {
-  let stack: Awaited<ReturnType<typeof startStack>>
-  let browser: Browser
+  const ui = browserSuite()
   const pageErrors: string[] = []
   let seq = 0
 
   async function api<T>(fn: string, openid: string, action: string, data: unknown): Promise<T> {
-    const res = await fetch(`${stack.url}/fn/${fn}`, {
+    const res = await fetch(`${ui.url}/fn/${fn}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-demo-openid': openid },
       body: JSON.stringify({ action, data, requestId: `e2e-kit-${++seq}` }),
@@ -40,24 +39,15 @@ suite(`client kit in Chromium: readability floors, desktop width, printing, long
   }
 
   async function signIn(openid: string, viewport = { width: 390, height: 844 }): Promise<Page> {
-    return (await signInAs(browser, stack.url, openid, pageErrors, { viewport, deviceScaleFactor: 1 })).page
+    return (await signInAs(ui.browser, ui.url, openid, pageErrors, { viewport, deviceScaleFactor: 1 })).page
   }
 
   /** Opens a page and waits until its loading state has given way to content. */
   async function show(page: Page, path: string, ready: string): Promise<void> {
-    await page.goto(`${stack.url}${path}`)
+    await page.goto(`${ui.url}${path}`)
     await page.locator(`${ready} >> visible=true`).first().waitFor({ timeout: 15_000 })
     await page.waitForTimeout(300)
   }
-
-  beforeAll(async () => {
-    stack = await startStack()
-    browser = await launchChromium()
-  }, 90_000)
-  afterAll(async () => {
-    await browser?.close()
-    await stack?.stop()
-  })
 
   it('no text under 16 px and no tap target under 44 × 44 px on the main pages, each with an in-page 返回', async () => {
     const pages: [string, string, string][] = [

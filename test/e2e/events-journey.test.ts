@@ -1,9 +1,9 @@
 import jsQR from 'jsqr'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { ERROR_MESSAGES } from '../../types/errors'
 import type { EventAdminDTO, GiftTierDTO } from '../../types/events'
-import { browserAvailability, launchChromium, signInAs } from './support/browser'
-import { startStack } from './support/stack'
+import { browserAvailability, signInAs } from './support/browser'
+import { browserSuite } from './support/suite'
 
 // pngjs ships no type declarations and @types/pngjs is not installed: type the one call used.
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -30,8 +30,7 @@ function decodePng(png: Buffer): string {
 }
 
 suite(`events journey in Chromium (H5 build)${availability.run ? '' : ` — skipped: ${availability.reason}`}`, () => {
-  let stack: Awaited<ReturnType<typeof startStack>>
-  let browser: Browser
+  const ui = browserSuite()
   let event: EventAdminDTO
   let tier: GiftTierDTO
   const pageErrors: string[] = []
@@ -39,7 +38,7 @@ suite(`events journey in Chromium (H5 build)${availability.run ? '' : ` — skip
 
   /** Setup through the same public API the officer's pages use. */
   async function api<T>(openid: string, action: string, data: unknown): Promise<T> {
-    const res = await fetch(`${stack.url}/fn/events`, {
+    const res = await fetch(`${ui.url}/fn/events`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-demo-openid': openid },
       body: JSON.stringify({ action, data, requestId: `e2e-events-${++seq}` }),
@@ -51,13 +50,11 @@ suite(`events journey in Chromium (H5 build)${availability.run ? '' : ` — skip
 
   /** Each person on their own phone: a browser context signed in as a demo identity. */
   async function signedIn(openid: string): Promise<{ context: BrowserContext; page: Page }> {
-    return signInAs(browser, stack.url, openid, pageErrors)
+    return signInAs(ui.browser, ui.url, openid, pageErrors)
   }
-  const open = (page: Page, path: string) => page.goto(`${stack.url}/#/packages/events/pages/${path}`)
+  const open = (page: Page, path: string) => page.goto(`${ui.url}/#/packages/events/pages/${path}`)
 
   beforeAll(async () => {
-    stack = await startStack()
-    browser = await launchChromium()
     const now = Date.now()
     event = await api<EventAdminDTO>(OFFICER, 'saveEvent', {
       kind: 'fair', title: '跟着劳模赶大集（测试）', description: '集章换文创', organiser: '运城市总工会',
@@ -70,11 +67,6 @@ suite(`events journey in Chromium (H5 build)${availability.run ? '' : ` — skip
     for (const b of BOOTHS) await api(OFFICER, 'saveBooth', { eventId: event.id, ...b })
     tier = await api<GiftTierDTO>(OFFICER, 'saveTier', { eventId: event.id, name: '集满3枚', gift: '关公贴文创礼包', rule: { minTotal: 3, minPerZone: 0 }, stock: 5 })
   }, 90_000)
-
-  afterAll(async () => {
-    await browser?.close()
-    await stack?.stop()
-  })
 
   it('booth codes printed by the officer give a member three stamps; the redemption QR is honoured once at the gift desk', async () => {
     // Officer: the printable booth page, each booth's QR read from a screenshot.

@@ -1,7 +1,6 @@
-import type { Browser } from 'playwright-core'
 import { DEMO_IDENTITIES } from '../../tools/seed/demo-identities'
-import { browserAvailability, launchChromium } from './support/browser'
-import { startStack } from './support/stack'
+import { browserAvailability } from './support/browser'
+import { browserSuite } from './support/suite'
 
 const availability = browserAvailability()
 const suite = availability.run ? describe : describe.skip
@@ -16,26 +15,16 @@ const TILES = ['会聚良缘', '两癌筛查', '工会消费券', '集章打卡'
  * officer's desk list still loading) shows up here and nowhere else.
  */
 suite(`the hall's tiles open for every identity${availability.run ? '' : ` — skipped: ${availability.reason}`}`, () => {
-  let stack: Awaited<ReturnType<typeof startStack>>
-  let browser: Browser
+  const ui = browserSuite()
 
-  beforeAll(async () => {
-    stack = await startStack()
-    browser = await launchChromium()
-  }, 60_000)
-
-  afterAll(async () => {
-    await browser?.close()
-    await stack?.stop()
-  })
 
   it.each(DEMO_IDENTITIES.map((d) => [d.label, d.openid]))('%s', async (_label, openid) => {
-    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
+    const ctx = await ui.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
     const page = await ctx.newPage()
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))
     page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) errors.push(m.text()) })
-    await page.goto(`${stack.url}/`)
+    await page.goto(`${ui.url}/`)
     await page.locator(`#identity-${openid}`).click({ timeout: 20_000 })
     await page.locator('.home__title').waitFor({ timeout: 15_000 })
     for (const tile of [...TILES, '我的']) {
@@ -44,7 +33,7 @@ suite(`the hall's tiles open for every identity${availability.run ? '' : ` — s
       await page.waitForFunction(() => document.body.innerText.replace(/‹?\s*返回/g, '').trim().length > 4 && !document.body.innerText.includes('服务大厅'), undefined, { timeout: 15_000 })
       await page.waitForTimeout(600)
       expect({ tile, errors }).toEqual({ tile, errors: [] })
-      await page.goto(`${stack.url}/`) // back to the hall afresh: the next tap starts where a person starts
+      await page.goto(`${ui.url}/`) // back to the hall afresh: the next tap starts where a person starts
       await page.locator('.home__title').waitFor({ timeout: 15_000 })
     }
     await ctx.close()

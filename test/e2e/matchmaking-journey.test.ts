@@ -1,10 +1,10 @@
 import jsQR from 'jsqr'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { createMatchmakingFunction } from '../../cloudfunctions/matchmaking/index'
 import { QIXI_ID } from '../../tools/seed/matchmaking.seed'
 import { invoke, okData } from '../support/invoke'
-import { browserAvailability, launchChromium, signInAs } from './support/browser'
-import { startStack } from './support/stack'
+import { browserAvailability, signInAs } from './support/browser'
+import { browserSuite } from './support/suite'
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { PNG } = require('pngjs') as { PNG: { sync: { read(buf: Buffer): { width: number; height: number; data: Buffer } } } }
@@ -27,8 +27,7 @@ const clock = () => Date.now() + offset
 const SEEDED = { openid: 'mx-seed-21', badge: 22 }
 
 suite(`会聚良缘 journey in Chromium (H5 build)${availability.run ? '' : ` — skipped: ${availability.reason}`}`, () => {
-  let stack: Awaited<ReturnType<typeof startStack>>
-  let browser: Browser
+  const ui = browserSuite({ clock })
   const contexts: BrowserContext[] = []
   const pageErrors: string[] = []
   let man: Page
@@ -36,7 +35,7 @@ suite(`会聚良缘 journey in Chromium (H5 build)${availability.run ? '' : ` �
   const badge: Record<string, number> = {}
 
   async function signIn(openid: string): Promise<Page> {
-    const { context, page } = await signInAs(browser, stack.url, openid, pageErrors)
+    const { context, page } = await signInAs(ui.browser, ui.url, openid, pageErrors)
     contexts.push(context)
     return page
   }
@@ -51,28 +50,18 @@ suite(`会聚良缘 journey in Chromium (H5 build)${availability.run ? '' : ` �
   }
 
   async function profileAndSignUp(page: Page, nickname: string) {
-    await page.goto(`${stack.url}${MM}/profile/index`)
+    await page.goto(`${ui.url}${MM}/profile/index`)
     await v(page, '#nickname input').fill(nickname, { timeout: 15_000 })
     await v(page, '#sector-企业').click()
     await v(page, '#intro textarea').fill('喜欢爬山和看电影，周末常去云台山')
     await v(page, '#save-profile').click()
     await v(page, '#sign-statement').click({ timeout: 15_000 })
     await v(page, '#statement-signed').waitFor({ timeout: 15_000 })
-    await page.goto(`${stack.url}${MM}/mixer/index?id=${QIXI_ID}`)
+    await page.goto(`${ui.url}${MM}/mixer/index?id=${QIXI_ID}`)
     await v(page, '#sign-up').click({ timeout: 15_000 })
     await v(page, '#signup-status').filter({ hasText: '等待工会审核' }).waitFor({ timeout: 15_000 })
   }
 
-  beforeAll(async () => {
-    stack = await startStack({ clock })
-    browser = await launchChromium()
-  }, 90_000)
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close()
-    await browser?.close()
-    await stack?.stop()
-  })
 
   it('both singles make a profile, sign the statement and sign up; the officer approves both', async () => {
     man = await signIn('demo-single-man')
@@ -80,7 +69,7 @@ suite(`会聚良缘 journey in Chromium (H5 build)${availability.run ? '' : ` �
     woman = await signIn('demo-single-woman')
     await profileAndSignUp(woman, '婷婷')
     const officer = await signIn('demo-officer')
-    await officer.goto(`${stack.url}${MM}/review/index?id=${QIXI_ID}`)
+    await officer.goto(`${ui.url}${MM}/review/index?id=${QIXI_ID}`)
     await v(officer, '#balance').waitFor({ timeout: 15_000 })
     for (const nick of ['浩子', '婷婷']) {
       await v(officer, `#approve-${nick}`).click({ timeout: 15_000 })
@@ -91,10 +80,10 @@ suite(`会聚良缘 journey in Chromium (H5 build)${availability.run ? '' : ` �
 
   it('the desk checks both in from the QR codes on their screens; each screen turns into the badge', async () => {
     const staff = await signIn('demo-event-staff')
-    await staff.goto(`${stack.url}${MM}/station/index?id=${QIXI_ID}`)
+    await staff.goto(`${ui.url}${MM}/station/index?id=${QIXI_ID}`)
     await v(staff, '#station-counts').waitFor({ timeout: 15_000 })
     for (const [who, page] of [['man', man], ['woman', woman]] as const) {
-      await page.goto(`${stack.url}${MM}/mine/index?id=${QIXI_ID}`)
+      await page.goto(`${ui.url}${MM}/mine/index?id=${QIXI_ID}`)
       await v(page, '#mx-code img').waitFor({ timeout: 20_000 })
       const token = await decodeQr(page, '#mx-code img')
       await v(staff, '#station-input input').fill(token)
@@ -114,12 +103,12 @@ suite(`会聚良缘 journey in Chromium (H5 build)${availability.run ? '' : ` �
 
   it('in the pick window each picks the other; he also picks a seeded attendee', async () => {
     offset = 2 * HOUR + 5 * 60_000
-    await man.goto(`${stack.url}${MM}/pick/index?id=${QIXI_ID}`)
+    await man.goto(`${ui.url}${MM}/pick/index?id=${QIXI_ID}`)
     await v(man, `#entry-${badge.woman}`).click({ timeout: 20_000 })
     await v(man, `#entry-${SEEDED.badge}`).click()
     await v(man, '#submit-picks').click()
     await v(man, '#pick-sent').filter({ hasText: '已订阅' }).waitFor({ timeout: 15_000 }) // the results notice, simulated in H5
-    await woman.goto(`${stack.url}${MM}/pick/index?id=${QIXI_ID}`)
+    await woman.goto(`${ui.url}${MM}/pick/index?id=${QIXI_ID}`)
     await v(woman, `#entry-${badge.man}`).click({ timeout: 20_000 })
     await v(woman, '#submit-picks').click()
     await v(woman, '#pick-sent').waitFor({ timeout: 15_000 })
@@ -129,7 +118,7 @@ suite(`会聚良缘 journey in Chromium (H5 build)${availability.run ? '' : ` �
   it('after the deadline both see the match and, once both offered, each other\'s WeChat ID; the seeded attendee sees no trace', async () => {
     offset = 3 * HOUR + 2 * 60_000
     for (const [page, other, wx] of [[man, 'woman', 'zhouhao_1995'], [woman, 'man', 'liting_0903']] as const) {
-      await page.goto(`${stack.url}${MM}/matches/index?id=${QIXI_ID}`)
+      await page.goto(`${ui.url}${MM}/matches/index?id=${QIXI_ID}`)
       await v(page, `#match-${badge[other]}`).waitFor({ timeout: 20_000 })
       await v(page, `#contact-${badge[other]} input`).fill(wx)
       await v(page, `#offer-${badge[other]}`).click()

@@ -1,32 +1,24 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { ERROR_MESSAGES } from '../../types/errors'
-import { browserAvailability, launchChromium } from './support/browser'
-import { startStack } from './support/stack'
+import { browserAvailability } from './support/browser'
+import { browserSuite } from './support/suite'
 
 const availability = browserAvailability()
 const suite = availability.run ? describe : describe.skip
 if (!availability.run) console.warn(availability.reason)
 
 suite(`member journey in Chromium (H5 build)${availability.run ? '' : ` — skipped: ${availability.reason}`}`, () => {
-  let stack: Awaited<ReturnType<typeof startStack>>
-  let browser: Browser
+  const ui = browserSuite()
   let page: Page
   const pageErrors: string[] = []
 
   beforeAll(async () => {
-    stack = await startStack()
-    browser = await launchChromium()
-    page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })
+    page = await ui.browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })
     page.on('pageerror', (err) => pageErrors.push(err.message))
   }, 60_000)
 
-  afterAll(async () => {
-    await browser?.close()
-    await stack?.stop()
-  })
-
   it('signs in as the demo member, verifies membership and lands in the service hall', async () => {
-    await page.goto(`${stack.url}/`)
+    await page.goto(`${ui.url}/`)
     // A newcomer with no identity is sent to the demo sign-in picker.
     await page.waitForURL(/pages\/login/, { timeout: 20_000 })
     await page.locator('#identity-demo-member').click()

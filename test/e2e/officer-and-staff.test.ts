@@ -1,8 +1,8 @@
 import iconv from 'iconv-lite'
 import jsQR from 'jsqr'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { browserAvailability, launchChromium, signInAs } from './support/browser'
-import { startStack } from './support/stack'
+import type { BrowserContext, Page } from 'playwright-core'
+import { browserAvailability, signInAs } from './support/browser'
+import { browserSuite } from './support/suite'
 
 // pngjs ships no type declarations: type the one call used.
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -24,23 +24,13 @@ function decodePng(png: Buffer): string {
 }
 
 suite(`officer and staff pages in Chromium (H5 build)${availability.run ? '' : ` — skipped: ${availability.reason}`}`, () => {
-  let stack: Awaited<ReturnType<typeof startStack>>
-  let browser: Browser
+  const ui = browserSuite()
   const pageErrors: string[] = []
 
   async function signedIn(openid: string): Promise<{ context: BrowserContext; page: Page }> {
-    return signInAs(browser, stack.url, openid, pageErrors)
+    return signInAs(ui.browser, ui.url, openid, pageErrors)
   }
 
-  beforeAll(async () => {
-    stack = await startStack()
-    browser = await launchChromium()
-  }, 60_000)
-
-  afterAll(async () => {
-    await browser?.close()
-    await stack?.stop()
-  })
 
   it('imports a GBK roster as Excel saves it, in Chinese, without mojibake', async () => {
     const { context, page } = await signedIn('demo-officer')

@@ -1,29 +1,19 @@
-import type { Browser, Page } from 'playwright-core'
-import { browserAvailability, launchChromium, signInAs } from './support/browser'
+import type { Page } from 'playwright-core'
+import { browserAvailability, signInAs } from './support/browser'
 import { measureFloors } from './support/floors'
-import { startStack } from './support/stack'
+import { browserSuite } from './support/suite'
 
 const availability = browserAvailability()
 const suite = availability.run ? describe : describe.skip
 if (!availability.run) console.warn(availability.reason)
 
 suite(`root pages in Chromium: 16 px text, 44 px taps, an in-page 返回${availability.run ? '' : ` — skipped: ${availability.reason}`}`, () => {
-  let stack: Awaited<ReturnType<typeof startStack>>
-  let browser: Browser
+  const ui = browserSuite()
   const pageErrors: string[] = []
 
   async function signIn(openid: string): Promise<Page> {
-    return (await signInAs(browser, stack.url, openid, pageErrors, { deviceScaleFactor: 1 })).page
+    return (await signInAs(ui.browser, ui.url, openid, pageErrors, { deviceScaleFactor: 1 })).page
   }
-
-  beforeAll(async () => {
-    stack = await startStack()
-    browser = await launchChromium()
-  }, 90_000)
-  afterAll(async () => {
-    await browser?.close()
-    await stack?.stop()
-  })
 
   it('every root page and officer tab keeps the floors and has a way back', async () => {
     const failures: string[] = []
@@ -40,25 +30,25 @@ suite(`root pages in Chromium: 16 px text, 44 px taps, an in-page 返回${availa
     await member.locator('#verify-banner').click()
     await member.locator('#verify-name').waitFor()
     await check(member, '会员认证')
-    await member.goto(`${stack.url}/#/pages/me/index`)
+    await member.goto(`${ui.url}/#/pages/me/index`)
     await member.locator('#me-codes').waitFor({ timeout: 15_000 })
     await member.locator('#me-export').click()
     await member.locator('#my-data-sections').waitFor({ timeout: 15_000 })
     await check(member, '我的')
-    await member.goto(`${stack.url}/#/pages/staff/index`)
+    await member.goto(`${ui.url}/#/pages/staff/index`)
     await member.locator('#redeem-card').waitFor({ timeout: 15_000 })
     await check(member, '工作人员入口（无身份）')
-    await member.goto(`${stack.url}/#/pages/login/index`)
+    await member.goto(`${ui.url}/#/pages/login/index`)
     await member.locator('.identity').first().waitFor({ timeout: 15_000 })
     await check(member, '选择演示身份')
 
     const staff = await signIn('demo-event-staff')
-    await staff.goto(`${stack.url}/#/pages/staff/index`)
+    await staff.goto(`${ui.url}/#/pages/staff/index`)
     await staff.locator('#desk-gift-event-fair-2027').waitFor({ timeout: 15_000 })
     await check(staff, '工作人员入口')
 
     const officer = await signIn('demo-officer')
-    await officer.goto(`${stack.url}/#/pages/officer/index`)
+    await officer.goto(`${ui.url}/#/pages/officer/index`)
     await officer.locator('#roster-list .roster-row').first().waitFor({ timeout: 15_000 })
     await check(officer, '干部：会员名册')
     for (const [tab, ready] of [['import', '#roster-pick'], ['invite', '[id^=invite-target-]'], ['deletion', '#deletion-queue']]) {

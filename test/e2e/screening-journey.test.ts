@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import jsQR from 'jsqr'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { formatShanghai } from '../../src/utils/datetime'
-import { browserAvailability, launchChromium, signInAs } from './support/browser'
-import { startStack } from './support/stack'
+import { browserAvailability, signInAs } from './support/browser'
+import { browserSuite } from './support/suite'
 
 // @types/pngjs is not installed: type the one call used.
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -27,8 +27,7 @@ const PROGRAMME = 'liangai-2027-r1'
 const SC = '/#/packages/screening/pages'
 
 suite(`两癌筛查 journey in Chromium (H5 build)${availability.run ? '' : ` — skipped: ${availability.reason}`}`, () => {
-  let stack: Awaited<ReturnType<typeof startStack>>
-  let browser: Browser
+  const ui = browserSuite({ clock: tenOClockToday() })
   const contexts: BrowserContext[] = []
   const pageErrors: string[] = []
   let rider: Page
@@ -36,7 +35,7 @@ suite(`两癌筛查 journey in Chromium (H5 build)${availability.run ? '' : ` �
 
   /** A fresh browser (own storage) signed in as one demo identity, on the service hall. */
   async function signIn(openid: string): Promise<Page> {
-    const { context, page } = await signInAs(browser, stack.url, openid, pageErrors)
+    const { context, page } = await signInAs(ui.browser, ui.url, openid, pageErrors)
     contexts.push(context)
     return page
   }
@@ -49,20 +48,10 @@ suite(`两癌筛查 journey in Chromium (H5 build)${availability.run ? '' : ` �
     return found.data
   }
 
-  beforeAll(async () => {
-    stack = await startStack({ clock: tenOClockToday() })
-    browser = await launchChromium()
-  }, 60_000)
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close()
-    await browser?.close()
-    await stack?.stop()
-  })
 
   it('an eligible rider books with consent, cancels (the place returns), books again, reschedules to today and gets a check-in QR', async () => {
     rider = await signIn('demo-rider')
-    await rider.goto(`${stack.url}${SC}/programme/index?id=${PROGRAMME}`)
+    await rider.goto(`${ui.url}${SC}/programme/index?id=${PROGRAMME}`)
     await rider.locator('#eligible-ok').waitFor({ timeout: 15_000 })
     await rider.locator('#go-book').click()
 
@@ -121,7 +110,7 @@ suite(`两癌筛查 journey in Chromium (H5 build)${availability.run ? '' : ` �
 
   it('the nurse checks her in from the decoded QR, a re-scan says 已签到, then registers her result', async () => {
     const nurse = await signIn('demo-nurse')
-    await nurse.goto(`${stack.url}${SC}/desk/index`)
+    await nurse.goto(`${ui.url}${SC}/desk/index`)
     await nurse.locator('#nurse-input input').fill(token)
     await nurse.locator('#nurse-submit').click()
     await nurse.locator('#checkin-message', { hasText: '签到成功' }).waitFor({ timeout: 15_000 })
@@ -148,7 +137,7 @@ suite(`两癌筛查 journey in Chromium (H5 build)${availability.run ? '' : ` �
   }, 90_000)
 
   it('she sees a generic notice in the outbox and reads the result in the app', async () => {
-    await rider.goto(`${stack.url}${SC}/outbox/index`)
+    await rider.goto(`${ui.url}${SC}/outbox/index`)
     const outbox = rider.locator('#outbox-list')
     await outbox.waitFor({ timeout: 15_000 })
     await rider.locator('#outbox-list', { hasText: '检查结果已出通知' }).waitFor({ timeout: 15_000 })
@@ -167,7 +156,7 @@ suite(`两癌筛查 journey in Chromium (H5 build)${availability.run ? '' : ` �
 
   it('the officer sees the check-in and result on the dashboard and exports masked bookings', async () => {
     const officer = await signIn('demo-officer')
-    await officer.goto(`${stack.url}${SC}/admin/index`)
+    await officer.goto(`${ui.url}${SC}/admin/index`)
     await officer.locator(`#admin-programme-${PROGRAMME}`).click({ timeout: 15_000 })
     await officer.locator('#dashboard').waitFor({ timeout: 15_000 })
     const days = (await officer.locator('#dashboard-days').textContent()) ?? ''
@@ -188,7 +177,7 @@ suite(`两癌筛查 journey in Chromium (H5 build)${availability.run ? '' : ` �
   }, 90_000)
 
   it('before the release of the 8 March round she sees a countdown and can ask for a reminder', async () => {
-    await rider.goto(`${stack.url}${SC}/index/index`)
+    await rider.goto(`${ui.url}${SC}/index/index`)
     await rider.locator('[id^="programme-liangai-"][id$="-0308"]').click({ timeout: 15_000 })
     await rider.locator('#countdown', { hasText: /\d+ 天 \d\d:\d\d:\d\d/ }).waitFor({ timeout: 15_000 })
     expect(await rider.locator('#go-book >> visible=true').count()).toBe(0)
@@ -200,14 +189,14 @@ suite(`两癌筛查 journey in Chromium (H5 build)${availability.run ? '' : ` �
 
   it('an ineligible member sees why and is offered no booking', async () => {
     const worker = await signIn('demo-model-worker')
-    await worker.goto(`${stack.url}${SC}/programme/index?id=${PROGRAMME}`)
+    await worker.goto(`${ui.url}${SC}/programme/index?id=${PROGRAMME}`)
     const reason = worker.locator('#ineligible-reason')
     await reason.waitFor({ timeout: 15_000 })
     expect(((await reason.textContent()) ?? '').length).toBeGreaterThan(2)
     expect(await worker.locator('#go-book >> visible=true').count()).toBe(0)
 
     // Opening the booking page directly does not offer a booking either.
-    await worker.goto(`${stack.url}${SC}/book/index?id=${PROGRAMME}`)
+    await worker.goto(`${ui.url}${SC}/book/index?id=${PROGRAMME}`)
     await worker.locator('#book-unavailable').waitFor({ timeout: 15_000 })
     expect(await worker.locator('#book-submit >> visible=true').count()).toBe(0)
     expect(pageErrors).toEqual([])

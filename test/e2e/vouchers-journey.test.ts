@@ -1,8 +1,8 @@
 import jsQR from 'jsqr'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { browserAvailability, launchChromium, signInAs } from './support/browser'
+import type { BrowserContext, Page } from 'playwright-core'
+import { browserAvailability, signInAs } from './support/browser'
 import { floorFailures } from './support/floors'
-import { startStack } from './support/stack'
+import { browserSuite } from './support/suite'
 
 // pngjs ships no type declarations and @types/pngjs is not installed: type the one call used.
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -26,23 +26,13 @@ function decodePng(png: Buffer): string {
 }
 
 suite(`vouchers journey in Chromium (H5 build)${availability.run ? '' : ` — skipped: ${availability.reason}`}`, () => {
-  let stack: Awaited<ReturnType<typeof startStack>>
-  let browser: Browser
+  const ui = browserSuite()
   const pageErrors: string[] = []
 
   async function signedIn(openid: string): Promise<{ context: BrowserContext; page: Page }> {
-    return signInAs(browser, stack.url, openid, pageErrors)
+    return signInAs(ui.browser, ui.url, openid, pageErrors)
   }
-  const open = (page: Page, path: string) => page.goto(`${stack.url}/#/packages/vouchers/pages/${path}`)
-
-  beforeAll(async () => {
-    stack = await startStack()
-    browser = await launchChromium()
-  }, 90_000)
-  afterAll(async () => {
-    await browser?.close()
-    await stack?.stop()
-  })
+  const open = (page: Page, path: string) => page.goto(`${ui.url}/#/packages/vouchers/pages/${path}`)
 
   it('张建国 claims a 95折 voucher; the till reads its QR from a screenshot, adds the 劳模 extra, redeems; he sees it used; the cashier reverses; the statement has both rows', async () => {
     const member = await signedIn(MEMBER)
