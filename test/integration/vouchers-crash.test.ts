@@ -60,6 +60,15 @@ it('a claim nobody came back for: the timer gives its voucher and reservation ba
 
 const emptyMaps = (pool: { holders: object; returns?: object }) => Object.keys(pool.holders).length + Object.keys(pool.returns ?? {}).length
 
+/** The ¥86.00 redemption of a 2000-fen reservation on a 10,000-fen budget, fully booked: 430 used, the rest back, no note left. */
+async function expectRedemptionBooked(campaignId: string): Promise<void> {
+  const b = await budgetBooks(emu.db, campaignId)
+  expect(b.takenFen).toBe(430)
+  expect(b.pool).toMatchObject({ budgetLeft: 10_000 - 430, redeemed: 1, usedFen: 430 })
+  expect(emptyMaps(b.pool)).toBe(0)
+  expect(b.vs[0].returning).toBeNull()
+}
+
 it('a redemption whose call died right after the voucher named its return: the timer returns the unused part once', async () => {
   h.clock.now = T0
   const c = (await h.ok('officer', 'createCampaign', campaignInput([shop], { totalVouchers: 5, budgetFen: 10_000 }))).id
@@ -76,11 +85,7 @@ it('a redemption whose call died right after the voucher named its return: the t
   h.clock.now = T0 + 61_000
   await h.main({ Type: 'Timer' } as never)
   await h.main({ Type: 'Timer' } as never) // a second tick changes nothing
-  const b = await budgetBooks(emu.db, c)
-  expect(b.takenFen).toBe(430)
-  expect(b.pool).toMatchObject({ budgetLeft: 10_000 - 430, redeemed: 1, usedFen: 430 })
-  expect(emptyMaps(b.pool)).toBe(0)
-  expect(b.vs[0].returning).toBeNull()
+  await expectRedemptionBooked(c)
   h.clock.now = T0
 })
 
@@ -117,11 +122,7 @@ it('a redemption whose call died after the pool had the return: the timer record
   await emu.db.collection(COLLECTIONS.voucherPools).doc(c).update({ [`returns.${returning.key}`]: returning.fen })
   h.clock.now = T0 + 61_000
   await h.main({ Type: 'Timer' } as never)
-  const b = await budgetBooks(emu.db, c)
-  expect(b.takenFen).toBe(430)
-  expect(b.pool).toMatchObject({ budgetLeft: 10_000 - 430, redeemed: 1, usedFen: 430 })
-  expect(emptyMaps(b.pool)).toBe(0)
-  expect(b.vs[0].returning).toBeNull()
+  await expectRedemptionBooked(c)
   h.clock.now = T0
 })
 
