@@ -6,17 +6,10 @@
  * of any row and the digest changes.
  */
 import { createHash } from 'node:crypto'
+import type { RedemptionRowDTO } from '../../types/vouchers'
 
-export interface StatementRow {
-  id: string
-  type: 'redeem' | 'reverse'
-  at: number
-  till: string
-  memberMasked: string
-  billFen: number
-  unionFen: number
-  merchantFen: number
-}
+/** A statement row: the digested fields of a redemption or reversal row. */
+export type StatementRow = Pick<RedemptionRowDTO, 'id' | 'type' | 'at' | 'till' | 'memberMasked' | 'billFen' | 'unionFen' | 'merchantFen'>
 
 export interface StatementTotals {
   redemptions: number

@@ -1,6 +1,7 @@
 /** Stored shapes of the vouchers function; only its repositories read and write them. */
 import type { CampaignInputDTO, DrawDTO, Period, VoucherStatus } from '../../types/vouchers'
 import type { ClaimDoc } from '../common/claim-ledger'
+import type { Price } from './pricing.rules'
 
 export interface MerchantDoc {
   _id: string
@@ -69,19 +70,14 @@ export interface ReturningDoc {
   reverses?: string
 }
 
-export interface RedemptionFacts {
+/** A redemption as the voucher records it: where, by whom, and the till's price (without its shown steps). */
+export interface RedemptionFacts extends Omit<Price, 'steps'> {
   rowId: string
   at: number
   merchantId: string
   merchantName: string
   till: string
   staffOpenid: string
-  billFen: number
-  voucherFen: number
-  modelWorkerFen: number
-  payableFen: number
-  unionFen: number
-  merchantFen: number
 }
 
 /** A voucher is also its claim-ledger entry: `_id` fixed per member, campaign and slot (1..perMember). */
