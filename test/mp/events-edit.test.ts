@@ -1,11 +1,9 @@
-import { openFreshPage, type FakeBackend } from './support/weapp-harness'
+import { openFreshPage, sleep, type FakeBackend } from './support/weapp-harness'
 
 // Booting the compiled app in the simulator takes seconds on a busy machine.
 jest.setTimeout(30_000)
 
 const ROUTE = 'packages/events/pages/edit/index'
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-interface Sim { dom: HTMLElement; querySelector(s: string): Sim; dispatchEvent(n: string, o?: { detail?: unknown }): void }
 const tier = { id: 't10', eventId: 'fair27', name: '集满10枚', gift: '关公贴文创礼包', rule: { minTotal: 10, minPerZone: 0 }, stock: 50, left: 7, redeemed: 43 }
 const T0 = Date.UTC(2027, 0, 1, 1)
 let ev: any = {
@@ -30,7 +28,7 @@ async function until(check: () => boolean) { for (let w = 0; w < 10_000 && !chec
 /** The compiled officer edit page: an existing tier is edited in place, with local and server checks. */
 test('tap a tier → prefilled → local and server errors → save; a bad booth zone is caught', async () => {
   const { page: p } = openFreshPage(ROUTE, backend)
-  const page = p as unknown as Sim
+  const page = p
   await until(() => !!page.querySelector('#form-title'))
   const type = async (id: string, v: string) => { page.querySelector(id).dispatchEvent('input', { detail: { value: v } }); await sleep(20) }
   await type('#form-title', '跟着劳模赶大集'); await type('#form-organiser', '运城市总工会'); await type('#form-venueName', '中庭'); await type('#form-city', '运城市')

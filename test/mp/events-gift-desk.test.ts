@@ -1,5 +1,5 @@
 import type { EventDetailDTO, EventSummaryDTO, GiftPreviewDTO, GiftTierDTO, RedemptionDTO } from '../../types/events'
-import { openFreshPage, type FakeBackend } from './support/weapp-harness'
+import { openFreshPage, sleep, type FakeBackend, type SimulatedComponent } from './support/weapp-harness'
 
 /**
  * The compiled gift-desk page in miniprogram-simulate. The harness opens pages without a
@@ -12,20 +12,12 @@ const tier: GiftTierDTO = { id: 't10', eventId: 'fair27', name: '集满10枚', g
 const summary = { id: 'fair27', kind: 'fair', title: '跟着劳模赶大集', phase: 'ongoing' } as EventSummaryDTO
 const detail = { ...summary, tiers: [tier], booths: [], zones: [], checkpoints: [] } as unknown as EventDetailDTO
 
-/** The simulator's component, with the event detail its dispatchEvent also takes. */
-interface Sim {
-  dom: HTMLElement
-  querySelector(selector: string): Sim
-  dispatchEvent(name: string, options?: { detail?: unknown }): void
-}
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
 async function open(backend: FakeBackend) {
   const wechat = openFreshPage(ROUTE, backend)
   const loading = () => !wechat.page.dom.textContent || wechat.page.dom.textContent.includes('正在加载')
   for (let waited = 0; waited < 3000 && loading(); waited += 20) await sleep(20)
   await sleep(20)
-  return { wechat, page: wechat.page as unknown as Sim }
+  return { wechat, page: wechat.page }
 }
 
 async function until(check: () => boolean) {
@@ -39,7 +31,7 @@ function desk(preview: GiftPreviewDTO, result: RedemptionDTO): FakeBackend {
   }
 }
 
-async function submitCode(page: Sim, code: string) {
+async function submitCode(page: SimulatedComponent, code: string) {
   page.querySelector('#gift-desk-input').dispatchEvent('input', { detail: { value: code } })
   await sleep(20)
   page.querySelector('#gift-desk-submit').dispatchEvent('tap')

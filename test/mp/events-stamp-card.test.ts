@@ -1,6 +1,6 @@
 import { ERROR_MESSAGES } from '../../types/errors'
 import type { EventSummaryDTO, GiftTierDTO, StampCardDTO } from '../../types/events'
-import { openFreshPage, type FakeBackend, type SimulatedComponent } from './support/weapp-harness'
+import { openFreshPage, sleep, type FakeBackend, type SimulatedComponent } from './support/weapp-harness'
 
 /**
  * The compiled weapp stamp-card page (production build) in miniprogram-simulate,
@@ -35,7 +35,6 @@ const card: StampCardDTO = {
 }
 
 let answer: FakeBackend
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** Opens the page and waits (up to 3 s, for a busy machine) until it has left its loading state. */
 async function openCard(): Promise<{ page: SimulatedComponent; wechat: ReturnType<typeof openFreshPage> }> {

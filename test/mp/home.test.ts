@@ -1,6 +1,6 @@
 import { ERROR_MESSAGES } from '../../types/errors'
 import type { MeDTO } from '../../types/member'
-import { openFreshPage, type FakeBackend, type SimulatedComponent } from './support/weapp-harness'
+import { openFreshPage, sleep, type FakeBackend, type SimulatedComponent } from './support/weapp-harness'
 
 /**
  * The compiled weapp home page (dist/weapp, production build) running in
@@ -19,7 +19,6 @@ const verified: MeDTO = {
 let answer: FakeBackend = () => ({ ok: true, data: unverified })
 let wechat: ReturnType<typeof openFreshPage>
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** Polls (up to 3 s, for a busy machine) instead of guessing how long rendering takes. */
 async function until(done: () => boolean): Promise<void> {

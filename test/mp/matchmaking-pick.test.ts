@@ -1,9 +1,8 @@
 import type { DirectoryDTO, DirectoryEntryDTO } from '../../types/matchmaking'
-import { openFreshPage, type FakeBackend } from './support/weapp-harness'
+import { openFreshPage, sleep, type FakeBackend } from './support/weapp-harness'
 
 /** The compiled pick page in miniprogram-simulate renders the frozen directory's badge numbers (issue #10). */
 const ROUTE = 'packages/matchmaking/pages/pick/index'
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const entry = (badge: number, nickname: string, gender: 'M' | 'F'): DirectoryEntryDTO => ({
   badge, nickname, gender, birthYear: 1996, sector: '企业', intro: '喜欢爬山', publicKey: 'A'.repeat(43) + '=',
 })

@@ -1,11 +1,9 @@
 import type { MixerDTO, StaffCheckInResultDTO, StaffMixerDTO } from '../../types/matchmaking'
-import { openFreshPage, type FakeBackend } from './support/weapp-harness'
+import { openFreshPage, sleep, type FakeBackend } from './support/weapp-harness'
 
 /** The compiled check-in desk: a typed code (the camera's fallback) → the badge number to write, and a repeat scan says when. */
 const ROUTE = 'packages/matchmaking/pages/station/index'
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const mixer = { id: 'mixer-qixi-shanyang', title: '七夕 · 会聚良缘 单身青年联谊会（第九届）' } as MixerDTO
-interface Sim { dom: HTMLElement; querySelector(s: string): Sim; dispatchEvent(name: string, o?: { detail?: unknown }): void }
 
 async function until(check: () => boolean) {
   for (let waited = 0; waited < 5000 && !check(); waited += 20) await sleep(20)
@@ -22,7 +20,7 @@ test('a typed code gives the badge number; a repeat scan answers 已签到 HH:mm
     return { ok: false, code: 'UNKNOWN_ACTION', message: '' }
   }
   const wechat = openFreshPage(ROUTE, backend, { id: mixer.id })
-  const page = wechat.page as unknown as Sim
+  const page = wechat.page
   await until(() => !!page.querySelector('#station-counts'))
   expect(page.querySelector('#station-counts').dom.textContent).toBe('已签到：男 117 · 女 118')
   for (const expected of ['签到成功 19:05 · 27号 · 小雨（女）', '已签到 19:05 · 27号 · 小雨（女）']) {

@@ -1,8 +1,7 @@
 import type { MeDTO, MyDataExport } from '../../types/member'
-import { openFreshPage, type FakeBackend } from './support/weapp-harness'
+import { openFreshPage, sleep, type FakeBackend } from './support/weapp-harness'
 
 /** Defect 4 of issue 8: 导出我的数据 reads as Chinese sections per service, her result only when she asks. */
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 async function until(done: () => boolean): Promise<void> {
   for (const deadline = Date.now() + 3000; !done() && Date.now() < deadline; ) await sleep(10)
 }

@@ -1,5 +1,5 @@
 import type { BookingDTO, DayDTO, ProgrammeCardDTO, SessionDTO } from '../../types/screening'
-import { openFreshPage, type FakeBackend, type SimulatedComponent } from './support/weapp-harness'
+import { endTimersWithFile, findInWrappers, openFreshPage, sleep, type FakeBackend, type SimulatedComponent } from './support/weapp-harness'
 
 /**
  * The compiled screening pages in miniprogram-simulate, for what a woman must
@@ -38,46 +38,8 @@ function backendOf(fixtures: Record<string, unknown>): FakeBackend {
   return (_name, body) => (body.action in fixtures ? { ok: true, data: fixtures[body.action] } : { ok: false, code: 'INTERNAL', message: 'unexpected call' })
 }
 
-// The pages poll (places, codes, status) and a code renews itself every ~30 s; end those
-// timers with the file so jest can exit. Once stopped, a renewal no longer re-arms itself.
-const timers: ReturnType<typeof setInterval>[] = []
-const timeouts: ReturnType<typeof setTimeout>[] = []
-const realSetInterval = global.setInterval
-const realSetTimeout = global.setTimeout
-let stopped = false
-beforeAll(() => {
-  global.setInterval = ((...args: Parameters<typeof setInterval>) => {
-    const t = realSetInterval(...args)
-    timers.push(t)
-    return t
-  }) as typeof setInterval
-  global.setTimeout = ((fn: () => void, ms?: number) => {
-    const t = realSetTimeout(() => !stopped && fn(), ms)
-    timeouts.push(t)
-    return t
-  }) as typeof setTimeout
-})
-afterAll(() => {
-  stopped = true
-  timers.forEach(clearInterval)
-  timeouts.forEach(clearTimeout)
-  global.setInterval = realSetInterval
-  global.setTimeout = realSetTimeout
-})
-
-const sleep = (ms: number) => new Promise((resolve) => realSetTimeout(resolve, ms))
-
-/** Taro renders deep trees through custom-wrapper components; selectors do not cross them, so look inside each. */
-function find(page: SimulatedComponent, selector: string): SimulatedComponent | undefined {
-  const direct = page.querySelector(selector)
-  if (direct) return direct
-  for (const el of Array.from(page.dom.querySelectorAll('custom-wrapper'))) {
-    const wrapper = page.querySelector(`#${el.getAttribute('data-sid') ?? ''}`)
-    const inner = wrapper && find(wrapper, selector)
-    if (inner) return inner
-  }
-  return undefined
-}
+endTimersWithFile({ timeouts: true })
+const find = findInWrappers
 
 async function until(check: () => boolean, ms = 3000): Promise<void> {
   for (let waited = 0; waited < ms && !check(); waited += 20) await sleep(20)

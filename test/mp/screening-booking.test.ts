@@ -1,5 +1,5 @@
 import type { DayDTO, ProgrammeCardDTO, SessionDTO } from '../../types/screening'
-import { openFreshPage, type FakeBackend, type SimulatedComponent } from './support/weapp-harness'
+import { endTimersWithFile, findInWrappers, openFreshPage, sleep, type FakeBackend, type SimulatedComponent } from './support/weapp-harness'
 
 /**
  * The compiled weapp booking page (site → day → session) in miniprogram-simulate,
@@ -52,34 +52,8 @@ const fixtures: Record<string, unknown> = { listProgrammes: [card], getProgramme
 const backend: FakeBackend = (name, body) =>
   name === 'screening' && body.action in fixtures ? { ok: true, data: fixtures[body.action] } : { ok: false, code: 'INTERNAL', message: 'unexpected call' }
 
-// The page re-reads places left every 20 s; end those timers with the file so jest can exit.
-const timers: ReturnType<typeof setInterval>[] = []
-const realSetInterval = global.setInterval
-beforeAll(() => {
-  global.setInterval = ((...args: Parameters<typeof setInterval>) => {
-    const t = realSetInterval(...args)
-    timers.push(t)
-    return t
-  }) as typeof setInterval
-})
-afterAll(() => {
-  timers.forEach(clearInterval)
-  global.setInterval = realSetInterval
-})
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-/** Taro renders deep trees through custom-wrapper components; selectors do not cross them, so look inside each. */
-function find(page: SimulatedComponent, selector: string): SimulatedComponent | undefined {
-  const direct = page.querySelector(selector)
-  if (direct) return direct
-  for (const el of Array.from(page.dom.querySelectorAll('custom-wrapper'))) {
-    const wrapper = page.querySelector(`#${el.getAttribute('data-sid') ?? ''}`)
-    const inner = wrapper && find(wrapper, selector)
-    if (inner) return inner
-  }
-  return undefined
-}
+endTimersWithFile() // the page re-reads places left every 20 s
+const find = findInWrappers
 
 async function waitForText(page: SimulatedComponent, text: string): Promise<void> {
   for (let i = 0; i < 50 && !page.dom.textContent?.includes(text); i++) await sleep(20)

@@ -1,5 +1,5 @@
 import type { ResultDTO, StaffBookingRowDTO } from '../../types/screening'
-import { openFreshPage, type FakeBackend } from './support/weapp-harness'
+import { openFreshPage, sleep, type FakeBackend } from './support/weapp-harness'
 
 /**
  * Defect 6 of issue 8: the nurse's result form has no default, sends nothing
@@ -7,7 +7,6 @@ import { openFreshPage, type FakeBackend } from './support/weapp-harness'
  * result can be viewed and corrected at the desk.
  */
 const SESSION_PAGE = 'packages/screening/pages/session/index'
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 async function until(done: () => boolean): Promise<void> {
   for (const deadline = Date.now() + 3000; !done() && Date.now() < deadline; ) await sleep(10)
 }

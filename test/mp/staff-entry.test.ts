@@ -1,13 +1,12 @@
 import type { EventSummaryDTO } from '../../types/events'
 import type { MeDTO, RoleDTO } from '../../types/member'
-import { openFreshPage, type FakeBackend } from './support/weapp-harness'
+import { openFreshPage, sleep, type FakeBackend } from './support/weapp-harness'
 
 /**
  * Defect 1 of issue 8: staff reach their desks. The invite QR opens the redeem
  * page with the code filled in, 我的 offers 输入邀请码, and every role links to
  * its desk (or says plainly that it is not open yet).
  */
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 async function until(done: () => boolean): Promise<void> {
   for (const deadline = Date.now() + 3000; !done() && Date.now() < deadline; ) await sleep(10)
 }

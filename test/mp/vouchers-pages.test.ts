@@ -1,28 +1,8 @@
 import type { PreviewDTO, RedemptionRowDTO, StaffMerchantDTO, VoucherDTO } from '../../types/vouchers'
-import { openFreshPage, type FakeBackend } from './support/weapp-harness'
+import { endTimersWithFile, openFreshPage, sleep, type FakeBackend } from './support/weapp-harness'
 
 /** The compiled wallet (我的券) and till pages in miniprogram-simulate, against a fake back end. */
-interface Sim {
-  dom: HTMLElement
-  querySelector(selector: string): Sim
-  dispatchEvent(name: string, options?: { detail?: unknown }): void
-}
-// The centre's countdown ticks every second; end those timers with the file so jest can exit.
-const timers: ReturnType<typeof setInterval>[] = []
-const realSetInterval = global.setInterval
-beforeAll(() => {
-  global.setInterval = ((...args: Parameters<typeof setInterval>) => {
-    const t = realSetInterval(...args)
-    timers.push(t)
-    return t
-  }) as typeof setInterval
-})
-afterAll(() => {
-  timers.forEach(clearInterval)
-  global.setInterval = realSetInterval
-})
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+endTimersWithFile() // the centre's countdown ticks every second
 const T = Date.UTC(2027, 2, 8, 2, 42) // 10:42 Beijing
 
 async function until(check: () => boolean) {
@@ -38,7 +18,7 @@ async function open(route: string, b: FakeBackend) {
   const loading = () => !wechat.page.dom.textContent || wechat.page.dom.textContent.includes('正在加载')
   await until(() => !loading())
   await sleep(20)
-  return { wechat, page: wechat.page as unknown as Sim }
+  return { wechat, page: wechat.page }
 }
 
 const voucher = (id: string, status: VoucherDTO['status'], redemption: VoucherDTO['redemption'] = null): VoucherDTO => ({

@@ -140,5 +140,56 @@ export interface SimulatedComponent {
   dom: HTMLElement
   data: Record<string, unknown>
   querySelector(selector: string): SimulatedComponent
-  dispatchEvent(eventName: string): void
+  /** A tap, an input…; `detail` is the event's payload (an input's value). */
+  dispatchEvent(eventName: string, options?: { detail?: unknown }): void
+}
+
+const realSetInterval = global.setInterval
+const realSetTimeout = global.setTimeout
+
+/** A pause on the real clock (the one `endTimersWithFile` leaves alone). */
+export const sleep = (ms: number) => new Promise<void>((resolve) => realSetTimeout(resolve, ms))
+
+/**
+ * Pages poll (places, codes, status) and codes renew themselves: the intervals
+ * they start (and with `timeouts`, their timeouts: a renewal then no longer
+ * re-arms itself) are ended with the test file, so jest can exit.
+ */
+export function endTimersWithFile({ timeouts = false } = {}): void {
+  const intervals: ReturnType<typeof setInterval>[] = []
+  const pending: ReturnType<typeof setTimeout>[] = []
+  let stopped = false
+  beforeAll(() => {
+    global.setInterval = ((...args: Parameters<typeof setInterval>) => {
+      const t = realSetInterval(...args)
+      intervals.push(t)
+      return t
+    }) as typeof setInterval
+    if (timeouts) {
+      global.setTimeout = ((fn: () => void, ms?: number) => {
+        const t = realSetTimeout(() => !stopped && fn(), ms)
+        pending.push(t)
+        return t
+      }) as typeof setTimeout
+    }
+  })
+  afterAll(() => {
+    stopped = true
+    intervals.forEach(clearInterval)
+    pending.forEach(clearTimeout)
+    global.setInterval = realSetInterval
+    global.setTimeout = realSetTimeout
+  })
+}
+
+/** Taro renders deep trees through custom-wrapper components; selectors do not cross them, so look inside each. */
+export function findInWrappers(page: SimulatedComponent, selector: string): SimulatedComponent | undefined {
+  const direct = page.querySelector(selector)
+  if (direct) return direct
+  for (const el of Array.from(page.dom.querySelectorAll('custom-wrapper'))) {
+    const wrapper = page.querySelector(`#${el.getAttribute('data-sid') ?? ''}`)
+    const inner = wrapper && findInWrappers(wrapper, selector)
+    if (inner) return inner
+  }
+  return undefined
 }
