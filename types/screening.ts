@@ -6,6 +6,7 @@
  * Ids the client sees: programme, site and session ids, and `bookingId`, a
  * random reference of one booking (never the member's openid).
  */
+import type { OutboxEntryDTO } from './notices'
 
 export type ProgrammeStatus = 'upcoming' | 'open' | 'closed'
 export type SessionPeriod = 'early' | 'day' | 'evening'
@@ -223,22 +224,7 @@ export interface ResultDTO {
   readyAt: number
 }
 
-export interface OutboxNoticeDTO {
-  id: string
-  kind: NoticeKind
-  /** Template title as WeChat would show it. */
-  title: string
-  /** Masked recipient (officers' view); the member sees her own. */
-  to: string
-  /** Mini-program page the notice opens. */
-  page: string
-  /** Template fields in order. Never carries health information. */
-  fields: { label: string; value: string }[]
-  createdAt: number
-  /** false when she had no opt-in left for this topic: WeChat would not have delivered it. */
-  delivered: boolean
-  skippedReason: string | null
-}
+export type OutboxNoticeDTO = OutboxEntryDTO<NoticeKind>
 
 export interface DashboardRowDTO {
   siteId: string

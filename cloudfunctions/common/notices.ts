@@ -7,6 +7,7 @@
  * fields safe to show on a lock screen: a result notice says "ready", never what.
  */
 import { randomBytes } from 'node:crypto'
+import type { OutboxEntryDTO } from '../../types/notices'
 import type { PagePath } from '../../types/routes'
 import type { Clock } from './clock'
 import type { Db } from './db'
@@ -30,17 +31,7 @@ export interface OutgoingNotice<K extends string> {
   fields: { label: string; value: string }[]
 }
 
-export interface OutboxEntry<K extends string> {
-  id: string
-  kind: K
-  title: string
-  to: string
-  page: string
-  fields: { label: string; value: string }[]
-  createdAt: number
-  delivered: boolean
-  skippedReason: string | null
-}
+export type OutboxEntry<K extends string> = OutboxEntryDTO<K>
 
 export interface Notices<K extends string, T extends string> {
   /** After wx.requestSubscribeMessage: one more credit per accepted topic. */
