@@ -24,6 +24,13 @@ import type { Holder, PlaceStore, TakeOptions } from './place-store'
 
 /** A pending claim older than this belongs to a call that died: functions time out well before it. */
 export const STALE_CLAIM_MS = 60_000
+/**
+ * No call outlives its function's timeout (10 s for the services in cloudbaserc.json; CloudBase
+ * stops it there): a step whose call started longer ago than this belongs to a dead call, and the
+ * person now at the till may take it over (under a lease, so only one does) instead of waiting
+ * for the sweeper's STALE_CLAIM_MS.
+ */
+export const CALL_LIMIT_MS = 15_000
 /** How long a new attempt waits for the same person's other attempt still in flight. */
 export const IN_FLIGHT_MS = 2_000
 

@@ -15,7 +15,7 @@ import type { VoucherRepository } from './voucher.repository'
 export function createMoneyReturns(campaigns: CampaignRepository, vouchers: VoucherRepository, redemptions: RedemptionRepository) {
   const store = campaigns.budgetStore
 
-  /** Steps 2–4 for a voucher whose `returning` is `r`. Only its own call, or the sweeper once it is stale, runs this. */
+  /** Steps 2–4 for a voucher whose `returning` is `r`. Only its own call, or whoever holds the lease on it (`takeOver`), runs this. */
   async function finish(v: Pick<VoucherDoc, '_id' | 'poolId'>, r: ReturningDoc): Promise<void> {
     for (const row of r.rows ?? []) await redemptions.insertOnce(row) // idempotent by row id
     if (r.reverses && r.rows?.[0]) await redemptions.markReversed(r.reverses, r.rows[0]._id)
@@ -33,8 +33,21 @@ export function createMoneyReturns(campaigns: CampaignRepository, vouchers: Vouc
     await store.forgetAdjust(v.poolId, r.key)
   }
 
+  /**
+   * Finishes a return whose call died (started before `staleBefore`): takes the lease first, so
+   * a till and the sweeper (or two tills) never both run it. false when it is not stale, or
+   * somebody else took it.
+   */
+  async function takeOver(v: Pick<VoucherDoc, '_id' | 'poolId' | 'returning'>, staleBefore: number, now: number): Promise<boolean> {
+    if (!v.returning || v.returning.at >= staleBefore) return false
+    const leased = await vouchers.leaseReturn(v._id, v.returning, now)
+    if (!leased) return false
+    await finish(v, leased)
+    return true
+  }
+
   /** The sweeper's part for one pool: notes whose voucher is done are dropped, stale ones finished. */
-  async function sweepPool(poolId: string, staleBefore: number): Promise<number> {
+  async function sweepPool(poolId: string, staleBefore: number, now: number): Promise<number> {
     const keys = Object.keys(await store.adjustments(poolId))
     if (!keys.length) return 0
     const byId = new Map((await vouchers.many([...new Set(keys.map((k) => k.split(':')[0]))])).map((v) => [v._id, v]))
@@ -42,13 +55,13 @@ export function createMoneyReturns(campaigns: CampaignRepository, vouchers: Vouc
     for (const key of keys) {
       const v = byId.get(key.split(':')[0])
       if (v?.returning?.key === key) {
-        if (v.returning.at < staleBefore) await finish(v, v.returning).then(() => n++)
+        if (await takeOver(v, staleBefore, now)) n++
       } else if (await store.forgetAdjust(poolId, key)) n++ // read after the note existed: the voucher is past it
     }
     return n
   }
 
-  return { finish, sweepPool }
+  return { finish, takeOver, sweepPool }
 }
 
 export type MoneyReturns = ReturnType<typeof createMoneyReturns>

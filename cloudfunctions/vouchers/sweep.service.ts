@@ -63,13 +63,13 @@ export function createVoucherSweep(d: SweepDeps) {
     for (const c of await d.campaigns.all()) {
       if (now > c.useEndsAt + DAY) continue
       for (const v of await d.vouchers.staleReturns(c._id, now - STALE_CLAIM_MS)) {
-        if (v.returning) await d.returns.finish(v, v.returning).then(() => n++)
+        if (await d.returns.takeOver(v, now - STALE_CLAIM_MS, now)) n++
       }
       for (const p of await d.campaigns.poolsOfCampaign(c._id)) {
         // Only claim holds (`c…`): a pool written before reservations were settled may still list `b…` holders,
         // whose money stays taken for their vouchers; releasing them would give it out twice.
         n += await sweepHolders({ store: d.campaigns.countStore, docId: p._id, ledger: d.vouchers.ledger, claimOf: (k, h) => (k.startsWith('c') && typeof h.v === 'string' ? h.v : null), holdsOf: d.vouchers.holdsOf, stateOf }, now)
-        n += await d.returns.sweepPool(p._id, now - STALE_CLAIM_MS)
+        n += await d.returns.sweepPool(p._id, now - STALE_CLAIM_MS, now)
       }
     }
     return n

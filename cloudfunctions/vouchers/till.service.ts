@@ -8,6 +8,7 @@
 import type { PreviewDTO, RedemptionRowDTO } from '../../types/vouchers'
 import type { CallerAccount } from '../common/auth'
 import type { Clock } from '../common/clock'
+import { CALL_LIMIT_MS } from '../common/claim-ledger'
 import { AppError, fail } from '../common/errors'
 import type { TokenService } from '../common/qr-token.service'
 import { beijingClock } from '../common/time'
@@ -140,8 +141,13 @@ export function createTillService(d: TillDeps) {
         const c = await d.campaigns.get(row.campaignId)
         const now = d.clock()
         if (!reversible(row, c, now)) fail('REVERSE_WINDOW_PASSED')
-        const v = (await d.vouchers.get(row.voucherId)) ?? fail('NOT_FOUND', 'redemptionId')
-        if (v.returning) fail('CONFLICT') // its redemption is still returning the unused part: a moment later
+        let v = (await d.vouchers.get(row.voucherId)) ?? fail('NOT_FOUND', 'redemptionId')
+        if (v.returning) {
+          // Its last step is still returning money. Its own call has seconds to finish it; a call that
+          // died longer ago than any call lives is finished here, under the lease, and the refund goes on.
+          if (!(await d.returns.takeOver(v, now - CALL_LIMIT_MS, now))) fail('CONFLICT')
+          v = (await d.vouchers.get(row.voucherId)) ?? fail('NOT_FOUND', 'redemptionId')
+        }
         const rev: RedemptionRowDoc = { ...row, _id: `${row._id}-x`, type: 'reverse', at: now, staffOpenid: account.openid, reversedBy: null }
         const returning: ReturningDoc = { ...reversal(v, row, now), rows: [rev], reverses: row._id }
         if (!(await d.vouchers.markReversed(v, row._id, returning))) fail('ALREADY_REVERSED')

@@ -93,6 +93,14 @@ export function createVoucherRepository(db: Db, clock: Clock, campaigns: Campaig
       const patch = r.reissue ? { returning: null, status: 'unused', redemption: null } : { returning: null }
       return (await coll().where({ _id: id, 'returning.key': r.key }).update(patch)).updated === 1
     },
+    /**
+     * The lease on a return whose call died: moves `returning.at` from the value read to `now`, so
+     * of all who read it stale (tills, the sweeper) exactly one goes on to finish it.
+     */
+    async leaseReturn(id: string, r: ReturningDoc, now: number): Promise<ReturningDoc | null> {
+      const moved = await coll().where({ _id: id, 'returning.key': r.key, 'returning.at': r.at }).update({ 'returning.at': now })
+      return moved.updated === 1 ? { ...r, at: now } : null
+    },
     async staleReturns(campaignId: string, before: number, limit = 200): Promise<VoucherDoc[]> {
       return rowsOf<VoucherDoc>(await coll().where({ campaignId, 'returning.at': _.lt(before) }).limit(limit).get())
     },

@@ -60,6 +60,23 @@ it('a claim nobody came back for: the timer gives its voucher and reservation ba
 
 const emptyMaps = (pool: { holders: object; returns?: object }) => Object.keys(pool.holders).length + Object.keys(pool.returns ?? {}).length
 
+/**
+ * A ¥86.00 redemption whose call died right after the voucher's update (step 1): the voucher names
+ * its return (with its statement row), the pool not yet given the unused part, and (unless
+ * `rowStored`, a call that died one step later) no row stored.
+ */
+async function deadRedemption(campaignId: string, openid: string, { rowStored = false } = {}) {
+  const v = await h.ok(openid, 'claim', { campaignId })
+  const live = await h.ok('till', 'redeem', { merchantId: shop, code: await codeOf(h, openid, v.id), billFen: 8600, till: '1号收银台' })
+  const rows = emu.db.collection(COLLECTIONS.voucherRedemptions)
+  const [row] = (await rows.doc(live.id).get()).data as Record<string, unknown>[]
+  if (!rowStored) await rows.doc(live.id).remove()
+  await emu.db.collection(COLLECTIONS.voucherPools).doc(campaignId).update({ budgetLeft: emu.db.command.inc(-(2000 - 430)), redeemed: emu.db.command.inc(-1), usedFen: emu.db.command.inc(-430) })
+  const returning = { key: `${v.id}:r1`, fen: 2000 - 430, counters: { redeemed: 1, usedFen: 430 }, at: h.clock.now, reissue: false, rows: [row] }
+  await emu.db.collection(COLLECTIONS.vouchers).doc(v.id).update({ returning: emu.db.command.set(returning) })
+  return { v, live, row }
+}
+
 /** The ¥86.00 redemption of a 2000-fen reservation on a 10,000-fen budget, fully booked: 430 used, the rest back, no note left. */
 async function expectRedemptionBooked(campaignId: string): Promise<void> {
   const b = await budgetBooks(emu.db, campaignId)
@@ -92,15 +109,8 @@ it('a redemption whose call died right after the voucher named its return: the t
 it('a redemption whose call died right after the voucher update still reaches the statement: the timer writes its row from the return in flight', async () => {
   h.clock.now = T0
   const c = (await h.ok('officer', 'createCampaign', campaignInput([shop], { totalVouchers: 5, budgetFen: 10_000 }))).id
-  const v = await h.ok('paid', 'claim', { campaignId: c })
-  const live = await h.ok('till', 'redeem', { merchantId: shop, code: await codeOf(h, 'paid', v.id), billFen: 8600, till: '1号收银台' })
+  const { live, row } = await deadRedemption(c, 'paid')
   const rows = emu.db.collection(COLLECTIONS.voucherRedemptions)
-  const [row] = (await rows.doc(live.id).get()).data as Record<string, unknown>[]
-  // Back to just after step 1, as a dead call leaves it: the voucher names its return (with its row), no row stored, pool untouched.
-  await rows.doc(live.id).remove()
-  await emu.db.collection(COLLECTIONS.voucherPools).doc(c).update({ budgetLeft: emu.db.command.inc(-(2000 - 430)), redeemed: emu.db.command.inc(-1), usedFen: emu.db.command.inc(-430) })
-  const returning = { key: `${v.id}:r1`, fen: 2000 - 430, counters: { redeemed: 1, usedFen: 430 }, at: T0, reissue: false, rows: [row] }
-  await emu.db.collection(COLLECTIONS.vouchers).doc(v.id).update({ returning: emu.db.command.set(returning) })
   h.clock.now = T0 + 61_000
   await h.main({ Type: 'Timer' } as never)
   expect((await rows.doc(live.id).get()).data).toEqual([row])
@@ -139,4 +149,34 @@ it('a reversal whose voucher cannot be reissued any more (its reservation no lon
   expect(b.pool).toMatchObject({ budgetLeft: 1999, redeemed: 0, reversed: 1, usedFen: 0 })
   expect(b.takenFen).toBe(b.usedFen + b.reservedFen)
   expect(emptyMaps(b.pool)).toBe(0)
+})
+
+it('a refund right after a crashed redemption (row stored, money not yet back): refused only while its own call could still run, then the till finishes the return itself; two tills at once refund once, the books match a refund without a crash', async () => {
+  h.clock.now = T0
+  const crashed = (await h.ok('officer', 'createCampaign', campaignInput([shop], { totalVouchers: 5, budgetFen: 10_000 }))).id
+  const normal = (await h.ok('officer', 'createCampaign', campaignInput([shop], { totalVouchers: 5, budgetFen: 10_000 }))).id
+  const { live } = await deadRedemption(crashed, 'dead', { rowStored: true }) // its row on the till's 今日核销, its money not yet back
+  h.clock.now = T0 + 5_000 // its own call may still be finishing: nothing is touched
+  expect(await h.call('till', 'reverse', { merchantId: shop, redemptionId: live.id })).toMatchObject({ ok: false, code: 'CONFLICT' })
+  expect((await budgetBooks(emu.db, crashed)).vs[0].returning).not.toBeNull()
+  h.clock.now = T0 + 20_000 // longer ago than any call lives: the cashier is not kept waiting for the timer
+  const tills = await Promise.all([1, 2].map(() => h.call('till', 'reverse', { merchantId: shop, redemptionId: live.id })))
+  expect(tills.filter((r) => r.ok)).toHaveLength(1)
+  expect(tills.filter((r) => !r.ok).map((r) => (r as { code: string }).code)).toEqual([expect.stringMatching(/^(CONFLICT|ALREADY_REVERSED)$/)])
+  await h.main({ Type: 'Timer' } as never)
+  h.clock.now = T0 + 120_000
+  await h.main({ Type: 'Timer' } as never) // the timer finds nothing left to do
+  // The same redemption and refund with no crash.
+  h.clock.now = T0
+  const w = await h.ok('swept', 'claim', { campaignId: normal })
+  const ok = await h.ok('till', 'redeem', { merchantId: shop, code: await codeOf(h, 'swept', w.id), billFen: 8600, till: '1号收银台' })
+  await h.ok('till', 'reverse', { merchantId: shop, redemptionId: ok.id })
+  const [a, b] = [await budgetBooks(emu.db, crashed), await budgetBooks(emu.db, normal)]
+  const books = (x: typeof a) => ({ takenFen: x.takenFen, reservedFen: x.reservedFen, usedFen: x.usedFen, status: x.vs.map((v) => v.status), returning: x.vs.map((v) => v.returning), maps: emptyMaps(x.pool),
+    counters: { left: x.pool.left, claimed: x.pool.claimed, redeemed: x.pool.redeemed, reversed: x.pool.reversed, usedFen: x.pool.usedFen } })
+  expect(books(a)).toEqual(books(b))
+  const date = new Date(T0 + 8 * 3_600_000).toISOString().slice(0, 10)
+  const s = await h.ok('officer', 'statement', { merchantId: shop, period: 'day', date })
+  expect(s.rows.filter((r: { id: string }) => r.id === live.id || r.id === `${live.id}-x`)).toHaveLength(2)
+  h.clock.now = T0
 })
