@@ -64,9 +64,12 @@ export async function listTargets(db: Db, kind: ScopeKind): Promise<InviteTarget
   return kind === 'merchant' ? targets.flatMap((t) => [t, managerOf(t)]) : targets
 }
 
-/** Each merchant can also get a manager (店长), who confirms its statements. */
+/**
+ * Each merchant can also get a manager (店长), who confirms its statements. The scope keeps the
+ * merchant's own name (the role is read from the id: 商户店长 · 苏果超市…); the picker's second line says which one it is.
+ */
 function managerOf(t: InviteTargetDTO): InviteTargetDTO {
-  return { ...t, id: `${t.id}${MERCHANT_MANAGER_SUFFIX}`, name: `${t.name}（店长·对账）` }
+  return { ...t, id: `${t.id}${MERCHANT_MANAGER_SUFFIX}`, detail: t.detail ? `店长（核销与对账）· ${t.detail}` : '店长（核销与对账）' }
 }
 
 /** The target with this id, or null when it does not exist (or may not get staff). */

@@ -36,7 +36,7 @@ it('lists the events, screening sites and merchants an officer can invite staff 
     sites: [{ kind: 'site', id: 'site-fy', name: '妇女保健科', detail: '天妃巷 123 号' }],
     merchants: [
       { kind: 'merchant', id: SUGUO.id, name: SUGUO.name, detail: '南京市中山路 1 号' },
-      { kind: 'merchant', id: `${SUGUO.id}-mgr`, name: `${SUGUO.name}（店长·对账）`, detail: '南京市中山路 1 号' },
+      { kind: 'merchant', id: `${SUGUO.id}-mgr`, name: SUGUO.name, detail: '店长（核销与对账）· 南京市中山路 1 号' },
     ],
   })
   expect(await invoke(main, 'o-cashier', 'inviteTargets', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' })
@@ -62,7 +62,7 @@ it("invites staff for a 会聚良缘 mixer's check-in station (an event scope)",
 
 it("invites a merchant's manager, who then holds the manager scope of that merchant (and never of a suspended one)", async () => {
   const invite = okData(await invoke<InviteDTO>(main, 'o-officer', 'createInvite', { scope: { kind: 'merchant', id: `${SUGUO.id}-mgr`, name: 'x' } }))
-  expect(invite.scope).toEqual({ kind: 'merchant', id: `${SUGUO.id}-mgr`, name: `${SUGUO.name}（店长·对账）` })
+  expect(invite.scope).toEqual({ kind: 'merchant', id: `${SUGUO.id}-mgr`, name: SUGUO.name })
   const me = okData(await invoke<MeDTO>(main, 'o-manager', 'redeemInvite', { code: invite.code }))
   expect(me.roles).toEqual([{ role: 'staff', scope: invite.scope }])
   expect(await invoke(main, 'o-officer', 'createInvite', { scope: { kind: 'merchant', id: 'merchant-closed-mgr', name: 'x' } })).toMatchObject({ ok: false, code: 'NOT_FOUND' })

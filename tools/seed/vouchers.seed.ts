@@ -67,7 +67,7 @@ async function demoManager(db: Db): Promise<number> {
   const user = ((await users.doc('demo-cashier').get()).data as { roles?: StoredRole[] }[])[0]
   const scopeId = managerScopeId('merchant-suguo-xjk')
   if (!user || (user.roles ?? []).some((r) => r.role === 'staff' && r.scope.id === scopeId)) return 0
-  const role: StoredRole = { role: 'staff', scope: { kind: 'merchant', id: scopeId, name: '苏果超市（新街口店）· 店长' } }
+  const role: StoredRole = { role: 'staff', scope: { kind: 'merchant', id: scopeId, name: '苏果超市（新街口店）' } }
   await users.doc('demo-cashier').update({ roles: db.command.set([...(user.roles ?? []), role]) })
   return 1
 }

@@ -4,7 +4,7 @@ import type { InviteDTO, InviteTargetDTO, InviteTargetsDTO, ScopeKind } from '..
 import { BigButton } from '../../components/big-button'
 import { QrImage } from '../../components/qr-image'
 import { RemoteView } from '../../components/remote-view'
-import { SCOPE_KIND_LABEL } from '../../constants/roles'
+import { describeRole, SCOPE_KIND_LABEL } from '../../constants/roles'
 import { Refusal, useAction } from '../../hooks/use-action'
 import { useRemote } from '../../hooks/use-remote'
 import { call } from '../../services/api'
@@ -24,7 +24,7 @@ function InviteResult({ invite }: { invite: InviteDTO }) {
       <Text className='invite__code' userSelect>{invite.code}</Text>
       <QrImage id='invite-qr' text={inviteLink(normalizeCode(invite.code))} />
       <Text className='muted'>请对方用微信扫描此二维码，或在「我的 → 输入邀请码」中输入邀请码</Text>
-      <Text className='muted'>{SCOPE_KIND_LABEL[invite.scope.kind]}：{invite.scope.name}</Text>
+      <Text className='muted'>{describeRole({ role: 'staff', scope: invite.scope }).title}：{invite.scope.name}</Text>
       <Text className='muted'>有效期至 {formatShanghai(invite.expiresAt)}，仅可使用一次</Text>
     </View>
   )
