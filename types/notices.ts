@@ -15,3 +15,15 @@ export interface OutboxEntryDTO<K extends string = string> {
   delivered: boolean
   skippedReason: string | null
 }
+
+/**
+ * The notice actions every function with notices has (cloudfunctions/common/notice-actions.ts):
+ * `subscribe` after she accepted topics in wx.requestSubscribeMessage (one more send each), her own
+ * notices and credits, and the officers' view of everyone's outbox.
+ */
+export interface NoticeActionMap<T extends string, K extends string = string> {
+  subscribe: [{ topics: T[] }, { credits: Record<T, number> }]
+  myNotices: [Record<string, never>, OutboxEntryDTO<K>[]]
+  noticeCredits: [Record<string, never>, { credits: Record<T, number> }]
+  allNotices: [Record<string, never>, OutboxEntryDTO<K>[]]
+}

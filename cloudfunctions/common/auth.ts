@@ -1,10 +1,22 @@
+/**
+ * Who may call an action, declared once on the action line (`action({auth})`) and resolved by the
+ * router before `run`, the way cal.com declares `authedProcedure`: services never check roles, they
+ * only refuse on data (her own booking, not someone else's). Roles come from the server only: the
+ * stored user plus bootstrap officers from the environment.
+ *
+ * Resolution runs in two steps so that a caller without any role of the right kind is refused before
+ * her input is even parsed (FORBIDDEN never depends on what she sent), and a scoped check (staff of
+ * THIS site) runs on the parsed input, or on the document it names when the input alone cannot say.
+ */
 import { batchedById } from './batched-read'
-import type { Db } from './db'
+import type { Principal } from './caller'
 import { COLLECTIONS } from './collections'
+import type { Db } from './db'
 import { env } from './env'
 import { fail } from './errors'
 import type { RosterDoc, ScopeKind, StoredRole, UserDoc } from './member-docs'
 import { createRosterLookup } from './roster-lookup'
+import { MERCHANT_MANAGER_SUFFIX } from '../../types/member'
 
 export interface CallerAccount {
   openid: string
@@ -12,10 +24,34 @@ export interface CallerAccount {
   roles: StoredRole[]
 }
 
+/** What a scope resolver may read: the caller's db and clock. */
+export interface ScopeContext {
+  db: Db
+  clock: () => number
+}
+
+/** The scope id an input names (or that the document it names belongs to); null: nothing to check against. */
+export type ScopeOf<I> = (input: I, ctx: ScopeContext) => string | null | Promise<string | null>
+
+/**
+ * - `caller`: anyone signed in (the account is read, roles may be empty);
+ * - `member`: a verified member: `ctx.roster` is her roster record (NOT_VERIFIED otherwise);
+ * - `officer`: a union officer;
+ * - `{staff: kind, of}`: staff of the scope `of(input)` names, or an officer (officers act everywhere);
+ *   without `of`, staff of any scope of that kind (a desk's list of its own sites);
+ * - `{manager: of}`: the manager (店长) of the merchant `of(input)` names, or an officer.
+ */
+export type Auth<I = unknown> = 'caller' | 'member' | 'officer' | { staff: ScopeKind; of?: ScopeOf<I> } | { manager: ScopeOf<I> }
+
+/** Every auth kind, named for tables and docs. */
+export function authLabel(auth: Auth<never>): string {
+  if (typeof auth === 'string') return auth
+  return 'staff' in auth ? `staff:${auth.staff}${auth.of ? '' : ' (any)'}` : 'manager:merchant'
+}
+
 /** Her account, read afresh; concurrent calls' reads share a query (batched-read.ts). */
 const userById = batchedById<UserDoc & { _id: string }>(COLLECTIONS.users)
 
-/** Roles come from the server only: the stored user plus bootstrap officers from the environment. */
 export async function loadAccount(db: Db, openid: string): Promise<CallerAccount> {
   const user = openid ? await userById(db, openid) : null
   const roles = [...(user?.roles ?? [])]
@@ -27,27 +63,77 @@ export function isOfficer(account: CallerAccount): boolean {
   return account.roles.some((r) => r.role === 'officer')
 }
 
-export function hasStaffScope(account: CallerAccount, kind: ScopeKind, id: string): boolean {
-  return account.roles.some((r) => r.role === 'staff' && r.scope.kind === kind && r.scope.id === id)
+/** The scope ids of one kind this account holds (a merchant manager's `-mgr` ids included, as stored). */
+export function scopeIds(account: CallerAccount, kind: ScopeKind): string[] {
+  return account.roles.flatMap((r) => (r.role === 'staff' && r.scope.kind === kind ? [r.scope.id] : []))
 }
 
+function holdsScope(account: CallerAccount, kind: ScopeKind, id: string, managerOnly: boolean): boolean {
+  const ids = scopeIds(account, kind)
+  const manager = kind === 'merchant' ? `${id}${MERCHANT_MANAGER_SUFFIX}` : null
+  return (!managerOnly && ids.includes(id)) || (manager !== null && ids.includes(manager))
+}
+
+/** Her account and roster record, read side by side (the hot paths pay one round trip, not two). */
+async function accountAndRoster(db: Db, openid: string): Promise<{ account: CallerAccount; roster: RosterDoc | null }> {
+  const [account, roster] = await Promise.all([loadAccount(db, openid), createRosterLookup({ db }).one(openid)])
+  // Both sides of the binding must agree: the record bound to her, and her account pointing at it.
+  const agreed = roster && account.user?.verifiedAt && account.user.rosterId === roster._id ? roster : null
+  return { account, roster: agreed }
+}
+
+export interface Authorized {
+  account: CallerAccount
+  roster: RosterDoc | null
+}
+
+/** Step 1, before the input is parsed: the caller's kind (roles of the right kind, verified membership). */
+export async function authorizeCaller(auth: Auth<never>, principal: Principal, db: Db): Promise<Authorized> {
+  if (auth === 'member') {
+    const found = await accountAndRoster(db, principal.openid)
+    if (!found.roster) fail('NOT_VERIFIED')
+    return found
+  }
+  const account = await loadAccount(db, principal.openid)
+  if (auth === 'caller') return { account, roster: null }
+  if (isOfficer(account)) return { account, roster: null }
+  if (auth === 'officer') fail('FORBIDDEN')
+  const kind = 'staff' in auth ? auth.staff : 'merchant'
+  const ids = scopeIds(account, kind)
+  const held = 'manager' in auth ? ids.filter((id) => id.endsWith(MERCHANT_MANAGER_SUFFIX)) : ids
+  if (held.length === 0) fail('FORBIDDEN')
+  return { account, roster: null }
+}
+
+/** Step 2, on the parsed input: the scope the action acts on (officers pass everywhere). */
+export async function authorizeScope<I>(auth: Auth<I>, input: I, who: Authorized, ctx: ScopeContext): Promise<void> {
+  if (typeof auth === 'string' || isOfficer(who.account)) return
+  const of = 'manager' in auth ? auth.manager : auth.of
+  if (!of) return
+  const id = await of(input, ctx)
+  const kind = 'staff' in auth ? auth.staff : 'merchant'
+  if (id === null || !holdsScope(who.account, kind, id, 'manager' in auth)) fail('FORBIDDEN')
+}
+
+/** Transitional (removed once every service declares `auth`): the same checks, called from services. */
 export async function requireOfficer(db: Db, openid: string): Promise<CallerAccount> {
   const account = await loadAccount(db, openid)
   if (!isOfficer(account)) fail('FORBIDDEN')
   return account
 }
 
-/** Staff of this merchant / event / site; officers may act everywhere. */
+export function hasStaffScope(account: CallerAccount, kind: ScopeKind, id: string): boolean {
+  return holdsScope(account, kind, id, false)
+}
+
 export async function requireStaff(db: Db, openid: string, kind: ScopeKind, id: string): Promise<CallerAccount> {
   const account = await loadAccount(db, openid)
   if (!isOfficer(account) && !hasStaffScope(account, kind, id)) fail('FORBIDDEN')
   return account
 }
 
-/** A verified member's roster record: what eligibility rules (gender, age, tags, branch) read. */
 export async function requireVerifiedMember(db: Db, openid: string): Promise<{ account: CallerAccount; roster: RosterDoc }> {
-  const [account, roster] = await Promise.all([loadAccount(db, openid), createRosterLookup({ db }).one(openid)])
-  // Both sides of the binding must agree: the record bound to her, and her account pointing at it.
-  if (!roster || !account.user?.verifiedAt || account.user.rosterId !== roster._id) fail('NOT_VERIFIED')
+  const { account, roster } = await accountAndRoster(db, openid)
+  if (!roster) fail('NOT_VERIFIED')
   return { account, roster }
 }

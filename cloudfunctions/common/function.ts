@@ -1,38 +1,59 @@
 import { z } from 'zod'
-import type { Envelope } from '../../types/envelope'
+import type { Envelope, FunctionEvent } from '../../types/envelope'
 import { ERROR_MESSAGES } from '../../types/errors'
 import type { FunctionActions } from '../../types/functions'
-import { callerOpenid } from './caller'
+import { type Auth, type Authorized, type CallerAccount, authorizeCaller, authorizeScope } from './auth'
+import { type Principal, callerPrincipal } from './caller'
 import { type Clock, systemClock } from './clock'
 import { type Db, getDb } from './db'
 import { AppError } from './errors'
 import { runOnce } from './idempotency'
+import type { RosterDoc } from './member-docs'
 import { type FunctionMain, type TimerDeps, withTimer } from './timer'
 
 export { callerOpenid } from './caller'
+export { rerun } from './idempotency'
 
 export interface ActionContext {
-  /** The caller's openid from the trusted CloudBase context. */
+  /** Who is calling, from the trusted CloudBase context. */
+  principal: Principal
+  /** The caller's openid (`principal.openid`). */
   openid: string
+  /** Her account and roles, read once by the router (auth.ts). */
+  account: CallerAccount
   db: Db
   clock: Clock
   /** The client's request id (already deduplicated for `mutation` actions). */
   requestId: string | undefined
 }
 
-export interface ActionSpec<S extends z.ZodType = z.ZodType, R = unknown> {
+/** What `run` gets under `auth: 'member'`: her roster record as well. */
+export interface MemberContext extends ActionContext {
+  roster: RosterDoc
+}
+
+export type ContextFor<A> = A extends 'member' ? MemberContext : ActionContext
+
+export interface ActionSpec<S extends z.ZodType = z.ZodType, R = unknown, A extends Auth<z.output<S>> = Auth<z.output<S>>> {
   input: S
+  /** Who may call (auth.ts); resolved by the router before `run`. */
+  auth: A
   /**
    * State-changing: a retry with the same request id returns the first outcome and changes nothing.
    * 'ledger': the action's own claim ledger keeps the request id (claim-ledger.ts), which answers a
    * retry even after a crash, so no request marker is written (two fewer calls on the hot path).
    */
   mutation?: boolean | 'ledger'
-  run(input: z.output<S>, ctx: ActionContext): Promise<R>
+  /**
+   * For `mutation: true`: what a same-id retry answers while the first call's marker is pending, read
+   * from what that call left (idempotency.ts `Recover`); `rerun` when the work is safe to repeat.
+   */
+  recover?: (input: z.output<S>, ctx: ContextFor<A>) => Promise<{ data: R } | undefined>
+  run(input: z.output<S>, ctx: ContextFor<A>): Promise<R>
 }
 
-/** Keeps the schema's output type flowing into `run`. */
-export function action<S extends z.ZodType, R>(spec: ActionSpec<S, R>): ActionSpec<S, R> {
+/** Keeps the schema's output type flowing into `auth` and `run`. */
+export function action<S extends z.ZodType, R, const A extends Auth<z.output<S>>>(spec: ActionSpec<S, R, A>): ActionSpec<S, R, A> {
   return spec
 }
 
@@ -53,10 +74,12 @@ export interface FunctionOptions {
  */
 type ActionMapOf<N extends string> = N extends keyof FunctionActions ? FunctionActions[N] : Record<string, [unknown, unknown]>
 type Pair = readonly [unknown, unknown]
-type Contract<M> = { [K in keyof M]: ActionSpec<z.ZodType, M[K] extends Pair ? M[K][1] : never> }
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any auth kind: each action's own `run` is typed by its own
+type AnySpec<R> = ActionSpec<z.ZodType, R, any>
+type Contract<M> = { [K in keyof M]: AnySpec<M[K] extends Pair ? M[K][1] : never> }
 type NoExtra<A, M> = { [K in Exclude<keyof A, keyof M>]: 'not in the action map of types/' }
 type AcceptsRequest<N extends string, A, M> = N extends keyof FunctionActions ? {
-  [K in keyof A & keyof M]: A[K] extends ActionSpec<infer S> ? (M[K] extends Pair ? (M[K][0] extends z.input<S> ? unknown : 'schema refuses the typed request') : unknown) : unknown
+  [K in keyof A & keyof M]: A[K] extends ActionSpec<infer S, unknown, never> ? (M[K] extends Pair ? (M[K][0] extends z.input<S> ? unknown : 'schema refuses the typed request') : unknown) : unknown
 } : unknown
 
 const requestIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional()
@@ -72,22 +95,31 @@ function invalid(issue: z.core.$ZodIssue | undefined): AppError {
   return new AppError('INVALID_ARGUMENT', path.join('.') || undefined)
 }
 
-function route(name: string, actions: Record<string, ActionSpec>, db: () => Db, clock: Clock): FunctionMain {
+type LooseSpec = ActionSpec<z.ZodType, unknown, Auth<unknown>> & { run(i: unknown, ctx: ActionContext): Promise<unknown> }
+
+async function dispatch(name: string, spec: LooseSpec, event: FunctionEvent, principal: Principal, db: Db, clock: Clock): Promise<unknown> {
+  const rid = requestIdSchema.safeParse(event.requestId)
+  if (!rid.success) throw new AppError('INVALID_ARGUMENT', 'requestId')
+  const who: Authorized = await authorizeCaller(spec.auth as Auth<never>, principal, db)
+  const parsed = spec.input.safeParse(event.data ?? {})
+  if (!parsed.success) throw invalid(parsed.error.issues[0])
+  await authorizeScope(spec.auth, parsed.data, who, { db, clock })
+  const ctx = { principal, openid: principal.openid, account: who.account, db, clock, requestId: rid.data, ...(who.roster ? { roster: who.roster } : {}) }
+  const run = () => spec.run(parsed.data, ctx)
+  if (spec.mutation !== true || !rid.data) return run()
+  const recover = spec.recover ? () => spec.recover!(parsed.data, ctx) : undefined
+  return runOnce(db, clock, `${name}:${principal.openid}:${rid.data}`, run, { openid: principal.openid, recover })
+}
+
+function route(name: string, actions: Record<string, LooseSpec>, db: () => Db, clock: Clock): FunctionMain {
   return async (event, context) => {
     try {
       if (!event || typeof event !== 'object' || typeof event.action !== 'string') throw new AppError('INVALID_ARGUMENT', 'action')
       const spec = Object.hasOwn(actions, event.action) ? actions[event.action] : undefined
       if (!spec) throw new AppError('UNKNOWN_ACTION', 'action')
-      const openid = callerOpenid(event, context)
-      if (!openid) throw new AppError('UNAUTHENTICATED')
-      const rid = requestIdSchema.safeParse(event.requestId)
-      if (!rid.success) throw new AppError('INVALID_ARGUMENT', 'requestId')
-      const parsed = spec.input.safeParse(event.data ?? {})
-      if (!parsed.success) throw invalid(parsed.error.issues[0])
-      const ctx: ActionContext = { openid, db: db(), clock, requestId: rid.data }
-      const run = () => spec.run(parsed.data, ctx)
-      const data = spec.mutation === true && rid.data ? await runOnce(ctx.db, clock, `${name}:${openid}:${rid.data}`, run, openid) : await run()
-      return { ok: true, data }
+      const principal = callerPrincipal(event, context)
+      if (!principal) throw new AppError('UNAUTHENTICATED')
+      return { ok: true, data: await dispatch(name, spec, event, principal, db(), clock) }
     } catch (e) {
       if (e instanceof AppError) return errorEnvelope(e)
       console.error(`[${name}] ${event?.action}:`, e)
@@ -95,6 +127,9 @@ function route(name: string, actions: Record<string, ActionSpec>, db: () => Db, 
     }
   }
 }
+
+/** A function's `main`, with its declarations for the tests and docs generated from them. */
+export type DefinedFunction = FunctionMain & { readonly actions: Readonly<Record<string, Pick<ActionSpec, 'auth' | 'input' | 'mutation'>>> }
 
 /**
  * A cloud function's `main`: validate `{action, data}`, take the caller from the
@@ -107,9 +142,11 @@ export function defineFunction<N extends string, A extends Contract<ActionMapOf<
   actions: A & NoExtra<A, ActionMapOf<N>> & AcceptsRequest<N, A, ActionMapOf<N>>,
   deps: FunctionDeps = {},
   options: FunctionOptions = {},
-): FunctionMain {
+): DefinedFunction {
   const db = deps.db ?? getDb
   const clock = deps.clock ?? systemClock
-  const routed = route(name, actions as unknown as Record<string, ActionSpec>, db, clock)
-  return options.onTimer ? withTimer(name, routed, () => ({ db: db(), clock }), options.onTimer) : routed
+  const table = actions as unknown as Record<string, LooseSpec>
+  const routed = route(name, table, db, clock)
+  const main = options.onTimer ? withTimer(name, routed, () => ({ db: db(), clock }), options.onTimer) : routed
+  return Object.assign(main, { actions: table })
 }

@@ -13,8 +13,6 @@ export type RequestOf<F extends FunctionName, A extends ActionName<F>> = Pair<F,
 export type ResponseOf<F extends FunctionName, A extends ActionName<F>> = Pair<F, A> extends [unknown, infer R] ? R : never
 
 export interface CallOptions {
-  /** Safe to repeat: a read, or a write the server deduplicates by request id. Only these are retried. */
-  idempotent?: boolean
   /** No loading indicator (background refreshes). */
   silent?: boolean
   /** Text beside the loading indicator. */
@@ -44,6 +42,8 @@ function transport(): Transport {
 /**
  * The one way pages reach the back end. Resolves to the action's typed
  * response, or throws an ApiError whose message is the Chinese text to show.
+ * Retry-safe by default: every call carries a request id that its retries reuse,
+ * and the server answers a retried mutation with its first outcome.
  */
 export async function call<F extends FunctionName, A extends ActionName<F>>(
   fnName: F,
@@ -54,7 +54,7 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
   const body = { action, data, requestId: newRequestId() }
   const stop = options.silent ? () => undefined : startLoading(options.loadingText ?? '加载中')
   try {
-    return await invoke<ResponseOf<F, A>>(fnName, body, { transport: transport(), idempotent: !!options.idempotent })
+    return await invoke<ResponseOf<F, A>>(fnName, body, { transport: transport() })
   } finally {
     stop()
   }

@@ -29,9 +29,9 @@ function scripted(answers: Array<unknown | Error>) {
 }
 
 describe('invoke', () => {
-  it('retries a network failure of an idempotent call with the same request id, then succeeds', async () => {
+  it('retries a network failure with the same request id, then succeeds', async () => {
     const { transport, sent } = scripted([new TransportError('NETWORK_ERROR'), { ok: false, code: 'UNAVAILABLE', message: '' }, { ok: true, data: 7 }])
-    await expect(invoke('member', body, { transport, idempotent: true, sleep: noSleep })).resolves.toBe(7)
+    await expect(invoke('member', body, { transport, sleep: noSleep })).resolves.toBe(7)
     expect(sent).toHaveLength(3)
     expect(new Set(sent.map((s) => s.body.requestId))).toEqual(new Set(['req-1']))
     expect(sent.every((s) => s.name === 'member' && s.body.action === 'verify')).toBe(true)
@@ -44,23 +44,16 @@ describe('invoke', () => {
       new TransportError('DEADLINE_EXCEEDED'),
       { ok: true, data: 'too late' },
     ])
-    const err = await failure(invoke('member', body, { transport, idempotent: true, sleep: noSleep }))
+    const err = await failure(invoke('member', body, { transport, sleep: noSleep }))
     expect(err).toBeInstanceOf(ApiError)
     expect(err.code).toBe('DEADLINE_EXCEEDED')
     expect(err.message).toBe(ERROR_MESSAGES.DEADLINE_EXCEEDED)
     expect(sent).toHaveLength(1 + MAX_RETRIES)
   })
 
-  it('never retries a call that is not marked idempotent', async () => {
-    const { transport, sent } = scripted([new TransportError('NETWORK_ERROR'), { ok: true, data: 1 }])
-    const err = await failure(invoke('member', body, { transport, idempotent: false, sleep: noSleep }))
-    expect(err.code).toBe('NETWORK_ERROR')
-    expect(sent).toHaveLength(1)
-  })
-
-  it('never retries a business error, even for an idempotent call', async () => {
+  it('never retries a business error', async () => {
     const { transport, sent } = scripted([{ ok: false, code: 'VERIFY_MISMATCH', message: '' }, { ok: true, data: 1 }])
-    const err = await failure(invoke('member', body, { transport, idempotent: true, sleep: noSleep }))
+    const err = await failure(invoke('member', body, { transport, sleep: noSleep }))
     expect(err.code).toBe('VERIFY_MISMATCH')
     expect(sent).toHaveLength(1)
   })
@@ -68,27 +61,26 @@ describe('invoke', () => {
   it('waits between retries with growing backoff', async () => {
     const waits: number[] = []
     const { transport } = scripted([new TransportError('UNAVAILABLE'), new TransportError('UNAVAILABLE'), { ok: true, data: 1 }])
-    await invoke('member', body, { transport, idempotent: true, sleep: async (ms) => void waits.push(ms) })
+    await invoke('member', body, { transport, sleep: async (ms) => void waits.push(ms) })
     expect(waits).toHaveLength(2)
     expect(waits[1]).toBeGreaterThan(waits[0])
   })
 
   it('turns an unexpected throw into INTERNAL without retrying', async () => {
     const { transport, sent } = scripted([new TypeError('boom'), { ok: true, data: 1 }])
-    const err = await failure(invoke('member', body, { transport, idempotent: true, sleep: noSleep }))
+    const err = await failure(invoke('member', body, { transport, sleep: noSleep }))
     expect(err.code).toBe('INTERNAL')
     expect(sent).toHaveLength(1)
   })
 })
 
 describe('retry policy', () => {
-  it('retries only transient codes, only when idempotent, at most twice', () => {
-    expect(shouldRetry('NETWORK_ERROR', 0, true)).toBe(true)
-    expect(shouldRetry('UNAVAILABLE', 1, true)).toBe(true)
-    expect(shouldRetry('DEADLINE_EXCEEDED', 2, true)).toBe(false)
-    expect(shouldRetry('NETWORK_ERROR', 0, false)).toBe(false)
-    expect(shouldRetry('INTERNAL', 0, true)).toBe(false)
-    expect(shouldRetry('CONFLICT', 0, true)).toBe(false)
+  it('retries only transient codes, at most twice', () => {
+    expect(shouldRetry('NETWORK_ERROR', 0)).toBe(true)
+    expect(shouldRetry('UNAVAILABLE', 1)).toBe(true)
+    expect(shouldRetry('DEADLINE_EXCEEDED', 2)).toBe(false)
+    expect(shouldRetry('INTERNAL', 0)).toBe(false)
+    expect(shouldRetry('CONFLICT', 0)).toBe(false)
   })
 
   it('backs off within ±25% of 400 ms doubling', () => {

@@ -20,7 +20,6 @@ export class TransportError extends Error {
 
 export interface InvokeOptions {
   transport: Transport
-  idempotent: boolean
   sleep?: (ms: number) => Promise<void>
 }
 
@@ -32,7 +31,10 @@ function toApiError(err: unknown): ApiError {
   return errorFor('INTERNAL')
 }
 
-/** Calls a function once, retrying transient failures of idempotent calls with the same body (and request id). */
+/**
+ * Calls a function once, retrying transient failures with the same body (and request id): reads are
+ * safe to repeat, and every mutation is deduplicated by its request id on the server (function.ts).
+ */
 export async function invoke<T>(fnName: string, body: CallBody, opts: InvokeOptions): Promise<T> {
   const sleep = opts.sleep ?? defaultSleep
   for (let retries = 0; ; retries++) {
@@ -40,7 +42,7 @@ export async function invoke<T>(fnName: string, body: CallBody, opts: InvokeOpti
       return unwrapEnvelope<T>(await opts.transport(fnName, body))
     } catch (err) {
       const apiErr = toApiError(err)
-      if (!shouldRetry(apiErr.code, retries, opts.idempotent)) throw apiErr
+      if (!shouldRetry(apiErr.code, retries)) throw apiErr
       await sleep(backoffMs(retries))
     }
   }

@@ -16,6 +16,6 @@ export function rememberMe(me: MeDTO | null): void {
 }
 
 export async function loadMe(options: { silent?: boolean } = {}): Promise<MeDTO> {
-  current = await call('member', 'me', {}, { idempotent: true, silent: options.silent })
+  current = await call('member', 'me', {}, { silent: options.silent })
   return current
 }

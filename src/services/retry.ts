@@ -6,12 +6,12 @@ const TRANSIENT: ReadonlySet<ErrorCode> = new Set(['NETWORK_ERROR', 'UNAVAILABLE
 export const MAX_RETRIES = 2
 
 /**
- * Only idempotent calls are retried: reads, and writes the server deduplicates
- * by request id (the retry carries the same id, so it returns the first outcome).
+ * Every call may be retried: reads are safe to repeat, and every write is deduplicated by its
+ * request id (the retry carries the same id, so it returns the first outcome).
  * `retriesDone` counts retries already made.
  */
-export function shouldRetry(code: ErrorCode, retriesDone: number, idempotent: boolean): boolean {
-  return idempotent && retriesDone < MAX_RETRIES && TRANSIENT.has(code)
+export function shouldRetry(code: ErrorCode, retriesDone: number): boolean {
+  return retriesDone < MAX_RETRIES && TRANSIENT.has(code)
 }
 
 /** Exponential backoff with jitter: ~400 ms, then ~800 ms. `random` in [0, 1). */

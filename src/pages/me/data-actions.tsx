@@ -21,13 +21,13 @@ export function DataActions({ me, onChange }: { me: MeDTO; onChange: (me: MeDTO)
   }
   const requestDeletion = useAction(async () => {
     if (!(await confirm('申请删除个人信息', '工会将审核并删除可删除的个人信息，解除绑定后需重新认证。处理结果会在「我的」页面显示。确定申请吗？'))) return
-    await call('member', 'requestDeletion', {}, { idempotent: true })
-    changed(await call('member', 'me', {}, { idempotent: true }))
+    await call('member', 'requestDeletion', {})
+    changed(await call('member', 'me', {}))
     Taro.showToast({ title: '已提交申请', icon: 'success' })
   })
   const unbind = useAction(async () => {
     if (!(await confirm('解除绑定', '解除后本微信将不再关联您的会员信息，可随时重新认证。确定解除吗？'))) return
-    changed(await call('member', 'unbind', {}, { idempotent: true }))
+    changed(await call('member', 'unbind', {}))
     Taro.showToast({ title: '已解除绑定', icon: 'success' })
   })
   const error = requestDeletion.error || unbind.error

@@ -14,13 +14,13 @@ export function MyDataPanel() {
   const [data, setData] = useState<MyDataExport | null>(null)
   const [showHealth, setShowHealth] = useState(false)
   const load = useAction(async () => {
-    const d = await call('member', 'exportMyData', {}, { idempotent: true, loadingText: '正在读取' })
+    const d = await call('member', 'exportMyData', {}, { loadingText: '正在读取' })
     setData(d)
     setShowHealth(false)
     return d
   })
   const file = async () => {
-    const d = data ?? (await call('member', 'exportMyData', {}, { idempotent: true, loadingText: '正在导出' }))
+    const d = data ?? (await call('member', 'exportMyData', {}, { loadingText: '正在导出' }))
     const rows = myDataRows(d)
     return { filename: `我的数据-${beijingDate(d.exportedAt)}.csv`, csv: csvOf(rows), rows: rows.length - 1 }
   }

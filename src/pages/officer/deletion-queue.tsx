@@ -20,7 +20,7 @@ function Request({ r, onDone }: { r: DeletionRequestDTO; onDone: (done: Deletion
       cancelText: '取消',
     })
     if (!ok.confirm) return
-    onDone(await call('member', 'processDeletionRequest', { id: r.id }, { idempotent: true, loadingText: '正在删除' }))
+    onDone(await call('member', 'processDeletionRequest', { id: r.id }, { loadingText: '正在删除' }))
   })
   const open = r.status === 'pending' || r.status === 'partly'
   return (
@@ -40,7 +40,7 @@ export function DeletionQueue() {
   const [all, setAll] = useState(false)
   // A request carried out leaves the open list at once: its outcome stays on screen until the next one.
   const [processed, setProcessed] = useState<DeletionRequestDTO | null>(null)
-  const list = useRemote((silent) => call('member', 'listDeletionRequests', { status: all ? 'all' : 'open' }, { idempotent: true, silent }), [all])
+  const list = useRemote((silent) => call('member', 'listDeletionRequests', { status: all ? 'all' : 'open' }, { silent }), [all])
   return (
     <View className='card' id='deletion-queue'>
       <Text className='card__title'>删除个人信息申请</Text>

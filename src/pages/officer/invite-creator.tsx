@@ -48,10 +48,10 @@ export function InviteCreator() {
   const [kind, setKind] = useState<ScopeKind>('event')
   const [chosen, setChosen] = useState<InviteTargetDTO | null>(null)
   const [invite, setInvite] = useState<InviteDTO | null>(null)
-  const targets = useRemote((silent) => call('member', 'inviteTargets', {}, { idempotent: true, silent }))
+  const targets = useRemote((silent) => call('member', 'inviteTargets', {}, { silent }))
   const create = useAction(async () => {
     if (!chosen) throw new Refusal(`请先选择${SCOPE_KIND_LABEL[kind]}`)
-    setInvite(await call('member', 'createInvite', { scope: { kind: chosen.kind, id: chosen.id } }, { idempotent: true, loadingText: '正在生成' }))
+    setInvite(await call('member', 'createInvite', { scope: { kind: chosen.kind, id: chosen.id } }, { loadingText: '正在生成' }))
   })
   const pickKind = (k: ScopeKind) => {
     setKind(k)

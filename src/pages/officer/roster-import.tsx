@@ -29,7 +29,7 @@ export function RosterImport({ onImported }: { onImported?: () => void }) {
     for (let part = r.next; part < r.parts.length; part++) {
       const p = r.parts[part]
       const chunk = r.parts.length > 1 ? { importId: r.importId, part, parts: r.parts.length, firstLine: p.firstLine } : undefined
-      const res = await call('member', 'importRoster', { csvBase64: base64Of(p.bytes), ...(chunk ? { chunk } : {}) }, { idempotent: true, silent: r.parts.length > 1, loadingText: '正在导入' })
+      const res = await call('member', 'importRoster', { csvBase64: base64Of(p.bytes), ...(chunk ? { chunk } : {}) }, { silent: r.parts.length > 1, loadingText: '正在导入' })
       const t = r.total
       r = { ...r, next: part + 1, encoding: res.encoding, total: { imported: t.imported + res.imported, updated: t.updated + res.updated, unchanged: t.unchanged + res.unchanged, errors: [...t.errors, ...res.errors] } }
       setRun(r)

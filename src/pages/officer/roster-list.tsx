@@ -13,7 +13,7 @@ export function RosterList({ version }: { version: number }) {
   const [q, setQ] = useState('')
   const [query, setQuery] = useState({ term: '', page: 0 })
   const data = useRemote(
-    (silent) => call('member', 'listRoster', { ...(query.term ? { q: query.term } : {}), page: query.page, pageSize: PAGE_SIZE }, { idempotent: true, silent }),
+    (silent) => call('member', 'listRoster', { ...(query.term ? { q: query.term } : {}), page: query.page, pageSize: PAGE_SIZE }, { silent }),
     [query.term, query.page, version], // and again after an import
   )
   const pages = data.data ? Math.max(1, Math.ceil(data.data.total / PAGE_SIZE)) : 1

@@ -21,8 +21,8 @@ export default function Staff() {
   const events = useRemote(async (silent): Promise<EventPlaces> => {
     if (!hasEventRole) return { events: [], mixerIds: [] }
     const [ev, mixers] = await Promise.all([
-      call('events', 'staffEvents', {}, { idempotent: true, silent }),
-      call('matchmaking', 'staffMixers', {}, { idempotent: true, silent: true }).catch(() => []),
+      call('events', 'staffEvents', {}, { silent }),
+      call('matchmaking', 'staffMixers', {}, { silent: true }).catch(() => []),
     ])
     return { events: ev.events, mixerIds: mixers.map((m) => m.mixer.id) }
   }, [hasEventRole])

@@ -21,7 +21,7 @@ export function RedeemCard({ initialCode, onRedeemed }: Props) {
   const redeem = useAction(async (raw: string) => {
     const value = normalizeCode(raw)
     if (!value) throw new Refusal('请输入邀请码')
-    const next = await call('member', 'redeemInvite', { code: value }, { idempotent: true, loadingText: '正在验证' })
+    const next = await call('member', 'redeemInvite', { code: value }, { loadingText: '正在验证' })
     rememberMe(next)
     setCode('')
     onRedeemed(next)

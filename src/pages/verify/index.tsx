@@ -25,7 +25,7 @@ export default function Verify() {
     setErrors(found)
     if (Object.keys(found).length > 0) return
     try {
-      rememberMe(await call('member', 'verify', toVerifyRequest(form), { idempotent: true, loadingText: '正在认证' }))
+      rememberMe(await call('member', 'verify', toVerifyRequest(form), { loadingText: '正在认证' }))
     } catch (err) {
       // A refusal about one field is shown under that field; anything else under the button.
       const field = err instanceof ApiError && err.field && FIELDS.includes(err.field) ? err.field : ''

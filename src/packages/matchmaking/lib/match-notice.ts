@@ -29,6 +29,6 @@ export async function askMatchNotice(): Promise<string> {
     }
   }
   if (!accepted) return '您未允许通知，结果请在“匹配结果”页查看'
-  await call('matchmaking', 'subscribe', { topics: ['match'] }, { idempotent: true, silent: true }).catch(() => undefined)
+  await call('matchmaking', 'subscribe', { topics: ['match'] }, { silent: true }).catch(() => undefined)
   return '已订阅：结果公布时通知您（通知不含任何人的信息）'
 }

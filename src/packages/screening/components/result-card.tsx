@@ -15,7 +15,7 @@ export function ResultCard({ programmeId }: { programmeId: string }) {
   const [result, setResult] = useState<ResultDTO | null>(null)
   const [none, setNone] = useState(false)
   const show = useAction(async () => {
-    const r = await call('screening', 'myResult', { programmeId }, { idempotent: true, loadingText: '正在读取结果' })
+    const r = await call('screening', 'myResult', { programmeId }, { loadingText: '正在读取结果' })
     setResult(r)
     setNone(r === null)
   })

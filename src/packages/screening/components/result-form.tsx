@@ -41,7 +41,7 @@ export function ResultForm({ bookingId, onDone, name = '这位女职工', result
   const [note, setNote] = useState('')
   const [current, setCurrent] = useState<ResultDTO | null>(null)
   const [editing, setEditing] = useState(!resultReady)
-  const view = useAction(async () => setCurrent(await call('screening', 'readResult', { bookingId }, { idempotent: true, loadingText: '正在读取' })))
+  const view = useAction(async () => setCurrent(await call('screening', 'readResult', { bookingId }, { loadingText: '正在读取' })))
   const save = useAction(async () => {
     if (!outcome) throw new Refusal('请先选择筛查结果：正常 或 需复查')
     if (outcome === 'recheck' && !note.trim()) throw new Refusal('需复查时请填写复查建议')
@@ -50,7 +50,7 @@ export function ResultForm({ bookingId, onDone, name = '这位女职工', result
       ? await confirmed('确认更正结果', `将 ${name} 的结果由「${LABEL[current.outcome]}」更正为「${LABEL[outcome]}」。更正会被记录，并通知本人重新查看。`)
       : await confirmed('确认登记结果', `${what}。登记后将通知本人在小程序内查看。`)
     if (!ok) return
-    await call('screening', 'markResult', { bookingId, outcome, note: note.trim() || undefined }, { idempotent: true, loadingText: '正在登记' })
+    await call('screening', 'markResult', { bookingId, outcome, note: note.trim() || undefined }, { loadingText: '正在登记' })
     onDone()
   })
   const error = save.error || view.error

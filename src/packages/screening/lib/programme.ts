@@ -7,7 +7,7 @@ import { stageOf } from './stage'
  * short, a test) falls back to the first programme she can book, else the first.
  */
 export async function loadCard(id: string | undefined, silent: boolean): Promise<ProgrammeCardDTO | null> {
-  if (id) return call('screening', 'getProgramme', { programmeId: id }, { idempotent: true, silent })
-  const cards = await call('screening', 'listProgrammes', {}, { idempotent: true, silent })
+  if (id) return call('screening', 'getProgramme', { programmeId: id }, { silent })
+  const cards = await call('screening', 'listProgrammes', {}, { silent })
   return cards.find((c) => stageOf(c) === 'open') ?? cards[0] ?? null
 }

@@ -58,7 +58,7 @@ export async function requestNotices(topics: NoticeTopic[]): Promise<SubscribeOu
       ? await askWeChat(topics)
       : { accepted: topics, message: '网页版不能发送微信消息；本地演示中通知会出现在“通知记录”页。' }
   if (outcome.accepted.length > 0) {
-    await call('screening', 'subscribe', { topics: outcome.accepted }, { idempotent: true, silent: true }).catch(() => undefined)
+    await call('screening', 'subscribe', { topics: outcome.accepted }, { silent: true }).catch(() => undefined)
   }
   return outcome
 }

@@ -6,7 +6,7 @@ export function CheckpointScreen({ eventId, checkpointId }: { eventId: string; c
   return (
     <RotatingCode
       id='checkpoint-qr'
-      fetchCode={() => call('events', 'checkpointCode', { eventId, checkpointId }, { idempotent: true, silent: true })}
+      fetchCode={() => call('events', 'checkpointCode', { eventId, checkpointId }, { silent: true })}
       deps={[eventId, checkpointId]}
       hint='请会员打开「我的签到码」页面，扫此码自助签到'
     />

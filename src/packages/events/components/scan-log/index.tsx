@@ -14,7 +14,7 @@ const reason = (code: string) => (code === 'ALREADY' ? '重复扫码' : (ERROR_M
 export function ScanLog({ eventId }: { eventId: string }) {
   const [entries, setEntries] = useState<ScanLogEntryDTO[] | null>(null)
   const load = useAction(async () => {
-    setEntries((await call('events', 'scanLog', { eventId, refusedOnly: true, limit: 50 }, { idempotent: true })).entries)
+    setEntries((await call('events', 'scanLog', { eventId, refusedOnly: true, limit: 50 })).entries)
   })
   return (
     <View id='scan-log' className='card'>

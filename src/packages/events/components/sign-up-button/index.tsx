@@ -10,7 +10,7 @@ import { signUpState } from '../../lib/event-format'
 export function SignUpButton({ event, onDone }: { event: EventSummaryDTO; onDone: () => void }) {
   const signUp = useAction(async () => {
     try {
-      await call('events', 'signUp', { eventId: event.id }, { idempotent: true, loadingText: '正在报名' })
+      await call('events', 'signUp', { eventId: event.id }, { loadingText: '正在报名' })
       Taro.showToast({ title: '报名成功', icon: 'success' })
     } finally {
       onDone() // on a refusal too: the count or 已满 may have changed meanwhile

@@ -9,7 +9,7 @@ import {
 import { AdminList } from '../admin-lists'
 import type { ItemFormError } from '../item-form'
 
-const OPTS = { idempotent: true, loadingText: '正在保存' }
+const OPTS = { loadingText: '正在保存' }
 
 /** Checks the form, then saves; a server refusal is shown under the input it names. */
 async function submit<R>(parsed: Parsed<R>, fields: SubField[], send: (r: R) => Promise<unknown>, done: () => void): Promise<ItemFormError | null> {

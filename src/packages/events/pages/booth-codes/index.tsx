@@ -15,11 +15,11 @@ import './index.css'
 /** A4 sheets of booth codes, as many pages as there are booths; the QR holds the printed code itself. */
 export default function BoothCodes() {
   const { id = '' } = useParams()
-  const remote = useRemote((silent) => call('events', 'boothCodes', { eventId: id }, { idempotent: true, silent }), [id])
+  const remote = useRemote((silent) => call('events', 'boothCodes', { eventId: id }, { silent }), [id])
   const reissue = useAction(async (c: BoothCodeDTO) => {
     const sure = await Taro.showModal({ title: '重新生成展位码', content: `「${c.boothName}」的旧码将立即失效，需要重新打印张贴。确定吗？` })
     if (!sure.confirm || !remote.data) return
-    const next = await call('events', 'reissueBoothCode', { eventId: id, boothId: c.boothId }, { idempotent: true, loadingText: '正在生成' })
+    const next = await call('events', 'reissueBoothCode', { eventId: id, boothId: c.boothId }, { loadingText: '正在生成' })
     remote.setData({ ...remote.data, codes: remote.data.codes.map((x) => (x.boothId === next.boothId ? next : x)) })
   })
   return (

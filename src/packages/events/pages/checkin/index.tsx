@@ -18,12 +18,12 @@ import '../../styles.css'
 export default function CheckInPage() {
   const { id = '' } = useParams()
   const [done, setDone] = useState('')
-  const history = useRemote((silent) => call('events', 'myCheckIns', {}, { idempotent: true, silent }))
+  const history = useRemote((silent) => call('events', 'myCheckIns', {}, { silent }))
   const mine = (history.data?.checkIns ?? []).filter((c) => c.eventId === id)
   // An event may have several checkpoints: only a check-in newer than the one she had when the code went up is news.
   const before = useRef<number | null | undefined>(undefined)
   const checkStatus = async () => {
-    const status = await call('events', 'codeStatus', { eventId: id }, { idempotent: true, silent: true })
+    const status = await call('events', 'codeStatus', { eventId: id }, { silent: true })
     if (before.current === undefined) before.current = status.at
     if (!status.done || status.at === before.current) return null
     void history.reload()
@@ -31,7 +31,7 @@ export default function CheckInPage() {
   }
   const self = useAction(async (token: string) => {
     setDone('')
-    const res = await call('events', 'selfCheckIn', { token, eventId: id || undefined }, { idempotent: true, loadingText: '正在签到' })
+    const res = await call('events', 'selfCheckIn', { token, eventId: id || undefined }, { loadingText: '正在签到' })
     setDone(res.status === 'already' ? `已签到 ${formatTime(res.checkedInAt)}（${res.checkpoint.name}）` : `签到成功：${res.checkpoint.name} ${formatTime(res.checkedInAt)}`)
     if (res.status === 'checked-in') Taro.showToast({ title: '签到成功', icon: 'success' })
     void history.reload()
@@ -48,7 +48,7 @@ export default function CheckInPage() {
     <PageFrame className='checkin'>
       <View className='card'>
         <Text className='card__title'>我的签到码</Text>
-        <RotatingCode id='checkin-qr' fetchCode={() => call('events', 'myCheckInCode', { eventId: id }, { idempotent: true, silent: true })} checkStatus={checkStatus} deps={[id]} hint='请向签到点工作人员出示此码' />
+        <RotatingCode id='checkin-qr' fetchCode={() => call('events', 'myCheckInCode', { eventId: id }, { silent: true })} checkStatus={checkStatus} deps={[id]} hint='请向签到点工作人员出示此码' />
       </View>
       <View className='card'>
         <Text className='card__title'>扫签到点二维码自助签到</Text>

@@ -15,8 +15,8 @@ import '../../styles.css'
 
 export default function Dashboard() {
   const { id = '' } = useParams()
-  const remote = useRemote((silent) => call('events', 'dashboard', { eventId: id }, { idempotent: true, silent }), [id])
-  const exportOf = (action: 'exportCheckIns' | 'exportRedemptions') => () => call('events', action, { eventId: id }, { idempotent: true, loadingText: '正在导出' })
+  const remote = useRemote((silent) => call('events', 'dashboard', { eventId: id }, { silent }), [id])
+  const exportOf = (action: 'exportCheckIns' | 'exportRedemptions') => () => call('events', action, { eventId: id }, { loadingText: '正在导出' })
   return (
     <PageFrame className='dashboard'>
       <RemoteView remote={remote}>{(data) => <Figures data={data} onRefresh={() => void remote.reload()} />}</RemoteView>

@@ -25,7 +25,7 @@ export default function EditEvent() {
   const eventId = event?.id ?? id
   const loaded = useRemote(async (silent) => {
     if (!eventId) return null
-    const e = await call('events', 'manageEvent', { eventId }, { idempotent: true, silent })
+    const e = await call('events', 'manageEvent', { eventId }, { silent })
     setEvent(e)
     if (!event) setForm(formOf(e))
     return e
@@ -40,7 +40,7 @@ export default function EditEvent() {
     setFieldError(null)
     if (!r.ok) return refuse({ field: r.field, message: r.message })
     try {
-      const saved = await call('events', 'saveEvent', r.request, { idempotent: true, loadingText: '正在保存' })
+      const saved = await call('events', 'saveEvent', r.request, { loadingText: '正在保存' })
       setEvent(saved)
       Taro.showToast({ title: '已保存', icon: 'success' })
     } catch (err) {

@@ -15,11 +15,11 @@ export default function GiftCodePage() {
   const { id = '', tier: tierId = '' } = useParams()
   const [tier, setTier] = useState<GiftTierDTO | null>(null)
   const fetchCode = async () => {
-    const code = await call('events', 'giftCode', { eventId: id, tierId }, { idempotent: true, silent: true })
+    const code = await call('events', 'giftCode', { eventId: id, tierId }, { silent: true })
     setTier(code.tier)
     return code
   }
-  const checkStatus = async () => outcomeOf(await call('events', 'codeStatus', { eventId: id, tierId }, { idempotent: true, silent: true }))
+  const checkStatus = async () => outcomeOf(await call('events', 'codeStatus', { eventId: id, tierId }, { silent: true }))
   if (!id || !tierId) {
     return (
       <PageFrame>

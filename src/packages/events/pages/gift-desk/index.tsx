@@ -18,7 +18,7 @@ const DESK_KEY = 'events.desk'
 
 /** Opened without an event (a bookmark on the desk's phone): the one fair this person staffs, if there is exactly one. */
 async function onlyFair(): Promise<string> {
-  const { events } = await call('events', 'staffEvents', {}, { idempotent: true })
+  const { events } = await call('events', 'staffEvents', {})
   const fairs = events.filter((e) => e.kind === 'fair' && e.phase !== 'ended')
   return fairs.length === 1 ? fairs[0].id : ''
 }
@@ -37,7 +37,7 @@ export default function GiftDesk() {
     const eventId = id || (await onlyFair())
     setId(eventId)
     setTiers(null) // fresh stock from the server replaces what the desk last heard
-    return { event: eventId ? await call('events', 'eventDetail', { eventId }, { idempotent: true, silent }) : null }
+    return { event: eventId ? await call('events', 'eventDetail', { eventId }, { silent }) : null }
   })
   const shown = tiers ?? detail.data?.event?.tiers ?? []
   const updateTier = (t: GiftTierDTO) => setTiers(shown.map((x) => (x.id === t.id ? t : x)))
@@ -51,14 +51,14 @@ export default function GiftDesk() {
   })
   const preview = (token: string) =>
     act.run(async () => {
-      const p = await call('events', 'previewGift', { eventId: id, token }, { idempotent: true, loadingText: '正在核对' })
+      const p = await call('events', 'previewGift', { eventId: id, token }, { loadingText: '正在核对' })
       updateTier(p.tier)
       return { kind: 'preview', token, preview: p }
     })
   const confirm = (token: string) =>
     act.run(async () => {
       Taro.setStorageSync(DESK_KEY, desk)
-      const result = await call('events', 'redeemGift', { eventId: id, token, desk: desk.trim() || '兑换台' }, { idempotent: true, loadingText: '正在兑换' })
+      const result = await call('events', 'redeemGift', { eventId: id, token, desk: desk.trim() || '兑换台' }, { loadingText: '正在兑换' })
       updateTier(result.tier)
       return { kind: 'done', result }
     })

@@ -44,7 +44,7 @@ function Section({ title, events, onChange }: { title: string; events: EventSumm
 }
 
 export default function EventsIndex() {
-  const list = useRemote((silent) => call('events', 'listEvents', {}, { idempotent: true, silent }))
+  const list = useRemote((silent) => call('events', 'listEvents', {}, { silent }))
   // Opened directly (shared link, reload): learn the caller's roles for the staff and officer entries.
   const [me, setMe] = useState(cachedMe())
   useEffect(() => {

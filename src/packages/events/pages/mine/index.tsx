@@ -5,7 +5,7 @@ import { CheckInHistory } from '../../components/check-in-history'
 import '../../styles.css'
 
 export default function MyCheckInsPage() {
-  const history = useRemote((silent) => call('events', 'myCheckIns', {}, { idempotent: true, silent }))
+  const history = useRemote((silent) => call('events', 'myCheckIns', {}, { silent }))
   return (
     <PageFrame className='mine'>
       <CheckInHistory checkIns={history.data?.checkIns ?? []} loading={!history.loaded} error={history.error} onRetry={() => void history.reload()} />

@@ -12,7 +12,7 @@ import '../../styles.css'
 
 /** Officers: every event with its edit, print and dashboard pages; and a new one. */
 export default function OfficerHome() {
-  const staff = useRemote((silent) => call('events', 'staffEvents', {}, { idempotent: true, silent }))
+  const staff = useRemote((silent) => call('events', 'staffEvents', {}, { silent }))
   const go = (url: string) => Taro.navigateTo({ url })
   return (
     <PageFrame className='events-officer'>

@@ -11,7 +11,7 @@ import '../../styles.css'
 
 /** The events this staff member works at, each with the desks they can run. */
 export default function StaffHome() {
-  const staff = useRemote((silent) => call('events', 'staffEvents', {}, { idempotent: true, silent }))
+  const staff = useRemote((silent) => call('events', 'staffEvents', {}, { silent }))
   const go = (url: string) => Taro.navigateTo({ url })
   return (
     <PageFrame className='events-staff'>

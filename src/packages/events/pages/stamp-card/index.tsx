@@ -17,7 +17,7 @@ import '../../styles.css'
 
 /** Opened without an event (home tile, shared link): the fair going on now. */
 async function currentFairId(): Promise<string> {
-  const { events } = await call('events', 'listEvents', {}, { idempotent: true })
+  const { events } = await call('events', 'listEvents', {})
   const fair = events.find((e) => e.phase === 'ongoing' && e.boothCount > 0) ?? events.find((e) => e.boothCount > 0)
   return fair?.id ?? ''
 }
@@ -31,7 +31,7 @@ export default function StampCardPage() {
 
   const stamping = useAction(async (code: string, forEvent: string) => {
     setDone('')
-    const res = await call('events', 'stamp', { code, eventId: forEvent || undefined }, { idempotent: true, loadingText: '正在盖章' })
+    const res = await call('events', 'stamp', { code, eventId: forEvent || undefined }, { loadingText: '正在盖章' })
     setEventId(res.card.eventId)
     setDone(`盖章成功：${res.stamp.boothName}`)
     Taro.showToast({ title: '盖章成功', icon: 'success' })
@@ -45,7 +45,7 @@ export default function StampCardPage() {
     if (stamped) return { card: stamped }
     // Refused (e.g. already stamped): still show the card of the fair this booth belongs to.
     if (code && !eventId) {
-      const card = await call('events', 'stampCard', { code }, { idempotent: true }).catch(() => null)
+      const card = await call('events', 'stampCard', { code }).catch(() => null)
       if (card) {
         setEventId(card.eventId)
         return { card }
@@ -54,7 +54,7 @@ export default function StampCardPage() {
     const id = eventId || (await currentFairId())
     if (!id) return { card: null }
     setEventId(id)
-    return { card: await call('events', 'stampCard', { eventId: id }, { idempotent: true, silent }) }
+    return { card: await call('events', 'stampCard', { eventId: id }, { silent }) }
   })
 
   const stamp = async (code: string) => {

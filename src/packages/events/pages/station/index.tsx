@@ -38,7 +38,7 @@ function Desk({ event, current, onCounts }: { event: EventDetailDTO; current: Ch
   const [done, setDone] = useState<{ ok: boolean; text: string } | null>(null)
   const checkIn = useAction(async (token: string) => {
     setDone(null)
-    const r = await call('events', 'checkIn', { eventId: event.id, checkpointId: current.id, token }, { idempotent: true, loadingText: '正在签到' })
+    const r = await call('events', 'checkIn', { eventId: event.id, checkpointId: current.id, token }, { loadingText: '正在签到' })
     onCounts(r.counts)
     setDone(r.status === 'already' ? { ok: false, text: `${r.memberName} 已签到（${formatTime(r.checkedInAt)}），无需重复签到` } : { ok: true, text: `${r.memberName} 签到成功 ${formatTime(r.checkedInAt)}` })
   })
@@ -57,12 +57,12 @@ function Desk({ event, current, onCounts }: { event: EventDetailDTO; current: Ch
 /** A checkpoint's staff screen: scan members in, or show a code for them to scan; counts stay live. */
 export default function Station() {
   const { id = '' } = useParams()
-  const detail = useRemote((silent) => call('events', 'eventDetail', { eventId: id }, { idempotent: true, silent }), [id])
+  const detail = useRemote((silent) => call('events', 'eventDetail', { eventId: id }, { silent }), [id])
   const [cpId, setCpId] = useState('')
   const [counts, setCounts] = useState<CheckInCountsDTO | null>(null)
   useEffect(() => {
     if (!id) return undefined
-    const load = () => call('events', 'checkInCounts', { eventId: id }, { idempotent: true, silent: true }).then(setCounts, () => undefined)
+    const load = () => call('events', 'checkInCounts', { eventId: id }, { silent: true }).then(setCounts, () => undefined)
     void load()
     const timer = setInterval(load, POLL_MS)
     return () => clearInterval(timer)

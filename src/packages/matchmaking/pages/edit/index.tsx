@@ -22,7 +22,7 @@ export default function EditPage() {
   const [form, setForm] = useState<MixerForm>(() => formOf(null, Date.now()))
   const [bad, setBad] = useState<{ field: string; message: string } | null>(null)
   useEffect(() => {
-    if (id) void call('matchmaking', 'getMixer', { mixerId: id }, { idempotent: true }).then((c) => setForm(formOf(c.mixer, Date.now())), () => undefined)
+    if (id) void call('matchmaking', 'getMixer', { mixerId: id }).then((c) => setForm(formOf(c.mixer, Date.now())), () => undefined)
   }, [id])
   const set = (k: keyof MixerForm) => (v: string) => setForm({ ...form, [k]: v })
   const save = useAction(async () => {
@@ -33,7 +33,7 @@ export default function EditPage() {
       throw new Refusal(`${LABELS[r.field as keyof typeof LABELS] ?? ''}：${r.message}`)
     }
     setBad(null)
-    await call('matchmaking', 'saveMixer', r.request, { idempotent: true, loadingText: '正在保存' })
+    await call('matchmaking', 'saveMixer', r.request, { loadingText: '正在保存' })
     Taro.showToast({ title: '已保存', icon: 'success' })
   })
   const field = (k: Exclude<keyof MixerForm, 'review'>, type: 'text' | 'number' = 'text') => (

@@ -15,8 +15,8 @@ const go = (url: string) => Taro.navigateTo({ url })
 
 /** 会聚良缘: the mixers open to me, my profile, and the desks of staff and officers. */
 export default function MatchmakingIndex() {
-  const list = useRemote((silent) => call('matchmaking', 'listMixers', {}, { idempotent: true, silent }))
-  const desks = useRemote((silent) => call('matchmaking', 'staffMixers', {}, { idempotent: true, silent }))
+  const list = useRemote((silent) => call('matchmaking', 'listMixers', {}, { silent }))
+  const desks = useRemote((silent) => call('matchmaking', 'staffMixers', {}, { silent }))
   const me = useRemote((silent) => loadMe({ silent }))
   const officer = !!me.data?.roles.some((r) => r.role === 'officer')
   return (

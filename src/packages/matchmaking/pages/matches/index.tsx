@@ -18,9 +18,9 @@ function Match({ m, onChange }: { m: MatchDTO; onChange: (m: MatchDTO) => void }
   const [value, setValue] = useState('')
   const offer = useAction(async () => {
     if (!value.trim()) throw new Refusal(`请填写${KIND_TEXT[kind]}`)
-    onChange(await call('matchmaking', 'offerContact', { matchId: m.id, kind, value: value.trim() }, { idempotent: true }))
+    onChange(await call('matchmaking', 'offerContact', { matchId: m.id, kind, value: value.trim() }))
   })
-  const end = useAction(async (block: boolean) => onChange(await call('matchmaking', 'endMatch', { matchId: m.id, block }, { idempotent: true })))
+  const end = useAction(async (block: boolean) => onChange(await call('matchmaking', 'endMatch', { matchId: m.id, block })))
   return (
     <View id={`match-${m.badge}`} className='card'>
       <Text className='card__title'>♥ {m.badge}号 · {m.nickname}</Text>
@@ -54,8 +54,8 @@ function Match({ m, onChange }: { m: MatchDTO; onChange: (m: MatchDTO) => void }
 /** My mutual matches only; nothing about one-sided picks, not even a count. */
 export default function MatchesPage() {
   const { id = '' } = useParams()
-  const res = useRemote((silent) => call('matchmaking', 'myMatches', { mixerId: id }, { idempotent: true, silent }), [id])
-  const notices = useRemote((silent) => call('matchmaking', 'myNotices', {}, { idempotent: true, silent }))
+  const res = useRemote((silent) => call('matchmaking', 'myMatches', { mixerId: id }, { silent }), [id])
+  const notices = useRemote((silent) => call('matchmaking', 'myNotices', {}, { silent }))
   return (
     <PageFrame className='matchmaking'>
       <RemoteView remote={res}>

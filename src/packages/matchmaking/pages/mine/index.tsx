@@ -29,7 +29,7 @@ function useRegisteredKey(c: MixerCardDTO | null): { ready: boolean; error: stri
     const mine = storedKeys(id)
     if (locked || (mine && mine.publicKey === registered)) return setState({ ready: true, error: '' })
     ensureKeys(id)
-      .then((keys) => call('matchmaking', 'registerKey', { mixerId: id, publicKey: keys.publicKey }, { idempotent: true, silent: true }))
+      .then((keys) => call('matchmaking', 'registerKey', { mixerId: id, publicKey: keys.publicKey }, { silent: true }))
       .then(() => setState({ ready: true, error: '' }), (e) => setState({ ready: false, error: messageOf(e) }))
   }, [id, registered, c?.signup?.status])
   return state
@@ -51,10 +51,10 @@ function CheckedIn({ c }: { c: MixerCardDTO }) {
 /** My check-in at the venue: the rotating code for the desk, then my badge number. */
 export default function MinePage() {
   const { id = '' } = useParams()
-  const card = useRemote((silent) => call('matchmaking', 'getMixer', { mixerId: id }, { idempotent: true, silent }), [id])
+  const card = useRemote((silent) => call('matchmaking', 'getMixer', { mixerId: id }, { silent }), [id])
   const key = useRegisteredKey(card.data)
   const checkStatus = async () => {
-    const c = await call('matchmaking', 'getMixer', { mixerId: id }, { idempotent: true, silent: true })
+    const c = await call('matchmaking', 'getMixer', { mixerId: id }, { silent: true })
     if (!c.signup?.badge) return null
     card.setData(c)
     return { title: `已签到 · ${c.signup.badge}号`, detail: formatTime(c.signup.checkedInAt!) }
@@ -70,7 +70,7 @@ export default function MinePage() {
           return (
             <View className='card'>
               <Text className='card__title'>我的签到码</Text>
-              <RotatingCode id='mx-code' fetchCode={() => call('matchmaking', 'checkinCode', { mixerId: id }, { idempotent: true, silent: true })} checkStatus={checkStatus} deps={[id]} hint='请向签到台工作人员出示此码，领取号码牌' />
+              <RotatingCode id='mx-code' fetchCode={() => call('matchmaking', 'checkinCode', { mixerId: id }, { silent: true })} checkStatus={checkStatus} deps={[id]} hint='请向签到台工作人员出示此码，领取号码牌' />
               <Text className='muted'>本机已生成心动选择所需的密钥，请在活动中使用同一部手机。</Text>
             </View>
           )

@@ -33,9 +33,9 @@ function Next({ c }: { c: MixerCardDTO }) {
 /** One mixer: what it is, whether I may sign up (every reason if not), my sign-up and its next step. */
 export default function MixerPage() {
   const { id = '' } = useParams()
-  const card = useRemote((silent) => call('matchmaking', 'getMixer', { mixerId: id }, { idempotent: true, silent }), [id])
+  const card = useRemote((silent) => call('matchmaking', 'getMixer', { mixerId: id }, { silent }), [id])
   const act = useAction(async (action: 'signUp' | 'cancelSignup' | 'acceptOffer' | 'declineOffer') => {
-    await call('matchmaking', action, { mixerId: id }, { idempotent: true, loadingText: '正在提交' })
+    await call('matchmaking', action, { mixerId: id }, { loadingText: '正在提交' })
     await card.reload()
   })
   return (

@@ -15,11 +15,11 @@ const go = (url: string) => Taro.navigateTo({ url })
 
 /** Officers: each year's programme with its mixers' aggregate figures, review and reports. Never picks or contacts. */
 export default function OfficerPage() {
-  const list = useRemote((silent) => call('matchmaking', 'listMixers', {}, { idempotent: true, silent }))
+  const list = useRemote((silent) => call('matchmaking', 'listMixers', {}, { silent }))
   const programmes = [...new Set((list.data ?? []).map((c) => c.mixer.programme))]
   const [chosen, setChosen] = useState('')
   const current = chosen || programmes[0] || ''
-  const prog = useRemote((silent) => (current ? call('matchmaking', 'programme', { programme: current }, { idempotent: true, silent }) : Promise.resolve(null)), [current])
+  const prog = useRemote((silent) => (current ? call('matchmaking', 'programme', { programme: current }, { silent }) : Promise.resolve(null)), [current])
   return (
     <PageFrame className='matchmaking'>
       <BigButton id='new-mixer' onClick={() => go(routeUrl('matchmakingEdit'))}>新建联谊活动</BigButton>

@@ -30,7 +30,7 @@ function Picker({ dir }: { dir: DirectoryDTO }) {
     if (refusal) throw new Refusal(ERROR_MESSAGES[refusal])
     const tokens = await makeSubmission(dir.mixerId, keys, chosen.map((b) => dir.others.find((e) => e.badge === b)!.publicKey), dir.k)
     if (!tokens) throw new Refusal('所选的人中有无法选择的号码，请去掉后重试')
-    await call('matchmaking', 'submitPicks', { mixerId: dir.mixerId, tokens }, { idempotent: true, loadingText: '正在提交' })
+    await call('matchmaking', 'submitPicks', { mixerId: dir.mixerId, tokens }, { loadingText: '正在提交' })
     storeChoice(dir.mixerId, chosen)
     if (!sent) setNoticeText(await askMatchNotice())
     setSent(true)
@@ -63,7 +63,7 @@ function Picker({ dir }: { dir: DirectoryDTO }) {
 /** 心动选择: the frozen directory of the other group; picks leave this phone only as K tokens. */
 export default function PickPage() {
   const { id = '' } = useParams()
-  const dir = useRemote((silent) => call('matchmaking', 'directory', { mixerId: id }, { idempotent: true, silent }), [id])
+  const dir = useRemote((silent) => call('matchmaking', 'directory', { mixerId: id }, { silent }), [id])
   return (
     <PageFrame className='matchmaking'>
       <RemoteView remote={dir} isEmpty={(d) => d.others.length === 0} emptyText='另一组暂无签到的参加者'>

@@ -20,7 +20,7 @@ function ProfileForm({ p, onSaved }: { p: MyProfileDTO; onSaved: () => void }) {
   const save = useAction(async () => {
     if (!nickname.trim()) throw new Refusal('请填写昵称')
     if (!intro.trim()) throw new Refusal('请写一句自我介绍')
-    await call('matchmaking', 'saveProfile', { nickname: nickname.trim(), sector, intro: intro.trim() }, { idempotent: true, loadingText: '正在保存' })
+    await call('matchmaking', 'saveProfile', { nickname: nickname.trim(), sector, intro: intro.trim() }, { loadingText: '正在保存' })
     Taro.showToast({ title: '已保存', icon: 'success' })
     onSaved()
   })
@@ -44,8 +44,8 @@ function ProfileForm({ p, onSaved }: { p: MyProfileDTO; onSaved: () => void }) {
 function Statement({ p, onChange }: { p: MyProfileDTO; onChange: () => void }) {
   const signed = p.statement && !p.statement.withdrawnAt && p.statement.version === SINGLE_STATEMENT.version
   const act = useAction(async (sign: boolean) => {
-    if (sign) await call('matchmaking', 'signStatement', { version: SINGLE_STATEMENT.version }, { idempotent: true })
-    else await call('matchmaking', 'withdrawStatement', {}, { idempotent: true })
+    if (sign) await call('matchmaking', 'signStatement', { version: SINGLE_STATEMENT.version })
+    else await call('matchmaking', 'withdrawStatement', {})
     onChange()
   })
   return (
@@ -65,7 +65,7 @@ function Bar({ p, onChange }: { p: MyProfileDTO; onChange: () => void }) {
   const [text, setText] = useState('')
   const appeal = useAction(async () => {
     if (!text.trim()) throw new Refusal('请写明申诉理由')
-    await call('matchmaking', 'appealBar', { text: text.trim() }, { idempotent: true })
+    await call('matchmaking', 'appealBar', { text: text.trim() })
     onChange()
   })
   const bar = p.bar!
@@ -86,7 +86,7 @@ function Bar({ p, onChange }: { p: MyProfileDTO; onChange: () => void }) {
 
 /** The profile made for mixers only, the single statement, and any bar with its one appeal. */
 export default function ProfilePage() {
-  const mine = useRemote((silent) => call('matchmaking', 'myProfile', {}, { idempotent: true, silent }))
+  const mine = useRemote((silent) => call('matchmaking', 'myProfile', {}, { silent }))
   return (
     <PageFrame className='matchmaking'>
       <RemoteView remote={mine}>

@@ -21,7 +21,7 @@ export default function ReportPage() {
   const send = useAction(async () => {
     const n = Number(badge)
     if (!Number.isInteger(n) || n < 1) throw new Refusal('请填写对方的号码牌号码')
-    await call('matchmaking', 'report', { mixerId: id, badge: n, reason, note: note.trim() }, { idempotent: true })
+    await call('matchmaking', 'report', { mixerId: id, badge: n, reason, note: note.trim() })
     setDone(true)
   })
   return (

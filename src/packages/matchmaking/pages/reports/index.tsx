@@ -14,9 +14,9 @@ const BAR_DAYS = 180
 
 function Report({ r, onChange }: { r: ReportDTO; onChange: () => void }) {
   const act = useAction(async (what: 'bar' | 'dismiss' | 'lift' | 'uphold') => {
-    if (what === 'bar') await call('matchmaking', 'barMember', { reportId: r.id, reason: `${REASON[r.reason]}（经核实）`, until: Date.now() + BAR_DAYS * 86_400_000 }, { idempotent: true })
-    else if (what === 'dismiss') await call('matchmaking', 'dismissReport', { reportId: r.id }, { idempotent: true })
-    else await call('matchmaking', 'decideAppeal', { reportId: r.id, lift: what === 'lift' }, { idempotent: true })
+    if (what === 'bar') await call('matchmaking', 'barMember', { reportId: r.id, reason: `${REASON[r.reason]}（经核实）`, until: Date.now() + BAR_DAYS * 86_400_000 })
+    else if (what === 'dismiss') await call('matchmaking', 'dismissReport', { reportId: r.id })
+    else await call('matchmaking', 'decideAppeal', { reportId: r.id, lift: what === 'lift' })
     onChange()
   })
   return (
@@ -45,7 +45,7 @@ function Report({ r, onChange }: { r: ReportDTO; onChange: () => void }) {
 
 /** Reports (the reporter is never shown), bars with an end date, and appeals. */
 export default function ReportsPage() {
-  const list = useRemote((silent) => call('matchmaking', 'listReports', {}, { idempotent: true, silent }))
+  const list = useRemote((silent) => call('matchmaking', 'listReports', {}, { silent }))
   return (
     <PageFrame className='matchmaking'>
       <RemoteView remote={list} isEmpty={(d) => d.length === 0} emptyText='暂无举报'>

@@ -27,7 +27,7 @@ function Balance({ r }: { r: ReviewDTO }) {
 
 function Row({ row, mixerId, onDone }: { row: ReviewRowDTO; mixerId: string; onDone: () => void }) {
   const act = useAction(async (approve: boolean) => {
-    await call('matchmaking', 'decide', { mixerId, ref: row.ref, approve, ...(approve ? {} : { reason: '不符合本场活动要求' }) }, { idempotent: true })
+    await call('matchmaking', 'decide', { mixerId, ref: row.ref, approve, ...(approve ? {} : { reason: '不符合本场活动要求' }) })
     onDone()
   })
   return (
@@ -50,7 +50,7 @@ function Row({ row, mixerId, onDone }: { row: ReviewRowDTO; mixerId: string; onD
 /** Review sign-ups with the gender and sector balance in view; the waiting list in order. */
 export default function ReviewPage() {
   const { id = '' } = useParams()
-  const review = useRemote((silent) => call('matchmaking', 'reviewList', { mixerId: id }, { idempotent: true, silent }), [id])
+  const review = useRemote((silent) => call('matchmaking', 'reviewList', { mixerId: id }, { silent }), [id])
   return (
     <PageFrame className='matchmaking'>
       <RemoteView remote={review}>

@@ -12,11 +12,11 @@ import '../../styles.css'
 /** The mixer's check-in desk: scan the member's code → the badge number to write on the badge. */
 export default function StationPage() {
   const { id = '' } = useParams()
-  const desks = useRemote((silent) => call('matchmaking', 'staffMixers', {}, { idempotent: true, silent }))
+  const desks = useRemote((silent) => call('matchmaking', 'staffMixers', {}, { silent }))
   const [shown, setShown] = useState<{ ok: boolean; text: string; badge?: number } | null>(null)
   const scan = useAction(async (token: string) => {
     setShown(null)
-    const r = await call('matchmaking', 'checkIn', { mixerId: id, token }, { idempotent: true, loadingText: '正在签到' })
+    const r = await call('matchmaking', 'checkIn', { mixerId: id, token }, { loadingText: '正在签到' })
     setShown({ ok: !r.alreadyCheckedIn, text: `${r.message} · ${r.nickname}（${r.gender === 'F' ? '女' : '男'}）`, badge: r.badge })
     void desks.reload()
   })

@@ -12,7 +12,7 @@ export function BookingsExport({ programmeId }: { programmeId: string }) {
   const load = (full: boolean) => async () => {
     if (full && reason.trim().length < 4) throw new Refusal('导出完整信息须填写用途（至少 4 个字），将被记录')
     const req = full ? { programmeId, full: true, reason: reason.trim() } : { programmeId }
-    const res = await call('screening', 'exportBookings', req, { idempotent: true, loadingText: '正在导出' })
+    const res = await call('screening', 'exportBookings', req, { loadingText: '正在导出' })
     const stamp = formatShanghai(res.generatedAt, 'YYYYMMDD-HHmm')
     return { filename: `筛查预约名单-${res.masked ? '脱敏' : '完整'}-${stamp}.csv`, csv: res.csv, rows: res.rows.length }
   }

@@ -15,7 +15,7 @@ export function CheckinDesk({ onCheckedIn }: { onCheckedIn: () => void }) {
   const [result, setResult] = useState<CheckInResultDTO | null>(null)
   const checkIn = useAction(async (token: string) => {
     setResult(null)
-    setResult(await call('screening', 'checkIn', { token }, { idempotent: true, loadingText: '正在签到' }))
+    setResult(await call('screening', 'checkIn', { token }, { loadingText: '正在签到' }))
     onCheckedIn()
   })
   return (

@@ -30,7 +30,7 @@ export function ReleaseCountdown({ programmeId, releaseAt, serverNow, readAt, re
   const remind = useAction(async () => {
     setNote('')
     const outcome = await requestNotices(['release'])
-    const res = await call('screening', 'remindRelease', { programmeId }, { idempotent: true, loadingText: '正在设置提醒' })
+    const res = await call('screening', 'remindRelease', { programmeId }, { loadingText: '正在设置提醒' })
     setOn(res.releaseReminder)
     setNote(outcome.message)
   })

@@ -25,9 +25,9 @@ export function SessionPicker({ programme, selected, onPick, refreshKey }: Props
   const pid = programme.id
   const [siteId, setSiteId] = useState(programme.sites.length === 1 ? programme.sites[0].id : '')
   const [date, setDate] = useState('')
-  const days = useRemote((silent) => (siteId ? call('screening', 'listDays', { programmeId: pid, siteId }, { idempotent: true, silent }) : Promise.resolve([])), [siteId, refreshKey])
+  const days = useRemote((silent) => (siteId ? call('screening', 'listDays', { programmeId: pid, siteId }, { silent }) : Promise.resolve([])), [siteId, refreshKey])
   const sessions = useRemote(
-    (silent) => (siteId && date ? call('screening', 'listSessions', { programmeId: pid, siteId, date }, { idempotent: true, silent }) : Promise.resolve([])),
+    (silent) => (siteId && date ? call('screening', 'listSessions', { programmeId: pid, siteId, date }, { silent }) : Promise.resolve([])),
     [siteId, date, refreshKey],
   )
   useEffect(() => {

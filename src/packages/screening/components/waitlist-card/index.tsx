@@ -25,12 +25,12 @@ export function WaitlistCard({ programme, waitlist, onChange }: Props) {
   const accept = () => {
     return run(async () => {
       if (!agreed) throw new Refusal('请先阅读并勾选同意个人信息告知')
-      await call('screening', 'acceptOffer', { programmeId: pid, consentVersion: programme.privacyNotice.version }, { idempotent: true })
+      await call('screening', 'acceptOffer', { programmeId: pid, consentVersion: programme.privacyNotice.version })
       await Taro.redirectTo({ url: routeUrl('screeningBooking', { id: pid }) })
     })
   }
-  const decline = () => run(() => call('screening', 'declineOffer', { programmeId: pid }, { idempotent: true }).then(onChange))
-  const leave = () => run(() => call('screening', 'leaveWaitlist', { programmeId: pid }, { idempotent: true }).then(onChange))
+  const decline = () => run(() => call('screening', 'declineOffer', { programmeId: pid }).then(onChange))
+  const leave = () => run(() => call('screening', 'leaveWaitlist', { programmeId: pid }).then(onChange))
   const offer = waitlist.offer
   return (
     <View className='card' id='waitlist-card'>

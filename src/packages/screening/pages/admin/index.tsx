@@ -16,9 +16,9 @@ import '../../styles.css'
 /** Officers: pick a programme, see its dashboard, export its bookings. Opened with ?id= (right after creating one) it shows that one at once. */
 export default function AdminPage() {
   const params = useParams()
-  const list = useRemote((silent) => call('screening', 'listProgrammes', {}, { idempotent: true, silent }))
+  const list = useRemote((silent) => call('screening', 'listProgrammes', {}, { silent }))
   const [pid, setPid] = useState(params.id ?? '')
-  const dash = useRemote((silent) => (pid ? call('screening', 'dashboard', { programmeId: pid }, { idempotent: true, silent, loadingText: '正在统计' }) : Promise.resolve(null)), [pid])
+  const dash = useRemote((silent) => (pid ? call('screening', 'dashboard', { programmeId: pid }, { silent, loadingText: '正在统计' }) : Promise.resolve(null)), [pid])
   return (
     <PageFrame>
       <Text className='sc-title'>筛查项目看板</Text>

@@ -56,14 +56,14 @@ function BookForm({ card, reschedule }: { card: ProgrammeCardDTO; reschedule: bo
     }
     try {
       if (reschedule) {
-        await call('screening', 'reschedule', { programmeId: programme.id, sessionId: session.id }, { idempotent: true, loadingText: '正在改约' })
+        await call('screening', 'reschedule', { programmeId: programme.id, sessionId: session.id }, { loadingText: '正在改约' })
         // Back to the booking she came from: it re-reads itself when shown.
         if (Taro.getCurrentPages().length > 1) return void (await Taro.navigateBack())
       } else {
         const topics = [...noticeTopics(notice), 'result' as const]
         await requestNotices(topics)
         const body = { programmeId: programme.id, sessionId: session.id, consentVersion: programme.privacyNotice.version, notice: noticeOf(notice) }
-        await call('screening', 'book', body, { idempotent: true, loadingText: '正在预约' })
+        await call('screening', 'book', body, { loadingText: '正在预约' })
       }
       await Taro.redirectTo({ url: routeUrl('screeningBooking', { id: programme.id }) })
     } catch (err) {
@@ -77,7 +77,7 @@ function BookForm({ card, reschedule }: { card: ProgrammeCardDTO; reschedule: bo
   })
   const waitlist = useAction(async () => {
     await requestNotices(['offer'])
-    await call('screening', 'joinWaitlist', { programmeId: programme.id, siteId: siteId || undefined }, { idempotent: true, loadingText: '正在加入候补' })
+    await call('screening', 'joinWaitlist', { programmeId: programme.id, siteId: siteId || undefined }, { loadingText: '正在加入候补' })
     await Taro.redirectTo({ url: routeUrl('screeningProgramme', { id: programme.id }) })
   })
   const error = submit.error || waitlist.error

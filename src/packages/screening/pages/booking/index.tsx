@@ -39,13 +39,13 @@ function Details({ b }: { b: BookingDTO }) {
 
 /** Her check-in code; it turns into 已签到 the moment the front desk scans it. */
 function CheckinCode({ b, onCheckedIn }: { b: BookingDTO; onCheckedIn: () => void }) {
-  const checkStatus = async () => outcomeOf(await call('screening', 'codeStatus', { programmeId: b.programmeId }, { idempotent: true, silent: true }))
+  const checkStatus = async () => outcomeOf(await call('screening', 'codeStatus', { programmeId: b.programmeId }, { silent: true }))
   return (
     <View className='card'>
       <Text className='card__title'>签到码</Text>
       <RotatingCode
         id='checkin-qr'
-        fetchCode={() => call('screening', 'checkinCode', { programmeId: b.programmeId }, { idempotent: true, silent: true })}
+        fetchCode={() => call('screening', 'checkinCode', { programmeId: b.programmeId }, { silent: true })}
         checkStatus={checkStatus}
         deps={[b.bookingId, b.session.id]}
         onOutcome={onCheckedIn}
@@ -60,7 +60,7 @@ function Changes({ b, programmeHours, card }: { b: BookingDTO; programmeHours: n
   const cancel = useAction(async () => {
     const ok = await Taro.showModal({ title: '取消预约', content: '取消后名额会立即让给其他人，确定取消吗？', confirmText: '确定取消', cancelText: '再想想' })
     if (!ok.confirm) return
-    const cancelled = await call('screening', 'cancel', { programmeId: b.programmeId }, { idempotent: true, loadingText: '正在取消' })
+    const cancelled = await call('screening', 'cancel', { programmeId: b.programmeId }, { loadingText: '正在取消' })
     // Show the cancelled booking as the server returned it (a re-read no longer lists it as hers).
     if (card.data) card.setData({ ...card.data, myBooking: cancelled })
   })

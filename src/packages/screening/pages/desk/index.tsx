@@ -13,7 +13,7 @@ import '../../styles.css'
 /** Site staff: check women in, then per session mark no-shows and results. */
 export default function DeskPage() {
   const [date, setDate] = useState(beijingDate(Date.now()))
-  const sessions = useRemote((silent) => call('screening', 'staffSessions', { date }, { idempotent: true, silent }), [date])
+  const sessions = useRemote((silent) => call('screening', 'staffSessions', { date }, { silent }), [date])
   // A desk looks back at recent days (results, no-shows) and a few months ahead, never 1970–2999.
   const range = pickerRange(Date.now(), 180, 90)
   return (

@@ -50,7 +50,7 @@ export default function ScreeningIndex() {
   const [me, setMe] = useState<MeDTO | null>(cachedMe())
   const list = useRemote((silent) => {
     loadMe({ silent: true }).then(setMe, () => undefined)
-    return call('screening', 'listProgrammes', {}, { idempotent: true, silent })
+    return call('screening', 'listProgrammes', {}, { silent })
   })
   const isSiteStaff = !!me?.roles.some((r) => r.role === 'staff' && r.scope.kind === 'site')
   const isOfficer = !!me?.roles.some((r) => r.role === 'officer')

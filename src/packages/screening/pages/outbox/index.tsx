@@ -31,7 +31,7 @@ function Notice({ n }: { n: OutboxNoticeDTO }) {
 
 export default function OutboxPage() {
   const all = useParams().all === '1'
-  const list = useRemote((silent) => call('screening', 'listOutbox', all ? { all } : {}, { idempotent: true, silent }))
+  const list = useRemote((silent) => call('screening', 'listOutbox', all ? { all } : {}, { silent }))
   return (
     <PageFrame>
       <Text className='sc-title'>通知记录</Text>

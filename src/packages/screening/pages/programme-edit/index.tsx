@@ -36,7 +36,7 @@ export default function ProgrammeEditPage() {
     }
     setErrors({})
     try {
-      setCreated(await call('screening', 'createProgramme', r.request, { idempotent: true, loadingText: '正在创建' }))
+      setCreated(await call('screening', 'createProgramme', r.request, { loadingText: '正在创建' }))
       Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
     } catch (err) {
       const onField = err instanceof ApiError ? serverFieldError(err.code, err.field, err.message) : null

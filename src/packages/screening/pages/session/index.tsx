@@ -35,13 +35,13 @@ function Row({ r, open, onOpen, onDone }: { r: StaffBookingRowDTO; open: boolean
 export default function SessionPage() {
   const params = useParams()
   const sessionId = params.id ?? ''
-  const rows = useRemote((silent) => call('screening', 'staffBookings', { sessionId }, { idempotent: true, silent }))
+  const rows = useRemote((silent) => call('screening', 'staffBookings', { sessionId }, { silent }))
   const [open, setOpen] = useState('')
   const [note, setNote] = useState('')
   const noShows = useAction(async () => {
     const ok = await Taro.showModal({ title: '标记未到场', content: '把本场次所有未签到的预约标记为未到场？', confirmText: '确定', cancelText: '取消' })
     if (!ok.confirm) return
-    const res = await call('screening', 'markNoShows', { sessionId }, { idempotent: true, loadingText: '正在标记' })
+    const res = await call('screening', 'markNoShows', { sessionId }, { loadingText: '正在标记' })
     setNote(`已标记 ${res.marked} 人未到场`)
     await rows.reload()
   })

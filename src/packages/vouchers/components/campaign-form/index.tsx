@@ -28,7 +28,7 @@ export function CampaignFormView({ merchants, onDone }: { merchants: MerchantDTO
     const r = toCampaignInput(f, Date.now())
     setErrField(r.ok ? '' : r.field)
     if (!r.ok) throw new Refusal(r.message)
-    await call('vouchers', 'createCampaign', r.input, { idempotent: true, loadingText: '正在创建' })
+    await call('vouchers', 'createCampaign', r.input, { loadingText: '正在创建' })
     onDone()
   })
   const err = (k: keyof CampaignForm) => (errField === k ? save.error : '')

@@ -14,8 +14,8 @@ import '../../styles.css'
 
 /** Officers: every campaign with a way to its figures, and a form for a new one. */
 export default function Campaigns() {
-  const list = useRemote((silent) => call('vouchers', 'listCampaigns', {}, { idempotent: true, silent }))
-  const merchants = useRemote(() => call('vouchers', 'listMerchants', {}, { idempotent: true, silent: true }))
+  const list = useRemote((silent) => call('vouchers', 'listCampaigns', {}, { silent }))
+  const merchants = useRemote(() => call('vouchers', 'listMerchants', {}, { silent: true }))
   const [creating, setCreating] = useState(false)
   return (
     <PageFrame className='vouchers-campaigns'>

@@ -19,7 +19,7 @@ export default function VoucherCodePage() {
   const [voucher, setVoucher] = useState<VoucherDTO | null>(null)
   const [unusable, setUnusable] = useState(false)
   const fetchCode = async () => {
-    const r = await call('vouchers', 'voucherCode', { voucherId: id }, { idempotent: true, silent: true })
+    const r = await call('vouchers', 'voucherCode', { voucherId: id }, { silent: true })
     setVoucher(r.voucher)
     if (!r.code) {
       setUnusable(true)
@@ -28,7 +28,7 @@ export default function VoucherCodePage() {
     return r.code
   }
   const checkStatus = async () => {
-    const r = await call('vouchers', 'voucherCode', { voucherId: id }, { idempotent: true, silent: true })
+    const r = await call('vouchers', 'voucherCode', { voucherId: id }, { silent: true })
     const used = r.voucher.redemption
     if (!used) return null
     setVoucher(r.voucher)

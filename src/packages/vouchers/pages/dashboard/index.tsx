@@ -15,13 +15,13 @@ import '../../styles.css'
 /** A campaign's figures: claimed / redeemed / reversed, budget used and left, per merchant, branch and day. */
 export default function Dashboard() {
   const { id = '' } = useParams()
-  const d = useRemote((silent) => call('vouchers', 'dashboard', { campaignId: id }, { idempotent: true, silent }), [id])
+  const d = useRemote((silent) => call('vouchers', 'dashboard', { campaignId: id }, { silent }), [id])
   const draw = useAction(async () => {
-    await call('vouchers', 'draw', { campaignId: id }, { idempotent: true, loadingText: '正在开奖' })
+    await call('vouchers', 'draw', { campaignId: id }, { loadingText: '正在开奖' })
     await d.reload()
   })
   const exportCsv = async () => {
-    const f = await call('vouchers', 'exportCampaign', { campaignId: id }, { idempotent: true })
+    const f = await call('vouchers', 'exportCampaign', { campaignId: id })
     return { ...f, rows: f.csv.split('\r\n').length - 2 }
   }
   return (

@@ -16,16 +16,16 @@ import '../../styles.css'
 /** 消费券中心: what she can claim now, what opens soon, and why the rest is not for her. */
 export default function VouchersCentre() {
   const now = useNow()
-  const centre = useRemote((silent) => call('vouchers', 'centre', {}, { idempotent: true, silent }))
-  const staff = useRemote(() => call('vouchers', 'myMerchants', {}, { idempotent: true, silent: true }))
-  const me = useRemote(() => call('member', 'me', {}, { idempotent: true, silent: true }))
+  const centre = useRemote((silent) => call('vouchers', 'centre', {}, { silent }))
+  const staff = useRemote(() => call('vouchers', 'myMerchants', {}, { silent: true }))
+  const me = useRemote(() => call('member', 'me', {}, { silent: true }))
   const officer = !!me.data?.roles.some((r) => r.role === 'officer')
   const act = useAction(async (item: CentreItemDTO) => {
     if (item.state === 'enter_draw') {
-      await call('vouchers', 'enterDraw', { campaignId: item.campaign.id }, { idempotent: true, loadingText: '正在报名' })
+      await call('vouchers', 'enterDraw', { campaignId: item.campaign.id }, { loadingText: '正在报名' })
       Taro.showToast({ title: '已报名抽签', icon: 'success' })
     } else {
-      const v = await call('vouchers', 'claim', { campaignId: item.campaign.id }, { idempotent: true, loadingText: '正在领取' })
+      const v = await call('vouchers', 'claim', { campaignId: item.campaign.id }, { loadingText: '正在领取' })
       Taro.showToast({ title: '领取成功', icon: 'success' })
       void Taro.navigateTo({ url: routeUrl('vouchersCode', { id: v.id }) })
     }

@@ -18,18 +18,18 @@ const STATE_TEXT: Record<string, string> = { open: '待确认', confirmed: '已�
 
 /** Officers: partner merchants; add one, suspend one (its tills stop at once), invite its cashiers from the 干部入口. */
 export default function Merchants() {
-  const list = useRemote((silent) => call('vouchers', 'listMerchants', {}, { idempotent: true, silent }))
-  const states = useRemote(() => call('vouchers', 'merchantStatements', { period: 'month', date: beijingDate(Date.now()) }, { idempotent: true, silent: true }))
+  const list = useRemote((silent) => call('vouchers', 'listMerchants', {}, { silent }))
+  const states = useRemote(() => call('vouchers', 'merchantStatements', { period: 'month', date: beijingDate(Date.now()) }, { silent: true }))
   const stateOf = (id: string) => states.data?.find((x) => x.merchantId === id)
   const [form, setForm] = useState({ name: '', address: '', category: '' })
   const save = useAction(async () => {
     if (!form.name.trim() || !form.address.trim() || !form.category.trim()) throw new Refusal('请填写商户名称、地址和类别')
-    await call('vouchers', 'saveMerchant', form, { idempotent: true })
+    await call('vouchers', 'saveMerchant', form)
     setForm({ name: '', address: '', category: '' })
     await list.reload()
   })
   const toggle = useAction(async (merchantId: string, suspended: boolean) => {
-    await call('vouchers', 'setMerchantSuspended', { merchantId, suspended }, { idempotent: true })
+    await call('vouchers', 'setMerchantSuspended', { merchantId, suspended })
     await list.reload()
   })
   return (

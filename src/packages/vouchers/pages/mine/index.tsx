@@ -19,7 +19,7 @@ const TABS: { key: 'unused' | 'used' | 'expired'; label: string; has: VoucherSta
 /** 我的券: unused / used / expired, where each can be used and until when. */
 export default function MyVouchers() {
   const [tab, setTab] = useState<(typeof TABS)[number]['key']>('unused')
-  const mine = useRemote((silent) => call('vouchers', 'myVouchers', {}, { idempotent: true, silent }))
+  const mine = useRemote((silent) => call('vouchers', 'myVouchers', {}, { silent }))
   const shown = TABS.find((t) => t.key === tab)!
   return (
     <PageFrame className='vouchers-mine'>

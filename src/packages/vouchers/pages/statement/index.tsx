@@ -26,12 +26,12 @@ export default function Statement() {
   const [period, setPeriod] = useState<Period>((params.period as Period) || 'day')
   const date = params.date || beijingDate(Date.now())
   const [note, setNote] = useState('')
-  const s = useRemote((silent) => call('vouchers', 'statement', { merchantId: merchant, period, date }, { idempotent: true, silent }), [merchant, period, date])
-  const staff = useRemote(() => call('vouchers', 'myMerchants', {}, { idempotent: true, silent: true }))
+  const s = useRemote((silent) => call('vouchers', 'statement', { merchantId: merchant, period, date }, { silent }), [merchant, period, date])
+  const staff = useRemote(() => call('vouchers', 'myMerchants', {}, { silent: true }))
   const manager = !!staff.data?.find((m) => m.merchant.id === merchant)?.manager
   const act = useAction(async (what: 'confirm' | 'dispute') => {
     const base = { merchantId: merchant, period, date }
-    s.setData(what === 'confirm' ? await call('vouchers', 'confirmStatement', { ...base, digest: s.data!.digest }, { idempotent: true }) : await call('vouchers', 'disputeStatement', { ...base, note }, { idempotent: true }))
+    s.setData(what === 'confirm' ? await call('vouchers', 'confirmStatement', { ...base, digest: s.data!.digest }) : await call('vouchers', 'disputeStatement', { ...base, note }))
   })
   return (
     <PageFrame className='vouchers-statement'>

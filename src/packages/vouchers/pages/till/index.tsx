@@ -29,7 +29,7 @@ export default function Till() {
   const [bill, setBill] = useState('')
   const [step, setStep] = useState<TillStep>({ kind: 'scan' })
   const [billError, setBillError] = useState('')
-  const merchants = useRemote(() => call('vouchers', 'myMerchants', {}, { idempotent: true }))
+  const merchants = useRemote(() => call('vouchers', 'myMerchants', {}))
   const merchant = merchants.data?.find((m) => m.merchant.id === merchantOfScope(params.merchant)) ?? (merchants.data?.length === 1 ? merchants.data[0] : undefined)
   const merchantId = merchant?.merchant.id ?? ''
   const act = useAction(async (fn: () => Promise<TillStep>) => {
@@ -43,13 +43,13 @@ export default function Till() {
     const billFen = parseYuan(bill)
     setBillError(billFen === null ? '请先输入消费金额（元），如 86.00' : '')
     if (billFen === null) return
-    return act.run(async () => ({ kind: 'preview', code, preview: await call('vouchers', 'preview', { merchantId, code, billFen }, { idempotent: true, loadingText: '正在核对' }) }))
+    return act.run(async () => ({ kind: 'preview', code, preview: await call('vouchers', 'preview', { merchantId, code, billFen }, { loadingText: '正在核对' }) }))
   }
   const confirm = (code: string, billFen: number) =>
     act.run(async () => {
       Taro.setStorageSync(TILL_KEY, till)
       const p = step.kind === 'preview' ? step.preview : null
-      const row = await call('vouchers', 'redeem', { merchantId, code, billFen, till: till.trim() || '收银台' }, { idempotent: true, loadingText: '正在核销' })
+      const row = await call('vouchers', 'redeem', { merchantId, code, billFen, till: till.trim() || '收银台' }, { loadingText: '正在核销' })
       setBill('')
       return { kind: 'done', row, preview: p! }
     })

@@ -16,11 +16,11 @@ import '../../styles.css'
 /** Today's redemptions at this merchant; a refund reverses one within the campaign's window. */
 export default function TodayRedemptions() {
   const merchant = merchantOfScope(useParams().merchant)
-  const rows = useRemote((silent) => call('vouchers', 'todayRedemptions', { merchantId: merchant }, { idempotent: true, silent }), [merchant])
+  const rows = useRemote((silent) => call('vouchers', 'todayRedemptions', { merchantId: merchant }, { silent }), [merchant])
   const reverse = useAction(async (row: RedemptionRowDTO) => {
     const ok = await Taro.showModal({ title: '撤销这笔核销？', content: `${row.memberMasked} 消费 ${yuan(row.billFen)}：撤销后券退回会员（仍在有效期内时），工会额度退回。`, confirmText: '确定撤销', cancelText: '不撤销' })
     if (!ok.confirm) return
-    await call('vouchers', 'reverse', { merchantId: merchant, redemptionId: row.id }, { idempotent: true, loadingText: '正在撤销' })
+    await call('vouchers', 'reverse', { merchantId: merchant, redemptionId: row.id }, { loadingText: '正在撤销' })
     Taro.showToast({ title: '已撤销', icon: 'success' })
     await rows.reload()
   })
