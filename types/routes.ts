@@ -51,7 +51,6 @@ export const ROUTES = {
   eventsEdit: page(`${E}/edit/index`, [], ['id']),
   eventsBoothCodes: page(`${E}/booth-codes/index`, ['id']),
   eventsDashboard: page(`${E}/dashboard/index`, ['id']),
-  // services whose pages are still to come
   // 工会消费券
   vouchers: page(`${V}/index/index`),
   vouchersMine: page(`${V}/mine/index`),

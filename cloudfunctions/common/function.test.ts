@@ -20,11 +20,11 @@ describe('defineFunction contract', () => {
     // @ts-expect-error an action outside the map in types/
     defineFunction('screening', { ...ok, bogus: listDays })
     // @ts-expect-error a response of the wrong shape
-    defineFunction('screening', { ...ok, listDays: action({ input: z.strictObject({}), run: async () => 1 }) })
+    defineFunction('screening', { ...ok, listDays: action({ input: z.strictObject({}), auth: 'caller', run: async () => 1 }) })
     // @ts-expect-error a schema that demands what the typed request does not carry
-    defineFunction('screening', { ...ok, listDays: action({ input: z.strictObject({ programmeId: z.string(), siteId: z.string(), extra: z.string() }), run: listDays.run }) })
+    defineFunction('screening', { ...ok, listDays: action({ input: z.strictObject({ programmeId: z.string(), siteId: z.string(), extra: z.string() }), auth: 'caller', run: listDays.run }) })
     // names outside types/functions.ts (a bench's no-op) are unchecked
-    expect(typeof defineFunction('noop', { ping: action({ input: z.object({}), run: async () => ({}) }) })).toBe('function')
+    expect(typeof defineFunction('noop', { ping: action({ input: z.object({}), auth: 'caller', run: async () => ({}) }) })).toBe('function')
   })
 })
 

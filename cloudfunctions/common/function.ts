@@ -102,7 +102,7 @@ async function dispatch(name: string, spec: LooseSpec, event: FunctionEvent, pri
   if (!rid.success) throw new AppError('INVALID_ARGUMENT', 'requestId')
   const who: Authorized = await authorizeCaller(spec.auth as Auth<never>, principal, db)
   const parsed = spec.input.safeParse(event.data ?? {})
-  if (!parsed.success) throw invalid(parsed.error.issues[0])
+  if (!parsed.success) throw invalid(parsed.error.issues.find((i) => i.code === 'unrecognized_keys') ?? parsed.error.issues[0])
   await authorizeScope(spec.auth, parsed.data, who, { db, clock })
   const ctx = { principal, openid: principal.openid, account: who.account, db, clock, requestId: rid.data, ...(who.roster ? { roster: who.roster } : {}) }
   const run = () => spec.run(parsed.data, ctx)

@@ -9,8 +9,7 @@
  * Taking is idempotent per key (a key already holding takes nothing), so a
  * claim whose call died can be finished by taking the same keys again; every
  * release or transfer only acts if that key still holds, so doing it twice
- * gives nothing back twice. Amounts let a budget in fen be reserved (`n`) and
- * its unused part returned (`returnPart`).
+ * gives nothing back twice. Amounts let a budget in fen be reserved (`n`).
  */
 import type { Db } from './db'
 
@@ -46,8 +45,6 @@ export interface PlaceStore {
   take(docId: string, key: string, holder: Holder, opts?: TakeOptions): Promise<boolean>
   /** Gives `key`'s hold back; false when it no longer held. */
   release(docId: string, key: string, opts?: ReleaseOptions): Promise<boolean>
-  /** Returns `part` of what `key` holds (it held `held`), keeping the rest held. */
-  returnPart(docId: string, key: string, held: number, part: number): Promise<boolean>
   /** The claim is final: the holder is unlisted and what it took stays taken. */
   settle(docId: string, key: string): Promise<boolean>
   /** Unlists several final holders in one update (a rush's confirmations); a key already gone changes nothing. */
@@ -110,11 +107,6 @@ export function createPlaceStore(db: Db, collection: string, options: PlaceStore
       const where = { _id: docId, [path(key)]: _.exists(true), ...(opts.amount !== undefined ? { [`${path(key)}.n`]: n } : {}) }
       const patch = { ...(opts.bounded !== false ? { [left]: _.inc(n) } : {}), [path(key)]: _.remove(), ...incs(db, opts.counters, -1) }
       return (await coll().where(where).update(patch)).updated === 1
-    },
-    async returnPart(docId, key, held, part) {
-      if (part <= 0 || part > held) return false
-      const r = await coll().where({ _id: docId, [`${path(key)}.n`]: held }).update({ [left]: _.inc(part), [`${path(key)}.n`]: held - part })
-      return r.updated === 1
     },
     async settle(docId, key) {
       return (await coll().where({ _id: docId, [path(key)]: _.exists(true) }).update({ [path(key)]: _.remove() })).updated === 1

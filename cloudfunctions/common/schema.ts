@@ -55,6 +55,14 @@ export const cursor = z.string().regex(/^[A-Za-z0-9_=-]{1,200}$/)
 /** A page size of 1..max (default applied by the service). */
 export const pageSize = (max = 50) => z.int().min(1).max(max)
 
+/**
+ * A map over a closed set of keys (a mixer's places per sector): a strict object whose keys are all
+ * optional. Not `z.record`: zod's records drop a `__proto__` key silently instead of refusing it.
+ */
+export function keyedBy<K extends string, V extends z.ZodType>(keys: readonly [K, ...K[]], value: V) {
+  return z.strictObject(Object.fromEntries(keys.map((k) => [k, value.optional()])) as { [P in K]: z.ZodOptional<V> })
+}
+
 /** An action without input. */
 export const empty = z.strictObject({})
 

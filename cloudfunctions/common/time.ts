@@ -43,10 +43,6 @@ export function beijingClock(at: number): string {
   return inBeijing(at).format('HH:mm')
 }
 
-export function beijingDateTime(at: number): string {
-  return inBeijing(at).format('YYYY-MM-DD HH:mm')
-}
-
 /** Any dayjs pattern, in Beijing time (exports, notices). */
 export function shanghai(ms: number, format = 'YYYY-MM-DD HH:mm:ss'): string {
   return inBeijing(ms).format(format)

@@ -55,7 +55,3 @@ export const SERVICES: ServiceEntry[] = [
     open: true,
   },
 ]
-
-export function serviceByKey(key: ServiceEntry['key']): ServiceEntry {
-  return SERVICES.find((s) => s.key === key) as ServiceEntry
-}

@@ -41,34 +41,15 @@ export function lifetimeMs(expiresAt: number, receivedAt: number): number {
   return ttl > REFRESH_EARLY_MS + 1_000 && ttl <= 10 * 60_000 ? ttl : DEFAULT_TTL_MS
 }
 
-/**
- * A code on screen that renews itself while the page is visible, with a
- * seconds-left countdown, and that notices when staff have used it. Pauses when
- * the page is hidden (no calls from a pocket) and starts afresh on return.
- * `fetchCode` may change identity every render; `deps` say when it is a new code.
- */
-export function useRotatingCode(fetchCode: (() => Promise<RotatingCodeDTO>) | null, options: RotatingCodeOptions = {}, deps: readonly unknown[] = []) {
+/** The code itself: fetched, renewed shortly before it lapses while `live`, never after `done`. */
+function useCodeRenewal(fetchCode: (() => Promise<RotatingCodeDTO>) | null, live: { current: boolean }, done: { current: boolean }) {
   const [token, setToken] = useState('')
-  const [secondsLeft, setSecondsLeft] = useState(0)
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
-  const [outcome, setOutcome] = useState<CodeOutcome | null>(null)
   const fetchRef = useRef(fetchCode)
   fetchRef.current = fetchCode
-  const statusRef = useRef(options.checkStatus)
-  statusRef.current = options.checkStatus
   const deadline = useRef(0)
   const renew = useRef<ReturnType<typeof setTimeout>>()
-  const poll = useRef<ReturnType<typeof setInterval>>()
-  const live = useRef(true)
-  const done = useRef(false)
-  const enabled = !!fetchCode
-
-  const stop = useCallback(() => {
-    clearTimeout(renew.current)
-    clearInterval(poll.current)
-  }, [])
-
   const refresh = useCallback(async () => {
     const fetcher = fetchRef.current
     if (!fetcher || done.current) return
@@ -86,8 +67,16 @@ export function useRotatingCode(fetchCode: (() => Promise<RotatingCodeDTO>) | nu
     } finally {
       setBusy(false)
     }
-  }, [])
+  }, [live, done])
+  return { token, setToken, error, busy, deadline, renew, refresh }
+}
 
+/** Whether staff have used the code: asked at once and every `pollMs`; an answer ends the rotation. */
+function useCodeOutcome(checkStatus: RotatingCodeOptions['checkStatus'], done: { current: boolean }, stop: () => void) {
+  const [outcome, setOutcome] = useState<CodeOutcome | null>(null)
+  const statusRef = useRef(checkStatus)
+  statusRef.current = checkStatus
+  const poll = useRef<ReturnType<typeof setInterval>>()
   const check = useCallback(async () => {
     const status = statusRef.current
     if (!status || done.current) return
@@ -101,41 +90,73 @@ export function useRotatingCode(fetchCode: (() => Promise<RotatingCodeDTO>) | nu
     } catch {
       // A failed status read is retried at the next poll; the code stays usable meanwhile.
     }
-  }, [stop])
+  }, [stop, done])
+  return { outcome, setOutcome, check, poll, polls: () => !!statusRef.current }
+}
 
+/** A countdown of the seconds left on the code, ticking while it is on screen. */
+function useSecondsLeft(deadline: { current: number }, enabled: boolean, deps: readonly unknown[]): number {
+  const [secondsLeft, setSecondsLeft] = useState(0)
+  useEffect(() => {
+    if (!enabled) return undefined
+    const tick = setInterval(() => setSecondsLeft(Math.max(0, Math.ceil((deadline.current - Date.now()) / 1000))), 1000)
+    return () => clearInterval(tick)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [enabled, ...deps])
+  return secondsLeft
+}
+
+/**
+ * A code on screen that renews itself while the page is visible, with a
+ * seconds-left countdown, and that notices when staff have used it. Pauses when
+ * the page is hidden (no calls from a pocket) and starts afresh on return.
+ * `fetchCode` may change identity every render; `deps` say when it is a new code.
+ */
+export function useRotatingCode(fetchCode: (() => Promise<RotatingCodeDTO>) | null, options: RotatingCodeOptions = {}, deps: readonly unknown[] = []) {
+  const live = useRef(true)
+  const done = useRef(false)
+  const enabled = !!fetchCode
+  const code = useCodeRenewal(fetchCode, live, done)
+  const stopPoll = useRef<() => void>(() => undefined)
+  const stop = useCallback(() => stopPoll.current(), [])
+  const status = useCodeOutcome(options.checkStatus, done, stop)
+  stopPoll.current = () => {
+    clearTimeout(code.renew.current)
+    clearInterval(status.poll.current)
+  }
   const start = useCallback(() => {
     stop()
-    void refresh()
-    if (!statusRef.current) return
+    void code.refresh()
+    if (!status.polls()) return
     // At once too: a page reopened after staff confirmed shows the outcome, not a live code.
-    void check()
-    poll.current = setInterval(() => void check(), options.pollMs ?? DEFAULT_POLL_MS)
-  }, [refresh, check, stop, options.pollMs])
-
+    void status.check()
+    status.poll.current = setInterval(() => void status.check(), options.pollMs ?? DEFAULT_POLL_MS)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [code.refresh, status.check, stop, options.pollMs])
   useEffect(() => {
     if (!enabled) return undefined
     done.current = false
-    setOutcome(null)
-    setToken('')
+    status.setOutcome(null)
+    code.setToken('')
     live.current = true
     start()
-    const tick = setInterval(() => setSecondsLeft(Math.max(0, Math.ceil((deadline.current - Date.now()) / 1000))), 1000)
-    return () => {
-      clearInterval(tick)
-      stop()
-    }
+    return stop
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [enabled, ...deps])
+  const secondsLeft = useSecondsLeft(code.deadline, enabled, deps)
+  usePauseWhenHidden(live, enabled, stop, () => void status.check().then(() => !done.current && start()))
+  return { token: code.token, secondsLeft, error: code.error, busy: code.busy, outcome: status.outcome, refresh: code.refresh }
+}
+
+/** No calls from a pocket: stops while the page is hidden; `resume` on return (staff may have confirmed meanwhile). */
+function usePauseWhenHidden(live: { current: boolean }, enabled: boolean, stop: () => void, resume: () => void): void {
   useDidShow(() => {
     if (live.current || !enabled) return
     live.current = true
-    // Back from the lock screen or another app: staff may have confirmed meanwhile.
-    void check().then(() => !done.current && start())
+    resume()
   })
   useDidHide(() => {
     live.current = false
     stop()
   })
-
-  return { token, secondsLeft, error, busy, outcome, refresh }
 }

@@ -20,6 +20,22 @@ interface Props {
 
 const isH5 = process.env.TARO_ENV === 'h5'
 
+/** In the browser: a picture of the code, read on the phone (the native file input stays hidden behind a Chinese button). */
+function PicturePick({ idPrefix, busy, onCode, onHint }: { idPrefix: string; busy?: boolean; onCode: (text: string) => void; onHint: (hint: string) => void }) {
+  const fileInput = useRef<HTMLInputElement | null>(null)
+  const pick = (file: File | undefined) => {
+    if (fileInput.current) fileInput.current.value = ''
+    if (!file) return
+    decodeQrImage(file).then(onCode, () => onHint('图片中没有识别到二维码，请换一张清晰的图片'))
+  }
+  return (
+    <>
+      <input id={`${idPrefix}-file`} ref={fileInput} className='scan-box__file' type='file' accept='image/*' onChange={(e) => pick(e.target.files?.[0])} />
+      <BigButton id={`${idPrefix}-pick`} loading={busy} onClick={() => fileInput.current?.click()}>从图片识别二维码</BigButton>
+    </>
+  )
+}
+
 /**
  * Every way a code reaches a desk or a member: the camera (or album) in WeChat;
  * in the browser a picture of the code, the clipboard, or typing. All end in
@@ -28,7 +44,6 @@ const isH5 = process.env.TARO_ENV === 'h5'
 export function ScanBox({ idPrefix, scanText, inputLabel, onCode, busy, submitText = '提交' }: Props) {
   const [text, setText] = useState('')
   const [hint, setHint] = useState('')
-  const fileInput = useRef<HTMLInputElement | null>(null)
   const submit = async (raw: string) => {
     const code = extractCode(raw)
     setHint(code ? '' : '请先扫码或输入码')
@@ -46,25 +61,11 @@ export function ScanBox({ idPrefix, scanText, inputLabel, onCode, busy, submitTe
       (value) => setText(extractCode(value)),
       () => setHint('无法读取剪贴板，请长按输入框粘贴'),
     )
-  const pick = (file: File | undefined) => {
-    if (fileInput.current) fileInput.current.value = ''
-    if (!file) return
-    decodeQrImage(file).then(
-      (value) => submit(value),
-      () => setHint('图片中没有识别到二维码，请换一张清晰的图片'),
-    )
-  }
 
   return (
     <View className='scan-box'>
       {!isH5 && <BigButton id={`${idPrefix}-scan`} loading={busy} onClick={scan}>{scanText}</BigButton>}
-      {isH5 && (
-        <>
-          {/* The native file input reads "Choose File / No file chosen": it stays hidden behind a Chinese button. */}
-          <input id={`${idPrefix}-file`} ref={fileInput} className='scan-box__file' type='file' accept='image/*' onChange={(e) => pick(e.target.files?.[0])} />
-          <BigButton id={`${idPrefix}-pick`} loading={busy} onClick={() => fileInput.current?.click()}>从图片识别二维码</BigButton>
-        </>
-      )}
+      {isH5 && <PicturePick idPrefix={idPrefix} busy={busy} onCode={(value) => void submit(value)} onHint={setHint} />}
       <Field id={`${idPrefix}-input`} label={inputLabel} value={text} onInput={setText} placeholder='扫不出来时，可在此输入或粘贴码' maxlength={600} error={hint} />
       <View className='scan-box__actions'>
         {isH5 && <BigButton id={`${idPrefix}-paste`} variant='secondary' className='scan-box__half' onClick={paste}>粘贴</BigButton>}
