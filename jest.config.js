@@ -1,6 +1,11 @@
 /** @type {import('jest').Config} */
-const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' } }]
-const base = { transform: { '^.+\\.(t|j)sx?$': swc }, testEnvironment: 'node' }
+const swc = [
+  '@swc/jest',
+  { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' } },
+]
+// The ~types/* and ~src/* import aliases (tsconfig.json paths; also in config/index.ts and for esbuild).
+const moduleNameMapper = { '^~types/(.*)$': '<rootDir>/types/$1', '^~src/(.*)$': '<rootDir>/src/$1' }
+const base = { transform: { '^.+\\.(t|j)sx?$': swc }, testEnvironment: 'node', moduleNameMapper }
 
 module.exports = {
   projects: [

@@ -9,6 +9,8 @@ const platform = process.env.TARO_ENV || 'weapp'
 // types/ sits outside src/ (the cloud functions share it) but holds runtime code
 // such as ERROR_MESSAGES, so the compiler must transpile it too.
 const shared = { include: [path.resolve(__dirname, '..', 'types')] }
+// The import aliases of tsconfig.json `paths` (imports reach types/ and src/ without climbing).
+const alias = { '~types': path.resolve(__dirname, '..', 'types'), '~src': path.resolve(__dirname, '..', 'src') }
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -17,6 +19,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
+    alias,
     // TARO_OUTPUT_ROOT lets a second build (a parallel worktree, a check) write elsewhere.
     outputRoot: process.env.TARO_OUTPUT_ROOT || `dist/${platform}`,
     plugins: [],
@@ -39,7 +42,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       staticDirectory: 'static',
       router: { mode: 'hash' },
       output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
-      miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[contenthash:8].css', chunkFilename: 'css/[name].[chunkhash:8].css' },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[chunkhash:8].css',
+      },
       postcss: {
         // The rem base grows with the window up to a 420 px-wide phone and no further: on a
         // 1366×768 desktop the app is a phone-width column (app.css centres it), not 40 px type.

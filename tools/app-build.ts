@@ -3,7 +3,20 @@ import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'nod
 import { dirname, join, relative } from 'node:path'
 
 const ROOT = join(__dirname, '..')
-const INPUTS = ['src', 'config', 'types', 'babel.config.js', '.env', '.env.production', '.env.development', 'package-lock.json']
+// What a build reads: a newer file in any of these makes dist/ stale. patches/ changes node_modules
+// (postinstall) without touching the lockfile; tsconfig.json holds the ~src / ~types aliases.
+const INPUTS = [
+  'src',
+  'config',
+  'types',
+  'patches',
+  'tsconfig.json',
+  'babel.config.js',
+  '.env',
+  '.env.production',
+  '.env.development',
+  'package-lock.json',
+]
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0

@@ -1,11 +1,11 @@
 import { build } from 'esbuild'
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { functionNames } from './host/functions'
 
 const ROOT = join(__dirname, '..')
 const OUT = join(ROOT, 'dist/cloudfunctions')
-const SDK_VERSION = require('@cloudbase/node-sdk/package.json').version as string
+const SDK_VERSION = (JSON.parse(readFileSync(require.resolve('@cloudbase/node-sdk/package.json'), 'utf8')) as { version: string }).version
 
 /**
  * Bundles each function into what CloudBase deploys: one index.js with our
@@ -26,6 +26,7 @@ export async function buildFunctions(): Promise<{ name: string; bytes: number }[
       target: 'node18',
       format: 'cjs',
       external: ['@cloudbase/node-sdk'],
+      tsconfig: join(ROOT, 'tsconfig.json'), // its `paths` resolve the ~types/* imports
       minify: false,
       sourcemap: false,
       metafile: true,
@@ -33,7 +34,11 @@ export async function buildFunctions(): Promise<{ name: string; bytes: number }[
     })
     writeFileSync(
       join(dir, 'package.json'),
-      JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { '@cloudbase/node-sdk': SDK_VERSION } }, null, 2) + '\n',
+      JSON.stringify(
+        { name, version: '1.0.0', private: true, main: 'index.js', dependencies: { '@cloudbase/node-sdk': SDK_VERSION } },
+        null,
+        2,
+      ) + '\n',
     )
     const bytes = Object.values(res.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0)
     results.push({ name, bytes })
@@ -43,7 +48,9 @@ export async function buildFunctions(): Promise<{ name: string; bytes: number }[
 
 if (require.main === module) {
   buildFunctions()
-    .then((rs) => rs.forEach((r) => console.log(`[functions] ${r.name}: ${(r.bytes / 1024).toFixed(1)} KB → dist/cloudfunctions/${r.name}`)))
+    .then((rs) =>
+      rs.forEach((r) => console.log(`[functions] ${r.name}: ${(r.bytes / 1024).toFixed(1)} KB → dist/cloudfunctions/${r.name}`)),
+    )
     .catch((err) => {
       console.error(err)
       process.exit(1)

@@ -22,7 +22,10 @@ function filesUnder(dir: string): string[] {
 
 /** Sizes of the main package and every subpackage of a weapp build, roots taken from its app.json. */
 export function measurePackages(distDir: string): PackageSize[] {
-  const app = JSON.parse(readFileSync(join(distDir, 'app.json'), 'utf8')) as { subPackages?: { root: string }[]; subpackages?: { root: string }[] }
+  const app = JSON.parse(readFileSync(join(distDir, 'app.json'), 'utf8')) as {
+    subPackages?: { root: string }[]
+    subpackages?: { root: string }[]
+  }
   const roots = (app.subPackages ?? app.subpackages ?? []).map((p) => p.root.replace(/\/+$/, ''))
   const sizes = new Map<string, number>([['main', 0], ...roots.map((r): [string, number] => [r, 0])])
   for (const file of filesUnder(distDir)) {
@@ -37,7 +40,10 @@ export function measurePackages(distDir: string): PackageSize[] {
 export function formatReport(sizes: PackageSize[]): string {
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`
   return sizes
-    .map((s) => `${s.bytes > s.budget ? '✖ 超出' : '✔'} ${s.name.padEnd(24)} ${String(s.bytes).padStart(9)} B  ${kb(s.bytes).padStart(10)} / ${kb(s.budget)}`)
+    .map((s) => {
+      const mark = s.bytes > s.budget ? '✖ 超出' : '✔'
+      return `${mark} ${s.name.padEnd(24)} ${String(s.bytes).padStart(9)} B  ${kb(s.bytes).padStart(10)} / ${kb(s.budget)}`
+    })
     .join('\n')
 }
 

@@ -2,13 +2,15 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { buildApp } from './app-build'
-import { addFailedStep, addReport, closingLine, emptyTally, type JestReport } from './test-report'
+import { addFailedStep, addReport, closingLine, emptyTally, summaryLines, type JestReport } from './test-report'
 
 /**
- * `npm test`: typecheck, then the suites that need no build (unit, integration,
- * conformance), then the app builds, then the suites that run what was built
- * (mini-program, browser). Ends with one "N passed, N failed" line in which
- * a suite that could not run and a failed step count as failed (test-report.ts).
+ * `npm test`: typecheck, lint (ESLint) and format check (Prettier), then the suites
+ * that need no build (unit, integration, conformance), then the app builds, then the
+ * suites that run what was built (mini-program, browser). Ends with the suites that
+ * did not run and the skipped ones with their reason, then one "N passed, N failed,
+ * N skipped" line in which a suite that could not run and a failed step count as
+ * failed (test-report.ts).
  */
 const ROOT = join(__dirname, '..')
 const REPORTS = join(ROOT, '.data/test-reports')
@@ -46,8 +48,15 @@ function step(label: string, fn: () => void): void {
   }
 }
 
+/** A check that is not a jest run (typecheck, lint, format): its failure counts as one failed step. */
+function check(label: string, cmd: string, args: string[]): void {
+  if (!run(label, cmd, args)) addFailedStep(totals, label)
+}
+
 mkdirSync(REPORTS, { recursive: true })
-if (!run('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.'])) addFailedStep(totals, 'typecheck')
+check('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.'])
+check('lint (npm run lint)', 'npm', ['run', '--silent', 'lint'])
+check('format check (npm run format fixes it)', 'npm', ['run', '--silent', 'format:check', '--', '--log-level', 'warn'])
 jest('unit-integration-conformance', ['unit', 'integration', 'conformance'])
 step('functions bundle', () => {
   if (!run('functions bundle', 'npx', ['tsx', 'tools/build-functions.ts'])) throw new Error('bundle failed')
@@ -59,6 +68,7 @@ step('size budget', () => {
 step('h5 build', () => buildApp('h5'))
 jest('mp-browser', ['mp', 'browser'])
 
-if (totals.notRun.length) console.log(`\nDid not run or failed as a whole:\n${totals.notRun.map((n) => `  - ${n}`).join('\n')}`)
+const summary = summaryLines(totals)
+if (summary.length) console.log(`\n${summary.join('\n')}`)
 console.log(`\n${closingLine(totals)}`)
 process.exit(totals.failed > 0 ? 1 : 0)
