@@ -39,7 +39,8 @@ export type ScopeOf<I> = (input: I, ctx: ScopeContext) => string | null | Promis
  * - `officer`: a union officer;
  * - `{staff: kind, of}`: staff of the scope `of(input)` names, or an officer (officers act everywhere);
  *   without `of`, staff of any scope of that kind (a desk's list of its own sites);
- * - `{manager: of}`: the manager (店长) of the merchant `of(input)` names, or an officer.
+ * - `{manager: of}`: the manager (店长) of the merchant `of(input)` names, and only she: what she does
+ *   (confirming the shop's statement) is the merchant's own word, which an officer cannot give for it.
  */
 export type Auth<I = unknown> = 'caller' | 'member' | 'officer' | { staff: ScopeKind; of?: ScopeOf<I> } | { manager: ScopeOf<I> }
 
@@ -96,7 +97,7 @@ export async function authorizeCaller(auth: Auth<never>, principal: Principal, d
   }
   const account = await loadAccount(db, principal.openid)
   if (auth === 'caller') return { account, roster: null }
-  if (isOfficer(account)) return { account, roster: null }
+  if (isOfficer(account) && !(typeof auth === 'object' && 'manager' in auth)) return { account, roster: null }
   if (auth === 'officer') fail('FORBIDDEN')
   const kind = 'staff' in auth ? auth.staff : 'merchant'
   const ids = scopeIds(account, kind)
@@ -105,9 +106,10 @@ export async function authorizeCaller(auth: Auth<never>, principal: Principal, d
   return { account, roster: null }
 }
 
-/** Step 2, on the parsed input: the scope the action acts on (officers pass everywhere). */
+/** Step 2, on the parsed input: the scope the action acts on (officers pass everywhere but a manager's own word). */
 export async function authorizeScope<I>(auth: Auth<I>, input: I, who: Authorized, ctx: ScopeContext): Promise<void> {
-  if (typeof auth === 'string' || isOfficer(who.account)) return
+  if (typeof auth === 'string') return
+  if (isOfficer(who.account) && !('manager' in auth)) return
   const of = 'manager' in auth ? auth.manager : auth.of
   if (!of) return
   const id = await of(input, ctx)

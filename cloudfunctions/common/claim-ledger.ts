@@ -128,7 +128,9 @@ export function createClaimLedger<D extends ClaimDoc>(db: Db, cfg: LedgerConfig<
     try {
       for (const h of cfg.holdsOf(d)) {
         if (await ((!resumed && acquire?.(h)) || h.store.take(h.docId, h.key, h.holder, h.take))) continue
-        if (resumed && (await h.store.holding(h.docId, h.key))) continue // the dead call had taken it already
+        // Holds are keyed by this claim's id: if the key holds, this claim took it (a dead call of hers,
+        // or her other tap that resumed this very claim under load), never someone else.
+        if (await h.store.holding(h.docId, h.key)) continue
         fail(h.refusal)
       }
       if ((await coll().where(pendingWhere(d)).update(patch)).updated !== 1) {

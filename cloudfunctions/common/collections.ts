@@ -19,7 +19,6 @@ export const COLLECTIONS = {
   eventStampStats: 'event_stamp_stats',
   eventRedemptions: 'event_redemptions',
   eventCheckins: 'event_checkins',
-  eventUsedCodes: 'event_used_codes',
   eventScans: 'event_scans',
   // screening (两癌筛查)
   screeningProgrammes: 'screening_programmes',
@@ -30,6 +29,7 @@ export const COLLECTIONS = {
   screeningWaitlist: 'screening_waitlist',
   screeningResults: 'screening_results',
   screeningReminders: 'screening_reminders',
+  screeningDeskLog: 'screening_desk_log',
   noticeOptins: 'notice_optins',
   outbox: 'outbox',
   // matchmaking (会聚良缘)
@@ -44,6 +44,7 @@ export const COLLECTIONS = {
   mixerReports: 'mixer_reports',
   mixerBars: 'mixer_bars',
   mixerBlocks: 'mixer_blocks',
+  mixerCheckinsLog: 'mixer_checkins_log',
   // 工会消费券 (vouchers)
   voucherMerchants: 'voucher_merchants',
   voucherCampaigns: 'voucher_campaigns',

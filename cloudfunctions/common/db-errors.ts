@@ -18,7 +18,7 @@ interface Addable {
  * Adds `doc` under its deterministic `_id` unless that id exists; answers whether THIS call wrote it.
  * The one try/add/catch-duplicate of the kit: a duplicate is the signal, anything else is thrown.
  */
-export async function insertOnce(col: Addable, doc: { _id: string } & object): Promise<boolean> {
+export async function insertOnce<D extends { _id: string }>(col: Addable, doc: D): Promise<boolean> {
   try {
     await col.add(doc)
     return true

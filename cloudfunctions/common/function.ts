@@ -48,7 +48,7 @@ export interface ActionSpec<S extends z.ZodType = z.ZodType, R = unknown, A exte
    * For `mutation: true`: what a same-id retry answers while the first call's marker is pending, read
    * from what that call left (idempotency.ts `Recover`); `rerun` when the work is safe to repeat.
    */
-  recover?: (input: z.output<S>, ctx: ContextFor<A>) => Promise<{ data: R } | undefined>
+  recover?: (input: z.output<S>, ctx: ContextFor<A>) => Promise<{ data: NoInfer<R> } | undefined>
   run(input: z.output<S>, ctx: ContextFor<A>): Promise<R>
 }
 
@@ -79,7 +79,7 @@ type AnySpec<R> = ActionSpec<z.ZodType, R, any>
 type Contract<M> = { [K in keyof M]: AnySpec<M[K] extends Pair ? M[K][1] : never> }
 type NoExtra<A, M> = { [K in Exclude<keyof A, keyof M>]: 'not in the action map of types/' }
 type AcceptsRequest<N extends string, A, M> = N extends keyof FunctionActions ? {
-  [K in keyof A & keyof M]: A[K] extends ActionSpec<infer S, unknown, never> ? (M[K] extends Pair ? (M[K][0] extends z.input<S> ? unknown : 'schema refuses the typed request') : unknown) : unknown
+  [K in keyof A & keyof M]: A[K] extends { input: infer S extends z.ZodType } ? (M[K] extends Pair ? (M[K][0] extends z.input<S> ? unknown : 'schema refuses the typed request') : unknown) : unknown
 } : unknown
 
 const requestIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional()

@@ -120,7 +120,7 @@ export async function runOnce(
 }
 
 /** For `recover`: the work is safe to run again (its writes are upserts or conditional). */
-export const rerun: Recover = async () => undefined
+export const rerun = async (): Promise<undefined> => undefined
 
 /** Deletes markers past their time (one indexed removal); the one sweeper runs it (common/sweeper.ts). */
 export async function sweepExpiredRequests(db: Db, now: number): Promise<number> {

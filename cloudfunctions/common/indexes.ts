@@ -40,7 +40,7 @@ export const INDEXES: IndexDeclarations = {
     { name: 'branch', fields: asc('branch') },
     { name: 'tags', fields: asc('tags') },
     { name: 'name', fields: asc('name') },
-    // screening's booking hot path: her verified record in one read (member-facts.ts boundRoster)
+    // every member action: her verified record in one read (auth.ts, through roster-lookup.ts)
     { name: 'boundOpenid', fields: asc('boundOpenid') },
   ],
   // request markers: the sweeper removes expired ones; a deletion request erases hers (idempotency.ts)
@@ -76,6 +76,8 @@ export const INDEXES: IndexDeclarations = {
     { name: 'openid', fields: asc('openid') },
     // claim-ledger sweepStale({tierId}) after a refused gift (gift.service.ts)
     { name: 'tierId_state_pendingAt', fields: asc('tierId', 'state', 'pendingAt') },
+    // a gift desk's retry after a crash answers from the redemption its request wrote (gift.service.ts redeemedBy)
+    { name: 'requestId', fields: asc('requestId') },
   ],
   event_checkins: [
     { name: 'eventId', fields: asc('eventId') },

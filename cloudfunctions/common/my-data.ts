@@ -17,10 +17,14 @@ export interface ErasureReport {
   kept: { what: string; why: string; /** May be erased later (e.g. once a booking is over): ask again then. */ later?: boolean }[]
 }
 
+/**
+ * `now` is member's injected clock (tests run on a fixed one), read once per call: a provider reasons
+ * with it instead of the host's clock, and reads documents through typed repositories, not casts.
+ */
 export interface DataProvider<K extends DataService> {
   service: K
   /** Everything this service stores about her, as named fields (no openids, holders or staff ids). */
-  exportFor(db: Db, openid: string): Promise<MyServicesExport[K]>
+  exportFor(db: Db, openid: string, now: number): Promise<MyServicesExport[K]>
   /** Erase what may be erased now; say what must be kept and why. */
   eraseFor(db: Db, openid: string, now: number): Promise<ErasureReport>
 }

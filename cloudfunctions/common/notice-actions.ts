@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import type { ActionContext } from './function'
-import { action } from './function'
+import { action, rerun } from './function'
 import type { Notices } from './notices'
 import { empty } from './schema'
 
@@ -15,7 +15,9 @@ export function noticeActions<K extends string, T extends string>(topics: readon
       input: z.strictObject({ topics: z.array(z.enum(topics)).max(topics.length) }),
       auth: 'caller',
       mutation: true,
-      run: async (i, ctx) => ({ credits: await notices(ctx).subscribe(ctx.openid, i.topics as T[]) }),
+      // Safe to repeat: the grant is conditional on the request id (notices.repository.ts `grant`).
+      recover: rerun,
+      run: async (i, ctx) => ({ credits: await notices(ctx).subscribe(ctx.openid, i.topics as T[], ctx.requestId ?? null) }),
     }),
     myNotices: action({ input: empty, auth: 'caller', run: (_i, ctx) => notices(ctx).list(ctx.openid) }),
     noticeCredits: action({

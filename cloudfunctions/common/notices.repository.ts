@@ -1,7 +1,7 @@
 /** Opt-in credits and the outbox: the only code touching `notice_optins` and `outbox`. */
 import { COLLECTIONS } from './collections'
 import type { Db } from './db'
-import { isDuplicate } from './db-errors'
+import { insertOnce } from './db-errors'
 import { readAll } from './paginate'
 
 export interface OutboxDoc {
@@ -21,6 +21,8 @@ export interface OutboxDoc {
 interface OptinDoc {
   _id: string
   credits: Record<string, number>
+  /** Request ids of the opt-ins granted, so a retried `subscribe` never grants twice. */
+  grants?: string[]
 }
 
 export function createNoticesRepository(db: Db) {
@@ -33,14 +35,13 @@ export function createNoticesRepository(db: Db) {
     },
     /** Creates her opt-in document with these topics at zero; a concurrent creation is as good. */
     async ensure(openid: string, topics: readonly string[]): Promise<void> {
-      try {
-        await optins().add({ _id: openid, credits: Object.fromEntries(topics.map((t) => [t, 0])) })
-      } catch (e) {
-        if (!isDuplicate(e)) throw e
-      }
+      await insertOnce(optins(), { _id: openid, credits: Object.fromEntries(topics.map((t) => [t, 0])), grants: [] })
     },
-    async grant(openid: string, topics: readonly string[]): Promise<void> {
-      await optins().doc(openid).update(Object.fromEntries(topics.map((t) => [`credits.${t}`, _.inc(1)])))
+    /** One more send per topic, once per request id (a retry of the same tap grants nothing more). */
+    async grant(openid: string, topics: readonly string[], requestId: string | null): Promise<void> {
+      const incs = Object.fromEntries(topics.map((t) => [`credits.${t}`, _.inc(1)]))
+      if (!requestId) return void (await optins().doc(openid).update(incs))
+      await optins().where({ _id: openid, grants: _.neq(requestId) }).update({ ...incs, grants: _.push(requestId) })
     },
     /** One conditional update: two sends never share one opt-in. */
     async spend(openid: string, topic: string): Promise<boolean> {

@@ -34,8 +34,8 @@ export interface OutgoingNotice<K extends string> {
 export type OutboxEntry<K extends string> = OutboxEntryDTO<K>
 
 export interface Notices<K extends string, T extends string> {
-  /** After wx.requestSubscribeMessage: one more credit per accepted topic. */
-  subscribe(openid: string, topics: readonly T[]): Promise<Record<T, number>>
+  /** After wx.requestSubscribeMessage: one more credit per accepted topic, once per request id. */
+  subscribe(openid: string, topics: readonly T[], requestId?: string | null): Promise<Record<T, number>>
   send(n: OutgoingNotice<K>): Promise<OutboxDoc>
   /** Sends what the sources say is due (hers, or everyone's); answers how many it sent. */
   settle(openid: string | null): Promise<number>
@@ -91,9 +91,9 @@ export function createNotices<K extends string, T extends string>(
   }
   const filled = (credits: Record<string, number> | null) => Object.fromEntries(catalogue.topics.map((t) => [t, credits?.[t] ?? 0])) as Record<T, number>
   return {
-    async subscribe(openid, topics) {
+    async subscribe(openid, topics, requestId = null) {
       if ((await repo.credits(openid)) === null) await repo.ensure(openid, catalogue.topics)
-      if (topics.length) await repo.grant(openid, topics)
+      if (topics.length) await repo.grant(openid, topics, requestId)
       return filled(await repo.credits(openid))
     },
     send,

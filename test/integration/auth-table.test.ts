@@ -39,9 +39,9 @@ function expected(auth: Auth<never>, kind: Kind): string | null {
   if (kind === 'anonymous') return 'UNAUTHENTICATED'
   if (auth === 'caller') return null
   if (auth === 'member') return kind === 'member' ? null : 'NOT_VERIFIED'
+  if (typeof auth === 'object' && 'manager' in auth) return kind === 'manager' ? null : 'FORBIDDEN'
   if (kind === 'officer') return null
   if (auth === 'officer') return 'FORBIDDEN'
-  if ('manager' in auth) return kind === 'manager' ? null : 'FORBIDDEN'
   const holds = { event: kind === 'eventStaff', site: kind === 'siteStaff', merchant: kind === 'cashier' || kind === 'manager' }
   return holds[auth.staff] ? null : 'FORBIDDEN'
 }
@@ -49,8 +49,10 @@ function expected(auth: Auth<never>, kind: Kind): string | null {
 let emu: TestEmulator
 const openidOf = (kind: Kind) => (kind === 'anonymous' ? undefined : `auth-${kind}`)
 
-beforeAll(async () => {
-  emu = await startTestEmulator()
+/** Fresh callers before each block: calling every action with `{}` may change them (her deletion request, a role). */
+async function seedCallers(): Promise<void> {
+  await emu.db.collection(COLLECTIONS.users).where({ _id: emu.db.command.exists(true) }).remove()
+  await emu.db.collection(COLLECTIONS.roster).where({ _id: emu.db.command.exists(true) }).remove()
   const users = Object.entries(ROLES).map(([kind, roles]) => ({
     _id: openidOf(kind as Kind), rosterId: null, verifiedAt: null, roles, deletionRequestedAt: null, createdAt: 0, updatedAt: 0,
   }))
@@ -60,7 +62,12 @@ beforeAll(async () => {
     _id: 'GH-AUTH-1', name: '王秀英', cardNo: 'GH-AUTH-1', phone: '13800000001', branch: '市妇幼保健院工会', tags: [], gender: 'F',
     birthDate: '1985-03-01', boundOpenid: 'auth-member', importedAt: 0, updatedAt: 0,
   })
+}
+
+beforeAll(async () => {
+  emu = await startTestEmulator()
 })
+beforeEach(seedCallers)
 
 afterAll(() => emu?.stop())
 

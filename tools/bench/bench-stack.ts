@@ -88,7 +88,7 @@ export async function startBenchStack(label: string, functions: () => Record<str
   process.env.TCB_SERVICE_URL = emulator.url
   process.env.TCB_ENV = 'local'
   resetEnvCache()
-  const noop = defineFunction('noop', { ping: action({ input: z.object({}), run: async () => ({}) }) }) as FunctionMain
+  const noop = defineFunction('noop', { ping: action({ input: z.strictObject({}), auth: 'caller', run: async () => ({}) }) }) as FunctionMain
   const all = Object.entries({ ...functions(), noop }).map(([name, fn]) => [name, callerInBody ? asCaller(name, fn) : fn] as const)
   const host = await startHost({ production: false, functions: new Map(all) })
   return {
