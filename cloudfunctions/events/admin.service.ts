@@ -1,118 +1,166 @@
-/** Officers create and edit events, booths, gift tiers and checkpoints, and print or re-issue booth codes. */
-import { randomBytes } from 'node:crypto'
+/**
+ * Officers create and edit events, booths, gift tiers and checkpoints, and print or re-issue booth
+ * codes. A new part's id is derived from the request that creates it, so a retry of a create whose
+ * call died finds what its first call wrote instead of creating a second one.
+ */
+import { createHash, randomBytes } from 'node:crypto'
 import type {
-  BoothAdminDTO, BoothCodeDTO, BoothCodesDTO, BoothRequest, CheckpointDTO, EventAdminDTO, GiftTierDTO, SaveBoothRequest,
-  SaveCheckpointRequest, SaveEventRequest, SaveTierRequest,
-} from '../../types/events'
-import { requireOfficer } from '../common/auth'
+  BoothAdminDTO,
+  BoothCodeDTO,
+  BoothCodesDTO,
+  BoothRequest,
+  CheckpointDTO,
+  EventAdminDTO,
+  GiftTierDTO,
+  SaveBoothRequest,
+  SaveCheckpointRequest,
+  SaveEventRequest,
+  SaveTierRequest,
+} from '~types/events'
+import type { Clock } from '../common/clock'
 import { fail } from '../common/errors'
 import { MAX_COMPACT_VERSION } from '../common/qr-token.compact'
-import {
-  boothsOf, bumpBoothVersion, checkpointsOf, getBooth, getCheckpoint, getEvent, getTier, insertEvent, insertTier, putBooth,
-  putCheckpoint, tiersOf, updateEvent, updateTier, type BoothRec, type EventRec,
-} from './catalog.repository'
-import { type EventsDeps, withDeps } from './events.deps'
+import type { TokenService } from '../common/qr-token.service'
+import type { BoothRec, CatalogRepository, EventRec, TierRec } from './catalog.repository'
+import { loadEvent } from './event-reads'
 import { boothAdminDTO, checkpointDTO, detailDTO, tierDTO } from './events.dto'
-import { loadEvent } from './stamp.service'
 
-const newId = (prefix: string) => prefix + randomBytes(6).toString('base64url').replace(/[-_]/g, 'x').slice(0, 8)
-
-export async function manageEvent(deps: EventsDeps, officer: string, eventId: string): Promise<EventAdminDTO> {
-  await requireOfficer(deps.db, officer)
-  const e = await loadEvent(deps, eventId)
-  const [booths, tiers, cps] = await Promise.all([boothsOf(deps.db, e.id), tiersOf(deps.db, e.id), checkpointsOf(deps.db, e.id)])
-  return { ...detailDTO(e, deps.clock(), null, booths, tiers, cps), booths: booths.map(boothAdminDTO) }
+interface AdminDeps {
+  clock: Clock
+  tokens: TokenService
+  catalog: CatalogRepository
 }
 
-export async function saveEvent(deps: EventsDeps, officer: string, req: SaveEventRequest): Promise<EventAdminDTO> {
-  await requireOfficer(deps.db, officer)
-  const { id, ...fields } = req
-  const now = deps.clock()
-  if (!id) {
-    const rec: EventRec = { id: newId('ev'), ...fields, signedUp: 0, seatsLeft: fields.signUp.capacity }
-    await insertEvent(deps.db, rec, now)
-    return manageEvent(deps, officer, rec.id)
-  }
-  const before = (await getEvent(deps.db, id, true)) ?? fail('NOT_FOUND', 'id') // its seat count guards the update
-  if (fields.signUp.capacity !== null && fields.signUp.capacity < before.signedUp) fail('INVALID_ARGUMENT', 'signUp.capacity')
-  const zoneIds = new Set(fields.zones.map((z) => z.id))
-  if ((await boothsOf(deps.db, id)).some((b) => !zoneIds.has(b.zoneId))) fail('INVALID_ARGUMENT', 'zones')
-  if (!(await updateEvent(deps.db, before, fields, now))) fail('CONFLICT')
-  return manageEvent(deps, officer, id)
+/** Who asks and with which request id: a new part's id comes from them. */
+interface Creator {
+  openid: string
+  requestId: string | null
 }
 
-async function eventOf(deps: EventsDeps, officer: string, eventId: string): Promise<EventRec> {
-  await requireOfficer(deps.db, officer)
-  return (await getEvent(deps.db, eventId)) ?? fail('NOT_FOUND', 'eventId')
+/** 8 characters after the prefix (booth ids travel inside printed codes: ≤ 10 in all). */
+function newId(prefix: string, by: Creator): string {
+  const raw = by.requestId ? createHash('sha256').update(`${by.openid}:${by.requestId}:${prefix}`).digest() : randomBytes(6)
+  return prefix + raw.toString('base64url').replace(/[-_]/g, 'x').slice(0, 8)
 }
 
 /** An existing part must belong to the event named in the request. */
-function mine<T extends { eventId: string }>(rec: T | null, eventId: string): T {
-  if (!rec || rec.eventId !== eventId) fail('NOT_FOUND', 'id')
+function mine<T extends { eventId: string }>(rec: T | null, eventId: string, field = 'id'): T {
+  if (!rec || rec.eventId !== eventId) fail('NOT_FOUND', field)
   return rec
 }
 
-export async function saveBooth(deps: EventsDeps, officer: string, req: SaveBoothRequest): Promise<BoothAdminDTO> {
-  const e = await eventOf(deps, officer, req.eventId)
-  if (!e.zones.some((z) => z.id === req.zoneId)) fail('INVALID_ARGUMENT', 'zoneId')
-  const before = req.id ? mine(await getBooth(deps.db, req.id), e.id) : null
-  const order = before?.order ?? (await boothsOf(deps.db, e.id)).length
-  const rec: BoothRec = { id: before?.id ?? newId('b'), eventId: e.id, zoneId: req.zoneId, name: req.name, exhibitor: req.exhibitor, codeVersion: before?.codeVersion ?? 0, order }
-  await putBooth(deps.db, rec, deps.clock())
-  return boothAdminDTO(rec)
-}
-
-export async function saveTier(deps: EventsDeps, officer: string, req: SaveTierRequest): Promise<GiftTierDTO> {
-  const e = await eventOf(deps, officer, req.eventId)
-  const fields = { name: req.name, gift: req.gift, rule: req.rule, stock: req.stock }
-  if (!req.id) {
-    const rec = { id: newId('t'), eventId: e.id, ...fields, left: req.stock, order: (await tiersOf(deps.db, e.id)).length }
-    await insertTier(deps.db, rec, deps.clock())
-    return tierDTO(rec)
+export function createAdminService({ clock, tokens, catalog }: AdminDeps) {
+  async function manageEvent(eventId: string): Promise<EventAdminDTO> {
+    const e = await loadEvent(catalog, eventId)
+    const [booths, tiers, cps] = await Promise.all([catalog.booths(e.id), catalog.tiers(e.id), catalog.checkpoints(e.id)])
+    return { ...detailDTO(e, clock(), null, booths, tiers, cps), booths: booths.map(boothAdminDTO) }
   }
-  const before = mine(await getTier(deps.db, req.id), e.id)
-  if (req.stock < before.stock - before.left) fail('INVALID_ARGUMENT', 'stock')
-  if (!(await updateTier(deps.db, before, fields, deps.clock()))) {
-    // Gifts handed out meanwhile (stock unchanged) may have made the new stock too small; anything else is a rival edit.
-    const now = await getTier(deps.db, before.id)
-    if (now && now.stock === before.stock && req.stock < now.stock - now.left) fail('INVALID_ARGUMENT', 'stock')
-    fail('CONFLICT')
+
+  async function updateEvent(id: string, fields: Omit<SaveEventRequest, 'id'>): Promise<void> {
+    const before = (await catalog.event(id, true)) ?? fail('NOT_FOUND', 'id') // its seat count guards the update
+    if (fields.signUp.capacity !== null && fields.signUp.capacity < before.signedUp) fail('INVALID_ARGUMENT', 'signUp.capacity')
+    const zoneIds = new Set(fields.zones.map((z) => z.id))
+    if ((await catalog.booths(id)).some((b) => !zoneIds.has(b.zoneId))) fail('INVALID_ARGUMENT', 'zones')
+    if (!(await catalog.updateEvent(before, fields, clock()))) fail('CONFLICT')
   }
-  return tierDTO((await getTier(deps.db, before.id))!)
-}
 
-export async function saveCheckpoint(deps: EventsDeps, officer: string, req: SaveCheckpointRequest): Promise<CheckpointDTO> {
-  const e = await eventOf(deps, officer, req.eventId)
-  const before = req.id ? mine(await getCheckpoint(deps.db, req.id), e.id) : null
-  const order = req.order ?? before?.order ?? (await checkpointsOf(deps.db, e.id)).length
-  const rec = { id: before?.id ?? newId('p'), eventId: e.id, name: req.name, opensAt: req.opensAt, closesAt: req.closesAt, order }
-  await putCheckpoint(deps.db, rec, deps.clock())
-  return checkpointDTO(rec)
-}
+  function codeDTO(e: EventRec, b: BoothRec): BoothCodeDTO {
+    return {
+      boothId: b.id,
+      boothName: b.name,
+      zoneName: e.zones.find((z) => z.id === b.zoneId)?.name ?? '',
+      exhibitor: b.exhibitor,
+      code: tokens.issuePrinted('booth', b.id, b.codeVersion),
+      version: b.codeVersion,
+    }
+  }
 
-function codeDTO(deps: EventsDeps, e: EventRec, b: BoothRec): BoothCodeDTO {
+  async function updateTier(before: TierRec, req: SaveTierRequest): Promise<GiftTierDTO> {
+    if (req.stock < before.stock - before.left) fail('INVALID_ARGUMENT', 'stock')
+    if (!(await catalog.updateTier(before, { name: req.name, gift: req.gift, rule: req.rule, stock: req.stock }, clock()))) {
+      // Gifts handed out meanwhile (stock unchanged) may have made the new stock too small; anything else is a rival edit.
+      const now = await catalog.tier(before.id)
+      if (now && now.stock === before.stock && req.stock < now.stock - now.left) fail('INVALID_ARGUMENT', 'stock')
+      fail('CONFLICT')
+    }
+    return tierDTO((await catalog.tier(before.id))!)
+  }
+
   return {
-    boothId: b.id, boothName: b.name, zoneName: e.zones.find((z) => z.id === b.zoneId)?.name ?? '', exhibitor: b.exhibitor,
-    code: deps.tokens.issuePrinted('booth', b.id, b.codeVersion), version: b.codeVersion,
+    manageEvent,
+
+    /** Safe to run again: a create finds the event its request made, an edit sets the same fields. */
+    async saveEvent(by: Creator, req: SaveEventRequest): Promise<EventAdminDTO> {
+      const { id, ...fields } = req
+      if (id) await updateEvent(id, fields)
+      const created = id ?? newId('ev', by)
+      if (!id) await catalog.insertEvent({ id: created, ...fields, signedUp: 0, seatsLeft: fields.signUp.capacity }, clock())
+      return manageEvent(created)
+    },
+
+    async saveBooth(by: Creator, req: SaveBoothRequest): Promise<BoothAdminDTO> {
+      const e = await loadEvent(catalog, req.eventId)
+      if (!e.zones.some((z) => z.id === req.zoneId)) fail('INVALID_ARGUMENT', 'zoneId')
+      const before = req.id ? mine(await catalog.booth(req.id), e.id) : null
+      const order = before?.order ?? (await catalog.booths(e.id)).length
+      const rec: BoothRec = {
+        id: before?.id ?? newId('b', by),
+        eventId: e.id,
+        zoneId: req.zoneId,
+        name: req.name,
+        exhibitor: req.exhibitor,
+        codeVersion: before?.codeVersion ?? 0,
+        order,
+      }
+      if (await catalog.putBooth(rec, clock(), !before)) return boothAdminDTO(rec)
+      return boothAdminDTO((await catalog.booth(rec.id))!) // this request created it before
+    },
+
+    async saveTier(by: Creator, req: SaveTierRequest): Promise<GiftTierDTO> {
+      const e = await loadEvent(catalog, req.eventId)
+      if (req.id) return updateTier(mine(await catalog.tier(req.id), e.id), req)
+      const rec = {
+        id: newId('t', by),
+        eventId: e.id,
+        name: req.name,
+        gift: req.gift,
+        rule: req.rule,
+        stock: req.stock,
+        left: req.stock,
+        order: (await catalog.tiers(e.id)).length,
+      }
+      if (await catalog.insertTier(rec, clock())) return tierDTO(rec)
+      return tierDTO((await catalog.tier(rec.id))!) // this request created it before
+    },
+
+    async saveCheckpoint(by: Creator, req: SaveCheckpointRequest): Promise<CheckpointDTO> {
+      const e = await loadEvent(catalog, req.eventId)
+      const before = req.id ? mine(await catalog.checkpoint(req.id), e.id) : null
+      const order = req.order ?? before?.order ?? (await catalog.checkpoints(e.id)).length
+      const rec = { id: before?.id ?? newId('p', by), eventId: e.id, name: req.name, opensAt: req.opensAt, closesAt: req.closesAt, order }
+      if (await catalog.putCheckpoint(rec, clock(), !before)) return checkpointDTO(rec)
+      return checkpointDTO((await catalog.checkpoint(rec.id))!) // this request created it before
+    },
+
+    async boothCodes(eventId: string): Promise<BoothCodesDTO> {
+      const e = await loadEvent(catalog, eventId)
+      return { eventId: e.id, eventTitle: e.title, codes: (await catalog.booths(e.id)).map((b) => codeDTO(e, b)) }
+    },
+
+    /** Bumps the booth's code version: every code printed before stops working (TOKEN_REVOKED). */
+    async reissueBoothCode(req: BoothRequest, requestId: string | null): Promise<BoothCodeDTO> {
+      const e = await loadEvent(catalog, req.eventId)
+      const booth = mine(await catalog.booth(req.boothId), e.id, 'boothId')
+      if (booth.codeVersion >= MAX_COMPACT_VERSION) fail('CONFLICT')
+      if (!(await catalog.bumpBoothVersion(booth, clock(), requestId))) fail('CONFLICT')
+      return codeDTO(e, { ...booth, codeVersion: booth.codeVersion + 1 })
+    },
+
+    /** The code a re-issue that died gave, if it bumped the version (the booth names the request); undefined otherwise. */
+    async reissuedBy(req: BoothRequest, requestId: string): Promise<BoothCodeDTO | undefined> {
+      const [e, stored] = await Promise.all([catalog.event(req.eventId), catalog.boothAfresh(req.boothId)])
+      if (!e || !stored || stored.booth.eventId !== e.id || stored.codeRequestId !== requestId) return undefined
+      return codeDTO(e, stored.booth)
+    },
   }
-}
-
-export async function boothCodes(deps: EventsDeps, officer: string, eventId: string): Promise<BoothCodesDTO> {
-  const e = await eventOf(deps, officer, eventId)
-  const booths = await boothsOf(deps.db, e.id)
-  return { eventId: e.id, eventTitle: e.title, codes: booths.map((b) => codeDTO(deps, e, b)) }
-}
-
-/** Bumps the booth's code version: every code printed before stops working (TOKEN_REVOKED). */
-export async function reissueBoothCode(deps: EventsDeps, officer: string, req: BoothRequest): Promise<BoothCodeDTO> {
-  const e = await eventOf(deps, officer, req.eventId)
-  const booth = mine(await getBooth(deps.db, req.boothId), e.id)
-  if (booth.codeVersion >= MAX_COMPACT_VERSION) fail('CONFLICT')
-  if (!(await bumpBoothVersion(deps.db, booth, deps.clock()))) fail('CONFLICT')
-  return codeDTO(deps, e, { ...booth, codeVersion: booth.codeVersion + 1 })
-}
-
-/** Officers set up events, booths, gift tiers and checkpoints. */
-export function createAdminService(deps: EventsDeps) {
-  return withDeps(deps, { manageEvent, saveEvent, saveBooth, saveTier, saveCheckpoint, boothCodes, reissueBoothCode })
 }

@@ -1,10 +1,23 @@
 import fc from 'fast-check'
 import {
-  BUCKET_MS, checkInWindowRefusal, fillBuckets, isFull, joinSubject, missingForTier, nextStampAt, phaseOf, qualifies, signUpOpen,
-  splitSubject, zoneCounts,
+  BUCKET_MS,
+  checkInWindowRefusal,
+  fillBuckets,
+  isFull,
+  joinSubject,
+  missingForTier,
+  nextStampAt,
+  phaseOf,
+  qualifies,
+  signUpOpen,
+  splitSubject,
+  zoneCounts,
 } from './events.rules'
 
-const zones = [{ id: 'A', name: '匠心特产集' }, { id: 'B', name: '巧手工艺廊' }]
+const zones = [
+  { id: 'A', name: '匠心特产集' },
+  { id: 'B', name: '巧手工艺廊' },
+]
 
 test('phases are half-open windows', () => {
   const w = { startsAt: 100, endsAt: 200 }
@@ -44,15 +57,24 @@ test('check-in window', () => {
 
 test('buckets fill quiet periods with zero', () => {
   expect(fillBuckets([])).toEqual([])
-  expect(fillBuckets([{ bucketStart: 2 * BUCKET_MS, stamps: 3 }, { bucketStart: 0, stamps: 1 }])).toEqual([
-    { bucketStart: 0, stamps: 1 }, { bucketStart: BUCKET_MS, stamps: 0 }, { bucketStart: 2 * BUCKET_MS, stamps: 3 },
+  expect(
+    fillBuckets([
+      { bucketStart: 2 * BUCKET_MS, stamps: 3 },
+      { bucketStart: 0, stamps: 1 },
+    ]),
+  ).toEqual([
+    { bucketStart: 0, stamps: 1 },
+    { bucketStart: BUCKET_MS, stamps: 0 },
+    { bucketStart: 2 * BUCKET_MS, stamps: 3 },
   ])
 })
 
 test('subjects round-trip for any dot-free scope id', () => {
-  fc.assert(fc.property(fc.stringMatching(/^[A-Za-z0-9_-]{1,10}$/), fc.string({ minLength: 1, maxLength: 30 }), (scope, openid) => {
-    expect(splitSubject(joinSubject(scope, openid))).toEqual({ scopeId: scope, openid })
-  }))
+  fc.assert(
+    fc.property(fc.stringMatching(/^[A-Za-z0-9_-]{1,10}$/), fc.string({ minLength: 1, maxLength: 30 }), (scope, openid) => {
+      expect(splitSubject(joinSubject(scope, openid))).toEqual({ scopeId: scope, openid })
+    }),
+  )
   expect(splitSubject('nodot')).toBeNull()
   expect(splitSubject('.x')).toBeNull()
   expect(splitSubject('x.')).toBeNull()

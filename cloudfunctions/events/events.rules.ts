@@ -2,8 +2,8 @@
  * Pure rules of fairs and activities: phases, sign-up, stamp cooldown, gift tier
  * qualification, check-in windows. No database here; services feed plain data in.
  */
-import type { EventPhase, TierRuleDTO, ZoneDTO } from '../../types/events'
-import type { ErrorCode } from '../../types/errors'
+import type { EventPhase, TierRuleDTO, ZoneDTO } from '~types/events'
+import type { ErrorCode } from '~types/errors'
 
 export interface Window {
   startsAt: number
@@ -31,7 +31,7 @@ export function nextStampAt(lastStampAt: number | null, cooldownSeconds: number,
   return next > now ? next : null
 }
 
-export interface ZoneCount {
+interface ZoneCount {
   zoneId: string
   name: string
   stamped: number

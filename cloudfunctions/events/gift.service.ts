@@ -3,124 +3,209 @@
  * `${tierId}:${openid}` is written pending first, so five desks scanning one
  * member's code produce exactly one gift, and a crash never loses a unit silently
  * (the tier lists the claim as holder until it is confirmed; see sweepPending).
+ * The redemption carries the desk's request id: a retry of a call that died
+ * answers from it (`redeemedBy`).
  */
-import type { CodeStatusDTO, GiftCodeDTO, GiftCodeRequest, GiftPreviewDTO, GiftScanRequest, RedeemGiftRequest, RedemptionDTO } from '../../types/events'
 import { randomBytes } from 'node:crypto'
-import { requireStaff, requireVerifiedMember } from '../common/auth'
+import type {
+  CodeStatusDTO,
+  GiftCodeDTO,
+  GiftCodeRequest,
+  GiftPreviewDTO,
+  GiftScanRequest,
+  RedeemGiftRequest,
+  RedemptionDTO,
+} from '~types/events'
+import type { Clock } from '../common/clock'
 import { AppError, fail } from '../common/errors'
-import { forget } from '../common/instance-cache'
+import { maskName } from '../common/mask'
+import type { TokenService } from '../common/qr-token.service'
+import type { RosterLookup } from '../common/roster-lookup'
 import { beijingClock } from '../common/time'
-import { getRedemption, noteGift, stampsOf } from './activity.repository'
-import { createGiftLedger, redemptionId, type RedemptionDoc } from './claims.repository'
-import { getTier, type TierRec } from './catalog.repository'
-import { type EventsDeps, withDeps } from './events.deps'
+import { type ActivityRepository, scanFacts, type ScanFacts, type ScanLog } from './activity.repository'
+import type { CatalogRepository, TierRec } from './catalog.repository'
+import { type GiftLedger, redemptionId, type RedemptionDoc, type RedemptionRec } from './claims.repository'
+import { loadEvent } from './event-reads'
 import { tierDTO } from './events.dto'
 import { joinSubject, missingForTier, splitSubject, zoneCounts } from './events.rules'
-import { memberName } from './member.lookup'
-import { recordScan, type ScanNote } from './scan-log'
-import { loadEvent } from './stamp.service'
+
+interface GiftDeps {
+  clock: Clock
+  tokens: TokenService
+  catalog: CatalogRepository
+  activity: ActivityRepository
+  roster: RosterLookup
+  scans: ScanLog
+  gifts: GiftLedger
+}
 
 const newClaimId = () => randomBytes(9).toString('base64url')
 /** `16:21 · 1号兑换台`: Beijing time and the desk, in the words the desk reads out. */
 const where = (at: number, desk: string) => `${beijingClock(at)} · ${desk}`
 
-/** Her gift code page polls this (one read): 已领取 as soon as a desk confirms. */
-export async function giftStatus(deps: EventsDeps, openid: string, eventId: string, tierId: string): Promise<CodeStatusDTO> {
-  const tier = await getTier(deps.db, tierId)
-  if (!tier || tier.eventId !== eventId) fail('NOT_FOUND', 'tierId')
-  const r = await getRedemption(deps.db, redemptionId(tierId, openid))
-  if (r?.state !== 'confirmed') return { done: false, title: null, detail: null, at: null }
-  return { done: true, title: '已领取', detail: `${tier.gift} · ${where(r.redeemedAt ?? 0, r.desk)}`, at: r.redeemedAt }
+/** The desk's answer for a confirmed redemption: granted to this request, or already handed out before. */
+function redemptionDTO(
+  r: RedemptionRec | RedemptionDoc,
+  tier: TierRec,
+  memberName: string,
+  outcome: RedemptionDTO['outcome'],
+): RedemptionDTO {
+  const at = r.redeemedAt ?? 0
+  const message = outcome === 'granted' ? `兑换成功 ${where(at, r.desk)}` : `已兑换 ${where(at, r.desk)}（请勿重复发放）`
+  return { outcome, tier: tierDTO(tier), memberName, redeemedAt: at, desk: r.desk, message }
 }
 
-async function qualified(deps: EventsDeps, tier: TierRec, openid: string): Promise<boolean> {
-  const event = await loadEvent(deps, tier.eventId)
-  const stamps = await stampsOf(deps.db, tier.eventId, openid)
-  return missingForTier(tier.rule, zoneCounts(event.zones, stamps.map((s) => s.zoneId))) === ''
-}
-
-export async function giftCode(deps: EventsDeps, openid: string, req: GiftCodeRequest): Promise<GiftCodeDTO> {
-  await requireVerifiedMember(deps.db, openid)
-  const tier = await getTier(deps.db, req.tierId)
-  if (!tier || tier.eventId !== req.eventId) fail('NOT_FOUND', 'tierId')
-  if ((await getRedemption(deps.db, redemptionId(tier.id, openid)))?.state === 'confirmed') fail('ALREADY_REDEEMED')
-  if (!(await qualified(deps, tier, openid))) fail('NOT_QUALIFIED')
-  if (tier.left <= 0) fail('OUT_OF_STOCK')
-  const { token, expiresAt } = deps.tokens.issueRotating('gift', joinSubject(tier.id, openid))
-  return { token, expiresAt, tier: tierDTO(tier) }
-}
-
-/** Staff scope, then the code: which tier, which member, this event. */
-async function readGiftCode(deps: EventsDeps, staff: string, req: GiftScanRequest, note: ScanNote) {
-  await requireStaff(deps.db, staff, 'event', req.eventId)
-  const v = deps.tokens.verifyRotating(req.token, 'gift')
-  if (!v.ok) fail(v.code, 'token')
-  const subject = splitSubject(v.claims.subject) ?? fail('TOKEN_INVALID', 'token')
-  const tier = (await getTier(deps.db, subject.scopeId)) ?? fail('TOKEN_INVALID', 'token')
-  note.tierId = tier.id
-  note.openid = subject.openid
-  if (tier.eventId !== req.eventId) fail('TOKEN_OTHER_EVENT', 'token')
-  const name = (await memberName(deps.db, subject.openid)) ?? fail('NOT_VERIFIED')
-  note.member = name
-  return { tier, openid: subject.openid, name }
-}
-
-export function previewGift(deps: EventsDeps, staff: string, req: GiftScanRequest): Promise<GiftPreviewDTO> {
-  return recordScan(deps, 'gift-preview', { eventId: req.eventId, staff }, async (note) => {
-    const { tier, openid, name } = await readGiftCode(deps, staff, req, note)
-    const r = await getRedemption(deps.db, redemptionId(tier.id, openid))
-    if (r?.state === 'confirmed') {
-      return { status: 'redeemed', tier: tierDTO(tier), memberName: name, redeemedAt: r.redeemedAt, desk: r.desk, message: `已兑换 ${where(r.redeemedAt ?? 0, r.desk)}` }
-    }
-    if (!(await qualified(deps, tier, openid))) fail('NOT_QUALIFIED')
-    if (tier.left <= 0) fail('OUT_OF_STOCK')
-    return { status: 'ready', tier: tierDTO(tier), memberName: name, redeemedAt: null, desk: null, message: `可兑换：${tier.gift}` }
-  }, (r) => (r.status === 'redeemed' ? 'ALREADY' : null))
-}
-
-const granted = (now: number) => ({ state: 'confirmed' as const, redeemedAt: now })
-
-/**
- * One gift per member per tier, on the kit's ledger: the claim is written pending, its unit taken,
- * then confirmed. Five desks scanning one code give one gift (the others see it redeemed); a desk
- * that died mid-way is finished or given back by the next scan of her code. Sold out only because
- * of desks that died long ago: their stale claims are given back and the unit taken once more.
- */
-async function grant(deps: EventsDeps, doc: RedemptionDoc, soldOut: boolean) {
-  const { ledger } = createGiftLedger(deps.db, deps.clock)
-  try {
-    if (soldOut) fail('OUT_OF_STOCK') // sold out when read a moment ago: no claim to write and remove
-    return await ledger.claim(doc, () => granted(deps.clock()))
-  } catch (e) {
-    if (!(e instanceof AppError && e.code === 'OUT_OF_STOCK')) throw e
-    if ((await ledger.sweepStale({ tierId: doc.tierId }, deps.clock())) === 0) throw e
-    return ledger.claim({ ...doc, claimId: newClaimId() }, () => granted(deps.clock()))
+export function createGiftService({ clock, tokens, catalog, activity, roster, scans, gifts }: GiftDeps) {
+  const nameOf = async (openid: string) => {
+    const r = await roster.one(openid)
+    return r ? maskName(r.name) : null
   }
-}
 
-export function redeemGift(deps: EventsDeps, staff: string, req: RedeemGiftRequest, requestId: string | null = null): Promise<RedemptionDTO> {
-  return recordScan(deps, 'gift-redeem', { eventId: req.eventId, staff, desk: req.desk }, async (note) => {
-    const { tier, openid, name } = await readGiftCode(deps, staff, req, note)
-    const id = redemptionId(tier.id, openid)
-    const existing = await getRedemption(deps.db, id)
-    if (existing?.state !== 'confirmed' && !(await qualified(deps, tier, openid))) fail('NOT_QUALIFIED')
+  async function qualified(tier: TierRec, openid: string): Promise<boolean> {
+    const event = await loadEvent(catalog, tier.eventId)
+    const stamps = await activity.stampsOf(tier.eventId, openid)
+    return (
+      missingForTier(
+        tier.rule,
+        zoneCounts(
+          event.zones,
+          stamps.map((s) => s.zoneId),
+        ),
+      ) === ''
+    )
+  }
+
+  async function tierOf(eventId: string, tierId: string): Promise<TierRec> {
+    const tier = await catalog.tier(tierId)
+    if (!tier || tier.eventId !== eventId) fail('NOT_FOUND', 'tierId')
+    return tier
+  }
+
+  /** The code: which tier, which member, this event (the router has checked she is staff of it). */
+  async function readGiftCode(req: GiftScanRequest, note: Partial<ScanFacts>) {
+    const v = tokens.verifyRotating(req.token, 'gift')
+    if (!v.ok) fail(v.code, 'token')
+    const subject = splitSubject(v.claims.subject) ?? fail('TOKEN_INVALID', 'token')
+    const tier = (await catalog.tier(subject.scopeId)) ?? fail('TOKEN_INVALID', 'token')
+    note.tierId = tier.id
+    note.openid = subject.openid
+    if (tier.eventId !== req.eventId) fail('TOKEN_OTHER_EVENT', 'token')
+    const name = (await nameOf(subject.openid)) ?? fail('NOT_VERIFIED')
+    note.member = name
+    return { tier, openid: subject.openid, name }
+  }
+
+  /**
+   * One gift per member per tier, on the kit's ledger: the claim is written pending, its unit taken,
+   * then confirmed. Five desks scanning one code give one gift (the others see it redeemed); a desk
+   * that died mid-way is finished or given back by the next scan of her code. Sold out only because
+   * of desks that died long ago: their stale claims are given back and the unit taken once more.
+   */
+  async function grant(doc: RedemptionDoc, soldOut: boolean) {
+    const granted = () => ({ state: 'confirmed' as const, redeemedAt: clock() })
+    try {
+      if (soldOut) fail('OUT_OF_STOCK') // sold out when read a moment ago: no claim to write and remove
+      return await gifts.ledger.claim(doc, granted)
+    } catch (e) {
+      if (!(e instanceof AppError && e.code === 'OUT_OF_STOCK')) throw e
+      if ((await gifts.ledger.sweepStale({ tierId: doc.tierId }, clock())) === 0) throw e
+      return gifts.ledger.claim({ ...doc, claimId: newClaimId() }, granted)
+    }
+  }
+
+  async function redeem(staff: string, req: RedeemGiftRequest, requestId: string | null, note: Partial<ScanFacts>): Promise<RedemptionDTO> {
+    const { tier, openid, name } = await readGiftCode(req, note)
+    const existing = await activity.redemption(tier.id, openid)
+    if (existing?.state !== 'confirmed' && !(await qualified(tier, openid))) fail('NOT_QUALIFIED')
     const doc: RedemptionDoc = {
-      _id: id, claimId: newClaimId(), pendingAt: deps.clock(), requestId, eventId: tier.eventId, tierId: tier.id, openid,
-      state: 'pending', redeemedAt: null, desk: req.desk, staff,
+      _id: redemptionId(tier.id, openid),
+      claimId: newClaimId(),
+      pendingAt: clock(),
+      requestId,
+      eventId: tier.eventId,
+      tierId: tier.id,
+      openid,
+      state: 'pending',
+      redeemedAt: null,
+      desk: req.desk,
+      staff,
     }
-    const r = await grant(deps, doc, tier.left <= 0 && existing === null)
-    forget(deps.db, `ets:${tier.eventId}`) // units left changed: this instance's stamp cards read the tiers afresh
-    const after = (await getTier(deps.db, tier.id)) ?? tier
-    const at = r.doc.redeemedAt ?? deps.clock()
-    if (r.outcome === 'confirmed') await noteGift(deps.db, tier.eventId, openid, tier.id, at, r.doc.desk) // her stamp card shows it without a read
-    if (r.outcome === 'exists') {
-      return { outcome: 'already-redeemed', tier: tierDTO(after), memberName: name, redeemedAt: at, desk: r.doc.desk, message: `已兑换 ${where(at, r.doc.desk)}（请勿重复发放）` }
-    }
-    return { outcome: 'granted', tier: tierDTO(after), memberName: name, redeemedAt: at, desk: r.doc.desk, message: `兑换成功 ${where(at, r.doc.desk)}` }
-  }, (r) => (r.outcome === 'already-redeemed' ? 'ALREADY' : null))
-}
+    const r = await grant(doc, tier.left <= 0 && existing === null)
+    catalog.forgetTiers(tier.eventId)
+    const after = (await catalog.tier(tier.id)) ?? tier
+    const at = r.doc.redeemedAt ?? clock()
+    // her stamp card shows it without a read
+    if (r.outcome === 'confirmed') await activity.noteGift(tier.eventId, openid, tier.id, at, r.doc.desk)
+    return redemptionDTO({ ...r.doc, redeemedAt: at }, after, name, r.outcome === 'exists' ? 'already-redeemed' : 'granted')
+  }
 
-/** The gift desk. */
-export function createGiftService(deps: EventsDeps) {
-  return withDeps(deps, { giftStatus, giftCode, previewGift, redeemGift })
+  return {
+    /** Her gift code page polls this (one read): 已领取 as soon as a desk confirms. */
+    async giftStatus(openid: string, eventId: string, tierId: string): Promise<CodeStatusDTO> {
+      const tier = await tierOf(eventId, tierId)
+      const r = await activity.redemption(tierId, openid)
+      if (r?.state !== 'confirmed') return { done: false, title: null, detail: null, at: null }
+      return { done: true, title: '已领取', detail: `${tier.gift} · ${where(r.redeemedAt ?? 0, r.desk)}`, at: r.redeemedAt }
+    },
+
+    async giftCode(openid: string, req: GiftCodeRequest): Promise<GiftCodeDTO> {
+      const tier = await tierOf(req.eventId, req.tierId)
+      if ((await activity.redemption(tier.id, openid))?.state === 'confirmed') fail('ALREADY_REDEEMED')
+      if (!(await qualified(tier, openid))) fail('NOT_QUALIFIED')
+      if (tier.left <= 0) fail('OUT_OF_STOCK')
+      const { token, expiresAt } = tokens.issueRotating('gift', joinSubject(tier.id, openid))
+      return { token, expiresAt, tier: tierDTO(tier) }
+    },
+
+    previewGift(staff: string, req: GiftScanRequest): Promise<GiftPreviewDTO> {
+      return scans.record(
+        scanFacts('gift-preview', { eventId: req.eventId, staff }),
+        async (note) => {
+          const { tier, openid, name } = await readGiftCode(req, note)
+          const r = await activity.redemption(tier.id, openid)
+          if (r?.state === 'confirmed') {
+            return {
+              status: 'redeemed',
+              tier: tierDTO(tier),
+              memberName: name,
+              redeemedAt: r.redeemedAt,
+              desk: r.desk,
+              message: `已兑换 ${where(r.redeemedAt ?? 0, r.desk)}`,
+            }
+          }
+          if (!(await qualified(tier, openid))) fail('NOT_QUALIFIED')
+          if (tier.left <= 0) fail('OUT_OF_STOCK')
+          return { status: 'ready', tier: tierDTO(tier), memberName: name, redeemedAt: null, desk: null, message: `可兑换：${tier.gift}` }
+        },
+        (r) => (r.status === 'redeemed' ? 'ALREADY' : null),
+      )
+    },
+
+    redeemGift(staff: string, req: RedeemGiftRequest, requestId: string | null): Promise<RedemptionDTO> {
+      const base = scanFacts('gift-redeem', { eventId: req.eventId, staff, desk: req.desk })
+      return scans.record(
+        base,
+        (note) => redeem(staff, req, requestId, note),
+        (r) => (r.outcome === 'already-redeemed' ? 'ALREADY' : null),
+      )
+    },
+
+    /**
+     * What a desk's request that died answered, rebuilt from the redemption it confirmed (it carries
+     * the request id), with the unit settled and her card noted; undefined when it confirmed none, so
+     * the scan runs again (its claim, if left pending, is finished by the same request at once:
+     * claim-ledger.ts).
+     */
+    async redeemedBy(staff: string, requestId: string): Promise<RedemptionDTO | undefined> {
+      const r = await activity.redemptionOfRequest(requestId, staff)
+      if (r?.state !== 'confirmed') return undefined
+      // The steps after the confirmation, which the dead call may not have reached (both idempotent).
+      await Promise.all([
+        gifts.stock.settle(r.tierId, r.claimId),
+        activity.noteGift(r.eventId, r.openid, r.tierId, r.redeemedAt ?? 0, r.desk),
+      ])
+      const [tier, name] = await Promise.all([catalog.tier(r.tierId), nameOf(r.openid)])
+      return tier ? redemptionDTO(r, tier, name ?? '', 'granted') : undefined
+    },
+  }
 }

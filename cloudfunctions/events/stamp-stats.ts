@@ -10,13 +10,14 @@
  */
 import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
+import { insertOnce } from '../common/db-errors'
 import { readAll } from '../common/paginate'
 import { bucketOf } from './events.rules'
 
 const LAG_MS = 60_000
 const BATCH = 100
 
-export interface StampStats {
+interface StampFigures {
   /** Stamps with `stampedAt` up to here are counted. */
   through: number
   stamps: number
@@ -25,14 +26,20 @@ export interface StampStats {
   perBucket: Record<string, number>
 }
 
-interface StampRow { openid: string; boothId: string; stampedAt: number }
+interface StampRow {
+  openid: string
+  boothId: string
+  stampedAt: number
+}
 
-const empty = (): StampStats => ({ through: 0, stamps: 0, stampers: 0, perBooth: {}, perBucket: {} })
+const empty = (): StampFigures => ({ through: 0, stamps: 0, stampers: 0, perBooth: {}, perBucket: {} })
 
 function stampsAfter(db: Db, eventId: string, after: number, upTo?: number): Promise<StampRow[]> {
   const _ = db.command
   const range = upTo === undefined ? _.gt(after) : _.gt(after).and(_.lte(upTo))
-  return readAll<StampRow>(db.collection(COLLECTIONS.eventStamps).where({ eventId, stampedAt: range }).field({ openid: true, boothId: true, stampedAt: true }))
+  return readAll<StampRow>(
+    db.collection(COLLECTIONS.eventStamps).where({ eventId, stampedAt: range }).field({ openid: true, boothId: true, stampedAt: true }),
+  )
 }
 
 /** Which of these members already had a stamp at or before `before` (counted then). */
@@ -40,16 +47,20 @@ async function earlier(db: Db, eventId: string, openids: string[], before: numbe
   const out = new Set<string>()
   if (before <= 0) return out
   for (let i = 0; i < openids.length; i += BATCH) {
-    const rows = await readAll<{ openid: string }>(db.collection(COLLECTIONS.eventStamps)
-      .where({ eventId, openid: db.command.in(openids.slice(i, i + BATCH)), stampedAt: db.command.lte(before) }).field({ openid: true }))
+    const rows = await readAll<{ openid: string }>(
+      db
+        .collection(COLLECTIONS.eventStamps)
+        .where({ eventId, openid: db.command.in(openids.slice(i, i + BATCH)), stampedAt: db.command.lte(before) })
+        .field({ openid: true }),
+    )
     for (const r of rows) out.add(r.openid)
   }
   return out
 }
 
 /** The counters with these stamps (all after `stats.through`) added. */
-async function fold(db: Db, eventId: string, stats: StampStats, rows: StampRow[], through: number): Promise<StampStats> {
-  const next: StampStats = { ...stats, through, perBooth: { ...stats.perBooth }, perBucket: { ...stats.perBucket } }
+async function fold(db: Db, eventId: string, stats: StampFigures, rows: StampRow[], through: number): Promise<StampFigures> {
+  const next: StampFigures = { ...stats, through, perBooth: { ...stats.perBooth }, perBucket: { ...stats.perBucket } }
   const members = [...new Set(rows.map((r) => r.openid))]
   const before = await earlier(db, eventId, members, stats.through)
   next.stamps += rows.length
@@ -62,30 +73,39 @@ async function fold(db: Db, eventId: string, stats: StampStats, rows: StampRow[]
   return next
 }
 
-async function stored(db: Db, eventId: string): Promise<StampStats | null> {
-  const doc = (await db.collection(COLLECTIONS.eventStampStats).doc(eventId).get()).data[0] as (StampStats & { _id: string }) | undefined
+async function stored(db: Db, eventId: string): Promise<StampFigures | null> {
+  const doc = (await db.collection(COLLECTIONS.eventStampStats).doc(eventId).get()).data[0] as (StampFigures & { _id: string }) | undefined
   if (!doc) return null
   const { _id, ...stats } = doc
   return stats
 }
 
-/** The timer's part: moves the watermark up to `now - LAG_MS`. Two ticks at once: the second's write finds the watermark moved and is dropped. */
-export async function rollUpStamps(db: Db, eventId: string, now: number): Promise<void> {
-  const prev = await stored(db, eventId)
-  const base = prev ?? empty()
-  const upTo = now - LAG_MS
-  if (upTo <= base.through) return
-  const next = await fold(db, eventId, base, await stampsAfter(db, eventId, base.through, upTo), upTo)
-  const coll = db.collection(COLLECTIONS.eventStampStats)
-  if (!prev) {
-    await coll.add({ _id: eventId, ...next }).catch(() => undefined) // another tick created it first: its figures stand
-    return
+/**
+ * The timer's part (`rollUp`: moves the watermark up to `now - LAG_MS`; two ticks at once: the second's
+ * write finds the watermark moved and is dropped) and the dashboard's (`figures`: the counters plus
+ * the stamps after their watermark).
+ */
+export function createStampStats(db: Db) {
+  return {
+    async rollUp(eventId: string, now: number): Promise<void> {
+      const prev = await stored(db, eventId)
+      const base = prev ?? empty()
+      const upTo = now - LAG_MS
+      if (upTo <= base.through) return
+      const next = await fold(db, eventId, base, await stampsAfter(db, eventId, base.through, upTo), upTo)
+      const coll = db.collection(COLLECTIONS.eventStampStats)
+      // No counters yet: created here; if another tick created them first, its figures stand.
+      if (!prev) return void (await insertOnce(coll, { _id: eventId, ...next }))
+      await coll
+        .where({ _id: eventId, through: prev.through })
+        .update({ ...next, perBooth: db.command.set(next.perBooth), perBucket: db.command.set(next.perBucket) })
+    },
+
+    async figures(eventId: string): Promise<StampFigures> {
+      const base = (await stored(db, eventId)) ?? empty()
+      return fold(db, eventId, base, await stampsAfter(db, eventId, base.through), base.through)
+    },
   }
-  await coll.where({ _id: eventId, through: prev.through }).update({ ...next, perBooth: db.command.set(next.perBooth), perBucket: db.command.set(next.perBucket) })
 }
 
-/** The figures now: the counters plus the stamps after their watermark. */
-export async function stampFigures(db: Db, eventId: string): Promise<StampStats> {
-  const base = (await stored(db, eventId)) ?? empty()
-  return fold(db, eventId, base, await stampsAfter(db, eventId, base.through), base.through)
-}
+export type StampStats = ReturnType<typeof createStampStats>

@@ -24,7 +24,8 @@ beforeAll(async () => {
 afterAll(() => emu.stop())
 
 const myCode = async (m: string, eventId = 'cw') => okData(await invoke(main, m, 'myCheckInCode', { eventId })).token as string
-const checkIn = (token: string, checkpointId = 'cwS', who = 'staff-cw', eventId = 'cw') => invoke(main, who, 'checkIn', { eventId, checkpointId, token })
+const checkIn = (token: string, checkpointId = 'cwS', who = 'staff-cw', eventId = 'cw') =>
+  invoke(main, who, 'checkIn', { eventId, checkpointId, token })
 const checkIns = async () => (await emu.db.collection(COLLECTIONS.eventCheckins).where({ eventId: 'cw' }).count()).total
 
 test('staff scan checks a member in once; a repeat answers 已签到 with the first time and changes nothing', async () => {
@@ -32,7 +33,14 @@ test('staff scan checks a member in once; a repeat answers 已签到 with the fi
   const token = await myCode('walker')
   const first = okData(await checkIn(token))
   expect(first).toMatchObject({ status: 'checked-in', checkedInAt: T0, memberName: '张**', checkpoint: { id: 'cwS', name: '起点' } })
-  expect(first.counts).toEqual({ eventId: 'cw', signedUp: 2, checkpoints: [{ checkpointId: 'cwS', name: '起点', checkedIn: 1 }, { checkpointId: 'cwM', name: '山顶', checkedIn: 0 }] })
+  expect(first.counts).toEqual({
+    eventId: 'cw',
+    signedUp: 2,
+    checkpoints: [
+      { checkpointId: 'cwS', name: '起点', checkedIn: 1 },
+      { checkpointId: 'cwM', name: '山顶', checkedIn: 0 },
+    ],
+  })
   now = T0 + 20_000
   expect(okData(await checkIn(token))).toMatchObject({ status: 'already', checkedInAt: T0 })
   now = T0 + 600_000
@@ -53,7 +61,12 @@ test('check-in windows, replayed and expired codes, other events, unknown checkp
   expect(await checkIn(late, 'cwM')).toMatchObject({ ok: false, code: 'CHECKIN_CLOSED' })
   now += 40_000
   expect(await checkIn(late, 'cwM')).toMatchObject({ ok: false, code: 'TOKEN_EXPIRED' })
-  expect(await checkIn(late.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')), 'cwM')).toMatchObject({ ok: false, code: 'TOKEN_INVALID' })
+  expect(
+    await checkIn(
+      late.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')),
+      'cwM',
+    ),
+  ).toMatchObject({ ok: false, code: 'TOKEN_INVALID' })
   now = T0
   const c2 = await myCode('lazy', 'c2')
   expect(await checkIn(c2, 'cwS', 'officer')).toMatchObject({ ok: false, code: 'TOKEN_OTHER_EVENT' })
@@ -67,23 +80,38 @@ test('staff of another event and members cannot use staff actions', async () => 
   const token = await myCode('walker2')
   for (const who of ['staff-c2', 'walker']) {
     expect(await checkIn(token, 'cwS', who)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await invoke(main, who, 'checkpointCode', { eventId: 'cw', checkpointId: 'cwS' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await invoke(main, who, 'checkpointCode', { eventId: 'cw', checkpointId: 'cwS' })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    })
     expect(await invoke(main, who, 'checkInCounts', { eventId: 'cw' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(await invoke(main, who, 'dashboard', { eventId: 'cw' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(await invoke(main, who, 'exportCheckIns', { eventId: 'cw' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   }
-  expect(await invoke(main, 'staff-cw', 'checkIn', { eventId: 'cw', checkpointId: 'bad id!', token })).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT', field: 'checkpointId' })
-  expect(await invoke(main, 'staff-cw', 'checkIn', { eventId: 'cw', checkpointId: 'cwS' })).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT', field: 'token' })
+  expect(await invoke(main, 'staff-cw', 'checkIn', { eventId: 'cw', checkpointId: 'bad id!', token })).toMatchObject({
+    ok: false,
+    code: 'INVALID_ARGUMENT',
+    field: 'checkpointId',
+  })
+  expect(await invoke(main, 'staff-cw', 'checkIn', { eventId: 'cw', checkpointId: 'cwS' })).toMatchObject({
+    ok: false,
+    code: 'INVALID_ARGUMENT',
+    field: 'token',
+  })
   expect(await checkIns()).toBe(3)
+  // The router refuses them before any desk runs: the scan log holds desk attempts only.
   const refused = okData(await invoke(main, 'staff-cw', 'scanLog', { eventId: 'cw', refusedOnly: true })).entries
-  expect(refused.filter((e: { code: string }) => e.code === 'FORBIDDEN').length).toBeGreaterThanOrEqual(2)
+  expect(refused.filter((e: { code: string }) => e.code === 'FORBIDDEN' || e.code === 'INVALID_ARGUMENT')).toEqual([])
 })
 
 test('self check-in by scanning the staff screen; my check-ins; counts; CSV export', async () => {
   now = T0 + 1.5 * HOUR
   const screen = okData(await invoke(main, 'staff-cw', 'checkpointCode', { eventId: 'cw', checkpointId: 'cwM' }))
   expect(screen.checkpoint.id).toBe('cwM')
-  expect(await invoke(main, 'walker', 'selfCheckIn', { token: screen.token, eventId: 'c2' })).toMatchObject({ ok: false, code: 'TOKEN_OTHER_EVENT' })
+  expect(await invoke(main, 'walker', 'selfCheckIn', { token: screen.token, eventId: 'c2' })).toMatchObject({
+    ok: false,
+    code: 'TOKEN_OTHER_EVENT',
+  })
   expect(await invoke(main, 'lazy', 'selfCheckIn', { token: screen.token })).toMatchObject({ ok: false, code: 'NOT_SIGNED_UP' })
   const mine = okData(await invoke(main, 'walker', 'selfCheckIn', { token: screen.token, eventId: 'cw' }))
   expect(mine).toMatchObject({ status: 'checked-in', memberName: '张建国', checkedInAt: now })

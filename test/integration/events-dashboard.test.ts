@@ -5,7 +5,7 @@
  */
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import { createEventsFunction } from '../../cloudfunctions/events'
-import type { DashboardDTO } from '../../types/events'
+import type { DashboardDTO } from '~types/events'
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
 import { invoke, okData } from '../support/invoke'
 import { giveStamp, seedFair, seedMember, staffOf, T0 } from './events-fixtures'
@@ -47,10 +47,15 @@ test('counters rolled up by the timer plus the stamps after the watermark give t
   // After the watermark: one member seen before (not counted twice), one new, and one stamp just inside the lag.
   await giveStamp(emu.db, 'dash', 'dashB0', 'B', 'm1', T0 + 29 * MIN + 30_000)
   await giveStamp(emu.db, 'dash', 'dashB0', 'B', 'm3', T0 + 31 * MIN)
-  const after = { totals: { stamps: 5, stampers: 3 }, perBooth: { dashA0: 2, dashA1: 1, dashB0: 2 }, overTime: [2, 2, 1] } // 15-minute buckets from 10:00
+  // 15-minute buckets from 10:00
+  const after = { totals: { stamps: 5, stampers: 3 }, perBooth: { dashA0: 2, dashA1: 1, dashB0: 2 }, overTime: [2, 2, 1] }
   expect(await figures()).toEqual(after)
   now = T0 + 40 * MIN
   await main({ Type: 'Timer', TriggerName: 'sweep' } as never, {})
-  expect((await emu.db.collection(COLLECTIONS.eventStampStats).doc('dash').get()).data[0]).toMatchObject({ through: now - MIN, stamps: 5, stampers: 3 })
+  expect((await emu.db.collection(COLLECTIONS.eventStampStats).doc('dash').get()).data[0]).toMatchObject({
+    through: now - MIN,
+    stamps: 5,
+    stampers: 3,
+  })
   expect(await figures()).toEqual(after)
 })

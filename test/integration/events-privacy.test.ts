@@ -31,8 +31,16 @@ test('scan log and exports mask names by default; full names only with a reason,
   expect(masked).toMatchObject({ masked: true, rows: 1 })
   expect(masked.csv).toContain('欧***')
   expect(masked.csv).not.toContain('欧阳娜娜')
-  expect(await invoke(main, 'officer', 'exportCheckIns', { eventId: 'pv', full: true })).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT', field: 'reason' })
-  expect(await invoke(main, 'officer', 'exportCheckIns', { eventId: 'pv', full: true, reason: '  ' })).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT', field: 'reason' })
+  expect(await invoke(main, 'officer', 'exportCheckIns', { eventId: 'pv', full: true })).toMatchObject({
+    ok: false,
+    code: 'INVALID_ARGUMENT',
+    field: 'reason',
+  })
+  expect(await invoke(main, 'officer', 'exportCheckIns', { eventId: 'pv', full: true, reason: '  ' })).toMatchObject({
+    ok: false,
+    code: 'INVALID_ARGUMENT',
+    field: 'reason',
+  })
   expect((await emu.db.collection(COLLECTIONS.auditLog).where({ target: 'pv' }).count()).total).toBe(0)
   const full = okData(await invoke(main, 'officer', 'exportCheckIns', { eventId: 'pv', full: true, reason: '核对签到名单发放补贴' }))
   expect(full).toMatchObject({ masked: false })
@@ -44,25 +52,48 @@ test('scan log and exports mask names by default; full names only with a reason,
   const audit = (await emu.db.collection(COLLECTIONS.auditLog).where({ target: 'pv' }).get()).data
   expect(audit).toMatchObject([{ actor: 'officer', action: 'events.exportCheckInsFull', reason: '核对签到名单发放补贴' }])
   expect(okData(await invoke(main, 'officer', 'exportRedemptions', { eventId: 'pv' }))).toMatchObject({ masked: true })
-  expect(await invoke(main, 'staff-pv', 'exportCheckIns', { eventId: 'pv', full: true, reason: 'x' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  expect(await invoke(main, 'staff-pv', 'exportCheckIns', { eventId: 'pv', full: true, reason: 'x' })).toMatchObject({
+    ok: false,
+    code: 'FORBIDDEN',
+  })
 })
 
 test('unknown targets are NOT_FOUND and write nothing', async () => {
-  const counts = async () => Promise.all([COLLECTIONS.eventSignups, COLLECTIONS.eventScans, COLLECTIONS.auditLog, COLLECTIONS.eventBooths, COLLECTIONS.eventTiers, COLLECTIONS.eventCheckpoints, COLLECTIONS.requests]
-    .filter((c) => c !== COLLECTIONS.eventScans && c !== COLLECTIONS.requests)
-    .map(async (c) => (await emu.db.collection(c).count()).total))
+  const counts = async () =>
+    Promise.all(
+      [
+        COLLECTIONS.eventSignups,
+        COLLECTIONS.eventScans,
+        COLLECTIONS.auditLog,
+        COLLECTIONS.eventBooths,
+        COLLECTIONS.eventTiers,
+        COLLECTIONS.eventCheckpoints,
+        COLLECTIONS.requests,
+      ]
+        .filter((c) => c !== COLLECTIONS.eventScans && c !== COLLECTIONS.requests)
+        .map(async (c) => (await emu.db.collection(c).count()).total),
+    )
   const before = await counts()
   const nope = 'no-such-event'
   const calls: [string, string, object][] = [
-    ['walker', 'eventDetail', { eventId: nope }], ['walker', 'signUp', { eventId: nope }], ['walker', 'stampCard', { eventId: nope }],
-    ['walker', 'giftCode', { eventId: nope, tierId: 'pvT' }], ['walker', 'giftCode', { eventId: 'pv', tierId: 'nope' }], ['walker', 'myCheckInCode', { eventId: nope }],
-    ['staff-pv', 'checkpointCode', { eventId: 'pv', checkpointId: 'nope' }], ['officer', 'checkInCounts', { eventId: nope }],
-    ['officer', 'dashboard', { eventId: nope }], ['officer', 'manageEvent', { eventId: nope }], ['officer', 'boothCodes', { eventId: nope }],
+    ['walker', 'eventDetail', { eventId: nope }],
+    ['walker', 'signUp', { eventId: nope }],
+    ['walker', 'stampCard', { eventId: nope }],
+    ['walker', 'giftCode', { eventId: nope, tierId: 'pvT' }],
+    ['walker', 'giftCode', { eventId: 'pv', tierId: 'nope' }],
+    ['walker', 'myCheckInCode', { eventId: nope }],
+    ['staff-pv', 'checkpointCode', { eventId: 'pv', checkpointId: 'nope' }],
+    ['officer', 'checkInCounts', { eventId: nope }],
+    ['officer', 'dashboard', { eventId: nope }],
+    ['officer', 'manageEvent', { eventId: nope }],
+    ['officer', 'boothCodes', { eventId: nope }],
     ['officer', 'saveBooth', { eventId: nope, zoneId: 'A', name: '展位', exhibitor: '' }],
     ['officer', 'saveTier', { eventId: nope, name: '档', gift: '礼', rule: { minTotal: 1, minPerZone: 0 }, stock: 1 }],
     ['officer', 'saveCheckpoint', { eventId: nope, name: '点', opensAt: T0, closesAt: T0 + 1 }],
-    ['officer', 'reissueBoothCode', { eventId: 'pv', boothId: 'nope' }], ['officer', 'exportCheckIns', { eventId: nope }],
-    ['officer', 'exportRedemptions', { eventId: nope, full: true, reason: '核对' }], ['officer', 'sweepPending', { eventId: nope }],
+    ['officer', 'reissueBoothCode', { eventId: 'pv', boothId: 'nope' }],
+    ['officer', 'exportCheckIns', { eventId: nope }],
+    ['officer', 'exportRedemptions', { eventId: nope, full: true, reason: '核对' }],
+    ['officer', 'sweepPending', { eventId: nope }],
     ['officer', 'scanLog', { eventId: nope }],
   ]
   for (const [who, action, data] of calls) {

@@ -30,10 +30,15 @@ test('the story: a running fair with 50 booths in two zones, gift tiers, the wal
   expect(await count(COLLECTIONS.eventBooths, { eventId: FAIR_ID, zoneId: 'B' })).toBe(25)
   const fair = okData(await invoke(main, 'demo-model-worker', 'eventDetail', { eventId: FAIR_ID }))
   expect(fair).toMatchObject({ title: '跟着劳模赶大集', phase: 'ongoing', boothCount: 50 })
-  expect(fair.booths.map((b: { name: string }) => b.name)).toEqual(expect.arrayContaining(['南京盐水鸭', '雨花茶', '南京云锦', '金陵刻经', '南京绒花']))
+  expect(fair.booths.map((b: { name: string }) => b.name)).toEqual(
+    expect.arrayContaining(['南京盐水鸭', '雨花茶', '南京云锦', '金陵刻经', '南京绒花']),
+  )
   // one coherent city for the demo union (issue 8 defect 16)
   expect(fair).toMatchObject({ organiser: '南京市总工会', venue: { city: '南京市' } })
-  expect(fair.tiers.map((t: { rule: object }) => t.rule)).toEqual([{ minTotal: 10, minPerZone: 0 }, { minTotal: 10, minPerZone: 5 }])
+  expect(fair.tiers.map((t: { rule: object }) => t.rule)).toEqual([
+    { minTotal: 10, minPerZone: 0 },
+    { minTotal: 10, minPerZone: 5 },
+  ])
   const walk = okData(await invoke(main, 'demo-model-worker', 'eventDetail', { eventId: WALK_ID }))
   expect(walk).toMatchObject({ phase: 'ongoing', signedUp: 3, signUp: { capacity: 600 }, mySignUp: { eventId: WALK_ID } })
   expect(walk.checkpoints.map((c: { name: string }) => c.name)).toEqual(['起点', '山顶'])
@@ -43,7 +48,10 @@ test('the demo works at once: the model worker redeems a gift at the staff desk;
   const card = okData(await invoke(main, 'demo-model-worker', 'stampCard', { eventId: FAIR_ID }))
   expect(card).toMatchObject({ total: 10, tiers: [{ qualified: true }, { qualified: true }] })
   const token = okData(await invoke(main, 'demo-model-worker', 'giftCode', { eventId: FAIR_ID, tierId: 'fairT55' })).token
-  expect(okData(await invoke(main, 'demo-event-staff', 'redeemGift', { eventId: FAIR_ID, token, desk: '2号兑换台' }))).toMatchObject({ outcome: 'granted', tier: { left: 119 } })
+  expect(okData(await invoke(main, 'demo-event-staff', 'redeemGift', { eventId: FAIR_ID, token, desk: '2号兑换台' }))).toMatchObject({
+    outcome: 'granted',
+    tier: { left: 119 },
+  })
   const codes = okData(await invoke(main, 'demo-officer', 'boothCodes', { eventId: FAIR_ID })).codes
   const fresh = codes.find((c: { boothId: string }) => c.boothId === 'fairB10')
   expect(okData(await invoke(main, 'demo-model-worker', 'stamp', { code: fresh.code, eventId: FAIR_ID })).card.total).toBe(11)

@@ -60,9 +60,14 @@ test('her card lists its booths as she stamps (no read of her stamps), counting 
   now = T0
   await seedMember(emu.db, 'dora', '赵敏')
   // A stamp recorded before she had a card (the seed, an import): her first stamp reads them once.
-  await emu.db.collection(COLLECTIONS.eventStamps).add({ _id: 's2:s2B0:dora', eventId: 's2', boothId: 's2B0', zoneId: 'B', openid: 'dora', stampedAt: T0 - 1000 })
+  await emu.db
+    .collection(COLLECTIONS.eventStamps)
+    .add({ _id: 's2:s2B0:dora', eventId: 's2', boothId: 's2B0', zoneId: 'B', openid: 'dora', stampedAt: T0 - 1000 })
   expect(okData(await stamp('dora', codes.s2A0, 's2')).card.total).toBe(2)
-  const card = (await emu.db.collection(COLLECTIONS.eventStampCards).doc('s2:dora').get()).data[0] as { booths: Record<string, unknown>; listsStamps: boolean }
+  const card = (await emu.db.collection(COLLECTIONS.eventStampCards).doc('s2:dora').get()).data[0] as {
+    booths: Record<string, unknown>
+    listsStamps: boolean
+  }
   expect(card).toMatchObject({ listsStamps: true, booths: { s2A0: { zoneId: 'A', at: T0 }, s2B0: { zoneId: 'B', at: T0 - 1000 } } })
   now = T0 + 1000
   const third = okData(await stamp('dora', codes.s2A1, 's2')).card
@@ -71,7 +76,9 @@ test('her card lists its booths as she stamps (no read of her stamps), counting 
   // A duplicate lists the booth with its first stamp's time, not the refused one's.
   now = T0 + 2000
   expect(await stamp('dora', codes.s2A0, 's2')).toMatchObject({ ok: false, code: 'ALREADY_STAMPED' })
-  const after = (await emu.db.collection(COLLECTIONS.eventStampCards).doc('s2:dora').get()).data[0] as { booths: Record<string, { at: number }> }
+  const after = (await emu.db.collection(COLLECTIONS.eventStampCards).doc('s2:dora').get()).data[0] as {
+    booths: Record<string, { at: number }>
+  }
   expect(after.booths.s2A0.at).toBe(T0)
 })
 
@@ -89,7 +96,10 @@ test('revoked, other-event, forged and wrong-purpose codes are refused distinctl
   const fresh = okData(await invoke(main, 'officer', 'reissueBoothCode', { eventId: 'sf', boothId: 'sfB2' }))
   expect(fresh).toMatchObject({ boothId: 'sfB2', version: 1 })
   expect(fresh.code).not.toBe(old)
-  expect(await invoke(main, 'staff-sf', 'reissueBoothCode', { eventId: 'sf', boothId: 'sfB2' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  expect(await invoke(main, 'staff-sf', 'reissueBoothCode', { eventId: 'sf', boothId: 'sfB2' })).toMatchObject({
+    ok: false,
+    code: 'FORBIDDEN',
+  })
   expect(await stamp('carol', old)).toMatchObject({ ok: false, code: 'TOKEN_REVOKED' })
   expect(await stamp('carol', codes.s2A0)).toMatchObject({ ok: false, code: 'TOKEN_OTHER_EVENT' })
   const flipped = old.slice(0, -1) + (old.endsWith('A') ? 'B' : 'A')
@@ -101,13 +111,23 @@ test('revoked, other-event, forged and wrong-purpose codes are refused distinctl
   expect(await stampCount('carol')).toBe(0)
   expect(okData(await stamp('carol', fresh.code)).stamp.boothId).toBe('sfB2')
   const refused = okData(await invoke(main, 'staff-sf', 'scanLog', { eventId: 'sf', refusedOnly: true })).entries
-  expect(refused.map((e: { code: string }) => e.code)).toEqual(expect.arrayContaining(['TOKEN_REVOKED', 'STAMP_COOLDOWN', 'ALREADY_STAMPED']))
-  expect(refused.find((e: { code: string }) => e.code === 'TOKEN_REVOKED')).toMatchObject({ kind: 'stamp', boothId: 'sfB2', member: '王**' })
+  expect(refused.map((e: { code: string }) => e.code)).toEqual(
+    expect.arrayContaining(['TOKEN_REVOKED', 'STAMP_COOLDOWN', 'ALREADY_STAMPED']),
+  )
+  expect(refused.find((e: { code: string }) => e.code === 'TOKEN_REVOKED')).toMatchObject({
+    kind: 'stamp',
+    boothId: 'sfB2',
+    member: '王**',
+  })
 })
 
 test('identity comes from the context: an openid in data is refused (strict schema); unverified callers are refused', async () => {
   now = T0 + 2 * HOUR
-  expect(await invoke(main, 'carol', 'stamp', { code: codes.sfA2, eventId: 'sf', openid: 'alice' })).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT', field: 'openid' })
+  expect(await invoke(main, 'carol', 'stamp', { code: codes.sfA2, eventId: 'sf', openid: 'alice' })).toMatchObject({
+    ok: false,
+    code: 'INVALID_ARGUMENT',
+    field: 'openid',
+  })
   expect((await emu.db.collection(COLLECTIONS.eventStamps).doc('sf:sfA2:alice').get()).data).toHaveLength(0)
   okData(await invoke(main, 'carol', 'stamp', { code: codes.sfA2, eventId: 'sf' }))
   expect(await emu.db.collection(COLLECTIONS.eventStamps).doc('sf:sfA2:carol').get()).toMatchObject({ data: [expect.anything()] })
@@ -134,7 +154,13 @@ test('a booth code opens the card of its own event, so a refused scan still show
   const byCode = okData(await invoke(main, 'alice', 'stampCard', { code: codes.sfA0 }))
   expect(byCode).toMatchObject({ eventId: 'sf', total: before.total })
   expect(okData(await invoke(main, 'alice', 'stampCard', { code: codes.s2A0 })).eventId).toBe('s2')
-  expect(await invoke(main, 'alice', 'stampCard', { code: `${codes.sfA0.slice(0, -2)}xx` })).toMatchObject({ ok: false, code: 'TOKEN_INVALID' })
+  expect(await invoke(main, 'alice', 'stampCard', { code: `${codes.sfA0.slice(0, -2)}xx` })).toMatchObject({
+    ok: false,
+    code: 'TOKEN_INVALID',
+  })
   expect(await invoke(main, 'alice', 'stampCard', {})).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT' })
-  expect(await invoke(main, 'alice', 'stampCard', { eventId: 'sf', code: codes.sfA0 })).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT' })
+  expect(await invoke(main, 'alice', 'stampCard', { eventId: 'sf', code: codes.sfA0 })).toMatchObject({
+    ok: false,
+    code: 'INVALID_ARGUMENT',
+  })
 })

@@ -12,7 +12,7 @@ import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import type { Db } from '../../cloudfunctions/common/db'
 import { env } from '../../cloudfunctions/common/env'
 import { createTokenService } from '../../cloudfunctions/common/qr-token.service'
-import { insertEvent, putCheckpoint } from '../../cloudfunctions/events/catalog.repository'
+import { createCatalogRepository } from '../../cloudfunctions/events/catalog.repository'
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS || 2000)
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY || 32)
@@ -21,33 +21,86 @@ const CHECKPOINT = 'benchS'
 const STAFF = 'demo-event-staff' // the host accepts demo identities only
 
 async function seed(db: Db, now: number, openids: string[]): Promise<void> {
-  await insertEvent(db, {
-    id: EVENT, kind: 'activity', title: '新年登高（压测）', description: '', organiser: '稷山县总工会', venue: { name: '稷王山', address: '', city: '运城市' },
-    startsAt: now - 3600_000, endsAt: now + 3600_000, zones: [], signUp: { required: false, capacity: null, closesAt: null },
-    stampRules: { cooldownSeconds: 0 }, signedUp: 0, seatsLeft: null,
-  }, now)
-  await putCheckpoint(db, { id: CHECKPOINT, eventId: EVENT, name: '起点', opensAt: now - 3600_000, closesAt: now + 3600_000, order: 0 }, now)
-  const user = (rosterId: string, roles: unknown[]) => ({ rosterId, verifiedAt: now, roles, deletionRequestedAt: null, createdAt: now, updatedAt: now })
-  await db.collection(COLLECTIONS.users).doc(STAFF).set(user('BENCHSTAFF', [{ role: 'staff', scope: { kind: 'event', id: EVENT, name: '压测' } }]))
+  const catalog = createCatalogRepository(db)
+  await catalog.insertEvent(
+    {
+      id: EVENT,
+      kind: 'activity',
+      title: '新年登高（压测）',
+      description: '',
+      organiser: '稷山县总工会',
+      venue: { name: '稷王山', address: '', city: '运城市' },
+      startsAt: now - 3600_000,
+      endsAt: now + 3600_000,
+      zones: [],
+      signUp: { required: false, capacity: null, closesAt: null },
+      stampRules: { cooldownSeconds: 0 },
+      signedUp: 0,
+      seatsLeft: null,
+    },
+    now,
+  )
+  await catalog.putCheckpoint(
+    { id: CHECKPOINT, eventId: EVENT, name: '起点', opensAt: now - 3600_000, closesAt: now + 3600_000, order: 0 },
+    now,
+  )
+  const user = (rosterId: string, roles: unknown[]) => ({
+    rosterId,
+    verifiedAt: now,
+    roles,
+    deletionRequestedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  })
+  await db
+    .collection(COLLECTIONS.users)
+    .doc(STAFF)
+    .set(user('BENCHSTAFF', [{ role: 'staff', scope: { kind: 'event', id: EVENT, name: '压测' } }]))
   const docs = openids.map((o, i) => ({ o, card: `BENCH${String(i).padStart(5, '0')}` }))
   await pool(docs, 16, async ({ o, card }) => {
-    await db.collection(COLLECTIONS.roster).doc(card).set({ name: '职工' + card.slice(-4), cardNo: card, phone: '', branch: '稷山县', tags: [], gender: '', birthDate: '', boundOpenid: o, importedAt: now, updatedAt: now })
+    await db
+      .collection(COLLECTIONS.roster)
+      .doc(card)
+      .set({
+        name: '职工' + card.slice(-4),
+        cardNo: card,
+        phone: '',
+        branch: '稷山县',
+        tags: [],
+        gender: '',
+        birthDate: '',
+        boundOpenid: o,
+        importedAt: now,
+        updatedAt: now,
+      })
     await db.collection(COLLECTIONS.users).doc(o).set(user(card, []))
   })
 }
 
 async function pool<T>(items: T[], n: number, fn: (t: T) => Promise<void>): Promise<void> {
   let next = 0
-  await Promise.all(Array.from({ length: n }, async () => { while (next < items.length) await fn(items[next++]) }))
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      while (next < items.length) await fn(items[next++])
+    }),
+  )
 }
 
-async function measure(label: string, bodies: object[], url: string): Promise<{ label: string; ok: number; perSec: number; lat: number[] }> {
+async function measure(
+  label: string,
+  bodies: object[],
+  url: string,
+): Promise<{ label: string; ok: number; perSec: number; lat: number[] }> {
   const lat: number[] = []
   let ok = 0
   const t0 = performance.now()
   await pool(bodies, CONCURRENCY, async (body) => {
     const s = performance.now()
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-demo-openid': STAFF }, body: JSON.stringify(body) })
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-demo-openid': STAFF },
+      body: JSON.stringify(body),
+    })
     const env = (await res.json()) as { ok: boolean; data?: { status?: string } }
     lat.push(performance.now() - s)
     if (env.ok) ok++
@@ -71,7 +124,8 @@ async function main(): Promise<void> {
     const single = openids.pop()! // one more, checked in alone on the warm instance and counted
     const tokens = createTokenService(env().qrKeys, Date.now)
     const checkins = openids.map((o) => ({
-      action: 'checkIn', requestId: randomUUID(),
+      action: 'checkIn',
+      requestId: randomUUID(),
       data: { eventId: EVENT, checkpointId: CHECKPOINT, token: tokens.issueRotating('checkin', `${EVENT}.${o}`, 10 * 60_000).token },
     }))
     const noops = openids.map(() => ({ action: 'ping', data: {}, requestId: randomUUID() }))
@@ -81,14 +135,29 @@ async function main(): Promise<void> {
     const b = await profiled('checkin-rush', () => measure('check-in', checkins, `${stack.url('events')}`))
     const perRush = (await emulator.requests()).total / MEMBERS
     await emulator.resetRequests()
-    await measure('single', [{ action: 'checkIn', requestId: randomUUID(), data: { eventId: EVENT, checkpointId: CHECKPOINT, token: tokens.issueRotating('checkin', `${EVENT}.${single}`, 60_000).token } }], `${stack.url('events')}`)
+    await measure(
+      'single',
+      [
+        {
+          action: 'checkIn',
+          requestId: randomUUID(),
+          data: { eventId: EVENT, checkpointId: CHECKPOINT, token: tokens.issueRotating('checkin', `${EVENT}.${single}`, 60_000).token },
+        },
+      ],
+      `${stack.url('events')}`,
+    )
     const one = await emulator.requests()
     const stored = (await db.collection(COLLECTIONS.eventCheckins).where({ checkpointId: CHECKPOINT }).count()).total
-    console.log(`\n集章打卡 · 活动签到 — check-in benchmark: ${MEMBERS} members, one checkpoint, ${CONCURRENCY} concurrent scanners, local host + emulator\n`)
+    console.log(
+      `\n集章打卡 · 活动签到 — check-in benchmark: ${MEMBERS} members, one checkpoint, ${CONCURRENCY} concurrent scanners, local host + emulator\n`,
+    )
     console.log('call          ok/total      per second    p50 ms   p95 ms   p99 ms')
     for (const r of [a, b]) {
       const f = (n: number) => n.toFixed(1).padStart(7)
-      console.log(`${r.label.padEnd(13)} ${`${r.ok}/${r.lat.length}`.padEnd(13)} ${r.perSec.toFixed(0).padStart(10)}  ${f(pct(r.lat, 50))}  ${f(pct(r.lat, 95))}  ${f(pct(r.lat, 99))}`)
+      console.log(
+        `${r.label.padEnd(13)} ${`${r.ok}/${r.lat.length}`.padEnd(13)} ${r.perSec.toFixed(0).padStart(10)}  ` +
+          `${f(pct(r.lat, 50))}  ${f(pct(r.lat, 95))}  ${f(pct(r.lat, 99))}`,
+      )
     }
     console.log(`\ncheck-ins stored: ${stored - 1} (expected ${MEMBERS})${stored - 1 === MEMBERS ? '' : '  ← MISMATCH'}`)
     const ratio = b.perSec / a.perSec
@@ -100,7 +169,10 @@ async function main(): Promise<void> {
     const mark = (ok: boolean) => (ok ? '✔' : '✘ over budget')
     console.log(`budget: ≥ ${BUDGET.perSec} check-ins/s → ${b.perSec.toFixed(0)} ${mark(b.perSec >= BUDGET.perSec)}`)
     console.log(`budget: p95 ≤ ${BUDGET.p95Ms} ms → ${pct(b.lat, 95).toFixed(0)} ms ${mark(pct(b.lat, 95) <= BUDGET.p95Ms)}`)
-    console.log(`budget: check-in ≤ 4 db calls → ${one.total} ${mark(one.total <= 4)}; throughput ≥ 0.3× no-op → ${ratio.toFixed(2)} ${mark(ratio >= 0.3)}`)
+    console.log(
+      `budget: check-in ≤ 4 db calls → ${one.total} ${mark(one.total <= 4)}; ` +
+        `throughput ≥ 0.3× no-op → ${ratio.toFixed(2)} ${mark(ratio >= 0.3)}`,
+    )
     if (stored - 1 !== MEMBERS || b.ok !== MEMBERS) process.exitCode = 1
   } finally {
     await stack.stop()

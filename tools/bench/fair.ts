@@ -14,7 +14,7 @@ import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import type { Db } from '../../cloudfunctions/common/db'
 import { env } from '../../cloudfunctions/common/env'
 import { createTokenService } from '../../cloudfunctions/common/qr-token.service'
-import { insertEvent, putBooth } from '../../cloudfunctions/events/catalog.repository'
+import { createCatalogRepository } from '../../cloudfunctions/events/catalog.repository'
 import { createEventsFunction } from '../../cloudfunctions/events/index'
 import type { FunctionMain } from '../host/functions'
 
@@ -42,20 +42,54 @@ async function bulk(db: Db, coll: string, docs: () => Iterable<Record<string, un
 }
 
 async function seed(db: Db, now: number): Promise<void> {
-  await insertEvent(db, {
-    id: EVENT, kind: 'fair', title: '工匠工坊市集（压测）', description: '', organiser: '南京市总工会', venue: { name: '南京国际博览中心', address: '', city: '南京市' },
-    startsAt: now - 3600_000, endsAt: now + 8 * 3600_000, zones: [{ id: 'A', name: '工匠手作' }, { id: 'B', name: '劳模面对面' }],
-    signUp: { required: false, capacity: null, closesAt: null }, stampRules: { cooldownSeconds: 0 }, signedUp: 0, seatsLeft: null,
-  }, now)
-  for (let i = 0; i < BOOTHS; i++) await putBooth(db, { id: boothId(i), eventId: EVENT, zoneId: i < 25 ? 'A' : 'B', name: `展位${i + 1}`, exhibitor: '', codeVersion: 0, order: i }, now)
+  const catalog = createCatalogRepository(db)
+  await catalog.insertEvent(
+    {
+      id: EVENT,
+      kind: 'fair',
+      title: '工匠工坊市集（压测）',
+      description: '',
+      organiser: '南京市总工会',
+      venue: { name: '南京国际博览中心', address: '', city: '南京市' },
+      startsAt: now - 3600_000,
+      endsAt: now + 8 * 3600_000,
+      zones: [
+        { id: 'A', name: '工匠手作' },
+        { id: 'B', name: '劳模面对面' },
+      ],
+      signUp: { required: false, capacity: null, closesAt: null },
+      stampRules: { cooldownSeconds: 0 },
+      signedUp: 0,
+      seatsLeft: null,
+    },
+    now,
+  )
+  for (let i = 0; i < BOOTHS; i++)
+    await catalog.putBooth(
+      { id: boothId(i), eventId: EVENT, zoneId: i < 25 ? 'A' : 'B', name: `展位${i + 1}`, exhibitor: '', codeVersion: 0, order: i },
+      now,
+    )
   await bulk(db, COLLECTIONS.roster, function* () {
     for (let i = 0; i < VISITORS; i++) {
-      yield { _id: `FV${i}`, cardNo: `FV${i}`, name: '职工', phone: '', branch: '南京市总工会', tags: [], gender: '', birthDate: '', boundOpenid: visitor(i), importedAt: now, updatedAt: now }
+      yield {
+        _id: `FV${i}`,
+        cardNo: `FV${i}`,
+        name: '职工',
+        phone: '',
+        branch: '南京市总工会',
+        tags: [],
+        gender: '',
+        birthDate: '',
+        boundOpenid: visitor(i),
+        importedAt: now,
+        updatedAt: now,
+      }
     }
   })
   // Burst visitors already hold a card (as after their first stamp), so both bursts take the same path.
   await bulk(db, COLLECTIONS.eventStampCards, function* () {
-    for (let i = 0; i < BURST; i++) yield { _id: `${EVENT}:${visitor(i)}`, eventId: EVENT, openid: visitor(i), lastStampAt: 0, gifts: {}, booths: {}, listsStamps: true }
+    for (let i = 0; i < BURST; i++)
+      yield { _id: `${EVENT}:${visitor(i)}`, eventId: EVENT, openid: visitor(i), lastStampAt: 0, gifts: {}, booths: {}, listsStamps: true }
   })
 }
 
@@ -68,12 +102,24 @@ async function fill(db: Db, now: number): Promise<number> {
         const b = v < BURST ? 20 + k : (v + k) % BOOTHS
         if (v < BURST && b >= BOOTHS) break
         n++
-        yield { _id: `${EVENT}:${boothId(b)}:${visitor(v)}`, eventId: EVENT, boothId: boothId(b), zoneId: b < 25 ? 'A' : 'B', openid: visitor(v), stampedAt: now - 60_000 }
+        yield {
+          _id: `${EVENT}:${boothId(b)}:${visitor(v)}`,
+          eventId: EVENT,
+          boothId: boothId(b),
+          zoneId: b < 25 ? 'A' : 'B',
+          openid: visitor(v),
+          stampedAt: now - 60_000,
+        }
       }
     }
   })
   // The measured visitors' cards list their stamps (a stamp writes its booth there, activity.repository.ts); so do the bulk-loaded ones.
-  const booths = Object.fromEntries(Array.from({ length: BOOTHS - 20 }, (_x, k) => [`booths.${boothId(20 + k)}`, db.command.set({ zoneId: 20 + k < 25 ? 'A' : 'B', at: now - 60_000 })]))
+  const booths = Object.fromEntries(
+    Array.from({ length: BOOTHS - 20 }, (_x, k) => [
+      `booths.${boothId(20 + k)}`,
+      db.command.set({ zoneId: 20 + k < 25 ? 'A' : 'B', at: now - 60_000 }),
+    ]),
+  )
   await db.collection(COLLECTIONS.eventStampCards).where({ eventId: EVENT }).update(booths)
   return n
 }
@@ -83,17 +129,28 @@ async function burst(url: string, bodies: object[]): Promise<{ perSec: number; p
   const codes: Record<string, number> = {}
   let next = 0
   const t0 = performance.now()
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next < bodies.length) {
-      const body = bodies[next++]
-      const s = performance.now()
-      const res = (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as { ok: boolean; code?: string }
-      lat.push(performance.now() - s)
-      const c = res.ok ? 'OK' : (res.code ?? '?')
-      codes[c] = (codes[c] ?? 0) + 1
-    }
-  }))
-  return { perSec: bodies.length / ((performance.now() - t0) / 1000), p95: pct(lat.sort((a, b) => a - b), 95), codes }
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < bodies.length) {
+        const body = bodies[next++]
+        const s = performance.now()
+        const res = (await (
+          await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+        ).json()) as { ok: boolean; code?: string }
+        lat.push(performance.now() - s)
+        const c = res.ok ? 'OK' : (res.code ?? '?')
+        codes[c] = (codes[c] ?? 0) + 1
+      }
+    }),
+  )
+  return {
+    perSec: bodies.length / ((performance.now() - t0) / 1000),
+    p95: pct(
+      lat.sort((a, b) => a - b),
+      95,
+    ),
+    codes,
+  }
 }
 
 async function main(): Promise<void> {
@@ -104,7 +161,12 @@ async function main(): Promise<void> {
     await seed(db, now)
     const tokens = createTokenService(env().qrKeys, Date.now)
     const code = (b: number) => tokens.issuePrinted('booth', boothId(b), 0)
-    const stamps = (b: number) => Array.from({ length: BURST }, (_x, i) => ({ action: 'stamp', requestId: randomUUID(), data: { as: visitor(i), data: { code: code(b), eventId: EVENT } } }))
+    const stamps = (b: number) =>
+      Array.from({ length: BURST }, (_x, i) => ({
+        action: 'stamp',
+        requestId: randomUUID(),
+        data: { as: visitor(i), data: { code: code(b), eventId: EVENT } },
+      }))
     await burst(`${stack.url('events')}`, stamps(2).slice(0, 50)) // warm the instance (visitors 0–49 on booth 2)
     await emulator.resetRequests()
     const empty = await burst(`${stack.url('events')}`, stamps(0))
@@ -116,15 +178,27 @@ async function main(): Promise<void> {
     const full = await burst(`${stack.url('events')}`, stamps(1))
     const callsFull = (await emulator.requests()).total / BURST
     // One stamp alone on the warm instance (as the other benches count theirs): visitor 0 at booth 4, right after visitor 1 there.
-    await burst(`${stack.url('events')}`, [{ action: 'stamp', requestId: randomUUID(), data: { as: visitor(1), data: { code: code(4), eventId: EVENT } } }])
+    await burst(`${stack.url('events')}`, [
+      { action: 'stamp', requestId: randomUUID(), data: { as: visitor(1), data: { code: code(4), eventId: EVENT } } },
+    ])
     await emulator.resetRequests()
-    const alone = await burst(`${stack.url('events')}`, [{ action: 'stamp', requestId: randomUUID(), data: { as: visitor(0), data: { code: code(4), eventId: EVENT } } }])
+    const alone = await burst(`${stack.url('events')}`, [
+      { action: 'stamp', requestId: randomUUID(), data: { as: visitor(0), data: { code: code(4), eventId: EVENT } } },
+    ])
     const callsOne = (await emulator.requests()).total
-    const noops = await burst(`${stack.url('noop')}`, Array.from({ length: BURST }, (_x, i) => ({ action: 'ping', requestId: randomUUID(), data: { as: visitor(i), data: {} } })))
+    const noops = await burst(
+      `${stack.url('noop')}`,
+      Array.from({ length: BURST }, (_x, i) => ({ action: 'ping', requestId: randomUUID(), data: { as: visitor(i), data: {} } })),
+    )
     const ratio = full.p95 / empty.p95
-    console.log(`工匠工坊 fair: ${VISITORS} visitors, ${BOOTHS} booths; bursts of ${BURST} stamps, ${CONCURRENCY} in flight, local host + emulator`)
+    console.log(
+      `工匠工坊 fair: ${VISITORS} visitors, ${BOOTHS} booths; bursts of ${BURST} stamps, ${CONCURRENCY} in flight, local host + emulator`,
+    )
     console.log(`empty fair:  ${empty.perSec.toFixed(0)} stamps/s  p95 ${empty.p95.toFixed(0)} ms  ${JSON.stringify(empty.codes)}`)
-    console.log(`full fair:   ${full.perSec.toFixed(0)} stamps/s  p95 ${full.p95.toFixed(0)} ms  ${JSON.stringify(full.codes)}  (${stored} stamps stored, loaded in ${loadSecs.toFixed(0)} s)`)
+    console.log(
+      `full fair:   ${full.perSec.toFixed(0)} stamps/s  p95 ${full.p95.toFixed(0)} ms  ${JSON.stringify(full.codes)}  ` +
+        `(${stored} stamps stored, loaded in ${loadSecs.toFixed(0)} s)`,
+    )
     console.log(`no-op call:  ${noops.perSec.toFixed(0)} calls/s  p95 ${noops.p95.toFixed(0)} ms`)
     console.log(`db calls/request (stamp): ${callsOne}`)
     console.log(`db calls/request (stamp, full fair burst average): ${callsFull.toFixed(2)}`)
@@ -132,7 +206,10 @@ async function main(): Promise<void> {
     console.log(`throughput vs no-op: ${(full.perSec / noops.perSec).toFixed(2)}`)
     console.log(`p95 full/empty: ${ratio.toFixed(2)}`)
     const mark = (ok: boolean) => (ok ? '✔' : '✘')
-    console.log(`budget: p95 full/empty ≤ 1.5 ${mark(ratio <= 1.5)}; stamp ≤ 4 db calls ${mark(callsOne <= 4 && alone.codes.OK === 1)}; every stamp granted ${mark(empty.codes.OK === BURST && full.codes.OK === BURST)}`)
+    console.log(
+      `budget: p95 full/empty ≤ 1.5 ${mark(ratio <= 1.5)}; stamp ≤ 4 db calls ${mark(callsOne <= 4 && alone.codes.OK === 1)}; ` +
+        `every stamp granted ${mark(empty.codes.OK === BURST && full.codes.OK === BURST)}`,
+    )
     if (empty.codes.OK !== BURST || full.codes.OK !== BURST || alone.codes.OK !== 1) process.exitCode = 1
   } finally {
     await stack.stop()
