@@ -6,15 +6,17 @@
  * Ids the client sees: programme, site and session ids, and `bookingId`, a
  * random reference of one booking (never the member's openid).
  */
-import type { OutboxEntryDTO } from './notices'
+import type { NoticeActionMap, OutboxEntryDTO } from './notices'
 
 export type ProgrammeStatus = 'upcoming' | 'open' | 'closed'
 export type SessionPeriod = 'early' | 'day' | 'evening'
 export type BookingStatus = 'booked' | 'checked_in' | 'no_show' | 'cancelled'
 export type WaitlistStatus = 'waiting' | 'offered' | 'claimed' | 'expired' | 'left'
 export type ResultOutcome = 'normal' | 'recheck'
-/** What a one-time subscription opt-in is for (each opt-in allows exactly one message). */
-/** Each topic is its own WeChat template, so each opt-in pays for one notice of it: 'booking' the confirmation, 'reminder' the day-before reminder. */
+/**
+ * What a one-time subscription opt-in is for. Each topic is its own WeChat template, so each opt-in pays for one
+ * notice of it: 'booking' the confirmation, 'reminder' the day-before reminder.
+ */
 export type NoticeTopic = 'booking' | 'reminder' | 'offer' | 'result' | 'release'
 export type NoticeKind = 'booking_confirmation' | 'booking_reminder' | 'waitlist_offer' | 'result_ready' | 'release_reminder'
 
@@ -344,20 +346,6 @@ export interface AcceptOfferRequest {
   consentVersion: string
 }
 
-export interface SubscribeRequest {
-  /** Topics she accepted in wx.requestSubscribeMessage; each adds one send. */
-  topics: NoticeTopic[]
-}
-
-export interface SubscribeResult {
-  credits: Record<NoticeTopic, number>
-}
-
-export interface ListOutboxRequest {
-  /** Officers only: every notice, not just their own. */
-  all?: boolean
-}
-
 export interface CheckInRequest {
   token: string
 }
@@ -447,8 +435,10 @@ export interface ExportBookingsRequest {
   reason?: string
 }
 
-/** action name → [request, response] */
-export interface ScreeningActions {
+/** action name → [request, response]; the notice actions (subscribe, myNotices, noticeCredits, allNotices) are the kit's. */
+export type ScreeningActions = ScreeningOwnActions & NoticeActionMap<NoticeTopic, NoticeKind>
+
+interface ScreeningOwnActions {
   // members
   listProgrammes: [Record<string, never>, ProgrammeCardDTO[]]
   getProgramme: [ProgrammeRef, ProgrammeCardDTO]
@@ -467,15 +457,13 @@ export interface ScreeningActions {
   codeStatus: [ProgrammeRef, CodeStatusDTO]
   myResult: [ProgrammeRef, ResultDTO | null]
   remindRelease: [ProgrammeRef, { releaseReminder: boolean }]
-  subscribe: [SubscribeRequest, SubscribeResult]
-  listOutbox: [ListOutboxRequest, OutboxNoticeDTO[]]
   // site staff (scoped to their site)
   staffSessions: [StaffSessionsRequest, StaffSessionDTO[]]
   staffBookings: [SessionRef, StaffBookingRowDTO[]]
   checkIn: [CheckInRequest, CheckInResultDTO]
   markNoShows: [SessionRef, MarkNoShowsResult]
   markResult: [MarkResultRequest, ResultDTO]
-  // staff of the booking's site, or officers; every read is audited
+  // staff of the booking's site, or officers; every read is audited (she reads hers with myResult)
   readResult: [BookingRef, ResultDTO]
   deskResult: [BookingRef, DeskResultDTO]
   correctResult: [CorrectResultRequest, ResultDTO]

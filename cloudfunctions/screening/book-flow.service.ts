@@ -9,26 +9,31 @@ import { AppError, fail } from '../common/errors'
 import type { RosterDoc } from '../common/member-docs'
 import type { AcceptOfferRequest, BookingDTO, BookRequest, BookResponse } from '../../types/screening'
 import type { Booked, BookingService } from './booking.service'
-import { createBookingRepository, ledgerId } from './booking.repository'
+import { ledgerId, type BookingRepository } from './booking.repository'
 import type { CatalogRepository } from './catalog.repository'
-import { boundRoster } from './member-facts'
 import type { BookingDoc, SessionDoc } from './screening.docs'
 import type { WaitlistService } from './waitlist.service'
-import type { Db } from '../common/db'
 
 export interface BookFlowDeps {
-  db: Db
   booking: BookingService
   waitlist: WaitlistService
   catalog: CatalogRepository
-  bookingOf(b: BookingDoc, p?: undefined, s?: SessionDoc): Promise<BookingDTO | null>
+  bookings: BookingRepository
+  bookingOf(b: BookingDoc, s?: SessionDoc): Promise<BookingDTO | null>
+}
+
+/** Who is booking: her openid, her roster record (the router read it: `auth: 'member'`) and the request id. */
+interface Booker {
+  openid: string
+  roster: RosterDoc
+  requestId: string | null
 }
 
 export function createBookFlow(deps: BookFlowDeps) {
   const { booking, waitlist } = deps
 
   async function dtoOf(b: BookingDoc, s?: SessionDoc): Promise<BookingDTO> {
-    return (await deps.bookingOf(b, undefined, s)) ?? fail('NOT_FOUND')
+    return (await deps.bookingOf(b, s)) ?? fail('NOT_FOUND')
   }
 
   async function settled(r: Booked): Promise<BookingDTO> {
@@ -39,36 +44,33 @@ export function createBookFlow(deps: BookFlowDeps) {
     return dto
   }
 
-  async function joinInstead(openid: string, req: BookRequest): Promise<BookResponse> {
-    const roster: RosterDoc = (await boundRoster(deps.db, openid)) ?? fail('NOT_VERIFIED')
+  async function joinInstead(who: Booker, req: BookRequest): Promise<BookResponse> {
     const s = await deps.catalog.session(req.sessionId)
-    return { outcome: 'waitlisted', waitlist: await waitlist.join(openid, roster, req.programmeId, s?.siteId ?? null) }
+    return { outcome: 'waitlisted', waitlist: await waitlist.join(who.openid, who.roster, req.programmeId, s?.siteId ?? null) }
   }
 
   return {
-    async book(openid: string, req: BookRequest, requestId: string | null): Promise<BookResponse> {
+    async book(who: Booker, req: BookRequest): Promise<BookResponse> {
       let r: Booked
       try {
-        r = await booking.book(openid, req, requestId)
+        r = await booking.book(who.openid, who.roster, req, who.requestId)
       } catch (e) {
-        if (e instanceof AppError && e.code === 'SLOT_FULL' && req.joinWaitlistIfFull) return joinInstead(openid, req)
+        if (e instanceof AppError && e.code === 'SLOT_FULL' && req.joinWaitlistIfFull) return joinInstead(who, req)
         throw e
       }
       return { outcome: 'booked', booking: await settled(r) }
     },
 
-    async acceptOffer(openid: string, roster: RosterDoc, req: AcceptOfferRequest, requestId: string | null): Promise<BookingDTO> {
-      const w = (await waitlist.get(req.programmeId, openid)) ?? fail('NOT_FOUND', 'programmeId')
-      if (w.status === 'claimed' && requestId) {
+    async acceptOffer(who: Booker, req: AcceptOfferRequest): Promise<BookingDTO> {
+      const w = (await waitlist.get(req.programmeId, who.openid)) ?? fail('NOT_FOUND', 'programmeId')
+      if (w.status === 'claimed' && who.requestId) {
         // This same request claimed it before its reply was lost: her booking is the first outcome.
-        const b = await createBookingRepository(deps.db).get(ledgerId(req.programmeId, openid))
-        if (b?.requestId === requestId) return dtoOf(b)
+        const b = await deps.bookings.get(ledgerId(req.programmeId, who.openid))
+        if (b?.requestId === who.requestId) return dtoOf(b)
       }
-      const r = await booking.acceptOffer(openid, roster, w, req.consentVersion, requestId)
+      const r = await booking.acceptOffer(who.openid, who.roster, w, req.consentVersion, who.requestId)
       await waitlist.markClaimed(w)
       return dtoOf(r.b)
     },
   }
 }
-
-export type BookFlow = ReturnType<typeof createBookFlow>

@@ -6,7 +6,6 @@
 import { batchedByField } from '../common/batched-read'
 import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
-import { isDuplicate } from '../common/db-errors'
 import { getAll, getById, rows } from './catalog.repository'
 import type { BookingDoc, LedgerStatus } from './screening.docs'
 
@@ -21,24 +20,21 @@ const bookingsOf = batchedByField<BookingDoc & Record<string, unknown>>(COLLECTI
 export function createBookingRepository(db: Db) {
   const _ = db.command
   const coll = () => db.collection(COLLECTIONS.screeningBookings)
+  const all = (where: object) => getAll<BookingDoc>(db, COLLECTIONS.screeningBookings, where)
   return {
     get: (id: string) => getById<BookingDoc>(db, COLLECTIONS.screeningBookings, id),
     async byRef(ref: string): Promise<BookingDoc | null> {
       return rows<BookingDoc>(await coll().where({ ref }).limit(1).get())[0] ?? null
     },
-    /** false when a ledger for this woman and programme already exists. */
-    async insert(doc: BookingDoc): Promise<boolean> {
-      try {
-        await coll().add(doc)
-        return true
-      } catch (e) {
-        if (isDuplicate(e)) return false
-        throw e
-      }
-    },
     /** Updates the ledger only if it still matches `expect`; true when it did. */
     async updateIf(id: string, expect: Record<string, unknown>, patch: Record<string, unknown>): Promise<boolean> {
       const r = await coll().where({ ...expect, _id: id }).update(patch)
+      return r.updated === 1
+    },
+    /** Marks the place a reschedule is about to take, on the booking as it was read; true when it did. */
+    async markRescheduling(b: BookingDoc, mark: NonNullable<BookingDoc['rescheduling']>): Promise<boolean> {
+      const unchanged = { _id: b._id, status: 'booked', placeId: b.placeId, rescheduling: null }
+      const r = await coll().where(unchanged).update({ rescheduling: _.set(mark) })
       return r.updated === 1
     },
     async updateMany(where: Record<string, unknown>, patch: Record<string, unknown>): Promise<number> {
@@ -47,12 +43,13 @@ export function createBookingRepository(db: Db) {
     },
     /** Her bookings in every programme (the rush's concurrent reads share one query: batched-read.ts). */
     byOpenid: async (openid: string) => (await bookingsOf(db, openid)) ?? [],
-    bySession: (sessionId: string) => getAll<BookingDoc>(db, COLLECTIONS.screeningBookings, { sessionId }),
-    byProgramme: (programmeId: string) => getAll<BookingDoc>(db, COLLECTIONS.screeningBookings, { programmeId }),
-    stalePending: (before: number) =>
-      getAll<BookingDoc>(db, COLLECTIONS.screeningBookings, { status: 'pending', pendingAt: _.lt(before) }),
-    staleRescheduling: (before: number) =>
-      getAll<BookingDoc>(db, COLLECTIONS.screeningBookings, { 'rescheduling.at': _.lt(before) }),
+    bySession: (sessionId: string) => all({ sessionId }),
+    byProgramme: (programmeId: string) => all({ programmeId }),
+    staleRescheduling: (before: number) => all({ 'rescheduling.at': _.lt(before) }),
+    /** Booked women who asked for the day-before reminder and have not had it. */
+    remindersDue: () => all({ status: 'booked', notice: _.in(['reminder', 'both']), reminderSentAt: null }),
+    /** Confirmations owed (to her, or to anyone): confirmation-notice.ts. */
+    noticesDue: (openid: string | null) => all(openid ? { openid, noticeDue: true } : { noticeDue: true }),
   }
 }
 

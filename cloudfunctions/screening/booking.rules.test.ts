@@ -1,7 +1,9 @@
 import { bookingGate, cancelDeadlineOf, checkinWindow, periodOf, programmeStatus, type ProgrammeTimes } from './booking.rules'
 
 const H = 3600_000
-const p: ProgrammeTimes = { releaseAt: 100 * H, bookingClosesAt: 300 * H, cancelDeadlineHours: 2, checkinToleranceMinutes: 30, priorityWindowMinutes: 60 }
+const p: ProgrammeTimes = {
+  releaseAt: 100 * H, bookingClosesAt: 300 * H, cancelDeadlineHours: 2, checkinToleranceMinutes: 30, priorityWindowMinutes: 60,
+}
 const s = { startAt: 200 * H, endAt: 202 * H }
 
 describe('booking gates', () => {

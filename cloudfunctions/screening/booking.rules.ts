@@ -12,7 +12,7 @@ export interface ProgrammeTimes {
   priorityWindowMinutes: number
 }
 
-export interface SessionTimes {
+interface SessionTimes {
   startAt: number
   endAt: number
 }
@@ -44,7 +44,7 @@ export function periodOf(startHHmm: string): SessionPeriod {
   return 'day'
 }
 
-export type ProgrammeStatusInput = Pick<ProgrammeTimes, 'releaseAt' | 'bookingClosesAt'>
+type ProgrammeStatusInput = Pick<ProgrammeTimes, 'releaseAt' | 'bookingClosesAt'>
 
 export function programmeStatus(p: ProgrammeStatusInput, now: number): 'upcoming' | 'open' | 'closed' {
   if (now < p.releaseAt) return 'upcoming'

@@ -6,25 +6,27 @@
  * tap (or the same request's retry) finishes or gives back at once; the
  * sweeper returns what nobody came back for. Nothing is lost silently.
  *
- * The hot path is counted (issue 7 §6): a losing tap at the release rush reads
- * the session and her history (2 calls; the programme is cached) and stops;
- * a winning one adds her roster record, the claim, the place (and quota) and
- * the confirmation, which also marks her confirmation notice owed (6 calls).
+ * The hot path is counted (test/integration/screening-calls.test.ts): her roster
+ * record comes with her account (`auth: 'member'`, read by the router); a losing
+ * tap at the release rush then reads the session and her history (the programme
+ * is cached) and stops; a winning one adds the claim, the place (and quota) and
+ * the confirmation, which also marks her confirmation notice owed.
  */
-import type { ScreeningDeps } from './screening.deps'
 import { randomBytes } from 'node:crypto'
 import { createClaimLedger, type Hold } from '../common/claim-ledger'
+import type { Clock } from '../common/clock'
 import { COLLECTIONS } from '../common/collections'
+import type { Db } from '../common/db'
 import { fail } from '../common/errors'
 import { createPlaceStore } from '../common/place-store'
 import type { RosterDoc } from '../common/member-docs'
 import type { ErrorCode } from '../../types/errors'
 import type { BookRequest } from '../../types/screening'
 import { bookingGate, cancelDeadlineOf } from './booking.rules'
-import { createBookingRepository, ledgerId } from './booking.repository'
-import { createCatalogRepository } from './catalog.repository'
+import { ledgerId, type BookingRepository } from './booking.repository'
+import type { CatalogRepository } from './catalog.repository'
 import { eligibilityOf } from './eligibility.rules'
-import { boundRoster, factsOf } from './member-facts'
+import { factsOf } from './member-facts'
 import type { BookingDoc, ProgrammeDoc, SessionDoc, WaitlistDoc } from './screening.docs'
 import { timesOf } from './screening.dto'
 
@@ -32,7 +34,7 @@ export const newId = (): string => randomBytes(9).toString('base64url')
 
 type Consent = Pick<BookRequest, 'consentVersion' | 'notice'>
 /** Where a freed place goes: to the waiting list, or back to the session. */
-export type Handoff = (sessionId: string, placeId: string) => Promise<void>
+type Handoff = (sessionId: string, placeId: string) => Promise<void>
 /**
  * A booking, whether it is the first outcome of this same request (a retry) rather than new,
  * and its session as read on the way (places left after this booking), so the reply costs no read.
@@ -41,29 +43,35 @@ export interface Booked { b: BookingDoc; replay: boolean; session?: SessionDoc }
 
 const HOLDING: BookingDoc['status'][] = ['booked', 'checked_in', 'no_show']
 
-export function createBookingLedger({ db, clock }: ScreeningDeps) {
+/** The places a booking takes (session, branch quota) and the claim ledger that takes them; built once (screening.context.ts). */
+export function createBookingLedger(db: Db, clock: Clock) {
   const sessions = createPlaceStore(db, COLLECTIONS.screeningSessions)
   const quotas = createPlaceStore(db, COLLECTIONS.screeningQuotas)
-  const holdsOf = (b: BookingDoc): Hold[] => [
-    { store: sessions, docId: b.sessionId, key: b.placeId, holder: { b: b._id }, refusal: 'SLOT_FULL' },
-    ...(b.quotaId ? [{ store: quotas, docId: b.quotaId, key: b.claimId, holder: { b: b._id }, refusal: 'BRANCH_QUOTA_FULL' as const }] : []),
-  ]
+  const holdsOf = (b: BookingDoc): Hold[] => {
+    const holder = { b: b._id }
+    const quota: Hold[] = b.quotaId ? [{ store: quotas, docId: b.quotaId, key: b.claimId, holder, refusal: 'BRANCH_QUOTA_FULL' }] : []
+    return [{ store: sessions, docId: b.sessionId, key: b.placeId, holder, refusal: 'SLOT_FULL' }, ...quota]
+  }
   const ledger = createClaimLedger<BookingDoc>(db, {
-    collection: COLLECTIONS.screeningBookings, stateField: 'status', pending: 'pending', failed: 'failed', reusable: ['cancelled', 'failed'], clock, holdsOf,
+    collection: COLLECTIONS.screeningBookings, stateField: 'status', pending: 'pending', failed: 'failed',
+    reusable: ['cancelled', 'failed'], clock, holdsOf,
   })
   return { ledger, sessions, quotas, holdsOf }
 }
 
-export interface BookingDeps extends ScreeningDeps {
-  /** Where a cancelled place goes (the waiting list); by default back to the session. */
-  handoff?: Handoff
+export type BookingLedger = ReturnType<typeof createBookingLedger>
+
+export interface BookingDeps {
+  clock: Clock
+  catalog: CatalogRepository
+  bookings: BookingRepository
+  places: BookingLedger
+  /** Where a cancelled place goes: the waiting list, which frees it when nobody waits. */
+  handoff: Handoff
 }
 
-export function createBookingService({ db, clock, handoff }: BookingDeps) {
-  const catalog = createCatalogRepository(db)
-  const repo = createBookingRepository(db)
-  const { ledger, sessions, quotas } = createBookingLedger({ db, clock })
-  const free: Handoff = handoff ?? (async (sessionId, placeId) => void (await sessions.release(sessionId, placeId)))
+export function createBookingService({ clock, catalog, bookings: repo, places, handoff: free }: BookingDeps) {
+  const { ledger, sessions, quotas } = places
 
   async function loadTarget(programmeId: string, sessionId: string, live = false): Promise<{ p: ProgrammeDoc; s: SessionDoc }> {
     const [p, s] = await Promise.all([catalog.programme(programmeId), live ? catalog.liveSession(sessionId) : catalog.session(sessionId)])
@@ -72,28 +80,34 @@ export function createBookingService({ db, clock, handoff }: BookingDeps) {
     return { p, s }
   }
 
-  function pendingDoc(openid: string, roster: RosterDoc, p: ProgrammeDoc, s: SessionDoc, req: Consent, requestId: string | null): BookingDoc {
+  type Claimant = { openid: string; roster: RosterDoc; requestId: string | null }
+
+  function pendingDoc({ openid, roster, requestId }: Claimant, p: ProgrammeDoc, s: SessionDoc, req: Consent): BookingDoc {
     const now = clock()
     return {
       _id: ledgerId(p._id, openid), programmeId: p._id, openid, ref: newId(), status: 'pending', claimId: newId(), placeId: newId(),
       sessionId: s._id, siteId: s.siteId, quotaId: p.branchQuotas.find((q) => q.branch === roster.branch)?.quotaId ?? null,
       member: { name: roster.name, cardNo: roster.cardNo, phone: roster.phone, branch: roster.branch },
       pendingAt: now, bookedAt: null, consent: { version: req.consentVersion, at: now }, notice: req.notice ?? 'confirmation',
-      reminderSentAt: null, checkedInAt: null, cancelledAt: null, noShowAt: null, resultReady: false, rescheduling: null, requestId, updatedAt: now,
+      reminderSentAt: null, checkedInAt: null, cancelledAt: null, noShowAt: null, resultReady: false, rescheduling: null, requestId,
+      changedBy: null, updatedAt: now,
     }
   }
 
   /** pending → place (taken by `acquire`, if given) → branch quota → booked; her own earlier pending claim is resolved first. */
   async function placeClaim(doc: BookingDoc, acquire?: (h: Hold) => Promise<boolean> | null, owesNotice = false): Promise<Booked> {
     // The write that books her also marks the confirmation she opted into as owed: the notice costs the tap no call.
-    const confirm = (d: BookingDoc) => ({ status: 'booked' as const, bookedAt: clock(), updatedAt: clock(), ...(owesNotice && (d.notice === 'confirmation' || d.notice === 'both') ? { noticeDue: true } : {}) })
+    const owes = (d: BookingDoc) => owesNotice && (d.notice === 'confirmation' || d.notice === 'both')
+    const confirm = (d: BookingDoc) => ({
+      status: 'booked' as const, bookedAt: clock(), updatedAt: clock(), ...(owes(d) ? { noticeDue: true } : {}),
+    })
     const r = await ledger.claim(doc, confirm, { acquire, resume: (old) => (old.sessionId === doc.sessionId ? 'finish' : 'give-back') })
     if (r.outcome === 'confirmed') return { b: r.doc, replay: r.resumed && !!doc.requestId && r.doc.requestId === doc.requestId }
     if (doc.requestId && r.doc.requestId === doc.requestId) return { b: r.doc, replay: true }
     fail('ALREADY_BOOKED')
   }
 
-  async function book(openid: string, req: BookRequest, requestId: string | null = null): Promise<Booked> {
+  async function book(openid: string, roster: RosterDoc, req: BookRequest, requestId: string | null): Promise<Booked> {
     const now = clock()
     const [{ p, s }, history] = await Promise.all([loadTarget(req.programmeId, req.sessionId, true), repo.byOpenid(openid)])
     const mine = history.find((b) => b._id === ledgerId(p._id, openid))
@@ -103,9 +117,8 @@ export function createBookingService({ db, clock, handoff }: BookingDeps) {
     const already = !!mine && HOLDING.includes(mine.status)
     // Her own pending claim in this session may already hold a place here: then it is not full for her.
     const full = s.left <= 0 && !(mine?.status === 'pending' && mine.sessionId === s._id)
-    // A refusal at the rush must be cheap: a full session needs neither her roster record nor a write.
+    // A refusal at the rush must be cheap: a full session needs no write.
     if (full && consented && !already && !bookingGate(timesOf(p), s, now, true)) fail('SLOT_FULL')
-    const roster = (await boundRoster(db, openid)) ?? fail('NOT_VERIFIED')
     const elig = eligibilityOf(p.eligibility, p.priority, factsOf(roster, history, p._id), s.date, now)
     if (!elig.eligible) fail('NOT_ELIGIBLE', undefined, `${elig.reason}，无法预约`)
     const gate = bookingGate(timesOf(p), s, now, elig.priority)
@@ -113,19 +126,20 @@ export function createBookingService({ db, clock, handoff }: BookingDeps) {
     if (!consented) fail('CONSENT_REQUIRED', 'consentVersion')
     if (already) fail('ALREADY_BOOKED')
     if (full) fail('SLOT_FULL')
-    const r = await placeClaim(pendingDoc(openid, roster, p, s, req, requestId), undefined, true)
+    const r = await placeClaim(pendingDoc({ openid, roster, requestId }, p, s, req), undefined, true)
     return r.b.sessionId === s._id ? { ...r, session: { ...s, left: Math.max(0, s.left - 1) } } : r
   }
 
   /** Claims the place a waiting-list offer holds for her: moved to her booking, never free in between. */
-  async function acceptOffer(openid: string, roster: RosterDoc, w: WaitlistDoc, consentVersion: string, requestId: string | null = null): Promise<Booked> {
+  async function acceptOffer(openid: string, roster: RosterDoc, w: WaitlistDoc, consentVersion: string, requestId: string | null) {
     if (w.status !== 'offered' || !w.offer) fail(w.status === 'expired' ? 'OFFER_EXPIRED' : 'NOT_FOUND', 'programmeId')
     const offer = w.offer
     if (clock() >= offer.expiresAt) fail('OFFER_EXPIRED')
     const { p, s } = await loadTarget(w.programmeId, offer.sessionId)
     if (consentVersion !== p.privacyNotice.version) fail('CONSENT_REQUIRED', 'consentVersion')
-    const doc = pendingDoc(openid, roster, p, s, { consentVersion, notice: 'confirmation' }, requestId)
-    const moveOffer = async (): Promise<boolean> => (await sessions.transfer(s._id, offer.placeId, doc.placeId, { b: doc._id })) || fail('OFFER_EXPIRED' as ErrorCode)
+    const doc = pendingDoc({ openid, roster, requestId }, p, s, { consentVersion, notice: 'confirmation' })
+    const moveOffer = async (): Promise<boolean> =>
+      (await sessions.transfer(s._id, offer.placeId, doc.placeId, { b: doc._id })) || fail('OFFER_EXPIRED' as ErrorCode)
     return placeClaim(doc, (h) => (h.store === sessions ? moveOffer() : null))
   }
 
@@ -138,9 +152,9 @@ export function createBookingService({ db, clock, handoff }: BookingDeps) {
     return { b, p, s }
   }
 
-  async function cancel(openid: string, programmeId: string): Promise<BookingDoc> {
+  async function cancel(openid: string, programmeId: string, requestId: string | null): Promise<BookingDoc> {
     const { b } = await activeBooking(programmeId, openid)
-    const patch = { status: 'cancelled' as const, cancelledAt: clock(), updatedAt: clock() }
+    const patch = { status: 'cancelled' as const, cancelledAt: clock(), changedBy: requestId, updatedAt: clock() }
     if (!(await repo.updateIf(b._id, { status: 'booked', placeId: b.placeId }, patch))) fail('CONFLICT')
     await free(b.sessionId, b.placeId)
     if (b.quotaId) await quotas.release(b.quotaId, b.claimId)
@@ -148,19 +162,20 @@ export function createBookingService({ db, clock, handoff }: BookingDeps) {
   }
 
   /** The new place is taken before the old one is released; if it is gone, the old booking stands. */
-  async function reschedule(openid: string, programmeId: string, sessionId: string): Promise<BookingDoc> {
+  async function reschedule(openid: string, programmeId: string, sessionId: string, requestId: string | null): Promise<BookingDoc> {
     const { b, p } = await activeBooking(programmeId, openid)
     if (b.sessionId === sessionId) fail('INVALID_ARGUMENT', 'sessionId')
     const { s } = await loadTarget(programmeId, sessionId)
     const gate = bookingGate(timesOf(p), s, clock(), true)
     if (gate) fail(gate)
     const mark = { placeId: newId(), sessionId: s._id, siteId: s.siteId, at: clock() }
-    if (!(await repo.updateIf(b._id, { status: 'booked', placeId: b.placeId, rescheduling: null }, { rescheduling: db.command.set(mark) }))) fail('CONFLICT')
+    if (!(await repo.markRescheduling(b, mark))) fail('CONFLICT')
     if (!(await sessions.take(s._id, mark.placeId, { b: b._id }))) {
       await repo.updateIf(b._id, { 'rescheduling.placeId': mark.placeId }, { rescheduling: null })
       fail('SLOT_FULL')
     }
-    const moved = { placeId: mark.placeId, sessionId: s._id, siteId: s.siteId, rescheduling: null, updatedAt: clock() }
+    const now = clock()
+    const moved = { placeId: mark.placeId, sessionId: s._id, siteId: s.siteId, rescheduling: null, changedBy: requestId, updatedAt: now }
     if (!(await repo.updateIf(b._id, { status: 'booked', placeId: b.placeId, 'rescheduling.placeId': mark.placeId }, moved))) {
       await sessions.release(s._id, mark.placeId)
       fail('CONFLICT')
@@ -169,7 +184,13 @@ export function createBookingService({ db, clock, handoff }: BookingDeps) {
     return { ...b, ...moved }
   }
 
-  return { book, acceptOffer, cancel, reschedule, abandon: ledger.abandon }
+  /** What a same-id retry of cancel or reschedule answers when its first call got through (`recover`). */
+  async function changedBy(openid: string, programmeId: string, requestId: string | null): Promise<BookingDoc | null> {
+    const b = requestId ? await repo.get(ledgerId(programmeId, openid)) : null
+    return b && b.changedBy === requestId ? b : null
+  }
+
+  return { book, acceptOffer, cancel, reschedule, changedBy }
 }
 
 export type BookingService = ReturnType<typeof createBookingService>

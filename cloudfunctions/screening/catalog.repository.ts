@@ -8,10 +8,10 @@
 import { batchedById } from '../common/batched-read'
 import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
-import { isDuplicate } from '../common/db-errors'
+import { insertOnce } from '../common/db-errors'
 import { cached } from '../common/instance-cache'
 import { readAll, rowsOf } from '../common/paginate'
-import type { ProgrammeDoc, QuotaDoc, SessionDoc, SiteDoc } from './screening.docs'
+import type { ProgrammeDoc, QuotaDoc, ReminderDoc, SessionDoc, SiteDoc } from './screening.docs'
 
 export const rows = rowsOf
 
@@ -42,21 +42,32 @@ export function createCatalogRepository(db: Db) {
     liveSession: (id: string) => liveSession(db, id),
     /** Marks every session of the programme: its waiting list may hold someone (screening.docs.ts `waitlistOpened`). */
     async openWaitlist(programmeId: string): Promise<void> {
-      await db.collection(COLLECTIONS.screeningSessions).where({ programmeId, waitlistOpened: db.command.neq(true) }).update({ waitlistOpened: true })
+      const closed = { programmeId, waitlistOpened: db.command.neq(true) }
+      await db.collection(COLLECTIONS.screeningSessions).where(closed).update({ waitlistOpened: true })
     },
     async sessions(where: Partial<Pick<SessionDoc, 'programmeId' | 'siteId' | 'date'>>): Promise<SessionDoc[]> {
       const list = await getAll<SessionDoc>(db, COLLECTIONS.screeningSessions, where)
       return list.sort((a, b) => a.startAt - b.startAt || a._id.localeCompare(b._id))
     },
-    quotas: (programmeId: string) => getAll<QuotaDoc>(db, COLLECTIONS.screeningQuotas, { programmeId }),
+    /** Every session (of one programme): the sweeper walks their holders. */
+    allSessions: (where: { programmeId?: string }) => getAll<SessionDoc>(db, COLLECTIONS.screeningSessions, where),
+    quotas: (programmeId?: string) => getAll<QuotaDoc>(db, COLLECTIONS.screeningQuotas, programmeId ? { programmeId } : {}),
+    allSites: () => getAll<SiteDoc>(db, COLLECTIONS.screeningSites, {}),
     /** Inserts what is missing (deterministic ids), so a retried create or seed never doubles places. */
     async insertMissing(collection: string, docs: { _id: string }[]): Promise<void> {
-      for (const d of docs) {
-        if (await getById(db, collection, d._id)) continue
-        await db.collection(collection).add(d).catch((e: unknown) => {
-          if (!isDuplicate(e)) throw e
-        })
-      }
+      for (const d of docs) if (!(await getById(db, collection, d._id))) await insertOnce(db.collection(collection), d)
+    },
+    /** 开放提醒 she asked for (`_id` = `${programmeId}:${openid}`). */
+    reminder: (id: string) => getById<ReminderDoc>(db, COLLECTIONS.screeningReminders, id),
+    async setReminder(doc: ReminderDoc): Promise<void> {
+      const { _id, ...rest } = doc
+      await db.collection(COLLECTIONS.screeningReminders).doc(_id).set(rest)
+    },
+    remindersUnsent: () => getAll<ReminderDoc>(db, COLLECTIONS.screeningReminders, { sentAt: db.command.exists(false) }),
+    /** Claims one reminder for sending (ONE conditional update): overlapping sweeps never send it twice. */
+    async claimReminder(id: string, now: number): Promise<boolean> {
+      const unsent = { _id: id, sentAt: db.command.exists(false) }
+      return (await db.collection(COLLECTIONS.screeningReminders).where(unsent).update({ sentAt: now })).updated === 1
     },
   }
 }

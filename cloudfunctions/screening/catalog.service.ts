@@ -2,35 +2,30 @@
  * What a woman sees before and after booking: programme cards with her own
  * eligibility, days and sessions with places left, her bookings.
  */
-import type { ScreeningDeps } from './screening.deps'
-import { COLLECTIONS } from '../common/collections'
-import type { Db } from '../common/db'
+import type { Clock } from '../common/clock'
 import { fail } from '../common/errors'
 import type { RosterDoc } from '../common/member-docs'
+import type { RosterLookup } from '../common/roster-lookup'
+import { weekdayOf } from '../common/time'
 import type { BookingDTO, DayDTO, ProgrammeCardDTO, SessionDTO, WaitlistDTO } from '../../types/screening'
-import type { WaitlistService } from './waitlist.service'
-import { createBookingRepository, ledgerId } from './booking.repository'
-import { createCatalogRepository, getById } from './catalog.repository'
+import { ledgerId, type BookingRepository } from './booking.repository'
+import type { CatalogRepository } from './catalog.repository'
 import { eligibilityOf } from './eligibility.rules'
 import { factsOf } from './member-facts'
 import type { BookingDoc, ProgrammeDoc, SessionDoc } from './screening.docs'
 import { bookingDTO, programmeDTO, sessionDTO } from './screening.dto'
-import { weekdayOf } from '../common/time'
-import { createRosterLookup } from '../common/roster-lookup'
+import type { WaitlistService } from './waitlist.service'
 
-/** Her roster record, or null while she is not verified (the card then says why she cannot book). */
-export function rosterOrNull(db: Db, openid: string): Promise<RosterDoc | null> {
-  return createRosterLookup({ db }).one(openid)
+export interface CatalogDeps {
+  clock: Clock
+  catalog: CatalogRepository
+  bookings: BookingRepository
+  /** Her roster record, or null while she is not verified (the card then says why she cannot book). */
+  roster: RosterLookup
+  waitlist: WaitlistService
 }
 
-export interface CatalogDeps extends ScreeningDeps {
-  waitlist?: WaitlistService
-}
-
-export function createCatalogService({ db, clock, waitlist }: CatalogDeps) {
-  const catalog = createCatalogRepository(db)
-  const ledger = createBookingRepository(db)
-
+export function createCatalogService({ clock, catalog, bookings: ledger, roster: rosterLookup, waitlist }: CatalogDeps) {
   /** `s`: the session as the caller just read it (its places left are shown), else read afresh. */
   async function bookingOf(b: BookingDoc, p?: ProgrammeDoc, s?: SessionDoc): Promise<BookingDTO | null> {
     const prog = p ?? (await catalog.programme(b.programmeId))
@@ -39,27 +34,29 @@ export function createCatalogService({ db, clock, waitlist }: CatalogDeps) {
   }
 
   async function waitlistOf(programmeId: string, openid: string): Promise<WaitlistDTO | null> {
-    const w = await waitlist!.get(programmeId, openid)
-    return w && (w.status === 'waiting' || w.status === 'offered') ? waitlist!.dto(w) : null
+    const w = await waitlist.get(programmeId, openid)
+    return w && (w.status === 'waiting' || w.status === 'offered') ? waitlist.dto(w) : null
   }
 
   async function card(p: ProgrammeDoc, openid: string, roster: RosterDoc | null, history: BookingDoc[]): Promise<ProgrammeCardDTO> {
     const now = clock()
-    const [sites, sessions, quotas] = await Promise.all([catalog.sites(p.siteIds), catalog.sessions({ programmeId: p._id }), catalog.quotas(p._id)])
+    const [sites, sessions, quotas] = await Promise.all([
+      catalog.sites(p.siteIds), catalog.sessions({ programmeId: p._id }), catalog.quotas(p._id),
+    ])
     const mine = history.find((b) => b._id === ledgerId(p._id, openid) && b.status !== 'cancelled' && b.status !== 'failed')
-    const reminder = await getById(db, COLLECTIONS.screeningReminders, ledgerId(p._id, openid))
+    const reminder = await catalog.reminder(ledgerId(p._id, openid))
     return {
       programme: programmeDTO(p, sites, sessions, quotas, now),
       eligibility: eligibilityOf(p.eligibility, p.priority, factsOf(roster, history, p._id), p.firstDay, now),
       myBooking: mine ? await bookingOf(mine, p) : null,
-      myWaitlist: waitlist && !mine ? await waitlistOf(p._id, openid) : null,
+      myWaitlist: mine ? null : await waitlistOf(p._id, openid),
       releaseReminder: !!reminder,
       serverNow: now,
     }
   }
 
   async function mine(openid: string): Promise<{ roster: RosterDoc | null; history: BookingDoc[] }> {
-    const [roster, history] = await Promise.all([rosterOrNull(db, openid), ledger.byOpenid(openid)])
+    const [roster, history] = await Promise.all([rosterLookup.one(openid), ledger.byOpenid(openid)])
     return { roster, history }
   }
 
@@ -94,7 +91,7 @@ export function createCatalogService({ db, clock, waitlist }: CatalogDeps) {
     /** 开放提醒: only for a programme that exists and is not yet open; an unknown one writes nothing. */
     async remindRelease(openid: string, programmeId: string): Promise<{ releaseReminder: true }> {
       const p = (await catalog.programme(programmeId)) ?? fail('NOT_FOUND', 'programmeId')
-      await db.collection(COLLECTIONS.screeningReminders).doc(ledgerId(p._id, openid)).set({ programmeId: p._id, openid, at: clock() })
+      await catalog.setReminder({ _id: ledgerId(p._id, openid), programmeId: p._id, openid, at: clock() })
       return { releaseReminder: true }
     },
     async myBookings(openid: string): Promise<BookingDTO[]> {

@@ -5,22 +5,18 @@
  * or her credits. So a winning tap at the rush pays no call for it. No health
  * data; the link opens her own booking page.
  */
-import { COLLECTIONS } from '../common/collections'
-import type { Db } from '../common/db'
 import { maskName } from '../common/mask'
 import type { DueNotices } from '../common/notices'
 import { noticePage } from '../../types/routes'
 import type { NoticeKind } from '../../types/screening'
-import { createCatalogRepository, getAll } from './catalog.repository'
-import type { BookingDoc } from './screening.docs'
+import type { BookingRepository } from './booking.repository'
+import type { CatalogRepository } from './catalog.repository'
 import { sessionDTO } from './screening.dto'
 
-export function createConfirmationSource(db: Db): DueNotices<NoticeKind> {
-  const catalog = createCatalogRepository(db)
-  const bookings = () => db.collection(COLLECTIONS.screeningBookings)
+export function createConfirmationSource(catalog: CatalogRepository, bookings: BookingRepository): DueNotices<NoticeKind> {
   return {
     async due(openid) {
-      const owed = await getAll<BookingDoc>(db, COLLECTIONS.screeningBookings, openid ? { openid, noticeDue: true } : { noticeDue: true })
+      const owed = await bookings.noticesDue(openid)
       const out = []
       for (const b of owed) {
         const [p, s, site] = await Promise.all([catalog.programme(b.programmeId), catalog.session(b.sessionId), catalog.site(b.siteId)])
@@ -28,7 +24,8 @@ export function createConfirmationSource(db: Db): DueNotices<NoticeKind> {
         out.push({
           key: b._id,
           notice: {
-            openid: b.openid, toName: maskName(b.member.name), kind: 'booking_confirmation' as const, page: noticePage('screeningBooking', { id: b.programmeId }),
+            openid: b.openid, toName: maskName(b.member.name), kind: 'booking_confirmation' as const,
+            page: noticePage('screeningBooking', { id: b.programmeId }),
             fields: [
               { label: '项目名称', value: p.name },
               { label: '预约时间', value: `${s.date} ${sessionDTO(s).label}` },
@@ -39,8 +36,6 @@ export function createConfirmationSource(db: Db): DueNotices<NoticeKind> {
       }
       return out
     },
-    async take(id) {
-      return (await bookings().where({ _id: id, noticeDue: true }).update({ noticeDue: false })).updated === 1
-    },
+    take: (id) => bookings.updateIf(id, { noticeDue: true }, { noticeDue: false }),
   }
 }

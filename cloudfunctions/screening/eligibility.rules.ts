@@ -27,7 +27,7 @@ export function ineligibilityReasons(rules: EligibilityRulesDTO, facts: MemberFa
   return reasons
 }
 
-export function priorityOf(
+function priorityOf(
   rules: PriorityRulesDTO | null,
   facts: MemberFacts,
   screeningDate: string,
@@ -54,5 +54,6 @@ export function eligibilityOf(
   const reasons = ineligibilityReasons(rules, facts, screeningDate)
   const p = reasons.length === 0 ? priorityOf(priority, facts, screeningDate, now) : { priority: false, note: null }
   const attended = facts.verified && facts.screenedInProgramme
-  return { eligible: reasons.length === 0, reasons, reason: reasons[0] ?? null, priority: p.priority, priorityNote: p.note, ...(attended ? { attended } : {}) }
+  const verdict = { eligible: reasons.length === 0, reasons, reason: reasons[0] ?? null, priority: p.priority, priorityNote: p.note }
+  return attended ? { ...verdict, attended } : verdict
 }

@@ -2,8 +2,6 @@
  * What eligibility reads about a woman: her roster record (gender, birth date,
  * tags, branch) and her screening history here. Pure over plain data.
  */
-import { createRosterLookup } from '../common/roster-lookup'
-import type { Db } from '../common/db'
 import type { RosterDoc } from '../common/member-docs'
 import type { MemberFacts } from './eligibility.rules'
 import type { BookingDoc } from './screening.docs'
@@ -20,9 +18,4 @@ export function factsOf(roster: RosterDoc | null, history: BookingDoc[], program
     screenedInProgramme: screened.some((b) => b.programmeId === programmeId),
     lastScreenedAt: last,
   }
-}
-
-/** The booking hot path's member check in ONE read: the kit's roster lookup (the record bound to her openid). */
-export function boundRoster(db: Db, openid: string): Promise<RosterDoc | null> {
-  return createRosterLookup({ db }).one(openid)
 }

@@ -4,46 +4,55 @@
  * a visible programme never lacks its places, and a retry inserts only what is
  * missing.
  */
-import { requireOfficer } from '../common/auth'
 import type { Clock } from '../common/clock'
 import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
 import { fail } from '../common/errors'
 import type { CreateProgrammeRequest, ProgrammeDTO } from '../../types/screening'
-import { createCatalogRepository } from './catalog.repository'
+import { createCatalogRepository, type CatalogRepository } from './catalog.repository'
 import type { ProgrammeDoc, QuotaDoc, SessionDoc, SiteDoc } from './screening.docs'
 import { programmeDTO } from './screening.dto'
 import { beijingInstant } from '../common/time'
 
-export interface ProgrammeDocs {
+interface ProgrammeDocs {
   programme: ProgrammeDoc
   sites: SiteDoc[]
   sessions: SessionDoc[]
   quotas: QuotaDoc[]
 }
 
-export function programmeDocs(req: CreateProgrammeRequest, now: number, createdBy: string): ProgrammeDocs {
-  const sessions: SessionDoc[] = req.sites.flatMap((site) =>
+/** Each site's sessions, with deterministic ids (a retried create or seed writes the same documents). */
+function sessionDocs(req: CreateProgrammeRequest): SessionDoc[] {
+  return req.sites.flatMap((site) =>
     site.sessions.map((s) => ({
       _id: `${req.id}-${site.id}-${s.date}-${s.start.replace(':', '')}`, programmeId: req.id, siteId: site.id, date: s.date,
       start: s.start, end: s.end, startAt: beijingInstant(s.date, s.start), endAt: beijingInstant(s.date, s.end),
       capacity: s.capacity, left: s.capacity, holders: {},
     })),
   )
-  const quotas: QuotaDoc[] = (req.branchQuotas ?? []).map((q, i) => ({
-    _id: `${req.id}-q${i + 1}`, programmeId: req.id, branch: q.branch, quota: q.quota, left: q.quota, holders: {},
-  }))
+}
+
+type Made = Pick<ProgrammeDoc, 'createdAt' | 'createdBy' | 'requestId'>
+
+function programmeDoc(req: CreateProgrammeRequest, sessions: SessionDoc[], quotas: QuotaDoc[], made: Made): ProgrammeDoc {
   const days = sessions.map((s) => s.date).sort()
-  const programme: ProgrammeDoc = {
+  return {
     _id: req.id, name: req.name, description: req.description, organiser: req.organiser, privacyNotice: req.privacyNotice,
     eligibility: req.eligibility, priority: req.priority ?? null, totalQuota: req.totalQuota,
     branchQuotas: quotas.map((q) => ({ branch: q.branch, quotaId: q._id, quota: q.quota })), siteIds: req.sites.map((s) => s.id),
     releaseAt: req.releaseAt, bookingClosesAt: req.bookingClosesAt, cancelDeadlineHours: req.cancelDeadlineHours,
     offerHoldMinutes: req.offerHoldMinutes ?? 30, checkinToleranceMinutes: req.checkinToleranceMinutes ?? 30,
-    firstDay: days[0] ?? '', lastDay: days[days.length - 1] ?? '', createdAt: now, createdBy,
+    firstDay: days[0] ?? '', lastDay: days[days.length - 1] ?? '', ...made,
   }
+}
+
+export function programmeDocs(req: CreateProgrammeRequest, now: number, createdBy: string, requestId: string | null = null): ProgrammeDocs {
+  const sessions = sessionDocs(req)
+  const quotas: QuotaDoc[] = (req.branchQuotas ?? []).map((q, i) => ({
+    _id: `${req.id}-q${i + 1}`, programmeId: req.id, branch: q.branch, quota: q.quota, left: q.quota, holders: {},
+  }))
   const sites: SiteDoc[] = req.sites.map(({ id, sessions: _s, ...rest }) => ({ _id: id, ...rest }))
-  return { programme, sites, sessions, quotas }
+  return { programme: programmeDoc(req, sessions, quotas, { createdAt: now, createdBy, requestId }), sites, sessions, quotas }
 }
 
 /** Cross-field checks the schema cannot express; the first failing field is named. */
@@ -58,20 +67,41 @@ export function programmeProblem(req: CreateProgrammeRequest): string | null {
   return null
 }
 
-export async function saveProgramme(db: Db, d: ProgrammeDocs): Promise<void> {
-  const repo = createCatalogRepository(db)
+/** Sessions and quotas before the programme, so a visible programme never lacks its places. */
+async function insertAll(repo: CatalogRepository, d: ProgrammeDocs): Promise<void> {
   await repo.insertMissing(COLLECTIONS.screeningSites, d.sites)
   await repo.insertMissing(COLLECTIONS.screeningSessions, d.sessions)
   await repo.insertMissing(COLLECTIONS.screeningQuotas, d.quotas)
   await repo.insertMissing(COLLECTIONS.screeningProgrammes, [d.programme])
 }
 
-export async function createProgramme(db: Db, clock: Clock, openid: string, req: CreateProgrammeRequest): Promise<ProgrammeDTO> {
-  await requireOfficer(db, openid)
-  const problem = programmeProblem(req)
-  if (problem) fail('INVALID_ARGUMENT', problem)
-  if (await createCatalogRepository(db).programme(req.id)) fail('CONFLICT', 'id')
-  const d = programmeDocs(req, clock(), openid)
-  await saveProgramme(db, d)
-  return programmeDTO(d.programme, d.sites, d.sessions, d.quotas, clock())
+/** The demo seed and the bench write a programme the way an officer does. */
+export function saveProgramme(db: Db, d: ProgrammeDocs): Promise<void> {
+  return insertAll(createCatalogRepository(db), d)
+}
+
+export function createProgrammeService({ clock, catalog }: { clock: Clock; catalog: CatalogRepository }) {
+  async function dtoOf(programme: ProgrammeDocs['programme']): Promise<ProgrammeDTO> {
+    const [sites, sessions, quotas] = await Promise.all([
+      catalog.sites(programme.siteIds), catalog.sessions({ programmeId: programme._id }), catalog.quotas(programme._id),
+    ])
+    return programmeDTO(programme, sites, sessions, quotas, clock())
+  }
+
+  return {
+    async create(openid: string, req: CreateProgrammeRequest, requestId: string | null): Promise<ProgrammeDTO> {
+      const problem = programmeProblem(req)
+      if (problem) fail('INVALID_ARGUMENT', problem)
+      if (await catalog.programme(req.id)) fail('CONFLICT', 'id')
+      const d = programmeDocs(req, clock(), openid, requestId)
+      await insertAll(catalog, d)
+      return programmeDTO(d.programme, d.sites, d.sessions, d.quotas, clock())
+    },
+
+    /** The programme this request created, for its same-id retry (`recover`); a half-written one is finished by running again. */
+    async createdBy(programmeId: string, requestId: string | null): Promise<ProgrammeDTO | null> {
+      const p = requestId ? await catalog.programme(programmeId) : null
+      return p && p.requestId === requestId ? dtoOf(p) : null
+    },
+  }
 }

@@ -1,37 +1,63 @@
-/** Builds the services one call needs from its context (db, clock, token keys). */
+/**
+ * The composition root: every repository is built once here and handed to the services by named
+ * deps (services never build their own), once per instance (instance-cache.ts `perInstance`).
+ */
+import { createAttemptLog } from '../common/attempt-log'
+import { createAuditLog } from '../common/audit'
 import type { Clock } from '../common/clock'
+import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
+import { env } from '../common/env'
 import type { ActionContext } from '../common/function'
 import { perInstance } from '../common/instance-cache'
-import { env } from '../common/env'
 import { createTokenService } from '../common/qr-token.service'
+import { createRosterLookup } from '../common/roster-lookup'
 import { createBookFlow } from './book-flow.service'
-import { createBookingService } from './booking.service'
+import { createBookingRepository } from './booking.repository'
+import { createBookingLedger, createBookingService } from './booking.service'
 import { createCatalogRepository } from './catalog.repository'
 import { createCatalogService } from './catalog.service'
-import { createDeskService } from './desk.service'
+import { createDeskService, type DeskAttempt } from './desk.service'
+import { createMyDataService } from './my-data.service'
 import { createNoticeService } from './notice.service'
+import { createProgrammeService } from './programme.service'
 import { createReminderService } from './reminder.service'
+import { createReportService } from './report.service'
+import { createResultRepository } from './result.repository'
 import { createResultService } from './result.service'
 import { createSweepService } from './sweep.service'
+import { createWaitlistRepository } from './waitlist.repository'
 import { createWaitlistService } from './waitlist.service'
-import type { ScreeningDeps } from './screening.deps'
 
 const build = perInstance((db: Db, clock: Clock) => {
-  const deps: ScreeningDeps = { db, clock }
-  const notices = createNoticeService(deps)
-  const waitlist = createWaitlistService({ ...deps, notices })
-  const catalog = createCatalogService({ ...deps, waitlist })
-  const booking = createBookingService({ ...deps, handoff: waitlist.handoff })
+  const repos = {
+    catalog: createCatalogRepository(db),
+    bookings: createBookingRepository(db),
+    entries: createWaitlistRepository(db),
+    results: createResultRepository(db),
+    roster: createRosterLookup({ db }),
+  }
+  const places = createBookingLedger(db, clock)
+  const audit = createAuditLog({ db, clock })
+  const log = createAttemptLog<DeskAttempt>({ db, clock }, COLLECTIONS.screeningDeskLog, 'screening desk')
+  const notices = createNoticeService({ db, clock, ...repos })
+  const waitlist = createWaitlistService({ clock, ...repos, sessions: places.sessions, notices })
+  const catalog = createCatalogService({ clock, ...repos, waitlist })
+  const booking = createBookingService({ clock, ...repos, places, handoff: waitlist.handoff })
+  const reminders = createReminderService({ clock, ...repos, notices })
   return {
+    repos,
     notices,
     waitlist,
     catalog,
     booking,
-    bookFlow: createBookFlow({ db, booking, waitlist, catalog: createCatalogRepository(db), bookingOf: (b, _p, s) => catalog.bookingOf(b, undefined, s) }),
-    desk: createDeskService({ ...deps, tokens: createTokenService(env().qrKeys, clock) }),
-    results: createResultService({ ...deps, notices }),
-    sweeper: createSweepService({ ...deps, waitlist, reminders: createReminderService({ ...deps, notices }), notices }),
+    bookFlow: createBookFlow({ ...repos, booking, waitlist, bookingOf: (b, s) => catalog.bookingOf(b, undefined, s) }),
+    desk: createDeskService({ clock, ...repos, tokens: createTokenService(env().qrKeys, clock), log }),
+    results: createResultService({ clock, ...repos, notices, audit, log }),
+    reports: createReportService({ db, clock, ...repos, audit }),
+    programmes: createProgrammeService({ clock, ...repos }),
+    myData: createMyDataService({ db, ...repos, notices }),
+    sweeper: createSweepService({ db, clock, ...repos, places, waitlist, reminders, notices }),
   }
 })
 

@@ -25,6 +25,8 @@ export interface ProgrammeDoc {
   lastDay: string
   createdAt: number
   createdBy: string
+  /** The officer's request that created it: its retry after a crash answers this programme (createProgramme `recover`). */
+  requestId?: string | null
 }
 
 export type SiteDoc = Omit<SiteDTO, 'id'> & { _id: string }
@@ -101,6 +103,11 @@ export interface BookingDoc {
   rescheduling: { placeId: string; sessionId: string; siteId: string; at: number } | null
   /** The request that made this claim: its retry gets this booking back (claim-ledger.ts). */
   requestId?: string | null
+  /**
+   * The request of the last change of this booking after it was made (cancel, reschedule, check-in,
+   * no-show): a same-id retry whose first call died reads it to answer that call's outcome (`recover`).
+   */
+  changedBy?: string | null
   updatedAt: number
 }
 
@@ -117,6 +124,8 @@ export interface WaitlistDoc {
   toName: string
   joinedAt: number
   offer: { sessionId: string; siteId: string; placeId: string; expiresAt: number } | null
+  /** The request that left the line (or declined its offer): its retry answers this entry (`recover`). */
+  leftBy?: string | null
   updatedAt: number
 }
 
@@ -129,8 +138,19 @@ export interface ResultDoc {
   note: string
   readyAt: number
   markedBy: string
+  /** The request that marked (or last corrected) it: a same-id retry answers this result (`recover`). */
+  requestId?: string | null
   /** Set by a correction (audited); `corrections` counts them. */
   correctedAt?: number
   correctedBy?: string
   corrections?: number
+}
+
+/** A release reminder she asked for (`_id` = `${programmeId}:${openid}`), sent once at the release time. */
+export interface ReminderDoc {
+  _id: string
+  programmeId: string
+  openid: string
+  at: number
+  sentAt?: number
 }

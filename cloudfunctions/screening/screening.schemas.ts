@@ -1,16 +1,12 @@
 /** Request schemas of the screening function (zod 4): a malformed request is INVALID_ARGUMENT with its field. */
 import { z } from 'zod'
-import { safeText } from '../common/schema'
-import { isCalendarDate } from '../common/time'
+import { calendarDate as date, hhmm, id as anId, instant, safeText as text } from '../common/schema'
 
-const id = z.string().min(1).max(96)
-const date = z.string().refine(isCalendarDate)
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)
-const text = (max: number) => safeText(max)
+export { empty } from '../common/schema'
+
+const id = anId(96)
 const age = z.number().int().min(0).max(120).nullable()
-const instant = z.number().int().min(0).max(8.64e15)
 
-export const empty = z.strictObject({})
 export const programmeRef = z.strictObject({ programmeId: id })
 export const siteRef = z.strictObject({ programmeId: id, siteId: id })
 export const listSessions = siteRef.extend({ date: date.optional() })
@@ -24,16 +20,15 @@ export const book = z.strictObject({
 export const reschedule = z.strictObject({ programmeId: id, sessionId: id })
 export const joinWaitlist = z.strictObject({ programmeId: id, siteId: id.optional() })
 export const acceptOffer = z.strictObject({ programmeId: id, consentVersion: z.string().min(1).max(32) })
-export const subscribe = z.strictObject({ topics: z.array(z.enum(['booking', 'reminder', 'offer', 'result', 'release'])).min(1).max(5) })
-export const listOutbox = z.strictObject({ all: z.boolean().optional() })
 export const checkIn = z.strictObject({ token: z.string().min(1).max(200) })
 export const staffSessions = z.strictObject({ date: date.optional() })
 export const sessionRef = z.strictObject({ sessionId: id })
 export const bookingRef = z.strictObject({ bookingId: z.string().regex(/^[A-Za-z0-9_-]{6,32}$/) })
-export const markResult = bookingRef.extend({ outcome: z.enum(['normal', 'recheck']), note: safeText(200, { min: 0, multiline: true }).optional() })
+const note = text(200, { min: 0, multiline: true })
+export const markResult = bookingRef.extend({ outcome: z.enum(['normal', 'recheck']), note: note.optional() })
 /** A correction names why (audited): 1–200 characters. */
-export const correctResult = markResult.extend({ reason: safeText(200) })
-export const exportBookings = programmeRef.extend({ full: z.boolean().optional(), reason: safeText(200, { min: 0 }).optional() })
+export const correctResult = markResult.extend({ reason: text(200) })
+export const exportBookings = programmeRef.extend({ full: z.boolean().optional(), reason: text(200, { min: 0 }).optional() })
 export const sweep = z.strictObject({ programmeId: id.optional() })
 
 const site = z.strictObject({
@@ -49,9 +44,9 @@ const site = z.strictObject({
 export const createProgramme = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]{3,32}$/),
   name: text(60),
-  description: safeText(2000, { multiline: true }),
+  description: text(2000, { multiline: true }),
   organiser: text(60),
-  privacyNotice: z.strictObject({ version: z.string().regex(/^[A-Za-z0-9._-]{1,32}$/), text: safeText(5000, { multiline: true }) }),
+  privacyNotice: z.strictObject({ version: z.string().regex(/^[A-Za-z0-9._-]{1,32}$/), text: text(5000, { multiline: true }) }),
   eligibility: z.strictObject({
     gender: z.enum(['F', 'M']).nullable(),
     ageMin: age,
@@ -61,7 +56,12 @@ export const createProgramme = z.strictObject({
     notScreenedBefore: z.boolean(),
   }),
   priority: z
-    .strictObject({ ageMin: age, ageMax: age, notScreenedWithinYears: z.number().int().min(1).max(10).nullable(), windowMinutes: z.number().int().min(0).max(1440) })
+    .strictObject({
+      ageMin: age,
+      ageMax: age,
+      notScreenedWithinYears: z.number().int().min(1).max(10).nullable(),
+      windowMinutes: z.number().int().min(0).max(1440),
+    })
     .nullable()
     .optional(),
   totalQuota: z.number().int().min(1).max(100000),

@@ -1,32 +1,91 @@
-/** Actions of site staff (scoped to their site) and officers. */
-import { requireOfficer } from '../common/auth'
-import { action } from '../common/function'
-import { createProgramme } from './programme.service'
-import { createReportService } from './report.service'
+/**
+ * Actions of site staff and officers. A staff member acts only at the site of the booking, session or
+ * scanned code the input names: the scope resolvers below read that site (one read) before the action
+ * runs; a name that does not exist is NOT_FOUND, as the action itself would answer.
+ */
+import type { ScopeContext } from '../common/auth'
+import { fail } from '../common/errors'
+import { action, type ActionContext } from '../common/function'
 import { servicesOf } from './screening.context'
 import * as S from './screening.schemas'
 
+const siteOfBooking = async (i: { bookingId: string }, c: ScopeContext) =>
+  ((await servicesOf(c).repos.bookings.byRef(i.bookingId)) ?? fail('NOT_FOUND', 'bookingId')).siteId
+const siteOfSession = async (i: { sessionId: string }, c: ScopeContext) =>
+  ((await servicesOf(c).repos.catalog.session(i.sessionId)) ?? fail('NOT_FOUND', 'sessionId')).siteId
+/** A code that does not verify is refused with its own reason (TOKEN_EXPIRED…), not FORBIDDEN. */
+const siteOfCode = async (i: { token: string }, c: ScopeContext) => (await servicesOf(c).desk.bookingOfCode(i.token)).siteId
+
+const desk = (ctx: ActionContext) => ({ openid: ctx.openid, requestId: ctx.requestId ?? null })
+const found = <T>(data: T | null) => (data === null ? undefined : { data })
+
 export const staffActions = {
-  staffSessions: action({ input: S.staffSessions, run: (i, ctx) => servicesOf(ctx).desk.staffSessions(ctx.openid, i.date) }),
-  staffBookings: action({ input: S.sessionRef, run: (i, ctx) => servicesOf(ctx).desk.staffBookings(ctx.openid, i.sessionId) }),
-  checkIn: action({ input: S.checkIn, mutation: true, run: (i, ctx) => servicesOf(ctx).desk.checkIn(ctx.openid, i.token) }),
-  markNoShows: action({ input: S.sessionRef, mutation: true, run: (i, ctx) => servicesOf(ctx).desk.markNoShows(ctx.openid, i.sessionId) }),
-  markResult: action({ input: S.markResult, mutation: true, run: (i, ctx) => servicesOf(ctx).results.markResult(ctx.openid, i) }),
-  readResult: action({ input: S.bookingRef, run: (i, ctx) => servicesOf(ctx).results.readResult(ctx.openid, i.bookingId) }),
-  deskResult: action({ input: S.bookingRef, run: (i, ctx) => servicesOf(ctx).results.deskResult(ctx.openid, i.bookingId) }),
-  correctResult: action({ input: S.correctResult, mutation: true, run: (i, ctx) => servicesOf(ctx).results.correctResult(ctx.openid, i) }),
-  createProgramme: action({ input: S.createProgramme, mutation: true, run: (i, ctx) => createProgramme(ctx.db, ctx.clock, ctx.openid, i) }),
-  dashboard: action({ input: S.programmeRef, run: (i, ctx) => createReportService(ctx).dashboard(ctx.openid, i.programmeId) }),
+  staffSessions: action({
+    input: S.staffSessions,
+    auth: { staff: 'site' }, // her own sites' sessions (an officer's: all)
+    run: (i, ctx) => servicesOf(ctx).desk.staffSessions(ctx.account, i.date),
+  }),
+  staffBookings: action({
+    input: S.sessionRef,
+    auth: { staff: 'site', of: siteOfSession },
+    run: (i, ctx) => servicesOf(ctx).desk.staffBookings(i.sessionId),
+  }),
+  checkIn: action({
+    input: S.checkIn,
+    auth: { staff: 'site', of: siteOfCode },
+    mutation: true,
+    recover: async (i, ctx) => found(await servicesOf(ctx).desk.checkedInBy(i.token, ctx.requestId ?? null)),
+    run: (i, ctx) => servicesOf(ctx).desk.checkIn(desk(ctx), i.token),
+  }),
+  markNoShows: action({
+    input: S.sessionRef,
+    auth: { staff: 'site', of: siteOfSession },
+    mutation: true,
+    recover: async (i, ctx) => found(await servicesOf(ctx).desk.noShowsBy(i.sessionId, ctx.requestId ?? null)),
+    run: (i, ctx) => servicesOf(ctx).desk.markNoShows(desk(ctx), i.sessionId),
+  }),
+  markResult: action({
+    input: S.markResult,
+    auth: { staff: 'site', of: siteOfBooking },
+    mutation: true,
+    recover: async (i, ctx) => found(await servicesOf(ctx).results.writtenBy(i.bookingId, ctx.requestId ?? null, false)),
+    run: (i, ctx) => servicesOf(ctx).results.markResult(desk(ctx), i),
+  }),
+  readResult: action({
+    input: S.bookingRef,
+    auth: { staff: 'site', of: siteOfBooking },
+    run: (i, ctx) => servicesOf(ctx).results.readResult(ctx.openid, i.bookingId),
+  }),
+  deskResult: action({
+    input: S.bookingRef,
+    auth: { staff: 'site', of: siteOfBooking },
+    run: (i, ctx) => servicesOf(ctx).results.deskResult(ctx.openid, i.bookingId),
+  }),
+  correctResult: action({
+    input: S.correctResult,
+    auth: { staff: 'site', of: siteOfBooking },
+    mutation: true,
+    recover: async (i, ctx) => found(await servicesOf(ctx).results.writtenBy(i.bookingId, ctx.requestId ?? null, true)),
+    run: (i, ctx) => servicesOf(ctx).results.correctResult(desk(ctx), i),
+  }),
+  createProgramme: action({
+    input: S.createProgramme,
+    auth: 'officer',
+    mutation: true,
+    recover: async (i, ctx) => found(await servicesOf(ctx).programmes.createdBy(i.id, ctx.requestId ?? null)),
+    run: (i, ctx) => servicesOf(ctx).programmes.create(ctx.openid, i, ctx.requestId ?? null),
+  }),
+  dashboard: action({ input: S.programmeRef, auth: 'officer', run: (i, ctx) => servicesOf(ctx).reports.dashboard(i.programmeId) }),
   exportBookings: action({
     input: S.exportBookings,
-    run: (i, ctx) => createReportService(ctx).exportBookings(ctx.openid, i.programmeId, i.full ?? false, i.reason),
+    auth: 'officer',
+    run: (i, ctx) => servicesOf(ctx).reports.exportBookings(ctx.openid, i.programmeId, i.full ?? false, i.reason),
   }),
   sweep: action({
     input: S.sweep,
+    auth: 'officer',
     mutation: true,
-    async run(i, ctx) {
-      await requireOfficer(ctx.db, ctx.openid)
-      return servicesOf(ctx).sweeper.sweep(i.programmeId)
-    },
+    recover: async () => undefined, // rerun: every step of the sweep is conditional, so running it again changes only what is still due
+    run: (i, ctx) => servicesOf(ctx).sweeper.sweep(i.programmeId),
   }),
 }

@@ -6,35 +6,45 @@
  * ledger no longer refers to it, and every ledger refers to a place BEFORE
  * taking it. In production a timer trigger calls it every minute; officers may run it.
  */
-import type { ScreeningDeps } from './screening.deps'
 import { STALE_CLAIM_MS } from '../common/claim-ledger'
-import { COLLECTIONS } from '../common/collections'
+import type { Clock } from '../common/clock'
+import type { Db } from '../common/db'
 import { fail } from '../common/errors'
 import type { StoredHolder } from '../common/place-store'
 import { expiredRequestsTask, runSweep, sweepHolders } from '../common/sweeper'
 import type { SweepResult } from '../../types/screening'
-import { ACTIVE, createBookingRepository } from './booking.repository'
-import { createBookingLedger } from './booking.service'
-import { createCatalogRepository, getAll } from './catalog.repository'
-import type { BookingDoc, QuotaDoc, SessionDoc } from './screening.docs'
-import { createWaitlistRepository } from './waitlist.repository'
+import { ACTIVE, type BookingRepository } from './booking.repository'
+import type { BookingLedger } from './booking.service'
+import type { CatalogRepository } from './catalog.repository'
+import type { BookingDoc, SessionDoc } from './screening.docs'
+import type { WaitlistRepository } from './waitlist.repository'
 import type { WaitlistService } from './waitlist.service'
 
-export interface SweepDeps extends ScreeningDeps {
+export interface SweepDeps {
+  /** For the kit's expired request markers (common/sweeper.ts). */
+  db: Db
+  clock: Clock
+  catalog: CatalogRepository
+  bookings: BookingRepository
+  entries: WaitlistRepository
+  places: BookingLedger
   waitlist: WaitlistService
   reminders: { send(): Promise<number> }
   /** Owed notices (a booking's confirmation) are sent on each tick too. */
-  notices?: { settle(openid: null): Promise<number> }
+  notices: { settle(openid: null): Promise<number> }
 }
 
-export function createSweepService({ db, clock, waitlist, reminders, notices }: SweepDeps) {
-  const wl = createWaitlistRepository(db)
-  const repo = createBookingRepository(db)
-  const catalog = createCatalogRepository(db)
-  const { ledger, sessions, quotas, holdsOf } = createBookingLedger({ db, clock })
+export function createSweepService({ db, clock, catalog, bookings: repo, entries: wl, places, waitlist, reminders, notices }: SweepDeps) {
+  const { ledger, sessions, quotas, holdsOf } = places
   const stateOf = (b: BookingDoc) => (b.status === 'pending' ? 'pending' : ACTIVE.includes(b.status) ? 'final' : 'gone')
   // A booking also names the place a reschedule is taking for it.
-  const named = (b: BookingDoc) => [...holdsOf(b), ...(b.rescheduling ? [{ ...holdsOf(b)[0], docId: b.rescheduling.sessionId, key: b.rescheduling.placeId }] : [])]
+  const named = (b: BookingDoc) => {
+    const taking = b.rescheduling ? [{ ...holdsOf(b)[0], docId: b.rescheduling.sessionId, key: b.rescheduling.placeId }] : []
+    return [...holdsOf(b), ...taking]
+  }
+  const claimOf = (_k: string, h: StoredHolder) => (typeof h.b === 'string' ? h.b : null)
+  const holders = (store: BookingLedger['sessions'], docId: string, t: number) =>
+    sweepHolders({ store, docId, ledger, claimOf, holdsOf: named, stateOf }, t)
 
   /** Places held for waiting-list offers that no longer stand. */
   async function deadOffers(s: SessionDoc): Promise<number> {
@@ -58,17 +68,13 @@ export function createSweepService({ db, clock, waitlist, reminders, notices }: 
         if (programmeId && b.programmeId !== programmeId) continue
         await repo.updateIf(b._id, { 'rescheduling.placeId': b.rescheduling!.placeId }, { rescheduling: null })
       }
-      const [sessionDocs, quotaDocs] = await Promise.all([
-        getAll<SessionDoc>(db, COLLECTIONS.screeningSessions, where),
-        programmeId ? catalog.quotas(programmeId) : getAll<QuotaDoc>(db, COLLECTIONS.screeningQuotas, {}),
-      ])
-      const claimOf = (_k: string, h: StoredHolder) => (typeof h.b === 'string' ? h.b : null)
+      const [sessionDocs, quotaDocs] = await Promise.all([catalog.allSessions(where), catalog.quotas(programmeId)])
       const tasks = [
-        ...sessionDocs.map((s) => ({ name: s._id, run: async (t: number) => (await deadOffers(s)) + (await sweepHolders({ store: sessions, docId: s._id, ledger, claimOf, holdsOf: named, stateOf }, t)) })),
-        ...quotaDocs.map((q) => ({ name: q._id, run: (t: number) => sweepHolders({ store: quotas, docId: q._id, ledger, claimOf, holdsOf: named, stateOf }, t) })),
+        ...sessionDocs.map((s) => ({ name: s._id, run: async (t: number) => (await deadOffers(s)) + (await holders(sessions, s._id, t)) })),
+        ...quotaDocs.map((q) => ({ name: q._id, run: (t: number) => holders(quotas, q._id, t) })),
       ]
       const orphanHoldsReleased = Object.values(await runSweep(tasks, now)).reduce((a, b) => a + b, 0)
-      if (notices) await notices.settle(null)
+      await notices.settle(null)
       if (!programmeId) await runSweep([expiredRequestsTask(db)], now) // the whole sweep, not one programme's
       return { offersPassedOn, stalePendingReleased, orphanHoldsReleased, remindersSent: await reminders.send() }
     },

@@ -5,37 +5,37 @@
  * holds it for `offerHoldMinutes`, then the sweeper passes it on.
  * Every entry refers to its held place BEFORE the place is moved to it.
  */
-import type { ScreeningDeps } from './screening.deps'
-import { COLLECTIONS } from '../common/collections'
+import type { Clock } from '../common/clock'
 import { fail } from '../common/errors'
 import { maskName } from '../common/mask'
 import type { RosterDoc } from '../common/member-docs'
+import type { PlaceStore } from '../common/place-store'
+import { beijingClock } from '../common/time'
+import { noticePage } from '../../types/routes'
 import type { WaitlistDTO } from '../../types/screening'
-import { createBookingRepository, ledgerId } from './booking.repository'
+import { ledgerId, type BookingRepository } from './booking.repository'
 import { newId } from './booking.service'
-import { createCatalogRepository } from './catalog.repository'
+import type { CatalogRepository } from './catalog.repository'
 import { eligibilityOf } from './eligibility.rules'
 import { factsOf } from './member-facts'
 import type { NoticeService } from './notice.service'
-import { createPlaceStore } from '../common/place-store'
 import type { WaitlistDoc } from './screening.docs'
 import { sessionDTO, siteDTO } from './screening.dto'
-import { beijingClock } from '../common/time'
-import { createWaitlistRepository } from './waitlist.repository'
-import { noticePage } from '../../types/routes'
+import type { WaitlistRepository } from './waitlist.repository'
 
 const PRIORITY_OFFSET = 1e13 // ranks: priority women sort before everyone who joined at any time
 
-export interface WaitlistDeps extends ScreeningDeps {
+export interface WaitlistDeps {
+  clock: Clock
+  entries: WaitlistRepository
+  catalog: CatalogRepository
+  bookings: BookingRepository
+  /** The sessions' places, handed from one holder to the next. */
+  sessions: PlaceStore
   notices: NoticeService
 }
 
-export function createWaitlistService({ db, clock, notices }: WaitlistDeps) {
-  const repo = createWaitlistRepository(db)
-  const catalog = createCatalogRepository(db)
-  const ledger = createBookingRepository(db)
-  const sessions = createPlaceStore(db, COLLECTIONS.screeningSessions)
-
+export function createWaitlistService({ clock, entries: repo, catalog, bookings: ledger, sessions, notices }: WaitlistDeps) {
   async function dto(w: WaitlistDoc): Promise<WaitlistDTO> {
     let offer: WaitlistDTO['offer'] = null
     if (w.status === 'offered' && w.offer) {
@@ -54,7 +54,7 @@ export function createWaitlistService({ db, clock, notices }: WaitlistDeps) {
     if (s && p && now < s.startAt && now < p.bookingClosesAt) {
       for (const w of await repo.nextWaiting(p._id, s.siteId)) {
         const offer = { sessionId, siteId: s.siteId, placeId: newId(), expiresAt: now + p.offerHoldMinutes * 60_000 }
-        if (!(await repo.updateIf(w._id, { status: 'waiting' }, { status: 'offered', offer: db.command.set(offer), updatedAt: now }))) continue
+        if (!(await repo.offer(w._id, offer, now))) continue
         if (await sessions.transfer(sessionId, fromKey, offer.placeId, { w: w._id })) {
           await notices.send({
             openid: w.openid, toName: w.toName, kind: 'waitlist_offer', page: noticePage('screeningProgramme', { id: p._id }),
@@ -105,14 +105,20 @@ export function createWaitlistService({ db, clock, notices }: WaitlistDeps) {
     },
 
     /** Leaves the line (or turns an offer down): a held place goes to the next woman. */
-    async leave(openid: string, programmeId: string, status: 'left' | 'declined'): Promise<WaitlistDTO> {
+    async leave(openid: string, programmeId: string, status: 'left' | 'declined', requestId: string | null = null): Promise<WaitlistDTO> {
       const w = await repo.get(ledgerId(programmeId, openid))
       if (!w || (status === 'declined' && w.status !== 'offered')) fail('NOT_FOUND', 'programmeId')
       if (w.status !== 'waiting' && w.status !== 'offered') return dto(w)
-      const left = { status: 'left' as const, offer: null, updatedAt: clock() }
+      const left = { status: 'left' as const, offer: null, leftBy: requestId, updatedAt: clock() }
       if (!(await repo.updateIf(w._id, { status: w.status, updatedAt: w.updatedAt }, left))) fail('CONFLICT')
       if (w.offer) await handoff(w.offer.sessionId, w.offer.placeId)
       return dto({ ...w, ...left })
+    },
+
+    /** Her entry as the request `requestId` left it, for its same-id retry (`recover`); null if that request did not. */
+    async leftBy(openid: string, programmeId: string, requestId: string | null): Promise<WaitlistDTO | null> {
+      const w = requestId ? await repo.get(ledgerId(programmeId, openid)) : null
+      return w?.status === 'left' && w.leftBy === requestId ? dto(w) : null
     },
 
     async leaveIfWaiting(openid: string, programmeId: string): Promise<void> {
@@ -128,7 +134,8 @@ export function createWaitlistService({ db, clock, notices }: WaitlistDeps) {
     async expireOffers(): Promise<number> {
       let passed = 0
       for (const w of await repo.expiredOffers(clock())) {
-        if (!(await repo.updateIf(w._id, { status: 'offered', 'offer.placeId': w.offer!.placeId }, { status: 'expired', updatedAt: clock() }))) continue
+        const held = { status: 'offered', 'offer.placeId': w.offer!.placeId }
+        if (!(await repo.updateIf(w._id, held, { status: 'expired', updatedAt: clock() }))) continue
         await handoff(w.offer!.sessionId, w.offer!.placeId)
         passed++
       }

@@ -2,7 +2,7 @@ import { createScreeningFunction } from '../../cloudfunctions/screening/index'
 import type { BookingDTO, BookResponse, ProgrammeCardDTO, SessionDTO } from '../../types/screening'
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
 import { invoke, okData } from '../support/invoke'
-import { HOUR, ledgers, programmeRequest, seedMembers, seedProgramme, sessionDocs } from './screening.fixtures'
+import { HOUR, ledgers, programmeRequest, seedMembers, seedProgramme, seedRole, sessionDocs, staffOf } from './screening.fixtures'
 
 const T0 = Date.UTC(2027, 2, 8, 2, 0) // 2027-03-08 10:00 Beijing
 let now = T0
@@ -22,6 +22,8 @@ beforeAll(async () => {
     { openid: 'man', gender: 'M', name: '李明' },
     { openid: 'old-untagged', birthDate: '1950-01-01', tags: [] },
   ])
+  await seedRole(emu.db, 'nurse', staffOf('site-a'))
+  await seedRole(emu.db, 'officer', { role: 'officer' })
   await seedProgramme(emu.db, programmeRequest(T0, { sessions: 2, perSession: 2 }), T0)
 })
 afterAll(() => emu.stop())
@@ -117,16 +119,19 @@ describe('retries and junk', () => {
 
   it('every mutation refuses malformed data with INVALID_ARGUMENT and changes nothing', async () => {
     const before = JSON.stringify([await ledgers(emu.db, PROG), await sessionDocs(emu.db, PROG)])
-    const junk: [string, unknown][] = [
-      ['book', { programmeId: PROG }], ['book', { programmeId: PROG, sessionId: 'x', consentVersion: 'v1', extra: 1 }],
-      ['book', { programmeId: PROG, sessionId: 'x', consentVersion: 'v1', notice: 'sms' }], ['cancel', { programmeId: '' }],
-      ['reschedule', { programmeId: PROG, sessionId: ['a'] }], ['joinWaitlist', { programmeId: 7 }], ['acceptOffer', { programmeId: PROG }],
-      ['checkIn', { token: '' }], ['markNoShows', {}], ['markResult', { bookingId: 'abc', outcome: 'normal' }],
-      ['subscribe', { topics: ['spam'] }], ['createProgramme', { id: 'X' }], ['exportBookings', { programmeId: PROG, full: 'yes' }],
-      ['remindRelease', null], ['sweep', { programmeId: 1 }], ['leaveWaitlist', 'x'],
+    // Each as a caller the action allows (a caller it does not allow is refused before her input is read).
+    const junk: [string, string, unknown][] = [
+      ['w1', 'book', { programmeId: PROG }], ['w1', 'book', { programmeId: PROG, sessionId: 'x', consentVersion: 'v1', extra: 1 }],
+      ['w1', 'book', { programmeId: PROG, sessionId: 'x', consentVersion: 'v1', notice: 'sms' }], ['w1', 'cancel', { programmeId: '' }],
+      ['w1', 'reschedule', { programmeId: PROG, sessionId: ['a'] }], ['w1', 'joinWaitlist', { programmeId: 7 }],
+      ['w1', 'acceptOffer', { programmeId: PROG }], ['nurse', 'checkIn', { token: '' }], ['nurse', 'markNoShows', {}],
+      ['nurse', 'markResult', { bookingId: 'abc', outcome: 'normal' }], ['w1', 'subscribe', { topics: ['spam'] }],
+      ['officer', 'createProgramme', { id: 'X' }], ['officer', 'exportBookings', { programmeId: PROG, full: 'yes' }],
+      ['w1', 'remindRelease', null], ['officer', 'sweep', { programmeId: 1 }], ['w1', 'leaveWaitlist', 'x'],
+      ['nurse', 'correctResult', JSON.parse('{"bookingId": "abcdefgh", "outcome": "normal", "reason": "核对", "__proto__": {"x": 1}}')],
     ]
-    for (const [action, data] of junk) {
-      expect([action, await invoke(main, 'w1', action, data)]).toMatchObject([action, { ok: false, code: 'INVALID_ARGUMENT' }])
+    for (const [who, action, data] of junk) {
+      expect([action, await invoke(main, who, action, data)]).toMatchObject([action, { ok: false, code: 'INVALID_ARGUMENT' }])
     }
     expect(JSON.stringify([await ledgers(emu.db, PROG), await sessionDocs(emu.db, PROG)])).toBe(before)
   })

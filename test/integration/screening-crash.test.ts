@@ -11,7 +11,7 @@ import { type EmulatorProcess, spawnEmulator } from '../../tools/emulator/spawn'
 import type { BookResponse } from '../../types/screening'
 import type { Envelope } from '../../types/envelope'
 import { skipMetadataProbe } from '../support/emulator'
-import { invoke } from '../support/invoke'
+import { invoke, invokeDuringCrash } from '../support/invoke'
 import { ledgers, programmeRequest, seedMembers, seedProgramme, sessionDocs } from './screening.fixtures'
 
 /**
@@ -96,7 +96,7 @@ async function rushThenKill(killAfterClaims: number): Promise<{ ids: string[]; f
   let killing: Promise<unknown> | null = null
   killAt = { claims: killAfterClaims, kill: () => void (killing ??= emu!.kill('SIGKILL')) }
   const first = await Promise.all(WOMEN.map((openid, i) =>
-    invoke<BookResponse>(main, openid, 'book', { programmeId: 'crash', sessionId: ids[i % 4], consentVersion: 'v1' }, requestIds[i])))
+    invokeDuringCrash<BookResponse>(main, openid, 'book', { programmeId: 'crash', sessionId: ids[i % 4], consentVersion: 'v1' }, requestIds[i])))
   killAt = null
   await killing
   const codes: Record<string, number> = {}

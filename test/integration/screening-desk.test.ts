@@ -82,18 +82,18 @@ describe('results', () => {
   })
 
   it('sends her a generic notice with no health information', async () => {
-    const notices = okData(await invoke<OutboxNoticeDTO[]>(main, 'her', 'listOutbox', {}))
+    const notices = okData(await invoke<OutboxNoticeDTO[]>(main, 'her', 'myNotices', {}))
     const ready = notices.filter((n) => n.kind === 'result_ready')
     expect(ready).toHaveLength(1)
     const text = JSON.stringify(ready[0])
     for (const health of ['需复查', '正常', 'recheck', 'normal', '乳腺', '复查']) expect(text).not.toContain(health)
-    expect(okData(await invoke<OutboxNoticeDTO[]>(main, 'other', 'listOutbox', {})).some((n) => n.kind === 'result_ready')).toBe(false)
-    expect(await invoke(main, 'her', 'listOutbox', { all: true })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(okData(await invoke<OutboxNoticeDTO[]>(main, 'other', 'myNotices', {})).some((n) => n.kind === 'result_ready')).toBe(false)
+    expect(await invoke(main, 'her', 'allNotices', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
 
-  it('lets her read her own result', async () => {
+  it('lets her read her own result (readResult is the desk\'s: she is refused there)', async () => {
     expect(okData(await invoke<ResultDTO>(main, 'her', 'myResult', { programmeId: PROG }))).toMatchObject({ note: '建议三个月后复查乳腺彩超' })
-    expect(okData(await invoke<ResultDTO>(main, 'her', 'readResult', { bookingId: herBooking }))).toMatchObject({ outcome: 'recheck' })
+    expect(await invoke(main, 'her', 'readResult', { bookingId: herBooking })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(okData(await invoke(main, 'other', 'myResult', { programmeId: PROG }))).toBeNull()
   })
 

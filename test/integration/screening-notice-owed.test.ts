@@ -27,7 +27,7 @@ beforeAll(async () => {
 afterAll(() => emu.stop())
 
 const confirmations = async (openid: string) =>
-  okData(await invoke<OutboxNoticeDTO[]>(main, openid, 'listOutbox', {})).filter((n) => n.kind === 'booking_confirmation')
+  okData(await invoke<OutboxNoticeDTO[]>(main, openid, 'myNotices', {})).filter((n) => n.kind === 'booking_confirmation')
 
 test('her confirmation is sent once, on her first look, spending one opt-in, however many looks race', async () => {
   okData(await invoke(main, 'w1', 'subscribe', { topics: ['booking'] }))

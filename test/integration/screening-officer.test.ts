@@ -2,7 +2,6 @@ import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import { createBookingRepository } from '../../cloudfunctions/screening/booking.repository'
 import { createScreeningFunction } from '../../cloudfunctions/screening/index'
 import { createPlaceStore } from '../../cloudfunctions/common/place-store'
-import type { BookingDoc } from '../../cloudfunctions/screening/screening.docs'
 import type { BookingsExportDTO, DashboardDTO, ProgrammeDTO, SessionDTO } from '../../types/screening'
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
 import { invoke, okData } from '../support/invoke'
@@ -80,8 +79,8 @@ describe('dashboard and export', () => {
 it('the sweeper returns a place held by a request that died after taking it', async () => {
   const [s] = await sessionDocs(emu.db, PROG)
   const id = `${PROG}:crashed`
-  const stale = { _id: id, programmeId: PROG, openid: 'crashed', ref: 'crashref1', status: 'pending', claimId: 'c1', placeId: 'p1', sessionId: s._id, pendingAt: now } as unknown as BookingDoc
-  await createBookingRepository(emu.db).insert(stale)
+  const stale = { _id: id, programmeId: PROG, openid: 'crashed', ref: 'crashref1', status: 'pending', claimId: 'c1', placeId: 'p1', sessionId: s._id, pendingAt: now }
+  await emu.db.collection(COLLECTIONS.screeningBookings).add(stale)
   expect(await createPlaceStore(emu.db, COLLECTIONS.screeningSessions).take(s._id, 'p1', { b: id })).toBe(true)
   const leftBefore = (await sessionDocs(emu.db, PROG)).find((x) => x._id === s._id)!.left
   expect(okData(await invoke(main, 'officer', 'sweep', {}))).toMatchObject({ stalePendingReleased: 0, orphanHoldsReleased: 0 }) // still fresh
@@ -100,12 +99,12 @@ it('the sweeper sends the day-before reminder and the release reminder, each onc
   okData(await invoke(main, 'planner', 'subscribe', { topics: ['release', 'booking', 'reminder'] }))
   const [s] = okData(await invoke<SessionDTO[]>(main, 'planner', 'listSessions', { programmeId: PROG, siteId: 'site-a' }))
   okData(await invoke(main, 'planner', 'book', { programmeId: PROG, sessionId: s.id, consentVersion: 'v1', notice: 'both' }))
-  const kinds = async () => okData(await invoke<OutboxNoticeDTO[]>(main, 'planner', 'listOutbox', {})).map((n) => n.kind).sort()
+  const kinds = async () => okData(await invoke<OutboxNoticeDTO[]>(main, 'planner', 'myNotices', {})).map((n) => n.kind).sort()
   expect(await kinds()).toEqual(['booking_confirmation'])
   now = Math.max(now + HOUR, s.startAt - 20 * HOUR)
   expect(okData(await invoke(main, 'officer', 'sweep', {}))).toMatchObject({ remindersSent: 2 })
   expect(okData(await invoke(main, 'officer', 'sweep', {}))).toMatchObject({ remindersSent: 0 })
-  const notices = okData(await invoke<OutboxNoticeDTO[]>(main, 'planner', 'listOutbox', {}))
+  const notices = okData(await invoke<OutboxNoticeDTO[]>(main, 'planner', 'myNotices', {}))
   expect(notices.map((n) => [n.kind, n.delivered]).sort()).toEqual([['booking_confirmation', true], ['booking_reminder', true], ['release_reminder', true]])
 })
 

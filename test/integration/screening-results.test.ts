@@ -58,7 +58,7 @@ test('a result is marked once; the desk views it and corrects it with a reason, 
   expect(await audits('screening.correctResult')).toMatchObject([{ actor: 'nurse-a', reason: '误选需复查，已与医生核对', from: 'recheck', to: 'normal' }])
   expect(okData(await invoke(main, 'her', 'myResult', { programmeId: PROG }))).toMatchObject({ outcome: 'normal' })
   expect(okData(await invoke(main, 'nurse-a', 'deskResult', { bookingId }))).toMatchObject({ corrections: 1 })
-  const notices = okData(await invoke<OutboxNoticeDTO[]>(main, 'her', 'listOutbox', {})).filter((n) => n.kind === 'result_ready')
+  const notices = okData(await invoke<OutboxNoticeDTO[]>(main, 'her', 'myNotices', {})).filter((n) => n.kind === 'result_ready')
   expect(notices).toHaveLength(2)
   const text = JSON.stringify(notices)
   expect(text).toContain('您的检查结果已更新')

@@ -59,7 +59,7 @@ it('demo journey: she books today, the nurse checks her in and marks the result,
   const { token } = okData(await invoke<CheckinCodeDTO>(main, 'demo-rider', 'checkinCode', { programmeId: R1 }))
   okData(await invoke(main, 'demo-nurse', 'checkIn', { token }))
   okData(await invoke(main, 'demo-nurse', 'markResult', { bookingId: booked.booking.bookingId, outcome: 'normal' }))
-  const kinds = okData(await invoke<OutboxNoticeDTO[]>(main, 'demo-rider', 'listOutbox', {})).map((n) => n.kind)
+  const kinds = okData(await invoke<OutboxNoticeDTO[]>(main, 'demo-rider', 'myNotices', {})).map((n) => n.kind)
   expect(kinds.sort()).toEqual(['booking_confirmation', 'result_ready'])
   expect(okData(await invoke<ResultDTO>(main, 'demo-rider', 'myResult', { programmeId: R1 }))).toMatchObject({ outcomeLabel: '正常' })
 })

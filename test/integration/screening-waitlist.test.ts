@@ -49,7 +49,7 @@ it('a cancelled place is offered to the first in line, held from everyone else, 
   expect(await book('late')).toMatchObject({ ok: false, code: 'SLOT_FULL' })
   const [s] = await sessionDocs(emu.db, PROG)
   expect(s.left).toBe(0)
-  const notices = okData(await invoke<OutboxNoticeDTO[]>(main, 'prio', 'listOutbox', {}))
+  const notices = okData(await invoke<OutboxNoticeDTO[]>(main, 'prio', 'myNotices', {}))
   expect(notices.map((n) => n.kind)).toContain('waitlist_offer')
 })
 

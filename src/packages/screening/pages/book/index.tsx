@@ -11,6 +11,7 @@ import { Refusal, useAction } from '../../../../hooks/use-action'
 import { useParams } from '../../../../hooks/use-params'
 import { useRemote } from '../../../../hooks/use-remote'
 import { ApiError, call } from '../../../../services/api'
+import { requestNotices } from '../../../../services/subscribe'
 import { dayLabel } from '../../../../utils/datetime'
 import { scrollToId } from '../../../../utils/scroll-to'
 import { ConsentBox } from '../../components/consent-box'
@@ -19,7 +20,6 @@ import { SessionPicker } from '../../components/session-picker'
 import { insideChangeWindow, noticeOf, noticeTopics, type NoticeChoice } from '../../lib/book-notice'
 import { loadCard } from '../../lib/programme'
 import { stageOf } from '../../lib/stage'
-import { requestNotices } from '../../lib/subscribe'
 import '../../styles.css'
 
 /** Why she cannot book here, with the way on: her own booking when she has one. */
@@ -61,7 +61,7 @@ function BookForm({ card, reschedule }: { card: ProgrammeCardDTO; reschedule: bo
         if (Taro.getCurrentPages().length > 1) return void (await Taro.navigateBack())
       } else {
         const topics = [...noticeTopics(notice), 'result' as const]
-        await requestNotices(topics)
+        await requestNotices('screening', topics)
         const body = { programmeId: programme.id, sessionId: session.id, consentVersion: programme.privacyNotice.version, notice: noticeOf(notice) }
         await call('screening', 'book', body, { loadingText: '正在预约' })
       }
@@ -76,7 +76,7 @@ function BookForm({ card, reschedule }: { card: ProgrammeCardDTO; reschedule: bo
     }
   })
   const waitlist = useAction(async () => {
-    await requestNotices(['offer'])
+    await requestNotices('screening', ['offer'])
     await call('screening', 'joinWaitlist', { programmeId: programme.id, siteId: siteId || undefined }, { loadingText: '正在加入候补' })
     await Taro.redirectTo({ url: routeUrl('screeningProgramme', { id: programme.id }) })
   })

@@ -24,14 +24,19 @@ function Notice({ n }: { n: OutboxNoticeDTO }) {
         </View>
       ))}
       <Text className='sc-sub'>{formatDateTime(n.createdAt)} · 发给 {n.to}</Text>
-      {n.delivered ? <Text className='sc-tag sc-tag--ok'>已发送</Text> : <Text className='sc-tag sc-tag--warn'>未发送：{n.skippedReason ?? '未订阅'}</Text>}
+      {n.delivered ? (
+        <Text className='sc-tag sc-tag--ok'>已发送</Text>
+      ) : (
+        <Text className='sc-tag sc-tag--warn'>未发送：{n.skippedReason ?? '未订阅'}</Text>
+      )}
     </View>
   )
 }
 
 export default function OutboxPage() {
   const all = useParams().all === '1'
-  const list = useRemote((silent) => call('screening', 'listOutbox', all ? { all } : {}, { silent }))
+  // Her own notices; with ?all=1 an officer's view of everyone's (the server refuses anyone else).
+  const list = useRemote((silent) => call('screening', all ? 'allNotices' : 'myNotices', {}, { silent }))
   return (
     <PageFrame>
       <Text className='sc-title'>通知记录</Text>
