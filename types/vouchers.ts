@@ -5,6 +5,8 @@
  * Ids the client sees: merchant, campaign and voucher ids (a voucher id never
  * contains the member's openid), redemption row ids.
  */
+import type { NoticeActionMap } from './notices'
+
 /** The one rotating-code shape of the client kit. */
 export interface RotatingCodeDTO {
   token: string
@@ -81,10 +83,23 @@ export interface DrawDTO {
   winners: number
 }
 
-export type CentreState = 'claimable' | 'upcoming' | 'enter_draw' | 'entered' | 'won' | 'lost' | 'claimed_max' | 'sold_out' | 'closed' | 'not_eligible'
+export type CentreState =
+  'claimable' | 'upcoming' | 'enter_draw' | 'entered' | 'won' | 'lost' | 'claimed_max' | 'sold_out' | 'closed' | 'not_eligible'
 
 export interface CentreItemDTO {
-  campaign: { id: string; name: string; funderName: string; rule: VoucherRuleDTO; ruleText: string; mode: ClaimMode; claimStartsAt: number; claimEndsAt: number; useEndsAt: number; drawAt: number | null; merchants: { id: string; name: string }[] }
+  campaign: {
+    id: string
+    name: string
+    funderName: string
+    rule: VoucherRuleDTO
+    ruleText: string
+    mode: ClaimMode
+    claimStartsAt: number
+    claimEndsAt: number
+    useEndsAt: number
+    drawAt: number | null
+    merchants: { id: string; name: string }[]
+  }
   state: CentreState
   /** Chinese reason when not claimable (audience, limit, sold out…). */
   reason: string | null
@@ -209,7 +224,11 @@ export interface StaffMerchantDTO {
   manager: boolean
 }
 
-export type VouchersActions = {
+/** The one notice vouchers sends (the expiry reminder), spending a `voucher` opt-in. */
+export type VoucherNoticeKind = 'voucher_expiry'
+export type VoucherNoticeTopic = 'voucher'
+
+export type VouchersActions = NoticeActionMap<VoucherNoticeTopic, VoucherNoticeKind> & {
   centre: [Record<string, never>, CentreItemDTO[]]
   claim: [{ campaignId: string }, VoucherDTO]
   enterDraw: [{ campaignId: string }, { entryRef: string }]
@@ -231,5 +250,8 @@ export type VouchersActions = {
   draw: [{ campaignId: string; seed?: string }, DrawDTO]
   dashboard: [{ campaignId: string }, DashboardDTO]
   exportCampaign: [{ campaignId: string }, { filename: string; csv: string }]
-  merchantStatements: [{ period: Period; date: string }, { merchantId: string; merchantName: string; state: StatementDTO['state']; totals: StatementDTO['totals'] }[]]
+  merchantStatements: [
+    { period: Period; date: string },
+    { merchantId: string; merchantName: string; state: StatementDTO['state']; totals: StatementDTO['totals'] }[],
+  ]
 }

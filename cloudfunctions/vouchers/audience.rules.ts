@@ -8,8 +8,14 @@ import { rosterReasons, type RosterFacts } from '../common/roster-eligibility.ru
 import type { CampaignDoc } from './vouchers.docs'
 
 export function audienceReasons(c: CampaignDoc, facts: RosterFacts | null, today: string): string[] {
-  const reasons = rosterReasons({ gender: null, ageMin: null, ageMax: null, tagsAny: c.audience.tagsAny, branches: c.audience.branches }, facts, today, '发放')
-  if (facts && c.subBudgets?.length && !c.subBudgets.some((s) => s.branch === facts.branch) && !reasons.length) reasons.push('您所在的工会不在本次发放范围内')
+  const reasons = rosterReasons(
+    { gender: null, ageMin: null, ageMax: null, tagsAny: c.audience.tagsAny, branches: c.audience.branches },
+    facts,
+    today,
+    '发放',
+  )
+  if (facts && c.subBudgets?.length && !c.subBudgets.some((s) => s.branch === facts.branch) && !reasons.length)
+    reasons.push('您所在的工会不在本次发放范围内')
   return reasons
 }
 

@@ -52,20 +52,64 @@ export interface PoolStep {
   holderAfter: Holder | null
 }
 
+type ReservationOp = Extract<PoolOp, { op: 'reserve' | 'expire' | 'abandon' }>
+type UseOp = Exclude<PoolOp, ReservationOp>
+
 export function poolStep(o: PoolOp): PoolStep {
+  return o.op === 'reserve' || o.op === 'expire' || o.op === 'abandon' ? reservationStep(o) : useStep(o)
+}
+
+/** A reservation taken, or given back unused. */
+function reservationStep(o: ReservationOp): PoolStep {
   switch (o.op) {
     case 'reserve':
-      return { holderIs: 'absent', atLeast: { left: 1, budgetLeft: o.reserveFen }, inc: { left: -1, budgetLeft: -o.reserveFen, reserved: o.reserveFen, claimed: 1 }, holderAfter: { r: o.reserveFen } }
-    case 'redeem':
-      return { holderIs: { r: o.reserveFen }, atLeast: {}, inc: { reserved: -o.reserveFen, used: o.unionFen, budgetLeft: o.reserveFen - o.unionFen, redeemed: 1 }, holderAfter: { u: o.unionFen } }
-    case 'reverseReissue':
-      return { holderIs: { u: o.unionFen }, atLeast: { budgetLeft: o.reserveFen - o.unionFen }, inc: { used: -o.unionFen, reserved: o.reserveFen, budgetLeft: o.unionFen - o.reserveFen, redeemed: -1, reversed: 1 }, holderAfter: { r: o.reserveFen } }
-    case 'reverseRelease':
-      return { holderIs: { u: o.unionFen }, atLeast: {}, inc: { used: -o.unionFen, budgetLeft: o.unionFen, redeemed: -1, reversed: 1 }, holderAfter: null }
+      return {
+        holderIs: 'absent',
+        atLeast: { left: 1, budgetLeft: o.reserveFen },
+        inc: { left: -1, budgetLeft: -o.reserveFen, reserved: o.reserveFen, claimed: 1 },
+        holderAfter: { r: o.reserveFen },
+      }
     case 'expire':
-      return { holderIs: { r: o.reserveFen }, atLeast: {}, inc: { reserved: -o.reserveFen, budgetLeft: o.reserveFen, expired: 1 }, holderAfter: null }
+      return {
+        holderIs: { r: o.reserveFen },
+        atLeast: {},
+        inc: { reserved: -o.reserveFen, budgetLeft: o.reserveFen, expired: 1 },
+        holderAfter: null,
+      }
     case 'abandon':
-      return { holderIs: { r: o.reserveFen }, atLeast: {}, inc: { reserved: -o.reserveFen, budgetLeft: o.reserveFen, left: 1, claimed: -1 }, holderAfter: null }
+      return {
+        holderIs: { r: o.reserveFen },
+        atLeast: {},
+        inc: { reserved: -o.reserveFen, budgetLeft: o.reserveFen, left: 1, claimed: -1 },
+        holderAfter: null,
+      }
+  }
+}
+
+/** A reservation used at the till, or a use reversed. */
+function useStep(o: UseOp): PoolStep {
+  switch (o.op) {
+    case 'redeem':
+      return {
+        holderIs: { r: o.reserveFen },
+        atLeast: {},
+        inc: { reserved: -o.reserveFen, used: o.unionFen, budgetLeft: o.reserveFen - o.unionFen, redeemed: 1 },
+        holderAfter: { u: o.unionFen },
+      }
+    case 'reverseReissue':
+      return {
+        holderIs: { u: o.unionFen },
+        atLeast: { budgetLeft: o.reserveFen - o.unionFen },
+        inc: { used: -o.unionFen, reserved: o.reserveFen, budgetLeft: o.unionFen - o.reserveFen, redeemed: -1, reversed: 1 },
+        holderAfter: { r: o.reserveFen },
+      }
+    case 'reverseRelease':
+      return {
+        holderIs: { u: o.unionFen },
+        atLeast: {},
+        inc: { used: -o.unionFen, budgetLeft: o.unionFen, redeemed: -1, reversed: 1 },
+        holderAfter: null,
+      }
   }
 }
 
@@ -87,7 +131,18 @@ export function applyPoolStep(s: PoolState, voucherId: string, step: PoolStep): 
 }
 
 export function emptyPool(budgetFen: number, vouchers: number): PoolState {
-  return { budgetFen, left: vouchers, budgetLeft: budgetFen, reserved: 0, used: 0, claimed: 0, redeemed: 0, reversed: 0, expired: 0, holders: {} }
+  return {
+    budgetFen,
+    left: vouchers,
+    budgetLeft: budgetFen,
+    reserved: 0,
+    used: 0,
+    claimed: 0,
+    redeemed: 0,
+    reversed: 0,
+    expired: 0,
+    holders: {},
+  }
 }
 
 /** What must hold of any pool at any moment (used by unit, property and integration tests). */

@@ -2,12 +2,25 @@
 import { batchedReader } from '../common/batched-read'
 import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
+import { insertOnce } from '../common/db-errors'
 import { cached, forget } from '../common/instance-cache'
 import { readAll, rowsOf } from '../common/paginate'
 import { createPlaceStore } from '../common/place-store'
 import type { CampaignDoc, PoolDoc } from './vouchers.docs'
 
-const COUNTERS = ['campaignId', 'branch', 'vouchers', 'budgetFen', 'left', 'budgetLeft', 'claimed', 'redeemed', 'reversed', 'expired', 'usedFen'] as const
+const COUNTERS = [
+  'campaignId',
+  'branch',
+  'vouchers',
+  'budgetFen',
+  'left',
+  'budgetLeft',
+  'claimed',
+  'redeemed',
+  'reversed',
+  'expired',
+  'usedFen',
+] as const
 
 export function poolIdOf(c: CampaignDoc, branch: string): string | null {
   if (!c.subBudgets?.length) return c._id
@@ -17,15 +30,42 @@ export function poolIdOf(c: CampaignDoc, branch: string): string | null {
 
 export function poolsOf(c: CampaignDoc): PoolDoc[] {
   const base = { campaignId: c._id, claimed: 0, redeemed: 0, reversed: 0, expired: 0, usedFen: 0, holders: {} }
-  if (!c.subBudgets?.length) return [{ ...base, _id: c._id, branch: null, vouchers: c.totalVouchers, budgetFen: c.budgetFen, left: c.totalVouchers, budgetLeft: c.budgetFen }]
-  return c.subBudgets.map((s, i) => ({ ...base, _id: `${c._id}~${i}`, branch: s.branch, vouchers: s.vouchers, budgetFen: s.budgetFen, left: s.vouchers, budgetLeft: s.budgetFen }))
+  if (!c.subBudgets?.length)
+    return [
+      {
+        ...base,
+        _id: c._id,
+        branch: null,
+        vouchers: c.totalVouchers,
+        budgetFen: c.budgetFen,
+        left: c.totalVouchers,
+        budgetLeft: c.budgetFen,
+      },
+    ]
+  return c.subBudgets.map((s, i) => ({
+    ...base,
+    _id: `${c._id}~${i}`,
+    branch: s.branch,
+    vouchers: s.vouchers,
+    budgetFen: s.budgetFen,
+    left: s.vouchers,
+    budgetLeft: s.budgetFen,
+  }))
 }
 
 const POOL_FIELDS = { _id: true, ...Object.fromEntries(COUNTERS.map((k) => [k, true])) }
 
-/** Pools' counters without their holders maps (hundreds of entries under a rush: never shipped to a glance), batched with concurrent calls' reads. */
+/**
+ * Pools' counters without their holders maps (hundreds of entries under a rush: never shipped to a glance),
+ * batched with concurrent calls' reads.
+ */
 const poolCounters = batchedReader<PoolDoc>(async (db, ids) => {
-  const res = await db.collection(COLLECTIONS.voucherPools).where({ _id: ids.length === 1 ? ids[0] : db.command.in(ids) }).field(POOL_FIELDS).limit(ids.length).get()
+  const res = await db
+    .collection(COLLECTIONS.voucherPools)
+    .where({ _id: ids.length === 1 ? ids[0] : db.command.in(ids) })
+    .field(POOL_FIELDS)
+    .limit(ids.length)
+    .get()
   return new Map(rowsOf<PoolDoc>(res).map((row) => [row._id, { ...row, holders: {} }]))
 })
 
@@ -37,14 +77,15 @@ export function createCampaignRepository(db: Db) {
     get: (id: string) => cached(db, `voucher-campaign:${id}`, () => load(id)),
     fresh: load,
     all: () => cached(db, 'voucher-campaigns', () => readAll<CampaignDoc>(coll().where({}))),
+    /** Once per id: a retry of a call that died half-way adds only what is missing. */
     async insert(c: CampaignDoc): Promise<void> {
-      for (const p of poolsOf(c)) await pools().add({ ...p })
-      await coll().add({ ...c })
+      for (const p of poolsOf(c)) await insertOnce(pools(), { ...p })
+      await insertOnce(coll(), { ...c })
       forget(db, 'voucher-campaign*')
       forget(db, 'voucher-campaigns')
     },
-    async setDraw(id: string, draw: CampaignDoc['draw']): Promise<boolean> {
-      const r = await coll().where({ _id: id, draw: null }).update({ draw })
+    async setDraw(id: string, draw: CampaignDoc['draw'], requestId: string | null): Promise<boolean> {
+      const r = await coll().where({ _id: id, draw: null }).update({ draw, drawRequestId: requestId })
       forget(db, `voucher-campaign:${id}`)
       forget(db, 'voucher-campaigns')
       return r.updated === 1
@@ -55,11 +96,6 @@ export function createCampaignRepository(db: Db) {
     glance: (id: string): Promise<PoolDoc | null> => poolCounters(db, id),
     async poolsOfCampaign(campaignId: string): Promise<PoolDoc[]> {
       return rowsOf<PoolDoc>(await pools().where({ campaignId }).limit(1000).get())
-    },
-    /** Display counters beside the pool (what decides is the place stores). */
-    async count(poolId: string, inc: Partial<Record<'redeemed' | 'reversed' | 'expired' | 'usedFen', number>>): Promise<void> {
-      const patch = Object.fromEntries(Object.entries(inc).map(([k, v]) => [k, db.command.inc(v)]))
-      await pools().doc(poolId).update(patch)
     },
     /** Voucher count and money budget: two bounded quantities of one document, each a place store. */
     countStore: createPlaceStore(db, COLLECTIONS.voucherPools, { left: 'left' }),

@@ -6,8 +6,8 @@
  * (it only refuses what is plainly gone; it never grants).
  */
 import { randomBytes } from 'node:crypto'
+import type { DrawDTO } from '../../types/vouchers'
 import type { Clock } from '../common/clock'
-import type { Db } from '../common/db'
 import { AppError, fail } from '../common/errors'
 import type { RosterDoc } from '../common/member-docs'
 import { maskName } from '../common/mask'
@@ -15,21 +15,56 @@ import { beijingDate } from '../common/time'
 import { audienceReasons } from './audience.rules'
 import { type CampaignRepository, poolIdOf } from './campaign.repository'
 import { draw, entryRef } from './draw.rules'
-import type { createEntryRepository } from './entry.repository'
+import { entryIdOf, type EntryRepository } from './entry.repository'
 import { maxUnionFen } from './pricing.rules'
 import type { CampaignDoc, PoolDoc, VoucherDoc } from './vouchers.docs'
 import { newClaimId, voucherIdOf, type VoucherRepository } from './voucher.repository'
 
 export interface ClaimDeps {
-  db: Db
   clock: Clock
   campaigns: CampaignRepository
   vouchers: VoucherRepository
-  entries: ReturnType<typeof createEntryRepository>
+  entries: EntryRepository
 }
 
 export const isModelWorker = (r: Pick<RosterDoc, 'tags'>) => r.tags.includes('劳模')
 export const refOf = (c: CampaignDoc, openid: string) => entryRef(c._id, openid, String(c.createdAt))
+
+/** Who claims, from which pool, reserving how much, under which request. */
+interface Claimant {
+  openid: string
+  roster: RosterDoc
+  poolId: string
+  reserveFen: number
+  requestId: string | undefined
+}
+
+/** Her voucher in `slot` as the claim ledger writes it first: pending until the pool's hold is taken. */
+function pendingVoucher(c: CampaignDoc, who: Claimant, slot: number, now: number): VoucherDoc {
+  const { openid, roster, poolId, reserveFen } = who
+  return {
+    _id: voucherIdOf(c._id, openid, slot),
+    claimId: newClaimId(),
+    pendingAt: now,
+    requestId: who.requestId ?? null,
+    campaignId: c._id,
+    poolId,
+    openid,
+    slot,
+    status: 'pending',
+    reserveFen,
+    modelWorker: isModelWorker(roster),
+    memberMasked: maskName(roster.name),
+    branch: roster.branch,
+    claimedAt: null,
+    useStartsAt: c.useStartsAt,
+    useEndsAt: c.useEndsAt,
+    usedNonces: [],
+    uses: 0,
+    redemption: null,
+    remindedAt: null,
+  }
+}
 
 export function createClaimService(d: ClaimDeps) {
   async function campaign(id: string): Promise<CampaignDoc> {
@@ -47,6 +82,15 @@ export function createClaimService(d: ClaimDeps) {
     if (!e) fail('DRAW_ONLY')
     if (e.result === 'entered') fail('DRAW_NOT_DUE')
     if (e.result === 'lost') fail('NOT_DRAWN')
+  }
+
+  /** The seeded draw over every entry: the same seed and entries always give the same winners. */
+  async function drawOf(c: CampaignDoc, seed: string) {
+    return draw(
+      seed,
+      (await d.entries.all(c._id)).map((e) => e.ref),
+      Math.floor(c.totalVouchers / c.perMember),
+    )
   }
 
   function checkWindow(c: CampaignDoc) {
@@ -73,12 +117,20 @@ export function createClaimService(d: ClaimDeps) {
      * Idempotent per request id without a marker document: a retry whose first call claimed
      * gets that voucher back (also when the pool is gone meanwhile); the voucher is the record.
      */
-    async claimOnce(openid: string, campaignId: string, requestId: string | undefined, run: (glanced: PoolDoc | null) => Promise<VoucherDoc>): Promise<VoucherDoc> {
+    async claimOnce(
+      openid: string,
+      campaignId: string,
+      requestId: string | undefined,
+      run: (glanced: PoolDoc | null) => Promise<VoucherDoc>,
+    ): Promise<VoucherDoc> {
       const retryOf = async () => {
         if (!requestId) return undefined
         const c = await campaign(campaignId)
         // One voucher per member (the usual case): her only possible voucher, by its id.
-        const mine = c.perMember === 1 ? [await d.vouchers.getSoon(voucherIdOf(c._id, openid, 1))].filter((v) => v !== null) : await d.vouchers.mine(openid, campaignId)
+        const mine =
+          c.perMember === 1
+            ? [await d.vouchers.getSoon(voucherIdOf(c._id, openid, 1))].filter((v) => v !== null)
+            : await d.vouchers.mine(openid, campaignId)
         return mine.find((v) => v.requestId === requestId && v.status !== 'pending')
       }
       try {
@@ -90,13 +142,18 @@ export function createClaimService(d: ClaimDeps) {
       }
     },
 
-    async claim(openid: string, roster: RosterDoc, campaignId: string, requestId: string | undefined, glanced: PoolDoc | null = null): Promise<VoucherDoc> {
+    async claim(
+      openid: string,
+      roster: RosterDoc,
+      campaignId: string,
+      requestId: string | undefined,
+      glanced: PoolDoc | null = null,
+    ): Promise<VoucherDoc> {
       const c = await campaign(campaignId)
       checkWindow(c)
       checkAudience(c, roster)
       const poolId = poolIdOf(c, roster.branch) ?? fail('NOT_ELIGIBLE')
-      const modelWorker = isModelWorker(roster)
-      const reserveFen = maxUnionFen(c.rule, c.modelWorkerBonus ?? null, modelWorker)
+      const reserveFen = maxUnionFen(c.rule, c.modelWorkerBonus ?? null, isModelWorker(roster))
       const pool = glanced?._id === poolId ? glanced : await d.campaigns.pool(poolId)
       if (!pool || pool.left < 1 || pool.budgetLeft < reserveFen) fail('SOLD_OUT')
       await mayClaim(c, openid)
@@ -108,18 +165,14 @@ export function createClaimService(d: ClaimDeps) {
       const taken = new Set(held.filter((v) => v.status !== 'pending').map((v) => v.slot))
       for (let slot = 1; slot <= c.perMember; slot++) {
         if (taken.has(slot)) continue
-        const doc: VoucherDoc = {
-          _id: voucherIdOf(c._id, openid, slot), claimId: newClaimId(), pendingAt: d.clock(), requestId: requestId ?? null,
-          campaignId: c._id, poolId, openid, slot, status: 'pending', reserveFen, modelWorker, memberMasked: maskName(roster.name), branch: roster.branch,
-          claimedAt: null, useStartsAt: c.useStartsAt, useEndsAt: c.useEndsAt, usedNonces: [], uses: 0, redemption: null, remindedAt: null,
-        }
+        const doc = pendingVoucher(c, { openid, roster, poolId, reserveFen, requestId }, slot, d.clock())
         const r = await d.vouchers.ledger.claim(doc, () => ({ status: 'unused', claimedAt: d.clock() }))
         if (r.outcome === 'confirmed' || sameRequest(r.doc)) return r.doc
       }
       fail('CLAIM_LIMIT_REACHED')
     },
 
-    async enterDraw(openid: string, roster: RosterDoc, campaignId: string): Promise<{ entryRef: string }> {
+    async enterDraw(openid: string, roster: RosterDoc, campaignId: string, requestId: string | undefined): Promise<{ entryRef: string }> {
       const c = await campaign(campaignId)
       if (c.mode !== 'lottery') fail('INVALID_ARGUMENT', 'campaignId')
       const now = d.clock()
@@ -127,22 +180,54 @@ export function createClaimService(d: ClaimDeps) {
       if (c.draw || now >= (c.drawAt ?? c.claimEndsAt)) fail('ALREADY_DRAWN')
       checkAudience(c, roster)
       const ref = refOf(c, openid)
-      if (!(await d.entries.add({ _id: `${c._id}:${openid}`, campaignId: c._id, openid, ref, at: now, result: 'entered' }))) fail('ALREADY_ENTERED')
+      const entry = {
+        _id: entryIdOf(c._id, openid),
+        campaignId: c._id,
+        openid,
+        ref,
+        at: now,
+        result: 'entered' as const,
+        requestId: requestId ?? null,
+      }
+      if (!(await d.entries.add(entry))) fail('ALREADY_ENTERED')
       return { entryRef: ref }
+    },
+    /** A same-id retry: the entry its first call added carries the request id. */
+    async recoverEntry(
+      openid: string,
+      campaignId: string,
+      requestId: string | undefined,
+    ): Promise<{ data: { entryRef: string } } | undefined> {
+      const e = requestId ? await d.entries.get(campaignId, openid) : null
+      return e && e.requestId === requestId ? { data: { entryRef: e.ref } } : undefined
     },
 
     /** The seeded draw: winners get the right to claim (the pools still bound what they take). */
-    async runDraw(campaignId: string, seed = randomBytes(16).toString('hex')) {
+    async runDraw(campaignId: string, seed = randomBytes(16).toString('hex'), requestId: string | null = null): Promise<DrawDTO> {
       const c = await d.campaigns.fresh(campaignId)
       if (!c || c.mode !== 'lottery') fail('NOT_FOUND', 'campaignId')
       if (c.draw) fail('ALREADY_DRAWN')
       if (d.clock() < (c.drawAt ?? c.claimEndsAt)) fail('DRAW_NOT_DUE')
-      const entries = await d.entries.all(c._id)
-      const outcome = draw(seed, entries.map((e) => e.ref), Math.floor(c.totalVouchers / c.perMember))
-      const dto = { drawnAt: d.clock(), seed, entrants: outcome.entrants, entriesDigest: outcome.entriesDigest, winners: outcome.winners.length }
-      if (!(await d.campaigns.setDraw(c._id, dto))) fail('ALREADY_DRAWN')
+      const outcome = await drawOf(c, seed)
+      const dto = {
+        drawnAt: d.clock(),
+        seed,
+        entrants: outcome.entrants,
+        entriesDigest: outcome.entriesDigest,
+        winners: outcome.winners.length,
+      }
+      if (!(await d.campaigns.setDraw(c._id, dto, requestId))) fail('ALREADY_DRAWN')
       await d.entries.markWinners(c._id, outcome.winners)
       return dto
     },
+    /** A same-id retry: the draw its first call set, its winners marked (again: marking is idempotent). */
+    async recoverDraw(campaignId: string, requestId: string | undefined): Promise<{ data: DrawDTO } | undefined> {
+      const c = requestId ? await d.campaigns.fresh(campaignId) : null
+      if (!c?.draw || c.drawRequestId !== requestId) return undefined
+      await d.entries.markWinners(c._id, (await drawOf(c, c.draw.seed)).winners)
+      return { data: c.draw }
+    },
   }
 }
+
+export type ClaimService = ReturnType<typeof createClaimService>

@@ -23,7 +23,7 @@ export type ScanRefusal = Extract<
 >
 
 // A rotating code's shape (see qr-token.ts): tag+kid . subject . expiry . nonce . mac.
-const SHAPE = /^V([A-Za-z0-9]{1,4})\.[A-Za-z0-9_-]{2,64}\.[0-9a-z]{1,9}\.[A-Za-z0-9_-]{1,12}\.[A-Za-z0-9_-]{22}$/
+const SHAPE = /^V([A-Za-z0-9]{1,4})\.([A-Za-z0-9_-]{2,64})\.[0-9a-z]{1,9}\.[A-Za-z0-9_-]{1,12}\.[A-Za-z0-9_-]{22}$/
 
 /**
  * A code that fails its signature: ALTERED when it is shaped like one of our
@@ -56,4 +56,13 @@ export function voucherRefusal(v: ScannedVoucher, nonce: string, merchantId: str
   if (v.status !== 'unused') return 'VOUCHER_NOT_USABLE'
   if (now < v.useStartsAt || now >= v.useEndsAt) return 'VOUCHER_OUTSIDE_USE_WINDOW'
   return null
+}
+
+/**
+ * The voucher id a code names, read without checking its signature or expiry: only to find what a
+ * crashed call of the same request id left (its redemption carries that id), never to grant anything.
+ */
+export function codeSubject(token: string): string | null {
+  const m = SHAPE.exec(token)
+  return m ? Buffer.from(m[2], 'base64url').toString('utf8') : null
 }

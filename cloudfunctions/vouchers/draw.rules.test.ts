@@ -3,14 +3,19 @@ import { draw, entriesDigest, entryRef } from './draw.rules'
 
 it('the same seed and list give the same winners whatever the list order', () => {
   fc.assert(
-    fc.property(fc.uniqueArray(fc.hexaString({ minLength: 16, maxLength: 16 }), { maxLength: 40 }), fc.string(), fc.nat(50), (refs, seed, k) => {
-      const a = draw(seed, refs, k)
-      const b = draw(seed, [...refs].reverse(), k)
-      expect(b).toEqual(a)
-      expect(a.winners).toHaveLength(Math.min(k, refs.length))
-      expect(new Set(a.winners).size).toBe(a.winners.length)
-      expect(a.entrants).toBe(refs.length)
-    }),
+    fc.property(
+      fc.uniqueArray(fc.hexaString({ minLength: 16, maxLength: 16 }), { maxLength: 40 }),
+      fc.string(),
+      fc.nat(50),
+      (refs, seed, k) => {
+        const a = draw(seed, refs, k)
+        const b = draw(seed, [...refs].reverse(), k)
+        expect(b).toEqual(a)
+        expect(a.winners).toHaveLength(Math.min(k, refs.length))
+        expect(new Set(a.winners).size).toBe(a.winners.length)
+        expect(a.entrants).toBe(refs.length)
+      },
+    ),
   )
 })
 

@@ -27,6 +27,13 @@ export interface DrawOutcome {
 
 export function draw(seed: string, refs: readonly string[], places: number): DrawOutcome {
   const unique = [...new Set(refs)]
-  const ranked = unique.map((ref) => ({ ref, rank: sha256(`${seed}:${ref}`) })).sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0))
-  return { seed, entrants: unique.length, entriesDigest: entriesDigest(unique), winners: ranked.slice(0, Math.max(0, places)).map((x) => x.ref) }
+  const ranked = unique
+    .map((ref) => ({ ref, rank: sha256(`${seed}:${ref}`) }))
+    .sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0))
+  return {
+    seed,
+    entrants: unique.length,
+    entriesDigest: entriesDigest(unique),
+    winners: ranked.slice(0, Math.max(0, places)).map((x) => x.ref),
+  }
 }

@@ -1,3 +1,4 @@
+/** Partner merchants (合作商户). */
 import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
 import { readAll, rowsOf } from '../common/paginate'
@@ -11,7 +12,12 @@ export function createMerchantRepository(db: Db) {
     },
     async many(ids: readonly string[]): Promise<MerchantDoc[]> {
       if (!ids.length) return []
-      return rowsOf<MerchantDoc>(await coll().where({ _id: db.command.in([...ids]) }).limit(1000).get())
+      return rowsOf<MerchantDoc>(
+        await coll()
+          .where({ _id: db.command.in([...ids]) })
+          .limit(1000)
+          .get(),
+      )
     },
     all: () => readAll<MerchantDoc>(coll().where({})),
     async put(doc: MerchantDoc): Promise<void> {
@@ -23,3 +29,5 @@ export function createMerchantRepository(db: Db) {
     },
   }
 }
+
+export type MerchantRepository = ReturnType<typeof createMerchantRepository>

@@ -24,7 +24,15 @@ export function createMoneyReturns(campaigns: CampaignRepository, vouchers: Vouc
       if (!noted) {
         // Refused, not applied before: a reissue whose reservation no longer fits returns only the deduction.
         if (!r.fallback) throw new Error(`return ${r.key} refused`)
-        const plain: ReturningDoc = { key: `${r.key}p`, fen: r.fallback.fen, counters: r.fallback.counters, at: r.at, reissue: false, rows: r.rows, reverses: r.reverses }
+        const plain: ReturningDoc = {
+          key: `${r.key}p`,
+          fen: r.fallback.fen,
+          counters: r.fallback.counters,
+          at: r.at,
+          reissue: false,
+          rows: r.rows,
+          reverses: r.reverses,
+        }
         if (await vouchers.fallBack(v._id, r, plain)) return finish(v, plain)
         return // someone else moved it on: they finish it
       }

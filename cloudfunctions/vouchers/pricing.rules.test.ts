@@ -35,16 +35,32 @@ it('满50减40 only at or above ¥50', () => {
 })
 
 it('无门槛 never deducts more than the bill', () => {
-  expect(ok(price({ kind: 'fixed', amountFen: 1000 }, bonus, true, 600))).toMatchObject({ voucherFen: 600, modelWorkerFen: 0, payableFen: 0 })
+  expect(ok(price({ kind: 'fixed', amountFen: 1000 }, bonus, true, 600))).toMatchObject({
+    voucherFen: 600,
+    modelWorkerFen: 0,
+    payableFen: 0,
+  })
 })
 
 const ruleArb: fc.Arbitrary<VoucherRuleDTO> = fc.oneof(
-  fc.record({ kind: fc.constant('threshold' as const), thresholdFen: fc.integer({ min: 0, max: 100_000 }), amountFen: fc.integer({ min: 1, max: 100_000 }) }),
-  fc.record({ kind: fc.constant('discount' as const), ratePercent: fc.integer({ min: 1, max: 99 }), capFen: fc.integer({ min: 1, max: 100_000 }) }),
+  fc.record({
+    kind: fc.constant('threshold' as const),
+    thresholdFen: fc.integer({ min: 0, max: 100_000 }),
+    amountFen: fc.integer({ min: 1, max: 100_000 }),
+  }),
+  fc.record({
+    kind: fc.constant('discount' as const),
+    ratePercent: fc.integer({ min: 1, max: 99 }),
+    capFen: fc.integer({ min: 1, max: 100_000 }),
+  }),
   fc.record({ kind: fc.constant('fixed' as const), amountFen: fc.integer({ min: 1, max: 100_000 }) }),
 )
 const bonusArb = fc.option(
-  fc.record({ ratePercent: fc.integer({ min: 1, max: 99 }), capFen: fc.integer({ min: 0, max: 50_000 }), funder: fc.constantFrom('union' as const, 'merchant' as const) }),
+  fc.record({
+    ratePercent: fc.integer({ min: 1, max: 99 }),
+    capFen: fc.integer({ min: 0, max: 50_000 }),
+    funder: fc.constantFrom('union' as const, 'merchant' as const),
+  }),
   { nil: null },
 )
 
@@ -54,7 +70,8 @@ it('property: integer fen, never above the bill, parts add up, union share withi
       const r = price(rule, b, mw, bill)
       if (!r.ok) return rule.kind === 'threshold' && bill < rule.thresholdFen
       const p = r.price
-      for (const v of [p.voucherFen, p.modelWorkerFen, p.payableFen, p.unionFen, p.merchantFen]) expect(Number.isInteger(v) && v >= 0).toBe(true)
+      for (const v of [p.voucherFen, p.modelWorkerFen, p.payableFen, p.unionFen, p.merchantFen])
+        expect(Number.isInteger(v) && v >= 0).toBe(true)
       expect(p.voucherFen + p.modelWorkerFen + p.payableFen).toBe(bill)
       expect(p.unionFen + p.merchantFen).toBe(p.voucherFen + p.modelWorkerFen)
       expect(p.unionFen).toBeLessThanOrEqual(maxUnionFen(rule, b, mw))

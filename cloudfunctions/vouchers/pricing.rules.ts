@@ -27,7 +27,7 @@ export function yuan(fen: number): string {
 }
 
 /** 95 → 95折, 88 → 88折, 80 → 8折 (as shops write them). */
-export function zhe(ratePercent: number): string {
+function zhe(ratePercent: number): string {
   return `${ratePercent % 10 === 0 ? ratePercent / 10 : ratePercent}折`
 }
 
@@ -59,7 +59,8 @@ export function maxUnionFen(rule: VoucherRuleDTO, bonus: ModelWorkerBonusDTO | n
 }
 
 export function price(rule: VoucherRuleDTO, bonus: ModelWorkerBonusDTO | null, modelWorker: boolean, billFen: number): PriceResult {
-  if (rule.kind === 'threshold' && billFen < rule.thresholdFen) return { ok: false, code: 'VOUCHER_BELOW_THRESHOLD', thresholdFen: rule.thresholdFen }
+  if (rule.kind === 'threshold' && billFen < rule.thresholdFen)
+    return { ok: false, code: 'VOUCHER_BELOW_THRESHOLD', thresholdFen: rule.thresholdFen }
   const voucherFen = voucherPart(rule, billFen)
   const rest = billFen - voucherFen
   const steps = [`① 消费券 ${ruleText(rule)}：减 ${yuan(voucherFen)}`]

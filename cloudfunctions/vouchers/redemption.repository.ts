@@ -1,9 +1,9 @@
-/** Redemption and reversal rows (what statements are made of) and the log of every till attempt. */
+/** Redemption and reversal rows: what statements are made of. */
 import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
-import { isDuplicate } from '../common/db-errors'
+import { insertOnce } from '../common/db-errors'
 import { readAll, rowsOf } from '../common/paginate'
-import type { AttemptDoc, RedemptionRowDoc } from './vouchers.docs'
+import type { RedemptionRowDoc } from './vouchers.docs'
 
 export function createRedemptionRepository(db: Db) {
   const _ = db.command
@@ -11,14 +11,20 @@ export function createRedemptionRepository(db: Db) {
   return {
     /** Inserts the row once: a retry of the same step finds it there. */
     async insertOnce(row: RedemptionRowDoc): Promise<void> {
-      try {
-        await rows().add({ ...row })
-      } catch (e) {
-        if (!isDuplicate(e)) throw e
-      }
+      await insertOnce(rows(), { ...row })
     },
     async get(id: string): Promise<RedemptionRowDoc | null> {
       return rowsOf<RedemptionRowDoc>(await rows().doc(id).get())[0] ?? null
+    },
+    async many(ids: string[]): Promise<RedemptionRowDoc[]> {
+      return ids.length
+        ? rowsOf<RedemptionRowDoc>(
+            await rows()
+              .where({ _id: _.in(ids) })
+              .limit(ids.length)
+              .get(),
+          )
+        : []
     },
     async markReversed(id: string, by: string): Promise<void> {
       await rows().where({ _id: id, reversedBy: null }).update({ reversedBy: by })
@@ -28,9 +34,6 @@ export function createRedemptionRepository(db: Db) {
     },
     ofCampaign(campaignId: string): Promise<RedemptionRowDoc[]> {
       return readAll<RedemptionRowDoc>(rows().where({ campaignId }))
-    },
-    async logAttempt(a: AttemptDoc): Promise<void> {
-      await db.collection(COLLECTIONS.voucherAttempts).add({ ...a })
     },
   }
 }

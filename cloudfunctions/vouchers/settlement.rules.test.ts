@@ -23,17 +23,22 @@ it('totals: redemptions minus reversals', () => {
 
 it('property: changing any field of any row changes the digest; order of input does not', () => {
   fc.assert(
-    fc.property(fc.uniqueArray(rowArb, { minLength: 1, maxLength: 10, selector: (r) => r.id }), fc.nat(), fc.constantFrom('billFen', 'unionFen', 'merchantFen', 'at', 'till', 'type', 'memberMasked'), (rows, pick, field) => {
-      const d = statementDigest('m1|day|2027-03-08', rows)
-      expect(statementDigest('m1|day|2027-03-08', [...rows].reverse())).toBe(d)
-      const i = pick % rows.length
-      const changed = rows.map((r, j) => {
-        if (j !== i) return r
-        const v = r[field as keyof StatementRow]
-        const nv = typeof v === 'number' ? v + 1 : field === 'type' ? (v === 'redeem' ? 'reverse' : 'redeem') : `${v}x`
-        return { ...r, [field]: nv }
-      })
-      expect(statementDigest('m1|day|2027-03-08', changed)).not.toBe(d)
-    }),
+    fc.property(
+      fc.uniqueArray(rowArb, { minLength: 1, maxLength: 10, selector: (r) => r.id }),
+      fc.nat(),
+      fc.constantFrom('billFen', 'unionFen', 'merchantFen', 'at', 'till', 'type', 'memberMasked'),
+      (rows, pick, field) => {
+        const d = statementDigest('m1|day|2027-03-08', rows)
+        expect(statementDigest('m1|day|2027-03-08', [...rows].reverse())).toBe(d)
+        const i = pick % rows.length
+        const changed = rows.map((r, j) => {
+          if (j !== i) return r
+          const v = r[field as keyof StatementRow]
+          const nv = typeof v === 'number' ? v + 1 : field === 'type' ? (v === 'redeem' ? 'reverse' : 'redeem') : `${v}x`
+          return { ...r, [field]: nv }
+        })
+        expect(statementDigest('m1|day|2027-03-08', changed)).not.toBe(d)
+      },
+    ),
   )
 })

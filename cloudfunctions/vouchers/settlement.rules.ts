@@ -41,7 +41,7 @@ export function statementTotals(rows: readonly StatementRow[]): StatementTotals 
 }
 
 /** One line per row, fields joined by tabs (none of them can hold a tab: ids, digits, masked names, till labels). */
-export function rowLine(r: StatementRow): string {
+function rowLine(r: StatementRow): string {
   return [r.id, r.type, r.at, r.till, r.memberMasked, r.billFen, r.unionFen, r.merchantFen].join('\t')
 }
 
@@ -52,7 +52,13 @@ export function statementDigest(header: string, rows: readonly StatementRow[]): 
 }
 
 /** A period's Beijing-time bounds [from, to) and its key, from any date inside it (weeks start on Monday). */
-export function periodRange(period: 'day' | 'week' | 'month', date: string, dayStart: (d: string) => number, addDays: (d: string, n: number) => string, weekday: (d: string) => number): { from: number; to: number; key: string } {
+export function periodRange(
+  period: 'day' | 'week' | 'month',
+  date: string,
+  dayStart: (d: string) => number,
+  addDays: (d: string, n: number) => string,
+  weekday: (d: string) => number,
+): { from: number; to: number; key: string } {
   if (period === 'day') return { from: dayStart(date), to: dayStart(addDays(date, 1)), key: `day-${date}` }
   if (period === 'week') {
     const monday = addDays(date, -((weekday(date) + 6) % 7))

@@ -5,26 +5,38 @@
  * changes afterwards, the statement is open again.
  */
 import type { Period, StatementDTO } from '../../types/vouchers'
-import type { CallerAccount } from '../common/auth'
 import type { Clock } from '../common/clock'
 import { fail } from '../common/errors'
-import type { createMerchantRepository } from './merchant.repository'
+import type { MerchantRepository } from './merchant.repository'
 import { beijingPeriod } from './period'
 import type { RedemptionRepository } from './redemption.repository'
 import { orderRows, statementDigest, statementTotals } from './settlement.rules'
-import { merchantAccess } from './staff.rules'
-import type { createStatementRepository } from './statement.repository'
+import type { StatementRepository } from './statement.repository'
+import type { StatementDoc } from './vouchers.docs'
 import { rowDTO } from './vouchers.dto'
 
 export interface SettlementDeps {
   clock: Clock
-  merchants: ReturnType<typeof createMerchantRepository>
+  merchants: MerchantRepository
   redemptions: RedemptionRepository
-  statements: ReturnType<typeof createStatementRepository>
+  statements: StatementRepository
+}
+
+/** One statement: which merchant, which period. */
+export interface StatementRef {
+  merchantId: string
+  period: Period
+  date: string
+}
+
+/** The manager acting on it, and the request id her confirmation or dispute records. */
+export interface StatementCaller {
+  openid: string
+  requestId: string | undefined
 }
 
 export function createSettlementService(d: SettlementDeps) {
-  async function build(merchantId: string, period: Period, date: string): Promise<StatementDTO> {
+  async function build({ merchantId, period, date }: StatementRef): Promise<StatementDTO> {
     const m = (await d.merchants.get(merchantId)) ?? fail('NOT_FOUND', 'merchantId')
     const { from, to, key } = beijingPeriod(period, date)
     const rows = orderRows((await d.redemptions.inPeriod(merchantId, from, to)).map((r) => ({ ...r, id: r._id })))
@@ -33,7 +45,12 @@ export function createSettlementService(d: SettlementDeps) {
     const saved = await d.statements.get(id)
     const current = saved && saved.digest === digest
     return {
-      id, merchantId, merchantName: m.name, period, from, to,
+      id,
+      merchantId,
+      merchantName: m.name,
+      period,
+      from,
+      to,
       rows: rows.map((r) => rowDTO(r, false)),
       totals: statementTotals(rows),
       digest,
@@ -43,32 +60,32 @@ export function createSettlementService(d: SettlementDeps) {
     }
   }
 
-  function mayRead(account: CallerAccount, merchantId: string) {
-    if (merchantAccess(account.roles, merchantId) === 'none') fail('FORBIDDEN')
-  }
-  function mayConfirm(account: CallerAccount, merchantId: string) {
-    if (merchantAccess(account.roles, merchantId) !== 'manager') fail('FORBIDDEN')
-  }
+  const put = (s: StatementDTO, ref: StatementRef, who: StatementCaller, rest: Pick<StatementDoc, 'state' | 'digest' | 'dispute'>) =>
+    d.statements.put({ _id: s.id, ...ref, ...rest, by: who.openid, at: d.clock(), requestId: who.requestId ?? null })
 
   return {
     build,
-    async statement(account: CallerAccount, merchantId: string, period: Period, date: string) {
-      mayRead(account, merchantId)
-      return build(merchantId, period, date)
-    },
-    async confirm(account: CallerAccount, merchantId: string, period: Period, date: string, digest: string) {
-      mayConfirm(account, merchantId)
-      const s = await build(merchantId, period, date)
+    statement: build,
+    async confirm(ref: StatementRef, digest: string, who: StatementCaller): Promise<StatementDTO> {
+      const s = await build(ref)
       if (s.digest !== digest) fail('STATEMENT_CHANGED')
-      await d.statements.put({ _id: s.id, merchantId, period, date, state: 'confirmed', digest, dispute: null, by: account.openid, at: d.clock() })
-      return build(merchantId, period, date)
+      await put(s, ref, who, { state: 'confirmed', digest, dispute: null })
+      return build(ref)
     },
-    async dispute(account: CallerAccount, merchantId: string, period: Period, date: string, rowId: string | null, note: string) {
-      mayConfirm(account, merchantId)
-      const s = await build(merchantId, period, date)
+    async dispute(ref: StatementRef, rowId: string | null, note: string, who: StatementCaller): Promise<StatementDTO> {
+      const s = await build(ref)
       if (rowId && !s.rows.some((r) => r.id === rowId)) fail('NOT_FOUND', 'rowId')
-      await d.statements.put({ _id: s.id, merchantId, period, date, state: 'disputed', digest: s.digest, dispute: { rowId, note }, by: account.openid, at: d.clock() })
-      return build(merchantId, period, date)
+      await put(s, ref, who, { state: 'disputed', digest: s.digest, dispute: { rowId, note } })
+      return build(ref)
+    },
+    /** A same-id retry: the state its first call set is stored with its request id; the statement as it now reads. */
+    async recover(ref: StatementRef, state: StatementDoc['state'], who: StatementCaller): Promise<{ data: StatementDTO } | undefined> {
+      if (!who.requestId) return undefined
+      const saved = await d.statements.get(`${ref.merchantId}:${beijingPeriod(ref.period, ref.date).key}`)
+      if (saved?.requestId !== who.requestId || saved.by !== who.openid || saved.state !== state) return undefined
+      return { data: await build(ref) }
     },
   }
 }
+
+export type SettlementService = ReturnType<typeof createSettlementService>

@@ -1,43 +1,71 @@
-/** The till and the merchant manager: every action checks the caller's scope for that merchant. */
-import { loadAccount } from '../common/auth'
+/**
+ * The till and the merchant manager. Staff of the merchant the input names (its manager too, and
+ * officers) work its till; only its manager (or an officer) confirms or disputes its statements.
+ */
+import type { Auth } from '../common/auth'
 import { action, type ActionContext } from '../common/function'
 import { beijingDate } from '../common/time'
 import { beijingPeriod } from './period'
+import type { StatementRef } from './settlement.service'
 import { merchantRoles } from './staff.rules'
 import * as S from './vouchers.schemas'
 import { vouchersServices as svc } from './vouchers.context'
 
-const who = (c: ActionContext) => loadAccount(c.db, c.openid)
+const atItsTill: Auth<{ merchantId: string }> = { staff: 'merchant', of: (i) => i.merchantId }
+const itsManager: Auth<{ merchantId: string }> = { manager: (i) => i.merchantId }
+const caller = (c: ActionContext) => ({ openid: c.openid, requestId: c.requestId })
+const ref = (i: StatementRef) => ({ merchantId: i.merchantId, period: i.period, date: i.date })
 
 export const staffActions = {
   myMerchants: action({
     input: S.empty,
+    auth: { staff: 'merchant' },
     async run(_i, c) {
-      const roles = merchantRoles((await who(c)).roles)
-      const s = svc(c.db, c.clock)
-      const all = await s.officer.listMerchants()
+      const roles = merchantRoles(c.account.roles)
+      const all = await svc(c.db, c.clock).officer.listMerchants()
       return all.filter((m) => roles.has(m.id)).map((merchant) => ({ merchant, manager: roles.get(merchant.id)!.manager }))
     },
   }),
-  preview: action({ input: S.preview, run: async (i, c) => svc(c.db, c.clock).till.preview(await who(c), i.merchantId, i.code, i.billFen) }),
-  redeem: action({ input: S.redeem, mutation: true, run: async (i, c) => svc(c.db, c.clock).till.redeem(await who(c), i.merchantId, i.code, i.billFen, i.till) }),
+  preview: action({
+    input: S.preview,
+    auth: atItsTill,
+    run: (i, c) => svc(c.db, c.clock).till.preview(c.openid, i.merchantId, i.code, i.billFen),
+  }),
+  redeem: action({
+    input: S.redeem,
+    auth: atItsTill,
+    mutation: true,
+    recover: (i, c) => svc(c.db, c.clock).till.recoverRedeem(i.code, caller(c)),
+    run: (i, c) => svc(c.db, c.clock).till.redeem(i, caller(c)),
+  }),
   todayRedemptions: action({
     input: S.merchantRef,
-    async run(i, c) {
+    auth: atItsTill,
+    run(i, c) {
       const { from, to } = beijingPeriod('day', beijingDate(c.clock()))
-      return svc(c.db, c.clock).till.today(await who(c), i.merchantId, from, to)
+      return svc(c.db, c.clock).till.today(i.merchantId, from, to)
     },
   }),
-  reverse: action({ input: S.reverse, mutation: true, run: async (i, c) => svc(c.db, c.clock).till.reverse(await who(c), i.merchantId, i.redemptionId) }),
-  statement: action({ input: S.statement, run: async (i, c) => svc(c.db, c.clock).settlement.statement(await who(c), i.merchantId, i.period, i.date) }),
+  reverse: action({
+    input: S.reverse,
+    auth: atItsTill,
+    mutation: true,
+    recover: (i, c) => svc(c.db, c.clock).reversal.recover(i.redemptionId, caller(c)),
+    run: (i, c) => svc(c.db, c.clock).reversal.reverse(i.merchantId, i.redemptionId, caller(c)),
+  }),
+  statement: action({ input: S.statement, auth: atItsTill, run: (i, c) => svc(c.db, c.clock).settlement.statement(ref(i)) }),
   confirmStatement: action({
     input: S.confirmStatement,
+    auth: itsManager,
     mutation: true,
-    run: async (i, c) => svc(c.db, c.clock).settlement.confirm(await who(c), i.merchantId, i.period, i.date, i.digest),
+    recover: (i, c) => svc(c.db, c.clock).settlement.recover(ref(i), 'confirmed', caller(c)),
+    run: (i, c) => svc(c.db, c.clock).settlement.confirm(ref(i), i.digest, caller(c)),
   }),
   disputeStatement: action({
     input: S.disputeStatement,
+    auth: itsManager,
     mutation: true,
-    run: async (i, c) => svc(c.db, c.clock).settlement.dispute(await who(c), i.merchantId, i.period, i.date, i.rowId ?? null, i.note),
+    recover: (i, c) => svc(c.db, c.clock).settlement.recover(ref(i), 'disputed', caller(c)),
+    run: (i, c) => svc(c.db, c.clock).settlement.dispute(ref(i), i.rowId ?? null, i.note, caller(c)),
   }),
 }

@@ -23,11 +23,3 @@ export function merchantRoles(roles: readonly StoredRole[]): Map<string, { manag
   }
   return out
 }
-
-export type MerchantAccess = 'none' | 'cashier' | 'manager' | 'officer'
-
-export function merchantAccess(roles: readonly StoredRole[], merchantId: string): MerchantAccess {
-  if (roles.some((r) => r.role === 'officer')) return 'officer'
-  const m = merchantRoles(roles).get(merchantId)
-  return !m ? 'none' : m.manager ? 'manager' : 'cashier'
-}

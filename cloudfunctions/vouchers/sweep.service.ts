@@ -12,7 +12,7 @@ import { maskName } from '../common/mask'
 import { noticePage } from '../../types/routes'
 import { shanghai } from '../common/time'
 import type { CampaignRepository } from './campaign.repository'
-import type { createClaimService } from './claim.service'
+import type { ClaimService } from './claim.service'
 import type { MoneyReturns } from './money-return.service'
 import type { VoucherNotices } from './vouchers.notices'
 import type { VoucherDoc } from './vouchers.docs'
@@ -24,7 +24,7 @@ export interface SweepDeps {
   clock: Clock
   campaigns: CampaignRepository
   vouchers: VoucherRepository
-  claims: ReturnType<typeof createClaimService>
+  claims: ClaimService
   notices: VoucherNotices
   returns: MoneyReturns
 }
@@ -50,8 +50,15 @@ export function createVoucherSweep(d: SweepDeps) {
       const c = await d.campaigns.get(v.campaignId)
       if (!c || v.useEndsAt - c.remindDaysBefore * DAY > now || !(await d.vouchers.markReminded(v._id, now))) continue
       await d.notices.send({
-        openid: v.openid, toName: v.memberMasked || maskName(''), kind: 'voucher_expiry', page: noticePage('vouchersCode', { id: v._id }),
-        fields: [{ label: '券名称', value: c.name }, { label: '到期时间', value: shanghai(v.useEndsAt, 'YYYY-MM-DD HH:mm') }, { label: '温馨提示', value: '消费券即将到期，请尽快使用' }],
+        openid: v.openid,
+        toName: v.memberMasked || maskName(''),
+        kind: 'voucher_expiry',
+        page: noticePage('vouchersCode', { id: v._id }),
+        fields: [
+          { label: '券名称', value: c.name },
+          { label: '到期时间', value: shanghai(v.useEndsAt, 'YYYY-MM-DD HH:mm') },
+          { label: '温馨提示', value: '消费券即将到期，请尽快使用' },
+        ],
       })
       n++
     }
@@ -68,7 +75,17 @@ export function createVoucherSweep(d: SweepDeps) {
       for (const p of await d.campaigns.poolsOfCampaign(c._id)) {
         // Only claim holds (`c…`): a pool written before reservations were settled may still list `b…` holders,
         // whose money stays taken for their vouchers; releasing them would give it out twice.
-        n += await sweepHolders({ store: d.campaigns.countStore, docId: p._id, ledger: d.vouchers.ledger, claimOf: (k, h) => (k.startsWith('c') && typeof h.v === 'string' ? h.v : null), holdsOf: d.vouchers.holdsOf, stateOf }, now)
+        n += await sweepHolders(
+          {
+            store: d.campaigns.countStore,
+            docId: p._id,
+            ledger: d.vouchers.ledger,
+            claimOf: (k, h) => (k.startsWith('c') && typeof h.v === 'string' ? h.v : null),
+            holdsOf: d.vouchers.holdsOf,
+            stateOf,
+          },
+          now,
+        )
         n += await d.returns.sweepPool(p._id, now - STALE_CLAIM_MS, now)
       }
     }
@@ -79,7 +96,10 @@ export function createVoucherSweep(d: SweepDeps) {
     let n = 0
     for (const c of await d.campaigns.all()) {
       if (c.mode !== 'lottery' || c.draw || !c.drawAt || c.drawAt > now) continue
-      await d.claims.runDraw(c._id).then(() => n++, () => undefined)
+      await d.claims.runDraw(c._id).then(
+        () => n++,
+        () => undefined,
+      )
     }
     return n
   }
@@ -87,13 +107,16 @@ export function createVoucherSweep(d: SweepDeps) {
   return {
     sweep: () => {
       const now = d.clock()
-      return runSweep([
-        { name: 'expired', run: expire },
-        { name: 'reminded', run: remind },
-        { name: 'staleClaims', run: (t) => d.vouchers.ledger.sweepStale({}, t) },
-        { name: 'reconciled', run: reconcile },
-        { name: 'drawn', run: draws },
-      ], now)
+      return runSweep(
+        [
+          { name: 'expired', run: expire },
+          { name: 'reminded', run: remind },
+          { name: 'staleClaims', run: (t) => d.vouchers.ledger.sweepStale({}, t) },
+          { name: 'reconciled', run: reconcile },
+          { name: 'drawn', run: draws },
+        ],
+        now,
+      )
     },
   }
 }

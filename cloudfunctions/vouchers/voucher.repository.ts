@@ -34,7 +34,12 @@ const voucherById = batchedById<VoucherDoc>(COLLECTIONS.vouchers)
  * listed and the sweeper settles them: the claims stand either way.
  */
 const settling = coalescer<{ pools: PlaceStore; key: string }, true>(async (_db, poolId, items) => {
-  await items[0].pools.settleAll(poolId, items.map((i) => i.key)).catch((e) => console.error('[vouchers] settle:', e))
+  await items[0].pools
+    .settleAll(
+      poolId,
+      items.map((i) => i.key),
+    )
+    .catch((e) => console.error('[vouchers] settle:', e))
   return items.map(() => true as const)
 })
 
@@ -45,11 +50,26 @@ export function createVoucherRepository(db: Db, clock: Clock, campaigns: Campaig
     ...campaigns.countStore,
     settle: (docId, key) => settling(db, docId, { pools: campaigns.countStore, key }),
   }
-  const holdsOf = (v: VoucherDoc): Hold[] => [{
-    store, docId: v.poolId, key: claimHoldKey(v), holder: { v: v._id }, refusal: 'SOLD_OUT', settle: true,
-    take: { counters: { claimed: 1, budgetLeft: -v.reserveFen }, atLeast: { budgetLeft: v.reserveFen } },
-  }]
-  const ledger = createClaimLedger<VoucherDoc>(db, { collection: COLLECTIONS.vouchers, stateField: 'status', pending: 'pending', failed: null, reusable: [], holdsOf, clock })
+  const holdsOf = (v: VoucherDoc): Hold[] => [
+    {
+      store,
+      docId: v.poolId,
+      key: claimHoldKey(v),
+      holder: { v: v._id },
+      refusal: 'SOLD_OUT',
+      settle: true,
+      take: { counters: { claimed: 1, budgetLeft: -v.reserveFen }, atLeast: { budgetLeft: v.reserveFen } },
+    },
+  ]
+  const ledger = createClaimLedger<VoucherDoc>(db, {
+    collection: COLLECTIONS.vouchers,
+    stateField: 'status',
+    pending: 'pending',
+    failed: null,
+    reusable: [],
+    holdsOf,
+    clock,
+  })
 
   return {
     ledger,
@@ -67,7 +87,14 @@ export function createVoucherRepository(db: Db, clock: Clock, campaigns: Campaig
       return readAll<VoucherDoc>(coll().where({ campaignId }))
     },
     async many(ids: string[]): Promise<VoucherDoc[]> {
-      return ids.length ? rowsOf<VoucherDoc>(await coll().where({ _id: _.in(ids) }).limit(1000).get()) : []
+      return ids.length
+        ? rowsOf<VoucherDoc>(
+            await coll()
+              .where({ _id: _.in(ids) })
+              .limit(1000)
+              .get(),
+          )
+        : []
     },
     /** The one conditional update that decides which till redeems it. */
     async markRedeemed(v: VoucherDoc, facts: RedemptionFacts, nonce: string, returning: ReturningDoc): Promise<boolean> {
@@ -78,15 +105,29 @@ export function createVoucherRepository(db: Db, clock: Clock, campaigns: Campaig
     },
     /** Only once the redemption's own return is done (one return in flight per voucher). */
     async markReversed(v: VoucherDoc, rowId: string, returning: ReturningDoc): Promise<boolean> {
-      const r = await coll().where({ _id: v._id, status: 'redeemed', 'redemption.rowId': rowId, returning: null }).update({ status: 'reversed', reversedAt: clock(), returning: _.set(returning) })
+      const r = await coll()
+        .where({ _id: v._id, status: 'redeemed', 'redemption.rowId': rowId, returning: null })
+        .update({ status: 'reversed', reversedAt: clock(), returning: _.set(returning) })
       return r.updated === 1
     },
     async markExpired(v: VoucherDoc, returning: ReturningDoc): Promise<boolean> {
-      return (await coll().where({ _id: v._id, status: 'unused' }).update({ status: 'expired', returning: _.set(returning) })).updated === 1
+      return (
+        (
+          await coll()
+            .where({ _id: v._id, status: 'unused' })
+            .update({ status: 'expired', returning: _.set(returning) })
+        ).updated === 1
+      )
     },
     /** A reissue's reservation no longer fits: the return becomes the plain one, under a new key. */
     async fallBack(id: string, from: ReturningDoc, to: ReturningDoc): Promise<boolean> {
-      return (await coll().where({ _id: id, 'returning.key': from.key }).update({ returning: _.set(to) })).updated === 1
+      return (
+        (
+          await coll()
+            .where({ _id: id, 'returning.key': from.key })
+            .update({ returning: _.set(to) })
+        ).updated === 1
+      )
     },
     /** The pool has the return: the voucher records it (and is the member's again after a reissue). */
     async returnDone(id: string, r: ReturningDoc): Promise<boolean> {
@@ -102,13 +143,28 @@ export function createVoucherRepository(db: Db, clock: Clock, campaigns: Campaig
       return moved.updated === 1 ? { ...r, at: now } : null
     },
     async staleReturns(campaignId: string, before: number, limit = 200): Promise<VoucherDoc[]> {
-      return rowsOf<VoucherDoc>(await coll().where({ campaignId, 'returning.at': _.lt(before) }).limit(limit).get())
+      return rowsOf<VoucherDoc>(
+        await coll()
+          .where({ campaignId, 'returning.at': _.lt(before) })
+          .limit(limit)
+          .get(),
+      )
     },
     async dueToExpire(now: number, limit = 200): Promise<VoucherDoc[]> {
-      return rowsOf<VoucherDoc>(await coll().where({ status: 'unused', useEndsAt: _.lte(now) }).limit(limit).get())
+      return rowsOf<VoucherDoc>(
+        await coll()
+          .where({ status: 'unused', useEndsAt: _.lte(now) })
+          .limit(limit)
+          .get(),
+      )
     },
     async dueForReminder(before: number, limit = 200): Promise<VoucherDoc[]> {
-      return rowsOf<VoucherDoc>(await coll().where({ status: 'unused', useEndsAt: _.lte(before), remindedAt: null }).limit(limit).get())
+      return rowsOf<VoucherDoc>(
+        await coll()
+          .where({ status: 'unused', useEndsAt: _.lte(before), remindedAt: null })
+          .limit(limit)
+          .get(),
+      )
     },
     async markReminded(id: string, now: number): Promise<boolean> {
       return (await coll().where({ _id: id, remindedAt: null }).update({ remindedAt: now })).updated === 1

@@ -1,22 +1,28 @@
-/** Builds the services one call needs from its db and clock (createXService(deps) style). */
+/** The composition root: repositories built once per instance and handed to services by named deps. */
+import { createAttemptLog } from '../common/attempt-log'
 import type { Clock } from '../common/clock'
+import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
 import { env } from '../common/env'
 import { perInstance } from '../common/instance-cache'
 import { createTokenService } from '../common/qr-token.service'
+import { createRosterLookup } from '../common/roster-lookup'
 import { createCampaignRepository } from './campaign.repository'
 import { createCentreService } from './centre.service'
 import { createClaimService } from './claim.service'
 import { createEntryRepository } from './entry.repository'
 import { createMerchantRepository } from './merchant.repository'
 import { createMoneyReturns } from './money-return.service'
+import { createVoucherData } from './my-data.service'
 import { createOfficerService } from './officer.service'
 import { createRedemptionRepository } from './redemption.repository'
+import { createReversalService } from './reversal.service'
 import { createSettlementService } from './settlement.service'
 import { createStatementRepository } from './statement.repository'
 import { createVoucherSweep } from './sweep.service'
 import { createTillService } from './till.service'
 import { createVoucherNotices } from './vouchers.notices'
+import type { TillAttempt } from './vouchers.docs'
 import { createVoucherRepository } from './voucher.repository'
 import { createWalletService } from './wallet.service'
 
@@ -29,20 +35,32 @@ export const vouchersServices = perInstance((db: Db, clock: Clock) => {
   const redemptions = createRedemptionRepository(db)
   const keys = env().qrKeys
   const tokens = createTokenService(keys, clock)
-  const claims = createClaimService({ db, clock, campaigns, vouchers, entries })
+  const claims = createClaimService({ clock, campaigns, vouchers, entries })
   const settlement = createSettlementService({ clock, merchants, redemptions, statements: createStatementRepository(db) })
   const notices = createVoucherNotices({ db, clock })
   const returns = createMoneyReturns(campaigns, vouchers, redemptions)
+  const attempts = createAttemptLog<TillAttempt>({ db, clock }, COLLECTIONS.voucherAttempts, 'vouchers')
+  const wallet = createWalletService({ db, clock, tokens, campaigns, vouchers, merchants })
   return {
-    campaigns,
-    entries,
     claims,
     notices,
     settlement,
-    centre: createCentreService({ clock, campaigns, vouchers, merchants, entries }),
-    wallet: createWalletService({ db, clock, tokens, campaigns, vouchers, merchants }),
-    till: createTillService({ clock, tokens, kids: keys.map((k) => k.kid), campaigns, vouchers, merchants, redemptions, returns }),
+    wallet,
+    centre: createCentreService({ clock, campaigns, vouchers, merchants, entries, roster: createRosterLookup({ db }) }),
+    till: createTillService({
+      clock,
+      tokens,
+      kids: keys.map((k) => k.kid),
+      campaigns,
+      vouchers,
+      merchants,
+      redemptions,
+      returns,
+      attempts,
+    }),
+    reversal: createReversalService({ clock, campaigns, vouchers, merchants, redemptions, returns, attempts }),
     officer: createOfficerService({ clock, campaigns, vouchers, merchants, redemptions, settlement }),
     sweeper: createVoucherSweep({ clock, campaigns, vouchers, claims, notices, returns }),
+    myData: createVoucherData({ campaigns, entries, wallet }),
   }
 })

@@ -11,6 +11,8 @@ export interface MerchantDoc {
   suspended: boolean
   createdAt: number
   updatedAt: number
+  /** The officer's request that last saved it: a retry after a crash answers from it. */
+  requestId?: string | null
 }
 
 export interface CampaignDoc extends CampaignInputDTO {
@@ -18,6 +20,8 @@ export interface CampaignDoc extends CampaignInputDTO {
   createdAt: number
   createdBy: string
   draw: DrawDTO | null
+  /** The officer's request that ran the draw (null: the timer's): a retry after a crash answers from it. */
+  drawRequestId?: string | null
 }
 
 /**
@@ -78,6 +82,8 @@ export interface RedemptionFacts extends Omit<Price, 'steps'> {
   merchantName: string
   till: string
   staffOpenid: string
+  /** The till's request id: a retry after a crash finds its redemption by it. */
+  requestId: string | null
 }
 
 /** A voucher is also its claim-ledger entry: `_id` fixed per member, campaign and slot (1..perMember). */
@@ -122,17 +128,18 @@ export interface RedemptionRowDoc {
   staffOpenid: string
   /** A redeem row: reversed by this reverse row. */
   reversedBy: string | null
+  /** The till's request that wrote it (a retry after a crash answers from it). */
+  requestId?: string | null
 }
 
-export interface AttemptDoc {
-  at: number
+/** What a till attempt's log entry says beside its outcome (common/attempt-log.ts). */
+export interface TillAttempt {
   action: 'redeem' | 'reverse'
   merchantId: string
   staffOpenid: string
   till: string
   voucherId: string | null
   billFen: number | null
-  outcome: string
 }
 
 export interface EntryDoc {
@@ -142,6 +149,8 @@ export interface EntryDoc {
   ref: string
   at: number
   result: 'entered' | 'won' | 'lost'
+  /** Her request that entered (a retry after a crash answers from it). */
+  requestId?: string | null
 }
 
 export interface StatementDoc {
@@ -154,4 +163,6 @@ export interface StatementDoc {
   dispute: { rowId: string | null; note: string } | null
   by: string
   at: number
+  /** The manager's request that set this state (a retry after a crash answers from it). */
+  requestId?: string | null
 }

@@ -17,14 +17,33 @@ export function voucherDTO(v: VoucherDoc, c: CampaignDoc, merchants: MerchantDoc
     merchants: merchants.filter((m) => c.merchantIds.includes(m._id)).map((m) => ({ id: m._id, name: m.name, address: m.address })),
     claimedAt: v.claimedAt ?? v.pendingAt,
     redemption: r
-      ? { id: r.rowId, at: r.at, merchantName: r.merchantName, till: r.till, billFen: r.billFen, deductionFen: r.voucherFen, modelWorkerFen: r.modelWorkerFen, payableFen: r.payableFen }
+      ? {
+          id: r.rowId,
+          at: r.at,
+          merchantName: r.merchantName,
+          till: r.till,
+          billFen: r.billFen,
+          deductionFen: r.voucherFen,
+          modelWorkerFen: r.modelWorkerFen,
+          payableFen: r.payableFen,
+        }
       : null,
   }
 }
 
 export function rowDTO(r: RedemptionRowDoc, reversible: boolean): RedemptionRowDTO {
   return {
-    id: r._id, type: r.type, voucherId: r.voucherId, campaignName: r.campaignName, at: r.at, till: r.till, memberMasked: r.memberMasked,
-    billFen: r.billFen, unionFen: r.unionFen, merchantFen: r.merchantFen, reversible, reversed: !!r.reversedBy,
+    id: r._id,
+    type: r.type,
+    voucherId: r.voucherId,
+    campaignName: r.campaignName,
+    at: r.at,
+    till: r.till,
+    memberMasked: r.memberMasked,
+    billFen: r.billFen,
+    unionFen: r.unionFen,
+    merchantFen: r.merchantFen,
+    reversible,
+    reversed: !!r.reversedBy,
   }
 }

@@ -2,9 +2,7 @@
 import type { Clock } from '../common/clock'
 import type { Db } from '../common/db'
 import { createNotices, type Notices } from '../common/notices'
-
-export type VoucherNoticeKind = 'voucher_expiry'
-export type VoucherNoticeTopic = 'voucher'
+import type { VoucherNoticeKind, VoucherNoticeTopic } from '../../types/vouchers'
 export type VoucherNotices = Notices<VoucherNoticeKind, VoucherNoticeTopic>
 
 export function createVoucherNotices(deps: { db: Db; clock: Clock }): VoucherNotices {

@@ -17,7 +17,13 @@ export const merchantRef = z.strictObject({ merchantId })
 export const reverse = z.strictObject({ merchantId, redemptionId: id(80) })
 export const statement = z.strictObject({ merchantId, period, date: calendarDate })
 export const confirmStatement = z.strictObject({ merchantId, period, date: calendarDate, digest: z.string().regex(/^[0-9a-f]{64}$/) })
-export const disputeStatement = z.strictObject({ merchantId, period, date: calendarDate, rowId: id(80).optional(), note: safeText(200, { multiline: true }) })
+export const disputeStatement = z.strictObject({
+  merchantId,
+  period,
+  date: calendarDate,
+  rowId: id(80).optional(),
+  note: safeText(200, { multiline: true }),
+})
 export const periodRef = z.strictObject({ period, date: calendarDate })
 
 export const saveMerchant = z.strictObject({ id: merchantId.optional(), name: safeText(40), address: safeText(80), category: safeText(20) })
@@ -44,10 +50,25 @@ export const createCampaign = z.strictObject({
   mode: z.enum(['first_come', 'lottery']),
   drawAt: instant.nullable().optional(),
   audience: z.strictObject({ tagsAny: z.array(tag).max(10), branches: z.array(safeText(60)).max(200) }),
-  subBudgets: z.array(z.strictObject({ branch: safeText(60), budgetFen: fen.min(1), vouchers: z.int().min(1) })).max(200).optional(),
+  subBudgets: z
+    .array(z.strictObject({ branch: safeText(60), budgetFen: fen.min(1), vouchers: z.int().min(1) }))
+    .max(200)
+    .optional(),
   merchantIds: z.array(merchantId).min(1).max(200),
-  modelWorkerBonus: z.strictObject({ ratePercent: percent, capFen: fen.min(1), funder: z.enum(['union', 'merchant']) }).nullable().optional(),
-  reverseWindowMinutes: z.int().min(0).max(7 * 24 * 60),
+  modelWorkerBonus: z
+    .strictObject({ ratePercent: percent, capFen: fen.min(1), funder: z.enum(['union', 'merchant']) })
+    .nullable()
+    .optional(),
+  reverseWindowMinutes: z
+    .int()
+    .min(0)
+    .max(7 * 24 * 60),
   remindDaysBefore: z.int().min(0).max(30),
 })
-export const draw = z.strictObject({ campaignId: id(), seed: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional() })
+export const draw = z.strictObject({
+  campaignId: id(),
+  seed: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .optional(),
+})

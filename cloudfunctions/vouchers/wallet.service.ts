@@ -6,7 +6,7 @@ import { cached } from '../common/instance-cache'
 import { fail } from '../common/errors'
 import type { TokenService } from '../common/qr-token.service'
 import type { CampaignRepository } from './campaign.repository'
-import type { createMerchantRepository } from './merchant.repository'
+import type { MerchantRepository } from './merchant.repository'
 import type { VoucherDoc } from './vouchers.docs'
 import { voucherDTO } from './vouchers.dto'
 import type { VoucherRepository } from './voucher.repository'
@@ -17,13 +17,15 @@ export interface WalletDeps {
   tokens: TokenService
   campaigns: CampaignRepository
   vouchers: VoucherRepository
-  merchants: ReturnType<typeof createMerchantRepository>
+  merchants: MerchantRepository
 }
 
 export function createWalletService(d: WalletDeps) {
   async function dtos(vs: VoucherDoc[]): Promise<VoucherDTO[]> {
     // Only the campaigns of these vouchers (cached by id: a claim has just read its own).
-    const campaigns = (await Promise.all([...new Set(vs.map((v) => v.campaignId))].map((id) => d.campaigns.get(id)))).filter((c) => c !== null)
+    const campaigns = (await Promise.all([...new Set(vs.map((v) => v.campaignId))].map((id) => d.campaigns.get(id)))).filter(
+      (c) => c !== null,
+    )
     const ids = [...new Set(campaigns.flatMap((c) => c.merchantIds))].sort()
     // Names and addresses for display only (suspension is read fresh at the till), so a few seconds' cache is fine.
     const merchants = await cached(d.db, `voucher-merchants:${ids.join(',')}`, () => d.merchants.many(ids))
@@ -52,3 +54,5 @@ export function createWalletService(d: WalletDeps) {
     },
   }
 }
+
+export type WalletService = ReturnType<typeof createWalletService>

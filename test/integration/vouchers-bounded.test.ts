@@ -20,7 +20,10 @@ let shop: string
 beforeAll(async () => {
   emu = await startTestEmulator()
   await setUpOfficer(emu.db)
-  await seedMembers(emu.db, MEMBERS.map((openid) => ({ openid })))
+  await seedMembers(
+    emu.db,
+    MEMBERS.map((openid) => ({ openid })),
+  )
   shop = await merchant(h, '苏果超市（新街口店）')
   for (const t of TILLS) await seedRole(emu.db, t, staffScope(shop))
 }, 120_000)
@@ -45,16 +48,29 @@ async function inWaves<T>(campaignId: string, xs: T[], f: (x: T, i: number) => P
 }
 
 it('500 claims and 500 redemptions at 8 tills: the pool keeps at most the steps in flight, and none once they are done', async () => {
-  const c = await h.ok('officer', 'createCampaign', campaignInput([shop], { totalVouchers: 500, budgetFen: 500 * 2000, rule: { kind: 'discount', ratePercent: 95, capFen: 2000 } }))
+  const c = await h.ok(
+    'officer',
+    'createCampaign',
+    campaignInput([shop], { totalVouchers: 500, budgetFen: 500 * 2000, rule: { kind: 'discount', ratePercent: 95, capFen: 2000 } }),
+  )
   const ids: string[] = []
-  const duringClaims = await inWaves(c.id, MEMBERS, async (o, i) => (ids[i] = (await h.ok<{ id: string }>(o, 'claim', { campaignId: c.id })).id))
+  const duringClaims = await inWaves(
+    c.id,
+    MEMBERS,
+    async (o, i) => (ids[i] = (await h.ok<{ id: string }>(o, 'claim', { campaignId: c.id })).id),
+  )
   const afterClaims = await budgetBooks(emu.db, c.id)
   expect(afterClaims.pool).toMatchObject({ left: 0, claimed: 500, budgetLeft: 0 })
   expect(entries(afterClaims.pool)).toBe(0)
 
   const duringRedeems = await inWaves(c.id, MEMBERS, async (o, i) => {
     const code = await codeOf(h, o, ids[i])
-    await h.ok(TILLS[i % TILLS.length], 'redeem', { merchantId: shop, code, billFen: 1000 + ((i * 7919) % 60_000), till: `${(i % 8) + 1}号收银台` })
+    await h.ok(TILLS[i % TILLS.length], 'redeem', {
+      merchantId: shop,
+      code,
+      billFen: 1000 + ((i * 7919) % 60_000),
+      till: `${(i % 8) + 1}号收银台`,
+    })
   })
   const b = await budgetBooks(emu.db, c.id)
   expect(entries(b.pool)).toBe(0)

@@ -24,7 +24,17 @@ afterAll(() => emu.stop())
 
 it('抽签: members enter, the seeded draw picks ⌊total/perMember⌋, anyone can recompute it from the seed and the published list', async () => {
   h.clock.now = T0
-  const c = await h.ok('officer', 'createCampaign', campaignInput([shop], { mode: 'lottery', drawAt: T0 + 2 * HOUR, totalVouchers: 10, rule: { kind: 'fixed', amountFen: 2000 }, budgetFen: 20_000 }))
+  const c = await h.ok(
+    'officer',
+    'createCampaign',
+    campaignInput([shop], {
+      mode: 'lottery',
+      drawAt: T0 + 2 * HOUR,
+      totalVouchers: 10,
+      rule: { kind: 'fixed', amountFen: 2000 },
+      budgetFen: 20_000,
+    }),
+  )
   expect(fail(await h.call(ENTRANTS[0], 'claim', { campaignId: c.id }))).toBe('DRAW_ONLY')
   const refs: string[] = []
   for (const o of ENTRANTS) refs.push((await h.ok(o, 'enterDraw', { campaignId: c.id })).entryRef)
@@ -54,14 +64,30 @@ it('audience: a 劳模-only campaign says why to others; sub-budgets per grassro
   expect(card).toMatchObject({ state: 'not_eligible', reason: expect.stringContaining('劳模') })
   expect(fail(await h.call('mw', 'claim', { campaignId: c.id }))).toBe('OK')
 
-  const split = await h.ok('officer', 'createCampaign', campaignInput([shop], {
-    totalVouchers: 3, budgetFen: 6000, rule: { kind: 'fixed', amountFen: 2000 },
-    subBudgets: [{ branch: '美团外卖骑手联合工会', vouchers: 1, budgetFen: 2000 }, { branch: '江宁开发区工会', vouchers: 2, budgetFen: 4000 }],
-  }))
+  const split = await h.ok(
+    'officer',
+    'createCampaign',
+    campaignInput([shop], {
+      totalVouchers: 3,
+      budgetFen: 6000,
+      rule: { kind: 'fixed', amountFen: 2000 },
+      subBudgets: [
+        { branch: '美团外卖骑手联合工会', vouchers: 1, budgetFen: 2000 },
+        { branch: '江宁开发区工会', vouchers: 2, budgetFen: 4000 },
+      ],
+    }),
+  )
   expect(fail(await h.call('rider', 'claim', { campaignId: split.id }))).toBe('OK')
   expect(fail(await h.call('other', 'claim', { campaignId: split.id }))).toBe('NOT_ELIGIBLE')
   const pools = await poolsOf(emu.db, split.id)
-  expect(pools.map((p) => [p.branch, p.left, p.budgetLeft]).sort()).toEqual([['江宁开发区工会', 2, 4000], ['美团外卖骑手联合工会', 0, 0]])
-  const bad = await h.call('officer', 'createCampaign', campaignInput([shop], { totalVouchers: 3, budgetFen: 6000, subBudgets: [{ branch: 'x', vouchers: 1, budgetFen: 100 }] }))
+  expect(pools.map((p) => [p.branch, p.left, p.budgetLeft]).sort()).toEqual([
+    ['江宁开发区工会', 2, 4000],
+    ['美团外卖骑手联合工会', 0, 0],
+  ])
+  const bad = await h.call(
+    'officer',
+    'createCampaign',
+    campaignInput([shop], { totalVouchers: 3, budgetFen: 6000, subBudgets: [{ branch: 'x', vouchers: 1, budgetFen: 100 }] }),
+  )
   expect(bad).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT', field: 'subBudgets' })
 }, 60_000)

@@ -5,22 +5,36 @@ import { createVouchersFunction } from '../../cloudfunctions/vouchers/index'
 import type { PoolDoc, VoucherDoc } from '../../cloudfunctions/vouchers/vouchers.docs'
 import { readAll } from '../../cloudfunctions/common/paginate'
 import type { CampaignInputDTO } from '../../types/vouchers'
-import { invoke, okData } from '../support/invoke'
+import { invoke, invokeDuringCrash, okData } from '../support/invoke'
 import { seedRole } from './screening.fixtures'
 
 export const HOUR = 3_600_000
 export const T0 = Date.UTC(2027, 2, 8, 2, 0) // 10:00 Beijing
 
-export function vouchersHarness() {
+/** The function on a clock the test moves; `db`: the database it talks to (default: the test emulator's). */
+export function vouchersHarness(deps: { db?: () => Db } = {}) {
   const clock = { now: T0 }
-  const main = createVouchersFunction({ clock: () => clock.now })
-  const call = <T = any>(openid: string, action: string, data?: unknown, requestId?: string | null) => invoke<T>(main, openid, action, data, requestId)
-  return { clock, main, call, ok: async <T = any>(openid: string, action: string, data?: unknown) => okData(await call<T>(openid, action, data)) }
+  const main = createVouchersFunction({ clock: () => clock.now, db: deps.db })
+  const call = <T = any>(openid: string, action: string, data?: unknown, requestId?: string | null) =>
+    invoke<T>(main, openid, action, data, requestId)
+  /** While a crash test kills the database: a call that dies answers INTERNAL instead of failing the test. */
+  const callDuringCrash = <T = any>(openid: string, action: string, data?: unknown, requestId?: string | null) =>
+    invokeDuringCrash<T>(main, openid, action, data, requestId)
+  return {
+    clock,
+    main,
+    call,
+    callDuringCrash,
+    ok: async <T = any>(openid: string, action: string, data?: unknown) => okData(await call<T>(openid, action, data)),
+  }
 }
 
 export type Harness = ReturnType<typeof vouchersHarness>
 
-export const staffScope = (merchantId: string, manager = false) => ({ role: 'staff' as const, scope: { kind: 'merchant' as const, id: manager ? `${merchantId}-mgr` : merchantId, name: merchantId } })
+export const staffScope = (merchantId: string, manager = false) => ({
+  role: 'staff' as const,
+  scope: { kind: 'merchant' as const, id: manager ? `${merchantId}-mgr` : merchantId, name: merchantId },
+})
 
 export async function merchant(h: Harness, name: string): Promise<string> {
   return (await h.ok<{ id: string }>('officer', 'saveMerchant', { name, address: '南京市玄武区', category: '超市' })).id
@@ -28,9 +42,23 @@ export async function merchant(h: Harness, name: string): Promise<string> {
 
 export function campaignInput(merchantIds: string[], o: Partial<CampaignInputDTO> = {}): CampaignInputDTO {
   return {
-    name: '测试券', funderName: '测试工会', rule: { kind: 'discount', ratePercent: 95, capFen: 2000 }, perMember: 1, totalVouchers: 500, budgetFen: 10_000_000,
-    claimStartsAt: T0, claimEndsAt: T0 + 24 * HOUR, useStartsAt: T0, useEndsAt: T0 + 72 * HOUR, mode: 'first_come', audience: { tagsAny: [], branches: [] },
-    merchantIds, modelWorkerBonus: null, reverseWindowMinutes: 60, remindDaysBefore: 1, ...o,
+    name: '测试券',
+    funderName: '测试工会',
+    rule: { kind: 'discount', ratePercent: 95, capFen: 2000 },
+    perMember: 1,
+    totalVouchers: 500,
+    budgetFen: 10_000_000,
+    claimStartsAt: T0,
+    claimEndsAt: T0 + 24 * HOUR,
+    useStartsAt: T0,
+    useEndsAt: T0 + 72 * HOUR,
+    mode: 'first_come',
+    audience: { tagsAny: [], branches: [] },
+    merchantIds,
+    modelWorkerBonus: null,
+    reverseWindowMinutes: 60,
+    remindDaysBefore: 1,
+    ...o,
   }
 }
 

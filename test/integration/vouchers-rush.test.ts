@@ -18,7 +18,10 @@ let shop: string
 beforeAll(async () => {
   emu = await startTestEmulator()
   await setUpOfficer(emu.db)
-  await seedMembers(emu.db, [...RUSH, ...BUDGET, ...LATE, ...FOUR].map((openid) => ({ openid })))
+  await seedMembers(
+    emu.db,
+    [...RUSH, ...BUDGET, ...LATE, ...FOUR].map((openid) => ({ openid })),
+  )
   shop = await merchant(h, '闽宁协作宁夏扶贫农优产品展销馆')
   for (const t of TILLS) await seedRole(emu.db, t, staffScope(shop))
 }, 120_000)
@@ -41,7 +44,11 @@ it('claim rush: 3,000 members at the release instant for 500 vouchers → exactl
 }, 300_000)
 
 it('4 per member: members tapping 6 times at once each end with exactly 4', async () => {
-  const c = await h.ok('officer', 'createCampaign', campaignInput([shop], { perMember: 4, totalVouchers: 1000, rule: { kind: 'threshold', thresholdFen: 5000, amountFen: 4000 } }))
+  const c = await h.ok(
+    'officer',
+    'createCampaign',
+    campaignInput([shop], { perMember: 4, totalVouchers: 1000, rule: { kind: 'threshold', thresholdFen: 5000, amountFen: 4000 } }),
+  )
   const held = async () => {
     const per = new Map<string, number>()
     for (const v of await vouchersOf(emu.db, c.id)) per.set(v.openid, (per.get(v.openid) ?? 0) + 1)
@@ -61,7 +68,11 @@ it('4 per member: members tapping 6 times at once each end with exactly 4', asyn
 it('budget: 95折 with budget B and cap C → ⌊B/C⌋ claimed; 8 tills redeem while others claim; deductions + reservations ≤ B at every moment', async () => {
   const B = 101_999
   const C = 2000
-  const c = await h.ok('officer', 'createCampaign', campaignInput([shop], { totalVouchers: 10_000, budgetFen: B, rule: { kind: 'discount', ratePercent: 95, capFen: C } }))
+  const c = await h.ok(
+    'officer',
+    'createCampaign',
+    campaignInput([shop], { totalVouchers: 10_000, budgetFen: B, rule: { kind: 'discount', ratePercent: 95, capFen: C } }),
+  )
   const first = await Promise.all(BUDGET.map((o) => h.call(o, 'claim', { campaignId: c.id })))
   expect(first.filter((r) => r.ok)).toHaveLength(Math.floor(B / C))
   expect(first.filter((r) => !r.ok).every((r) => codeOfResult(r) === 'SOLD_OUT')).toBe(true)
@@ -72,7 +83,8 @@ it('budget: 95折 with budget B and cap C → ⌊B/C⌋ claimed; 8 tills redeem 
   const watcher = (async () => {
     while (running) {
       const b = await budgetBooks(emu.db, c.id)
-      if (b.pool.budgetLeft < 0 || b.takenFen !== B - b.pool.budgetLeft || b.takenFen > B) problems.push(JSON.stringify({ left: b.pool.budgetLeft, held: b.takenFen }))
+      if (b.pool.budgetLeft < 0 || b.takenFen !== B - b.pool.budgetLeft || b.takenFen > B)
+        problems.push(JSON.stringify({ left: b.pool.budgetLeft, held: b.takenFen }))
       await new Promise((r) => setTimeout(r, 20))
     }
   })()
@@ -99,7 +111,9 @@ it('the same code at 5 tills at once → exactly one redemption; the others see 
   const c = await h.ok('officer', 'createCampaign', campaignInput([shop], { totalVouchers: 10 }))
   const v = await h.ok(LATE[0], 'claim', { campaignId: c.id })
   const token = await codeOf(h, LATE[0], v.id)
-  const results = await Promise.all(TILLS.slice(0, 5).map((t, i) => h.call(t, 'redeem', { merchantId: shop, code: token, billFen: 8600, till: `${i + 1}号收银台` })))
+  const results = await Promise.all(
+    TILLS.slice(0, 5).map((t, i) => h.call(t, 'redeem', { merchantId: shop, code: token, billFen: 8600, till: `${i + 1}号收银台` })),
+  )
   expect(results.filter((r) => r.ok)).toHaveLength(1)
   const losers = results.filter((r) => !r.ok) as { code: string; message: string }[]
   expect(losers.map((r) => r.code)).toEqual(Array(4).fill('VOUCHER_ALREADY_REDEEMED'))

@@ -25,9 +25,23 @@ it('holds the story: 95折 for 张建国 at 苏果 with the 劳模 extra, 大连
   const dash = await h.ok('demo-officer', 'dashboard', { campaignId: 'campaign-dalian-4x40' })
   expect(dash).toMatchObject({ budgetFen: 200_000_000, vouchersLeft: 50_000 })
   const v = await h.ok('demo-model-worker', 'claim', { campaignId: 'campaign-wuping-95' })
-  const p = await h.ok('demo-cashier', 'preview', { merchantId: 'merchant-suguo-xjk', code: await codeOf(h, 'demo-model-worker', v.id), billFen: 8600 })
+  const p = await h.ok('demo-cashier', 'preview', {
+    merchantId: 'merchant-suguo-xjk',
+    code: await codeOf(h, 'demo-model-worker', v.id),
+    billFen: 8600,
+  })
   expect(p).toMatchObject({ memberMasked: '张**', modelWorker: true, voucherFen: 430, modelWorkerFen: 408, payableFen: 7762 })
-  const mine = okData(await invoke<{ services: { vouchers: { vouchers: { campaignName: string; status: string }[] } } }>(createMemberFunction(), 'demo-model-worker', 'exportMyData'))
-  expect(mine.services.vouchers.vouchers).toEqual([expect.objectContaining({ campaignName: '工会福利消费券 · 消费帮扶 95折', status: 'unused' })])
-  expect(await h.ok('demo-cashier', 'myMerchants')).toEqual([expect.objectContaining({ manager: true, merchant: expect.objectContaining({ id: 'merchant-suguo-xjk' }) })])
+  const mine = okData(
+    await invoke<{ services: { vouchers: { vouchers: { campaignName: string; status: string }[] } } }>(
+      createMemberFunction(),
+      'demo-model-worker',
+      'exportMyData',
+    ),
+  )
+  expect(mine.services.vouchers.vouchers).toEqual([
+    expect.objectContaining({ campaignName: '工会福利消费券 · 消费帮扶 95折', status: 'unused' }),
+  ])
+  expect(await h.ok('demo-cashier', 'myMerchants')).toEqual([
+    expect.objectContaining({ manager: true, merchant: expect.objectContaining({ id: 'merchant-suguo-xjk' }) }),
+  ])
 }, 60_000)

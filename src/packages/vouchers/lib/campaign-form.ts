@@ -25,8 +25,25 @@ export interface CampaignForm {
 }
 
 export const EMPTY_FORM: CampaignForm = {
-  name: '', funderName: '', kind: 'threshold', thresholdYuan: '50', amountYuan: '40', ratePercent: '95', capYuan: '20', perMember: '1', totalVouchers: '', budgetYuan: '',
-  claimDays: '7', useDays: '30', mode: 'first_come', tags: '', merchantIds: [], bonus: false, bonusRate: '95', bonusCapYuan: '10', bonusFunder: 'union',
+  name: '',
+  funderName: '',
+  kind: 'threshold',
+  thresholdYuan: '50',
+  amountYuan: '40',
+  ratePercent: '95',
+  capYuan: '20',
+  perMember: '1',
+  totalVouchers: '',
+  budgetYuan: '',
+  claimDays: '7',
+  useDays: '30',
+  mode: 'first_come',
+  tags: '',
+  merchantIds: [],
+  bonus: false,
+  bonusRate: '95',
+  bonusCapYuan: '10',
+  bonusFunder: 'union',
 }
 
 const DAY = 86_400_000
@@ -70,10 +87,23 @@ export function toCampaignInput(f: CampaignForm, now: number): FormResult {
   return {
     ok: true,
     input: {
-      name: f.name.trim(), funderName: f.funderName.trim(), rule, perMember, totalVouchers: total, budgetFen: budget,
-      claimStartsAt: now, claimEndsAt, useStartsAt: now, useEndsAt: now + useDays * DAY, mode: f.mode, drawAt: f.mode === 'lottery' ? now + Math.ceil(claimDays / 2) * DAY : null,
-      audience: { tagsAny: f.tags.split(/[,，、\s]+/).filter(Boolean), branches: [] }, merchantIds: f.merchantIds,
-      modelWorkerBonus: f.bonus ? { ratePercent: bonusRate!, capFen: bonusCap!, funder: f.bonusFunder } : null, reverseWindowMinutes: 24 * 60, remindDaysBefore: 3,
+      name: f.name.trim(),
+      funderName: f.funderName.trim(),
+      rule,
+      perMember,
+      totalVouchers: total,
+      budgetFen: budget,
+      claimStartsAt: now,
+      claimEndsAt,
+      useStartsAt: now,
+      useEndsAt: now + useDays * DAY,
+      mode: f.mode,
+      drawAt: f.mode === 'lottery' ? now + Math.ceil(claimDays / 2) * DAY : null,
+      audience: { tagsAny: f.tags.split(/[,，、\s]+/).filter(Boolean), branches: [] },
+      merchantIds: f.merchantIds,
+      modelWorkerBonus: f.bonus ? { ratePercent: bonusRate!, capFen: bonusCap!, funder: f.bonusFunder } : null,
+      reverseWindowMinutes: 24 * 60,
+      remindDaysBefore: 3,
     },
   }
 }

@@ -20,22 +20,42 @@ interface Props {
 /** What the cashier sees between scans: the deduction to confirm, the result, or the refusal. */
 export function TillStepView({ step, busy, onConfirm, onCancel }: Props) {
   if (step.kind === 'scan') return null
-  if (step.kind === 'refused') return <View id='till-refused' className='vc-result vc-result--bad'>{step.text}</View>
+  if (step.kind === 'refused')
+    return (
+      <View id='till-refused' className='vc-result vc-result--bad'>
+        {step.text}
+      </View>
+    )
   const p = step.preview
   const summary = (
     <View>
-      <Text className='vc-line'>会员：{p.memberMasked} {p.modelWorker && <Text id='till-model-worker' className='vc-tag'>劳模</Text>}</Text>
-      <Text className='vc-line'>{p.campaignName} · {p.ruleText}</Text>
+      <Text className='vc-line'>
+        会员：{p.memberMasked}{' '}
+        {p.modelWorker && (
+          <Text id='till-model-worker' className='vc-tag'>
+            劳模
+          </Text>
+        )}
+      </Text>
+      <Text className='vc-line'>
+        {p.campaignName} · {p.ruleText}
+      </Text>
       {p.steps.map((s) => (
-        <Text key={s} className='vc-small'>{s}</Text>
+        <Text key={s} className='vc-small'>
+          {s}
+        </Text>
       ))}
     </View>
   )
   if (step.kind === 'done') {
     return (
       <View id='till-done' className='vc-result vc-result--ok'>
-        <Text className='vc-line'>✓ 核销成功 {formatTime(step.row.at)} · {step.row.till}</Text>
-        <Text className='vc-line'>消费 {yuan(p.billFen)}，抵扣 {yuan(p.voucherFen + p.modelWorkerFen)}，请收 {yuan(p.payableFen)}</Text>
+        <Text className='vc-line'>
+          ✓ 核销成功 {formatTime(step.row.at)} · {step.row.till}
+        </Text>
+        <Text className='vc-line'>
+          消费 {yuan(p.billFen)}，抵扣 {yuan(p.voucherFen + p.modelWorkerFen)}，请收 {yuan(p.payableFen)}
+        </Text>
       </View>
     )
   }
@@ -43,10 +63,19 @@ export function TillStepView({ step, busy, onConfirm, onCancel }: Props) {
     <View id='till-preview' className='card'>
       {summary}
       <Text className='vc-line'>消费金额 {yuan(p.billFen)}</Text>
-      <Text id='till-deduction' className='vc-line'>券抵扣 {yuan(p.voucherFen)}{p.modelWorkerFen ? `，劳模折上折 ${yuan(p.modelWorkerFen)}` : ''}</Text>
-      <Text id='till-payable' className='vc-big'>应收 {yuan(p.payableFen)}</Text>
-      <BigButton id='till-confirm' loading={busy} onClick={() => onConfirm(step.code, p.billFen)}>确认核销</BigButton>
-      <BigButton id='till-cancel' variant='secondary' onClick={onCancel}>取消</BigButton>
+      <Text id='till-deduction' className='vc-line'>
+        券抵扣 {yuan(p.voucherFen)}
+        {p.modelWorkerFen ? `，劳模折上折 ${yuan(p.modelWorkerFen)}` : ''}
+      </Text>
+      <Text id='till-payable' className='vc-big'>
+        应收 {yuan(p.payableFen)}
+      </Text>
+      <BigButton id='till-confirm' loading={busy} onClick={() => onConfirm(step.code, p.billFen)}>
+        确认核销
+      </BigButton>
+      <BigButton id='till-cancel' variant='secondary' onClick={onCancel}>
+        取消
+      </BigButton>
     </View>
   )
 }

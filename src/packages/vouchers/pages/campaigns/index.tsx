@@ -24,10 +24,17 @@ export default function Campaigns() {
         {(cs) => (
           <View className='card'>
             {cs.map((c) => (
-              <View key={c.id} id={`campaign-row-${c.id}`} className='vc-row' onClick={() => void Taro.navigateTo({ url: routeUrl('vouchersDashboard', { id: c.id }) })}>
+              <View
+                key={c.id}
+                id={`campaign-row-${c.id}`}
+                className='vc-row'
+                onClick={() => void Taro.navigateTo({ url: routeUrl('vouchersDashboard', { id: c.id }) })}
+              >
                 <View>
                   <Text className='vc-line'>{c.name}</Text>
-                  <Text className='vc-small'>{c.funderName} · {c.totalVouchers} 张 · 预算 {yuan(c.budgetFen)} · 领取至 {formatDateTime(c.claimEndsAt)}</Text>
+                  <Text className='vc-small'>
+                    {c.funderName} · {c.totalVouchers} 张 · 预算 {yuan(c.budgetFen)} · 领取至 {formatDateTime(c.claimEndsAt)}
+                  </Text>
                 </View>
                 <Text className='vc-line'>数据 ›</Text>
               </View>
@@ -36,9 +43,17 @@ export default function Campaigns() {
         )}
       </RemoteView>
       {creating ? (
-        <CampaignFormView merchants={merchants.data ?? []} onDone={() => { setCreating(false); void list.reload() }} />
+        <CampaignFormView
+          merchants={merchants.data ?? []}
+          onDone={() => {
+            setCreating(false)
+            void list.reload()
+          }}
+        />
       ) : (
-        <BigButton id='campaign-new' onClick={() => setCreating(true)}>新建批次</BigButton>
+        <BigButton id='campaign-new' onClick={() => setCreating(true)}>
+          新建批次
+        </BigButton>
       )}
     </PageFrame>
   )

@@ -32,7 +32,10 @@ export default function VoucherCodePage() {
     const used = r.voucher.redemption
     if (!used) return null
     setVoucher(r.voucher)
-    return { title: '已核销', detail: `${formatTime(used.at)} · ${used.merchantName} ${used.till}：抵扣 ${yuan(used.deductionFen + used.modelWorkerFen)}，实付 ${yuan(used.payableFen)}` }
+    return {
+      title: '已核销',
+      detail: `${formatTime(used.at)} · ${used.merchantName} ${used.till}：抵扣 ${yuan(used.deductionFen + used.modelWorkerFen)}，实付 ${yuan(used.payableFen)}`,
+    }
   }
   if (!id) {
     return (
@@ -44,11 +47,23 @@ export default function VoucherCodePage() {
   return (
     <PageFrame className='voucher-code'>
       <View className='card'>
-        {voucher && <Text className='card__title vc-center'>{voucher.campaignName} · {voucher.ruleText}</Text>}
+        {voucher && (
+          <Text className='card__title vc-center'>
+            {voucher.campaignName} · {voucher.ruleText}
+          </Text>
+        )}
         {unusable ? (
-          <Text id='voucher-unusable' className='vc-line muted vc-center'>{voucher ? `此券${STATUS_LABEL[voucher.status]}，不能出示券码` : '此券目前不能使用'}</Text>
+          <Text id='voucher-unusable' className='vc-line muted vc-center'>
+            {voucher ? `此券${STATUS_LABEL[voucher.status]}，不能出示券码` : '此券目前不能使用'}
+          </Text>
         ) : (
-          <RotatingCode id='voucher-qr' fetchCode={fetchCode} checkStatus={checkStatus} deps={[id]} hint='请向收银员出示此码。截图无效，二维码会定时更新；券仅限本人使用，不可转让。' />
+          <RotatingCode
+            id='voucher-qr'
+            fetchCode={fetchCode}
+            checkStatus={checkStatus}
+            deps={[id]}
+            hint='请向收银员出示此码。截图无效，二维码会定时更新；券仅限本人使用，不可转让。'
+          />
         )}
       </View>
       {voucher && <VoucherCard v={voucher} />}

@@ -32,33 +32,65 @@ export default function Dashboard() {
         {(x) => (
           <View>
             <View className='card'>
-              <Text id='dash-counts' className='vc-line'>已领 {x.claimed} · 已核销 {x.redeemed} · 已撤销 {x.reversed} · 已过期 {x.expired} · 剩余 {x.vouchersLeft} 张</Text>
-              <BarList idPrefix='dash-budget' rows={[
-                { key: 'used', label: '已抵扣', value: x.usedFen, text: yuan(x.usedFen) },
-                { key: 'reserved', label: '已领未用（预留）', value: x.reservedFen, text: yuan(x.reservedFen) },
-                { key: 'left', label: '可再发放', value: x.leftFen, text: yuan(x.leftFen) },
-              ]} />
+              <Text id='dash-counts' className='vc-line'>
+                已领 {x.claimed} · 已核销 {x.redeemed} · 已撤销 {x.reversed} · 已过期 {x.expired} · 剩余 {x.vouchersLeft} 张
+              </Text>
+              <BarList
+                idPrefix='dash-budget'
+                rows={[
+                  { key: 'used', label: '已抵扣', value: x.usedFen, text: yuan(x.usedFen) },
+                  { key: 'reserved', label: '已领未用（预留）', value: x.reservedFen, text: yuan(x.reservedFen) },
+                  { key: 'left', label: '可再发放', value: x.leftFen, text: yuan(x.leftFen) },
+                ]}
+              />
               <Text className='vc-small'>总预算 {yuan(x.budgetFen)}</Text>
             </View>
             <View className='card'>
               <Text className='card__title'>按商户（核销笔数）</Text>
-              <BarList idPrefix='dash-merchant' rows={x.byMerchant.map((m) => ({ key: m.merchantId, label: m.name, value: m.redeemed, text: `${m.redeemed} · ${yuan(m.unionFen)}` }))} />
+              <BarList
+                idPrefix='dash-merchant'
+                rows={x.byMerchant.map((m) => ({
+                  key: m.merchantId,
+                  label: m.name,
+                  value: m.redeemed,
+                  text: `${m.redeemed} · ${yuan(m.unionFen)}`,
+                }))}
+              />
             </View>
             <View className='card'>
               <Text className='card__title'>按基层工会（领取）</Text>
-              <BarList idPrefix='dash-branch' rows={x.byBranch.slice(0, 20).map((b) => ({ key: b.branch, label: b.branch, value: b.claimed, text: `${b.claimed} / 用 ${b.redeemed}` }))} />
+              <BarList
+                idPrefix='dash-branch'
+                rows={x.byBranch
+                  .slice(0, 20)
+                  .map((b) => ({ key: b.branch, label: b.branch, value: b.claimed, text: `${b.claimed} / 用 ${b.redeemed}` }))}
+              />
             </View>
             <View className='card'>
               <Text className='card__title'>按日（领取）</Text>
-              <BarList idPrefix='dash-day' rows={x.byDay.map((b) => ({ key: b.date, label: b.date.slice(5), value: b.claimed, text: `${b.claimed} / 用 ${b.redeemed}` }))} />
+              <BarList
+                idPrefix='dash-day'
+                rows={x.byDay.map((b) => ({
+                  key: b.date,
+                  label: b.date.slice(5),
+                  value: b.claimed,
+                  text: `${b.claimed} / 用 ${b.redeemed}`,
+                }))}
+              />
             </View>
             {x.draw ? (
               <View className='card'>
-                <Text className='vc-line'>已开奖：{x.draw.entrants} 人报名，{x.draw.winners} 人中签</Text>
-                <Text className='vc-small' style={{ wordBreak: 'break-all' }}>种子 {x.draw.seed} · 名单摘要 {x.draw.entriesDigest}</Text>
+                <Text className='vc-line'>
+                  已开奖：{x.draw.entrants} 人报名，{x.draw.winners} 人中签
+                </Text>
+                <Text className='vc-small' style={{ wordBreak: 'break-all' }}>
+                  种子 {x.draw.seed} · 名单摘要 {x.draw.entriesDigest}
+                </Text>
               </View>
             ) : (
-              <BigButton id='dash-draw' variant='secondary' loading={draw.busy} onClick={() => void draw.run()}>开奖（抽签批次）</BigButton>
+              <BigButton id='dash-draw' variant='secondary' loading={draw.busy} onClick={() => void draw.run()}>
+                开奖（抽签批次）
+              </BigButton>
             )}
             <ExportBox id='dash-export' label='导出核销流水 CSV' load={exportCsv} />
           </View>

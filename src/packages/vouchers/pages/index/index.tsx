@@ -10,8 +10,30 @@ import { useAction } from '../../../../hooks/use-action'
 import { useNow } from '../../../../hooks/use-now'
 import { useRemote } from '../../../../hooks/use-remote'
 import { call } from '../../../../services/api'
+import { requestNotices } from '../../../../services/subscribe'
 import { CampaignCard } from '../../components/campaign-card'
+import { MerchantDesks } from '../../components/merchant-desks'
+import { OfficerLinks } from '../../components/officer-links'
 import '../../styles.css'
+
+/** A card's one action: enter the draw, or claim (then open the voucher's code). */
+function useCampaignAction(reload: () => Promise<unknown>) {
+  return useAction(async (item: CentreItemDTO) => {
+    if (item.state === 'enter_draw') {
+      await call('vouchers', 'enterDraw', { campaignId: item.campaign.id }, { loadingText: '正在报名' })
+      Taro.showToast({ title: '已报名抽签', icon: 'success' })
+    } else {
+      // The expiry reminder's opt-in: asked within her tap (WeChat shows the dialog only there) and beside
+      // the claim, which goes out at once and never waits for it; the opt-in never fails the claim.
+      const optIn = requestNotices('vouchers', ['voucher'])
+      const v = await call('vouchers', 'claim', { campaignId: item.campaign.id }, { loadingText: '正在领取' })
+      await optIn
+      Taro.showToast({ title: '领取成功', icon: 'success' })
+      void Taro.navigateTo({ url: routeUrl('vouchersCode', { id: v.id }) })
+    }
+    await reload()
+  })
+}
 
 /** 消费券中心: what she can claim now, what opens soon, and why the rest is not for her. */
 export default function VouchersCentre() {
@@ -19,22 +41,13 @@ export default function VouchersCentre() {
   const centre = useRemote((silent) => call('vouchers', 'centre', {}, { silent }))
   const staff = useRemote(() => call('vouchers', 'myMerchants', {}, { silent: true }))
   const me = useRemote(() => call('member', 'me', {}, { silent: true }))
-  const officer = !!me.data?.roles.some((r) => r.role === 'officer')
-  const act = useAction(async (item: CentreItemDTO) => {
-    if (item.state === 'enter_draw') {
-      await call('vouchers', 'enterDraw', { campaignId: item.campaign.id }, { loadingText: '正在报名' })
-      Taro.showToast({ title: '已报名抽签', icon: 'success' })
-    } else {
-      const v = await call('vouchers', 'claim', { campaignId: item.campaign.id }, { loadingText: '正在领取' })
-      Taro.showToast({ title: '领取成功', icon: 'success' })
-      void Taro.navigateTo({ url: routeUrl('vouchersCode', { id: v.id }) })
-    }
-    await centre.reload()
-  })
+  const act = useCampaignAction(centre.reload)
   return (
     <PageFrame className='vouchers-centre'>
       <Text className='vc-title'>工会消费券</Text>
-      <BigButton id='to-mine' variant='secondary' onClick={() => void Taro.navigateTo({ url: routeUrl('vouchersMine') })}>我的券</BigButton>
+      <BigButton id='to-mine' variant='secondary' onClick={() => void Taro.navigateTo({ url: routeUrl('vouchersMine') })}>
+        我的券
+      </BigButton>
       {act.error && <NoticeBanner id='claim-error' tone='warn' text={act.error} />}
       <RemoteView remote={centre} isEmpty={(items) => items.length === 0} emptyText='目前没有可领取的消费券'>
         {(items) => (
@@ -45,24 +58,8 @@ export default function VouchersCentre() {
           </View>
         )}
       </RemoteView>
-      {!!staff.data?.length && (
-        <View className='card'>
-          <Text className='card__title'>商户工作台</Text>
-          {staff.data.map(({ merchant, manager }) => (
-            <View key={merchant.id} className='vc-links'>
-              <BigButton id={`till-${merchant.id}`} variant='secondary' onClick={() => void Taro.navigateTo({ url: routeUrl('vouchersTill', { merchant: merchant.id }) })}>{merchant.name} · 收银台核销</BigButton>
-              {manager && <BigButton variant='secondary' onClick={() => void Taro.navigateTo({ url: routeUrl('vouchersStatement', { merchant: merchant.id }) })}>对账单</BigButton>}
-            </View>
-          ))}
-        </View>
-      )}
-      {officer && (
-        <View className='card vc-links'>
-          <Text className='card__title'>工会干部</Text>
-          <BigButton id='to-campaigns' variant='secondary' onClick={() => void Taro.navigateTo({ url: routeUrl('vouchersCampaigns') })}>消费券批次与数据</BigButton>
-          <BigButton id='to-merchants' variant='secondary' onClick={() => void Taro.navigateTo({ url: routeUrl('vouchersMerchants') })}>合作商户</BigButton>
-        </View>
-      )}
+      {!!staff.data?.length && <MerchantDesks merchants={staff.data} />}
+      {!!me.data?.roles.some((r) => r.role === 'officer') && <OfficerLinks />}
     </PageFrame>
   )
 }

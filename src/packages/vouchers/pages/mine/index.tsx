@@ -35,9 +35,15 @@ export default function MyVouchers() {
       <RemoteView remote={mine} isEmpty={(vs) => !vs.some((v) => shown.has.includes(v.status))} emptyText={`没有${shown.label}的券`}>
         {(vs) => (
           <View>
-            {vs.filter((v) => shown.has.includes(v.status)).map((v) => (
-              <VoucherCard key={v.id} v={v} onOpen={v.status === 'unused' ? () => void Taro.navigateTo({ url: routeUrl('vouchersCode', { id: v.id }) }) : undefined} />
-            ))}
+            {vs
+              .filter((v) => shown.has.includes(v.status))
+              .map((v) => (
+                <VoucherCard
+                  key={v.id}
+                  v={v}
+                  onOpen={v.status === 'unused' ? () => void Taro.navigateTo({ url: routeUrl('vouchersCode', { id: v.id }) }) : undefined}
+                />
+              ))}
           </View>
         )}
       </RemoteView>

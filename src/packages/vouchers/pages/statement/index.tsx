@@ -16,7 +16,11 @@ import { yuan } from '../../lib/money'
 import { merchantOfScope } from '../../lib/merchant-param'
 import '../../styles.css'
 
-const PERIODS: { key: Period; label: string }[] = [{ key: 'day', label: '日' }, { key: 'week', label: '周' }, { key: 'month', label: '月' }]
+const PERIODS: { key: Period; label: string }[] = [
+  { key: 'day', label: '日' },
+  { key: 'week', label: '周' },
+  { key: 'month', label: '月' },
+]
 const STATE: Record<string, string> = { open: '待对账', confirmed: '已确认', disputed: '有异议' }
 
 /** 结算: the merchant's statement for a day, week or month, with its digest; the manager confirms or disputes it. */
@@ -26,19 +30,33 @@ export default function Statement() {
   const [period, setPeriod] = useState<Period>((params.period as Period) || 'day')
   const date = params.date || beijingDate(Date.now())
   const [note, setNote] = useState('')
-  const s = useRemote((silent) => call('vouchers', 'statement', { merchantId: merchant, period, date }, { silent }), [merchant, period, date])
+  const s = useRemote(
+    (silent) => call('vouchers', 'statement', { merchantId: merchant, period, date }, { silent }),
+    [merchant, period, date],
+  )
   const staff = useRemote(() => call('vouchers', 'myMerchants', {}, { silent: true }))
   const manager = !!staff.data?.find((m) => m.merchant.id === merchant)?.manager
   const act = useAction(async (what: 'confirm' | 'dispute') => {
     const base = { merchantId: merchant, period, date }
-    s.setData(what === 'confirm' ? await call('vouchers', 'confirmStatement', { ...base, digest: s.data!.digest }) : await call('vouchers', 'disputeStatement', { ...base, note }))
+    s.setData(
+      what === 'confirm'
+        ? await call('vouchers', 'confirmStatement', { ...base, digest: s.data!.digest })
+        : await call('vouchers', 'disputeStatement', { ...base, note }),
+    )
   })
   return (
     <PageFrame className='vouchers-statement'>
       <Text className='vc-title'>对账单</Text>
       <View className='vc-tabs'>
         {PERIODS.map((p) => (
-          <View key={p.key} id={`period-${p.key}`} className={`vc-tab ${p.key === period ? 'vc-tab--on' : ''}`} onClick={() => setPeriod(p.key)}>按{p.label}</View>
+          <View
+            key={p.key}
+            id={`period-${p.key}`}
+            className={`vc-tab ${p.key === period ? 'vc-tab--on' : ''}`}
+            onClick={() => setPeriod(p.key)}
+          >
+            按{p.label}
+          </View>
         ))}
       </View>
       {act.error && <NoticeBanner tone='warn' text={act.error} />}
@@ -47,17 +65,28 @@ export default function Statement() {
           <View>
             <View className='card'>
               <Text className='card__title'>{st.merchantName}</Text>
-              <Text className='vc-small'>{formatDateTime(st.from)} 至 {formatDateTime(st.to)} · {STATE[st.state]}</Text>
-              <Text id='statement-totals' className='vc-line'>核销 {st.totals.redemptions} 笔 · 撤销 {st.totals.reversals} 笔 · 消费 {yuan(st.totals.billFen)} · 工会结算 {yuan(st.totals.unionFen)} · 商户让利 {yuan(st.totals.merchantFen)}</Text>
-              <Text id='statement-digest' className='vc-small' style={{ wordBreak: 'break-all' }}>SHA-256：{st.digest}</Text>
+              <Text className='vc-small'>
+                {formatDateTime(st.from)} 至 {formatDateTime(st.to)} · {STATE[st.state]}
+              </Text>
+              <Text id='statement-totals' className='vc-line'>
+                核销 {st.totals.redemptions} 笔 · 撤销 {st.totals.reversals} 笔 · 消费 {yuan(st.totals.billFen)} · 工会结算{' '}
+                {yuan(st.totals.unionFen)} · 商户让利 {yuan(st.totals.merchantFen)}
+              </Text>
+              <Text id='statement-digest' className='vc-small' style={{ wordBreak: 'break-all' }}>
+                SHA-256：{st.digest}
+              </Text>
               {st.dispute && <Text className='vc-line warn-text'>异议：{st.dispute.note}</Text>}
             </View>
             <View className='card'>{st.rows.length ? <RowList rows={st.rows} /> : <Text className='muted'>本期没有核销记录</Text>}</View>
             {manager && st.state === 'open' && (
               <View className='card'>
-                <BigButton id='statement-confirm' loading={act.busy} onClick={() => void act.run('confirm')}>对账确认</BigButton>
+                <BigButton id='statement-confirm' loading={act.busy} onClick={() => void act.run('confirm')}>
+                  对账确认
+                </BigButton>
                 <Field id='statement-note' label='有异议？请说明' value={note} onInput={setNote} maxlength={200} />
-                <BigButton id='statement-dispute' variant='secondary' disabled={!note.trim()} onClick={() => void act.run('dispute')}>提交异议</BigButton>
+                <BigButton id='statement-dispute' variant='secondary' disabled={!note.trim()} onClick={() => void act.run('dispute')}>
+                  提交异议
+                </BigButton>
               </View>
             )}
           </View>

@@ -30,7 +30,9 @@ export default function Till() {
   const [step, setStep] = useState<TillStep>({ kind: 'scan' })
   const [billError, setBillError] = useState('')
   const merchants = useRemote(() => call('vouchers', 'myMerchants', {}))
-  const merchant = merchants.data?.find((m) => m.merchant.id === merchantOfScope(params.merchant)) ?? (merchants.data?.length === 1 ? merchants.data[0] : undefined)
+  const merchant =
+    merchants.data?.find((m) => m.merchant.id === merchantOfScope(params.merchant)) ??
+    (merchants.data?.length === 1 ? merchants.data[0] : undefined)
   const merchantId = merchant?.merchant.id ?? ''
   const act = useAction(async (fn: () => Promise<TillStep>) => {
     try {
@@ -43,13 +45,22 @@ export default function Till() {
     const billFen = parseYuan(bill)
     setBillError(billFen === null ? '请先输入消费金额（元），如 86.00' : '')
     if (billFen === null) return
-    return act.run(async () => ({ kind: 'preview', code, preview: await call('vouchers', 'preview', { merchantId, code, billFen }, { loadingText: '正在核对' }) }))
+    return act.run(async () => ({
+      kind: 'preview',
+      code,
+      preview: await call('vouchers', 'preview', { merchantId, code, billFen }, { loadingText: '正在核对' }),
+    }))
   }
   const confirm = (code: string, billFen: number) =>
     act.run(async () => {
       Taro.setStorageSync(TILL_KEY, till)
       const p = step.kind === 'preview' ? step.preview : null
-      const row = await call('vouchers', 'redeem', { merchantId, code, billFen, till: till.trim() || '收银台' }, { loadingText: '正在核销' })
+      const row = await call(
+        'vouchers',
+        'redeem',
+        { merchantId, code, billFen, till: till.trim() || '收银台' },
+        { loadingText: '正在核销' },
+      )
       setBill('')
       return { kind: 'done', row, preview: p! }
     })
@@ -63,13 +74,41 @@ export default function Till() {
             {merchant!.merchant.suspended && <Text className='vc-result vc-result--bad'>本店已暂停核销</Text>}
             <View className='card'>
               <Field id='till-name' label='本收银台名称' value={till} onInput={setTill} maxlength={20} />
-              <Field id='till-bill' label='消费金额（元）' value={bill} onInput={setBill} type='text' maxlength={12} placeholder='如 86.00' error={billError} />
-              <TillStepView step={step} busy={act.busy} onConfirm={(c, b) => void confirm(c, b)} onCancel={() => setStep({ kind: 'scan' })} />
-              {step.kind !== 'preview' && <ScanBox idPrefix='till' scanText='扫会员券码' inputLabel='券码' onCode={preview} busy={act.busy} submitText='核对优惠' />}
+              <Field
+                id='till-bill'
+                label='消费金额（元）'
+                value={bill}
+                onInput={setBill}
+                type='text'
+                maxlength={12}
+                placeholder='如 86.00'
+                error={billError}
+              />
+              <TillStepView
+                step={step}
+                busy={act.busy}
+                onConfirm={(c, b) => void confirm(c, b)}
+                onCancel={() => setStep({ kind: 'scan' })}
+              />
+              {step.kind !== 'preview' && (
+                <ScanBox idPrefix='till' scanText='扫会员券码' inputLabel='券码' onCode={preview} busy={act.busy} submitText='核对优惠' />
+              )}
             </View>
             <View className='vc-links'>
-              <BigButton id='to-today' variant='secondary' onClick={() => void Taro.navigateTo({ url: routeUrl('vouchersToday', { merchant: merchantId }) })}>今日核销与撤销</BigButton>
-              <BigButton id='to-statement' variant='secondary' onClick={() => void Taro.navigateTo({ url: routeUrl('vouchersStatement', { merchant: merchantId }) })}>对账单</BigButton>
+              <BigButton
+                id='to-today'
+                variant='secondary'
+                onClick={() => void Taro.navigateTo({ url: routeUrl('vouchersToday', { merchant: merchantId }) })}
+              >
+                今日核销与撤销
+              </BigButton>
+              <BigButton
+                id='to-statement'
+                variant='secondary'
+                onClick={() => void Taro.navigateTo({ url: routeUrl('vouchersStatement', { merchant: merchantId }) })}
+              >
+                对账单
+              </BigButton>
             </View>
           </View>
         )}

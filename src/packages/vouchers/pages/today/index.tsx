@@ -18,7 +18,12 @@ export default function TodayRedemptions() {
   const merchant = merchantOfScope(useParams().merchant)
   const rows = useRemote((silent) => call('vouchers', 'todayRedemptions', { merchantId: merchant }, { silent }), [merchant])
   const reverse = useAction(async (row: RedemptionRowDTO) => {
-    const ok = await Taro.showModal({ title: '撤销这笔核销？', content: `${row.memberMasked} 消费 ${yuan(row.billFen)}：撤销后券退回会员（仍在有效期内时），工会额度退回。`, confirmText: '确定撤销', cancelText: '不撤销' })
+    const ok = await Taro.showModal({
+      title: '撤销这笔核销？',
+      content: `${row.memberMasked} 消费 ${yuan(row.billFen)}：撤销后券退回会员（仍在有效期内时），工会额度退回。`,
+      confirmText: '确定撤销',
+      cancelText: '不撤销',
+    })
     if (!ok.confirm) return
     await call('vouchers', 'reverse', { merchantId: merchant, redemptionId: row.id }, { loadingText: '正在撤销' })
     Taro.showToast({ title: '已撤销', icon: 'success' })
