@@ -6,6 +6,7 @@
  * birth year, gender, sector, introduction) and a badge number: nothing from the roster.
  * Picks travel only as opaque tokens made on the phones (docs/api-matchmaking.md).
  */
+import type { NoticeActionMap } from './notices'
 
 export type Gender = 'M' | 'F'
 export const SECTORS = ['机关事业', '企业', '新就业形态', '其他'] as const
@@ -310,28 +311,26 @@ export interface AppealRequest {
 
 /** The one opt-in topic: a one-time subscription message when the results are out (it names nobody). */
 export type MatchNoticeTopic = 'match'
-
-export interface MatchNoticeDTO {
-  id: string
-  title: string
-  page: string
-  fields: { label: string; value: string }[]
-  createdAt: number
-  /** false: no opt-in was left, so WeChat would not have sent it (it still shows here). */
-  delivered: boolean
-}
+/** The one notice kind (cloudfunctions/matchmaking/matchmaking.context.ts MATCH_NOTICES). */
+export type MatchNoticeKind = 'match_found'
 
 export interface MatchmakingSweepResult {
+  /** Seat holds given back: stale pending sign-ups, and holds whose sign-up is gone or given back. */
+  holdsReleased: number
   offersExpired: number
   /** Places found free while someone waited, offered to the first in line. */
   offersMade: number
   mixersMatched: number
   pairs: number
   mixersPurged: number
+  /** Mixers whose share of the sweep failed this tick (logged; the next tick retries them). */
+  mixersFailed: number
 }
 
-/** Action name → [request, response]. */
-export interface MatchmakingActions {
+/** Action name → [request, response]; the notice actions (subscribe, her outbox, credits) are the kit's. */
+export type MatchmakingActions = MatchmakingOwnActions & NoticeActionMap<MatchNoticeTopic, MatchNoticeKind>
+
+interface MatchmakingOwnActions {
   // members
   listMixers: [Record<string, never>, MixerCardDTO[]]
   getMixer: [MixerRef, MixerCardDTO]
@@ -353,9 +352,6 @@ export interface MatchmakingActions {
   endMatch: [EndMatchRequest, MatchDTO]
   report: [ReportRequest, { received: true }]
   appealBar: [AppealRequest, BarDTO]
-  subscribe: [{ topics: MatchNoticeTopic[] }, { credits: Record<MatchNoticeTopic, number> }]
-  /** My own matchmaking notices (the outbox of the local demo). */
-  myNotices: [Record<string, never>, MatchNoticeDTO[]]
   // event staff of the mixer (and officers)
   staffMixers: [Record<string, never>, StaffMixerDTO[]]
   checkIn: [StaffCheckInRequest, StaffCheckInResultDTO]

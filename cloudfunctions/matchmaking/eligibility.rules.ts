@@ -6,7 +6,7 @@
  */
 import { rosterReasons, type RosterFacts } from '../common/roster-eligibility.rules'
 import { beijingDate } from '../common/time'
-import { SINGLE_STATEMENT, type EligibilityDTO } from '../../types/matchmaking'
+import { SINGLE_STATEMENT, type EligibilityDTO } from '~types/matchmaking'
 
 export interface EligibilityFacts {
   /** Her roster record, or null when she has not verified. */
@@ -29,7 +29,12 @@ export function barActive(bar: EligibilityFacts['bar'], now: number): boolean {
 }
 
 export function eligibility(m: MixerWindow, f: EligibilityFacts, now: number): EligibilityDTO {
-  const reasons = rosterReasons({ gender: null, ageMin: m.ageMin, ageMax: m.ageMax, tagsAny: [], branches: [] }, f.roster, beijingDate(m.startsAt), '联谊活动')
+  const reasons = rosterReasons(
+    { gender: null, ageMin: m.ageMin, ageMax: m.ageMax, tagsAny: [], branches: [] },
+    f.roster,
+    beijingDate(m.startsAt),
+    '联谊活动',
+  )
   // Attendees pick among the other group: a record without a gender cannot be placed.
   if (f.roster && f.roster.gender !== 'M' && f.roster.gender !== 'F') reasons.push('会员名册中缺少性别信息，请联系所在工会')
   if (!f.statement || f.statement.withdrawnAt !== null) reasons.push('请先签署单身承诺')

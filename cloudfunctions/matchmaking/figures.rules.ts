@@ -1,7 +1,7 @@
 /** Aggregate figures for officers: any count under five is shown as '<5' so no small group can be singled out. */
-import type { Figure } from '../../types/matchmaking'
+import type { Figure } from '~types/matchmaking'
 
-export const SMALL_COUNT = 5
+const SMALL_COUNT = 5
 
 export function figure(n: number): Figure {
   return n < SMALL_COUNT ? '<5' : n

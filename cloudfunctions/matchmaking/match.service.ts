@@ -6,7 +6,7 @@
  */
 import type { Clock } from '../common/clock'
 import { fail } from '../common/errors'
-import type { MatchDTO, MatchesDTO, OfferContactRequest } from '../../types/matchmaking'
+import type { MatchDTO, MatchesDTO, OfferContactRequest } from '~types/matchmaking'
 import type { MatchDoc, MixerDoc } from './matchmaking.docs'
 import { matchDTO } from './matchmaking.dto'
 import type { MixerRepository } from './mixer.repository'
@@ -33,12 +33,15 @@ export function createMatchService({ clock, mixers, picks, pickService }: MatchD
     async list(openid: string, mixer: MixerDoc): Promise<MatchesDTO> {
       let m = mixer
       if (m.phase !== 'matched' && m.phase !== 'purged' && clock() >= m.pickClosesAt) {
-        await pickService.runMatching(await mixers.fresh(m._id) ?? m)
+        await pickService.runMatching((await mixers.fresh(m._id)) ?? m)
         m = (await mixers.fresh(m._id)) ?? m
       }
       if (m.phase !== 'matched') return { published: false, matches: [] }
       const rows = await picks.matchesOf(m._id, openid)
-      return { published: true, matches: rows.map((r) => matchDTO(r, r.a.openid === openid ? r.a.ref : r.b.ref)).sort((x, y) => x.badge - y.badge) }
+      return {
+        published: true,
+        matches: rows.map((r) => matchDTO(r, r.a.openid === openid ? r.a.ref : r.b.ref)).sort((x, y) => x.badge - y.badge),
+      }
     },
     async offer(openid: string, i: OfferContactRequest): Promise<MatchDTO> {
       const { m, side } = await mine(openid, i.matchId)

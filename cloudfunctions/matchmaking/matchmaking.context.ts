@@ -1,25 +1,32 @@
-/** Builds the services one call needs from its db and clock. */
+/** The composition root: repositories built once per instance and handed to services by named deps. */
+import { createAttemptLog } from '../common/attempt-log'
+import { createAuditLog } from '../common/audit'
 import type { Clock } from '../common/clock'
+import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
 import { env } from '../common/env'
 import { perInstance } from '../common/instance-cache'
 import { createNotices } from '../common/notices'
 import { createTokenService } from '../common/qr-token.service'
-import { createCheckinService } from './checkin.service'
+import { createRosterLookup } from '../common/roster-lookup'
+import { expiredRequestsTask } from '../common/sweeper'
+import { createCheckinService, type CheckinAttempt } from './checkin.service'
 import { createMatchService } from './match.service'
 import { createMemberDataRepository } from './member-data.repository'
 import { createMixerRepository } from './mixer.repository'
+import { createMyDataService } from './my-data.service'
 import { createOfficerService } from './officer.service'
 import { createPicksRepository } from './picks.repository'
 import { createPicksService } from './picks.service'
 import { createProfileService } from './profile.service'
+import { createReportRepository } from './report.repository'
 import { createReportService } from './report.service'
 import { createSignupRepository } from './signup.repository'
 import { createSignupService } from './signup.service'
 import { createSweepService } from './sweep.service'
 
 /** One opt-in topic: the match notice (a one-time subscription message names nobody). */
-export const MATCH_NOTICES = { topics: ['match'] as const, kinds: { match_found: { title: '会聚良缘结果通知', topic: 'match' as const } } }
+const MATCH_NOTICES = { topics: ['match'] as const, kinds: { match_found: { title: '会聚良缘结果通知', topic: 'match' as const } } }
 
 const build = perInstance((db: Db, clock: Clock) => {
   const mixers = createMixerRepository(db)
@@ -29,14 +36,19 @@ const build = perInstance((db: Db, clock: Clock) => {
   const notices = createNotices({ db, clock }, MATCH_NOTICES)
   const signup = createSignupService({ clock, mixers, signups })
   const pickService = createPicksService({ clock, mixers, signups, picks, notices })
+  const log = createAttemptLog<CheckinAttempt>({ db, clock }, COLLECTIONS.mixerCheckinsLog, 'matchmaking.checkIn')
   return {
-    mixers, notices, signup, pickService, picks, signupRepo: signups,
-    profile: createProfileService({ db, clock, mixers, signups, data, signup }),
-    checkin: createCheckinService({ db, clock, tokens: createTokenService(env().qrKeys, clock), mixers, signups }),
+    mixers,
+    notices,
+    signup,
+    pickService,
+    profile: createProfileService({ clock, rosters: createRosterLookup({ db }), mixers, signups, data, signup }),
+    checkin: createCheckinService({ clock, tokens: createTokenService(env().qrKeys, clock), mixers, signups, log }),
     matches: createMatchService({ clock, mixers, picks, pickService }),
-    reports: createReportService({ db, clock, signups, data }),
+    reports: createReportService({ clock, audit: createAuditLog({ db, clock }), reports: createReportRepository(db), signups, data }),
     officer: createOfficerService({ clock, mixers, signups, signup }),
-    sweeper: createSweepService({ clock, mixers, signups, signup, picks, pickService, data }),
+    sweeper: createSweepService({ clock, mixers, signups, signup, picks, pickService, data, kitTasks: [expiredRequestsTask(db)] }),
+    myData: createMyDataService({ clock, mixers, signups, signup, picks, data }),
   }
 })
 

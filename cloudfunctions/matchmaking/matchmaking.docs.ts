@@ -1,6 +1,6 @@
 /** Stored shapes of the matchmaking function. Only repositories read them; DTO mappers whitelist what leaves. */
 import type { ClaimDoc } from '../common/claim-ledger'
-import type { ContactKind, Gender, MixerInput, MixerProfileDTO, ReportReason, Sector, SignupStatus } from '../../types/matchmaking'
+import type { ContactKind, FiguresDTO, Gender, MixerInput, MixerProfileDTO, ReportReason, Sector, SignupStatus } from '~types/matchmaking'
 
 export interface MixerDoc extends MixerInput {
   _id: string
@@ -9,7 +9,9 @@ export interface MixerDoc extends MixerInput {
   matchingAt: number | null
   pairs: number | null
   /** Aggregate figures kept when the personal data goes (retention). */
-  figures: unknown | null
+  figures: FiguresDTO | null
+  /** The officer's request that last saved it: a same-id retry answers it (`saveMixer` recover). */
+  requestId?: string | null
   createdAt: number
   updatedAt: number
 }
@@ -19,6 +21,8 @@ export interface PlaceDoc {
   _id: string
   mixerId: string
   left: number
+  /** What `left` was set up with, so an officer's edit moves `left` by the difference exactly once (absent on old documents). */
+  capacity?: number
   waitSeq: number
   /** Check-ins of this gender (gender places only). */
   checkedIn?: number
@@ -45,6 +49,8 @@ export interface SignupDoc extends ClaimDoc {
   checkedInAt: number | null
   badge: number | null
   publicKey: string | null
+  /** The request that last moved it (a cancel, an offer answered, a check-in, a decision): what `recover` reads. */
+  lastRequestId?: string | null
   updatedAt: number
 }
 
@@ -115,5 +121,7 @@ export interface BarDoc {
   until: number
   liftedAt: number | null
   appeal: { text: string; at: number; outcome: 'pending' | 'upheld' | 'lifted' } | null
+  /** The officer's request that wrote it (`barMember` recover). */
+  requestId?: string | null
   at: number
 }

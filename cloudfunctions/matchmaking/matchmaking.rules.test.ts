@@ -1,4 +1,4 @@
-import { SINGLE_STATEMENT } from '../../types/matchmaking'
+import { SINGLE_STATEMENT } from '~types/matchmaking'
 import { eligibility, type EligibilityFacts } from './eligibility.rules'
 import { figure, purgeDue } from './figures.rules'
 import { computeMatches, submissionRefusal } from './picks.rules'
@@ -7,8 +7,10 @@ const T0 = Date.UTC(2027, 7, 1)
 const mixer = { startsAt: Date.UTC(2027, 7, 10, 11), ageMin: 22, ageMax: 35, signupOpensAt: T0 - 1, signupClosesAt: T0 + 86_400_000 }
 const roster = { gender: 'F' as const, birthDate: '1996-05-01', tags: [], branch: '山阳区总工会' }
 const ok: EligibilityFacts = {
-  roster, hasProfile: true,
-  statement: { version: SINGLE_STATEMENT.version, withdrawnAt: null }, bar: null,
+  roster,
+  hasProfile: true,
+  statement: { version: SINGLE_STATEMENT.version, withdrawnAt: null },
+  bar: null,
 }
 
 describe('eligibility', () => {
@@ -23,7 +25,9 @@ describe('eligibility', () => {
   })
   it('a withdrawn or outdated statement does not count', () => {
     expect(eligibility(mixer, { ...ok, statement: { version: SINGLE_STATEMENT.version, withdrawnAt: T0 } }, T0).eligible).toBe(false)
-    expect(eligibility(mixer, { ...ok, statement: { version: 'v0', withdrawnAt: null } }, T0).reasons).toEqual(['单身承诺已更新，请重新阅读并签署'])
+    expect(eligibility(mixer, { ...ok, statement: { version: 'v0', withdrawnAt: null } }, T0).reasons).toEqual([
+      '单身承诺已更新，请重新阅读并签署',
+    ])
   })
   it('a bar holds until its end date, not after, and not once lifted', () => {
     const bar = { until: T0 + 1000, liftedAt: null }

@@ -20,6 +20,21 @@ export function createMemberDataRepository(db: Db) {
     async removeProfile(openid: string): Promise<void> {
       await db.collection(COLLECTIONS.mixerProfiles).where({ _id: openid }).remove()
     },
+    /** Profiles of members who no longer have any mixer holding data: one removal. */
+    async removeProfiles(openids: string[]): Promise<void> {
+      for (let i = 0; i < openids.length; i += 1000)
+        await db
+          .collection(COLLECTIONS.mixerProfiles)
+          .where({ _id: db.command.in(openids.slice(i, i + 1000)) })
+          .remove()
+    },
+    /** Conditional: only a standing statement is withdrawn, so two same-id runs never both withdraw. */
+    async withdrawStatement(openid: string, at: number): Promise<boolean> {
+      return (
+        (await db.collection(COLLECTIONS.mixerStatements).where({ _id: openid, withdrawnAt: null }).update({ withdrawnAt: at })).updated ===
+        1
+      )
+    },
     async removeStatement(openid: string): Promise<void> {
       await db.collection(COLLECTIONS.mixerStatements).where({ _id: openid }).remove()
     },
@@ -28,11 +43,19 @@ export function createMemberDataRepository(db: Db) {
     },
     /** The appeal is written once: the condition refuses a second. */
     async appeal(openid: string, appeal: NonNullable<BarDoc['appeal']>): Promise<boolean> {
-      const r = await db.collection(COLLECTIONS.mixerBars).where({ _id: openid, appeal: null }).update({ appeal: db.command.set(appeal) })
+      const r = await db
+        .collection(COLLECTIONS.mixerBars)
+        .where({ _id: openid, appeal: null })
+        .update({ appeal: db.command.set(appeal) })
       return r.updated === 1
     },
-    async updateBar(openid: string, patch: Partial<BarDoc>): Promise<void> {
-      await db.collection(COLLECTIONS.mixerBars).doc(openid).update(patch)
+    /** Decides a pending appeal once: the condition refuses a second decision. */
+    async decideAppeal(openid: string, reportId: string, lift: boolean, at: number): Promise<boolean> {
+      const patch = { 'appeal.outcome': lift ? 'lifted' : 'upheld', ...(lift ? { liftedAt: at } : {}) }
+      return (
+        (await db.collection(COLLECTIONS.mixerBars).where({ _id: openid, reportId, 'appeal.outcome': 'pending' }).update(patch)).updated ===
+        1
+      )
     },
   }
 }

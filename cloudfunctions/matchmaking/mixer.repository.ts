@@ -2,12 +2,12 @@
 import { COLLECTIONS } from '../common/collections'
 import { bumpCounter } from '../common/counter'
 import type { Db } from '../common/db'
-import { isDuplicate } from '../common/db-errors'
+import { insertOnce } from '../common/db-errors'
 import { fail } from '../common/errors'
 import { cached, forget } from '../common/instance-cache'
 import { readAll, rowsOf } from '../common/paginate'
 import { createPlaceStore } from '../common/place-store'
-import type { Gender, Sector } from '../../types/matchmaking'
+import type { Gender, Sector } from '~types/matchmaking'
 import type { DirectoryDoc, MixerDoc, PlaceDoc } from './matchmaking.docs'
 
 export const genderPlaceId = (mixerId: string, g: Gender) => `${mixerId}:${g}`
@@ -29,7 +29,11 @@ export function createMixerRepository(db: Db) {
     /** A few seconds' cache: times and rules rarely change; `phase` decisions re-read with `fresh`. */
     get: (id: string) => cached(db, `mixer:${id}`, () => fresh(id)),
     async list(): Promise<MixerDoc[]> {
-      return readAll<MixerDoc>(mixers().where({ phase: _.in(['open', 'matching', 'matched']) }).orderBy('startsAt', 'asc'))
+      return readAll<MixerDoc>(
+        mixers()
+          .where({ phase: _.in(['open', 'matching', 'matched']) })
+          .orderBy('startsAt', 'asc'),
+      )
     },
     async byProgramme(programme: string): Promise<MixerDoc[]> {
       return readAll<MixerDoc>(mixers().where({ programme }).orderBy('startsAt', 'asc'))
@@ -60,19 +64,27 @@ export function createMixerRepository(db: Db) {
     },
     /** The desk's live count, kept beside the places so a station screen reads one document per gender. */
     async countCheckIn(mixerId: string, g: Gender): Promise<void> {
-      await places().where({ _id: genderPlaceId(mixerId, g) }).update({ checkedIn: _.inc(1) })
+      await places()
+        .where({ _id: genderPlaceId(mixerId, g) })
+        .update({ checkedIn: _.inc(1) })
     },
     async placeDocs(mixerId: string): Promise<PlaceDoc[]> {
       return rowsOf<PlaceDoc>(await places().where({ mixerId }).limit(100).get())
     },
-    /** Creates a missing place document or moves its capacity by `delta` (an officer's edit). */
-    async ensurePlace(id: string, mixerId: string, capacity: number, delta: number): Promise<void> {
-      try {
-        await places().add({ _id: id, mixerId, left: capacity, waitSeq: 0, holders: {} })
-      } catch (e) {
-        if (!isDuplicate(e)) throw e
-        if (delta !== 0) await places().doc(id).update({ left: _.inc(delta) })
-      }
+    /**
+     * Creates a missing place document, or moves `left` by the change of capacity: conditional on the capacity
+     * it read, so a retried edit (or two at once) moves it once. `was`: the capacity of a document without one.
+     */
+    async setCapacity(id: string, mixerId: string, capacity: number, was: number): Promise<void> {
+      const fresh: PlaceDoc = { _id: id, mixerId, left: capacity, capacity, waitSeq: 0, holders: {} }
+      if (await insertOnce(places(), fresh)) return
+      const doc = rowsOf<PlaceDoc>(await places().doc(id).field({ capacity: true }).get())[0]
+      const from = doc?.capacity ?? was
+      if (from === capacity) return
+      const r = await places()
+        .where({ _id: id, capacity: doc?.capacity ?? _.exists(false) })
+        .update({ left: _.inc(capacity - from), capacity })
+      if (r.updated !== 1) fail('CONFLICT', 'placesByGender')
     },
     /** Frozen directories never change: kept a minute in the instance (but an absent one is not remembered). */
     async directory(mixerId: string): Promise<DirectoryDoc | null> {
@@ -82,15 +94,9 @@ export function createMixerRepository(db: Db) {
     },
     /** Freezes once: a second writer's insert fails and the first directory stands. */
     async freezeDirectory(doc: DirectoryDoc): Promise<DirectoryDoc> {
-      try {
-        await dirs().add({ ...doc })
-        forget(db, `dir:${doc._id}`)
-        return doc
-      } catch (e) {
-        if (!isDuplicate(e)) throw e
-        forget(db, `dir:${doc._id}`)
-        return rowsOf<DirectoryDoc>(await dirs().doc(doc._id).get())[0]
-      }
+      const first = await insertOnce(dirs(), { ...doc })
+      forget(db, `dir:${doc._id}`)
+      return first ? doc : rowsOf<DirectoryDoc>(await dirs().doc(doc._id).get())[0]
     },
     async removeDirectory(mixerId: string): Promise<void> {
       await dirs().where({ _id: mixerId }).remove()

@@ -3,10 +3,21 @@
  * Nothing here reads picks, tokens, matches or contacts (the pairs count is
  * the number the matching wrote on the mixer).
  */
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import type { Clock } from '../common/clock'
 import { fail } from '../common/errors'
-import { SECTORS, type DecideRequest, type FiguresDTO, type Gender, type MixerDTO, type ProgrammeDTO, type ReviewDTO, type ReviewRowDTO, type SaveMixerRequest, type Sector } from '../../types/matchmaking'
+import {
+  SECTORS,
+  type DecideRequest,
+  type FiguresDTO,
+  type Gender,
+  type MixerDTO,
+  type ProgrammeDTO,
+  type ReviewDTO,
+  type ReviewRowDTO,
+  type SaveMixerRequest,
+  type Sector,
+} from '~types/matchmaking'
 import { figure } from './figures.rules'
 import type { MixerDoc, SignupDoc } from './matchmaking.docs'
 import { mixerDTO } from './matchmaking.dto'
@@ -22,18 +33,31 @@ export interface OfficerDeps {
 }
 
 const HOLDING: SignupDoc['state'][] = ['review', 'approved']
+
+/** A new mixer's id: from the request id when there is one, so a retried save finds (and finishes) the same mixer. */
+const newMixerId = (requestId: string | null) =>
+  `mx-${requestId ? createHash('sha256').update(`mixer:${requestId}`).digest('hex').slice(0, 12) : randomBytes(6).toString('hex')}`
 const SIGNED: SignupDoc['state'][] = ['review', 'approved', 'waiting', 'offered', 'rejected']
 
 /** Raw counts → figures with '<5'; kept on the mixer when the personal data goes. */
 export function figuresOf(m: MixerDoc, rows: SignupDoc[]): FiguresDTO {
   const count = (f: (d: SignupDoc) => boolean) => rows.filter(f).length
-  const per = (f: (d: SignupDoc) => boolean): Record<Gender, number | '<5'> => ({ M: figure(count((d) => d.gender === 'M' && f(d))), F: figure(count((d) => d.gender === 'F' && f(d))) })
+  const per = (f: (d: SignupDoc) => boolean): Record<Gender, number | '<5'> => ({
+    M: figure(count((d) => d.gender === 'M' && f(d))),
+    F: figure(count((d) => d.gender === 'F' && f(d))),
+  })
   const signed = (d: SignupDoc) => SIGNED.includes(d.state) || !!d.checkedInAt
   return {
-    mixerId: m._id, title: m.title, signedUp: per(signed), approved: per((d) => d.state === 'approved'), checkedIn: per((d) => !!d.checkedInAt),
+    mixerId: m._id,
+    title: m.title,
+    signedUp: per(signed),
+    approved: per((d) => d.state === 'approved'),
+    checkedIn: per((d) => !!d.checkedInAt),
     bySector: SECTORS.map((s) => ({
-      sector: s, signedUp: figure(count((d) => d.profile.sector === s && signed(d))),
-      approved: figure(count((d) => d.profile.sector === s && d.state === 'approved')), checkedIn: figure(count((d) => d.profile.sector === s && !!d.checkedInAt)),
+      sector: s,
+      signedUp: figure(count((d) => d.profile.sector === s && signed(d))),
+      approved: figure(count((d) => d.profile.sector === s && d.state === 'approved')),
+      checkedIn: figure(count((d) => d.profile.sector === s && !!d.checkedInAt)),
     })),
     pairs: m.pairs === null ? null : figure(m.pairs),
   }
@@ -47,68 +71,113 @@ export function createOfficerService({ clock, mixers, signups, signup }: Officer
   }
 
   const row = async (d: SignupDoc): Promise<ReviewRowDTO> => ({
-    ref: d.ref, nickname: d.profile.nickname, maskedName: d.maskedName, gender: d.gender, sector: d.profile.sector, birthYear: d.profile.birthYear,
-    status: d.state as ReviewRowDTO['status'], position: d.state === 'waiting' ? await signups.position(d) : null, signedUpAt: d.signedUpAt,
+    ref: d.ref,
+    nickname: d.profile.nickname,
+    maskedName: d.maskedName,
+    gender: d.gender,
+    sector: d.profile.sector,
+    birthYear: d.profile.birthYear,
+    status: d.state as ReviewRowDTO['status'],
+    position: d.state === 'waiting' ? await signups.position(d) : null,
+    signedUpAt: d.signedUpAt,
   })
 
   return {
-    async save(i: SaveMixerRequest): Promise<MixerDTO> {
-      if (i.endsAt <= i.startsAt || i.pickClosesAt <= i.pickOpensAt || i.signupClosesAt <= i.signupOpensAt || i.ageMax < i.ageMin) fail('INVALID_ARGUMENT', 'pickClosesAt')
+    /** Places first (each moved once per change of capacity, place-store's conditional), then the mixer carrying the request id. */
+    async save(i: SaveMixerRequest, requestId: string | null): Promise<MixerDTO> {
+      if (i.endsAt <= i.startsAt || i.pickClosesAt <= i.pickOpensAt || i.signupClosesAt <= i.signupOpensAt || i.ageMax < i.ageMin)
+        fail('INVALID_ARGUMENT', 'pickClosesAt')
       const old = i.id ? await mixer(i.id) : null
       if (old && old.phase !== 'open') fail('CONFLICT', undefined, '活动已结束匹配，不能再修改')
       const now = clock()
       const { id: _ignored, ...input } = i
       const doc: MixerDoc = {
-        ...input, _id: old?._id ?? `mx-${randomBytes(6).toString('hex')}`, phase: 'open', badgeSeq: old?.badgeSeq ?? 0, matchingAt: null, pairs: null,
-        figures: null, createdAt: old?.createdAt ?? now, updatedAt: now,
+        ...input,
+        _id: old?._id ?? newMixerId(requestId),
+        phase: 'open',
+        badgeSeq: old?.badgeSeq ?? 0,
+        matchingAt: null,
+        pairs: null,
+        figures: null,
+        requestId,
+        createdAt: old?.createdAt ?? now,
+        updatedAt: now,
       }
       for (const g of ['M', 'F'] as const) {
-        await mixers.ensurePlace(genderPlaceId(doc._id, g), doc._id, doc.placesByGender[g], doc.placesByGender[g] - (old?.placesByGender[g] ?? doc.placesByGender[g]))
+        await mixers.setCapacity(genderPlaceId(doc._id, g), doc._id, doc.placesByGender[g], old?.placesByGender[g] ?? doc.placesByGender[g])
       }
       for (const [s, n] of Object.entries(doc.sectorQuotas) as [Sector, number][]) {
-        await mixers.ensurePlace(sectorPlaceId(doc._id, s), doc._id, n, n - (old?.sectorQuotas[s] ?? n))
+        await mixers.setCapacity(sectorPlaceId(doc._id, s), doc._id, n, old?.sectorQuotas[s] ?? n)
       }
       await mixers.save(doc)
       return mixerDTO(doc)
     },
+    /** The mixer a same-id `save` wrote (a new one's id comes from the request id). */
+    async savedBy(i: SaveMixerRequest, requestId: string | undefined): Promise<MixerDTO | null> {
+      const m = requestId ? await mixers.fresh(i.id ?? newMixerId(requestId)) : null
+      return m && m.requestId === requestId ? mixerDTO(m) : null
+    },
     async review(mixerId: string): Promise<ReviewDTO> {
       const m = await mixer(mixerId)
       const rows = (await signups.ofMixer(mixerId)).filter((d) => SIGNED.includes(d.state))
-      const balance = (['F', 'M'] as const).flatMap((gender) => SECTORS.map((sector) => {
-        const here = rows.filter((d) => d.gender === gender && d.profile.sector === sector)
-        return { gender, sector, review: here.filter((d) => d.state === 'review').length, approved: here.filter((d) => d.state === 'approved').length, waiting: here.filter((d) => d.state === 'waiting').length }
-      }))
+      const balance = (['F', 'M'] as const).flatMap((gender) =>
+        SECTORS.map((sector) => {
+          const here = rows.filter((d) => d.gender === gender && d.profile.sector === sector)
+          return {
+            gender,
+            sector,
+            review: here.filter((d) => d.state === 'review').length,
+            approved: here.filter((d) => d.state === 'approved').length,
+            waiting: here.filter((d) => d.state === 'waiting').length,
+          }
+        }),
+      )
       const order = (d: SignupDoc) => ['review', 'offered', 'waiting', 'approved', 'rejected'].indexOf(d.state) * 1e6 + (d.seq ?? 0)
-      return { mixer: mixerDTO(m), balance, rows: await Promise.all(rows.sort((a, b) => order(a) - order(b) || a.signedUpAt - b.signedUpAt).map(row)) }
+      return {
+        mixer: mixerDTO(m),
+        balance,
+        rows: await Promise.all(rows.sort((a, b) => order(a) - order(b) || a.signedUpAt - b.signedUpAt).map(row)),
+      }
     },
-    async decide(i: DecideRequest): Promise<ReviewRowDTO> {
+    async decide(i: DecideRequest, requestId: string | null): Promise<ReviewRowDTO> {
       const m = await mixer(i.mixerId)
       const d = await signups.byRef(i.ref)
       if (!d || d.mixerId !== m._id) fail('NOT_FOUND', 'ref')
       if (!HOLDING.includes(d.state)) fail('CONFLICT')
       if (i.approve) {
-        if (!(await signups.move(d, 'review', { state: 'approved' }))) fail('CONFLICT')
+        if (!(await signups.move(d, 'review', { state: 'approved', lastRequestId: requestId }))) fail('CONFLICT')
         return row({ ...d, state: 'approved' })
       }
       if (d.checkedInAt) fail('CONFLICT')
       const rejectReason = i.reason ?? '未通过审核'
-      if (!(await signups.move(d, HOLDING, { state: 'rejected', rejectReason }))) fail('CONFLICT')
+      if (!(await signups.move(d, HOLDING, { state: 'rejected', rejectReason, lastRequestId: requestId }))) fail('CONFLICT')
       await signup.passDown(m, d)
       return row({ ...d, state: 'rejected', rejectReason })
     },
+    /** The decision a same-id `decide` made. */
+    async decidedBy(i: DecideRequest, requestId: string | undefined): Promise<ReviewRowDTO | null> {
+      const d = requestId ? await signups.byRef(i.ref) : null
+      return d?.mixerId === i.mixerId && d.lastRequestId === requestId && d.state === (i.approve ? 'approved' : 'rejected') ? row(d) : null
+    },
     async figures(mixerId: string): Promise<FiguresDTO> {
       const m = await mixer(mixerId)
-      if (m.phase === 'purged') return m.figures as FiguresDTO
+      if (m.phase === 'purged' && m.figures) return m.figures
       return figuresOf(m, await signups.ofMixer(mixerId))
     },
     async programme(programme: string): Promise<ProgrammeDTO> {
       const list = await mixers.byProgramme(programme)
-      const raw = await Promise.all(list.map(async (m) => (m.phase === 'purged' ? { m, rows: null } : { m, rows: await signups.ofMixer(m._id) })))
-      const mixersOut = raw.map(({ m, rows }) => (rows ? figuresOf(m, rows) : (m.figures as FiguresDTO)))
+      const raw = await Promise.all(
+        list.map(async (m) => (m.phase === 'purged' ? { m, rows: null } : { m, rows: await signups.ofMixer(m._id) })),
+      )
+      const mixersOut = raw.map(({ m, rows }) => m.figures ?? figuresOf(m, rows ?? []))
       // Totals from exact counts, masked once at the end (summing masked figures would hide or invent people).
       const all = raw.flatMap((r) => r.rows ?? [])
       const t = figuresOf({ ...list[0], pairs: list.reduce((n, m) => n + (m.pairs ?? 0), 0) } as MixerDoc, all)
-      return { programme, mixers: mixersOut, totals: { signedUp: t.signedUp, approved: t.approved, checkedIn: t.checkedIn, pairs: list.length ? t.pairs : null } }
+      return {
+        programme,
+        mixers: mixersOut,
+        totals: { signedUp: t.signedUp, approved: t.approved, checkedIn: t.checkedIn, pairs: list.length ? t.pairs : null },
+      }
     },
   }
 }

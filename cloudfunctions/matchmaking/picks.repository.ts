@@ -16,12 +16,17 @@ export function createPicksRepository(db: Db) {
       const { _id, ...rest } = doc
       await picks().doc(_id).set(rest)
     },
+    async get(mixerId: string, ref: string): Promise<PicksDoc | null> {
+      return rowsOf<PicksDoc>(await picks().doc(picksId(mixerId, ref)).get())[0] ?? null
+    },
     ofMixer: (mixerId: string) => readAll<PicksDoc>(picks().where({ mixerId })),
     async removeOfMixer(mixerId: string): Promise<void> {
       await picks().where({ mixerId }).remove()
     },
     async removeOf(mixerId: string, ref: string): Promise<void> {
-      await picks().where({ _id: picksId(mixerId, ref) }).remove()
+      await picks()
+        .where({ _id: picksId(mixerId, ref) })
+        .remove()
     },
     async saveMatch(doc: MatchDoc): Promise<void> {
       const { _id, ...rest } = doc
@@ -45,7 +50,13 @@ export function createPicksRepository(db: Db) {
     },
     async blocked(ids: string[]): Promise<Set<string>> {
       if (ids.length === 0) return new Set()
-      const rows = rowsOf<{ _id: string }>(await db.collection(COLLECTIONS.mixerBlocks).where({ _id: db.command.in(ids.slice(0, 1000)) }).limit(1000).get())
+      const rows = rowsOf<{ _id: string }>(
+        await db
+          .collection(COLLECTIONS.mixerBlocks)
+          .where({ _id: db.command.in(ids.slice(0, 1000)) })
+          .limit(1000)
+          .get(),
+      )
       return new Set(rows.map((r) => r._id))
     },
     async block(id: string, at: number): Promise<void> {

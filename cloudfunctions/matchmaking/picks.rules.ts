@@ -4,10 +4,10 @@
  * the submitter's check-in; at the deadline a token held by two attendees of
  * different groups is a mutual pick.
  */
-import type { ErrorCode } from '../../types/errors'
-import type { Gender } from '../../types/matchmaking'
+import type { ErrorCode } from '~types/errors'
+import type { Gender } from '~types/matchmaking'
 
-export const TOKEN_RE = /^[A-Za-z0-9_-]{43}$/
+const TOKEN_RE = /^[A-Za-z0-9_-]{43}$/
 
 export interface PickWindow {
   pickOpensAt: number
@@ -16,7 +16,12 @@ export interface PickWindow {
 }
 
 /** Why a submission is refused, or null. Order matters: time and check-in before shape. */
-export function submissionRefusal(w: PickWindow, submitter: { checkedIn: boolean; hasKey: boolean }, tokens: string[], now: number): ErrorCode | null {
+export function submissionRefusal(
+  w: PickWindow,
+  submitter: { checkedIn: boolean; hasKey: boolean },
+  tokens: string[],
+  now: number,
+): ErrorCode | null {
   if (now < w.pickOpensAt) return 'PICK_NOT_OPEN'
   if (now >= w.pickClosesAt) return 'PICK_CLOSED'
   if (!submitter.checkedIn || !submitter.hasKey) return 'MIXER_NOT_CHECKED_IN'

@@ -10,9 +10,9 @@
 import type { Clock } from '../common/clock'
 import { fail } from '../common/errors'
 import type { Notices } from '../common/notices'
-import { noticePage } from '../../types/routes'
-import type { DirectoryDTO, DirectoryEntryDTO, SubmitPicksResult } from '../../types/matchmaking'
-import type { DirectoryDoc, MixerDoc, SignupDoc } from './matchmaking.docs'
+import { noticePage } from '~types/routes'
+import type { DirectoryDTO, DirectoryEntryDTO, SubmitPicksResult } from '~types/matchmaking'
+import type { DirectoryDoc, MatchDoc, MatchSide, MixerDoc, SignupDoc } from './matchmaking.docs'
 import type { MixerRepository } from './mixer.repository'
 import { computeMatches, submissionRefusal } from './picks.rules'
 import { blockId, matchId, picksId, type PicksRepository } from './picks.repository'
@@ -46,30 +46,64 @@ export function createPicksService({ clock, mixers, signups, picks, notices }: P
     return { d, dir: await frozen(m) }
   }
 
-  async function runMatching(m: MixerDoc): Promise<number> {
-    const now = clock()
-    const won = (await mixers.movePhase(m._id, 'open', { phase: 'matching', matchingAt: now })) ||
-      (m.phase === 'matching' && (m.matchingAt ?? 0) < now - MATCHING_STALE_MS && (await mixers.movePhase(m._id, 'matching', { matchingAt: now })))
-    if (!won) return 0
+  /** One caller wins the phase change (or takes over a matching whose call died). */
+  async function claimMatching(m: MixerDoc, now: number): Promise<boolean> {
+    if (await mixers.movePhase(m._id, 'open', { phase: 'matching', matchingAt: now })) return true
+    const stale = m.phase === 'matching' && (m.matchingAt ?? 0) < now - MATCHING_STALE_MS
+    return stale && (await mixers.movePhase(m._id, 'matching', { matchingAt: now }))
+  }
+
+  /** The mutual picks of the frozen directory's attendees, as match documents (blocked pairs left out). */
+  async function matchesOf(m: MixerDoc, now: number): Promise<{ matches: MatchDoc[]; names: Map<string, string> }> {
     const dir = await frozen(m)
     const byRef = new Map(dir.entries.map((e) => [e.ref, e]))
     const subs = (await picks.ofMixer(m._id)).filter((p) => byRef.has(p.ref))
-    const rows = new Map((await signups.byRefs(m._id, subs.map((s) => s.ref))).map((d) => [d.ref, d]))
+    const rows = new Map(
+      (
+        await signups.byRefs(
+          m._id,
+          subs.map((s) => s.ref),
+        )
+      ).map((d) => [d.ref, d]),
+    )
     const candidates = computeMatches(subs.map((s) => ({ ref: s.ref, gender: byRef.get(s.ref)!.gender, tokens: s.tokens })))
     const blocked = await picks.blocked(candidates.map(([a, b]) => blockId(rows.get(a)?.openid ?? a, rows.get(b)?.openid ?? b)))
-    const pairs = candidates.filter(([a, b]) => rows.has(a) && rows.has(b) && !blocked.has(blockId(rows.get(a)!.openid, rows.get(b)!.openid)))
-    const side = (ref: string) => ({ ref, openid: rows.get(ref)!.openid, badge: byRef.get(ref)!.badge, profile: byRef.get(ref)!.profile, contact: null, ended: false })
-    for (const [a, b] of pairs) await picks.saveMatch({ _id: matchId(m._id, a, b), mixerId: m._id, a: side(a), b: side(b), createdAt: now })
-    await mixers.movePhase(m._id, 'matching', { phase: 'matched', pairs: pairs.length })
-    await picks.removeOfMixer(m._id)
-    const told = new Set(pairs.flat())
-    for (const ref of told) {
+    const pairs = candidates.filter(
+      ([a, b]) => rows.has(a) && rows.has(b) && !blocked.has(blockId(rows.get(a)!.openid, rows.get(b)!.openid)),
+    )
+    const side = (ref: string): MatchSide => {
+      const [d, e] = [rows.get(ref)!, byRef.get(ref)!]
+      return { ref, openid: d.openid, badge: e.badge, profile: e.profile, contact: null, ended: false }
+    }
+    const matches = pairs.map(([a, b]) => ({ _id: matchId(m._id, a, b), mixerId: m._id, a: side(a), b: side(b), createdAt: now }))
+    return { matches, names: new Map([...rows.values()].map((d) => [d.openid, d.maskedName])) }
+  }
+
+  /** Each matched person once: a notice that names nobody (`names`: the masked name it is addressed to). */
+  async function tell(m: MixerDoc, matches: MatchDoc[], names: Map<string, string>): Promise<void> {
+    for (const openid of new Set(matches.flatMap((x) => [x.a.openid, x.b.openid]))) {
       await notices.send({
-        openid: rows.get(ref)!.openid, toName: rows.get(ref)!.maskedName, kind: 'match_found', page: noticePage('matchmakingMatches', { id: m._id }),
-        fields: [{ label: '活动名称', value: m.title }, { label: '结果', value: '心动选择结果已公布，请进入小程序查看' }],
+        openid,
+        toName: names.get(openid) ?? '',
+        kind: 'match_found',
+        page: noticePage('matchmakingMatches', { id: m._id }),
+        fields: [
+          { label: '活动名称', value: m.title },
+          { label: '结果', value: '心动选择结果已公布，请进入小程序查看' },
+        ],
       })
     }
-    return pairs.length
+  }
+
+  async function runMatching(m: MixerDoc): Promise<number> {
+    const now = clock()
+    if (!(await claimMatching(m, now))) return 0
+    const { matches, names } = await matchesOf(m, now)
+    for (const x of matches) await picks.saveMatch(x)
+    await mixers.movePhase(m._id, 'matching', { phase: 'matched', pairs: matches.length })
+    await picks.removeOfMixer(m._id)
+    await tell(m, matches, names)
+    return matches.length
   }
 
   return {
@@ -80,7 +114,14 @@ export function createPicksService({ clock, mixers, signups, picks, notices }: P
       if (!dir) fail('PICK_NOT_OPEN')
       const me = dir.entries.find((e) => e.ref === d.ref)
       if (!me) fail('MIXER_NOT_CHECKED_IN', undefined, '您签到时未登记本机密钥，不能参与心动选择')
-      return { mixerId: m._id, frozenAt: dir.frozenAt, k: m.k, pickClosesAt: m.pickClosesAt, me: entryDTO(me), others: dir.entries.filter((e) => e.gender !== me.gender).map(entryDTO) }
+      return {
+        mixerId: m._id,
+        frozenAt: dir.frozenAt,
+        k: m.k,
+        pickClosesAt: m.pickClosesAt,
+        me: entryDTO(me),
+        others: dir.entries.filter((e) => e.gender !== me.gender).map(entryDTO),
+      }
     },
     async submit(openid: string, m: MixerDoc, tokens: string[]): Promise<SubmitPicksResult> {
       const { d, dir } = await attendee(openid, m)
@@ -89,6 +130,12 @@ export function createPicksService({ clock, mixers, signups, picks, notices }: P
       if (refusal) fail(refusal)
       await picks.save({ _id: picksId(m._id, d!.ref), mixerId: m._id, ref: d!.ref, gender: d!.gender, tokens, updatedAt: clock() })
       return { accepted: true, k: m.k }
+    },
+    /** These very tokens stored (a same-id retry of `submit`, perhaps after the deadline): the first answer. */
+    async submitted(openid: string, m: MixerDoc, tokens: string[]): Promise<SubmitPicksResult | null> {
+      const d = await signups.get(signupId(m._id, openid))
+      const p = d ? await picks.get(m._id, d.ref) : null
+      return p && p.tokens.length === tokens.length && p.tokens.every((t, i) => t === tokens[i]) ? { accepted: true, k: m.k } : null
     },
   }
 }

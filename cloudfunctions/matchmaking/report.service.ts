@@ -2,35 +2,29 @@
  * Reports of an attendee (the reporter is stored only as a sign-up ref and never
  * returned), officers' bars with an end date, and one appeal per bar.
  */
-import { randomBytes } from 'node:crypto'
+import type { AuditLog } from '../common/audit'
 import type { Clock } from '../common/clock'
-import { COLLECTIONS } from '../common/collections'
-import type { Db } from '../common/db'
-import { createAuditLog } from '../common/audit'
-import { isDuplicate } from '../common/db-errors'
 import { fail } from '../common/errors'
-import { readAll, rowsOf } from '../common/paginate'
-import type { BarDTO, BarRequest, ReportDTO, ReportRequest } from '../../types/matchmaking'
+import type { BarDTO, BarRequest, ReportDTO, ReportRequest } from '~types/matchmaking'
 import { barActive } from './eligibility.rules'
 import type { BarDoc, MixerDoc, ReportDoc } from './matchmaking.docs'
 import type { MemberDataRepository } from './member-data.repository'
+import type { ReportRepository } from './report.repository'
 import { signupId, type SignupRepository } from './signup.repository'
 
 export interface ReportDeps {
-  db: Db
   clock: Clock
+  audit: AuditLog
+  reports: ReportRepository
   signups: SignupRepository
   data: MemberDataRepository
 }
 
 const barDTO = (b: BarDoc | null): BarDTO | null => (b ? { reason: b.reason, until: b.until, appeal: b.appeal } : null)
 
-export function createReportService({ db, clock, signups, data }: ReportDeps) {
-  const coll = () => db.collection(COLLECTIONS.mixerReports)
+export function createReportService({ clock, audit, reports, signups, data }: ReportDeps) {
   async function get(id: string): Promise<ReportDoc> {
-    const r = rowsOf<ReportDoc>(await coll().doc(id).get())[0]
-    if (!r) fail('NOT_FOUND', 'reportId')
-    return r
+    return (await reports.get(id)) ?? fail('NOT_FOUND', 'reportId')
   }
   async function dto(r: ReportDoc): Promise<ReportDTO> {
     const bar = await data.bar(r.subjectOpenid)
@@ -43,33 +37,47 @@ export function createReportService({ db, clock, signups, data }: ReportDeps) {
       if (!me || !['approved', 'review'].includes(me.state)) fail('NOT_SIGNED_UP')
       const subject = await signups.byBadge(m._id, i.badge)
       if (!subject || subject.openid === openid) fail('NOT_FOUND', 'badge')
-      const doc: ReportDoc = {
-        _id: `${m._id}:${me.ref}:${subject.ref}`, mixerId: m._id, mixerTitle: m.title, reporterRef: me.ref, subjectOpenid: subject.openid,
+      await reports.insert({
+        _id: `${m._id}:${me.ref}:${subject.ref}`,
+        mixerId: m._id,
+        mixerTitle: m.title,
+        reporterRef: me.ref,
+        subjectOpenid: subject.openid,
         subject: { badge: subject.badge, nickname: subject.profile.nickname, maskedName: subject.maskedName },
-        reason: i.reason, note: i.note, at: clock(), status: 'open',
-      }
-      try {
-        await coll().add(doc)
-      } catch (e) {
-        if (!isDuplicate(e)) throw e // a second report of the same person by the same reporter is the first one
-      }
+        reason: i.reason,
+        note: i.note,
+        at: clock(),
+        status: 'open',
+      })
       return { received: true }
     },
-    async list(): Promise<ReportDTO[]> {
-      const rows = await readAll<ReportDoc>(coll().where({ at: db.command.gt(0) }).orderBy('at', 'desc'))
-      return Promise.all(rows.map(dto))
-    },
-    async bar(officer: string, i: BarRequest): Promise<ReportDTO> {
+    list: async (): Promise<ReportDTO[]> => Promise.all((await reports.all()).map(dto)),
+    async bar(officer: string, i: BarRequest, requestId: string | null): Promise<ReportDTO> {
       const r = await get(i.reportId)
       if (i.until <= clock()) fail('INVALID_ARGUMENT', 'until')
-      await data.saveBar({ _id: r.subjectOpenid, reportId: r._id, reason: i.reason, until: i.until, liftedAt: null, appeal: null, at: clock() })
-      await coll().doc(r._id).update({ status: 'barred' })
-      await createAuditLog({ db, clock }).record({ actor: officer, action: 'matchmaking.bar', target: r._id, reason: i.reason, until: i.until })
+      await data.saveBar({
+        _id: r.subjectOpenid,
+        reportId: r._id,
+        reason: i.reason,
+        until: i.until,
+        liftedAt: null,
+        appeal: null,
+        requestId,
+        at: clock(),
+      })
+      await reports.setStatus(r._id, 'barred')
+      await audit.record({ actor: officer, action: 'matchmaking.bar', target: r._id, reason: i.reason, until: i.until })
       return dto({ ...r, status: 'barred' })
+    },
+    /** What a same-id `bar` wrote: the bar carries its request id. */
+    async barredBy(reportId: string, requestId: string | undefined): Promise<ReportDTO | null> {
+      const r = await reports.get(reportId)
+      const b = r && requestId ? await data.bar(r.subjectOpenid) : null
+      return r && b?.reportId === r._id && b.requestId === requestId ? dto({ ...r, status: 'barred' }) : null
     },
     async dismiss(reportId: string): Promise<ReportDTO> {
       const r = await get(reportId)
-      await coll().doc(r._id).update({ status: 'dismissed' })
+      await reports.setStatus(r._id, 'dismissed')
       return dto({ ...r, status: 'dismissed' })
     },
     async appeal(openid: string, text: string): Promise<BarDTO> {
@@ -80,13 +88,21 @@ export function createReportService({ db, clock, signups, data }: ReportDeps) {
       if (!(await data.appeal(openid, appeal))) fail('APPEAL_USED')
       return barDTO({ ...b, appeal })!
     },
+    /** Her appeal as the first call wrote it (same text, still pending), for a same-id retry. */
+    async appealed(openid: string, text: string): Promise<BarDTO | null> {
+      const b = await data.bar(openid)
+      return b?.appeal?.text === text && b.appeal.outcome === 'pending' ? barDTO(b) : null
+    },
     async decideAppeal(reportId: string, lift: boolean): Promise<ReportDTO> {
       const r = await get(reportId)
-      const b = await data.bar(r.subjectOpenid)
-      if (!b || b.reportId !== r._id || b.appeal?.outcome !== 'pending') fail('NOT_FOUND', 'reportId')
-      await data.updateBar(r.subjectOpenid, { 'appeal.outcome': lift ? 'lifted' : 'upheld', ...(lift ? { liftedAt: clock() } : {}) } as Partial<BarDoc>)
+      if (!(await data.decideAppeal(r.subjectOpenid, r._id, lift, clock()))) fail('NOT_FOUND', 'reportId')
       return dto(r)
     },
-    newId: () => randomBytes(8).toString('hex'),
+    /** The appeal decided as asked (a same-id retry of `decideAppeal`). */
+    async appealDecided(reportId: string, lift: boolean): Promise<ReportDTO | null> {
+      const r = await reports.get(reportId)
+      const b = r ? await data.bar(r.subjectOpenid) : null
+      return r && b?.reportId === r._id && b.appeal?.outcome === (lift ? 'lifted' : 'upheld') ? dto(r) : null
+    },
   }
 }

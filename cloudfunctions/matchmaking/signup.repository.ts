@@ -3,9 +3,9 @@ import type { Clock } from '../common/clock'
 import { createClaimLedger, type Hold } from '../common/claim-ledger'
 import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
-import { isDuplicate } from '../common/db-errors'
+import { insertOnce } from '../common/db-errors'
 import { readAll, rowsOf } from '../common/paginate'
-import type { Gender } from '../../types/matchmaking'
+import type { Gender } from '~types/matchmaking'
 import type { SignupDoc } from './matchmaking.docs'
 import { genderPlaceId, sectorPlaceId, type MixerRepository } from './mixer.repository'
 
@@ -18,25 +18,42 @@ export function createSignupRepository(db: Db, clock: Clock, mixers: MixerReposi
 
   function holdsOf(d: SignupDoc): Hold[] {
     const holder = { ref: d.ref }
-    const holds: Hold[] = [{ store: mixers.places, docId: genderPlaceId(d.mixerId, d.gender), key: d.claimId, holder, refusal: 'MIXER_FULL' }]
-    if (d.sectorHold) holds.push({ store: mixers.places, docId: sectorPlaceId(d.mixerId, d.sectorHold), key: d.claimId, holder, refusal: 'SECTOR_FULL' })
+    const holds: Hold[] = [
+      { store: mixers.places, docId: genderPlaceId(d.mixerId, d.gender), key: d.claimId, holder, refusal: 'MIXER_FULL' },
+    ]
+    if (d.sectorHold)
+      holds.push({ store: mixers.places, docId: sectorPlaceId(d.mixerId, d.sectorHold), key: d.claimId, holder, refusal: 'SECTOR_FULL' })
     return holds
   }
 
   const ledger = createClaimLedger<SignupDoc>(db, {
-    collection: COLLECTIONS.mixerSignups, stateField: 'state', pending: 'pending', failed: 'failed',
-    reusable: ['failed', 'cancelled', 'withdrawn'], holdsOf, clock,
+    collection: COLLECTIONS.mixerSignups,
+    stateField: 'state',
+    pending: 'pending',
+    failed: 'failed',
+    reusable: ['failed', 'cancelled', 'withdrawn'],
+    holdsOf,
+    clock,
   })
 
   return {
     ledger,
+    holdsOf,
     get: ledger.get,
     async byRef(ref: string): Promise<SignupDoc | null> {
       return rowsOf<SignupDoc>(await coll().where({ ref }).limit(1).get())[0] ?? null
     },
     async byRefs(mixerId: string, refs: string[]): Promise<SignupDoc[]> {
       const out: SignupDoc[] = []
-      for (let i = 0; i < refs.length; i += 100) out.push(...rowsOf<SignupDoc>(await coll().where({ mixerId, ref: _.in(refs.slice(i, i + 100)) }).limit(100).get()))
+      for (let i = 0; i < refs.length; i += 100)
+        out.push(
+          ...rowsOf<SignupDoc>(
+            await coll()
+              .where({ mixerId, ref: _.in(refs.slice(i, i + 100)) })
+              .limit(100)
+              .get(),
+          ),
+        )
       return out
     },
     async byBadge(mixerId: string, badge: number): Promise<SignupDoc | null> {
@@ -44,6 +61,13 @@ export function createSignupRepository(db: Db, clock: Clock, mixers: MixerReposi
     },
     async ofMember(openid: string): Promise<SignupDoc[]> {
       return readAll<SignupDoc>(coll().where({ openid }))
+    },
+    /** Every sign-up of these members, in one query per thousand (a purge asks who still has another mixer). */
+    async ofMembers(openids: string[]): Promise<SignupDoc[]> {
+      const out: SignupDoc[] = []
+      for (let i = 0; i < openids.length; i += 1000)
+        out.push(...(await readAll<SignupDoc>(coll().where({ openid: _.in(openids.slice(i, i + 1000)) }))))
+      return out
     },
     async ofMixer(mixerId: string): Promise<SignupDoc[]> {
       return readAll<SignupDoc>(coll().where({ mixerId }))
@@ -56,30 +80,38 @@ export function createSignupRepository(db: Db, clock: Clock, mixers: MixerReposi
       return rowsOf<SignupDoc>(await coll().where({ mixerId, gender, state: 'waiting' }).orderBy('seq', 'asc').limit(1).get())[0] ?? null
     },
     async position(d: SignupDoc): Promise<number> {
-      const r = await coll().where({ mixerId: d.mixerId, gender: d.gender, state: 'waiting', seq: _.lt(d.seq ?? 0) }).count()
+      const r = await coll()
+        .where({ mixerId: d.mixerId, gender: d.gender, state: 'waiting', seq: _.lt(d.seq ?? 0) })
+        .count()
       return r.total + 1
     },
     async expiredOffers(now: number): Promise<SignupDoc[]> {
-      return rowsOf<SignupDoc>(await coll().where({ state: 'offered', offerExpiresAt: _.lt(now) }).limit(200).get())
+      return rowsOf<SignupDoc>(
+        await coll()
+          .where({ state: 'offered', offerExpiresAt: _.lt(now) })
+          .limit(200)
+          .get(),
+      )
     },
     /** Create-only: false when a sign-up of hers exists (any state). */
-    async insert(d: SignupDoc): Promise<boolean> {
-      try {
-        await coll().add({ ...d })
-        return true
-      } catch (e) {
-        if (isDuplicate(e)) return false
-        throw e
-      }
-    },
+    insert: (d: SignupDoc): Promise<boolean> => insertOnce(coll(), { ...d }),
     /** One conditional update: true only if the document was still in `from` (and this claim). */
-    async move(d: SignupDoc, from: SignupDoc['state'] | SignupDoc['state'][], patch: Partial<SignupDoc>, extra: Record<string, unknown> = {}): Promise<boolean> {
+    async move(
+      d: SignupDoc,
+      from: SignupDoc['state'] | SignupDoc['state'][],
+      patch: Partial<SignupDoc>,
+      extra: Record<string, unknown> = {},
+    ): Promise<boolean> {
       const state = Array.isArray(from) ? _.in(from) : from
-      const r = await coll().where({ _id: d._id, claimId: d.claimId, state, ...extra }).update({ ...patch, updatedAt: clock() })
+      const r = await coll()
+        .where({ _id: d._id, claimId: d.claimId, state, ...extra })
+        .update({ ...patch, updatedAt: clock() })
       return r.updated === 1
     },
     async setFields(id: string, patch: Partial<SignupDoc>): Promise<void> {
-      await coll().doc(id).update({ ...patch, updatedAt: clock() })
+      await coll()
+        .doc(id)
+        .update({ ...patch, updatedAt: clock() })
     },
     async remove(id: string): Promise<void> {
       await coll().where({ _id: id }).remove()

@@ -6,7 +6,7 @@ import { invoke, okData } from '../support/invoke'
 import { browserAvailability, signInAs } from './support/browser'
 import { browserSuite } from './support/suite'
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- pngjs ships no ES module types
 const { PNG } = require('pngjs') as { PNG: { sync: { read(buf: Buffer): { width: number; height: number; data: Buffer } } } }
 
 const availability = browserAvailability()
@@ -62,7 +62,6 @@ suite(`会聚良缘 journey in Chromium (H5 build)${availability.run ? '' : ` �
     await v(page, '#signup-status').filter({ hasText: '等待工会审核' }).waitFor({ timeout: 15_000 })
   }
 
-
   it('both singles make a profile, sign the statement and sign up; the officer approves both', async () => {
     man = await signIn('demo-single-man')
     await profileAndSignUp(man, '浩子')
@@ -82,7 +81,10 @@ suite(`会聚良缘 journey in Chromium (H5 build)${availability.run ? '' : ` �
     const staff = await signIn('demo-event-staff')
     await staff.goto(`${ui.url}${MM}/station/index?id=${QIXI_ID}`)
     await v(staff, '#station-counts').waitFor({ timeout: 15_000 })
-    for (const [who, page] of [['man', man], ['woman', woman]] as const) {
+    for (const [who, page] of [
+      ['man', man],
+      ['woman', woman],
+    ] as const) {
       await page.goto(`${ui.url}${MM}/mine/index?id=${QIXI_ID}`)
       await v(page, '#mx-code img').waitFor({ timeout: 20_000 })
       const token = await decodeQr(page, '#mx-code img')
@@ -91,11 +93,15 @@ suite(`会聚良缘 journey in Chromium (H5 build)${availability.run ? '' : ` �
       const result = v(staff, '#station-result').filter({ hasText: '签到成功' })
       await result.waitFor({ timeout: 15_000 })
       badge[who] = Number((await v(staff, '#station-badge').textContent())!.replace('号', ''))
-      await v(page, '#my-badge').filter({ hasText: `${badge[who]}号` }).waitFor({ timeout: 15_000 })
+      await v(page, '#my-badge')
+        .filter({ hasText: `${badge[who]}号` })
+        .waitFor({ timeout: 15_000 })
       // A repeat scan says when and which badge.
       await v(staff, '#station-input input').fill(token)
       await v(staff, '#station-submit').click()
-      await v(staff, '#station-result').filter({ hasText: new RegExp(`已签到 \\d\\d:\\d\\d · ${badge[who]}号`) }).waitFor({ timeout: 15_000 })
+      await v(staff, '#station-result')
+        .filter({ hasText: new RegExp(`已签到 \\d\\d:\\d\\d · ${badge[who]}号`) })
+        .waitFor({ timeout: 15_000 })
     }
     expect(badge.man).toBeGreaterThan(234)
     expect(pageErrors).toEqual([])
@@ -107,7 +113,7 @@ suite(`会聚良缘 journey in Chromium (H5 build)${availability.run ? '' : ` �
     await v(man, `#entry-${badge.woman}`).click({ timeout: 20_000 })
     await v(man, `#entry-${SEEDED.badge}`).click()
     await v(man, '#submit-picks').click()
-    await v(man, '#pick-sent').filter({ hasText: '已订阅' }).waitFor({ timeout: 15_000 }) // the results notice, simulated in H5
+    await v(man, '#pick-sent').filter({ hasText: '通知会出现在“匹配结果”页' }).waitFor({ timeout: 15_000 }) // the results notice, simulated in H5
     await woman.goto(`${ui.url}${MM}/pick/index?id=${QIXI_ID}`)
     await v(woman, `#entry-${badge.man}`).click({ timeout: 20_000 })
     await v(woman, '#submit-picks').click()
@@ -115,9 +121,12 @@ suite(`会聚良缘 journey in Chromium (H5 build)${availability.run ? '' : ` �
     expect(pageErrors).toEqual([])
   }, 90_000)
 
-  it('after the deadline both see the match and, once both offered, each other\'s WeChat ID; the seeded attendee sees no trace', async () => {
+  it("after the deadline both see the match and, once both offered, each other's WeChat ID; a seeded attendee sees no trace", async () => {
     offset = 3 * HOUR + 2 * 60_000
-    for (const [page, other, wx] of [[man, 'woman', 'zhouhao_1995'], [woman, 'man', 'liting_0903']] as const) {
+    for (const [page, other, wx] of [
+      [man, 'woman', 'zhouhao_1995'],
+      [woman, 'man', 'liting_0903'],
+    ] as const) {
       await page.goto(`${ui.url}${MM}/matches/index?id=${QIXI_ID}`)
       await v(page, `#match-${badge[other]}`).waitFor({ timeout: 20_000 })
       await v(page, `#contact-${badge[other]} input`).fill(wx)

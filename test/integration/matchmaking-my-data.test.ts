@@ -3,13 +3,27 @@ import { createMatchmakingFunction } from '../../cloudfunctions/matchmaking/inde
 import { matchmakingData } from '../../cloudfunctions/matchmaking/my-data.provider'
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
 import { invoke, okData } from '../support/invoke'
-import { checkIn, HOUR, mixerRequest, OFFICER, prepare, seedEventStaff, seedOfficer, seedPeople, submissionFor, type Person } from './matchmaking-fixtures'
+import {
+  checkIn,
+  HOUR,
+  mixerRequest,
+  OFFICER,
+  prepare,
+  seedEventStaff,
+  seedOfficer,
+  seedPeople,
+  submissionFor,
+  type Person,
+} from './matchmaking-fixtures'
 
 const T0 = Date.UTC(2027, 7, 8, 2, 0)
 let now = T0
 const main = createMatchmakingFunction({ clock: () => now })
 let emu: TestEmulator
-const P: Person[] = [{ openid: 'd-m', gender: 'M' }, { openid: 'd-f', gender: 'F' }]
+const P: Person[] = [
+  { openid: 'd-m', gender: 'M' },
+  { openid: 'd-f', gender: 'F' },
+]
 
 beforeAll(async () => {
   emu = await startTestEmulator()
@@ -32,7 +46,7 @@ beforeAll(async () => {
 afterAll(() => emu.stop())
 
 it('exports her profile, statement, sign-up with badge and match, and nothing secret', async () => {
-  const out = (await matchmakingData.exportFor(emu.db, 'd-m'))!
+  const out = (await matchmakingData.exportFor(emu.db, 'd-m', now))!
   expect(out.profile?.nickname).toBe('昵称0')
   expect(out.statement?.withdrawnAt).toBeNull()
   expect(out.signUps).toEqual([expect.objectContaining({ status: 'approved', badge: 1 })])
@@ -44,7 +58,7 @@ it('erasure removes her sign-up, profile and statement and clears her side of th
   const report = await matchmakingData.eraseFor(emu.db, 'd-m', now)
   expect(report.kept).toEqual([])
   expect(report.erased.join('；')).toMatch(/报名 1 条.*匹配记录 1 条.*交友资料.*单身承诺/)
-  const after = await matchmakingData.exportFor(emu.db, 'd-m')
+  const after = await matchmakingData.exportFor(emu.db, 'd-m', now)
   expect(after).toEqual({ profile: null, statement: null, signUps: [], matches: [], bar: null })
   const mixerId = (await emu.db.collection('mixers').limit(1).get()).data[0]._id
   const hers = okData(await invoke(main, 'd-f', 'myMatches', { mixerId })).matches

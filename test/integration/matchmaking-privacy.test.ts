@@ -8,11 +8,23 @@ import nacl from 'tweetnacl'
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import { readAll } from '../../cloudfunctions/common/paginate'
 import { createMatchmakingFunction } from '../../cloudfunctions/matchmaking/index'
-import { fromBase64, toBase64Url, utf8 } from '../../src/utils/bytes'
-import { pickToken, publicKeyOf } from '../../src/packages/matchmaking/lib/pick-crypto'
+import { fromBase64, toBase64Url, utf8 } from '~src/utils/bytes'
+import { pickToken, publicKeyOf } from '~src/packages/matchmaking/lib/pick-crypto'
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
 import { invoke, okData } from '../support/invoke'
-import { checkIn, HOUR, mixerRequest, OFFICER, prepare, seedEventStaff, seedOfficer, seedPeople, submissionFor, type Person, type Phone } from './matchmaking-fixtures'
+import {
+  checkIn,
+  HOUR,
+  mixerRequest,
+  OFFICER,
+  prepare,
+  seedEventStaff,
+  seedOfficer,
+  seedPeople,
+  submissionFor,
+  type Person,
+  type Phone,
+} from './matchmaking-fixtures'
 
 const T0 = Date.UTC(2027, 7, 8, 2, 0)
 let now = T0
@@ -49,7 +61,9 @@ beforeAll(async () => {
   for (const [pi, me] of phones.entries()) {
     const dir = okData(await invoke(main, me.openid, 'directory', { mixerId }))
     expect(dir.others.every((e: { gender: string }) => e.gender !== me.gender)).toBe(true)
-    const chosen = picks.filter(([a]) => a === pi).map(([, b]) => dir.others.find((e: { badge: number }) => e.badge === phones[b].badge).publicKey)
+    const chosen = picks
+      .filter(([a]) => a === pi)
+      .map(([, b]) => dir.others.find((e: { badge: number }) => e.badge === phones[b].badge).publicKey)
     const reply = await invoke(main, me.openid, 'submitPicks', { mixerId, tokens: submissionFor(mixerId, me, chosen, 3) })
     replies.push(JSON.stringify(reply))
   }
@@ -120,7 +134,10 @@ it('at the deadline every mutual pair is matched, nothing else; tokens are delet
   for (const p of phones) {
     const r = okData(await invoke(main, p.openid, 'myMatches', { mixerId }))
     expect(r.published).toBe(true)
-    seen.set(p.openid, r.matches.map((x: { badge: number }) => x.badge))
+    seen.set(
+      p.openid,
+      r.matches.map((x: { badge: number }) => x.badge),
+    )
   }
   for (const [i, p] of phones.entries()) {
     const expected = i < 8 ? [phones[woman(i)].badge] : i >= 20 && i < 28 ? [phones[i - 20].badge] : []

@@ -22,7 +22,9 @@ beforeAll(async () => {
   emu = await startTestEmulator()
   await seedPeople(emu.db, [...MEN, ...WOMEN, { openid: 'eager', gender: 'F' }])
   await seedOfficer(emu.db)
-  mixerId = okData(await invoke(main, OFFICER, 'saveMixer', mixerRequest(T0, { placesByGender: { M: 50, F: 50 }, offerHoldMinutes: 30 }))).id
+  mixerId = okData(
+    await invoke(main, OFFICER, 'saveMixer', mixerRequest(T0, { placesByGender: { M: 50, F: 50 }, offerHoldMinutes: 30 })),
+  ).id
   await prepare(main, [...MEN, ...WOMEN, { openid: 'eager', gender: 'F' }])
 }, 120_000)
 afterAll(() => emu.stop())
@@ -87,13 +89,18 @@ it('a cancellation hands the place to the first in line as a timed offer; it exp
 })
 
 it('officer review: a sign-up holds its place while under review; a rejection passes it down with the reason', async () => {
-  const id = okData(await invoke(main, OFFICER, 'saveMixer', mixerRequest(now, { title: '审核场', placesByGender: { M: 1, F: 1 }, review: 'officer' }))).id
+  const id = okData(
+    await invoke(main, OFFICER, 'saveMixer', mixerRequest(now, { title: '审核场', placesByGender: { M: 1, F: 1 }, review: 'officer' })),
+  ).id
   const [a, b] = [WOMEN[0].openid, WOMEN[1].openid]
   expect(okData(await invoke(main, a, 'signUp', { mixerId: id })).status).toBe('review')
   expect(okData(await invoke(main, b, 'signUp', { mixerId: id })).status).toBe('waiting')
   const review = okData(await invoke(main, OFFICER, 'reviewList', { mixerId: id }))
   const women = review.balance.filter((x: { gender: string }) => x.gender === 'F')
-  expect([women.reduce((n: number, x: { review: number }) => n + x.review, 0), women.reduce((n: number, x: { waiting: number }) => n + x.waiting, 0)]).toEqual([1, 1])
+  expect([
+    women.reduce((n: number, x: { review: number }) => n + x.review, 0),
+    women.reduce((n: number, x: { waiting: number }) => n + x.waiting, 0),
+  ]).toEqual([1, 1])
   const row = review.rows.find((r: { status: string }) => r.status === 'review')
   expect(JSON.stringify(review)).not.toMatch(/openid|rf-0|1390/)
   okData(await invoke(main, OFFICER, 'decide', { mixerId: id, ref: row.ref, approve: false, reason: '资料不完整' }))
@@ -124,7 +131,10 @@ it('a place left free while someone waits (a release racing a new arrival) is of
   const first = rows.filter((r) => r.gender === 'F' && r.state === 'waiting').sort((a, b) => a.seq! - b.seq!)[0]
   // What a lost race leaves behind: the place released to the pool instead of handed down.
   await emu.db.collection(COLLECTIONS.mixerSignups).doc(holder._id).update({ state: 'cancelled' })
-  await emu.db.collection(COLLECTIONS.mixerPlaces).doc(`${mixerId}:F`).update({ left: emu.db.command.inc(1), [`holders.${holder.claimId}`]: emu.db.command.remove() })
+  await emu.db
+    .collection(COLLECTIONS.mixerPlaces)
+    .doc(`${mixerId}:F`)
+    .update({ left: emu.db.command.inc(1), [`holders.${holder.claimId}`]: emu.db.command.remove() })
   const swept = okData(await invoke(main, OFFICER, 'sweep', {}))
   expect(swept.offersMade).toBe(1)
   expect(okData(await invoke(main, first.openid, 'getMixer', { mixerId })).signup.status).toBe('offered')
@@ -133,7 +143,14 @@ it('a place left free while someone waits (a release racing a new arrival) is of
 })
 
 it('a sector quota caps that sector across both genders; a refused sign-up gives its gender place back', async () => {
-  const id = okData(await invoke(main, OFFICER, 'saveMixer', mixerRequest(now, { title: '行业名额场', placesByGender: { M: 5, F: 5 }, sectorQuotas: { 新就业形态: 1 } }))).id
+  const id = okData(
+    await invoke(
+      main,
+      OFFICER,
+      'saveMixer',
+      mixerRequest(now, { title: '行业名额场', placesByGender: { M: 5, F: 5 }, sectorQuotas: { 新就业形态: 1 } }),
+    ),
+  ).id
   const [a, b, c] = [MEN[10].openid, WOMEN[10].openid, WOMEN[11].openid]
   for (const o of [a, b, c]) okData(await invoke(main, o, 'signStatement', { version: 'v1' })) // an earlier test may have withdrawn one
   for (const o of [a, b]) okData(await invoke(main, o, 'saveProfile', { nickname: '骑手', sector: '新就业形态', intro: '送外卖三年' }))

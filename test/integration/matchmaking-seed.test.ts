@@ -3,7 +3,7 @@ import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import { createMatchmakingFunction } from '../../cloudfunctions/matchmaking/index'
 import { seed } from '../../tools/seed/seed'
 import { JINZHONG_PROGRAMME, QIXI_ID, SEEDED_PAIRS } from '../../tools/seed/matchmaking.seed'
-import { SINGLE_STATEMENT } from '../../types/matchmaking'
+import { SINGLE_STATEMENT } from '~types/matchmaking'
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
 import { invoke, okData } from '../support/invoke'
 
@@ -26,18 +26,26 @@ it('seeds 234 checked-in attendees and 晋中市总工会 20 mixers; a second ru
   const again = await seed(emu.db, T0)
   expect(again.steps.find((s) => s.name === 'matchmaking')!.inserted).toBe(0)
   const staff = okData(await invoke(main, 'demo-event-staff', 'staffMixers', {}))
-  expect(staff.map((s: { mixer: { id: string }; checkedIn: unknown }) => [s.mixer.id, s.checkedIn])).toEqual([[QIXI_ID, { M: 117, F: 117 }]])
+  expect(staff.map((s: { mixer: { id: string }; checkedIn: unknown }) => [s.mixer.id, s.checkedIn])).toEqual([
+    [QIXI_ID, { M: 117, F: 117 }],
+  ])
 }, 60_000)
 
 it('the demo singles can make a profile, sign the statement and sign up for the 七夕 mixer', async () => {
   for (const who of ['demo-single-man', 'demo-single-woman']) {
-    okData(await invoke(main, who, 'saveProfile', { nickname: who.endsWith('man') && !who.endsWith('woman') ? '浩子' : '婷婷', sector: '企业', intro: '喜欢爬山' }))
+    okData(
+      await invoke(main, who, 'saveProfile', {
+        nickname: who.endsWith('man') && !who.endsWith('woman') ? '浩子' : '婷婷',
+        sector: '企业',
+        intro: '喜欢爬山',
+      }),
+    )
     okData(await invoke(main, who, 'signStatement', { version: SINGLE_STATEMENT.version }))
     expect(okData(await invoke(main, who, 'signUp', { mixerId: QIXI_ID })).status).toBe('review')
   }
 })
 
-it('at the deadline the seeded picks give the story\'s 7 pairs', async () => {
+it("at the deadline the seeded picks give the story's 7 pairs", async () => {
   now = T0 + 3 * 3_600_000 + 60_000
   okData(await invoke(main, 'demo-officer', 'sweep', {}))
   expect(okData(await invoke(main, 'demo-officer', 'figures', { mixerId: QIXI_ID })).pairs).toBe(SEEDED_PAIRS)

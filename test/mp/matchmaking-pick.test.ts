@@ -1,13 +1,23 @@
-import type { DirectoryDTO, DirectoryEntryDTO } from '../../types/matchmaking'
+import type { DirectoryDTO, DirectoryEntryDTO } from '~types/matchmaking'
 import { openFreshPage, sleep, type FakeBackend } from './support/weapp-harness'
 
 /** The compiled pick page in miniprogram-simulate renders the frozen directory's badge numbers (issue #10). */
 const ROUTE = 'packages/matchmaking/pages/pick/index'
 const entry = (badge: number, nickname: string, gender: 'M' | 'F'): DirectoryEntryDTO => ({
-  badge, nickname, gender, birthYear: 1996, sector: '企业', intro: '喜欢爬山', publicKey: 'A'.repeat(43) + '=',
+  badge,
+  nickname,
+  gender,
+  birthYear: 1996,
+  sector: '企业',
+  intro: '喜欢爬山',
+  publicKey: 'A'.repeat(43) + '=',
 })
 const dir: DirectoryDTO = {
-  mixerId: 'mixer-qixi-shanyang', frozenAt: 0, k: 3, pickClosesAt: Date.UTC(2027, 7, 19, 13), me: entry(12, '浩子', 'M'),
+  mixerId: 'mixer-qixi-shanyang',
+  frozenAt: 0,
+  k: 3,
+  pickClosesAt: Date.UTC(2027, 7, 19, 13),
+  me: entry(12, '浩子', 'M'),
   others: [entry(27, '小雨', 'F'), entry(31, '向日葵', 'F'), entry(104, '晚风', 'F')],
 }
 

@@ -1,4 +1,4 @@
-import type { MixerDTO, StaffCheckInResultDTO, StaffMixerDTO } from '../../types/matchmaking'
+import type { MixerDTO, StaffCheckInResultDTO, StaffMixerDTO } from '~types/matchmaking'
 import { openFreshPage, sleep, type FakeBackend } from './support/weapp-harness'
 
 /** The compiled check-in desk: a typed code (the camera's fallback) → the badge number to write, and a repeat scan says when. */
@@ -12,7 +12,12 @@ async function until(check: () => boolean) {
 test('a typed code gives the badge number; a repeat scan answers 已签到 HH:mm · N号', async () => {
   let scans = 0
   const answer = (already: boolean): StaffCheckInResultDTO => ({
-    badge: 27, nickname: '小雨', gender: 'F', checkedInAt: Date.UTC(2027, 7, 19, 11, 5), alreadyCheckedIn: already, message: `${already ? '已签到' : '签到成功'} 19:05 · 27号`,
+    badge: 27,
+    nickname: '小雨',
+    gender: 'F',
+    checkedInAt: Date.UTC(2027, 7, 19, 11, 5),
+    alreadyCheckedIn: already,
+    message: `${already ? '已签到' : '签到成功'} 19:05 · 27号`,
   })
   const backend: FakeBackend = (_name, body) => {
     if (body.action === 'staffMixers') return { ok: true, data: [{ mixer, checkedIn: { M: 117, F: 118 } }] as StaffMixerDTO[] }

@@ -1,10 +1,10 @@
 import { createPublicKey, diffieHellman } from 'node:crypto'
-import { toBase64 } from '../../src/utils/bytes'
-import { pickToken, publicKeyOf, tokenFromShared } from '../../src/packages/matchmaking/lib/pick-crypto'
+import { toBase64 } from '~src/utils/bytes'
+import { pickToken, publicKeyOf, tokenFromShared } from '~src/packages/matchmaking/lib/pick-crypto'
 import { jinzhongMixers, nativeKeys, qixiMixer, rawPrivate } from './matchmaking.seed'
 
 /** The seed makes keys and tokens with Node's native X25519; phones use tweetnacl. They must agree exactly. */
-it('native X25519 keys and tokens equal tweetnacl\'s', () => {
+it("native X25519 keys and tokens equal tweetnacl's", () => {
   for (let i = 0; i < 20; i++) {
     const a = nativeKeys()
     const b = nativeKeys()

@@ -12,13 +12,13 @@
 import { createPublicKey, diffieHellman, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto'
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import type { Db } from '../../cloudfunctions/common/db'
-import { isDuplicate } from '../../cloudfunctions/common/db-errors'
+import { insertOnce, isDuplicate } from '../../cloudfunctions/common/db-errors'
 import { maskName } from '../../cloudfunctions/common/mask'
 import type { RosterDoc } from '../../cloudfunctions/common/member-docs'
 import type { MixerDoc, PicksDoc, SignupDoc } from '../../cloudfunctions/matchmaking/matchmaking.docs'
 import { createMixerRepository, genderPlaceId } from '../../cloudfunctions/matchmaking/mixer.repository'
-import { paddedSubmission, tokenFromShared } from '../../src/packages/matchmaking/lib/pick-crypto'
-import { SINGLE_STATEMENT, type Gender, type MixerInput, type Sector } from '../../types/matchmaking'
+import { paddedSubmission, tokenFromShared } from '~src/packages/matchmaking/lib/pick-crypto'
+import { SINGLE_STATEMENT, type Gender, type MixerInput, type Sector } from '~types/matchmaking'
 import { prng } from './roster-generator'
 
 const HOUR = 3_600_000
@@ -30,21 +30,56 @@ export const SEEDED_PER_GENDER = 117
 export const SEEDED_PAIRS = 7
 const K = 3
 
+const GIVEN_NAMES: Record<Gender, string[]> = {
+  M: ['伟', '磊', '浩', '鹏', '超', '杰', '宇'],
+  F: ['婷', '静', '雪', '琳', '颖', '璐', '欣'],
+}
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶余潘杜戴夏钟'
 const NICK_M = ['阳光', '老实人', '爱跑步', '小林', '太行山下', '骑行者', '程序猿', '大橙子', '安静的风', '云台山', '木子', '北辰']
 const NICK_F = ['小雨', '向日葵', '梨花', '青柠', '甜甜', '月牙', '小鹿', '晚风', '糖果', '静好', '书虫', '茉莉']
-const INTROS = ['喜欢爬山和摄影，周末常去云台山', '爱做饭，想找个一起逛菜市场的人', '在社区工作，性格温和', '喜欢打羽毛球，欢迎约球', '爱看书，偶尔写写字', '送外卖三年，踏实肯干', '喜欢旅行，去过十几个城市', '会弹吉他，喜欢民谣']
+const INTROS = [
+  '喜欢爬山和摄影，周末常去云台山',
+  '爱做饭，想找个一起逛菜市场的人',
+  '在社区工作，性格温和',
+  '喜欢打羽毛球，欢迎约球',
+  '爱看书，偶尔写写字',
+  '送外卖三年，踏实肯干',
+  '喜欢旅行，去过十几个城市',
+  '会弹吉他，喜欢民谣',
+]
 const SECTORS: Sector[] = ['机关事业', '企业', '新就业形态']
-const BRANCHES = ['山阳区机关工会', '焦作市第二人民医院工会', '山阳区美团配送站点工会', '中原内配集团工会', '山阳区教育系统工会', '焦作万方铝业工会']
-
+const BRANCHES = [
+  '山阳区机关工会',
+  '焦作市第二人民医院工会',
+  '山阳区美团配送站点工会',
+  '中原内配集团工会',
+  '山阳区教育系统工会',
+  '焦作万方铝业工会',
+]
 
 export function qixiMixer(now: number): MixerInput {
   return {
-    title: '七夕 · 会聚良缘 单身青年联谊会（第九届）', programme: QIXI_PROGRAMME, organiser: '焦作市山阳区总工会', coOrganisers: ['共青团山阳区委', '山阳区妇女联合会'],
-    venue: '焦作市山阳区 恩州驿古街广场', startsAt: now - HOUR, endsAt: now + 4 * HOUR, placesByGender: { M: 120, F: 120 }, sectorQuotas: {},
-    ageMin: 22, ageMax: 40, signupOpensAt: now - 14 * DAY, signupClosesAt: now + 90 * 60_000, review: 'officer', k: K,
-    pickOpensAt: now + 2 * HOUR, pickClosesAt: now + 3 * HOUR, retentionDays: 30, offerHoldMinutes: 60,
-    description: '面向机关事业单位、企业和新就业形态的单身青年职工：游戏破冰、自我介绍，20:00 后在小程序里悄悄选择心动的人，双方互选才会告知。',
+    title: '七夕 · 会聚良缘 单身青年联谊会（第九届）',
+    programme: QIXI_PROGRAMME,
+    organiser: '焦作市山阳区总工会',
+    coOrganisers: ['共青团山阳区委', '山阳区妇女联合会'],
+    venue: '焦作市山阳区 恩州驿古街广场',
+    startsAt: now - HOUR,
+    endsAt: now + 4 * HOUR,
+    placesByGender: { M: 120, F: 120 },
+    sectorQuotas: {},
+    ageMin: 22,
+    ageMax: 40,
+    signupOpensAt: now - 14 * DAY,
+    signupClosesAt: now + 90 * 60_000,
+    review: 'officer',
+    k: K,
+    pickOpensAt: now + 2 * HOUR,
+    pickClosesAt: now + 3 * HOUR,
+    retentionDays: 30,
+    offerHoldMinutes: 60,
+    description:
+      '面向机关事业单位、企业和新就业形态的单身青年职工：游戏破冰、自我介绍，20:00 后在小程序里悄悄选择心动的人，双方互选才会告知。',
   }
 }
 
@@ -58,10 +93,26 @@ export function jinzhongMixers(now: number): { id: string; input: MixerInput }[]
     return {
       id: `mixer-jinzhong-${String(i + 1).padStart(2, '0')}`,
       input: {
-        title: `晋中市青年职工联谊交友活动 第 ${i + 1} 场 · ${place}`, programme: JINZHONG_PROGRAMME, organiser: '晋中市总工会', coOrganisers: [`${place}总工会`],
-        venue: `${place}职工服务中心`, startsAt: starts, endsAt: starts + 4 * HOUR, placesByGender: { M: 40, F: 40 }, sectorQuotas: { 新就业形态: 30 },
-        ageMin: 22, ageMax: 38, signupOpensAt: now - DAY, signupClosesAt: starts - DAY, review: 'officer', k: K,
-        pickOpensAt: starts + 2 * HOUR, pickClosesAt: starts + 3 * HOUR, retentionDays: 30, offerHoldMinutes: 120, description: '晋中市总工会年度青年职工联谊交友系列活动之一。',
+        title: `晋中市青年职工联谊交友活动 第 ${i + 1} 场 · ${place}`,
+        programme: JINZHONG_PROGRAMME,
+        organiser: '晋中市总工会',
+        coOrganisers: [`${place}总工会`],
+        venue: `${place}职工服务中心`,
+        startsAt: starts,
+        endsAt: starts + 4 * HOUR,
+        placesByGender: { M: 40, F: 40 },
+        sectorQuotas: { 新就业形态: 30 },
+        ageMin: 22,
+        ageMax: 38,
+        signupOpensAt: now - DAY,
+        signupClosesAt: starts - DAY,
+        review: 'officer',
+        k: K,
+        pickOpensAt: starts + 2 * HOUR,
+        pickClosesAt: starts + 3 * HOUR,
+        retentionDays: 30,
+        offerHoldMinutes: 120,
+        description: '晋中市总工会年度青年职工联谊交友系列活动之一。',
       },
     }
   })
@@ -71,7 +122,10 @@ interface Attendee {
   openid: string
   gender: Gender
   roster: RosterDoc
-  /** Made as the phone would, but with Node's native X25519 (same RFC 7748 function as tweetnacl; a unit test checks): 234 of them in milliseconds. */
+  /**
+   * Made as the phone would, but with Node's native X25519 (same RFC 7748 function as tweetnacl; a unit test checks):
+   * 234 of them in milliseconds.
+   */
   keys: { privateKey: KeyObject; publicKey: string; raw: Uint8Array }
   badge: number
   sector: Sector
@@ -81,21 +135,34 @@ interface Attendee {
 
 function attendees(now: number): Attendee[] {
   const r = prng(909)
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]
   return Array.from({ length: SEEDED_PER_GENDER * 2 }, (_x, i) => {
     const gender: Gender = i % 2 === 0 ? 'M' : 'F'
     const n = Math.floor(i / 2)
     const cardNo = `JZ4108${String(2000 + i).padStart(6, '0')}`
     const year = 1990 + Math.floor(r() * 12)
     const roster: RosterDoc = {
-      _id: cardNo, name: `${pick(SURNAMES.split(''))}${gender === 'M' ? pick(['伟', '磊', '浩', '鹏', '超', '杰', '宇']) : pick(['婷', '静', '雪', '琳', '颖', '璐', '欣'])}`,
-      cardNo, phone: `139${String(37000000 + i).padStart(8, '0')}`, branch: pick(BRANCHES), tags: ['青年'], gender,
+      _id: cardNo,
+      name: `${pick(SURNAMES.split(''))}${pick(GIVEN_NAMES[gender])}`,
+      cardNo,
+      phone: `139${String(37000000 + i).padStart(8, '0')}`,
+      branch: pick(BRANCHES),
+      tags: ['青年'],
+      gender,
       birthDate: `${year}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`,
-      boundOpenid: `mx-seed-${i}`, importedAt: now, updatedAt: now,
+      boundOpenid: `mx-seed-${i}`,
+      importedAt: now,
+      updatedAt: now,
     }
     return {
-      openid: `mx-seed-${i}`, gender, roster, keys: nativeKeys(), badge: i + 1, sector: pick(SECTORS),
-      nickname: `${pick(gender === 'M' ? NICK_M : NICK_F)}${n + 1}`, intro: pick(INTROS),
+      openid: `mx-seed-${i}`,
+      gender,
+      roster,
+      keys: nativeKeys(),
+      badge: i + 1,
+      sector: pick(SECTORS),
+      nickname: `${pick(gender === 'M' ? NICK_M : NICK_F)}${n + 1}`,
+      intro: pick(INTROS),
     }
   })
 }
@@ -119,7 +186,17 @@ async function addMissing(db: Db, collection: string, docs: { _id: string }[]): 
   let n = 0
   for (let i = 0; i < docs.length; i += 100) {
     const chunk = docs.slice(i, i + 100)
-    const have = new Set(((await db.collection(collection).where({ _id: db.command.in(chunk.map((d) => d._id)) }).limit(100).get()).data as { _id: string }[]).map((d) => d._id))
+    const have = new Set(
+      (
+        (
+          await db
+            .collection(collection)
+            .where({ _id: db.command.in(chunk.map((d) => d._id)) })
+            .limit(100)
+            .get()
+        ).data as { _id: string }[]
+      ).map((d) => d._id),
+    )
     const missing = chunk.filter((d) => !have.has(d._id))
     if (missing.length) await db.collection(collection).add(missing)
     n += missing.length
@@ -152,9 +229,31 @@ function picksOf(list: Attendee[], now: number): PicksDoc[] {
   const women = list.filter((a) => a.gender === 'F')
   const rnd = (n: number) => new Uint8Array(randomBytes(n))
   const tok = (a: Attendee, b: Attendee) =>
-    tokenFromShared(QIXI_ID, new Uint8Array(diffieHellman({ privateKey: a.keys.privateKey, publicKey: createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: Buffer.from(b.keys.raw).toString('base64url') }, format: 'jwk' }) })), a.keys.raw, b.keys.raw)!
+    tokenFromShared(
+      QIXI_ID,
+      new Uint8Array(
+        diffieHellman({
+          privateKey: a.keys.privateKey,
+          publicKey: createPublicKey({
+            key: { kty: 'OKP', crv: 'X25519', x: Buffer.from(b.keys.raw).toString('base64url') },
+            format: 'jwk',
+          }),
+        }),
+      ),
+      a.keys.raw,
+      b.keys.raw,
+    )!
   const doc = (a: Attendee, chosen: Attendee[]): PicksDoc => ({
-    _id: `${QIXI_ID}:${refOf(a)}`, mixerId: QIXI_ID, ref: refOf(a), gender: a.gender, tokens: paddedSubmission(chosen.map((b) => tok(a, b)), K, rnd), updatedAt: now,
+    _id: `${QIXI_ID}:${refOf(a)}`,
+    mixerId: QIXI_ID,
+    ref: refOf(a),
+    gender: a.gender,
+    tokens: paddedSubmission(
+      chosen.map((b) => tok(a, b)),
+      K,
+      rnd,
+    ),
+    updatedAt: now,
   })
   return [
     ...men.map((m, i) => doc(m, i < SEEDED_PAIRS ? [women[i]] : [women[(i + 1) % women.length]])),
@@ -172,34 +271,106 @@ export async function seedMatchmaking(db: Db, now: number): Promise<number> {
   const qixi = qixiMixer(now)
   // One insert per hundred documents: the whole demo seed runs before every browser journey.
   const year = jinzhongMixers(now)
-  n += await addMissing(db, COLLECTIONS.mixers, year.map(({ id, input }) => mixerDoc(id, input, now)))
-  n += await addMissing(db, COLLECTIONS.mixerPlaces, year.flatMap(({ id, input }) => [
-    ...(['M', 'F'] as const).map((g) => ({ _id: genderPlaceId(id, g), mixerId: id, left: input.placesByGender[g], waitSeq: 0, holders: {} })),
-    { _id: `${id}:sector:新就业形态`, mixerId: id, left: 30, waitSeq: 0, holders: {} },
-  ]))
+  n += await addMissing(
+    db,
+    COLLECTIONS.mixers,
+    year.map(({ id, input }) => mixerDoc(id, input, now)),
+  )
+  n += await addMissing(
+    db,
+    COLLECTIONS.mixerPlaces,
+    year.flatMap(({ id, input }) => [
+      ...(['M', 'F'] as const).map((g) => ({
+        _id: genderPlaceId(id, g),
+        mixerId: id,
+        left: input.placesByGender[g],
+        capacity: input.placesByGender[g],
+        waitSeq: 0,
+        holders: {},
+      })),
+      { _id: `${id}:sector:新就业形态`, mixerId: id, left: 30, capacity: 30, waitSeq: 0, holders: {} },
+    ]),
+  )
   if (!fresh) return n // the 七夕 attendees, keys and picks are made once (their private keys are gone)
-  n += await insertAll(db, COLLECTIONS.roster, list.map((a) => a.roster))
-  n += await insertAll(db, COLLECTIONS.users, list.map((a) => ({ _id: a.openid, rosterId: a.roster._id, verifiedAt: now, roles: [], deletionRequestedAt: null, createdAt: now, updatedAt: now })))
-  n += await insertAll(db, COLLECTIONS.mixerProfiles, list.map((a) => ({ _id: a.openid, nickname: a.nickname, sector: a.sector, intro: a.intro, updatedAt: now })))
-  n += await insertAll(db, COLLECTIONS.mixerStatements, list.map((a) => ({ _id: a.openid, version: SINGLE_STATEMENT.version, text: SINGLE_STATEMENT.text, signedAt: now - 10 * DAY, withdrawnAt: null })))
+  n += await insertAll(
+    db,
+    COLLECTIONS.roster,
+    list.map((a) => a.roster),
+  )
+  n += await insertAll(
+    db,
+    COLLECTIONS.users,
+    list.map((a) => ({
+      _id: a.openid,
+      rosterId: a.roster._id,
+      verifiedAt: now,
+      roles: [],
+      deletionRequestedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    })),
+  )
+  n += await insertAll(
+    db,
+    COLLECTIONS.mixerProfiles,
+    list.map((a) => ({ _id: a.openid, nickname: a.nickname, sector: a.sector, intro: a.intro, updatedAt: now })),
+  )
+  n += await insertAll(
+    db,
+    COLLECTIONS.mixerStatements,
+    list.map((a) => ({
+      _id: a.openid,
+      version: SINGLE_STATEMENT.version,
+      text: SINGLE_STATEMENT.text,
+      signedAt: now - 10 * DAY,
+      withdrawnAt: null,
+    })),
+  )
   const holders: Record<Gender, Record<string, { ref: string; n: number }>> = { M: {}, F: {} }
   const signups: SignupDoc[] = list.map((a) => {
     holders[a.gender][`seedclaim${a.badge}`] = { ref: refOf(a), n: 1 }
     return {
-      _id: `${QIXI_ID}:${a.openid}`, claimId: `seedclaim${a.badge}`, pendingAt: now - 10 * DAY, requestId: null, mixerId: QIXI_ID, openid: a.openid, ref: refOf(a),
-      state: 'approved', gender: a.gender, maskedName: maskName(a.roster.name), signedUpAt: now - 10 * DAY, seq: null, offerExpiresAt: null, rejectReason: null,
-      sectorHold: null, checkedInAt: now - 50 * 60_000 + a.badge * 10_000, badge: a.badge, publicKey: a.keys.publicKey, updatedAt: now,
-      profile: { nickname: a.nickname, birthYear: Number(a.roster.birthDate.slice(0, 4)), gender: a.gender, sector: a.sector, intro: a.intro },
+      _id: `${QIXI_ID}:${a.openid}`,
+      claimId: `seedclaim${a.badge}`,
+      pendingAt: now - 10 * DAY,
+      requestId: null,
+      mixerId: QIXI_ID,
+      openid: a.openid,
+      ref: refOf(a),
+      state: 'approved',
+      gender: a.gender,
+      maskedName: maskName(a.roster.name),
+      signedUpAt: now - 10 * DAY,
+      seq: null,
+      offerExpiresAt: null,
+      rejectReason: null,
+      sectorHold: null,
+      checkedInAt: now - 50 * 60_000 + a.badge * 10_000,
+      badge: a.badge,
+      publicKey: a.keys.publicKey,
+      updatedAt: now,
+      profile: {
+        nickname: a.nickname,
+        birthYear: Number(a.roster.birthDate.slice(0, 4)),
+        gender: a.gender,
+        sector: a.sector,
+        intro: a.intro,
+      },
     }
   })
   n += await insertAll(db, COLLECTIONS.mixerSignups, signups)
   for (const g of ['M', 'F'] as const) {
-    try {
-      await db.collection(COLLECTIONS.mixerPlaces).add({ _id: genderPlaceId(QIXI_ID, g), mixerId: QIXI_ID, left: qixi.placesByGender[g] - SEEDED_PER_GENDER, waitSeq: 0, checkedIn: SEEDED_PER_GENDER, holders: holders[g] })
-      n++
-    } catch (e) {
-      if (!isDuplicate(e)) throw e
+    const left = qixi.placesByGender[g] - SEEDED_PER_GENDER
+    const place = {
+      _id: genderPlaceId(QIXI_ID, g),
+      mixerId: QIXI_ID,
+      left,
+      capacity: qixi.placesByGender[g],
+      waitSeq: 0,
+      checkedIn: SEEDED_PER_GENDER,
+      holders: holders[g],
     }
+    if (await insertOnce(db.collection(COLLECTIONS.mixerPlaces), place)) n++
   }
   n += await insertAll(db, COLLECTIONS.mixerPicks, picksOf(list, now))
   n += await grantDeskRole(db, now)
@@ -209,8 +380,12 @@ export async function seedMatchmaking(db: Db, now: number): Promise<number> {
 
 /** The demo's event staff also runs the mixer's check-in desk. */
 async function grantDeskRole(db: Db, now: number): Promise<number> {
-  const r = await db.collection(COLLECTIONS.users).where({ _id: 'demo-event-staff', 'roles.scope.id': db.command.neq(QIXI_ID) }).update({
-    roles: db.command.push({ role: 'staff', scope: { kind: 'event', id: QIXI_ID, name: '七夕 · 会聚良缘 联谊会' } }), updatedAt: now,
-  })
+  const r = await db
+    .collection(COLLECTIONS.users)
+    .where({ _id: 'demo-event-staff', 'roles.scope.id': db.command.neq(QIXI_ID) })
+    .update({
+      roles: db.command.push({ role: 'staff', scope: { kind: 'event', id: QIXI_ID, name: '七夕 · 会聚良缘 联谊会' } }),
+      updatedAt: now,
+    })
   return r.updated
 }

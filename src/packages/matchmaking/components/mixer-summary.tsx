@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import type { MixerDTO } from '../../../../types/matchmaking'
-import { formatRange } from '../../../utils/datetime'
+import type { MixerDTO } from '~types/matchmaking'
+import { formatRange } from '~src/utils/datetime'
 
 /** What a member needs to decide: when, where, who organises, who it is for. */
 export function MixerSummary({ mixer }: { mixer: MixerDTO }) {
@@ -10,7 +10,9 @@ export function MixerSummary({ mixer }: { mixer: MixerDTO }) {
       <Text className='mx-text'>时间：{formatRange(mixer.startsAt, mixer.endsAt)}</Text>
       <Text className='mx-text'>地点：{mixer.venue}</Text>
       <Text className='mx-text'>主办：{[mixer.organiser, ...mixer.coOrganisers].join('、')}</Text>
-      <Text className='mx-text'>对象：{mixer.ageMin}–{mixer.ageMax} 周岁单身会员，男女各 {mixer.placesByGender.M} / {mixer.placesByGender.F} 名</Text>
+      <Text className='mx-text'>
+        对象：{mixer.ageMin}–{mixer.ageMax} 周岁单身会员，男女各 {mixer.placesByGender.M} / {mixer.placesByGender.F} 名
+      </Text>
     </View>
   )
 }

@@ -4,8 +4,8 @@
  * (The server cannot check this: it never learns whom a token stands for; it
  * only ever matches tokens shared across the two groups.)
  */
-import type { ErrorCode } from '../../../../types/errors'
-import type { DirectoryDTO } from '../../../../types/matchmaking'
+import type { ErrorCode } from '~types/errors'
+import type { DirectoryDTO } from '~types/matchmaking'
 
 export function choiceRefusal(dir: Pick<DirectoryDTO, 'k' | 'others' | 'me'>, badges: number[]): ErrorCode | null {
   if (badges.length > dir.k || new Set(badges).size !== badges.length) return 'PICK_COUNT'

@@ -4,7 +4,14 @@ import { signupText } from './signup-view'
 const NOW = Date.UTC(2027, 6, 1, 2)
 
 it('a new form is valid as it comes once the names are filled, and round-trips a mixer', () => {
-  const f = { ...formOf(null, NOW), title: '七夕联谊会', programme: '2027', organiser: '山阳区总工会', venue: '恩州驿古街广场', coOrganisers: '团区委、区妇联' }
+  const f = {
+    ...formOf(null, NOW),
+    title: '七夕联谊会',
+    programme: '2027',
+    organiser: '山阳区总工会',
+    venue: '恩州驿古街广场',
+    coOrganisers: '团区委、区妇联',
+  }
   const r = requestOf(f, undefined)
   if (!('request' in r)) throw new Error(r.message)
   expect(r.request.coOrganisers).toEqual(['团区委', '区妇联'])
@@ -21,7 +28,16 @@ it('names the field of the first problem', () => {
 })
 
 it('says where a sign-up stands in words', () => {
-  const base = { mixerId: 'm', mixerTitle: 't', position: null, offerExpiresAt: null, rejectReason: null, checkedInAt: null, badge: null, publicKey: null }
+  const base = {
+    mixerId: 'm',
+    mixerTitle: 't',
+    position: null,
+    offerExpiresAt: null,
+    rejectReason: null,
+    checkedInAt: null,
+    badge: null,
+    publicKey: null,
+  }
   expect(signupText({ ...base, status: 'waiting', position: 3 })).toBe('候补中，您前面还有 2 人')
   expect(signupText({ ...base, status: 'approved', badge: 27 })).toBe('已签到 · 27号')
   expect(signupText({ ...base, status: 'rejected', rejectReason: '资料不完整' })).toBe('报名未通过：资料不完整')

@@ -4,7 +4,7 @@
  * the H5 demo). The private key never leaves this module except to make tokens.
  */
 import Taro from '@tarojs/taro'
-import { getDemoOpenid } from '../../../services/demo-session'
+import { getDemoOpenid } from '~src/services/demo-session'
 import { keyPairFrom, paddedSubmission, pickToken, publicKeyOf, type PickKeyPair } from './pick-crypto'
 
 declare const wx: { getRandomValues(o: { length: number; success(r: { randomValues: ArrayBuffer }): void; fail(e: unknown): void }): void }
@@ -12,7 +12,9 @@ declare const wx: { getRandomValues(o: { length: number; success(r: { randomValu
 /** `n` bytes from the platform's CSPRNG; never Math.random. */
 export function randomBytes(n: number): Promise<Uint8Array> {
   if (process.env.TARO_ENV === 'weapp') {
-    return new Promise((resolve, reject) => wx.getRandomValues({ length: n, success: (r) => resolve(new Uint8Array(r.randomValues)), fail: reject }))
+    return new Promise((resolve, reject) =>
+      wx.getRandomValues({ length: n, success: (r) => resolve(new Uint8Array(r.randomValues)), fail: reject }),
+    )
   }
   const out = new Uint8Array(n)
   globalThis.crypto.getRandomValues(out)

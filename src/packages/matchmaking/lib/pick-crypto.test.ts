@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import fc from 'fast-check'
-import { fromBase64, toBase64, toBase64Url } from '../../../utils/bytes'
+import { fromBase64, toBase64, toBase64Url } from '~src/utils/bytes'
 import { keyPairFrom, paddedSubmission, pickToken, publicKeyOf } from './pick-crypto'
 
 const rand = (n: number) => new Uint8Array(randomBytes(n))
@@ -42,7 +42,15 @@ it('base64 round-trips any bytes', () => {
 })
 
 describe('choice', () => {
-  const entry = (badge: number, gender: 'M' | 'F') => ({ badge, gender, nickname: '', birthYear: 1996, sector: '企业' as const, intro: '', publicKey: '' })
+  const entry = (badge: number, gender: 'M' | 'F') => ({
+    badge,
+    gender,
+    nickname: '',
+    birthYear: 1996,
+    sector: '企业' as const,
+    intro: '',
+    publicKey: '',
+  })
   const dir = { k: 2, me: entry(1, 'M'), others: [entry(2, 'F'), entry(4, 'F'), entry(6, 'F')] }
   it('lets through up to K badges of the other group only', async () => {
     const { choiceRefusal } = await import('./choice.rules')

@@ -12,7 +12,7 @@
  * (wx.getRandomValues / crypto.getRandomValues), so tweetnacl's own PRNG is never used.
  */
 import nacl from 'tweetnacl'
-import { fromBase64, toBase64, toBase64Url, utf8 } from '../../../utils/bytes'
+import { fromBase64, toBase64, toBase64Url, utf8 } from '~src/utils/bytes'
 
 const TAG = utf8('会聚良缘/pick/v1')
 export const TOKEN_BYTES = 32

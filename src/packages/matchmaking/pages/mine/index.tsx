@@ -1,19 +1,19 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import type { MixerCardDTO } from '../../../../../types/matchmaking'
-import { routeUrl } from '../../../../../types/routes'
-import { BigButton } from '../../../../components/big-button'
-import { PageFrame } from '../../../../components/page-frame'
-import { RemoteView } from '../../../../components/remote-view'
-import { RotatingCode } from '../../../../components/rotating-code'
-import { StateView } from '../../../../components/state-view'
-import { useParams } from '../../../../hooks/use-params'
-import { useRemote } from '../../../../hooks/use-remote'
-import { call, messageOf } from '../../../../services/api'
-import { formatDateTime, formatTime } from '../../../../utils/datetime'
-import { ensureKeys, storedKeys } from '../../lib/phone-keys'
-import '../../styles.css'
+import type { MixerCardDTO } from '~types/matchmaking'
+import { routeUrl } from '~types/routes'
+import { BigButton } from '~src/components/big-button'
+import { PageFrame } from '~src/components/page-frame'
+import { RemoteView } from '~src/components/remote-view'
+import { RotatingCode } from '~src/components/rotating-code'
+import { StateView } from '~src/components/state-view'
+import { useParams } from '~src/hooks/use-params'
+import { useRemote } from '~src/hooks/use-remote'
+import { call, messageOf } from '~src/services/api'
+import { formatDateTime, formatTime } from '~src/utils/datetime'
+import { ensureKeys, storedKeys } from '~src/packages/matchmaking/lib/phone-keys'
+import '~src/packages/matchmaking/styles.css'
 
 /**
  * Before the code goes up, this phone makes its key pair (kept here) and registers
@@ -23,15 +23,20 @@ function useRegisteredKey(c: MixerCardDTO | null): { ready: boolean; error: stri
   const [state, setState] = useState({ ready: false, error: '' })
   const id = c?.mixer.id ?? ''
   const registered = c?.signup?.publicKey ?? null
+  const status = c?.signup?.status
+  const pickOpensAt = c?.mixer.pickOpensAt ?? 0
   useEffect(() => {
-    if (!c || c.signup?.status !== 'approved') return
-    const locked = Date.now() >= c.mixer.pickOpensAt
+    if (status !== 'approved') return
+    const locked = Date.now() >= pickOpensAt
     const mine = storedKeys(id)
     if (locked || (mine && mine.publicKey === registered)) return setState({ ready: true, error: '' })
     ensureKeys(id)
       .then((keys) => call('matchmaking', 'registerKey', { mixerId: id, publicKey: keys.publicKey }, { silent: true }))
-      .then(() => setState({ ready: true, error: '' }), (e) => setState({ ready: false, error: messageOf(e) }))
-  }, [id, registered, c?.signup?.status])
+      .then(
+        () => setState({ ready: true, error: '' }),
+        (e) => setState({ ready: false, error: messageOf(e) }),
+      )
+  }, [id, registered, status, pickOpensAt])
   return state
 }
 
@@ -40,10 +45,16 @@ function CheckedIn({ c }: { c: MixerCardDTO }) {
   return (
     <View className='card'>
       <Text className='card__title'>已签到 {formatTime(c.signup!.checkedInAt!)}</Text>
-      <Text id='my-badge' className='mx-big'>{c.signup!.badge}号</Text>
-      <Text className='muted'>请把号码写在胸牌上。心动选择于 {formatDateTime(c.mixer.pickOpensAt)} 开始，{formatTime(c.mixer.pickClosesAt)} 截止。</Text>
+      <Text id='my-badge' className='mx-big'>
+        {c.signup!.badge}号
+      </Text>
+      <Text className='muted'>
+        请把号码写在胸牌上。心动选择于 {formatDateTime(c.mixer.pickOpensAt)} 开始，{formatTime(c.mixer.pickClosesAt)} 截止。
+      </Text>
       {!here && <Text className='mx-text mx-warn'>本机不是签到时使用的手机：心动选择须在签到时使用的手机上进行。</Text>}
-      <BigButton id='to-pick' onClick={() => Taro.navigateTo({ url: routeUrl('matchmakingPick', { id: c.mixer.id }) })}>去心动选择</BigButton>
+      <BigButton id='to-pick' onClick={() => Taro.navigateTo({ url: routeUrl('matchmakingPick', { id: c.mixer.id }) })}>
+        去心动选择
+      </BigButton>
     </View>
   )
 }
@@ -70,7 +81,13 @@ export default function MinePage() {
           return (
             <View className='card'>
               <Text className='card__title'>我的签到码</Text>
-              <RotatingCode id='mx-code' fetchCode={() => call('matchmaking', 'checkinCode', { mixerId: id }, { silent: true })} checkStatus={checkStatus} deps={[id]} hint='请向签到台工作人员出示此码，领取号码牌' />
+              <RotatingCode
+                id='mx-code'
+                fetchCode={() => call('matchmaking', 'checkinCode', { mixerId: id }, { silent: true })}
+                checkStatus={checkStatus}
+                deps={[id]}
+                hint='请向签到台工作人员出示此码，领取号码牌'
+              />
               <Text className='muted'>本机已生成心动选择所需的密钥，请在活动中使用同一部手机。</Text>
             </View>
           )

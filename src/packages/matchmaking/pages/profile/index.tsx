@@ -1,16 +1,16 @@
 import { Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import { SECTORS, SINGLE_STATEMENT, type MyProfileDTO, type Sector } from '../../../../../types/matchmaking'
-import { BigButton } from '../../../../components/big-button'
-import { Field } from '../../../../components/field'
-import { PageFrame } from '../../../../components/page-frame'
-import { RemoteView } from '../../../../components/remote-view'
-import { Refusal, useAction } from '../../../../hooks/use-action'
-import { useRemote } from '../../../../hooks/use-remote'
-import { call } from '../../../../services/api'
-import { formatDateTime } from '../../../../utils/datetime'
-import '../../styles.css'
+import { SECTORS, SINGLE_STATEMENT, type MyProfileDTO, type Sector } from '~types/matchmaking'
+import { BigButton } from '~src/components/big-button'
+import { Field } from '~src/components/field'
+import { PageFrame } from '~src/components/page-frame'
+import { RemoteView } from '~src/components/remote-view'
+import { Refusal, useAction } from '~src/hooks/use-action'
+import { useRemote } from '~src/hooks/use-remote'
+import { call } from '~src/services/api'
+import { formatDateTime } from '~src/utils/datetime'
+import '~src/packages/matchmaking/styles.css'
 
 function ProfileForm({ p, onSaved }: { p: MyProfileDTO; onSaved: () => void }) {
   const [nickname, setNickname] = useState(p.profile?.nickname ?? '')
@@ -27,16 +27,26 @@ function ProfileForm({ p, onSaved }: { p: MyProfileDTO; onSaved: () => void }) {
   return (
     <View className='card'>
       <Text className='card__title'>交友资料</Text>
-      <Text className='muted'>只有同场参加者能看到：昵称、出生年份（{p.rosterBirthYear ?? '—'}）、性别（{p.rosterGender === 'F' ? '女' : p.rosterGender === 'M' ? '男' : '—'}）、行业和自我介绍。姓名、单位、电话等名册信息不会展示给任何参加者。</Text>
+      <Text className='muted'>
+        只有同场参加者能看到：昵称、出生年份（{p.rosterBirthYear ?? '—'}）、性别（
+        {p.rosterGender === 'F' ? '女' : p.rosterGender === 'M' ? '男' : '—'}
+        ）、行业和自我介绍。姓名、单位、电话等名册信息不会展示给任何参加者。
+      </Text>
       <Field id='nickname' label='昵称' value={nickname} onInput={setNickname} maxlength={12} placeholder='例如：爱跑步的小周' />
       <Text className='mx-text'>行业</Text>
       <View className='mx-chips'>
-        {SECTORS.map((s) => <View key={s} id={`sector-${s}`} className={`mx-chip ${s === sector ? 'mx-chip--on' : ''}`} onClick={() => setSector(s)}>{s}</View>)}
+        {SECTORS.map((s) => (
+          <View key={s} id={`sector-${s}`} className={`mx-chip ${s === sector ? 'mx-chip--on' : ''}`} onClick={() => setSector(s)}>
+            {s}
+          </View>
+        ))}
       </View>
       <Text className='mx-text'>自我介绍（120 字以内）</Text>
       <Textarea id='intro' className='mx-textarea' value={intro} maxlength={120} onInput={(e) => setIntro(e.detail.value)} />
       {save.error && <Text className='error-text'>{save.error}</Text>}
-      <BigButton id='save-profile' loading={save.busy} onClick={() => void save.run()}>保存资料</BigButton>
+      <BigButton id='save-profile' loading={save.busy} onClick={() => void save.run()}>
+        保存资料
+      </BigButton>
     </View>
   )
 }
@@ -51,11 +61,23 @@ function Statement({ p, onChange }: { p: MyProfileDTO; onChange: () => void }) {
   return (
     <View className='card'>
       <Text className='card__title'>单身承诺</Text>
-      <Text id='statement-text' className='mx-text'>{SINGLE_STATEMENT.text}</Text>
-      {signed ? <Text id='statement-signed' className='mx-text mx-ok'>已于 {formatDateTime(p.statement!.signedAt)} 签署（{p.statement!.version}）</Text> : null}
-      {signed
-        ? <BigButton id='withdraw-statement' variant='danger' onClick={() => void act.run(false)}>撤回承诺（将同时取消未签到的报名）</BigButton>
-        : <BigButton id='sign-statement' loading={act.busy} onClick={() => void act.run(true)}>我已阅读并承诺</BigButton>}
+      <Text id='statement-text' className='mx-text'>
+        {SINGLE_STATEMENT.text}
+      </Text>
+      {signed ? (
+        <Text id='statement-signed' className='mx-text mx-ok'>
+          已于 {formatDateTime(p.statement!.signedAt)} 签署（{p.statement!.version}）
+        </Text>
+      ) : null}
+      {signed ? (
+        <BigButton id='withdraw-statement' variant='danger' onClick={() => void act.run(false)}>
+          撤回承诺（将同时取消未签到的报名）
+        </BigButton>
+      ) : (
+        <BigButton id='sign-statement' loading={act.busy} onClick={() => void act.run(true)}>
+          我已阅读并承诺
+        </BigButton>
+      )}
       {act.error && <Text className='error-text'>{act.error}</Text>}
     </View>
   )
@@ -73,11 +95,24 @@ function Bar({ p, onChange }: { p: MyProfileDTO; onChange: () => void }) {
     <View id='bar' className='card'>
       <Text className='card__title mx-warn'>暂停参加至 {formatDateTime(bar.until)}</Text>
       <Text className='mx-text'>原因：{bar.reason}</Text>
-      {bar.appeal ? <Text className='mx-text'>已申诉（{bar.appeal.outcome === 'pending' ? '处理中' : bar.appeal.outcome === 'lifted' ? '已解除' : '维持原决定'}）</Text> : (
+      {bar.appeal ? (
+        <Text className='mx-text'>
+          已申诉（{bar.appeal.outcome === 'pending' ? '处理中' : bar.appeal.outcome === 'lifted' ? '已解除' : '维持原决定'}）
+        </Text>
+      ) : (
         <View>
-          <Textarea id='appeal-text' className='mx-textarea' value={text} maxlength={300} placeholder='每次暂停可申诉一次' onInput={(e) => setText(e.detail.value)} />
+          <Textarea
+            id='appeal-text'
+            className='mx-textarea'
+            value={text}
+            maxlength={300}
+            placeholder='每次暂停可申诉一次'
+            onInput={(e) => setText(e.detail.value)}
+          />
           {appeal.error && <Text className='error-text'>{appeal.error}</Text>}
-          <BigButton id='appeal' onClick={() => void appeal.run()}>提交申诉</BigButton>
+          <BigButton id='appeal' onClick={() => void appeal.run()}>
+            提交申诉
+          </BigButton>
         </View>
       )}
     </View>

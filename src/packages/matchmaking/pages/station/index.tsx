@@ -1,13 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { PageFrame } from '../../../../components/page-frame'
-import { RemoteView } from '../../../../components/remote-view'
-import { ScanBox } from '../../../../components/scan-box'
-import { useAction } from '../../../../hooks/use-action'
-import { useParams } from '../../../../hooks/use-params'
-import { useRemote } from '../../../../hooks/use-remote'
-import { call } from '../../../../services/api'
-import '../../styles.css'
+import { PageFrame } from '~src/components/page-frame'
+import { RemoteView } from '~src/components/remote-view'
+import { ScanBox } from '~src/components/scan-box'
+import { useAction } from '~src/hooks/use-action'
+import { useParams } from '~src/hooks/use-params'
+import { useRemote } from '~src/hooks/use-remote'
+import { call } from '~src/services/api'
+import '~src/packages/matchmaking/styles.css'
 
 /** The mixer's check-in desk: scan the member's code → the badge number to write on the badge. */
 export default function StationPage() {
@@ -29,9 +29,19 @@ export default function StationPage() {
           return (
             <View className='card'>
               <Text className='card__title'>{here.mixer.title}</Text>
-              <Text id='station-counts' className='mx-text'>已签到：男 {here.checkedIn.M} · 女 {here.checkedIn.F}</Text>
-              {result?.badge && <Text id='station-badge' className='mx-big'>{result.badge}号</Text>}
-              {result && <View id='station-result' className={`mx-result mx-result--${result.ok ? 'ok' : 'warn'}`}>{result.text}</View>}
+              <Text id='station-counts' className='mx-text'>
+                已签到：男 {here.checkedIn.M} · 女 {here.checkedIn.F}
+              </Text>
+              {result?.badge && (
+                <Text id='station-badge' className='mx-big'>
+                  {result.badge}号
+                </Text>
+              )}
+              {result && (
+                <View id='station-result' className={`mx-result mx-result--${result.ok ? 'ok' : 'warn'}`}>
+                  {result.text}
+                </View>
+              )}
               <ScanBox idPrefix='station' scanText='扫会员签到码' inputLabel='签到码' onCode={scan.run} busy={scan.busy} />
             </View>
           )
