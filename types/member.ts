@@ -1,4 +1,9 @@
 /** DTOs of the `member` cloud function. Client and function both import these. */
+import type { MatchDTO } from './matchmaking'
+import type { BookingRecordStatus } from './screening.labels'
+import type { NoticeKind, NoticeTopic, ResultOutcome, WaitlistStatus } from './screening'
+import type { VoucherStatus } from './vouchers'
+import type { DrawResult } from './vouchers.labels'
 
 export type ScopeKind = 'merchant' | 'event' | 'site'
 
@@ -14,10 +19,7 @@ export interface StaffScope {
   name: string
 }
 
-export type RoleDTO =
-  | { role: 'member' }
-  | { role: 'officer' }
-  | { role: 'staff'; scope: StaffScope }
+export type RoleDTO = { role: 'member' } | { role: 'officer' } | { role: 'staff'; scope: StaffScope }
 
 export interface ProfileDTO {
   name: string
@@ -167,11 +169,14 @@ export interface RedeemInviteRequest {
   code: string
 }
 
+/** A consent she gave, by what she agreed to (the privacy notice of a screening booking). */
+export type ConsentKind = 'screening-privacy'
+
 export interface MyDataExport {
   exportedAt: number
   account: { verified: boolean; verifiedAt: number | null; roles: RoleDTO[] }
   profile: ProfileDTO | null
-  consents: { kind: string; version: string; at: number }[]
+  consents: { kind: ConsentKind; version: string; at: number }[]
   /** The caller's records in the other services (only hers/his; absent in older exports). */
   services?: MyServicesExport
 }
@@ -179,38 +184,69 @@ export interface MyDataExport {
 export interface MyServicesExport {
   screening: {
     bookings: {
-      bookingId: string; programmeName: string; siteName: string; date: string; start: string; end: string
-      status: string; bookedAt: number | null; consent: { version: string; at: number }; checkedInAt: number | null
-      cancelledAt: number | null; resultReady: boolean
+      bookingId: string
+      programmeName: string
+      siteName: string
+      date: string
+      start: string
+      end: string
+      status: BookingRecordStatus
+      bookedAt: number | null
+      consent: { version: string; at: number }
+      checkedInAt: number | null
+      cancelledAt: number | null
+      resultReady: boolean
       /** Her own result, when ready. */
-      result: { outcome: string; note: string; readyAt: number } | null
+      result: { outcome: ResultOutcome; note: string; readyAt: number } | null
     }[]
-    waitlist: { programmeName: string; siteName: string | null; status: string; joinedAt: number }[]
-    /** Remaining one-time notice opt-ins per topic. */
-    noticeOptins: Record<string, number> | null
-    notices: { kind: string; title: string; fields: { label: string; value: string }[]; createdAt: number; delivered: boolean }[]
+    waitlist: { programmeName: string; siteName: string | null; status: WaitlistStatus; joinedAt: number }[]
+    /** Remaining one-time notice opt-ins per topic (an older export may lack a topic added since). */
+    noticeOptins: Partial<Record<NoticeTopic, number>> | null
+    notices: { kind: NoticeKind; title: string; fields: { label: string; value: string }[]; createdAt: number; delivered: boolean }[]
   }
   events: {
-    signUps: { eventTitle: string; state: string; signedUpAt: number | null }[]
+    signUps: { eventTitle: string; state: 'pending' | 'confirmed'; signedUpAt: number | null }[]
     stamps: { eventTitle: string; boothName: string; stampedAt: number }[]
-    redemptions: { eventTitle: string; tierName: string; gift: string; state: string; redeemedAt: number | null; desk: string }[]
+    redemptions: {
+      eventTitle: string
+      tierName: string
+      gift: string
+      state: 'pending' | 'confirmed'
+      redeemedAt: number | null
+      desk: string
+    }[]
     checkIns: { eventTitle: string; checkpointName: string; checkedInAt: number }[]
   }
-  /** 会聚良缘: her profile, statement, sign-ups, matches (the other side as she saw it) and any bar. Never picks (opaque tokens). Absent in older exports. */
+  /**
+   * 会聚良缘: her profile, statement, sign-ups, matches (the other side as she saw it) and any bar. Never picks (opaque tokens).
+   * Absent in older exports.
+   */
   matchmaking?: {
     profile: { nickname: string; sector: string; intro: string } | null
     statement: { version: string; signedAt: number; withdrawnAt: number | null } | null
     signUps: { mixerTitle: string; status: string; signedUpAt: number; checkedInAt: number | null; badge: number | null }[]
-    matches: { mixerTitle: string; theirBadge: number; theirNickname: string; myContact: string | null; state: string }[]
+    matches: { mixerTitle: string; theirBadge: number; theirNickname: string; myContact: string | null; state: MatchDTO['state'] }[]
     bar: { reason: string; until: number; appeal: string | null } | null
   }
   /** 工会消费券: her vouchers with how each was used (amounts in fen), and her draw entries. Absent in older exports. */
   vouchers?: {
     vouchers: {
-      campaignName: string; ruleText: string; status: string; claimedAt: number; useEndsAt: number
-      redemption: { merchantName: string; till: string; at: number; billFen: number; deductionFen: number; modelWorkerFen: number; payableFen: number } | null
+      campaignName: string
+      ruleText: string
+      status: VoucherStatus
+      claimedAt: number
+      useEndsAt: number
+      redemption: {
+        merchantName: string
+        till: string
+        at: number
+        billFen: number
+        deductionFen: number
+        modelWorkerFen: number
+        payableFen: number
+      } | null
     }[]
-    drawEntries: { campaignName: string; entryRef: string; result: string; enteredAt: number }[]
+    drawEntries: { campaignName: string; entryRef: string; result: DrawResult; enteredAt: number }[]
   }
 }
 

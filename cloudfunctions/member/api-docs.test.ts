@@ -19,12 +19,24 @@ test('every action of types/member.ts has its section and is routed by the funct
   const source = readFileSync(join(ROOT, 'types/member.ts'), 'utf8')
   const block = source.slice(source.indexOf('export interface MemberActions'))
   const actions = [...block.slice(0, block.indexOf('\n}')).matchAll(/^\s+(\w+): \[/gm)].map((m) => m[1])
-  expect(actions.length).toBeGreaterThanOrEqual(9)
+  expect(actions).toHaveLength(12)
   expect(actions.filter((a) => !doc.includes(`### \`${a}\``))).toEqual([])
-  // Malformed data is refused before any database work: routed actions say INVALID_ARGUMENT, unknown ones UNKNOWN_ACTION.
-  const main = createMemberFunction({ db: () => { throw new Error('no database in a unit test') } })
+  // Every action is routed, declares who may call it, and its schema refuses malformed data.
+  const main = createMemberFunction({
+    db: () => {
+      throw new Error('no database in a unit test')
+    },
+  })
+  expect(Object.keys(main.actions).sort()).toEqual([...actions].sort())
   for (const action of actions) {
-    const { event, context } = buildInvocation('member', { action, data: 42 }, 'o-doc')
-    expect([action, (await main(event as never, context)) as { code?: string }]).toEqual([action, expect.objectContaining({ code: 'INVALID_ARGUMENT' })])
+    const spec = main.actions[action]
+    expect([action, typeof spec.auth === 'string' ? spec.auth : 'scoped', spec.input.safeParse(42).success]).toEqual([
+      action,
+      expect.stringMatching(/^(caller|member|officer)$/),
+      false,
+    ])
   }
+  // An action outside the map is refused before any database work.
+  const { event, context } = buildInvocation('member', { action: 'dropRoster', data: {} }, 'o-doc')
+  expect(await main(event as never, context)).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' })
 })

@@ -1,6 +1,7 @@
 import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
-import { isDuplicate } from '../common/db-errors'
+import { insertOnce } from '../common/db-errors'
+import { rowsOf } from '../common/paginate'
 
 /** `verify_attempts`: one fixed-window counter per key (`verify:<openid>`, `invite:<openid>`). */
 interface AttemptDoc {
@@ -9,40 +10,55 @@ interface AttemptDoc {
   count: number
 }
 
+/** A budget of `max` attempts per `windowMs` for each key. */
+interface AttemptBudget {
+  max: number
+  windowMs: number
+}
 
-/**
- * Takes one attempt out of `max` per `windowMs`, atomically: each step is one
- * conditional update, so concurrent attempts never exceed the budget.
- * Returns false when the budget of the current window is spent.
- */
-export async function takeAttempt(db: Db, key: string, now: number, max: number, windowMs: number): Promise<boolean> {
-  const _ = db.command
-  const col = db.collection(COLLECTIONS.verifyAttempts)
-  for (let round = 0; round < 3; round++) {
-    const inWindow = await col.where({ _id: key, windowStart: _.gt(now - windowMs), count: _.lt(max) }).update({ count: _.inc(1) })
-    if (inWindow.updated === 1) return true
-    const fresh = await col.where({ _id: key, windowStart: _.lte(now - windowMs) }).update({ windowStart: now, count: 1 })
-    if (fresh.updated === 1) return true
-    try {
-      await col.add({ _id: key, windowStart: now, count: 1 } satisfies AttemptDoc)
-      return true
-    } catch (e) {
-      if (!isDuplicate(e)) throw e
-      const existing = (await col.doc(key).get()).data as unknown as AttemptDoc[]
-      if (existing[0] && existing[0].count >= max && existing[0].windowStart > now - windowMs) return false
-    }
+export function createAttemptCounter(db: Db) {
+  const col = () => db.collection(COLLECTIONS.verifyAttempts)
+  const read = async (key: string) => rowsOf<AttemptDoc>(await col().doc(key).get())[0]
+  const spent = (doc: AttemptDoc | undefined, now: number, b: AttemptBudget) =>
+    !!doc && doc.count >= b.max && doc.windowStart > now - b.windowMs
+  return {
+    /**
+     * Takes one attempt out of the budget, atomically: each step is one conditional update, so
+     * concurrent attempts never exceed it. False when the budget of the current window is spent.
+     */
+    async take(key: string, now: number, b: AttemptBudget): Promise<boolean> {
+      const _ = db.command
+      for (let round = 0; round < 3; round++) {
+        if (
+          (
+            await col()
+              .where({ _id: key, windowStart: _.gt(now - b.windowMs), count: _.lt(b.max) })
+              .update({ count: _.inc(1) })
+          ).updated === 1
+        )
+          return true
+        if (
+          (
+            await col()
+              .where({ _id: key, windowStart: _.lte(now - b.windowMs) })
+              .update({ windowStart: now, count: 1 })
+          ).updated === 1
+        )
+          return true
+        const first: AttemptDoc = { _id: key, windowStart: now, count: 1 }
+        if (await insertOnce(col(), first)) return true
+        if (spent(await read(key), now, b)) return false
+      }
+      return false
+    },
+    /** The budget is spent for this window (read only: no attempt taken). */
+    isLimited: async (key: string, now: number, b: AttemptBudget): Promise<boolean> => spent(await read(key), now, b),
+    /** The counter of this key's window, or null before the first attempt. */
+    async window(key: string): Promise<{ count: number; windowStart: number } | null> {
+      const doc = await read(key)
+      return doc ? { count: doc.count, windowStart: doc.windowStart } : null
+    },
   }
-  return false
 }
 
-/** The budget is spent for this window (read only: no attempt taken). */
-export async function isLimited(db: Db, key: string, now: number, max: number, windowMs: number): Promise<boolean> {
-  const doc = ((await db.collection(COLLECTIONS.verifyAttempts).doc(key).get()).data as unknown as AttemptDoc[])[0]
-  return !!doc && doc.count >= max && doc.windowStart > now - windowMs
-}
-
-/** The counter of this key's window, or null before the first attempt. */
-export async function attemptWindow(db: Db, key: string): Promise<{ count: number; windowStart: number } | null> {
-  const doc = ((await db.collection(COLLECTIONS.verifyAttempts).doc(key).get()).data as unknown as AttemptDoc[])[0]
-  return doc ? { count: doc.count, windowStart: doc.windowStart } : null
-}
+export type AttemptCounter = ReturnType<typeof createAttemptCounter>

@@ -5,77 +5,88 @@
  * to be carried out again. A member who verified again after asking has
  * withdrawn the request: nothing of hers is erased.
  */
-import { createAuditLog } from '../common/audit'
-import { requireOfficer } from '../common/auth'
-import type { Db } from '../common/db'
+import type { AuditLog } from '../common/audit'
+import type { Clock } from '../common/clock'
 import { fail } from '../common/errors'
 import { maskName } from '../common/mask'
 import { memberRef } from '../common/member-ref'
-import type { DataProvider, DataService, ErasureReport } from '../common/my-data'
-import type { DeletionRequestDTO, DeletionStatusDTO, ListDeletionRequestsRequest } from '../../types/member'
-import { type DeletionRequestDoc, deletionQueue, getDeletionRequest, settleDeletionRequest } from './deletion.repository'
-import { eraseRequestsOf } from '../common/idempotency'
-import { eraseMemberCore } from './member-erase.repository'
-import { DATA_PROVIDERS } from './my-data.providers'
-import { getRosterMany } from './roster.repository'
-import { getUser } from './user.repository'
-import { callOf, type MemberCall, type MemberDeps } from './member.deps'
+import type { ErasureReport } from '../common/my-data'
+import type { DeletionRequestDTO, ListDeletionRequestsRequest } from '../../types/member'
+import type { DeletionChange, DeletionRepository, DeletionRequestDoc } from './deletion.repository'
+import { deletionStatus } from './member.dto'
+import type { BoundProviders } from './my-data.providers'
+import type { RosterRepository } from './roster.repository'
+import type { UserRepository } from './user.repository'
 
-type Deps = MemberCall
-
-export function deletionStatus(doc: DeletionRequestDoc): DeletionStatusDTO {
-  return { requestedAt: doc.requestedAt, status: doc.status, processedAt: doc.processedAt ?? null, outcome: doc.outcome ?? null }
+interface Deps {
+  clock: Clock
+  deletions: DeletionRepository
+  roster: RosterRepository
+  users: UserRepository
+  data: BoundProviders
+  /** member's own part (the account itself), and her remembered call outcomes (idempotency markers). */
+  eraseCore: (openid: string) => Promise<ErasureReport>
+  eraseRequests: (openid: string) => Promise<number>
+  audit: AuditLog
 }
 
-async function toDTOs(db: Db, docs: DeletionRequestDoc[]): Promise<DeletionRequestDTO[]> {
-  const roster = await getRosterMany(db, docs.map((d) => d.rosterId).filter((r): r is string => !!r))
-  return docs.map((d) => {
-    const r = d.rosterId ? roster.get(d.rosterId) : undefined
-    return { id: d._id, ...deletionStatus(d), memberName: r ? maskName(r.name) : '', memberRef: d.rosterId ? memberRef(d.rosterId) : null, branch: r?.branch ?? '' }
-  })
-}
-
-export async function listDeletionRequests({ db }: Deps, openid: string, req: ListDeletionRequestsRequest): Promise<DeletionRequestDTO[]> {
-  await requireOfficer(db, openid)
-  const docs = await deletionQueue(db, (req.status ?? 'open') === 'open')
-  return toDTOs(db, docs.sort((a, b) => a.requestedAt - b.requestedAt))
-}
+const WITHDRAWN = { erased: [], kept: [{ what: '全部数据', why: '申请后已重新认证，视为撤回申请' }] }
 
 function merge(reports: ErasureReport[]): { erased: string[]; kept: { what: string; why: string }[]; later: boolean } {
   const kept = reports.flatMap((r) => r.kept)
   return { erased: reports.flatMap((r) => r.erased), kept: kept.map(({ what, why }) => ({ what, why })), later: kept.some((k) => k.later) }
 }
 
-export async function processDeletionRequest({ db, now }: Deps, officer: string, id: string): Promise<DeletionRequestDTO> {
-  await requireOfficer(db, officer)
-  const doc = await getDeletionRequest(db, id)
-  if (!doc) fail('NOT_FOUND', 'id', '没有找到这条删除申请')
-  if (doc.status === 'done' || doc.status === 'withdrawn') return (await toDTOs(db, [doc]))[0]
-  const user = await getUser(db, doc.openid)
-  let change: Parameters<typeof settleDeletionRequest>[2]
-  if (user && user.deletionRequestedAt !== doc.requestedAt) {
-    change = { status: 'withdrawn', processedAt: now, processedBy: officer, outcome: { erased: [], kept: [{ what: '全部数据', why: '申请后已重新认证，视为撤回申请' }] } }
-  } else {
-    const reports: ErasureReport[] = []
-    // Every service's provider in turn (each erases only her records); a new service needs no change here.
-    for (const provider of Object.values(DATA_PROVIDERS) as DataProvider<DataService>[]) reports.push(await provider.eraseFor(db, doc.openid, now))
-    // The remembered outcomes of her calls may name her: they go whatever else must wait.
-    reports.push({ erased: [`请求去重记录 ${await eraseRequestsOf(db, doc.openid)} 条`], kept: [] })
-    const partial = merge(reports)
-    // The account goes last: until then a crash leaves the request open and carrying it out again finishes it.
-    if (!partial.later) reports.push(await eraseMemberCore(db, doc.openid))
-    const { erased, kept, later } = merge(reports)
-    change = { status: later ? 'partly' : 'done', processedAt: now, processedBy: officer, outcome: { erased, kept } }
+export function createDeletionService({ clock, deletions, roster, users, data, eraseCore, eraseRequests, audit }: Deps) {
+  async function toDTOs(docs: DeletionRequestDoc[]): Promise<DeletionRequestDTO[]> {
+    const records = await roster.many(docs.map((d) => d.rosterId).filter((r): r is string => !!r))
+    return docs.map((d) => {
+      const r = d.rosterId ? records.get(d.rosterId) : undefined
+      return {
+        id: d._id,
+        ...deletionStatus(d),
+        memberName: r ? maskName(r.name) : '',
+        memberRef: d.rosterId ? memberRef(d.rosterId) : null,
+        branch: r?.branch ?? '',
+      }
+    })
   }
-  await settleDeletionRequest(db, doc, change)
-  await createAuditLog({ db, clock: () => now }).record({ actor: officer, action: 'member.processDeletion', target: doc._id, status: change.status })
-  return (await toDTOs(db, [(await getDeletionRequest(db, id))!]))[0]
-}
 
-/** The officers' deletion queue. */
-export function createDeletionService(deps: MemberDeps) {
+  /** What carrying the request out erased and kept; the account goes last, only once nothing else must wait. */
+  async function erase(openid: string, now: number): Promise<Pick<DeletionChange, 'status' | 'outcome'>> {
+    const reports = await data.eraseAll(openid, now)
+    // The remembered outcomes of her calls may name her: they go whatever else must wait.
+    reports.push({ erased: [`请求去重记录 ${await eraseRequests(openid)} 条`], kept: [] })
+    // Until the account goes, a crash leaves the request open and carrying it out again finishes it.
+    if (!merge(reports).later) reports.push(await eraseCore(openid))
+    const { erased, kept, later } = merge(reports)
+    return { status: later ? 'partly' : 'done', outcome: { erased, kept } }
+  }
+
   return {
-    listDeletionRequests: (openid: string, req: ListDeletionRequestsRequest) => listDeletionRequests(callOf(deps), openid, req),
-    processDeletionRequest: (officer: string, id: string) => processDeletionRequest(callOf(deps), officer, id),
+    async listDeletionRequests(req: ListDeletionRequestsRequest): Promise<DeletionRequestDTO[]> {
+      const docs = await deletions.queue((req.status ?? 'open') === 'open')
+      return toDTOs(docs.sort((a, b) => a.requestedAt - b.requestedAt))
+    },
+
+    async processDeletionRequest(officer: string, id: string, requestId: string | null): Promise<DeletionRequestDTO> {
+      const now = clock()
+      const doc = await deletions.get(id)
+      if (!doc) fail('NOT_FOUND', 'id', '没有找到这条删除申请')
+      if (doc.status === 'done' || doc.status === 'withdrawn') return (await toDTOs([doc]))[0]
+      const user = await users.get(doc.openid)
+      const withdrawn = user && user.deletionRequestedAt !== doc.requestedAt
+      const result = withdrawn ? { status: 'withdrawn' as const, outcome: WITHDRAWN } : await erase(doc.openid, now)
+      // Two officers (or two copies of one request) at once: one settles and is audited, both answer its outcome.
+      if (await deletions.settle(doc, { ...result, processedAt: now, processedBy: officer, processRequest: requestId })) {
+        await audit.record({ actor: officer, action: 'member.processDeletion', target: doc._id, status: result.status })
+      }
+      return (await toDTOs([(await deletions.get(id))!]))[0]
+    },
+    /** A retry of an officer's request that settled it: the request as it left it. */
+    async processed(id: string, requestId: string | undefined): Promise<{ data: DeletionRequestDTO } | undefined> {
+      const doc = requestId ? await deletions.get(id) : null
+      return doc?.processRequest === requestId && doc ? { data: (await toDTOs([doc]))[0] } : undefined
+    },
   }
 }

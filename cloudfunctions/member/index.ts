@@ -2,23 +2,75 @@ import { action, defineFunction, type FunctionDeps } from '../common/function'
 import { servicesOf as s } from './member.context'
 import * as schema from './member.schema'
 
-/** Members, roles and the roster. Every write is deduplicated by request id; the contract is MemberActions. */
+/**
+ * Members, roles and the roster; the contract is MemberActions. Her own account and data: any signed-in
+ * caller (she verifies, redeems an invite or asks for deletion before she holds any role); the roster,
+ * invites and the deletion queue: officers. Every mutation's retry answers its first outcome (`recover`).
+ */
 export function createMemberFunction(deps: FunctionDeps = {}) {
   return defineFunction(
     'member',
     {
-      me: action({ input: schema.noInput, run: (_, c) => s(c).account.me(c.openid) }),
-      verify: action({ input: schema.verifySchema, mutation: true, run: (req, c) => s(c).account.verify(c.openid, req) }),
-      unbind: action({ input: schema.noInput, mutation: true, run: (_, c) => s(c).account.unbind(c.openid) }),
-      importRoster: action({ input: schema.importRosterSchema, mutation: true, run: (req, c) => s(c).roster.importRoster(c.openid, req) }),
-      listRoster: action({ input: schema.listRosterSchema, run: (req, c) => s(c).roster.listRosterPage(c.openid, req) }),
-      createInvite: action({ input: schema.createInviteSchema, mutation: true, run: (req, c) => s(c).invites.createInvite(c.openid, req) }),
-      inviteTargets: action({ input: schema.noInput, run: (_, c) => s(c).invites.inviteTargets(c.openid) }),
-      redeemInvite: action({ input: schema.redeemInviteSchema, mutation: true, run: (req, c) => s(c).invites.redeemInvite(c.openid, req.code) }),
-      exportMyData: action({ input: schema.noInput, run: (_, c) => s(c).myData.exportMyData(c.openid) }),
-      requestDeletion: action({ input: schema.noInput, mutation: true, run: (_, c) => s(c).myData.requestDeletion(c.openid) }),
-      listDeletionRequests: action({ input: schema.listDeletionsSchema, run: (req, c) => s(c).deletions.listDeletionRequests(c.openid, req) }),
-      processDeletionRequest: action({ input: schema.processDeletionSchema, mutation: true, run: (req, c) => s(c).deletions.processDeletionRequest(c.openid, req.id) }),
+      me: action({ input: schema.noInput, auth: 'caller', run: (_, c) => s(c).me.of(c.account) }),
+      verify: action({
+        input: schema.verifySchema,
+        auth: 'caller',
+        mutation: true,
+        recover: (_, c) => s(c).account.verified(c.account, c.requestId),
+        run: (req, c) => s(c).account.verify(c.account, req, c.requestId ?? null),
+      }),
+      unbind: action({
+        input: schema.noInput,
+        auth: 'caller',
+        mutation: true,
+        recover: (_, c) => s(c).account.unbound(c.account, c.requestId),
+        run: (_, c) => s(c).account.unbind(c.account, c.requestId ?? null),
+      }),
+      exportMyData: action({ input: schema.noInput, auth: 'caller', run: (_, c) => s(c).myData.exportMyData(c.account) }),
+      requestDeletion: action({
+        input: schema.noInput,
+        auth: 'caller',
+        mutation: true,
+        recover: (_, c) => s(c).myData.requested(c.openid, c.requestId),
+        run: (_, c) => s(c).myData.requestDeletion(c.account, c.requestId ?? null),
+      }),
+      redeemInvite: action({
+        input: schema.redeemInviteSchema,
+        auth: 'caller',
+        mutation: true,
+        recover: (req, c) => s(c).invites.redeemed(c.account, req.code, c.requestId),
+        run: (req, c) => s(c).invites.redeemInvite(c.account, req.code, c.requestId ?? null),
+      }),
+      importRoster: action({
+        // Rows are upserts by card number and a part's totals count once: running it again is harmless (its answer
+        // then counts the rows as unchanged; a chunked import's running totals are the first call's).
+        input: schema.importRosterSchema,
+        auth: 'officer',
+        mutation: true,
+        recover: async () => undefined,
+        run: (req, c) => s(c).roster.importRoster(c.openid, req),
+      }),
+      listRoster: action({ input: schema.listRosterSchema, auth: 'officer', run: (req, c) => s(c).roster.listRosterPage(c.openid, req) }),
+      createInvite: action({
+        input: schema.createInviteSchema,
+        auth: 'officer',
+        mutation: true,
+        recover: (_, c) => s(c).invites.created(c.openid, c.requestId),
+        run: (req, c) => s(c).invites.createInvite(c.openid, req, c.requestId),
+      }),
+      inviteTargets: action({ input: schema.noInput, auth: 'officer', run: (_, c) => s(c).invites.inviteTargets() }),
+      listDeletionRequests: action({
+        input: schema.listDeletionsSchema,
+        auth: 'officer',
+        run: (req, c) => s(c).deletions.listDeletionRequests(req),
+      }),
+      processDeletionRequest: action({
+        input: schema.processDeletionSchema,
+        auth: 'officer',
+        mutation: true,
+        recover: (req, c) => s(c).deletions.processed(req.id, c.requestId),
+        run: (req, c) => s(c).deletions.processDeletionRequest(c.openid, req.id, c.requestId ?? null),
+      }),
     },
     deps,
   )

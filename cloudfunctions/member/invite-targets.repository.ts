@@ -5,17 +5,13 @@
  */
 import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
+import { rowsOf } from '../common/paginate'
 import { type InviteTargetDTO, MERCHANT_MANAGER_SUFFIX, type ScopeKind } from '../../types/member'
 
 type Row = Record<string, unknown> & { _id: string }
 
-const merchantsCollection = (): string | undefined => {
-  const c = COLLECTIONS as Record<string, string>
-  return c.merchants ?? c.voucherMerchants
-}
-
 interface Source {
-  collection: () => string | undefined
+  collection: string
   fields: string[]
   toTarget(r: Row): InviteTargetDTO | null
 }
@@ -24,45 +20,42 @@ interface Source {
 const SOURCES: Record<ScopeKind, Source[]> = {
   event: [
     {
-      collection: () => COLLECTIONS.events,
+      collection: COLLECTIONS.events,
       fields: ['title', 'startsAt', 'venue'],
-      toTarget: (r) => ({ kind: 'event', id: r._id, name: String(r.title ?? r._id), detail: String((r.venue as { name?: string } | undefined)?.name ?? '') }),
+      toTarget: (r) => ({
+        kind: 'event',
+        id: r._id,
+        name: String(r.title ?? r._id),
+        detail: String((r.venue as { name?: string } | undefined)?.name ?? ''),
+      }),
     },
     {
-      collection: () => COLLECTIONS.mixers,
+      collection: COLLECTIONS.mixers,
       fields: ['title', 'venue', 'phase'],
-      toTarget: (r) => (r.phase === 'purged' ? null : { kind: 'event', id: r._id, name: `会聚良缘 · ${String(r.title ?? r._id)}`, detail: String(r.venue ?? '') }),
+      toTarget: (r) =>
+        r.phase === 'purged'
+          ? null
+          : { kind: 'event', id: r._id, name: `会聚良缘 · ${String(r.title ?? r._id)}`, detail: String(r.venue ?? '') },
     },
   ],
   site: [
     {
-      collection: () => COLLECTIONS.screeningSites,
+      collection: COLLECTIONS.screeningSites,
       fields: ['name', 'hospital', 'address'],
       toTarget: (r) => ({ kind: 'site', id: r._id, name: String(r.name ?? r._id), detail: String(r.address ?? '') }),
     },
   ],
   merchant: [
     {
-      collection: merchantsCollection,
+      collection: COLLECTIONS.voucherMerchants,
       fields: ['name', 'address', 'suspended'],
-      toTarget: (r) => (r.suspended ? null : { kind: 'merchant', id: r._id, name: String(r.name ?? r._id), detail: String(r.address ?? '') }),
+      toTarget: (r) =>
+        r.suspended ? null : { kind: 'merchant', id: r._id, name: String(r.name ?? r._id), detail: String(r.address ?? '') },
     },
   ],
 }
 
 const projection = (fields: string[]) => Object.fromEntries(fields.map((f) => [f, true]))
-
-/** Every target of this kind (at most 1,000 per source: a union's events, mixers, sites or partner merchants). */
-export async function listTargets(db: Db, kind: ScopeKind): Promise<InviteTargetDTO[]> {
-  const lists = await Promise.all(SOURCES[kind].map(async (src) => {
-    const coll = src.collection()
-    if (!coll) return []
-    const res = await db.collection(coll).field(projection(src.fields)).limit(1000).get()
-    return (res.data as Row[]).map(src.toTarget).filter((t): t is InviteTargetDTO => t !== null)
-  }))
-  const targets = lists.flat()
-  return kind === 'merchant' ? targets.flatMap((t) => [t, managerOf(t)]) : targets
-}
 
 /**
  * Each merchant can also get a manager (店长), who confirms its statements. The scope keeps the
@@ -72,16 +65,30 @@ function managerOf(t: InviteTargetDTO): InviteTargetDTO {
   return { ...t, id: `${t.id}${MERCHANT_MANAGER_SUFFIX}`, detail: t.detail ? `店长（核销与对账）· ${t.detail}` : '店长（核销与对账）' }
 }
 
-/** The target with this id, or null when it does not exist (or may not get staff). */
-export async function findTarget(db: Db, kind: ScopeKind, id: string): Promise<InviteTargetDTO | null> {
-  const manager = kind === 'merchant' && id.endsWith(MERCHANT_MANAGER_SUFFIX)
-  const baseId = manager ? id.slice(0, -MERCHANT_MANAGER_SUFFIX.length) : id
-  for (const src of SOURCES[kind]) {
-    const coll = src.collection()
-    if (!coll) continue
-    const row = ((await db.collection(coll).doc(baseId).get()).data as Row[])[0]
-    const target = row ? src.toTarget(row) : null
-    if (target) return manager ? managerOf(target) : target
+export function createInviteTargets(db: Db) {
+  return {
+    /** Every target of this kind (at most 1,000 per source: a union's events, mixers, sites or partner merchants). */
+    async list(kind: ScopeKind): Promise<InviteTargetDTO[]> {
+      const lists = await Promise.all(
+        SOURCES[kind].map(async (src) => {
+          return rowsOf<Row>(await db.collection(src.collection).field(projection(src.fields)).limit(1000).get()).map(src.toTarget)
+        }),
+      )
+      const targets = lists.flat().filter((t): t is InviteTargetDTO => t !== null)
+      return kind === 'merchant' ? targets.flatMap((t) => [t, managerOf(t)]) : targets
+    },
+    /** The target with this id, or null when it does not exist (or may not get staff). */
+    async find(kind: ScopeKind, id: string): Promise<InviteTargetDTO | null> {
+      const manager = kind === 'merchant' && id.endsWith(MERCHANT_MANAGER_SUFFIX)
+      const baseId = manager ? id.slice(0, -MERCHANT_MANAGER_SUFFIX.length) : id
+      for (const src of SOURCES[kind]) {
+        const row = rowsOf<Row>(await db.collection(src.collection).doc(baseId).get())[0]
+        const target = row ? src.toTarget(row) : null
+        if (target) return manager ? managerOf(target) : target
+      }
+      return null
+    },
   }
-  return null
 }
+
+export type InviteTargets = ReturnType<typeof createInviteTargets>

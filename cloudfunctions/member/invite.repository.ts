@@ -1,6 +1,8 @@
 import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
+import { insertOnce } from '../common/db-errors'
 import type { StaffScope } from '../common/member-docs'
+import { rowsOf } from '../common/paginate'
 
 /** `staff_invites`; `_id` is the SHA-256 of the code, so the stored data never reveals a usable code. */
 export interface InviteDoc {
@@ -11,20 +13,26 @@ export interface InviteDoc {
   expiresAt: number
   usedBy: string | null
   usedAt: number | null
+  /** The request that used it: a retry of that request answers its outcome, never "already used". */
+  usedRequest?: string | null
 }
 
-const col = (db: Db) => db.collection(COLLECTIONS.staffInvites)
-
-export async function insertInvite(db: Db, doc: InviteDoc): Promise<void> {
-  await col(db).add(doc)
+export function createInviteRepository(db: Db) {
+  const col = () => db.collection(COLLECTIONS.staffInvites)
+  return {
+    /** False when an invite with this id exists (the same request's code, made again). */
+    insert: (doc: InviteDoc) => insertOnce(col(), doc),
+    async get(id: string): Promise<InviteDoc | null> {
+      return rowsOf<InviteDoc>(await col().doc(id).get())[0] ?? null
+    },
+    /** Single use: one conditional update decides between concurrent redeemers. */
+    async use(id: string, openid: string, now: number, requestId: string | null): Promise<boolean> {
+      const res = await col()
+        .where({ _id: id, usedBy: null, expiresAt: db.command.gt(now) })
+        .update({ usedBy: openid, usedAt: now, usedRequest: requestId })
+      return res.updated === 1
+    },
+  }
 }
 
-export async function getInvite(db: Db, id: string): Promise<InviteDoc | null> {
-  return ((await col(db).doc(id).get()).data as unknown as InviteDoc[])[0] ?? null
-}
-
-/** Single use: one conditional update decides between concurrent redeemers. */
-export async function useInvite(db: Db, id: string, openid: string, now: number): Promise<boolean> {
-  const res = await col(db).where({ _id: id, usedBy: null, expiresAt: db.command.gt(now) }).update({ usedBy: openid, usedAt: now })
-  return res.updated === 1
-}
+export type InviteRepository = ReturnType<typeof createInviteRepository>

@@ -8,11 +8,17 @@ import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
 import type { ErasureReport } from '../common/my-data'
 
-export async function eraseMemberCore(db: Db, openid: string): Promise<ErasureReport> {
+/** member's own eraser, built once with the function's db. */
+export const createMemberEraser = (db: Db) => (openid: string) => eraseMemberCore(db, openid)
+
+async function eraseMemberCore(db: Db, openid: string): Promise<ErasureReport> {
   const _ = db.command
   const users = (await db.collection(COLLECTIONS.users).where({ _id: openid }).remove()).deleted ?? 0
   await db.collection(COLLECTIONS.noticeOptins).where({ _id: openid }).remove()
-  await db.collection(COLLECTIONS.verifyAttempts).where({ _id: _.in([`verify:${openid}`, `invite:${openid}`]) }).remove()
+  await db
+    .collection(COLLECTIONS.verifyAttempts)
+    .where({ _id: _.in([`verify:${openid}`, `invite:${openid}`]) })
+    .remove()
   return {
     erased: [`账户与角色 ${users} 条`, '通知订阅次数', '认证尝试记录'],
     kept: [

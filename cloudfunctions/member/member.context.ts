@@ -1,26 +1,57 @@
-/** Builds the member services one call needs from its context. */
+/** Builds the member services from the function's db and clock: repositories once, handed to services by name. */
+import { createAuditLog } from '../common/audit'
 import type { Clock } from '../common/clock'
 import type { Db } from '../common/db'
+import { env } from '../common/env'
 import type { ActionContext } from '../common/function'
+import { eraseRequestsOf } from '../common/idempotency'
 import { perInstance } from '../common/instance-cache'
 import { createAccountService } from './account.service'
+import { createAttemptCounter } from './attempts.repository'
+import { createDeletionRepository } from './deletion.repository'
 import { createDeletionService } from './deletion.service'
+import { createInviteRepository } from './invite.repository'
 import { createInviteService } from './invite.service'
+import { createInviteTargets } from './invite-targets.repository'
+import { createMeService } from './me.service'
+import { createMemberEraser } from './member-erase.repository'
+import { bindProviders, DATA_PROVIDERS } from './my-data.providers'
 import { createMyDataService } from './my-data.service'
+import { createRosterImportRepository } from './roster-import.repository'
 import { createRosterService } from './roster.service'
+import { createRosterRepository } from './roster.repository'
+import { createUserRepository } from './user.repository'
 
+/** Built once per instance (instance-cache.ts `perInstance`). */
 const build = perInstance((db: Db, clock: Clock) => {
-  const deps = { db, clock }
+  const users = createUserRepository(db)
+  const roster = createRosterRepository(db)
+  const deletions = createDeletionRepository(db)
+  const attempts = createAttemptCounter(db)
+  const audit = createAuditLog({ db, clock })
+  const data = bindProviders(DATA_PROVIDERS, db, clock)
+  const me = createMeService({ users, roster, deletions })
+  const invites = createInviteRepository(db)
+  const eraseRequests = (openid: string) => eraseRequestsOf(db, openid)
   return {
-    account: createAccountService(deps),
-    invites: createInviteService(deps),
-    myData: createMyDataService(deps),
-    deletions: createDeletionService(deps),
-    roster: createRosterService(deps),
+    me,
+    account: createAccountService({ clock, users, roster, attempts, me }),
+    invites: createInviteService({
+      clock,
+      codeKey: env().qrKeys[0].secret,
+      targets: createInviteTargets(db),
+      invites,
+      users,
+      attempts,
+      audit,
+      me,
+    }),
+    myData: createMyDataService({ clock, data, me, users, roster, deletions }),
+    deletions: createDeletionService({ clock, deletions, roster, users, data, eraseCore: createMemberEraser(db), eraseRequests, audit }),
+    roster: createRosterService({ clock, roster, imports: createRosterImportRepository(db), audit }),
   }
 })
 
-/** Built once per instance (instance-cache.ts `perInstance`). */
 export function servicesOf(ctx: Pick<ActionContext, 'db' | 'clock'>) {
   return build(ctx.db, ctx.clock)
 }

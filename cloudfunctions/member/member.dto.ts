@@ -1,17 +1,29 @@
-import type { CallerAccount } from '../common/auth'
+import { type CallerAccount, isOfficer } from '../common/auth'
 import { maskCardNo, maskName, maskPhone } from '../common/mask'
 import { memberRef } from '../common/member-ref'
-import type { RosterDoc, StoredRole } from '../common/member-docs'
+import type { RosterDoc, StoredRole, UserDoc } from '../common/member-docs'
+import type { DeletionRequestDoc } from './deletion.repository'
 import type { DeletionStatusDTO, MeDTO, ProfileDTO, RoleDTO, RosterRowDTO } from '../../types/member'
 
 /** The owner's own profile: unmasked, only ever sent to the bound openid. */
-export function ownProfile(roster: RosterDoc, verifiedAt: number): ProfileDTO {
+function ownProfile(roster: RosterDoc, verifiedAt: number): ProfileDTO {
   const { name, cardNo, phone, branch, tags, gender, birthDate } = roster
   return { name, cardNo, phone, branch, tags: [...tags], gender, birthDate, verifiedAt }
 }
 
 function roleDTO(role: StoredRole): RoleDTO {
   return role.role === 'officer' ? { role: 'officer' } : { role: 'staff', scope: { ...role.scope } }
+}
+
+export function deletionStatus(doc: DeletionRequestDoc): DeletionStatusDTO {
+  return { requestedAt: doc.requestedAt, status: doc.status, processedAt: doc.processedAt ?? null, outcome: doc.outcome ?? null }
+}
+
+/** Her account as the router read it, with her user document read again after a change (bootstrap officers stay officers). */
+export function withUser(account: CallerAccount, user: UserDoc | null): CallerAccount {
+  const stored = user?.roles ?? []
+  const bootstrap = isOfficer(account) && !account.user?.roles.some((r) => r.role === 'officer')
+  return { openid: account.openid, user, roles: bootstrap ? [...stored, { role: 'officer' }] : [...stored] }
 }
 
 /** Verified only while the user and the roster record point at each other. */

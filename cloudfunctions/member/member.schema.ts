@@ -4,14 +4,22 @@ import { base64Bytes, empty, safeText } from '../common/schema'
 /** Inputs of the `member` actions. Strict objects: an unknown key is a malformed request. */
 
 const name = safeText(20)
-const cardNo = z.string().trim().min(4).max(32).regex(/^[A-Za-z0-9-]+$/)
-const phone = z.string().trim().regex(/^1\d{10}$/)
+const cardNo = z
+  .string()
+  .trim()
+  .min(4)
+  .max(32)
+  .regex(/^[A-Za-z0-9-]+$/)
+const phone = z
+  .string()
+  .trim()
+  .regex(/^1\d{10}$/)
 
 // One call stays well inside CloudBase's 6 MB request limit (CJK text is 3 bytes a character in UTF-8, base64 adds a third).
-export const MAX_CSV_CHARS = 1_500_000
-export const MAX_CSV_BYTES = 4_000_000
-export const MAX_CSV_LINES = 5_001 // header + 5,000 rows
-export const MAX_IMPORT_PARTS = 200 // 200 parts of 5,000 rows: a million members
+const MAX_CSV_CHARS = 1_500_000
+const MAX_CSV_BYTES = 4_000_000
+const MAX_CSV_LINES = 5_001 // header + 5,000 rows
+const MAX_IMPORT_PARTS = 200 // 200 parts of 5,000 rows: a million members
 
 const lineCount = (s: string) => s.split('\n').filter((l) => l.trim() !== '').length
 
@@ -21,12 +29,20 @@ export const verifySchema = z
 
 export const importRosterSchema = z
   .strictObject({
-    csv: z.string().min(1).max(MAX_CSV_CHARS).refine((s) => lineCount(s) <= MAX_CSV_LINES, 'at most 5,000 rows').optional(),
+    csv: z
+      .string()
+      .min(1)
+      .max(MAX_CSV_CHARS)
+      .refine((s) => lineCount(s) <= MAX_CSV_LINES, 'at most 5,000 rows')
+      .optional(),
     csvBase64: base64Bytes(MAX_CSV_BYTES).min(4).optional(),
     chunk: z
       .strictObject({
         importId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
-        part: z.int().min(0).max(MAX_IMPORT_PARTS - 1),
+        part: z
+          .int()
+          .min(0)
+          .max(MAX_IMPORT_PARTS - 1),
         parts: z.int().min(1).max(MAX_IMPORT_PARTS),
         firstLine: z.int().min(2).max(100_000_000),
       })
@@ -35,7 +51,10 @@ export const importRosterSchema = z
   })
   .refine((r) => (r.csv === undefined) !== (r.csvBase64 === undefined), { path: ['csv'], message: 'csv or csvBase64, one of them' })
 
-const scopeId = z.string().trim().regex(/^[A-Za-z0-9_-]{1,40}$/)
+const scopeId = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,40}$/)
 
 export const createInviteSchema = z.strictObject({
   scope: z.strictObject({ kind: z.enum(['merchant', 'event', 'site']), id: scopeId, name: safeText(40).optional() }),

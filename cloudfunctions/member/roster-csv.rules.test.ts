@@ -4,9 +4,20 @@ import { checkRow, parseRosterCsv } from './roster-csv.rules'
 const HEADER = '姓名,会员证号,手机号,所属工会,标签,性别,出生日期'
 
 test('reads Chinese or English headers in any order, with a BOM, quotes and CRLF', () => {
-  const csv = '\uFEFFcardNo,branch,name,tags,gender,birthDate\r\n"GH0001",盐湖区总工会,"欧阳 娜娜","劳模|女职工;新就业形态",F,1990年2月3日\r\n'
+  const csv =
+    '\uFEFFcardNo,branch,name,tags,gender,birthDate\r\n"GH0001",盐湖区总工会,"欧阳 娜娜","劳模|女职工;新就业形态",F,1990年2月3日\r\n'
   expect(parseRosterCsv(csv, 2026)).toEqual({
-    rows: [{ name: '欧阳娜娜', cardNo: 'GH0001', phone: '', branch: '盐湖区总工会', tags: ['劳模', '女职工', '新就业形态'], gender: 'F', birthDate: '1990-02-03' }],
+    rows: [
+      {
+        name: '欧阳娜娜',
+        cardNo: 'GH0001',
+        phone: '',
+        branch: '盐湖区总工会',
+        tags: ['劳模', '女职工', '新就业形态'],
+        gender: 'F',
+        birthDate: '1990-02-03',
+      },
+    ],
     errors: [],
   })
 })
@@ -31,16 +42,22 @@ test('refuses future birth dates, impossible dates and unknown genders with a re
 
 test('never throws, and every error points at a real line', () => {
   fc.assert(
-    fc.property(fc.array(fc.array(fc.oneof(fc.string(), fc.constantFrom('"', ',', '\n', '李明', 'GH0001')), { maxLength: 8 }).map((c) => c.join(',')), { maxLength: 12 }), (lines) => {
-      const csv = [HEADER, ...lines].join('\n')
-      const { rows, errors } = parseRosterCsv(csv, 2026)
-      const total = csv.split('\n').length
-      for (const e of errors) {
-        expect(e.line).toBeGreaterThanOrEqual(1)
-        expect(e.line).toBeLessThanOrEqual(total)
-        expect(e.reason).toMatch(/[\u4e00-\u9fa5]/)
-      }
-      expect(new Set(rows.map((r) => r.cardNo)).size).toBe(rows.length)
-    }),
+    fc.property(
+      fc.array(
+        fc.array(fc.oneof(fc.string(), fc.constantFrom('"', ',', '\n', '李明', 'GH0001')), { maxLength: 8 }).map((c) => c.join(',')),
+        { maxLength: 12 },
+      ),
+      (lines) => {
+        const csv = [HEADER, ...lines].join('\n')
+        const { rows, errors } = parseRosterCsv(csv, 2026)
+        const total = csv.split('\n').length
+        for (const e of errors) {
+          expect(e.line).toBeGreaterThanOrEqual(1)
+          expect(e.line).toBeLessThanOrEqual(total)
+          expect(e.reason).toMatch(/[\u4e00-\u9fa5]/)
+        }
+        expect(new Set(rows.map((r) => r.cardNo)).size).toBe(rows.length)
+      },
+    ),
   )
 })

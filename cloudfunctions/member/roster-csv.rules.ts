@@ -2,12 +2,12 @@ import { parse } from 'csv-parse/sync'
 import { unsafeTextReason } from '../common/schema'
 import type { RosterFields } from './roster.repository'
 
-export interface CsvRowError {
+interface CsvRowError {
   line: number
   reason: string
 }
 
-export interface ParsedRoster {
+interface ParsedRoster {
   rows: RosterFields[]
   errors: CsvRowError[]
 }
@@ -16,15 +16,29 @@ type Column = keyof RosterFields
 
 /** Chinese headers first; English ones for spreadsheets exported by other systems. */
 const HEADERS: Record<string, Column> = {
-  姓名: 'name', name: 'name',
-  会员证号: 'cardNo', 会员卡号: 'cardNo', cardno: 'cardNo',
-  手机号: 'phone', 手机: 'phone', phone: 'phone',
-  所属工会: 'branch', 工会: 'branch', branch: 'branch',
-  标签: 'tags', tags: 'tags',
-  性别: 'gender', gender: 'gender',
-  出生日期: 'birthDate', birthdate: 'birthDate',
+  姓名: 'name',
+  name: 'name',
+  会员证号: 'cardNo',
+  会员卡号: 'cardNo',
+  cardno: 'cardNo',
+  手机号: 'phone',
+  手机: 'phone',
+  phone: 'phone',
+  所属工会: 'branch',
+  工会: 'branch',
+  branch: 'branch',
+  标签: 'tags',
+  tags: 'tags',
+  性别: 'gender',
+  gender: 'gender',
+  出生日期: 'birthDate',
+  birthdate: 'birthDate',
 }
-const REQUIRED: [Column, string][] = [['name', '姓名'], ['cardNo', '会员证号'], ['branch', '所属工会']]
+const REQUIRED: [Column, string][] = [
+  ['name', '姓名'],
+  ['cardNo', '会员证号'],
+  ['branch', '所属工会'],
+]
 const GENDERS: Record<string, 'F' | 'M' | ''> = { 女: 'F', f: 'F', female: 'F', 男: 'M', m: 'M', male: 'M', '': '' }
 
 function parseDate(raw: string, thisYear: number): string | null {
@@ -43,10 +57,18 @@ export function checkRow(cells: Partial<Record<Column, string>>, thisYear: numbe
   const cardNo = (cells.cardNo ?? '').toUpperCase().replace(/[\s-]/g, '')
   const phone = (cells.phone ?? '').replace(/[\s-]/g, '')
   const branch = (cells.branch ?? '').trim()
-  const tags = [...new Set((cells.tags ?? '').split(/[|;；、]/).map((t) => t.trim()).filter(Boolean))]
+  const tags = [
+    ...new Set(
+      (cells.tags ?? '')
+        .split(/[|;；、]/)
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ]
   const gender = GENDERS[(cells.gender ?? '').trim().toLowerCase()]
   const birthDate = parseDate((cells.birthDate ?? '').trim(), thisYear)
-  const hidden = unsafeTextReason(`${cells.name ?? ''}${cells.branch ?? ''}${cells.tags ?? ''}`, true) // line breaks and tabs are whitespace, removed below
+  // line breaks and tabs are whitespace, removed below
+  const hidden = unsafeTextReason(`${cells.name ?? ''}${cells.branch ?? ''}${cells.tags ?? ''}`, true)
   if (hidden) return `姓名、所属工会或标签${hidden}，请删除后重试`
   if (!name) return '姓名为空'
   if ([...name].length > 20) return '姓名超过 20 个字'
@@ -63,12 +85,24 @@ export function checkRow(cells: Partial<Record<Column, string>>, thisYear: numbe
 
 /** csv-parse counts lines up to a record's end; a quoted line break inside it moves its start up. */
 function startLine(entry: { raw: string; info: { lines: number } }): number {
-  const inner = entry.raw.replace(/^[\r\n]+/, '').replace(/\r?\n$/, '').split('\n').length - 1
+  const inner =
+    entry.raw
+      .replace(/^[\r\n]+/, '')
+      .replace(/\r?\n$/, '')
+      .split('\n').length - 1
   return entry.info.lines - inner
 }
 
 function headerColumns(header: string[]): { columns: (Column | undefined)[]; missing: string[] } {
-  const columns = header.map((h) => HEADERS[h.replace(/^\uFEFF/, '').trim().toLowerCase()] ?? HEADERS[h.trim()])
+  const columns = header.map(
+    (h) =>
+      HEADERS[
+        h
+          .replace(/^\uFEFF/, '')
+          .trim()
+          .toLowerCase()
+      ] ?? HEADERS[h.trim()],
+  )
   const missing = REQUIRED.filter(([c]) => !columns.includes(c)).map(([, label]) => label)
   return { columns, missing }
 }
@@ -81,7 +115,14 @@ function headerColumns(header: string[]): { columns: (Column | undefined)[]; mis
 export function parseRosterCsv(csv: string, thisYear: number): ParsedRoster {
   let records: { record: string[]; raw: string; info: { lines: number } }[]
   try {
-    records = parse(csv, { bom: true, info: true, raw: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as unknown as typeof records
+    records = parse(csv, {
+      bom: true,
+      info: true,
+      raw: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+    }) as unknown as typeof records
   } catch (e) {
     const line = (e as { lines?: number }).lines ?? 1
     return { rows: [], errors: [{ line, reason: '无法解析 CSV（引号不成对或格式错误），请另存为 CSV UTF-8 后重试' }] }

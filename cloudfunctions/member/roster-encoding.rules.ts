@@ -7,9 +7,9 @@
  */
 import iconv from 'iconv-lite'
 
-export type RosterEncoding = 'utf-8' | 'gb18030'
+type RosterEncoding = 'utf-8' | 'gb18030'
 
-export type Decoded = { ok: true; text: string; encoding: RosterEncoding } | { ok: false; reason: string }
+type Decoded = { ok: true; text: string; encoding: RosterEncoding } | { ok: false; reason: string }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
@@ -22,6 +22,7 @@ export function decodeRosterBytes(bytes: Uint8Array): Decoded {
   }
   const text = iconv.decode(Buffer.from(bytes), 'gb18030')
   // U+FFFD marks bytes GB18030 cannot read either; C0 controls other than tab/CR/LF mean a binary file (an .xlsx).
+  // eslint-disable-next-line no-control-regex -- the control characters are what this looks for
   if (text.includes('\uFFFD') || /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(text)) {
     return { ok: false, reason: '文件既不是 UTF-8 也不是 GBK 编码的 CSV（可能是 Excel 工作簿），请在 Excel 中“另存为 CSV UTF-8”后重试' }
   }

@@ -1,68 +1,25 @@
 import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
+import { insertOnce } from '../common/db-errors'
 import type { RosterDoc } from '../common/member-docs'
-import { isDuplicate } from '../common/db-errors'
+import { rowsOf } from '../common/paginate'
 
 /** The roster fields an import writes; the binding and timestamps are the repository's business. */
 export type RosterFields = Omit<RosterDoc, '_id' | 'boundOpenid' | 'importedAt' | 'updatedAt'>
 
-const col = (db: Db) => db.collection(COLLECTIONS.roster)
-
-export async function getRoster(db: Db, id: string): Promise<RosterDoc | null> {
-  return ((await col(db).doc(id).get()).data as unknown as RosterDoc[])[0] ?? null
-}
-
-export async function findRosterByPhone(db: Db, phone: string): Promise<RosterDoc[]> {
-  return (await col(db).where({ phone }).limit(10).get()).data as unknown as RosterDoc[]
-}
-
-export async function getRosterMany(db: Db, ids: string[]): Promise<Map<string, RosterDoc>> {
-  const found = new Map<string, RosterDoc>()
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500)
-    const res = await col(db).where({ _id: db.command.in(chunk) }).limit(1000).get()
-    for (const doc of res.data as unknown as RosterDoc[]) found.set(doc._id, doc)
-  }
-  return found
-}
-
-/** At most one openid per record: only an unbound record (or one already ours) can be taken. */
-export async function bindRoster(db: Db, id: string, openid: string, now: number): Promise<boolean> {
-  const res = await col(db).where({ _id: id, boundOpenid: null }).update({ boundOpenid: openid, updatedAt: now })
-  return res.updated === 1
-}
-
-export async function unbindRoster(db: Db, id: string, openid: string, now: number): Promise<void> {
-  await col(db).where({ _id: id, boundOpenid: openid }).update({ boundOpenid: null, updatedAt: now })
-}
-
-/** Inserts many new records in one call; throws on a duplicate card number (the caller falls back to one by one). */
-export async function insertRoster(db: Db, rows: RosterFields[], now: number): Promise<void> {
-  const docs = rows.map((r): RosterDoc => ({ _id: r.cardNo, ...r, boundOpenid: null, importedAt: now, updatedAt: now }))
-  await col(db).add(docs)
-}
-
-/** Inserts one record; false when a record with this card number already exists. */
-export async function insertRosterOne(db: Db, row: RosterFields, now: number): Promise<boolean> {
-  try {
-    await col(db).add({ _id: row.cardNo, ...row, boundOpenid: null, importedAt: now, updatedAt: now } satisfies RosterDoc)
-    return true
-  } catch (e) {
-    if (isDuplicate(e)) return false
-    throw e
-  }
-}
-
-export async function updateRosterFields(db: Db, row: RosterFields, now: number): Promise<void> {
-  const { cardNo, ...fields } = row
-  await col(db).doc(cardNo).update({ ...fields, tags: db.command.set(fields.tags), updatedAt: now })
-}
-
-export interface RosterQuery {
+interface RosterQuery {
   q?: string
   branch?: string
   tag?: string
 }
+
+const fresh = (row: RosterFields, now: number): RosterDoc => ({
+  _id: row.cardNo,
+  ...row,
+  boundOpenid: null,
+  importedAt: now,
+  updatedAt: now,
+})
 
 function condition(db: Db, query: RosterQuery) {
   const _ = db.command
@@ -74,11 +31,64 @@ function condition(db: Db, query: RosterQuery) {
   return _.and([where, _.or([{ _id: query.q.toUpperCase() }, { name: db.RegExp({ regexp: `^${escaped}` }) }])])
 }
 
-export async function listRoster(db: Db, query: RosterQuery, page: number, pageSize: number): Promise<{ items: RosterDoc[]; total: number }> {
-  const where = condition(db, query)
-  const [res, count] = await Promise.all([
-    col(db).where(where).orderBy('_id', 'asc').skip(page * pageSize).limit(pageSize).get(),
-    col(db).where(where).count(),
-  ])
-  return { items: res.data as unknown as RosterDoc[], total: count.total ?? 0 }
+/** `roster`: the union's register, keyed by member card number. */
+export function createRosterRepository(db: Db) {
+  const col = () => db.collection(COLLECTIONS.roster)
+  return {
+    async get(id: string): Promise<RosterDoc | null> {
+      return rowsOf<RosterDoc>(await col().doc(id).get())[0] ?? null
+    },
+    async byPhone(phone: string): Promise<RosterDoc[]> {
+      return rowsOf<RosterDoc>(await col().where({ phone }).limit(10).get())
+    },
+    async many(ids: string[]): Promise<Map<string, RosterDoc>> {
+      const found = new Map<string, RosterDoc>()
+      for (let i = 0; i < ids.length; i += 500) {
+        const res = await col()
+          .where({ _id: db.command.in(ids.slice(i, i + 500)) })
+          .limit(1000)
+          .get()
+        for (const doc of rowsOf<RosterDoc>(res)) found.set(doc._id, doc)
+      }
+      return found
+    },
+    /** At most one openid per record: only an unbound record can be taken. */
+    async bind(id: string, openid: string, now: number): Promise<boolean> {
+      return (await col().where({ _id: id, boundOpenid: null }).update({ boundOpenid: openid, updatedAt: now })).updated === 1
+    },
+    async unbind(id: string, openid: string, now: number): Promise<void> {
+      await col().where({ _id: id, boundOpenid: openid }).update({ boundOpenid: null, updatedAt: now })
+    },
+    /** Every record still bound to her goes free (the roster side of an unbinding that died half way). */
+    async release(openid: string, now: number): Promise<void> {
+      await col().where({ boundOpenid: openid }).update({ boundOpenid: null, updatedAt: now })
+    },
+    /** Inserts many new records in one call; throws on a duplicate card number (the caller falls back to one by one). */
+    async insertMany(rows: RosterFields[], now: number): Promise<void> {
+      await col().add(rows.map((r) => fresh(r, now)))
+    },
+    /** Inserts one record; false when a record with this card number already exists. */
+    insertOne: (row: RosterFields, now: number): Promise<boolean> => insertOnce(col(), fresh(row, now)),
+    async updateFields(row: RosterFields, now: number): Promise<void> {
+      const { cardNo, ...fields } = row
+      await col()
+        .doc(cardNo)
+        .update({ ...fields, tags: db.command.set(fields.tags), updatedAt: now })
+    },
+    async list(query: RosterQuery, page: number, pageSize: number): Promise<{ items: RosterDoc[]; total: number }> {
+      const where = condition(db, query)
+      const [res, count] = await Promise.all([
+        col()
+          .where(where)
+          .orderBy('_id', 'asc')
+          .skip(page * pageSize)
+          .limit(pageSize)
+          .get(),
+        col().where(where).count(),
+      ])
+      return { items: rowsOf<RosterDoc>(res), total: count.total ?? 0 }
+    },
+  }
 }
+
+export type RosterRepository = ReturnType<typeof createRosterRepository>

@@ -1,42 +1,57 @@
 import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
+import { insertOnce } from '../common/db-errors'
 import type { StoredRole, UserDoc } from '../common/member-docs'
-import { isDuplicate } from '../common/db-errors'
+import { rowsOf } from '../common/paginate'
 
-const col = (db: Db) => db.collection(COLLECTIONS.users)
-
-export async function getUser(db: Db, openid: string): Promise<UserDoc | null> {
-  return ((await col(db).doc(openid).get()).data as unknown as UserDoc[])[0] ?? null
+/** The user document as member writes it: the request that bound or unbound her last, for a retry to read back. */
+interface UserRecord extends UserDoc {
+  verifyRequest?: string | null
+  unbindRequest?: string | null
 }
 
-/** Creates the user document if missing (concurrent callers both succeed). */
-export async function ensureUser(db: Db, openid: string, now: number): Promise<void> {
-  const doc: UserDoc = { _id: openid, rosterId: null, verifiedAt: null, roles: [], deletionRequestedAt: null, createdAt: now, updatedAt: now }
-  try {
-    await col(db).add(doc)
-  } catch (e) {
-    if (!isDuplicate(e)) throw e
+/** `users`: her account, its binding to a roster record, and her roles. */
+export function createUserRepository(db: Db) {
+  const col = () => db.collection(COLLECTIONS.users)
+  return {
+    async get(openid: string): Promise<UserRecord | null> {
+      return rowsOf<UserRecord>(await col().doc(openid).get())[0] ?? null
+    },
+    /** Creates the user document if missing (concurrent callers both succeed). */
+    async ensure(openid: string, now: number): Promise<void> {
+      const doc: UserDoc = {
+        _id: openid,
+        rosterId: null,
+        verifiedAt: null,
+        roles: [],
+        deletionRequestedAt: null,
+        createdAt: now,
+        updatedAt: now,
+      }
+      await insertOnce(col(), doc)
+    },
+    /** Records the binding only on a user bound to nothing (or already to this record). */
+    async claimRoster(openid: string, rosterId: string, now: number, requestId: string | null): Promise<boolean> {
+      const res = await col()
+        .where({ _id: openid, rosterId: db.command.in([null, rosterId]) })
+        .update({ rosterId, verifiedAt: now, deletionRequestedAt: null, verifyRequest: requestId, updatedAt: now })
+      return res.updated === 1
+    },
+    async clearBinding(openid: string, now: number, requestId: string | null): Promise<void> {
+      await col().doc(openid).update({ rosterId: null, verifiedAt: null, unbindRequest: requestId, updatedAt: now })
+    },
+    async addRole(openid: string, role: StoredRole, now: number): Promise<void> {
+      await col()
+        .doc(openid)
+        .update({ roles: db.command.addToSet(role), updatedAt: now })
+    },
+    /** Retention: the account keeps only the deletion mark; binding and roles go. */
+    async markDeletion(openid: string, requestedAt: number): Promise<void> {
+      await col()
+        .doc(openid)
+        .update({ rosterId: null, verifiedAt: null, roles: db.command.set([]), deletionRequestedAt: requestedAt, updatedAt: requestedAt })
+    },
   }
 }
 
-/** Records the binding only on a user bound to nothing (or already to this record). */
-export async function claimRosterForUser(db: Db, openid: string, rosterId: string, now: number): Promise<boolean> {
-  const _ = db.command
-  const res = await col(db)
-    .where({ _id: openid, rosterId: _.in([null, rosterId]) })
-    .update({ rosterId, verifiedAt: now, deletionRequestedAt: null, updatedAt: now })
-  return res.updated === 1
-}
-
-export async function clearBinding(db: Db, openid: string, now: number): Promise<void> {
-  await col(db).doc(openid).update({ rosterId: null, verifiedAt: null, updatedAt: now })
-}
-
-export async function addRole(db: Db, openid: string, role: StoredRole, now: number): Promise<void> {
-  await col(db).doc(openid).update({ roles: db.command.addToSet(role), updatedAt: now })
-}
-
-/** Retention: the account keeps only the deletion mark; binding and roles go. */
-export async function markDeletion(db: Db, openid: string, now: number): Promise<void> {
-  await col(db).doc(openid).update({ rosterId: null, verifiedAt: null, roles: db.command.set([]), deletionRequestedAt: now, updatedAt: now })
-}
+export type UserRepository = ReturnType<typeof createUserRepository>

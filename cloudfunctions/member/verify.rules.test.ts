@@ -1,7 +1,19 @@
 import type { RosterDoc } from '../common/member-docs'
 import { matchRoster, normalizeCardNo, normalizeName } from './verify.rules'
 
-const doc = (name: string, id: string): RosterDoc => ({ _id: id, name, cardNo: id, phone: '13800000000', branch: 'b', tags: [], gender: '', birthDate: '', boundOpenid: null, importedAt: 0, updatedAt: 0 })
+const doc = (name: string, id: string): RosterDoc => ({
+  _id: id,
+  name,
+  cardNo: id,
+  phone: '13800000000',
+  branch: 'b',
+  tags: [],
+  gender: '',
+  birthDate: '',
+  boundOpenid: null,
+  importedAt: 0,
+  updatedAt: 0,
+})
 
 test('names compare without spaces, full-width forms or dot variants', () => {
   expect(normalizeName(' 李\u3000明 ')).toBe('李明')

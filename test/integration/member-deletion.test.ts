@@ -18,13 +18,26 @@ async function countOf(coll: string, where: Record<string, unknown>): Promise<nu
 
 beforeAll(async () => {
   emu = await startTestEmulator()
-  await emu.db.collection(COLLECTIONS.users).add({ _id: 'o-officer', rosterId: null, verifiedAt: null, roles: [{ role: 'officer' }], deletionRequestedAt: null, createdAt: now, updatedAt: now } satisfies UserDoc)
+  await emu.db
+    .collection(COLLECTIONS.users)
+    .add({
+      _id: 'o-officer',
+      rosterId: null,
+      verifiedAt: null,
+      roles: [{ role: 'officer' }],
+      deletionRequestedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    } satisfies UserDoc)
   okData(await invoke(main, 'o-officer', 'importRoster', { csv: CSV }))
   okData(await invoke(main, 'o-wang', 'verify', { name: '王秀英', cardNo: 'GH3201000456' }))
   okData(await invoke(main, 'o-zhao', 'verify', { name: '赵敏', cardNo: 'GH3201000999' }))
   // What the other services hold about her (their own providers erase it).
   const db = emu.db
-  await db.collection(COLLECTIONS.eventStamps).add([{ _id: 'f:b1:o-wang', openid: 'o-wang', eventId: 'f', boothId: 'b1', stampedAt: T0 }, { _id: 'f:b1:o-zhao', openid: 'o-zhao', eventId: 'f', boothId: 'b1', stampedAt: T0 }])
+  await db.collection(COLLECTIONS.eventStamps).add([
+    { _id: 'f:b1:o-wang', openid: 'o-wang', eventId: 'f', boothId: 'b1', stampedAt: T0 },
+    { _id: 'f:b1:o-zhao', openid: 'o-zhao', eventId: 'f', boothId: 'b1', stampedAt: T0 },
+  ])
   await db.collection(COLLECTIONS.screeningResults).add({ _id: 'p1:o-wang', openid: 'o-wang', outcome: 'normal', note: '', readyAt: T0 })
   await db.collection(COLLECTIONS.screeningBookings).add([
     { _id: 'p1:o-wang', openid: 'o-wang', programmeId: 'p1', status: 'checked_in', pendingAt: T0 },
@@ -37,18 +50,37 @@ afterAll(() => emu.stop())
 it('queues her request for officers, masked, with a stable reference; members cannot see the queue', async () => {
   okData(await invoke(main, 'o-wang', 'requestDeletion', {}))
   const queue = okData(await invoke<DeletionRequestDTO[]>(main, 'o-officer', 'listDeletionRequests', {}))
-  expect(queue).toEqual([{ id: expect.stringMatching(/^del-[0-9a-f]{24}$/), requestedAt: T0, status: 'pending', processedAt: null, outcome: null, memberName: '王**', memberRef: expect.stringMatching(/^M-/), branch: '南京市鼓楼区总工会' }])
+  expect(queue).toEqual([
+    {
+      id: expect.stringMatching(/^del-[0-9a-f]{24}$/),
+      requestedAt: T0,
+      status: 'pending',
+      processedAt: null,
+      outcome: null,
+      memberName: '王**',
+      memberRef: expect.stringMatching(/^M-/),
+      branch: '南京市鼓楼区总工会',
+    },
+  ])
   expect(JSON.stringify(queue)).not.toContain('o-wang')
   expect(await invoke(main, 'o-zhao', 'listDeletionRequests', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   expect(await invoke(main, 'o-zhao', 'processDeletionRequest', { id: queue[0].id })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-  expect(await invoke(main, 'o-officer', 'processDeletionRequest', { id: 'del-000000000000000000000000' })).toMatchObject({ ok: false, code: 'NOT_FOUND', message: '没有找到这条删除申请' })
+  expect(await invoke(main, 'o-officer', 'processDeletionRequest', { id: 'del-000000000000000000000000' })).toMatchObject({
+    ok: false,
+    code: 'NOT_FOUND',
+    message: '没有找到这条删除申请',
+  })
 })
 
 it('erases what may go now, keeps her unfinished booking with the reason, and she reads the outcome', async () => {
   const [req] = okData(await invoke<DeletionRequestDTO[]>(main, 'o-officer', 'listDeletionRequests', {}))
   now = T0 + 3600_000
   const first = okData(await invoke<DeletionRequestDTO>(main, 'o-officer', 'processDeletionRequest', { id: req.id }))
-  expect(first).toMatchObject({ status: 'partly', processedAt: now, outcome: { erased: expect.arrayContaining(['筛查结果 1 条', '预约记录 1 条', '集章记录 1 条']) } })
+  expect(first).toMatchObject({
+    status: 'partly',
+    processedAt: now,
+    outcome: { erased: expect.arrayContaining(['筛查结果 1 条', '预约记录 1 条', '集章记录 1 条']) },
+  })
   expect(first.outcome!.kept).toEqual([{ what: '未就诊的筛查预约 1 条', why: expect.stringContaining('就诊或取消后') }])
   expect(await countOf(COLLECTIONS.screeningResults, { openid: 'o-wang' })).toBe(0)
   expect(await countOf(COLLECTIONS.eventStamps, { openid: 'o-wang' })).toBe(0)
@@ -69,14 +101,24 @@ it('once the booking is over, carrying it out again finishes: her account goes, 
   now = T0 + 2 * 3600_000
   const done = okData(await invoke<DeletionRequestDTO>(main, 'o-officer', 'processDeletionRequest', { id: req.id }))
   expect(done.status).toBe('done')
-  expect(done.outcome!.kept.map((k) => k.what)).toEqual(expect.arrayContaining(['工会会员名册记录（已解除与本微信账号的绑定）', '操作审计记录']))
+  expect(done.outcome!.kept.map((k) => k.what)).toEqual(
+    expect.arrayContaining(['工会会员名册记录（已解除与本微信账号的绑定）', '操作审计记录']),
+  )
   expect(await countOf(COLLECTIONS.users, { _id: 'o-wang' })).toBe(0)
   expect(await countOf(COLLECTIONS.noticeOptins, { _id: 'o-wang' })).toBe(0)
   expect(await countOf(COLLECTIONS.screeningBookings, { openid: 'o-wang' })).toBe(0)
-  expect((await emu.db.collection(COLLECTIONS.roster).doc('GH3201000456').get()).data[0]).toMatchObject({ name: '王秀英', boundOpenid: null })
-  expect(okData(await invoke<MeDTO>(main, 'o-wang', 'me', {}))).toMatchObject({ verified: false, deletion: { status: 'done', processedAt: now } })
+  expect((await emu.db.collection(COLLECTIONS.roster).doc('GH3201000456').get()).data[0]).toMatchObject({
+    name: '王秀英',
+    boundOpenid: null,
+  })
+  expect(okData(await invoke<MeDTO>(main, 'o-wang', 'me', {}))).toMatchObject({
+    verified: false,
+    deletion: { status: 'done', processedAt: now },
+  })
   expect(okData(await invoke<DeletionRequestDTO[]>(main, 'o-officer', 'listDeletionRequests', {}))).toEqual([])
-  expect(okData(await invoke<DeletionRequestDTO[]>(main, 'o-officer', 'listDeletionRequests', { status: 'all' })).map((r) => r.status)).toEqual(['done'])
+  expect(
+    okData(await invoke<DeletionRequestDTO[]>(main, 'o-officer', 'listDeletionRequests', { status: 'all' })).map((r) => r.status),
+  ).toEqual(['done'])
 })
 
 it('a member who verified again after asking has withdrawn: nothing of hers is erased', async () => {
@@ -84,7 +126,10 @@ it('a member who verified again after asking has withdrawn: nothing of hers is e
   now += 1000
   okData(await invoke(main, 'o-zhao', 'verify', { name: '赵敏', cardNo: 'GH3201000999' }))
   const [req] = okData(await invoke<DeletionRequestDTO[]>(main, 'o-officer', 'listDeletionRequests', {}))
-  expect(okData(await invoke<DeletionRequestDTO>(main, 'o-officer', 'processDeletionRequest', { id: req.id }))).toMatchObject({ status: 'withdrawn', outcome: { erased: [] } })
+  expect(okData(await invoke<DeletionRequestDTO>(main, 'o-officer', 'processDeletionRequest', { id: req.id }))).toMatchObject({
+    status: 'withdrawn',
+    outcome: { erased: [] },
+  })
   expect(await countOf(COLLECTIONS.eventStamps, { openid: 'o-zhao' })).toBe(1)
   expect(okData(await invoke<MeDTO>(main, 'o-zhao', 'me', {})).verified).toBe(true)
 })

@@ -18,27 +18,71 @@ const member = createMemberFunction({ clock: () => T0 + 1000 })
 
 beforeAll(async () => {
   emu = await startTestEmulator()
-  await seedMembers(emu.db, [{ openid: 'her', name: '王秀英' }, { openid: 'other', name: '李红' }])
+  await seedMembers(emu.db, [
+    { openid: 'her', name: '王秀英' },
+    { openid: 'other', name: '李红' },
+  ])
   await seedProgramme(emu.db, programmeRequest(T0, { sessions: 2, perSession: 2 }), T0)
   const sessions = okData(await invoke<SessionDTO[]>(screening, 'her', 'listSessions', { programmeId: PROG, siteId: 'site-a' }))
   okData(await invoke(screening, 'her', 'subscribe', { topics: ['booking', 'result'] }))
   okData(await invoke(screening, 'her', 'book', { programmeId: PROG, sessionId: sessions[0].id, consentVersion: 'v1' }))
   okData(await invoke(screening, 'other', 'book', { programmeId: PROG, sessionId: sessions[1].id, consentVersion: 'v1' }))
   // Her result as the site's staff would have marked it (stored shape of screening_results).
-  const result: Omit<ResultDoc, '_id'> = { programmeId: PROG, openid: 'her', siteId: 'site-a', outcome: 'recheck', note: '建议复查', readyAt: T0 + 5000, markedBy: 'nurse' }
+  const result: Omit<ResultDoc, '_id'> = {
+    programmeId: PROG,
+    openid: 'her',
+    siteId: 'site-a',
+    outcome: 'recheck',
+    note: '建议复查',
+    readyAt: T0 + 5000,
+    markedBy: 'nurse',
+  }
   await emu.db.collection(COLLECTIONS.screeningResults).doc(`${PROG}:her`).set(result)
   await emu.db.collection(COLLECTIONS.screeningBookings).doc(`${PROG}:her`).update({ resultReady: true })
-  const entry: WaitlistDoc = { _id: 'wl-her', programmeId: PROG, openid: 'her', siteId: null, priority: false, rank: T0, status: 'left', toName: '王**', joinedAt: T0 - 1000, offer: null, updatedAt: T0 }
+  const entry: WaitlistDoc = {
+    _id: 'wl-her',
+    programmeId: PROG,
+    openid: 'her',
+    siteId: null,
+    priority: false,
+    rank: T0,
+    status: 'left',
+    toName: '王**',
+    joinedAt: T0 - 1000,
+    offer: null,
+    updatedAt: T0,
+  }
   await emu.db.collection(COLLECTIONS.screeningWaitlist).add(entry)
   await seedFair(emu.db, { id: 'sf' })
   // A collector with more stamps than one get() returns (1000), on booths that need not exist.
   for (let i = 0; i < 1005; i += 100) {
-    await emu.db.collection(COLLECTIONS.eventStamps).add(Array.from({ length: Math.min(100, 1005 - i) }, (_x, j) => ({ _id: `sf:b${i + j}:pager`, eventId: 'sf', boothId: `b${i + j}`, zoneId: 'A', openid: 'pager', stampedAt: EVENT_T0 + i + j })))
+    await emu.db.collection(COLLECTIONS.eventStamps).add(
+      Array.from({ length: Math.min(100, 1005 - i) }, (_x, j) => ({
+        _id: `sf:b${i + j}:pager`,
+        eventId: 'sf',
+        boothId: `b${i + j}`,
+        zoneId: 'A',
+        openid: 'pager',
+        stampedAt: EVENT_T0 + i + j,
+      })),
+    )
   }
   await giveStamp(emu.db, 'sf', 'sfA0', 'A', 'her', EVENT_T0)
   await giveStamp(emu.db, 'sf', 'sfB1', 'B', 'other', EVENT_T0)
-  await emu.db.collection(COLLECTIONS.eventCheckins).add({ _id: 'sfS:her', eventId: 'sf', checkpointId: 'sfS', openid: 'her', checkedInAt: EVENT_T0 + 60_000, via: 'self', staff: null })
-  await emu.db.collection(COLLECTIONS.eventRedemptions).add({ _id: 'sfT:other', eventId: 'sf', tierId: 'sfT', openid: 'other', state: 'confirmed', pendingAt: EVENT_T0, redeemedAt: EVENT_T0, desk: '1号台', staff: 'staff' })
+  await emu.db
+    .collection(COLLECTIONS.eventCheckins)
+    .add({ _id: 'sfS:her', eventId: 'sf', checkpointId: 'sfS', openid: 'her', checkedInAt: EVENT_T0 + 60_000, via: 'self', staff: null })
+  await emu.db.collection(COLLECTIONS.eventRedemptions).add({
+    _id: 'sfT:other',
+    eventId: 'sf',
+    tierId: 'sfT',
+    openid: 'other',
+    state: 'confirmed',
+    pendingAt: EVENT_T0,
+    redeemedAt: EVENT_T0,
+    desk: '1号台',
+    staff: 'staff',
+  })
 }, 20_000)
 afterAll(() => emu.stop())
 
@@ -49,15 +93,20 @@ test('her export has her booking with its consent and result, her notices, her s
   const s = data.services!.screening
   expect(s.bookings).toHaveLength(1)
   expect(s.bookings[0]).toMatchObject({
-    programmeName: '两癌筛查（测试）', siteName: 'site-a 筛查点', status: 'booked', consent: { version: 'v1', at: T0 },
-    checkedInAt: null, resultReady: true, result: { outcome: 'recheck', note: '建议复查', readyAt: T0 + 5000 },
+    programmeName: '两癌筛查（测试）',
+    siteName: 'site-a 筛查点',
+    status: 'booked',
+    consent: { version: 'v1', at: T0 },
+    checkedInAt: null,
+    resultReady: true,
+    result: { outcome: 'recheck', note: '建议复查', readyAt: T0 + 5000 },
   })
   expect(s.bookings[0].date).toMatch(/^\d{4}-\d{2}-\d{2}$/)
   expect(s.bookings[0].start).toBe('07:00')
   expect(s.noticeOptins).toMatchObject({ booking: 0, result: 1 })
   expect(s.notices.map((n) => [n.kind, n.delivered])).toEqual([['booking_confirmation', true]])
   // The confirmation opens HER booking: the booking page reads `id` (it once got `programmeId` and opened another one).
-  const outbox = okData(await invoke<{ page: string }[]>(screening, 'her', 'listOutbox', {}))
+  const outbox = okData(await invoke<{ page: string }[]>(screening, 'her', 'myNotices', {}))
   expect(outbox.map((n) => n.page)).toEqual([`packages/screening/pages/booking/index?id=${PROG}`])
   expect(s.waitlist).toEqual([{ programmeName: '两癌筛查（测试）', siteName: null, status: 'left', joinedAt: T0 - 1000 }])
   const e = data.services!.events
@@ -69,10 +118,13 @@ test('her export has her booking with its consent and result, her notices, her s
 
 test('nothing of another member and no internals leak into her export', async () => {
   const text = JSON.stringify(okData(await invoke<MyDataExport>(member, 'her', 'exportMyData', {})))
-  for (const leak of ['other', '李红', 'sfB1', '展位B1', '1号台', '_openid', 'openid', 'holders', 'nurse']) expect([leak, text.includes(leak)]).toEqual([leak, false])
+  for (const leak of ['other', '李红', 'sfB1', '展位B1', '1号台', '_openid', 'openid', 'holders', 'nurse'])
+    expect([leak, text.includes(leak)]).toEqual([leak, false])
   const theirs = okData(await invoke<MyDataExport>(member, 'other', 'exportMyData', {}))
   expect(theirs.services!.screening.bookings[0].result).toBeNull()
-  expect(theirs.services!.events.redemptions).toEqual([{ eventTitle: '测试集市sf', tierName: '集满档', gift: '关公贴', state: 'confirmed', redeemedAt: EVENT_T0, desk: '1号台' }])
+  expect(theirs.services!.events.redemptions).toEqual([
+    { eventTitle: '测试集市sf', tierName: '集满档', gift: '关公贴', state: 'confirmed', redeemedAt: EVENT_T0, desk: '1号台' },
+  ])
   expect(theirs.services!.events.stamps.map((x) => x.boothName)).toEqual(['展位B1'])
 })
 
@@ -84,5 +136,12 @@ test('every record is exported, past the 1000 a single get() returns', async () 
 
 test('a stranger gets an empty export of every service', async () => {
   const data = okData(await invoke<MyDataExport>(member, 'nobody', 'exportMyData', {}))
-  expect(data).toMatchObject({ profile: null, consents: [], services: { screening: { bookings: [], waitlist: [], noticeOptins: null, notices: [] }, events: { signUps: [], stamps: [], redemptions: [], checkIns: [] } } })
+  expect(data).toMatchObject({
+    profile: null,
+    consents: [],
+    services: {
+      screening: { bookings: [], waitlist: [], noticeOptins: null, notices: [] },
+      events: { signUps: [], stamps: [], redemptions: [], checkIns: [] },
+    },
+  })
 })

@@ -18,7 +18,8 @@ const BRANCHES = ['南京市鼓楼区总工会', '南京市玄武区总工会', 
 /** Row i (file line i + 2); every 5,000th row has a bad phone. */
 function row(i: number): string {
   const phone = i % 5000 === 4999 ? '12345' : `139${String(i).padStart(8, '0')}`
-  return `会员${i},NJ${String(i).padStart(8, '0')},${phone},${BRANCHES[i % 4]},${i % 3 ? '' : '新就业形态'},${i % 2 ? '男' : '女'},1985-03-0${(i % 9) + 1}`
+  const tags = i % 3 ? '' : '新就业形态'
+  return `会员${i},NJ${String(i).padStart(8, '0')},${phone},${BRANCHES[i % 4]},${tags},${i % 2 ? '男' : '女'},1985-03-0${(i % 9) + 1}`
 }
 
 async function count(): Promise<number> {
@@ -27,7 +28,15 @@ async function count(): Promise<number> {
 
 beforeAll(async () => {
   emu = await startTestEmulator()
-  const officer: UserDoc = { _id: 'o-officer', rosterId: null, verifiedAt: null, roles: [{ role: 'officer' }], deletionRequestedAt: null, createdAt: now, updatedAt: now }
+  const officer: UserDoc = {
+    _id: 'o-officer',
+    rosterId: null,
+    verifiedAt: null,
+    roles: [{ role: 'officer' }],
+    deletionRequestedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  }
   await emu.db.collection(COLLECTIONS.users).add(officer)
 })
 afterAll(() => emu.stop())
@@ -40,14 +49,26 @@ it('imports 30,000 rows in parts, each under the request limit, with progress an
   let last: RosterImportResult | undefined
   const errors: RosterImportResult['errors'] = []
   for (const [part, p] of parts.entries()) {
-    const data = { csvBase64: Buffer.from(p.bytes).toString('base64'), chunk: { importId: 'import-nj-2026', part, parts: parts.length, firstLine: p.firstLine } }
+    const data = {
+      csvBase64: Buffer.from(p.bytes).toString('base64'),
+      chunk: { importId: 'import-nj-2026', part, parts: parts.length, firstLine: p.firstLine },
+    }
     expect(Buffer.byteLength(JSON.stringify(data))).toBeLessThan(6 * 1024 * 1024)
     last = okData(await invoke<RosterImportResult>(main, 'o-officer', 'importRoster', data))
     errors.push(...last.errors)
     expect(last.progress).toMatchObject({ partsDone: part + 1, parts: 12, done: part === 11 })
   }
   console.log(`imported ${ROWS} rows in ${parts.length} parts: ${((Date.now() - started) / 1000).toFixed(1)} s`)
-  expect(last!.progress).toEqual({ importId: 'import-nj-2026', parts: 12, partsDone: 12, imported: ROWS - 6, updated: 0, unchanged: 0, refused: 6, done: true })
+  expect(last!.progress).toEqual({
+    importId: 'import-nj-2026',
+    parts: 12,
+    partsDone: 12,
+    imported: ROWS - 6,
+    updated: 0,
+    unchanged: 0,
+    refused: 6,
+    done: true,
+  })
   expect(errors.map((e) => e.line)).toEqual([5001, 10001, 15001, 20001, 25001, 30001])
   expect(errors[0].reason).toContain('手机号')
   expect(await count()).toBe(ROWS - 6)
@@ -64,12 +85,25 @@ it('a part sent again (a retry with a new request id) changes neither the rows n
 })
 
 it('imports a GBK file as Excel on Chinese Windows saves it, and refuses a workbook plainly', async () => {
-  const text = [HEADER, '欧阳娜娜,GBK0001,13912340001,南京市鼓楼区总工会,女职工,女,1990-05-06', '张** 周,GBK0002,,南京市玄武区总工会,,男,'].join('\r\n')
-  const gbk = okData(await invoke<RosterImportResult>(main, 'o-officer', 'importRoster', { csvBase64: iconv.encode(text, 'gbk').toString('base64') }))
+  const text = [
+    HEADER,
+    '欧阳娜娜,GBK0001,13912340001,南京市鼓楼区总工会,女职工,女,1990-05-06',
+    '张** 周,GBK0002,,南京市玄武区总工会,,男,',
+  ].join('\r\n')
+  const gbk = okData(
+    await invoke<RosterImportResult>(main, 'o-officer', 'importRoster', { csvBase64: iconv.encode(text, 'gbk').toString('base64') }),
+  )
   expect(gbk).toMatchObject({ imported: 2, errors: [], encoding: 'gb18030', progress: null })
-  expect((await emu.db.collection(COLLECTIONS.roster).doc('GBK0001').get()).data[0]).toMatchObject({ name: '欧阳娜娜', branch: '南京市鼓楼区总工会', tags: ['女职工'] })
+  expect((await emu.db.collection(COLLECTIONS.roster).doc('GBK0001').get()).data[0]).toMatchObject({
+    name: '欧阳娜娜',
+    branch: '南京市鼓楼区总工会',
+    tags: ['女职工'],
+  })
   const misread = new TextDecoder().decode(iconv.encode(text, 'gbk')) // GBK bytes read as UTF-8 by a client
-  expect(okData(await invoke<RosterImportResult>(main, 'o-officer', 'importRoster', { csv: misread }))).toMatchObject({ imported: 0, errors: [{ line: 1, reason: expect.stringContaining('乱码') }] })
+  expect(okData(await invoke<RosterImportResult>(main, 'o-officer', 'importRoster', { csv: misread }))).toMatchObject({
+    imported: 0,
+    errors: [{ line: 1, reason: expect.stringContaining('乱码') }],
+  })
   const xlsx = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0xff, 0xfe, 0x00, 0x01]).toString('base64')
   const refused = okData(await invoke<RosterImportResult>(main, 'o-officer', 'importRoster', { csvBase64: xlsx }))
   expect(refused).toMatchObject({ imported: 0, errors: [{ line: 1, reason: expect.stringContaining('不是 UTF-8 也不是 GBK') }] })
@@ -77,7 +111,15 @@ it('imports a GBK file as Excel on Chinese Windows saves it, and refuses a workb
 
 it('refuses both or neither of csv and csvBase64, and a part outside its import', async () => {
   expect(await invoke(main, 'o-officer', 'importRoster', {})).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT', field: 'csv' })
-  expect(await invoke(main, 'o-officer', 'importRoster', { csv: HEADER, csvBase64: 'AAAA' })).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT', field: 'csv' })
+  expect(await invoke(main, 'o-officer', 'importRoster', { csv: HEADER, csvBase64: 'AAAA' })).toMatchObject({
+    ok: false,
+    code: 'INVALID_ARGUMENT',
+    field: 'csv',
+  })
   const chunk = { importId: 'import-x-0001', part: 3, parts: 3, firstLine: 2 }
-  expect(await invoke(main, 'o-officer', 'importRoster', { csv: HEADER, chunk })).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT', field: 'chunk.part' })
+  expect(await invoke(main, 'o-officer', 'importRoster', { csv: HEADER, chunk })).toMatchObject({
+    ok: false,
+    code: 'INVALID_ARGUMENT',
+    field: 'chunk.part',
+  })
 })

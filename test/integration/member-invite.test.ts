@@ -17,14 +17,34 @@ async function newInvite(scope = SUGUO, ttlHours?: number): Promise<InviteDTO> {
 
 beforeAll(async () => {
   emu = await startTestEmulator()
-  await emu.db.collection(COLLECTIONS.users).add({ _id: 'o-officer', rosterId: null, verifiedAt: null, roles: [{ role: 'officer' }], deletionRequestedAt: null, createdAt: now, updatedAt: now } satisfies UserDoc)
+  await emu.db
+    .collection(COLLECTIONS.users)
+    .add({
+      _id: 'o-officer',
+      rosterId: null,
+      verifiedAt: null,
+      roles: [{ role: 'officer' }],
+      deletionRequestedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    } satisfies UserDoc)
   await emu.db.collection(COLLECTIONS.voucherMerchants).add([
     { _id: SUGUO.id, name: SUGUO.name, address: '南京市中山路 1 号', category: '超市', suspended: false, createdAt: now, updatedAt: now },
     { _id: 'merchant-closed', name: '已暂停商户', address: '', category: '餐饮', suspended: true, createdAt: now, updatedAt: now },
   ])
-  await emu.db.collection(COLLECTIONS.events).add({ _id: 'fair-2026', title: '工匠工坊开放日', venue: { name: '南京国际博览中心', address: '', city: '南京' }, startsAt: now, endsAt: now + 3600_000 })
+  await emu.db
+    .collection(COLLECTIONS.events)
+    .add({
+      _id: 'fair-2026',
+      title: '工匠工坊开放日',
+      venue: { name: '南京国际博览中心', address: '', city: '南京' },
+      startsAt: now,
+      endsAt: now + 3600_000,
+    })
   await emu.db.collection(COLLECTIONS.mixers).add({ _id: 'mixer-qixi', title: '七夕联谊会', venue: '恩州驿古街广场', phase: 'open' })
-  await emu.db.collection(COLLECTIONS.screeningSites).add({ _id: 'site-fy', name: '妇女保健科', hospital: '南京市妇幼保健院', address: '天妃巷 123 号', phone: '025-1', whatToBring: [] })
+  await emu.db
+    .collection(COLLECTIONS.screeningSites)
+    .add({ _id: 'site-fy', name: '妇女保健科', hospital: '南京市妇幼保健院', address: '天妃巷 123 号', phone: '025-1', whatToBring: [] })
 })
 
 it('lists the events, screening sites and merchants an officer can invite staff for, and nobody else may see them', async () => {
@@ -44,28 +64,40 @@ it('lists the events, screening sites and merchants an officer can invite staff 
 
 it('refuses an invite for a target that does not exist, in words without internal field names, and stores nothing', async () => {
   const before = (await emu.db.collection(COLLECTIONS.staffInvites).count()).total
-  for (const [kind, id, word] of [['event', 'abc-nonexistent', '活动'], ['site', 'abc-nonexistent', '筛查点'], ['merchant', 'merchant-closed', '商户']] as const) {
+  for (const [kind, id, word] of [
+    ['event', 'abc-nonexistent', '活动'],
+    ['site', 'abc-nonexistent', '筛查点'],
+    ['merchant', 'merchant-closed', '商户'],
+  ] as const) {
     const res = await invoke(main, 'o-officer', 'createInvite', { scope: { kind, id, name: '随便' } })
     expect(res).toMatchObject({ ok: false, code: 'NOT_FOUND', field: 'scope.id', message: expect.stringContaining(word) })
     expect((res as { message: string }).message).not.toMatch(/scope|id|[A-Za-z]/)
   }
   expect((await emu.db.collection(COLLECTIONS.staffInvites).count()).total).toBe(before)
   // The stored name is the target's own, whatever the request said.
-  expect(okData(await invoke<InviteDTO>(main, 'o-officer', 'createInvite', { scope: { kind: 'site', id: 'site-fy', name: '假名字' } })).scope).toEqual({ kind: 'site', id: 'site-fy', name: '妇女保健科' })
+  expect(
+    okData(await invoke<InviteDTO>(main, 'o-officer', 'createInvite', { scope: { kind: 'site', id: 'site-fy', name: '假名字' } })).scope,
+  ).toEqual({ kind: 'site', id: 'site-fy', name: '妇女保健科' })
 })
 afterAll(() => emu.stop())
 
 it("invites staff for a 会聚良缘 mixer's check-in station (an event scope)", async () => {
-  const invite = okData(await invoke<InviteDTO>(main, 'o-officer', 'createInvite', { scope: { kind: 'event', id: 'mixer-qixi', name: 'x' } }))
+  const invite = okData(
+    await invoke<InviteDTO>(main, 'o-officer', 'createInvite', { scope: { kind: 'event', id: 'mixer-qixi', name: 'x' } }),
+  )
   expect(invite.scope).toEqual({ kind: 'event', id: 'mixer-qixi', name: '会聚良缘 · 七夕联谊会' })
 })
 
 it("invites a merchant's manager, who then holds the manager scope of that merchant (and never of a suspended one)", async () => {
-  const invite = okData(await invoke<InviteDTO>(main, 'o-officer', 'createInvite', { scope: { kind: 'merchant', id: `${SUGUO.id}-mgr`, name: 'x' } }))
+  const invite = okData(
+    await invoke<InviteDTO>(main, 'o-officer', 'createInvite', { scope: { kind: 'merchant', id: `${SUGUO.id}-mgr`, name: 'x' } }),
+  )
   expect(invite.scope).toEqual({ kind: 'merchant', id: `${SUGUO.id}-mgr`, name: SUGUO.name })
   const me = okData(await invoke<MeDTO>(main, 'o-manager', 'redeemInvite', { code: invite.code }))
   expect(me.roles).toEqual([{ role: 'staff', scope: invite.scope }])
-  expect(await invoke(main, 'o-officer', 'createInvite', { scope: { kind: 'merchant', id: 'merchant-closed-mgr', name: 'x' } })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+  expect(
+    await invoke(main, 'o-officer', 'createInvite', { scope: { kind: 'merchant', id: 'merchant-closed-mgr', name: 'x' } }),
+  ).toMatchObject({ ok: false, code: 'NOT_FOUND' })
 })
 
 it('issues a short typable code that expires in 72 hours by default and stores only its hash', async () => {
@@ -106,7 +138,8 @@ it('refuses an expired code (fixed clock) and an unknown one', async () => {
 })
 
 it('stops guessing after 10 failed codes in 15 minutes', async () => {
-  for (let i = 0; i < 10; i++) expect(await invoke(main, 'o-guesser', 'redeemInvite', { code: `ZZZZZZZ${'23456789AB'[i]}` })).toMatchObject({ code: 'INVITE_INVALID' })
+  for (let i = 0; i < 10; i++)
+    expect(await invoke(main, 'o-guesser', 'redeemInvite', { code: `ZZZZZZZ${'23456789AB'[i]}` })).toMatchObject({ code: 'INVITE_INVALID' })
   const { code } = await newInvite()
   expect(await invoke(main, 'o-guesser', 'redeemInvite', { code })).toMatchObject({ ok: false, code: 'RATE_LIMITED' })
 })

@@ -4,12 +4,32 @@ import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import type { RosterDoc } from '../../cloudfunctions/common/member-docs'
 import { createRosterLookup } from '../../cloudfunctions/common/roster-lookup'
 
-const rec = (id: string, name: string, boundOpenid: string | null): RosterDoc => ({ _id: id, name, cardNo: id, phone: '', branch: '某工会', tags: [], gender: 'F', birthDate: '', boundOpenid, importedAt: 0, updatedAt: 0 })
+const rec = (id: string, name: string, boundOpenid: string | null): RosterDoc => ({
+  _id: id,
+  name,
+  cardNo: id,
+  phone: '',
+  branch: '某工会',
+  tags: [],
+  gender: 'F',
+  birthDate: '',
+  boundOpenid,
+  importedAt: 0,
+  updatedAt: 0,
+})
 
 let emu: TestEmulator
 beforeAll(async () => {
   emu = await startTestEmulator()
-  await emu.db.collection(COLLECTIONS.roster).add([rec('A1', '王秀英', 'o-wang'), rec('A2', '赵敏', 'o-zhao'), rec('A3', '李明', null), rec('A4', '双绑', 'o-twice'), rec('A5', '双绑', 'o-twice')])
+  await emu.db
+    .collection(COLLECTIONS.roster)
+    .add([
+      rec('A1', '王秀英', 'o-wang'),
+      rec('A2', '赵敏', 'o-zhao'),
+      rec('A3', '李明', null),
+      rec('A4', '双绑', 'o-twice'),
+      rec('A5', '双绑', 'o-twice'),
+    ])
 })
 afterAll(() => emu.stop())
 

@@ -32,13 +32,28 @@ async function rosterDocs(): Promise<RosterDoc[]> {
 
 beforeAll(async () => {
   emu = await startTestEmulator()
-  const user = (id: string, roles: UserDoc['roles']): UserDoc => ({ _id: id, rosterId: null, verifiedAt: null, roles, deletionRequestedAt: null, createdAt: now, updatedAt: now })
-  await emu.db.collection(COLLECTIONS.users).add([user('o-officer', [{ role: 'officer' }]), user('o-cashier', [{ role: 'staff', scope: { kind: 'merchant', id: 'm1', name: '苏果' } }])])
+  const user = (id: string, roles: UserDoc['roles']): UserDoc => ({
+    _id: id,
+    rosterId: null,
+    verifiedAt: null,
+    roles,
+    deletionRequestedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  })
+  await emu.db
+    .collection(COLLECTIONS.users)
+    .add([
+      user('o-officer', [{ role: 'officer' }]),
+      user('o-cashier', [{ role: 'staff', scope: { kind: 'merchant', id: 'm1', name: '苏果' } }]),
+    ])
 })
 afterAll(() => emu.stop())
 
 it('imports the good rows and reports every bad row with its line number and a Chinese reason', async () => {
-  const result = okData(await invoke<RosterImportResult>(main, 'o-officer', 'importRoster', { csv: [HEADER, ...GOOD, ...BAD].join('\r\n') }))
+  const result = okData(
+    await invoke<RosterImportResult>(main, 'o-officer', 'importRoster', { csv: [HEADER, ...GOOD, ...BAD].join('\r\n') }),
+  )
   expect(result).toMatchObject({ imported: 3, updated: 0, unchanged: 0 })
   expect(result.errors.map((e) => e.line)).toEqual([5, 6, 7, 8, 9, 10, 11])
   expect(result.errors.map((e) => e.reason)).toEqual([
@@ -52,7 +67,13 @@ it('imports the good rows and reports every bad row with its line number and a C
   ])
   const docs = await rosterDocs()
   expect(docs).toHaveLength(3)
-  expect(docs.find((d) => d._id === 'GH3201000789')).toMatchObject({ name: '张建国', phone: '', tags: ['劳模', '先进工作者'], birthDate: '1968-10-01', boundOpenid: null })
+  expect(docs.find((d) => d._id === 'GH3201000789')).toMatchObject({
+    name: '张建国',
+    phone: '',
+    tags: ['劳模', '先进工作者'],
+    birthDate: '1968-10-01',
+    boundOpenid: null,
+  })
 })
 
 it('re-import updates changed rows, leaves the rest, never duplicates and keeps bindings', async () => {
@@ -64,29 +85,63 @@ it('re-import updates changed rows, leaves the rest, never duplicates and keeps 
     '"张建国",GH3201000789,,运城市总工会,劳模;先进工作者,male,1968-10-01', // same
     '赵敏,GH3201000999,13600000999,市妇幼保健院工会,女职工,女,1992-03-08', // new
   ].join('\n')
-  expect(okData(await invoke(main, 'o-officer', 'importRoster', { csv }))).toMatchObject({ encoding: 'utf-8', progress: null, imported: 1, updated: 1, unchanged: 2, errors: [] })
+  expect(okData(await invoke(main, 'o-officer', 'importRoster', { csv }))).toMatchObject({
+    encoding: 'utf-8',
+    progress: null,
+    imported: 1,
+    updated: 1,
+    unchanged: 2,
+    errors: [],
+  })
   const docs = await rosterDocs()
   expect(docs).toHaveLength(4)
   expect(docs.find((d) => d._id === 'GH3201000123')).toMatchObject({ tags: ['劳模'], boundOpenid: 'o-li' })
-  expect(okData(await invoke(main, 'o-officer', 'importRoster', { csv }))).toMatchObject({ encoding: 'utf-8', progress: null, imported: 0, updated: 0, unchanged: 4, errors: [] })
+  expect(okData(await invoke(main, 'o-officer', 'importRoster', { csv }))).toMatchObject({
+    encoding: 'utf-8',
+    progress: null,
+    imported: 0,
+    updated: 0,
+    unchanged: 4,
+    errors: [],
+  })
 })
 
 it('explains a header without the required columns and imports nothing', async () => {
   const result = okData(await invoke<RosterImportResult>(main, 'o-officer', 'importRoster', { csv: '姓名,手机号\n某某,13800000000' }))
-  expect(result).toMatchObject({ encoding: 'utf-8', progress: null, imported: 0, updated: 0, unchanged: 0, errors: [{ line: 1, reason: '表头缺少：会员证号、所属工会' }] })
+  expect(result).toMatchObject({
+    encoding: 'utf-8',
+    progress: null,
+    imported: 0,
+    updated: 0,
+    unchanged: 0,
+    errors: [{ line: 1, reason: '表头缺少：会员证号、所属工会' }],
+  })
   expect(await rosterDocs()).toHaveLength(4)
 })
 
 it('refuses CSVs over 5,000 rows as INVALID_ARGUMENT', async () => {
   const rows = Array.from({ length: 5001 }, (_, i) => `某${i},GH${String(i).padStart(8, '0')},,盐湖区总工会,,,`)
-  expect(await invoke(main, 'o-officer', 'importRoster', { csv: [HEADER, ...rows].join('\n') })).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT', field: 'csv' })
+  expect(await invoke(main, 'o-officer', 'importRoster', { csv: [HEADER, ...rows].join('\n') })).toMatchObject({
+    ok: false,
+    code: 'INVALID_ARGUMENT',
+    field: 'csv',
+  })
   expect(await rosterDocs()).toHaveLength(4)
 })
 
 it('shows officers a masked, paginated roster they can search', async () => {
   const page = okData(await invoke<RosterPageDTO>(main, 'o-officer', 'listRoster', { pageSize: 3 }))
   expect(page).toMatchObject({ total: 4, page: 0, pageSize: 3 })
-  expect(page.items[0]).toEqual({ name: '李*', cardNo: 'GH******0123', phone: '138****0123', branch: '盐湖区总工会', tags: ['劳模'], gender: 'M', bound: true, memberRef: expect.stringMatching(/^M-[2-9A-Z]{10}$/) })
+  expect(page.items[0]).toEqual({
+    name: '李*',
+    cardNo: 'GH******0123',
+    phone: '138****0123',
+    branch: '盐湖区总工会',
+    tags: ['劳模'],
+    gender: 'M',
+    bound: true,
+    memberRef: expect.stringMatching(/^M-[2-9A-Z]{10}$/),
+  })
   expect(okData(await invoke<RosterPageDTO>(main, 'o-officer', 'listRoster', { page: 1, pageSize: 3 })).items).toHaveLength(1)
   expect(okData(await invoke<RosterPageDTO>(main, 'o-officer', 'listRoster', { tag: '女职工' })).total).toBe(2)
   expect(okData(await invoke<RosterPageDTO>(main, 'o-officer', 'listRoster', { q: '王' })).items.map((i) => i.name)).toEqual(['王**'])
@@ -98,9 +153,15 @@ it('shows officers a masked, paginated roster they can search', async () => {
 it('refuses members, staff and strangers officer actions with FORBIDDEN and changes nothing', async () => {
   const before = await rosterDocs()
   for (const openid of ['o-li', 'o-cashier', 'o-stranger']) {
-    expect(await invoke(main, openid, 'importRoster', { csv: `${HEADER}\n某,GH9999999999,,某工会,,,` })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await invoke(main, openid, 'importRoster', { csv: `${HEADER}\n某,GH9999999999,,某工会,,,` })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    })
     expect(await invoke(main, openid, 'listRoster', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await invoke(main, openid, 'createInvite', { scope: { kind: 'merchant', id: 'm1', name: '苏果' } })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await invoke(main, openid, 'createInvite', { scope: { kind: 'merchant', id: 'm1', name: '苏果' } })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    })
   }
   expect(await rosterDocs()).toEqual(before)
   expect((await emu.db.collection(COLLECTIONS.staffInvites).get()).data).toEqual([])

@@ -24,17 +24,39 @@ async function roster(id: string): Promise<RosterDoc> {
 
 beforeAll(async () => {
   emu = await startTestEmulator()
-  await emu.db.collection(COLLECTIONS.users).add({ _id: 'o-officer', rosterId: null, verifiedAt: null, roles: [{ role: 'officer' }], deletionRequestedAt: null, createdAt: now, updatedAt: now } satisfies UserDoc)
+  await emu.db
+    .collection(COLLECTIONS.users)
+    .add({
+      _id: 'o-officer',
+      rosterId: null,
+      verifiedAt: null,
+      roles: [{ role: 'officer' }],
+      deletionRequestedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    } satisfies UserDoc)
   okData(await invoke(main, 'o-officer', 'importRoster', { csv: CSV }))
 })
 afterAll(() => emu.stop())
 
 describe('verify', () => {
   it('binds the record named by name + card number and shows the owner their unmasked profile', async () => {
-    expect(okData(await invoke<MeDTO>(main, 'o-li', 'me', {}))).toEqual({ verified: false, profile: null, roles: [], deletionRequestedAt: null, deletion: null })
+    expect(okData(await invoke<MeDTO>(main, 'o-li', 'me', {}))).toEqual({
+      verified: false,
+      profile: null,
+      roles: [],
+      deletionRequestedAt: null,
+      deletion: null,
+    })
     const me = okData(await invoke<MeDTO>(main, 'o-li', 'verify', { name: ' 李 明 ', cardNo: 'gh3201000123' }))
     expect(me.verified).toBe(true)
-    expect(me.profile).toMatchObject({ name: '李明', cardNo: 'GH3201000123', phone: '13800000123', branch: '盐湖区总工会', verifiedAt: now })
+    expect(me.profile).toMatchObject({
+      name: '李明',
+      cardNo: 'GH3201000123',
+      phone: '13800000123',
+      branch: '盐湖区总工会',
+      verifiedAt: now,
+    })
     expect(me.roles).toEqual([{ role: 'member' }])
     expect((await roster('GH3201000123')).boundOpenid).toBe('o-li')
     expect(okData(await invoke<MeDTO>(main, 'o-li', 'me', {}))).toEqual(me)
@@ -49,21 +71,38 @@ describe('verify', () => {
   })
 
   it('refuses a name that does not match and binds nothing', async () => {
-    expect(await invoke(main, 'o-x', 'verify', { name: '李明', cardNo: 'GH3201000124' })).toMatchObject({ ok: false, code: 'VERIFY_MISMATCH' })
-    expect(await invoke(main, 'o-x', 'verify', { name: '李红', cardNo: 'GH3201000789' })).toMatchObject({ ok: false, code: 'VERIFY_MISMATCH' })
+    expect(await invoke(main, 'o-x', 'verify', { name: '李明', cardNo: 'GH3201000124' })).toMatchObject({
+      ok: false,
+      code: 'VERIFY_MISMATCH',
+    })
+    expect(await invoke(main, 'o-x', 'verify', { name: '李红', cardNo: 'GH3201000789' })).toMatchObject({
+      ok: false,
+      code: 'VERIFY_MISMATCH',
+    })
     expect((await roster('GH3201000789')).boundOpenid).toBeNull()
     expect(okData(await invoke<MeDTO>(main, 'o-x', 'me', {})).verified).toBe(false)
   })
 
   it('refuses a record bound to someone else', async () => {
-    expect(await invoke(main, 'o-other', 'verify', { name: '李明', cardNo: 'GH3201000123' })).toMatchObject({ ok: false, code: 'ROSTER_ALREADY_BOUND' })
+    expect(await invoke(main, 'o-other', 'verify', { name: '李明', cardNo: 'GH3201000123' })).toMatchObject({
+      ok: false,
+      code: 'ROSTER_ALREADY_BOUND',
+    })
     expect((await roster('GH3201000123')).boundOpenid).toBe('o-li')
   })
 
   it('rate-limits attempts per openid: the 6th within 15 minutes is refused even when right, then allowed again', async () => {
-    for (let i = 0; i < 5; i++) expect(await invoke(main, 'o-guess', 'verify', { name: '张建国', cardNo: `GH320100000${i}` })).toMatchObject({ code: 'VERIFY_MISMATCH' })
-    expect(await invoke(main, 'o-guess', 'verify', { name: '张建国', cardNo: 'GH3201000789' })).toMatchObject({ ok: false, code: 'RATE_LIMITED' })
-    expect(await invoke(main, 'o-someone-else', 'verify', { name: '张建国', cardNo: 'GH3201000000' })).toMatchObject({ code: 'VERIFY_MISMATCH' })
+    for (let i = 0; i < 5; i++)
+      expect(await invoke(main, 'o-guess', 'verify', { name: '张建国', cardNo: `GH320100000${i}` })).toMatchObject({
+        code: 'VERIFY_MISMATCH',
+      })
+    expect(await invoke(main, 'o-guess', 'verify', { name: '张建国', cardNo: 'GH3201000789' })).toMatchObject({
+      ok: false,
+      code: 'RATE_LIMITED',
+    })
+    expect(await invoke(main, 'o-someone-else', 'verify', { name: '张建国', cardNo: 'GH3201000000' })).toMatchObject({
+      code: 'VERIFY_MISMATCH',
+    })
     now += 15 * 60_000
     expect(okData(await invoke<MeDTO>(main, 'o-guess', 'verify', { name: '张建国', cardNo: 'GH3201000789' })).verified).toBe(true)
   })
@@ -73,7 +112,11 @@ describe('verify', () => {
     const results = await Promise.all(racers.map((o) => invoke(main, o, 'verify', { name: '赵敏', cardNo: 'GH3201000999' })))
     const winners = racers.filter((_, i) => results[i].ok)
     expect(winners).toHaveLength(1)
-    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.code)).toEqual(['ROSTER_ALREADY_BOUND', 'ROSTER_ALREADY_BOUND', 'ROSTER_ALREADY_BOUND'])
+    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.code)).toEqual([
+      'ROSTER_ALREADY_BOUND',
+      'ROSTER_ALREADY_BOUND',
+      'ROSTER_ALREADY_BOUND',
+    ])
     expect((await roster('GH3201000999')).boundOpenid).toBe(winners[0])
     const users = (await emu.db.collection(COLLECTIONS.users).where({ rosterId: 'GH3201000999' }).get()).data
     expect(users.map((u) => u._id)).toEqual(winners)
@@ -98,9 +141,13 @@ describe('unbind, export and deletion', () => {
     expect(okData(await invoke<MeDTO>(main, 'o-li-new-phone', 'verify', { name: '李明', cardNo: 'GH3201000123' })).verified).toBe(true)
   })
 
-  it('exports the caller\'s own data unmasked', async () => {
+  it("exports the caller's own data unmasked", async () => {
     const data = okData(await invoke(main, 'o-wang', 'exportMyData', {}))
-    expect(data).toMatchObject({ exportedAt: now, account: { verified: true, roles: [{ role: 'member' }] }, profile: { name: '王秀英', phone: '13900000456', cardNo: 'GH3201000456' } })
+    expect(data).toMatchObject({
+      exportedAt: now,
+      account: { verified: true, roles: [{ role: 'member' }] },
+      profile: { name: '王秀英', phone: '13900000456', cardNo: 'GH3201000456' },
+    })
     expect(okData(await invoke(main, 'o-nobody', 'exportMyData', {}))).toMatchObject({ account: { verified: false }, profile: null })
   })
 
@@ -108,7 +155,13 @@ describe('unbind, export and deletion', () => {
     const { requestedAt } = okData(await invoke(main, 'o-wang', 'requestDeletion', {}))
     expect(requestedAt).toBe(now)
     expect((await roster('GH3201000456')).boundOpenid).toBeNull()
-    expect(okData(await invoke<MeDTO>(main, 'o-wang', 'me', {}))).toEqual({ verified: false, profile: null, roles: [], deletionRequestedAt: now, deletion: { requestedAt: now, status: 'pending', processedAt: null, outcome: null } })
+    expect(okData(await invoke<MeDTO>(main, 'o-wang', 'me', {}))).toEqual({
+      verified: false,
+      profile: null,
+      roles: [],
+      deletionRequestedAt: now,
+      deletion: { requestedAt: now, status: 'pending', processedAt: null, outcome: null },
+    })
     now += 1000
     expect(okData(await invoke(main, 'o-wang', 'requestDeletion', {}))).toEqual({ requestedAt })
     const requests = (await emu.db.collection(COLLECTIONS.deletionRequests).where({ openid: 'o-wang' }).get()).data

@@ -3,11 +3,20 @@ import { openFreshPage, sleep, type FakeBackend } from './support/weapp-harness'
 
 /** Defect 4 of issue 8: 导出我的数据 reads as Chinese sections per service, her result only when she asks. */
 async function until(done: () => boolean): Promise<void> {
-  for (const deadline = Date.now() + 3000; !done() && Date.now() < deadline; ) await sleep(10)
+  for (const deadline = Date.now() + 3000; !done() && Date.now() < deadline;) await sleep(10)
 }
 
 const at = Date.UTC(2027, 2, 8, 2, 30)
-const profile = { name: '王秀英', cardNo: 'GH3201000456', phone: '13900000456', branch: '秦淮区总工会', tags: ['新就业形态'], gender: 'F' as const, birthDate: '1986-05-01', verifiedAt: at }
+const profile = {
+  name: '王秀英',
+  cardNo: 'GH3201000456',
+  phone: '13900000456',
+  branch: '秦淮区总工会',
+  tags: ['新就业形态'],
+  gender: 'F' as const,
+  birthDate: '1986-05-01',
+  verifiedAt: at,
+}
 const me: MeDTO = { verified: true, profile, roles: [{ role: 'member' }], deletionRequestedAt: null }
 const exported: MyDataExport = {
   exportedAt: at,
@@ -16,12 +25,26 @@ const exported: MyDataExport = {
   consents: [{ kind: 'screening-privacy', version: '2027-01', at }],
   services: {
     screening: {
-      bookings: [{
-        bookingId: 'B1', programmeName: '三八两癌筛查', siteName: '市妇幼保健院', date: '2027-03-09', start: '08:00', end: '09:00',
-        status: 'checked_in', bookedAt: at, consent: { version: '2027-01', at }, checkedInAt: at, cancelledAt: null, resultReady: true,
-        result: { outcome: 'recheck', note: '建议三个月后复查', readyAt: at },
-      }],
-      waitlist: [], noticeOptins: null, notices: [],
+      bookings: [
+        {
+          bookingId: 'B1',
+          programmeName: '三八两癌筛查',
+          siteName: '市妇幼保健院',
+          date: '2027-03-09',
+          start: '08:00',
+          end: '09:00',
+          status: 'checked_in',
+          bookedAt: at,
+          consent: { version: '2027-01', at },
+          checkedInAt: at,
+          cancelledAt: null,
+          resultReady: true,
+          result: { outcome: 'recheck', note: '建议三个月后复查', readyAt: at },
+        },
+      ],
+      waitlist: [],
+      noticeOptins: { booking: 1, reminder: 2, offer: 0 },
+      notices: [],
     },
     events: { signUps: [], stamps: [], redemptions: [], checkIns: [] },
   },
@@ -36,9 +59,14 @@ test('her data shows as Chinese sections with Beijing times; the result stays hi
   w.page.querySelector('#me-export').dispatchEvent('tap')
   await until(() => text().includes('账户与会员信息'))
   const shown = String(w.page.querySelector('#my-data-sections').dom.textContent)
-  for (const s of ['账户与会员信息', '两癌筛查', '集章打卡 · 活动签到', '2027年3月8日 10:30', '已签到', '两癌筛查个人信息告知']) expect(shown).toContain(s)
+  for (const s of ['账户与会员信息', '两癌筛查', '集章打卡 · 活动签到', '2027年3月8日 10:30', '已签到', '两癌筛查个人信息告知'])
+    expect(shown).toContain(s)
   expect(shown).not.toMatch(/[{}"]|exportedAt|checked_in|\d{12,}/) // no JSON, keys, codes or ms timestamps
   expect(shown).not.toContain('需复查')
+  // Her opt-ins by the notices' own titles: reminders are 预约就诊提醒 (never 其他), booking is the confirmation's title.
+  expect(shown).toContain('预约就诊提醒剩余 2 次')
+  expect(shown).toContain('预约成功通知剩余 1 次')
+  expect(shown).not.toContain('其他')
 
   w.page.querySelector('#my-data-health').dispatchEvent('tap')
   await until(() => text().includes('需复查'))

@@ -8,10 +8,15 @@ import { openFreshPage, sleep, type FakeBackend } from './support/weapp-harness'
  * its desk (or says plainly that it is not open yet).
  */
 async function until(done: () => boolean): Promise<void> {
-  for (const deadline = Date.now() + 3000; !done() && Date.now() < deadline; ) await sleep(10)
+  for (const deadline = Date.now() + 3000; !done() && Date.now() < deadline;) await sleep(10)
 }
 
-const meWith = (roles: RoleDTO[]): MeDTO => ({ verified: true, profile: null, roles: [{ role: 'member' }, ...roles], deletionRequestedAt: null })
+const meWith = (roles: RoleDTO[]): MeDTO => ({
+  verified: true,
+  profile: null,
+  roles: [{ role: 'member' }, ...roles],
+  deletionRequestedAt: null,
+})
 const fair = { id: 'event-fair-2027', title: '跟着劳模赶大集', kind: 'fair', checkpointCount: 2 } as unknown as EventSummaryDTO
 
 function open(route: string, roles: RoleDTO[], query: Record<string, string> = {}) {
@@ -20,7 +25,8 @@ function open(route: string, roles: RoleDTO[], query: Record<string, string> = {
     sent.push({ action: body.action, data: body.data })
     if (body.action === 'staffEvents') return { ok: true, data: { events: [fair] } }
     if (body.action === 'staffMixers') return { ok: true, data: [{ mixer: { id: 'mixer-qixi' }, checkedIn: { M: 0, F: 0 } }] }
-    if (body.action === 'redeemInvite') return { ok: true, data: meWith([{ role: 'staff', scope: { kind: 'site', id: 'site-fuyou', name: '市妇幼保健院' } }]) }
+    if (body.action === 'redeemInvite')
+      return { ok: true, data: meWith([{ role: 'staff', scope: { kind: 'site', id: 'site-fuyou', name: '市妇幼保健院' } }]) }
     return { ok: true, data: meWith(roles) }
   }
   const wechat = openFreshPage(route, backend, query)
@@ -53,7 +59,7 @@ test('a mini-program code launch (scene) fills the code in too', async () => {
   expect(w.sent.find((c) => c.action === 'redeemInvite')?.data).toEqual({ code: 'WXYZ2345' })
 })
 
-test('each role links to its desk: screening desk, gift desk and station per event, the voucher till, a mixer\'s check-in', async () => {
+test("each role links to its desk: screening desk, gift desk and station per event, the voucher till, a mixer's check-in", async () => {
   const w = open('pages/staff/index', [
     { role: 'staff', scope: { kind: 'site', id: 'site-fuyou', name: '市妇幼保健院' } },
     { role: 'staff', scope: { kind: 'event', id: 'event-fair-2027', name: '跟着劳模赶大集' } },

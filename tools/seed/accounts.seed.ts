@@ -1,7 +1,7 @@
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import type { Db } from '../../cloudfunctions/common/db'
 import type { StoredRole, UserDoc } from '../../cloudfunctions/common/member-docs'
-import { getRosterMany } from '../../cloudfunctions/member/roster.repository'
+import { createRosterRepository } from '../../cloudfunctions/member/roster.repository'
 import { DEMO_IDENTITIES } from './demo-identities'
 import { DEMO_ROSTER, rosterDoc, UNVERIFIED_DEMO } from './roster-generator'
 
@@ -14,7 +14,11 @@ export const DEMO_ROLES: Record<string, StoredRole[]> = {
 }
 
 async function missingIds(db: Db, collection: string, ids: string[]): Promise<Set<string>> {
-  const res = await db.collection(collection).where({ _id: db.command.in(ids) }).limit(1000).get()
+  const res = await db
+    .collection(collection)
+    .where({ _id: db.command.in(ids) })
+    .limit(1000)
+    .get()
   const have = new Set((res.data as { _id: string }[]).map((d) => d._id))
   return new Set(ids.filter((id) => !have.has(id)))
 }
@@ -22,11 +26,16 @@ async function missingIds(db: Db, collection: string, ids: string[]): Promise<Se
 /** Demo people: roster records (bound unless still to verify) and user documents with their roles. Inserts only what is missing. */
 export async function seedDemoAccounts(db: Db, now: number): Promise<number> {
   const people = DEMO_IDENTITIES.map((d) => ({ openid: d.openid, row: DEMO_ROSTER[d.openid] }))
-  const existing = await getRosterMany(db, people.map((p) => p.row.cardNo))
+  const existing = await createRosterRepository(db).many(people.map((p) => p.row.cardNo))
   const records = people.filter((p) => !existing.has(p.row.cardNo))
   const verified = (openid: string) => !UNVERIFIED_DEMO.has(openid)
-  if (records.length) await db.collection(COLLECTIONS.roster).add(records.map((p) => rosterDoc(p.row, verified(p.openid) ? p.openid : null, now)))
-  const absent = await missingIds(db, COLLECTIONS.users, people.map((p) => p.openid))
+  if (records.length)
+    await db.collection(COLLECTIONS.roster).add(records.map((p) => rosterDoc(p.row, verified(p.openid) ? p.openid : null, now)))
+  const absent = await missingIds(
+    db,
+    COLLECTIONS.users,
+    people.map((p) => p.openid),
+  )
   const users = people
     .filter((p) => absent.has(p.openid) && (verified(p.openid) || DEMO_ROLES[p.openid]))
     .map((p): UserDoc => ({

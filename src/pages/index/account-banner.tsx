@@ -6,7 +6,8 @@ import type { Remote } from '../../hooks/use-remote'
 
 /** Where the member stands: not yet known, failed to load, needs verification, or verified. */
 export function AccountBanner({ me }: { me: Remote<MeDTO | null> }) {
-  if (me.error && !me.data) return <NoticeBanner id='account-error' tone='warn' text={me.error} actionText='重试' onAction={() => void me.reload()} />
+  if (me.error && !me.data)
+    return <NoticeBanner id='account-error' tone='warn' text={me.error} actionText='重试' onAction={() => void me.reload()} />
   const m = me.data
   if (!m) return <NoticeBanner id='account-loading' text='正在获取您的会员信息…' />
   if (!m.verified) {

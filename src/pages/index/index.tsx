@@ -28,9 +28,20 @@ export default function Index() {
       <ServiceGrid verified={me.data ? me.data.verified : null} />
       <View className='home__links'>
         <NoticeBanner id='go-me' text='我的：个人信息、我的二维码、输入邀请码' actionText='进入' onAction={go(routeUrl('me'))} />
-        {hasRole('staff') && <NoticeBanner id='go-staff' text='工作人员入口：进入我的工作台' actionText='进入' onAction={go(routeUrl('staff'))} />}
-        {hasRole('officer') && <NoticeBanner id='go-officer' text='工会干部入口：名册导入、邀请码、删除申请' actionText='进入' onAction={go(routeUrl('officer'))} />}
-        {isDemoLogin && <NoticeBanner id='switch-identity' text='本地演示：切换演示身份' actionText='切换' onAction={go(routeUrl('login'))} />}
+        {hasRole('staff') && (
+          <NoticeBanner id='go-staff' text='工作人员入口：进入我的工作台' actionText='进入' onAction={go(routeUrl('staff'))} />
+        )}
+        {hasRole('officer') && (
+          <NoticeBanner
+            id='go-officer'
+            text='工会干部入口：名册导入、邀请码、删除申请'
+            actionText='进入'
+            onAction={go(routeUrl('officer'))}
+          />
+        )}
+        {isDemoLogin && (
+          <NoticeBanner id='switch-identity' text='本地演示：切换演示身份' actionText='切换' onAction={go(routeUrl('login'))} />
+        )}
       </View>
     </PageFrame>
   )

@@ -9,6 +9,20 @@ import { fetchDemoIdentities, getDemoOpenid, isDemoLogin, setDemoOpenid, type De
 import { rememberMe } from '../../services/me-store'
 import './index.css'
 
+function IdentityRow({ d, current, onChoose }: { d: DemoIdentity; current: boolean; onChoose: (openid: string) => void }) {
+  const hint = d.verifyHint
+  return (
+    <View id={`identity-${d.openid}`} className='identity' hoverClass='identity--pressed' onClick={() => onChoose(d.openid)}>
+      <Text className='identity__label'>
+        {d.label}
+        {current ? '（当前）' : ''}
+      </Text>
+      <Text className='identity__desc'>{d.description}</Text>
+      {hint && <Text className='identity__hint'>{`认证信息：姓名 ${hint.name}，会员证号 ${hint.cardNo}，手机号 ${hint.phone}`}</Text>}
+    </View>
+  )
+}
+
 /** Local demo only: stands in for WeChat's own sign-in by letting a newcomer pick who to be. */
 export default function Login() {
   const current = getDemoOpenid()
@@ -35,22 +49,7 @@ export default function Login() {
       <Text className='login__title'>选择演示身份</Text>
       <Text className='muted'>本页仅在本地演示中出现。正式小程序使用微信身份登录。</Text>
       <RemoteView remote={identities} isEmpty={(list) => list.length === 0} emptyText='没有可用的演示身份'>
-        {(list) =>
-          list.map((d) => (
-            <View key={d.openid} id={`identity-${d.openid}`} className='identity' hoverClass='identity--pressed' onClick={() => choose(d.openid)}>
-              <Text className='identity__label'>
-                {d.label}
-                {d.openid === current ? '（当前）' : ''}
-              </Text>
-              <Text className='identity__desc'>{d.description}</Text>
-              {d.verifyHint && (
-                <Text className='identity__hint'>
-                  认证信息：姓名 {d.verifyHint.name}，会员证号 {d.verifyHint.cardNo}，手机号 {d.verifyHint.phone}
-                </Text>
-              )}
-            </View>
-          ))
-        }
+        {(list) => list.map((d) => <IdentityRow key={d.openid} d={d} current={d.openid === current} onChoose={choose} />)}
       </RemoteView>
     </PageFrame>
   )

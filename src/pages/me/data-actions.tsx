@@ -8,6 +8,9 @@ import { rememberMe } from '../../services/me-store'
 import { deletionOpen } from './deletion-state'
 import { MyDataPanel } from './my-data-panel'
 
+const ASK_DELETION = '工会将审核并删除可删除的个人信息，解除绑定后需重新认证。处理结果会在「我的」页面显示。确定申请吗？'
+const ASK_UNBIND = '解除后本微信将不再关联您的会员信息，可随时重新认证。确定解除吗？'
+
 async function confirm(title: string, content: string): Promise<boolean> {
   const res = await Taro.showModal({ title, content, confirmText: '确定', cancelText: '取消' })
   return res.confirm
@@ -20,13 +23,13 @@ export function DataActions({ me, onChange }: { me: MeDTO; onChange: (me: MeDTO)
     onChange(next)
   }
   const requestDeletion = useAction(async () => {
-    if (!(await confirm('申请删除个人信息', '工会将审核并删除可删除的个人信息，解除绑定后需重新认证。处理结果会在「我的」页面显示。确定申请吗？'))) return
+    if (!(await confirm('申请删除个人信息', ASK_DELETION))) return
     await call('member', 'requestDeletion', {})
     changed(await call('member', 'me', {}))
     Taro.showToast({ title: '已提交申请', icon: 'success' })
   })
   const unbind = useAction(async () => {
-    if (!(await confirm('解除绑定', '解除后本微信将不再关联您的会员信息，可随时重新认证。确定解除吗？'))) return
+    if (!(await confirm('解除绑定', ASK_UNBIND))) return
     changed(await call('member', 'unbind', {}))
     Taro.showToast({ title: '已解除绑定', icon: 'success' })
   })
@@ -36,9 +39,15 @@ export function DataActions({ me, onChange }: { me: MeDTO; onChange: (me: MeDTO)
       <Text className='card__title'>我的数据</Text>
       <MyDataPanel />
       {!deletionOpen(me) && (
-        <BigButton id='me-delete' variant='danger' loading={requestDeletion.busy} onClick={() => void requestDeletion.run()}>申请删除个人信息</BigButton>
+        <BigButton id='me-delete' variant='danger' loading={requestDeletion.busy} onClick={() => void requestDeletion.run()}>
+          申请删除个人信息
+        </BigButton>
       )}
-      {me.verified && <BigButton id='me-unbind' variant='danger' loading={unbind.busy} onClick={() => void unbind.run()}>解除会员绑定</BigButton>}
+      {me.verified && (
+        <BigButton id='me-unbind' variant='danger' loading={unbind.busy} onClick={() => void unbind.run()}>
+          解除会员绑定
+        </BigButton>
+      )}
       {error && <Text className='error-text'>{error}</Text>}
     </View>
   )

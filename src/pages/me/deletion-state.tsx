@@ -18,7 +18,9 @@ export function DeletionState({ me }: { me: MeDTO }) {
   return (
     <View id='me-deletion' className='card'>
       <Text className='card__title'>删除个人信息申请</Text>
-      <Text>{formatShanghai(requestedAt)} 申请 · {d ? DELETION_STATE_LABEL[d.status] : '等待工会处理'}</Text>
+      <Text>
+        {formatShanghai(requestedAt)} 申请 · {d ? DELETION_STATE_LABEL[d.status] : '等待工会处理'}
+      </Text>
       {d?.processedAt && <Text className='muted'>处理时间：{formatShanghai(d.processedAt)}</Text>}
       {d?.outcome && <ErasureOutcome outcome={d.outcome} />}
       {(!d || d.status === 'pending') && <Text className='muted'>工会将按规定处理，处理结果会显示在这里。</Text>}

@@ -11,7 +11,9 @@ export function ErasureOutcome({ outcome }: { outcome: ErasureOutcomeDTO }) {
     <View className='deletion__outcome'>
       {erased.length > 0 && <Text className='muted'>已删除：{erased.join('、')}</Text>}
       {outcome.kept.map((k, i) => (
-        <Text key={i} className='muted'>保留：{k.what}（{k.why}）</Text>
+        <Text key={i} className='muted'>
+          保留：{k.what}（{k.why}）
+        </Text>
       ))}
     </View>
   )

@@ -7,6 +7,7 @@ import { BigButton } from '../../components/big-button'
 import { NoticeBanner } from '../../components/notice-banner'
 import { RemoteView } from '../../components/remote-view'
 import { describeRole } from '../../constants/roles'
+import type { MeDTO } from '../../../types/member'
 import { useRemote } from '../../hooks/use-remote'
 import { isDemoLogin } from '../../services/demo-session'
 import { loadMe } from '../../services/me-store'
@@ -15,6 +16,21 @@ import { DeletionState } from './deletion-state'
 import { MyCodes, StaffLinks } from './me-links'
 import { ProfileCard } from './profile-card'
 import './index.css'
+
+function MyRoles({ me }: { me: MeDTO }) {
+  return (
+    <View className='card'>
+      <Text className='card__title'>我的身份</Text>
+      {me.roles.length === 0 && <Text className='muted'>还没有身份。完成会员认证后即为会员；工作人员请在下方输入邀请码。</Text>}
+      {me.roles.map((r, i) => (
+        <View key={i} className='row'>
+          <Text>{describeRole(r).title}</Text>
+          <Text className='row__label'>{describeRole(r).scopeName}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}
 
 export default function Me() {
   const me = useRemote((silent) => loadMe({ silent }))
@@ -26,21 +42,15 @@ export default function Me() {
             {m.verified && m.profile ? (
               <ProfileCard profile={m.profile} />
             ) : (
-              <NoticeBanner id='me-verify' tone='warn' text='尚未完成会员认证' actionText='去认证' onAction={() => Taro.navigateTo({ url: routeUrl('verify') })} />
+              <NoticeBanner
+                id='me-verify'
+                tone='warn'
+                text='尚未完成会员认证'
+                actionText='去认证'
+                onAction={() => Taro.navigateTo({ url: routeUrl('verify') })}
+              />
             )}
-            <View className='card'>
-              <Text className='card__title'>我的身份</Text>
-              {m.roles.length === 0 && <Text className='muted'>还没有身份。完成会员认证后即为会员；工作人员请在下方输入邀请码。</Text>}
-              {m.roles.map((r, i) => {
-                const v = describeRole(r)
-                return (
-                  <View key={i} className='row'>
-                    <Text>{v.title}</Text>
-                    <Text className='row__label'>{v.scopeName}</Text>
-                  </View>
-                )
-              })}
-            </View>
+            <MyRoles me={m} />
             <MyCodes />
             <StaffLinks me={m} />
             <DeletionState me={m} />

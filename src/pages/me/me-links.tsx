@@ -16,7 +16,13 @@ function LinkRows({ links }: { links: Link[] }) {
   return (
     <View>
       {links.map((l) => (
-        <View key={l.id} id={l.id} className='me-link' hoverClass={l.url ? 'notice--pressed' : 'none'} onClick={() => l.url && Taro.navigateTo({ url: l.url })}>
+        <View
+          key={l.id}
+          id={l.id}
+          className='me-link'
+          hoverClass={l.url ? 'notice--pressed' : 'none'}
+          onClick={() => l.url && Taro.navigateTo({ url: l.url })}
+        >
           <Text>{l.text}</Text>
           {l.url ? <Text className='me-link__go'>{l.go ?? '进入'} ›</Text> : <Text className='me-link__soon'>即将开放</Text>}
         </View>

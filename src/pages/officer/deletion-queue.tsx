@@ -25,11 +25,21 @@ function Request({ r, onDone }: { r: DeletionRequestDTO; onDone: (done: Deletion
   const open = r.status === 'pending' || r.status === 'partly'
   return (
     <View id={`deletion-${r.id}`} className='roster-row'>
-      <Text className='roster-row__name'>{r.memberName || '（未绑定名册）'}{r.memberRef ? ` · ${r.memberRef}` : ''}</Text>
-      <Text className='muted'>{r.branch ? `${r.branch} · ` : ''}{formatShanghai(r.requestedAt)} 申请 · {DELETION_STATE_LABEL[r.status]}</Text>
+      <Text className='roster-row__name'>
+        {r.memberName || '（未绑定名册）'}
+        {r.memberRef ? ` · ${r.memberRef}` : ''}
+      </Text>
+      <Text className='muted'>
+        {r.branch ? `${r.branch} · ` : ''}
+        {formatShanghai(r.requestedAt)} 申请 · {DELETION_STATE_LABEL[r.status]}
+      </Text>
       {r.processedAt && <Text className='muted'>处理时间：{formatShanghai(r.processedAt)}</Text>}
       {r.outcome && <ErasureOutcome outcome={r.outcome} />}
-      {open && <BigButton id={`deletion-process-${r.id}`} variant='danger' loading={run.busy} onClick={() => void run.run()}>{r.status === 'partly' ? '再次执行（删除已到期的信息）' : '执行删除'}</BigButton>}
+      {open && (
+        <BigButton id={`deletion-process-${r.id}`} variant='danger' loading={run.busy} onClick={() => void run.run()}>
+          {r.status === 'partly' ? '再次执行（删除已到期的信息）' : '执行删除'}
+        </BigButton>
+      )}
       {run.error && <Text className='error-text'>{run.error}</Text>}
     </View>
   )
@@ -45,12 +55,18 @@ export function DeletionQueue() {
     <View className='card' id='deletion-queue'>
       <Text className='card__title'>删除个人信息申请</Text>
       <View className='invite__kinds'>
-        <View id='deletion-open' className={`invite__kind ${all ? '' : 'invite__kind--on'}`} onClick={() => setAll(false)}>待处理</View>
-        <View id='deletion-all' className={`invite__kind ${all ? 'invite__kind--on' : ''}`} onClick={() => setAll(true)}>全部</View>
+        <View id='deletion-open' className={`invite__kind ${all ? '' : 'invite__kind--on'}`} onClick={() => setAll(false)}>
+          待处理
+        </View>
+        <View id='deletion-all' className={`invite__kind ${all ? 'invite__kind--on' : ''}`} onClick={() => setAll(true)}>
+          全部
+        </View>
       </View>
       {processed && (
         <View id='deletion-processed' className='deletion__processed'>
-          <Text className='roster-row__name'>已处理：{processed.memberName || '该会员'} · {DELETION_STATE_LABEL[processed.status]}</Text>
+          <Text className='roster-row__name'>
+            已处理：{processed.memberName || '该会员'} · {DELETION_STATE_LABEL[processed.status]}
+          </Text>
           {processed.outcome && <ErasureOutcome outcome={processed.outcome} />}
         </View>
       )}

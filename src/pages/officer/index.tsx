@@ -35,7 +35,12 @@ export default function Officer() {
             <View>
               <View className='officer-tabs'>
                 {TABS.map((t) => (
-                  <View key={t.key} id={`officer-tab-${t.key}`} className={`officer-tab ${tab === t.key ? 'officer-tab--on' : ''}`} onClick={() => setTab(t.key)}>
+                  <View
+                    key={t.key}
+                    id={`officer-tab-${t.key}`}
+                    className={`officer-tab ${tab === t.key ? 'officer-tab--on' : ''}`}
+                    onClick={() => setTab(t.key)}
+                  >
                     {t.label}
                   </View>
                 ))}

@@ -21,22 +21,54 @@ const KINDS: { kind: ScopeKind; list: keyof InviteTargetsDTO; empty: string }[] 
 function InviteResult({ invite }: { invite: InviteDTO }) {
   return (
     <View id='invite-result' className='invite__result'>
-      <Text className='invite__code' userSelect>{invite.code}</Text>
+      <Text className='invite__code' userSelect>
+        {invite.code}
+      </Text>
       <QrImage id='invite-qr' text={inviteLink(normalizeCode(invite.code))} />
       <Text className='muted'>请对方用微信扫描此二维码，或在「我的 → 输入邀请码」中输入邀请码</Text>
-      <Text className='muted'>{describeRole({ role: 'staff', scope: invite.scope }).title}：{invite.scope.name}</Text>
+      <Text className='muted'>
+        {describeRole({ role: 'staff', scope: invite.scope }).title}：{invite.scope.name}
+      </Text>
       <Text className='muted'>有效期至 {formatShanghai(invite.expiresAt)}，仅可使用一次</Text>
     </View>
   )
 }
 
-function TargetList({ targets, chosen, onChoose }: { targets: InviteTargetDTO[]; chosen: InviteTargetDTO | null; onChoose: (t: InviteTargetDTO) => void }) {
+function TargetList({
+  targets,
+  chosen,
+  onChoose,
+}: {
+  targets: InviteTargetDTO[]
+  chosen: InviteTargetDTO | null
+  onChoose: (t: InviteTargetDTO) => void
+}) {
   return (
     <View className='invite__targets'>
       {targets.map((t) => (
-        <View key={t.id} id={`invite-target-${t.id}`} className={`invite__target ${chosen?.id === t.id ? 'invite__target--on' : ''}`} onClick={() => onChoose(t)}>
-          <Text className='invite__target-name'>{chosen?.id === t.id ? '✓ ' : ''}{t.name}</Text>
+        <View
+          key={t.id}
+          id={`invite-target-${t.id}`}
+          className={`invite__target ${chosen?.id === t.id ? 'invite__target--on' : ''}`}
+          onClick={() => onChoose(t)}
+        >
+          <Text className='invite__target-name'>
+            {chosen?.id === t.id ? '✓ ' : ''}
+            {t.name}
+          </Text>
           {t.detail ? <Text className='muted'>{t.detail}</Text> : null}
+        </View>
+      ))}
+    </View>
+  )
+}
+
+function KindTabs({ kind, onPick }: { kind: ScopeKind; onPick: (k: ScopeKind) => void }) {
+  return (
+    <View className='invite__kinds'>
+      {KINDS.map(({ kind: k }) => (
+        <View key={k} id={`invite-kind-${k}`} className={`invite__kind ${kind === k ? 'invite__kind--on' : ''}`} onClick={() => onPick(k)}>
+          {SCOPE_KIND_LABEL[k]}
         </View>
       ))}
     </View>
@@ -63,13 +95,7 @@ export function InviteCreator() {
     <View className='card' id='invite-creator'>
       <Text className='card__title'>生成工作人员邀请码</Text>
       <Text className='muted'>邀请谁到哪里工作：</Text>
-      <View className='invite__kinds'>
-        {KINDS.map(({ kind: k }) => (
-          <View key={k} id={`invite-kind-${k}`} className={`invite__kind ${kind === k ? 'invite__kind--on' : ''}`} onClick={() => pickKind(k)}>
-            {SCOPE_KIND_LABEL[k]}
-          </View>
-        ))}
-      </View>
+      <KindTabs kind={kind} onPick={pickKind} />
       <RemoteView remote={targets} isEmpty={(t) => t[spec.list].length === 0} emptyText={spec.empty}>
         {(t) => <TargetList targets={t[spec.list]} chosen={chosen} onChoose={(x) => (setChosen(x), setInvite(null))} />}
       </RemoteView>

@@ -18,7 +18,9 @@ export async function pickRosterFile(input: HTMLInputElement | null): Promise<Pi
     if (input) input.value = '' // picking the same file again still fires
     return { name: file.name, bytes }
   }
-  const { tempFiles } = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['csv', 'txt'] }).catch(() => ({ tempFiles: [] as Taro.chooseMessageFile.ChooseFile[] }))
+  const { tempFiles } = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['csv', 'txt'] }).catch(() => ({
+    tempFiles: [] as Taro.chooseMessageFile.ChooseFile[],
+  }))
   if (!tempFiles.length) return null
   const data = Taro.getFileSystemManager().readFileSync(tempFiles[0].path) as ArrayBuffer
   return { name: tempFiles[0].name, bytes: new Uint8Array(data) }

@@ -18,14 +18,17 @@ export default function Staff() {
   const me = useRemote((silent) => loadMe({ silent }))
   const hasEventRole = !!me.data?.roles.some((r) => r.role === 'staff' && r.scope.kind === 'event')
   // Only event staff need these: the events service says which desks each event has; a mixer's desk is matchmaking's.
-  const events = useRemote(async (silent): Promise<EventPlaces> => {
-    if (!hasEventRole) return { events: [], mixerIds: [] }
-    const [ev, mixers] = await Promise.all([
-      call('events', 'staffEvents', {}, { silent }),
-      call('matchmaking', 'staffMixers', {}, { silent: true }).catch(() => []),
-    ])
-    return { events: ev.events, mixerIds: mixers.map((m) => m.mixer.id) }
-  }, [hasEventRole])
+  const events = useRemote(
+    async (silent): Promise<EventPlaces> => {
+      if (!hasEventRole) return { events: [], mixerIds: [] }
+      const [ev, mixers] = await Promise.all([
+        call('events', 'staffEvents', {}, { silent }),
+        call('matchmaking', 'staffMixers', {}, { silent: true }).catch(() => []),
+      ])
+      return { events: ev.events, mixerIds: mixers.map((m) => m.mixer.id) }
+    },
+    [hasEventRole],
+  )
   return (
     <PageFrame className='staff'>
       <View className='card'>

@@ -15,6 +15,12 @@ interface Props {
   onRedeemed: (me: MeDTO) => void
 }
 
+/** The code an invite QR carries: '' for any other QR, null when she closed the camera. */
+async function scanInviteCode(): Promise<string | null> {
+  const res = await Taro.scanCode({ onlyFromCamera: false }).catch(() => null)
+  return res ? inviteCodeFrom(res.path || res.result) : null
+}
+
 /** Enter (or scan) the one-time code an officer gave; a code from the QR is already filled in. */
 export function RedeemCard({ initialCode, onRedeemed }: Props) {
   const [code, setCode] = useState(initialCode)
@@ -27,20 +33,29 @@ export function RedeemCard({ initialCode, onRedeemed }: Props) {
     onRedeemed(next)
     Taro.showToast({ title: '已获得工作人员身份', icon: 'success' })
   })
-  const scan = () =>
-    Taro.scanCode({ onlyFromCamera: false }).then((res) => {
-      const found = inviteCodeFrom(res.path || res.result)
-      if (!found) return redeem.setError('这不是工作人员邀请码，请扫描工会干部出示的邀请二维码')
-      setCode(found)
-      void redeem.run(found)
-    }, () => undefined)
+  const scan = async () => {
+    const found = await scanInviteCode()
+    if (found === '') return redeem.setError('这不是工作人员邀请码，请扫描工会干部出示的邀请二维码')
+    if (found) setCode(found)
+    if (found) void redeem.run(found)
+  }
   return (
     <View className='card' id='redeem-card'>
       <Text className='card__title'>使用邀请码</Text>
-      {initialCode && <Text id='redeem-from-link' className='muted'>已从邀请二维码读取邀请码，请核对后点「确认」。</Text>}
+      {initialCode && (
+        <Text id='redeem-from-link' className='muted'>
+          已从邀请二维码读取邀请码，请核对后点「确认」。
+        </Text>
+      )}
       <Field id='staff-code' label='邀请码' value={code} onInput={setCode} placeholder='如 ABCD-EFGH' maxlength={32} error={redeem.error} />
-      <BigButton id='staff-redeem' loading={redeem.busy} onClick={() => void redeem.run(code)}>确认</BigButton>
-      {process.env.TARO_ENV === 'weapp' && <BigButton variant='secondary' onClick={scan}>扫描邀请二维码</BigButton>}
+      <BigButton id='staff-redeem' loading={redeem.busy} onClick={() => void redeem.run(code)}>
+        确认
+      </BigButton>
+      {process.env.TARO_ENV === 'weapp' && (
+        <BigButton variant='secondary' onClick={scan}>
+          扫描邀请二维码
+        </BigButton>
+      )}
     </View>
   )
 }

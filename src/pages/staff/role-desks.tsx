@@ -20,13 +20,30 @@ const go = (url: string) => Taro.navigateTo({ url })
 function EventDesks({ scope, places }: { scope: StaffScope; places: EventPlaces | null }) {
   const e = places?.events.find((x) => x.id === scope.id)
   if (!e && places?.mixerIds.includes(scope.id)) {
-    return <BigButton id={`desk-mixer-${scope.id}`} onClick={() => go(routeUrl('matchmakingStation', { id: scope.id }))}>联谊会签到台</BigButton>
+    return (
+      <BigButton id={`desk-mixer-${scope.id}`} onClick={() => go(routeUrl('matchmakingStation', { id: scope.id }))}>
+        联谊会签到台
+      </BigButton>
+    )
   }
-  if (!e) return <BigButton id={`desk-event-${scope.id}`} onClick={() => go(routeUrl('eventsStaff'))}>进入活动工作台</BigButton>
+  if (!e)
+    return (
+      <BigButton id={`desk-event-${scope.id}`} onClick={() => go(routeUrl('eventsStaff'))}>
+        进入活动工作台
+      </BigButton>
+    )
   return (
     <View>
-      {e.kind === 'fair' && <BigButton id={`desk-gift-${e.id}`} onClick={() => go(routeUrl('eventsGiftDesk', { id: e.id }))}>礼品兑换台</BigButton>}
-      {e.checkpointCount > 0 && <BigButton id={`desk-station-${e.id}`} variant='secondary' onClick={() => go(routeUrl('eventsStation', { id: e.id }))}>签到点</BigButton>}
+      {e.kind === 'fair' && (
+        <BigButton id={`desk-gift-${e.id}`} onClick={() => go(routeUrl('eventsGiftDesk', { id: e.id }))}>
+          礼品兑换台
+        </BigButton>
+      )}
+      {e.checkpointCount > 0 && (
+        <BigButton id={`desk-station-${e.id}`} variant='secondary' onClick={() => go(routeUrl('eventsStation', { id: e.id }))}>
+          签到点
+        </BigButton>
+      )}
       {e.kind !== 'fair' && e.checkpointCount === 0 && <Text className='muted'>此活动没有兑换台或签到点，无需操作。</Text>}
     </View>
   )
@@ -37,12 +54,25 @@ function Desk({ role, places }: { role: StaffRole; places: EventPlaces | null })
   if (scope.kind === 'event') return <EventDesks scope={scope} places={places} />
   const desk = STAFF_DESKS[scope.kind]
   const url = desk.url(scope.id)
-  if (!url) return <Text id={`desk-soon-${scope.id}`} className='staff-role__soon'>{desk.label}：即将开放</Text>
+  if (!url)
+    return (
+      <Text id={`desk-soon-${scope.id}`} className='staff-role__soon'>
+        {desk.label}：即将开放
+      </Text>
+    )
   return (
     <View>
-      <BigButton id={`desk-${scope.kind}-${scope.id}`} onClick={() => go(url)}>{desk.label}</BigButton>
+      <BigButton id={`desk-${scope.kind}-${scope.id}`} onClick={() => go(url)}>
+        {desk.label}
+      </BigButton>
       {scope.kind === 'merchant' && isMerchantManager(scope.id) && (
-        <BigButton id={`desk-statement-${scope.id}`} variant='secondary' onClick={() => go(routeUrl('vouchersStatement', { merchant: merchantOf(scope.id) }))}>对账单</BigButton>
+        <BigButton
+          id={`desk-statement-${scope.id}`}
+          variant='secondary'
+          onClick={() => go(routeUrl('vouchersStatement', { merchant: merchantOf(scope.id) }))}
+        >
+          对账单
+        </BigButton>
       )}
     </View>
   )
@@ -52,7 +82,11 @@ function Desk({ role, places }: { role: StaffRole; places: EventPlaces | null })
 export function RoleDesks({ roles, places }: { roles: RoleDTO[]; places: EventPlaces | null }) {
   const staff = roles.filter((r): r is StaffRole => r.role === 'staff')
   if (staff.length === 0) {
-    return <Text id='staff-none' className='muted'>您还没有工作人员身份。请向工会干部索取邀请码，在下方输入或扫码。</Text>
+    return (
+      <Text id='staff-none' className='muted'>
+        您还没有工作人员身份。请向工会干部索取邀请码，在下方输入或扫码。
+      </Text>
+    )
   }
   return (
     <View id='staff-roles'>
@@ -62,7 +96,9 @@ export function RoleDesks({ roles, places }: { roles: RoleDTO[]; places: EventPl
         const duty = places?.mixerIds.includes(r.scope.id) ? '为到场的单身职工扫码签到、发放号码牌' : v.duty
         return (
           <View key={`${r.scope.kind}-${r.scope.id}`} className='staff-role'>
-            <Text className='staff-role__title'>{v.title} · {v.scopeName}</Text>
+            <Text className='staff-role__title'>
+              {v.title} · {v.scopeName}
+            </Text>
             <Text className='muted'>{duty}</Text>
             <Desk role={r} places={places} />
           </View>

@@ -15,12 +15,11 @@ import './index.css'
 
 const FIELDS = ['name', 'cardNo', 'phone']
 
-export default function Verify() {
-  const [form, setForm] = useState<VerifyForm>({ name: '', by: 'cardNo', cardNo: '', phone: '' })
-  const [errors, setErrors] = useState<VerifyErrors>({})
-  const update = (patch: Partial<VerifyForm>) => setForm((f) => ({ ...f, ...patch }))
+type Update = (patch: Partial<VerifyForm>) => void
 
-  const submit = useAction(async () => {
+/** Checks the form, sends it, and puts a refusal about one field under that field. */
+function useVerifySubmit(form: VerifyForm, setErrors: (errors: VerifyErrors) => void) {
+  return useAction(async () => {
     const found = validateVerifyForm(form)
     setErrors(found)
     if (Object.keys(found).length > 0) return
@@ -35,7 +34,51 @@ export default function Verify() {
     Taro.showToast({ title: '认证成功', icon: 'success' })
     Taro.reLaunch({ url: routeUrl('home') })
   })
-  const formError = submit.error
+}
+
+/** Her card number or her phone: one of the two identifies her record. */
+function IdentifierField({ form, errors, update }: { form: VerifyForm; errors: VerifyErrors; update: Update }) {
+  const byTab = (by: VerifyBy, label: string) => (
+    <View id={`verify-by-${by}`} className={`verify__tab ${form.by === by ? 'verify__tab--on' : ''}`} onClick={() => update({ by })}>
+      {label}
+    </View>
+  )
+  const card = {
+    id: 'verify-card',
+    label: '会员证号',
+    value: form.cardNo,
+    placeholder: '如 GH3201000123',
+    maxlength: 32,
+    error: errors.cardNo,
+  }
+  const phone = {
+    id: 'verify-phone',
+    label: '手机号',
+    value: form.phone,
+    placeholder: '在工会登记的手机号',
+    maxlength: 11,
+    error: errors.phone,
+  }
+  return (
+    <>
+      <View className='verify__tabs'>
+        {byTab('cardNo', '用会员证号')}
+        {byTab('phone', '用手机号')}
+      </View>
+      {form.by === 'cardNo' ? (
+        <Field {...card} onInput={(cardNo) => update({ cardNo })} hint='会员证号印在工会会员卡正面' />
+      ) : (
+        <Field {...phone} onInput={(phone) => update({ phone })} type='number' />
+      )}
+    </>
+  )
+}
+
+export default function Verify() {
+  const [form, setForm] = useState<VerifyForm>({ name: '', by: 'cardNo', cardNo: '', phone: '' })
+  const [errors, setErrors] = useState<VerifyErrors>({})
+  const update: Update = (patch) => setForm((f) => ({ ...f, ...patch }))
+  const submit = useVerifySubmit(form, setErrors)
 
   if (cachedMe()?.verified) {
     return (
@@ -45,26 +88,25 @@ export default function Verify() {
       </View>
     )
   }
-  const byTab = (by: VerifyBy, label: string) => (
-    <View id={`verify-by-${by}`} className={`verify__tab ${form.by === by ? 'verify__tab--on' : ''}`} onClick={() => update({ by })}>
-      {label}
-    </View>
-  )
   return (
     <PageFrame className='verify'>
       <Text className='verify__title'>会员认证</Text>
       <Text className='muted'>请填写与工会会员名册一致的信息。认证后即可使用各项会员服务。</Text>
-      <Field id='verify-name' label='姓名' value={form.name} onInput={(name) => update({ name })} placeholder='请输入真实姓名' maxlength={20} error={errors.name} />
-      <View className='verify__tabs'>
-        {byTab('cardNo', '用会员证号')}
-        {byTab('phone', '用手机号')}
-      </View>
-      {form.by === 'cardNo' ? (
-        <Field id='verify-card' label='会员证号' value={form.cardNo} onInput={(cardNo) => update({ cardNo })} placeholder='如 GH3201000123' maxlength={32} error={errors.cardNo} hint='会员证号印在工会会员卡正面' />
-      ) : (
-        <Field id='verify-phone' label='手机号' value={form.phone} onInput={(phone) => update({ phone })} placeholder='在工会登记的手机号' type='number' maxlength={11} error={errors.phone} />
+      <Field
+        id='verify-name'
+        label='姓名'
+        value={form.name}
+        onInput={(name) => update({ name })}
+        placeholder='请输入真实姓名'
+        maxlength={20}
+        error={errors.name}
+      />
+      <IdentifierField form={form} errors={errors} update={update} />
+      {submit.error && (
+        <Text id='verify-error' className='error-text'>
+          {submit.error}
+        </Text>
       )}
-      {formError && <Text id='verify-error' className='error-text'>{formError}</Text>}
       <BigButton id='verify-submit' loading={submit.busy} onClick={() => void submit.run()}>
         提交认证
       </BigButton>

@@ -22,7 +22,10 @@ describe('validateVerifyForm', () => {
 
 describe('toVerifyRequest', () => {
   it('sends only the chosen identifier, trimmed', () => {
-    expect(toVerifyRequest(form({ name: ' 李明 ', cardNo: ' gh3201000123 ', phone: '13800000123' }))).toEqual({ name: '李明', cardNo: 'GH3201000123' })
+    expect(toVerifyRequest(form({ name: ' 李明 ', cardNo: ' gh3201000123 ', phone: '13800000123' }))).toEqual({
+      name: '李明',
+      cardNo: 'GH3201000123',
+    })
     expect(toVerifyRequest(form({ by: 'phone', phone: '13800000123 ' }))).toEqual({ name: '李明', phone: '13800000123' })
   })
 })
