@@ -16,7 +16,10 @@ afterEach(() => rmSync(dist, { recursive: true, force: true }))
 
 describe('measurePackages', () => {
   it('counts subpackage roots from app.json apart from the main package, and skips DevTools config', () => {
-    const appJson = JSON.stringify({ pages: ['pages/index/index'], subPackages: [{ root: 'packages/events' }, { root: 'packages/vouchers/' }] })
+    const appJson = JSON.stringify({
+      pages: ['pages/index/index'],
+      subPackages: [{ root: 'packages/events' }, { root: 'packages/vouchers/' }],
+    })
     put('app.json', 0)
     writeFileSync(join(dist, 'app.json'), appJson)
     put('pages/index/index.js', 1000)

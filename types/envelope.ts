@@ -9,9 +9,7 @@ export interface ErrorDetails {
 }
 
 /** What every cloud function returns, in CloudBase and through the local host alike. */
-export type Envelope<T> =
-  | { ok: true; data: T }
-  | { ok: false; code: ErrorCode; message: string; field?: string; details?: ErrorDetails }
+export type Envelope<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string; field?: string; details?: ErrorDetails }
 
 /**
  * The event a function receives. `userInfo` is filled in by CloudBase (or the

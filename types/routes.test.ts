@@ -17,7 +17,9 @@ function declaredPages(): Set<string> {
 describe('route table', () => {
   it('names only pages that app.config.ts declares', () => {
     const pages = declaredPages()
-    const missing = Object.entries(ROUTES).filter(([, r]) => !pages.has(r.path)).map(([n]) => n)
+    const missing = Object.entries(ROUTES)
+      .filter(([, r]) => !pages.has(r.path))
+      .map(([n]) => n)
     expect(missing).toEqual([])
   })
 

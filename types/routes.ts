@@ -12,7 +12,11 @@ interface RouteDef<Req extends string, Opt extends string> {
   optional: readonly Opt[]
 }
 
-function page<Req extends string = never, Opt extends string = never>(path: string, required: readonly Req[] = [], optional: readonly Opt[] = []): RouteDef<Req, Opt> {
+function page<Req extends string = never, Opt extends string = never>(
+  path: string,
+  required: readonly Req[] = [],
+  optional: readonly Opt[] = [],
+): RouteDef<Req, Opt> {
   return { path, required, optional }
 }
 

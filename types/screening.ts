@@ -326,9 +326,7 @@ export interface BookRequest {
   joinWaitlistIfFull?: boolean
 }
 
-export type BookResponse =
-  | { outcome: 'booked'; booking: BookingDTO }
-  | { outcome: 'waitlisted'; waitlist: WaitlistDTO }
+export type BookResponse = { outcome: 'booked'; booking: BookingDTO } | { outcome: 'waitlisted'; waitlist: WaitlistDTO }
 
 export interface RescheduleRequest {
   programmeId: string

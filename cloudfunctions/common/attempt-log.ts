@@ -40,7 +40,9 @@ export function createAttemptLog<F extends object>(deps: { db: Db; clock: Clock 
     async record(base, run, codeOf) {
       const note: AttemptNote<F> = {}
       const write = (ok: boolean, code: string | null) =>
-        col().add(entry(base, note, ok, code)).catch((e: unknown) => console.error(`[${label}] attempt log failed`, e))
+        col()
+          .add(entry(base, note, ok, code))
+          .catch((e: unknown) => console.error(`[${label}] attempt log failed`, e))
       try {
         const result = await run(note)
         if (!note.logged) await write(true, codeOf ? codeOf(result) : null)

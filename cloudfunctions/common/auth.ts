@@ -16,7 +16,7 @@ import { env } from './env'
 import { fail } from './errors'
 import type { RosterDoc, ScopeKind, StoredRole, UserDoc } from './member-docs'
 import { createRosterLookup } from './roster-lookup'
-import { MERCHANT_MANAGER_SUFFIX } from '../../types/member'
+import { MERCHANT_MANAGER_SUFFIX } from '~types/member'
 
 export interface CallerAccount {
   openid: string

@@ -32,7 +32,11 @@ export function batchedReader<V>(readMany: ReadMany<V>, maxBatch = 100): Batched
 /** Documents of `collection` by id, batched: `where({_id: in [...]})`, one query per batch. */
 export function batchedById<T extends { _id: string }>(collection: string, maxBatch = 100): BatchedReader<T> {
   return batchedReader<T>(async (db, ids) => {
-    const res = await db.collection(collection).where({ _id: ids.length === 1 ? ids[0] : db.command.in(ids) }).limit(ids.length).get()
+    const res = await db
+      .collection(collection)
+      .where({ _id: ids.length === 1 ? ids[0] : db.command.in(ids) })
+      .limit(ids.length)
+      .get()
     return new Map(((res.data ?? []) as T[]).map((d) => [d._id, d]))
   }, maxBatch)
 }
@@ -42,7 +46,14 @@ export function batchedByField<T extends Record<string, unknown>>(collection: st
   return batchedReader<T[]>(async (db, keys) => {
     const found = new Map<string, T[]>(keys.map((k) => [k, []]))
     for (let skip = 0; ; skip += 1000) {
-      const page = ((await db.collection(collection).where({ [field]: keys.length === 1 ? keys[0] : db.command.in(keys) }).skip(skip).limit(1000).get()).data ?? []) as T[]
+      const page = ((
+        await db
+          .collection(collection)
+          .where({ [field]: keys.length === 1 ? keys[0] : db.command.in(keys) })
+          .skip(skip)
+          .limit(1000)
+          .get()
+      ).data ?? []) as T[]
       for (const d of page) found.get(String(d[field]))?.push(d)
       if (page.length < 1000) return found
     }

@@ -1,5 +1,5 @@
 import tcb from '@cloudbase/node-sdk'
-import type { FunctionEvent } from '../../types/envelope'
+import type { FunctionEvent } from '~types/envelope'
 
 /**
  * Who is calling, as the trusted context says: a WeChat user today (the mini-program's call carries her

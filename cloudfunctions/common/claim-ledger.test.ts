@@ -11,16 +11,32 @@ beforeAll(async () => {
 })
 afterAll(() => emu.stop())
 
-interface Gift extends ClaimDoc { state: 'pending' | 'confirmed' | 'failed'; tierId: string; openid: string }
+interface Gift extends ClaimDoc {
+  state: 'pending' | 'confirmed' | 'failed'
+  tierId: string
+  openid: string
+}
 
 function setup(tierId: string) {
   const stock = createPlaceStore(emu.db, 'tiers')
   const ledger = createClaimLedger<Gift>(emu.db, {
-    collection: 'gifts', stateField: 'state', pending: 'pending', failed: 'failed', reusable: ['failed'], clock: () => now,
+    collection: 'gifts',
+    stateField: 'state',
+    pending: 'pending',
+    failed: 'failed',
+    reusable: ['failed'],
+    clock: () => now,
     holdsOf: (d) => [{ store: stock, docId: d.tierId, key: d.claimId, holder: { c: d._id }, refusal: 'OUT_OF_STOCK', settle: true }],
   })
-  const doc = (openid: string, claimId = `${openid}-${Math.random().toString(36).slice(2)}`, requestId: string | null = null): Gift =>
-    ({ _id: claimKey(tierId, openid), claimId, pendingAt: now, requestId, state: 'pending', tierId, openid })
+  const doc = (openid: string, claimId = `${openid}-${Math.random().toString(36).slice(2)}`, requestId: string | null = null): Gift => ({
+    _id: claimKey(tierId, openid),
+    claimId,
+    pendingAt: now,
+    requestId,
+    state: 'pending',
+    tierId,
+    openid,
+  })
   const confirm = () => ({ state: 'confirmed' })
   return { stock, ledger, doc, confirm }
 }
@@ -91,10 +107,17 @@ test('the sweeper gives back stale claims and orphan holds, settles confirmed on
   const fresh = doc('s3', 'fresh')
   await emu.db.collection('gifts').add(fresh)
   await stock.take('t6', 'fresh', { c: fresh._id })
-  const released = await sweepHolders({
-    store: stock, docId: 't6', ledger, claimOf: (_k, h) => String(h.c), holdsOf: (d) => [{ store: stock, docId: 't6', key: d.claimId, holder: {}, refusal: 'OUT_OF_STOCK', settle: true }],
-    stateOf: (d) => (d.state === 'pending' ? 'pending' : d.state === 'confirmed' ? 'final' : 'gone'),
-  }, now)
+  const released = await sweepHolders(
+    {
+      store: stock,
+      docId: 't6',
+      ledger,
+      claimOf: (_k, h) => String(h.c),
+      holdsOf: (d) => [{ store: stock, docId: 't6', key: d.claimId, holder: {}, refusal: 'OUT_OF_STOCK', settle: true }],
+      stateOf: (d) => (d.state === 'pending' ? 'pending' : d.state === 'confirmed' ? 'final' : 'gone'),
+    },
+    now,
+  )
   expect(released).toBe(2)
   const t = await tier('t6')
   expect(t.left).toBe(2) // stale + orphan back; done consumed; fresh still held

@@ -15,7 +15,7 @@
  * `IN_FLIGHT_MS` to finish first, so ten taps at once still give one claim.
  * The sweeper (sweeper.ts) gives back claims nobody came back for.
  */
-import type { ErrorCode } from '../../types/errors'
+import type { ErrorCode } from '~types/errors'
 import type { Clock } from './clock'
 import type { Db } from './db'
 import { isDuplicate } from './db-errors'
@@ -88,7 +88,7 @@ export function createClaimLedger<D extends ClaimDoc>(db: Db, cfg: LedgerConfig<
   const pendingWhere = (d: D) => ({ _id: d._id, [cfg.stateField]: cfg.pending, claimId: d.claimId })
 
   async function get(id: string): Promise<D | null> {
-    return (((await coll().doc(id).get()).data as D[])[0] ?? null)
+    return ((await coll().doc(id).get()).data as D[])[0] ?? null
   }
 
   /** Writes the pending claim: a fresh document, or a reusable one replaced conditionally. null: another claim stands. */
@@ -103,7 +103,9 @@ export function createClaimLedger<D extends ClaimDoc>(db: Db, cfg: LedgerConfig<
     if (!old || !cfg.reusable.includes(String(stateOf(old)))) return old
     const { _id, ...fresh } = doc as Record<string, unknown>
     const patch = Object.fromEntries(Object.entries(fresh).map(([k, v]) => [k, isPlain(v) ? _.set(v) : v]))
-    const r = await coll().where({ _id, [cfg.stateField]: stateOf(old), claimId: old.claimId }).update(patch)
+    const r = await coll()
+      .where({ _id, [cfg.stateField]: stateOf(old), claimId: old.claimId })
+      .update(patch)
     return r.updated === 1 ? null : ((await get(doc._id)) ?? old)
   }
 
@@ -112,14 +114,20 @@ export function createClaimLedger<D extends ClaimDoc>(db: Db, cfg: LedgerConfig<
    * confirm), then its holds released. Does nothing if that very claim got confirmed meanwhile.
    */
   async function abandon(d: D): Promise<boolean> {
-    const done = cfg.failed === null
-      ? (await coll().where(pendingWhere(d)).remove()).deleted === 1
-      : (await coll().where(pendingWhere(d)).update({ [cfg.stateField]: cfg.failed })).updated === 1
+    const done =
+      cfg.failed === null
+        ? (await coll().where(pendingWhere(d)).remove()).deleted === 1
+        : (
+            await coll()
+              .where(pendingWhere(d))
+              .update({ [cfg.stateField]: cfg.failed })
+          ).updated === 1
     if (!done) {
       const now = await get(d._id)
       if (now && now.claimId === d.claimId && stateOf(now) !== cfg.failed && stateOf(now) !== cfg.pending) return false
     }
-    for (const h of cfg.holdsOf(d)) await h.store.release(h.docId, h.key, { amount: h.take?.amount, counters: h.take?.counters, bounded: h.take?.bounded })
+    for (const h of cfg.holdsOf(d))
+      await h.store.release(h.docId, h.key, { amount: h.take?.amount, counters: h.take?.counters, bounded: h.take?.bounded })
     return true
   }
 
@@ -158,7 +166,13 @@ export function createClaimLedger<D extends ClaimDoc>(db: Db, cfg: LedgerConfig<
       if (!other) return { outcome: 'confirmed', doc: await finish(doc, confirm(doc), false, opts.acquire), resumed: false }
       const sameRequest = !!doc.requestId && other.requestId === doc.requestId
       // Her other attempt in flight: watch it (one read a round) until it ends or is old enough to be dead.
-      while (other && stateOf(other) === cfg.pending && !sameRequest && cfg.clock() - other.pendingAt < IN_FLIGHT_MS && Date.now() < waitUntil) {
+      while (
+        other &&
+        stateOf(other) === cfg.pending &&
+        !sameRequest &&
+        cfg.clock() - other.pendingAt < IN_FLIGHT_MS &&
+        Date.now() < waitUntil
+      ) {
         await sleep(40 + Math.random() * 80)
         other = await get(doc._id)
       }
@@ -174,7 +188,12 @@ export function createClaimLedger<D extends ClaimDoc>(db: Db, cfg: LedgerConfig<
 
   /** Gives back every pending claim matching `where` older than the stale rule; answers how many. */
   async function sweepStale(where: Record<string, unknown>, now: number, limit = 1000): Promise<number> {
-    const stale = (await coll().where({ ...where, [cfg.stateField]: cfg.pending, pendingAt: _.lt(now - STALE_CLAIM_MS) }).limit(limit).get()).data as D[]
+    const stale = (
+      await coll()
+        .where({ ...where, [cfg.stateField]: cfg.pending, pendingAt: _.lt(now - STALE_CLAIM_MS) })
+        .limit(limit)
+        .get()
+    ).data as D[]
     let n = 0
     for (const d of stale) if (await abandon(d)) n++
     return n

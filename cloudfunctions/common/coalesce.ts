@@ -29,14 +29,20 @@ export function coalescer<I, R>(send: SendBatch<I, R>, maxBatch = Infinity): (db
     for (let i = 0; i < waiting.length; i += maxBatch) {
       const part = waiting.slice(i, i + maxBatch)
       lane.busy++
-      send(db, key, part.map((w) => w.item)).then(
-        (results) => part.forEach((w, k) => w.resolve(results[k])),
-        (e) => part.forEach((w) => w.reject(e)),
-      ).finally(() => {
-        if (--lane.busy > 0) return
-        if (lane.queue.length) flush(db, lanes, key, lane)
-        else lanes.delete(key)
-      })
+      send(
+        db,
+        key,
+        part.map((w) => w.item),
+      )
+        .then(
+          (results) => part.forEach((w, k) => w.resolve(results[k])),
+          (e) => part.forEach((w) => w.reject(e)),
+        )
+        .finally(() => {
+          if (--lane.busy > 0) return
+          if (lane.queue.length) flush(db, lanes, key, lane)
+          else lanes.delete(key)
+        })
     }
   }
 

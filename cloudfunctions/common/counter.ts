@@ -22,7 +22,10 @@ interface Bump {
 const bumps = coalescer<Bump, number | null>(async (db, _lane, items) => {
   const { collection, docId, field } = items[0]
   const total = items.reduce((s, b) => s + b.by, 0)
-  const r = await db.collection(collection).where({ _id: docId }).updateAndReturn({ [field]: db.command.inc(total) })
+  const r = await db
+    .collection(collection)
+    .where({ _id: docId })
+    .updateAndReturn({ [field]: db.command.inc(total) })
   const after = (r.doc as Record<string, unknown> | null)?.[field]
   if (typeof after !== 'number') return items.map(() => null)
   let value = after - total

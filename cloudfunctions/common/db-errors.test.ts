@@ -9,7 +9,10 @@ afterAll(() => emu.stop())
 
 test('the SDK error of a clashing _id is a duplicate; other errors are not', async () => {
   await emu.db.collection('dups').add({ _id: 'a' })
-  const err = await emu.db.collection('dups').add({ _id: 'a' }).catch((e: unknown) => e)
+  const err = await emu.db
+    .collection('dups')
+    .add({ _id: 'a' })
+    .catch((e: unknown) => e)
   expect(isDuplicate(err)).toBe(true)
   expect(isDuplicate(new Error('network down'))).toBe(false)
   expect(isDuplicate(null)).toBe(false)

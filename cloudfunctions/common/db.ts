@@ -28,7 +28,5 @@ export function getDb(): Db {
 
 /** For tests and tools that talk to a given emulator URL directly. */
 export function connectDb(serviceUrl: string, envId = 'local'): Db {
-  return tcb
-    .init({ env: envId, serviceUrl, secretId: 'local', secretKey: 'local', timeout: 30000 })
-    .database()
+  return tcb.init({ env: envId, serviceUrl, secretId: 'local', secretKey: 'local', timeout: 30000 }).database()
 }

@@ -48,7 +48,10 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
     secretKey: source.TCB_SECRET_KEY || undefined,
     qrKeys,
     memberRefKey: memberRefKey(source.MEMBER_REF_KEY, qrKeys[0].secret),
-    bootstrapOfficers: (source.BOOTSTRAP_OFFICERS || '').split(',').map((s) => s.trim()).filter(Boolean),
+    bootstrapOfficers: (source.BOOTSTRAP_OFFICERS || '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     production: source.NODE_ENV === 'production',
   }
 }

@@ -1,5 +1,5 @@
-import type { ErrorDetails } from '../../types/envelope'
-import { ERROR_MESSAGES, type ErrorCode } from '../../types/errors'
+import type { ErrorDetails } from '~types/envelope'
+import { ERROR_MESSAGES, type ErrorCode } from '~types/errors'
 
 /** An expected failure: becomes `{ok: false, code, message, field}`. Anything else thrown is INTERNAL. */
 export class AppError extends Error {

@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import type { Envelope, FunctionEvent } from '../../types/envelope'
-import { ERROR_MESSAGES } from '../../types/errors'
-import type { FunctionActions } from '../../types/functions'
+import type { Envelope, FunctionEvent } from '~types/envelope'
+import { ERROR_MESSAGES } from '~types/errors'
+import type { FunctionActions } from '~types/functions'
 import { type Auth, type Authorized, type CallerAccount, authorizeCaller, authorizeScope } from './auth'
 import { type Principal, callerPrincipal } from './caller'
 import { type Clock, systemClock } from './clock'
@@ -78,14 +78,31 @@ type Pair = readonly [unknown, unknown]
 type AnySpec<R> = ActionSpec<z.ZodType, R, any>
 type Contract<M> = { [K in keyof M]: AnySpec<M[K] extends Pair ? M[K][1] : never> }
 type NoExtra<A, M> = { [K in Exclude<keyof A, keyof M>]: 'not in the action map of types/' }
-type AcceptsRequest<N extends string, A, M> = N extends keyof FunctionActions ? {
-  [K in keyof A & keyof M]: A[K] extends { input: infer S extends z.ZodType } ? (M[K] extends Pair ? (M[K][0] extends z.input<S> ? unknown : 'schema refuses the typed request') : unknown) : unknown
-} : unknown
+type AcceptsRequest<N extends string, A, M> = N extends keyof FunctionActions
+  ? {
+      [K in keyof A & keyof M]: A[K] extends { input: infer S extends z.ZodType }
+        ? M[K] extends Pair
+          ? M[K][0] extends z.input<S>
+            ? unknown
+            : 'schema refuses the typed request'
+          : unknown
+        : unknown
+    }
+  : unknown
 
-const requestIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional()
+const requestIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,64}$/)
+  .optional()
 
 export function errorEnvelope(e: AppError): Envelope<never> {
-  return { ok: false, code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}), ...(e.details ? { details: e.details } : {}) }
+  return {
+    ok: false,
+    code: e.code,
+    message: e.message,
+    ...(e.field ? { field: e.field } : {}),
+    ...(e.details ? { details: e.details } : {}),
+  }
 }
 
 /** The field an issue is about; for an unknown key, the key itself. */
@@ -104,7 +121,15 @@ async function dispatch(name: string, spec: LooseSpec, event: FunctionEvent, pri
   const parsed = spec.input.safeParse(event.data ?? {})
   if (!parsed.success) throw invalid(parsed.error.issues.find((i) => i.code === 'unrecognized_keys') ?? parsed.error.issues[0])
   await authorizeScope(spec.auth, parsed.data, who, { db, clock })
-  const ctx = { principal, openid: principal.openid, account: who.account, db, clock, requestId: rid.data, ...(who.roster ? { roster: who.roster } : {}) }
+  const ctx = {
+    principal,
+    openid: principal.openid,
+    account: who.account,
+    db,
+    clock,
+    requestId: rid.data,
+    ...(who.roster ? { roster: who.roster } : {}),
+  }
   const run = () => spec.run(parsed.data, ctx)
   if (spec.mutation !== true || !rid.data) return run()
   const recover = spec.recover ? () => spec.recover!(parsed.data, ctx) : undefined

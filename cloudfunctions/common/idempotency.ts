@@ -3,7 +3,7 @@ import { COLLECTIONS } from './collections'
 import type { Db } from './db'
 import { isDuplicate } from './db-errors'
 import { AppError } from './errors'
-import type { ErrorDetails } from '../../types/envelope'
+import type { ErrorDetails } from '~types/envelope'
 
 /**
  * A marker older than this belongs to a call that died: CloudBase ends a call at its timeout
@@ -49,11 +49,20 @@ function replay(doc: RequestDoc): unknown {
 export type Recover = () => Promise<{ data: unknown } | undefined>
 
 async function finish(db: Db, key: string, outcome: RequestDoc['outcome']): Promise<void> {
-  await db.collection(COLLECTIONS.requests).doc(key).update({ state: 'done', outcome: db.command.set(outcome) })
+  await db
+    .collection(COLLECTIONS.requests)
+    .doc(key)
+    .update({ state: 'done', outcome: db.command.set(outcome) })
 }
 
 function outcomeOf(e: AppError): NonNullable<RequestDoc['outcome']> {
-  return { ok: false, code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}), ...(e.details ? { details: e.details } : {}) }
+  return {
+    ok: false,
+    code: e.code,
+    message: e.message,
+    ...(e.field ? { field: e.field } : {}),
+    ...(e.details ? { details: e.details } : {}),
+  }
 }
 
 /** A pending marker without a way to recover: wait for its outcome, take it over once surely dead. */
@@ -64,7 +73,10 @@ async function waitOrTakeOver(db: Db, clock: Clock, key: string): Promise<{ repl
     if (doc?.state === 'done') return { replay: doc }
     if (!doc) return 'take-over'
     if (clock() - doc.startedAt > STALE_MS) {
-      const took = await db.collection(COLLECTIONS.requests).where({ _id: key, state: 'pending', startedAt: doc.startedAt }).update({ startedAt: clock() })
+      const took = await db
+        .collection(COLLECTIONS.requests)
+        .where({ _id: key, state: 'pending', startedAt: doc.startedAt })
+        .update({ startedAt: clock() })
       if (took.updated === 1) return 'take-over'
     }
     if (Date.now() > deadline) throw new AppError('CONFLICT')
@@ -79,7 +91,11 @@ async function runAndRecord(db: Db, key: string, work: () => Promise<unknown>, r
     return data
   } catch (e) {
     if (!(e instanceof AppError)) {
-      await db.collection(COLLECTIONS.requests).doc(key).remove().catch(() => undefined)
+      await db
+        .collection(COLLECTIONS.requests)
+        .doc(key)
+        .remove()
+        .catch(() => undefined)
       throw e
     }
     // Refused: maybe because a same-id run (alive after all) just won; its outcome is the answer.
@@ -97,10 +113,16 @@ async function runAndRecord(db: Db, key: string, work: () => Promise<unknown>, r
  * retry waits for the first call's outcome and takes over only after the function timeout.
  */
 export async function runOnce(
-  db: Db, clock: Clock, key: string, work: () => Promise<unknown>, opts: { openid?: string; recover?: Recover } = {},
+  db: Db,
+  clock: Clock,
+  key: string,
+  work: () => Promise<unknown>,
+  opts: { openid?: string; recover?: Recover } = {},
 ): Promise<unknown> {
   try {
-    await db.collection(COLLECTIONS.requests).add({ _id: key, state: 'pending', startedAt: clock(), ...(opts.openid ? { openid: opts.openid } : {}) })
+    await db
+      .collection(COLLECTIONS.requests)
+      .add({ _id: key, state: 'pending', startedAt: clock(), ...(opts.openid ? { openid: opts.openid } : {}) })
   } catch (e) {
     if (!isDuplicate(e)) throw e
     const doc = await read(db, key)
@@ -124,7 +146,14 @@ export const rerun = async (): Promise<undefined> => undefined
 
 /** Deletes markers past their time (one indexed removal); the one sweeper runs it (common/sweeper.ts). */
 export async function sweepExpiredRequests(db: Db, now: number): Promise<number> {
-  return (await db.collection(COLLECTIONS.requests).where({ startedAt: db.command.lte(now - REQUEST_TTL_MS) }).remove()).deleted ?? 0
+  return (
+    (
+      await db
+        .collection(COLLECTIONS.requests)
+        .where({ startedAt: db.command.lte(now - REQUEST_TTL_MS) })
+        .remove()
+    ).deleted ?? 0
+  )
 }
 
 /** Erases a member's markers (her deletion request); answers how many. */

@@ -15,7 +15,11 @@ test('a read is served from the instance within its TTL, per database, and a for
 
 test('a failed load is not kept', async () => {
   const db = {}
-  await expect(cached(db, 'x', async () => { throw new Error('down') })).rejects.toThrow('down')
+  await expect(
+    cached(db, 'x', async () => {
+      throw new Error('down')
+    }),
+  ).rejects.toThrow('down')
   expect(await cached(db, 'x', async () => 'up')).toBe('up')
 })
 

@@ -1,4 +1,4 @@
-import type { ScopeKind, StaffScope } from '../../types/member'
+import type { ScopeKind, StaffScope } from '~types/member'
 
 /**
  * Stored shapes shared by every function that needs to know who the caller is.

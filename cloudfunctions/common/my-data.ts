@@ -4,7 +4,7 @@
  * `member` composes them, so `member` never reads another service's collections
  * itself and a new service adds one provider instead of editing member.
  */
-import type { MyServicesExport } from '../../types/member'
+import type { MyServicesExport } from '~types/member'
 import type { Db } from './db'
 
 export type DataService = keyof MyServicesExport

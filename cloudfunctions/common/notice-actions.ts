@@ -9,7 +9,10 @@ import { action, rerun } from './function'
 import type { Notices } from './notices'
 import { empty } from './schema'
 
-export function noticeActions<K extends string, T extends string>(topics: readonly [T, ...T[]], notices: (ctx: ActionContext) => Notices<K, T>) {
+export function noticeActions<K extends string, T extends string>(
+  topics: readonly [T, ...T[]],
+  notices: (ctx: ActionContext) => Notices<K, T>,
+) {
   return {
     subscribe: action({
       input: z.strictObject({ topics: z.array(z.enum(topics)).max(topics.length) }),
@@ -23,7 +26,9 @@ export function noticeActions<K extends string, T extends string>(topics: readon
     noticeCredits: action({
       input: empty,
       auth: 'caller',
-      run: async (_i, ctx) => ({ credits: (await notices(ctx).credits(ctx.openid)) ?? (Object.fromEntries(topics.map((t) => [t, 0])) as Record<T, number>) }),
+      run: async (_i, ctx) => ({
+        credits: (await notices(ctx).credits(ctx.openid)) ?? (Object.fromEntries(topics.map((t) => [t, 0])) as Record<T, number>),
+      }),
     }),
     allNotices: action({ input: empty, auth: 'officer', run: (_i, ctx) => notices(ctx).list(null) }),
   }

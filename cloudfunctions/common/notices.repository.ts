@@ -41,11 +41,15 @@ export function createNoticesRepository(db: Db) {
     async grant(openid: string, topics: readonly string[], requestId: string | null): Promise<void> {
       const incs = Object.fromEntries(topics.map((t) => [`credits.${t}`, _.inc(1)]))
       if (!requestId) return void (await optins().doc(openid).update(incs))
-      await optins().where({ _id: openid, grants: _.neq(requestId) }).update({ ...incs, grants: _.push(requestId) })
+      await optins()
+        .where({ _id: openid, grants: _.neq(requestId) })
+        .update({ ...incs, grants: _.push(requestId) })
     },
     /** One conditional update: two sends never share one opt-in. */
     async spend(openid: string, topic: string): Promise<boolean> {
-      const r = await optins().where({ _id: openid, [`credits.${topic}`]: _.gt(0) }).update({ [`credits.${topic}`]: _.inc(-1) })
+      const r = await optins()
+        .where({ _id: openid, [`credits.${topic}`]: _.gt(0) })
+        .update({ [`credits.${topic}`]: _.inc(-1) })
       return r.updated === 1
     },
     async append(doc: OutboxDoc): Promise<void> {
@@ -53,7 +57,14 @@ export function createNoticesRepository(db: Db) {
     },
     /** Removes her notices of these kinds (a deletion request); returns how many. */
     async erase(openid: string, kinds: readonly string[]): Promise<number> {
-      return (await db.collection(COLLECTIONS.outbox).where({ openid, kind: _.in([...kinds]) }).remove()).deleted ?? 0
+      return (
+        (
+          await db
+            .collection(COLLECTIONS.outbox)
+            .where({ openid, kind: _.in([...kinds]) })
+            .remove()
+        ).deleted ?? 0
+      )
     },
     async outbox(openid: string | null): Promise<OutboxDoc[]> {
       return readAll<OutboxDoc>(db.collection(COLLECTIONS.outbox).where(openid ? { openid } : {}))

@@ -7,8 +7,8 @@
  * fields safe to show on a lock screen: a result notice says "ready", never what.
  */
 import { randomBytes } from 'node:crypto'
-import type { OutboxEntryDTO } from '../../types/notices'
-import type { PagePath } from '../../types/routes'
+import type { OutboxEntryDTO } from '~types/notices'
+import type { PagePath } from '~types/routes'
 import type { Clock } from './clock'
 import type { Db } from './db'
 import { createNoticesRepository, type OutboxDoc } from './notices.repository'
@@ -56,7 +56,9 @@ export interface DueNotices<K extends string> {
 }
 
 export function createNotices<K extends string, T extends string>(
-  deps: { db: Db; clock: Clock }, catalogue: NoticeCatalogue<K, T>, sources: readonly DueNotices<K>[] = [],
+  deps: { db: Db; clock: Clock },
+  catalogue: NoticeCatalogue<K, T>,
+  sources: readonly DueNotices<K>[] = [],
 ): Notices<K, T> {
   const repo = createNoticesRepository(deps.db)
   const ours = (kind: string): kind is K => Object.hasOwn(catalogue.kinds, kind)
@@ -65,8 +67,16 @@ export function createNotices<K extends string, T extends string>(
     const delivered = await repo.spend(n.openid, topic)
     const now = deps.clock()
     const doc: OutboxDoc = {
-      _id: `n-${now}-${randomBytes(4).toString('hex')}`, openid: n.openid, toName: n.toName, kind: n.kind, title, page: n.page,
-      fields: n.fields, createdAt: now, delivered, skippedReason: delivered ? null : NO_CREDIT,
+      _id: `n-${now}-${randomBytes(4).toString('hex')}`,
+      openid: n.openid,
+      toName: n.toName,
+      kind: n.kind,
+      title,
+      page: n.page,
+      fields: n.fields,
+      createdAt: now,
+      delivered,
+      skippedReason: delivered ? null : NO_CREDIT,
     }
     await repo.append(doc)
     return doc
@@ -89,7 +99,8 @@ export function createNotices<K extends string, T extends string>(
     }
     return n
   }
-  const filled = (credits: Record<string, number> | null) => Object.fromEntries(catalogue.topics.map((t) => [t, credits?.[t] ?? 0])) as Record<T, number>
+  const filled = (credits: Record<string, number> | null) =>
+    Object.fromEntries(catalogue.topics.map((t) => [t, credits?.[t] ?? 0])) as Record<T, number>
   return {
     async subscribe(openid, topics, requestId = null) {
       if ((await repo.credits(openid)) === null) await repo.ensure(openid, catalogue.topics)

@@ -25,7 +25,12 @@ export async function readAll<T = Record<string, unknown>>(query: unknown, pageS
 /** One page (0-based) of the query, for lists a person pages through. */
 export async function readPage<T = Record<string, unknown>>(query: unknown, page: number, pageSize: number): Promise<T[]> {
   const q = query as Pageable
-  return ((await q.skip(page * pageSize).limit(Math.min(pageSize, PAGE_MAX)).get()).data ?? []) as T[]
+  return ((
+    await q
+      .skip(page * pageSize)
+      .limit(Math.min(pageSize, PAGE_MAX))
+      .get()
+  ).data ?? []) as T[]
 }
 
 /** Rows of a single `get()` answer, typed. */

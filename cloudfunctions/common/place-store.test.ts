@@ -7,7 +7,8 @@ beforeAll(async () => {
 })
 afterAll(() => emu.stop())
 
-const doc = (id: string, left: number, extra: Record<string, unknown> = {}) => emu.db.collection('places').add({ _id: id, left, holders: {}, ...extra })
+const doc = (id: string, left: number, extra: Record<string, unknown> = {}) =>
+  emu.db.collection('places').add({ _id: id, left, holders: {}, ...extra })
 const read = async (id: string) => ((await emu.db.collection('places').doc(id).get()).data as any[])[0]
 
 test('concurrent takes never exceed what is left; a key takes at most once', async () => {

@@ -109,10 +109,19 @@ export function createPlaceStore(db: Db, collection: string, options: PlaceStore
       return (await coll().where(where).update(patch)).updated === 1
     },
     async settle(docId, key) {
-      return (await coll().where({ _id: docId, [path(key)]: _.exists(true) }).update({ [path(key)]: _.remove() })).updated === 1
+      return (
+        (
+          await coll()
+            .where({ _id: docId, [path(key)]: _.exists(true) })
+            .update({ [path(key)]: _.remove() })
+        ).updated === 1
+      )
     },
     async settleAll(docId, keys) {
-      if (keys.length) await coll().doc(docId).update(Object.fromEntries(keys.map((k) => [path(k), _.remove()])))
+      if (keys.length)
+        await coll()
+          .doc(docId)
+          .update(Object.fromEntries(keys.map((k) => [path(k), _.remove()])))
     },
     async transfer(docId, from, to, holder, amount = 1) {
       const r = await coll()
@@ -126,14 +135,26 @@ export function createPlaceStore(db: Db, collection: string, options: PlaceStore
     holders: read,
     async adjustOnce(docId, key, delta, counters) {
       const where = { _id: docId, [`returns.${key}`]: _.exists(false), ...(delta < 0 ? { [left]: _.gte(-delta) } : {}) }
-      return (await coll().where(where).update({ [left]: _.inc(delta), [`returns.${key}`]: delta, ...incs(db, counters, 1) })).updated === 1
+      return (
+        (
+          await coll()
+            .where(where)
+            .update({ [left]: _.inc(delta), [`returns.${key}`]: delta, ...incs(db, counters, 1) })
+        ).updated === 1
+      )
     },
     async forgetAdjust(docId, key) {
-      return (await coll().where({ _id: docId, [`returns.${key}`]: _.exists(true) }).update({ [`returns.${key}`]: _.remove() })).updated === 1
+      return (
+        (
+          await coll()
+            .where({ _id: docId, [`returns.${key}`]: _.exists(true) })
+            .update({ [`returns.${key}`]: _.remove() })
+        ).updated === 1
+      )
     },
     async adjustments(docId) {
       const res = await coll().doc(docId).field({ returns: true }).get()
-      return ((res.data as { returns?: Record<string, number> }[])[0]?.returns ?? {})
+      return (res.data as { returns?: Record<string, number> }[])[0]?.returns ?? {}
     },
   }
 }

@@ -15,9 +15,7 @@ const keyArb: fc.Arbitrary<QrKey> = fc.record({
 })
 const twoKeysArb = fc.tuple(keyArb, keyArb).filter(([a, b]) => !a.secret.equals(b.secret))
 const purposeArb = fc.constantFrom(...PURPOSES)
-const otherPurposesArb = fc
-  .tuple(purposeArb, purposeArb)
-  .filter(([a, b]) => a !== b)
+const otherPurposesArb = fc.tuple(purposeArb, purposeArb).filter(([a, b]) => a !== b)
 const subjectArb = fc
   .oneof(
     fc.string({ unit: 'binary', minLength: 1, maxLength: MAX_SUBJECT_BYTES }),
@@ -182,7 +180,10 @@ describe('compact codes (printed, WeChat scene)', () => {
         expect(code).toMatch(SCENE_RE)
         const claims = { purpose: c.purpose, id: c.id, version: c.version }
         const rounded = expiresAt === undefined ? {} : { expiresAt: Math.floor(expiresAt / 60_000) * 60_000 }
-        expect(verifyCompact(code, { purpose: c.purpose, now: c.now, keys: [c.key] })).toEqual({ ok: true, claims: { ...claims, ...rounded } })
+        expect(verifyCompact(code, { purpose: c.purpose, now: c.now, keys: [c.key] })).toEqual({
+          ok: true,
+          claims: { ...claims, ...rounded },
+        })
       }),
     )
   })
@@ -196,9 +197,14 @@ describe('compact codes (printed, WeChat scene)', () => {
 
   it('rejects random strings and non-strings as TOKEN_INVALID, without throwing', () => {
     fc.assert(
-      fc.property(keyArb, purposeArb, fc.oneof(fc.string({ maxLength: 40 }), fc.stringMatching(SCENE_RE), fc.anything()), (key, purpose, junk) => {
-        expect(verifyCompact(junk, { purpose, now: 0, keys: [key] })).toEqual({ ok: false, code: 'TOKEN_INVALID' })
-      }),
+      fc.property(
+        keyArb,
+        purposeArb,
+        fc.oneof(fc.string({ maxLength: 40 }), fc.stringMatching(SCENE_RE), fc.anything()),
+        (key, purpose, junk) => {
+          expect(verifyCompact(junk, { purpose, now: 0, keys: [key] })).toEqual({ ok: false, code: 'TOKEN_INVALID' })
+        },
+      ),
     )
   })
 
@@ -225,7 +231,10 @@ describe('compact codes (printed, WeChat scene)', () => {
         const rounded = Math.floor(expiresAt / 60_000) * 60_000
         expect(verifyCompact(code, { purpose: signedFor, now: rounded + late, keys: [a] })).toEqual({ ok: false, code: 'TOKEN_EXPIRED' })
         expect(verifyCompact(code, { purpose: askedFor, now: c.now, keys: [a] })).toEqual({ ok: false, code: 'TOKEN_WRONG_PURPOSE' })
-        expect(verifyCompact(code, { purpose: signedFor, now: c.now, keys: [{ ...b, kid: a.kid }] })).toEqual({ ok: false, code: 'TOKEN_INVALID' })
+        expect(verifyCompact(code, { purpose: signedFor, now: c.now, keys: [{ ...b, kid: a.kid }] })).toEqual({
+          ok: false,
+          code: 'TOKEN_INVALID',
+        })
       }),
     )
   })
@@ -235,7 +244,10 @@ describe('compact codes (printed, WeChat scene)', () => {
     const newKey = { kid: 'b1', secret: Buffer.alloc(32, 2) }
     const opts = { purpose: 'booth' as const, now: 0 }
     const oldCode = signCompact({ purpose: 'booth', id: 'B07', version: 3 }, [oldKey])
-    expect(verifyCompact(oldCode, { ...opts, keys: [newKey, oldKey] })).toEqual({ ok: true, claims: { purpose: 'booth', id: 'B07', version: 3 } })
+    expect(verifyCompact(oldCode, { ...opts, keys: [newKey, oldKey] })).toEqual({
+      ok: true,
+      claims: { purpose: 'booth', id: 'B07', version: 3 },
+    })
     expect(verifyCompact(oldCode, { ...opts, keys: [newKey] })).toEqual({ ok: false, code: 'TOKEN_INVALID' })
     const newCode = signCompact({ purpose: 'booth', id: 'B07', version: 3 }, [newKey, oldKey])
     expect(verifyCompact(newCode, { ...opts, keys: [oldKey, newKey] }).ok).toBe(true)
@@ -245,8 +257,10 @@ describe('compact codes (printed, WeChat scene)', () => {
   it('refuses ids, versions and expiries that cannot be encoded', () => {
     const keys = [{ kid: 'k1', secret: Buffer.alloc(32, 3) }]
     for (const id of ['', 'x'.repeat(11), 'a.b', '展位1']) expect(() => signCompact({ purpose: 'booth', id, version: 0 }, keys)).toThrow()
-    for (const version of [-1, 0.5, MAX_COMPACT_VERSION + 1]) expect(() => signCompact({ purpose: 'booth', id: 'b', version }, keys)).toThrow()
-    for (const expiresAt of [-60_001, 36 ** 5 * 60_000]) expect(() => signCompact({ purpose: 'booth', id: 'b', version: 0, expiresAt }, keys)).toThrow()
+    for (const version of [-1, 0.5, MAX_COMPACT_VERSION + 1])
+      expect(() => signCompact({ purpose: 'booth', id: 'b', version }, keys)).toThrow()
+    for (const expiresAt of [-60_001, 36 ** 5 * 60_000])
+      expect(() => signCompact({ purpose: 'booth', id: 'b', version: 0, expiresAt }, keys)).toThrow()
   })
 
   it('does not accept one form in place of the other', () => {

@@ -12,7 +12,7 @@
  * answers TOKEN_INVALID for anything malformed, forged or signed by an unknown key.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
-import type { ErrorCode } from '../../types/errors'
+import type { ErrorCode } from '~types/errors'
 
 export interface QrKey {
   kid: string
@@ -55,8 +55,7 @@ export interface VerifyOptions {
 export const MAX_SUBJECT_BYTES = 48
 const MAX_EXPIRES_AT = 36 ** 9 - 1 // fits 9 base-36 digits: beyond the year 5000
 const STANDARD_MAC_CHARS = 22 // 132 bits: a forger's chance per guess is 2^-132
-const STANDARD_RE =
-  /^([A-Z])([A-Za-z0-9]{1,4})\.([A-Za-z0-9_-]{2,64})\.([0-9a-z]{1,9})\.([A-Za-z0-9_-]{1,12})\.([A-Za-z0-9_-]{22})$/
+const STANDARD_RE = /^([A-Z])([A-Za-z0-9]{1,4})\.([A-Za-z0-9_-]{2,64})\.([0-9a-z]{1,9})\.([A-Za-z0-9_-]{1,12})\.([A-Za-z0-9_-]{22})$/
 const NONCE_RE = /^[A-Za-z0-9_-]{1,12}$/
 const KID_RE = /^[A-Za-z0-9]{1,4}$/
 
@@ -94,10 +93,7 @@ function assertSubject(subject: string): void {
   if (bytes < 1 || bytes > MAX_SUBJECT_BYTES || !wellFormed) throw new Error('QR token: subject must be 1–48 UTF-8 bytes')
 }
 
-export function sign(
-  input: { purpose: TokenPurpose; subject: string; expiresAt: number; nonce?: string },
-  keys: readonly QrKey[],
-): string {
+export function sign(input: { purpose: TokenPurpose; subject: string; expiresAt: number; nonce?: string }, keys: readonly QrKey[]): string {
   const key = signingKey(keys)
   assertPurpose(input.purpose)
   assertSubject(input.subject)

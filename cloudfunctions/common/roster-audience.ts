@@ -16,13 +16,18 @@ const TTL_MS = 60_000
 
 export function audienceByBranch(db: Db, rules: RosterAudience, onDate: string): Promise<Map<string, number>> {
   const key = `roster-audience:${JSON.stringify([rules.gender, rules.ageMin, rules.ageMax, rules.tagsAny, rules.branches, onDate])}`
-  return cached(db, key, async () => {
-    const where = rules.branches.length ? { branch: db.command.in(rules.branches) } : {}
-    const rows = await readAll<Pick<RosterDoc, 'gender' | 'birthDate' | 'tags' | 'branch'>>(
-      db.collection(COLLECTIONS.roster).where(where).field({ gender: true, birthDate: true, tags: true, branch: true }),
-    )
-    const out = new Map<string, number>()
-    for (const m of rows) if (rosterReasons(rules, m, onDate).length === 0) out.set(m.branch, (out.get(m.branch) ?? 0) + 1)
-    return out
-  }, TTL_MS)
+  return cached(
+    db,
+    key,
+    async () => {
+      const where = rules.branches.length ? { branch: db.command.in(rules.branches) } : {}
+      const rows = await readAll<Pick<RosterDoc, 'gender' | 'birthDate' | 'tags' | 'branch'>>(
+        db.collection(COLLECTIONS.roster).where(where).field({ gender: true, birthDate: true, tags: true, branch: true }),
+      )
+      const out = new Map<string, number>()
+      for (const m of rows) if (rosterReasons(rules, m, onDate).length === 0) out.set(m.branch, (out.get(m.branch) ?? 0) + 1)
+      return out
+    },
+    TTL_MS,
+  )
 }

@@ -8,27 +8,41 @@ describe('roster eligibility', () => {
   it('lets an audience member in and names every reason otherwise, in Chinese', () => {
     expect(rosterReasons(women30to60, her, '2027-03-15')).toEqual([])
     expect(rosterReasons(women30to60, null, '2027-03-15')).toEqual(['请先完成会员认证'])
-    expect(rosterReasons(women30to60, { ...her, gender: 'M', tags: [] }, '2027-03-15')).toEqual(['仅限女职工参加', '仅限新就业形态、劳模会员参加'])
+    expect(rosterReasons(women30to60, { ...her, gender: 'M', tags: [] }, '2027-03-15')).toEqual([
+      '仅限女职工参加',
+      '仅限新就业形态、劳模会员参加',
+    ])
     expect(rosterReasons({ ...women30to60, gender: 'M' }, her, '2027-03-15')).toEqual(['仅限男职工参加'])
-    expect(rosterReasons({ ...women30to60, branches: ['南京市玄武区总工会'] }, her, '2027-03-15')).toEqual(['您所在的工会不在本次活动范围内'])
-    expect(rosterReasons({ ...women30to60, branches: ['南京市玄武区总工会'] }, her, '2027-03-15', '筛查')).toEqual(['您所在的工会不在本次筛查范围内'])
+    expect(rosterReasons({ ...women30to60, branches: ['南京市玄武区总工会'] }, her, '2027-03-15')).toEqual([
+      '您所在的工会不在本次活动范围内',
+    ])
+    expect(rosterReasons({ ...women30to60, branches: ['南京市玄武区总工会'] }, her, '2027-03-15', '筛查')).toEqual([
+      '您所在的工会不在本次筛查范围内',
+    ])
   })
 
   it('reads age on the given day and treats an unknown birth date as outside any age range', () => {
     expect(rosterReasons(women30to60, { ...her, birthDate: '1997-03-15' }, '2027-03-14')).toEqual(['年龄不在 30–60 岁范围'])
     expect(rosterReasons(women30to60, { ...her, birthDate: '1997-03-15' }, '2027-03-15')).toEqual([])
     expect(rosterReasons({ ...women30to60, ageMax: null }, { ...her, birthDate: '' }, '2027-03-15')).toEqual(['年龄不在 30 岁及以上范围'])
-    expect(rosterReasons({ gender: null, ageMin: null, ageMax: null, tagsAny: [], branches: [] }, { ...her, birthDate: '' }, '2027-03-15')).toEqual([])
+    expect(
+      rosterReasons({ gender: null, ageMin: null, ageMax: null, tagsAny: [], branches: [] }, { ...her, birthDate: '' }, '2027-03-15'),
+    ).toEqual([])
   })
 
   it('an open range admits every age; a closed one exactly the ages inside it', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 1930, max: 2020 }), (a, b, year) => {
-        const [min, max] = a <= b ? [a, b] : [b, a]
-        const age = 2027 - year
-        expect(ageInRange(`${year}-01-01`, '2027-06-01', null, null)).toBe(true)
-        expect(ageInRange(`${year}-01-01`, '2027-06-01', min, max)).toBe(age >= min && age <= max)
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 1930, max: 2020 }),
+        (a, b, year) => {
+          const [min, max] = a <= b ? [a, b] : [b, a]
+          const age = 2027 - year
+          expect(ageInRange(`${year}-01-01`, '2027-06-01', null, null)).toBe(true)
+          expect(ageInRange(`${year}-01-01`, '2027-06-01', min, max)).toBe(age >= min && age <= max)
+        },
+      ),
     )
   })
 })

@@ -44,8 +44,10 @@ export function rosterReasons(rules: RosterAudience, facts: RosterFacts | null, 
   const reasons: string[] = []
   if (rules.gender === 'F' && facts.gender !== 'F') reasons.push('仅限女职工参加')
   if (rules.gender === 'M' && facts.gender !== 'M') reasons.push('仅限男职工参加')
-  if (!ageInRange(facts.birthDate, onDate, rules.ageMin, rules.ageMax)) reasons.push(`年龄不在 ${ageRangeText(rules.ageMin, rules.ageMax)}范围`)
-  if (rules.tagsAny.length > 0 && !rules.tagsAny.some((t) => facts.tags.includes(t))) reasons.push(`仅限${rules.tagsAny.join('、')}会员参加`)
+  if (!ageInRange(facts.birthDate, onDate, rules.ageMin, rules.ageMax))
+    reasons.push(`年龄不在 ${ageRangeText(rules.ageMin, rules.ageMax)}范围`)
+  if (rules.tagsAny.length > 0 && !rules.tagsAny.some((t) => facts.tags.includes(t)))
+    reasons.push(`仅限${rules.tagsAny.join('、')}会员参加`)
   if (rules.branches.length > 0 && !rules.branches.includes(facts.branch)) reasons.push(`您所在的工会不在本次${scope}范围内`)
   return reasons
 }

@@ -28,7 +28,11 @@ async function rosterOf(db: Db, openids: readonly string[]): Promise<Map<string,
   for (let i = 0; i < ids.length; i += PAGE_MAX / 2) {
     const chunk = ids.slice(i, i + PAGE_MAX / 2)
     // limit: room for a second record per openid, so a doubled binding is seen (and refused) rather than hidden
-    const res = await db.collection(COLLECTIONS.roster).where({ boundOpenid: chunk.length === 1 ? chunk[0] : db.command.in(chunk) }).limit(chunk.length * 2).get()
+    const res = await db
+      .collection(COLLECTIONS.roster)
+      .where({ boundOpenid: chunk.length === 1 ? chunk[0] : db.command.in(chunk) })
+      .limit(chunk.length * 2)
+      .get()
     for (const r of res.data as unknown as RosterDoc[]) found.set(r.boundOpenid!, [...(found.get(r.boundOpenid!) ?? []), r])
   }
   return new Map([...found].filter(([, rows]) => rows.length === 1).map(([openid, rows]) => [openid, rows[0]]))

@@ -2,7 +2,22 @@ import fc from 'fast-check'
 import { z } from 'zod'
 import { safeText, unsafeTextReason } from './schema'
 
-const HIDDEN = ['\u0000', '\u0007', '\u001B', '\u007F', '\u0085', '\u202E', '\u202D', '\u2066', '\u200F', '\u061C', '\u200B', '\u200D', '\u2060', '\uFEFF']
+const HIDDEN = [
+  '\u0000',
+  '\u0007',
+  '\u001B',
+  '\u007F',
+  '\u0085',
+  '\u202E',
+  '\u202D',
+  '\u2066',
+  '\u200F',
+  '\u061C',
+  '\u200B',
+  '\u200D',
+  '\u2060',
+  '\uFEFF',
+]
 
 describe('safe text', () => {
   it('refuses control, bidirectional and zero-width characters anywhere in the text', () => {

@@ -29,7 +29,12 @@ export function safeText(max: number, opts: { min?: number; multiline?: boolean 
     .max(max * 2) // a cheap bound before the trim; the real one follows
     .refine((s) => unsafeTextReason(s, opts.multiline) === null, { message: 'unsafe characters' })
     .transform((s) => s.trim())
-    .pipe(z.string().min(opts.min ?? 1).max(max))
+    .pipe(
+      z
+        .string()
+        .min(opts.min ?? 1)
+        .max(max),
+    )
 }
 
 /** A document id chosen by our code or an officer: letters, digits, `_` and `-`. */

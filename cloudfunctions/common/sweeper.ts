@@ -44,7 +44,9 @@ export async function sweepHolders<D extends ClaimDoc>(s: HolderSweep<D>, now: n
       if (hold?.settle) await s.store.settle(s.docId, key)
     } else if (state === 'pending') {
       if (now - claim!.pendingAt > STALE_CLAIM_MS && (await s.ledger.abandon(claim!))) released++
-    } else if (await s.store.release(s.docId, key, { amount: holder.n === 1 ? undefined : holder.n, counters: holder.cn, bounded: !holder.ub })) {
+    } else if (
+      await s.store.release(s.docId, key, { amount: holder.n === 1 ? undefined : holder.n, counters: holder.cn, bounded: !holder.ub })
+    ) {
       released++
     }
   }

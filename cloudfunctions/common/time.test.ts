@@ -10,7 +10,11 @@ dayjs.extend(timezone)
 const zone = (at: number) => dayjs(at).tz('Asia/Shanghai')
 
 /** A deterministic spread of instants from 1992 to 2099, minutes and seconds included. */
-const instants = Array.from({ length: 3000 }, (_, i) => Date.UTC(1992, 0, 1) + Math.floor(((i * 2654435761) % 4294967296) / 4294967296 * (Date.UTC(2099, 11, 31) - Date.UTC(1992, 0, 1))))
+const instants = Array.from(
+  { length: 3000 },
+  (_, i) =>
+    Date.UTC(1992, 0, 1) + Math.floor((((i * 2654435761) % 4294967296) / 4294967296) * (Date.UTC(2099, 11, 31) - Date.UTC(1992, 0, 1))),
+)
 
 test('the fixed UTC+8 offset reads every instant from 1992 on exactly as the Asia/Shanghai zone does', () => {
   for (const at of [...instants, Date.UTC(2026, 11, 31, 15, 59, 59), Date.UTC(2026, 11, 31, 16, 0, 0)]) {

@@ -4,8 +4,8 @@
  * call and refused for having no action). In cloudbaserc.json, per function:
  * `"triggers": [{"name": "sweep", "type": "timer", "config": "0 * * * * * *"}]` (every minute).
  */
-import type { Envelope, FunctionEvent } from '../../types/envelope'
-import { ERROR_MESSAGES } from '../../types/errors'
+import type { Envelope, FunctionEvent } from '~types/envelope'
+import { ERROR_MESSAGES } from '~types/errors'
 import { callerOpenid } from './caller'
 import type { Clock } from './clock'
 import type { Db } from './db'
@@ -23,7 +23,12 @@ export function isTimer(event: FunctionEvent, context: unknown): boolean {
 }
 
 /** Routes timer ticks to `onTick` and everything else to the action router. */
-export function withTimer(name: string, routed: FunctionMain, deps: () => TimerDeps, onTick: (deps: TimerDeps) => Promise<unknown>): FunctionMain {
+export function withTimer(
+  name: string,
+  routed: FunctionMain,
+  deps: () => TimerDeps,
+  onTick: (deps: TimerDeps) => Promise<unknown>,
+): FunctionMain {
   return async (event, context) => {
     if (!isTimer(event, context)) return routed(event, context)
     try {

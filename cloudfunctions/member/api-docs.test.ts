@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { buildInvocation } from '../../tools/host/identity'
-import { ERROR_MESSAGES } from '../../types/errors'
+import { ERROR_MESSAGES } from '~types/errors'
 import { createMemberFunction } from './index'
 
 /** docs/api.md is kept in step with types/: every error code with its message, every member action. */

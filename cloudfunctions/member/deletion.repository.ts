@@ -3,7 +3,7 @@ import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
 import { insertOnce } from '../common/db-errors'
 import { readAll, rowsOf } from '../common/paginate'
-import type { DeletionState, ErasureOutcomeDTO } from '../../types/member'
+import type { DeletionState, ErasureOutcomeDTO } from '~types/member'
 
 /** `deletion_requests`: the officers' queue (PIPL: erase what may be erased, record what is kept and why). */
 export interface DeletionRequestDoc {

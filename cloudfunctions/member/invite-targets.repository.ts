@@ -6,7 +6,7 @@
 import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
 import { rowsOf } from '../common/paginate'
-import { type InviteTargetDTO, MERCHANT_MANAGER_SUFFIX, type ScopeKind } from '../../types/member'
+import { type InviteTargetDTO, MERCHANT_MANAGER_SUFFIX, type ScopeKind } from '~types/member'
 
 type Row = Record<string, unknown> & { _id: string }
 

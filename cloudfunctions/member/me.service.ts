@@ -1,5 +1,5 @@
 import type { CallerAccount } from '../common/auth'
-import type { MeDTO } from '../../types/member'
+import type { MeDTO } from '~types/member'
 import type { DeletionRepository } from './deletion.repository'
 import { deletionStatus, toMeDTO, withUser } from './member.dto'
 import type { RosterRepository } from './roster.repository'

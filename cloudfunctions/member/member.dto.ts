@@ -3,7 +3,7 @@ import { maskCardNo, maskName, maskPhone } from '../common/mask'
 import { memberRef } from '../common/member-ref'
 import type { RosterDoc, StoredRole, UserDoc } from '../common/member-docs'
 import type { DeletionRequestDoc } from './deletion.repository'
-import type { DeletionStatusDTO, MeDTO, ProfileDTO, RoleDTO, RosterRowDTO } from '../../types/member'
+import type { DeletionStatusDTO, MeDTO, ProfileDTO, RoleDTO, RosterRowDTO } from '~types/member'
 
 /** The owner's own profile: unmasked, only ever sent to the bound openid. */
 function ownProfile(roster: RosterDoc, verifiedAt: number): ProfileDTO {

@@ -2,7 +2,7 @@
 import type { Clock } from '../common/clock'
 import type { Db } from '../common/db'
 import type { DataProvider, DataProviders, DataService, ErasureReport } from '../common/my-data'
-import type { MyServicesExport } from '../../types/member'
+import type { MyServicesExport } from '~types/member'
 import { eventsData } from '../events/my-data.provider'
 import { matchmakingData } from '../matchmaking/my-data.provider'
 import { screeningData } from '../screening/my-data.provider'

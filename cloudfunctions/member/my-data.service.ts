@@ -1,6 +1,6 @@
 import type { CallerAccount } from '../common/auth'
 import type { Clock } from '../common/clock'
-import type { DeletionRequestResult, MyDataExport } from '../../types/member'
+import type { DeletionRequestResult, MyDataExport } from '~types/member'
 import { type DeletionRequestDoc, type DeletionRepository, deletionId } from './deletion.repository'
 import type { MeService } from './me.service'
 import type { BoundProviders } from './my-data.providers'

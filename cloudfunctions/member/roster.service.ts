@@ -8,7 +8,7 @@ import type {
   RosterImportRequest,
   RosterImportResult,
   RosterPageDTO,
-} from '../../types/member'
+} from '~types/member'
 import { toRosterRow } from './member.dto'
 import { parseRosterCsv } from './roster-csv.rules'
 import { decodeRosterBytes } from './roster-encoding.rules'

@@ -1,6 +1,6 @@
 import type { RosterDoc } from '../common/member-docs'
 import { beijingClock, beijingDate } from '../common/time'
-import type { ErrorDetails } from '../../types/envelope'
+import type { ErrorDetails } from '~types/envelope'
 
 /** Failed verification budget per openid: enough for typos, too few to guess a stranger's card. */
 export const VERIFY_MAX_ATTEMPTS = 5

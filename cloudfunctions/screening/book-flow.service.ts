@@ -7,7 +7,7 @@
  */
 import { AppError, fail } from '../common/errors'
 import type { RosterDoc } from '../common/member-docs'
-import type { AcceptOfferRequest, BookingDTO, BookRequest, BookResponse } from '../../types/screening'
+import type { AcceptOfferRequest, BookingDTO, BookRequest, BookResponse } from '~types/screening'
 import type { Booked, BookingService } from './booking.service'
 import { ledgerId, type BookingRepository } from './booking.repository'
 import type { CatalogRepository } from './catalog.repository'

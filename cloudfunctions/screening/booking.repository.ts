@@ -28,13 +28,17 @@ export function createBookingRepository(db: Db) {
     },
     /** Updates the ledger only if it still matches `expect`; true when it did. */
     async updateIf(id: string, expect: Record<string, unknown>, patch: Record<string, unknown>): Promise<boolean> {
-      const r = await coll().where({ ...expect, _id: id }).update(patch)
+      const r = await coll()
+        .where({ ...expect, _id: id })
+        .update(patch)
       return r.updated === 1
     },
     /** Marks the place a reschedule is about to take, on the booking as it was read; true when it did. */
     async markRescheduling(b: BookingDoc, mark: NonNullable<BookingDoc['rescheduling']>): Promise<boolean> {
       const unchanged = { _id: b._id, status: 'booked', placeId: b.placeId, rescheduling: null }
-      const r = await coll().where(unchanged).update({ rescheduling: _.set(mark) })
+      const r = await coll()
+        .where(unchanged)
+        .update({ rescheduling: _.set(mark) })
       return r.updated === 1
     },
     async updateMany(where: Record<string, unknown>, patch: Record<string, unknown>): Promise<number> {

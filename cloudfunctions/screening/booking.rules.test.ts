@@ -2,7 +2,11 @@ import { bookingGate, cancelDeadlineOf, checkinWindow, periodOf, programmeStatus
 
 const H = 3600_000
 const p: ProgrammeTimes = {
-  releaseAt: 100 * H, bookingClosesAt: 300 * H, cancelDeadlineHours: 2, checkinToleranceMinutes: 30, priorityWindowMinutes: 60,
+  releaseAt: 100 * H,
+  bookingClosesAt: 300 * H,
+  cancelDeadlineHours: 2,
+  checkinToleranceMinutes: 30,
+  priorityWindowMinutes: 60,
 }
 const s = { startAt: 200 * H, endAt: 202 * H }
 

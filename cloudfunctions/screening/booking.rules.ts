@@ -1,8 +1,8 @@
 /**
  * Time gates of a programme and its sessions. Pure: the service passes `now`.
  */
-import type { ErrorCode } from '../../types/errors'
-import type { SessionPeriod } from '../../types/screening'
+import type { ErrorCode } from '~types/errors'
+import type { SessionPeriod } from '~types/screening'
 
 export interface ProgrammeTimes {
   releaseAt: number

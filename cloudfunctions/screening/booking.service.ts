@@ -20,8 +20,8 @@ import type { Db } from '../common/db'
 import { fail } from '../common/errors'
 import { createPlaceStore } from '../common/place-store'
 import type { RosterDoc } from '../common/member-docs'
-import type { ErrorCode } from '../../types/errors'
-import type { BookRequest } from '../../types/screening'
+import type { ErrorCode } from '~types/errors'
+import type { BookRequest } from '~types/screening'
 import { bookingGate, cancelDeadlineOf } from './booking.rules'
 import { ledgerId, type BookingRepository } from './booking.repository'
 import type { CatalogRepository } from './catalog.repository'
@@ -39,7 +39,11 @@ type Handoff = (sessionId: string, placeId: string) => Promise<void>
  * A booking, whether it is the first outcome of this same request (a retry) rather than new,
  * and its session as read on the way (places left after this booking), so the reply costs no read.
  */
-export interface Booked { b: BookingDoc; replay: boolean; session?: SessionDoc }
+export interface Booked {
+  b: BookingDoc
+  replay: boolean
+  session?: SessionDoc
+}
 
 const HOLDING: BookingDoc['status'][] = ['booked', 'checked_in', 'no_show']
 
@@ -53,8 +57,13 @@ export function createBookingLedger(db: Db, clock: Clock) {
     return [{ store: sessions, docId: b.sessionId, key: b.placeId, holder, refusal: 'SLOT_FULL' }, ...quota]
   }
   const ledger = createClaimLedger<BookingDoc>(db, {
-    collection: COLLECTIONS.screeningBookings, stateField: 'status', pending: 'pending', failed: 'failed',
-    reusable: ['cancelled', 'failed'], clock, holdsOf,
+    collection: COLLECTIONS.screeningBookings,
+    stateField: 'status',
+    pending: 'pending',
+    failed: 'failed',
+    reusable: ['cancelled', 'failed'],
+    clock,
+    holdsOf,
   })
   return { ledger, sessions, quotas, holdsOf }
 }
@@ -85,12 +94,30 @@ export function createBookingService({ clock, catalog, bookings: repo, places, h
   function pendingDoc({ openid, roster, requestId }: Claimant, p: ProgrammeDoc, s: SessionDoc, req: Consent): BookingDoc {
     const now = clock()
     return {
-      _id: ledgerId(p._id, openid), programmeId: p._id, openid, ref: newId(), status: 'pending', claimId: newId(), placeId: newId(),
-      sessionId: s._id, siteId: s.siteId, quotaId: p.branchQuotas.find((q) => q.branch === roster.branch)?.quotaId ?? null,
+      _id: ledgerId(p._id, openid),
+      programmeId: p._id,
+      openid,
+      ref: newId(),
+      status: 'pending',
+      claimId: newId(),
+      placeId: newId(),
+      sessionId: s._id,
+      siteId: s.siteId,
+      quotaId: p.branchQuotas.find((q) => q.branch === roster.branch)?.quotaId ?? null,
       member: { name: roster.name, cardNo: roster.cardNo, phone: roster.phone, branch: roster.branch },
-      pendingAt: now, bookedAt: null, consent: { version: req.consentVersion, at: now }, notice: req.notice ?? 'confirmation',
-      reminderSentAt: null, checkedInAt: null, cancelledAt: null, noShowAt: null, resultReady: false, rescheduling: null, requestId,
-      changedBy: null, updatedAt: now,
+      pendingAt: now,
+      bookedAt: null,
+      consent: { version: req.consentVersion, at: now },
+      notice: req.notice ?? 'confirmation',
+      reminderSentAt: null,
+      checkedInAt: null,
+      cancelledAt: null,
+      noShowAt: null,
+      resultReady: false,
+      rescheduling: null,
+      requestId,
+      changedBy: null,
+      updatedAt: now,
     }
   }
 
@@ -99,7 +126,10 @@ export function createBookingService({ clock, catalog, bookings: repo, places, h
     // The write that books her also marks the confirmation she opted into as owed: the notice costs the tap no call.
     const owes = (d: BookingDoc) => owesNotice && (d.notice === 'confirmation' || d.notice === 'both')
     const confirm = (d: BookingDoc) => ({
-      status: 'booked' as const, bookedAt: clock(), updatedAt: clock(), ...(owes(d) ? { noticeDue: true } : {}),
+      status: 'booked' as const,
+      bookedAt: clock(),
+      updatedAt: clock(),
+      ...(owes(d) ? { noticeDue: true } : {}),
     })
     const r = await ledger.claim(doc, confirm, { acquire, resume: (old) => (old.sessionId === doc.sessionId ? 'finish' : 'give-back') })
     if (r.outcome === 'confirmed') return { b: r.doc, replay: r.resumed && !!doc.requestId && r.doc.requestId === doc.requestId }

@@ -7,7 +7,7 @@ import { fail } from '../common/errors'
 import type { RosterDoc } from '../common/member-docs'
 import type { RosterLookup } from '../common/roster-lookup'
 import { weekdayOf } from '../common/time'
-import type { BookingDTO, DayDTO, ProgrammeCardDTO, SessionDTO, WaitlistDTO } from '../../types/screening'
+import type { BookingDTO, DayDTO, ProgrammeCardDTO, SessionDTO, WaitlistDTO } from '~types/screening'
 import { ledgerId, type BookingRepository } from './booking.repository'
 import type { CatalogRepository } from './catalog.repository'
 import { eligibilityOf } from './eligibility.rules'
@@ -41,7 +41,9 @@ export function createCatalogService({ clock, catalog, bookings: ledger, roster:
   async function card(p: ProgrammeDoc, openid: string, roster: RosterDoc | null, history: BookingDoc[]): Promise<ProgrammeCardDTO> {
     const now = clock()
     const [sites, sessions, quotas] = await Promise.all([
-      catalog.sites(p.siteIds), catalog.sessions({ programmeId: p._id }), catalog.quotas(p._id),
+      catalog.sites(p.siteIds),
+      catalog.sessions({ programmeId: p._id }),
+      catalog.quotas(p._id),
     ])
     const mine = history.find((b) => b._id === ledgerId(p._id, openid) && b.status !== 'cancelled' && b.status !== 'failed')
     const reminder = await catalog.reminder(ledgerId(p._id, openid))

@@ -7,8 +7,8 @@
  */
 import { maskName } from '../common/mask'
 import type { DueNotices } from '../common/notices'
-import { noticePage } from '../../types/routes'
-import type { NoticeKind } from '../../types/screening'
+import { noticePage } from '~types/routes'
+import type { NoticeKind } from '~types/screening'
 import type { BookingRepository } from './booking.repository'
 import type { CatalogRepository } from './catalog.repository'
 import { sessionDTO } from './screening.dto'
@@ -24,7 +24,9 @@ export function createConfirmationSource(catalog: CatalogRepository, bookings: B
         out.push({
           key: b._id,
           notice: {
-            openid: b.openid, toName: maskName(b.member.name), kind: 'booking_confirmation' as const,
+            openid: b.openid,
+            toName: maskName(b.member.name),
+            kind: 'booking_confirmation' as const,
             page: noticePage('screeningBooking', { id: b.programmeId }),
             fields: [
               { label: '项目名称', value: p.name },

@@ -12,8 +12,13 @@ import { maskName, maskPhone } from '../common/mask'
 import type { TokenService } from '../common/qr-token.service'
 import { beijingClock, beijingDate } from '../common/time'
 import type {
-  CheckinCodeDTO, CheckInResultDTO, CodeStatusDTO, MarkNoShowsResult, StaffBookingRowDTO, StaffSessionDTO,
-} from '../../types/screening'
+  CheckinCodeDTO,
+  CheckInResultDTO,
+  CodeStatusDTO,
+  MarkNoShowsResult,
+  StaffBookingRowDTO,
+  StaffSessionDTO,
+} from '~types/screening'
 import { checkinWindow } from './booking.rules'
 import { ledgerId, type BookingRepository } from './booking.repository'
 import type { CatalogRepository } from './catalog.repository'
@@ -59,8 +64,12 @@ export function createDeskService({ clock, catalog, bookings: ledger, tokens, lo
     const list = (await ledger.bySession(s._id)).filter((b) => LIVE.includes(b.status))
     const count = (f: (b: BookingDoc) => boolean) => list.filter(f).length
     return {
-      ...sessionDTO(s), programmeName, booked: list.length, checkedIn: count((b) => b.status === 'checked_in'),
-      noShows: count((b) => b.status === 'no_show'), resultsReady: count((b) => b.resultReady),
+      ...sessionDTO(s),
+      programmeName,
+      booked: list.length,
+      checkedIn: count((b) => b.status === 'checked_in'),
+      noShows: count((b) => b.status === 'no_show'),
+      resultsReady: count((b) => b.resultReady),
     }
   }
 
@@ -73,8 +82,12 @@ export function createDeskService({ clock, catalog, bookings: ledger, tokens, lo
   async function checkedIn(b: BookingDoc, at: number, already: boolean): Promise<CheckInResultDTO> {
     const s = (await catalog.session(b.sessionId)) ?? fail('NOT_FOUND', 'token')
     return {
-      bookingId: b.ref, name: maskName(b.member.name), session: sessionDTO(s), alreadyCheckedIn: already,
-      checkedInAt: at, message: `${already ? '已签到' : '签到成功'} ${beijingClock(at)}`,
+      bookingId: b.ref,
+      name: maskName(b.member.name),
+      session: sessionDTO(s),
+      alreadyCheckedIn: already,
+      checkedInAt: at,
+      message: `${already ? '已签到' : '签到成功'} ${beijingClock(at)}`,
     }
   }
 
@@ -119,16 +132,25 @@ export function createDeskService({ clock, catalog, bookings: ledger, tokens, lo
       const b = await herBooking(openid, programmeId)
       if (b.status !== 'checked_in' || b.checkedInAt === null) return { done: false, title: null, detail: null, at: null }
       const site = await catalog.site(b.siteId)
-      return { done: true, title: '已签到', detail: [beijingClock(b.checkedInAt), site?.name].filter(Boolean).join(' · '), at: b.checkedInAt }
+      return {
+        done: true,
+        title: '已签到',
+        detail: [beijingClock(b.checkedInAt), site?.name].filter(Boolean).join(' · '),
+        at: b.checkedInAt,
+      }
     },
 
     /** A scan at the desk: 签到成功, or 已签到 with the first time on a re-scan. */
     checkIn: (who: DeskCaller, token: string) =>
-      log.record({ staff: who.openid, action: 'checkIn', requestId: who.requestId }, async (note) => {
-        const b = await bookingOfCode(token)
-        Object.assign(note, { bookingId: b.ref, sessionId: b.sessionId, siteId: b.siteId })
-        return checkIn(who, b)
-      }, (r) => (r.alreadyCheckedIn ? 'ALREADY_CHECKED_IN' : null)),
+      log.record(
+        { staff: who.openid, action: 'checkIn', requestId: who.requestId },
+        async (note) => {
+          const b = await bookingOfCode(token)
+          Object.assign(note, { bookingId: b.ref, sessionId: b.sessionId, siteId: b.siteId })
+          return checkIn(who, b)
+        },
+        (r) => (r.alreadyCheckedIn ? 'ALREADY_CHECKED_IN' : null),
+      ),
 
     /** The check-in this request made, for its same-id retry (`recover`): its first answer, 签到成功. */
     async checkedInBy(token: string, requestId: string | null): Promise<CheckInResultDTO | null> {
@@ -153,8 +175,12 @@ export function createDeskService({ clock, catalog, bookings: ledger, tokens, lo
       return list
         .sort((a, b) => (a.bookedAt ?? 0) - (b.bookedAt ?? 0))
         .map((b) => ({
-          bookingId: b.ref, name: maskName(b.member.name), phone: maskPhone(b.member.phone), status: bookingStatusOf(b),
-          checkedInAt: b.checkedInAt, resultReady: b.resultReady,
+          bookingId: b.ref,
+          name: maskName(b.member.name),
+          phone: maskPhone(b.member.phone),
+          status: bookingStatusOf(b),
+          checkedInAt: b.checkedInAt,
+          resultReady: b.resultReady,
         }))
     },
 

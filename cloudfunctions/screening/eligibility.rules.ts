@@ -3,7 +3,7 @@
  * reasons are what the woman reads on the programme page, so they are Chinese
  * and specific ("年龄不在 30–60 岁范围", "已参加本轮筛查").
  */
-import type { EligibilityDTO, EligibilityRulesDTO, PriorityRulesDTO } from '../../types/screening'
+import type { EligibilityDTO, EligibilityRulesDTO, PriorityRulesDTO } from '~types/screening'
 import { ageInRange, ageRangeText, rosterReasons } from '../common/roster-eligibility.rules'
 
 export interface MemberFacts {

@@ -2,7 +2,7 @@
 import { fail } from '../common/errors'
 import { action, type ActionContext, type MemberContext } from '../common/function'
 import { noticeActions } from '../common/notice-actions'
-import type { BookingDTO } from '../../types/screening'
+import type { BookingDTO } from '~types/screening'
 import { NOTICE_TOPICS } from './notice.service'
 import type { BookingDoc } from './screening.docs'
 import { servicesOf } from './screening.context'

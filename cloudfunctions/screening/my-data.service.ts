@@ -8,7 +8,7 @@
 import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
 import type { ErasureReport } from '../common/my-data'
-import type { MyServicesExport } from '../../types/member'
+import type { MyServicesExport } from '~types/member'
 import type { BookingRepository } from './booking.repository'
 import type { CatalogRepository } from './catalog.repository'
 import type { NoticeService } from './notice.service'
@@ -28,7 +28,10 @@ export interface MyDataDeps {
   notices: NoticeService
 }
 
-const byTime = <T>(key: (t: T) => number) => (a: T, b: T) => key(a) - key(b)
+const byTime =
+  <T>(key: (t: T) => number) =>
+  (a: T, b: T) =>
+    key(a) - key(b)
 
 /** The documents of these ids, read once each (the catalogue is cached in the instance). */
 async function byIds<T>(ids: string[], read: (id: string) => Promise<T | null>): Promise<Map<string, T>> {
@@ -41,30 +44,52 @@ type BookingRow = ScreeningExport['bookings'][number]
 
 function bookingRow(b: BookingDoc, r: ResultDoc | undefined, p?: ProgrammeDoc, site?: SiteDoc, s?: SessionDoc): BookingRow {
   return {
-    bookingId: b.ref, programmeName: p?.name ?? '', siteName: site?.name ?? '',
-    date: s?.date ?? '', start: s?.start ?? '', end: s?.end ?? '',
-    status: b.status, bookedAt: b.bookedAt, consent: { version: b.consent.version, at: b.consent.at }, checkedInAt: b.checkedInAt,
-    cancelledAt: b.cancelledAt, resultReady: b.resultReady, result: r ? { outcome: r.outcome, note: r.note, readyAt: r.readyAt } : null,
+    bookingId: b.ref,
+    programmeName: p?.name ?? '',
+    siteName: site?.name ?? '',
+    date: s?.date ?? '',
+    start: s?.start ?? '',
+    end: s?.end ?? '',
+    status: b.status,
+    bookedAt: b.bookedAt,
+    consent: { version: b.consent.version, at: b.consent.at },
+    checkedInAt: b.checkedInAt,
+    cancelledAt: b.cancelledAt,
+    resultReady: b.resultReady,
+    result: r ? { outcome: r.outcome, note: r.note, readyAt: r.readyAt } : null,
   }
 }
 
 export function createMyDataService({ db, catalog, bookings, entries, results, notices }: MyDataDeps) {
   async function exportFor(openid: string): Promise<ScreeningExport> {
     const [mine, waitlist, marked, sent, credits] = await Promise.all([
-      bookings.byOpenid(openid), entries.byOpenid(openid), results.byOpenid(openid), notices.list(openid), notices.credits(openid),
+      bookings.byOpenid(openid),
+      entries.byOpenid(openid),
+      results.byOpenid(openid),
+      notices.list(openid),
+      notices.credits(openid),
     ])
     const resultOf = new Map(marked.map((r) => [r._id, r]))
     const [programmes, sites, sessions] = await Promise.all([
-      byIds([...mine, ...waitlist].map((x) => x.programmeId), catalog.programme),
+      byIds(
+        [...mine, ...waitlist].map((x) => x.programmeId),
+        catalog.programme,
+      ),
       byIds([...mine.map((b) => b.siteId), ...waitlist.map((w) => w.siteId ?? '')], catalog.site),
-      byIds(mine.map((b) => b.sessionId), catalog.session),
+      byIds(
+        mine.map((b) => b.sessionId),
+        catalog.session,
+      ),
     ])
     return {
-      bookings: [...mine].sort(byTime((b) => b.pendingAt)).map((b) =>
-        bookingRow(b, resultOf.get(b._id), programmes.get(b.programmeId), sites.get(b.siteId), sessions.get(b.sessionId))),
+      bookings: [...mine]
+        .sort(byTime((b) => b.pendingAt))
+        .map((b) => bookingRow(b, resultOf.get(b._id), programmes.get(b.programmeId), sites.get(b.siteId), sessions.get(b.sessionId))),
       waitlist: [...waitlist].sort(byTime((w: WaitlistDoc) => w.joinedAt)).map((w) => ({
-        programmeName: programmes.get(w.programmeId)?.name ?? '', siteName: w.siteId ? (sites.get(w.siteId)?.name ?? '') : null,
-        status: w.status, joinedAt: w.joinedAt,
+        programmeName: programmes.get(w.programmeId)?.name ?? '',
+        siteName: w.siteId ? (sites.get(w.siteId)?.name ?? '') : null,
+        status: w.status,
+        joinedAt: w.joinedAt,
       })),
       noticeOptins: credits,
       notices: [...sent]

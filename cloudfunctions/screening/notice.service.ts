@@ -2,7 +2,7 @@
 import type { Clock } from '../common/clock'
 import type { Db } from '../common/db'
 import { createNotices, type NoticeCatalogue } from '../common/notices'
-import type { NoticeKind, NoticeTopic } from '../../types/screening'
+import type { NoticeKind, NoticeTopic } from '~types/screening'
 import type { BookingRepository } from './booking.repository'
 import type { CatalogRepository } from './catalog.repository'
 import { createConfirmationSource } from './confirmation-notice'

@@ -8,7 +8,7 @@ import type { Clock } from '../common/clock'
 import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
 import { fail } from '../common/errors'
-import type { CreateProgrammeRequest, ProgrammeDTO } from '../../types/screening'
+import type { CreateProgrammeRequest, ProgrammeDTO } from '~types/screening'
 import { createCatalogRepository, type CatalogRepository } from './catalog.repository'
 import type { ProgrammeDoc, QuotaDoc, SessionDoc, SiteDoc } from './screening.docs'
 import { programmeDTO } from './screening.dto'
@@ -25,9 +25,17 @@ interface ProgrammeDocs {
 function sessionDocs(req: CreateProgrammeRequest): SessionDoc[] {
   return req.sites.flatMap((site) =>
     site.sessions.map((s) => ({
-      _id: `${req.id}-${site.id}-${s.date}-${s.start.replace(':', '')}`, programmeId: req.id, siteId: site.id, date: s.date,
-      start: s.start, end: s.end, startAt: beijingInstant(s.date, s.start), endAt: beijingInstant(s.date, s.end),
-      capacity: s.capacity, left: s.capacity, holders: {},
+      _id: `${req.id}-${site.id}-${s.date}-${s.start.replace(':', '')}`,
+      programmeId: req.id,
+      siteId: site.id,
+      date: s.date,
+      start: s.start,
+      end: s.end,
+      startAt: beijingInstant(s.date, s.start),
+      endAt: beijingInstant(s.date, s.end),
+      capacity: s.capacity,
+      left: s.capacity,
+      holders: {},
     })),
   )
 }
@@ -37,19 +45,36 @@ type Made = Pick<ProgrammeDoc, 'createdAt' | 'createdBy' | 'requestId'>
 function programmeDoc(req: CreateProgrammeRequest, sessions: SessionDoc[], quotas: QuotaDoc[], made: Made): ProgrammeDoc {
   const days = sessions.map((s) => s.date).sort()
   return {
-    _id: req.id, name: req.name, description: req.description, organiser: req.organiser, privacyNotice: req.privacyNotice,
-    eligibility: req.eligibility, priority: req.priority ?? null, totalQuota: req.totalQuota,
-    branchQuotas: quotas.map((q) => ({ branch: q.branch, quotaId: q._id, quota: q.quota })), siteIds: req.sites.map((s) => s.id),
-    releaseAt: req.releaseAt, bookingClosesAt: req.bookingClosesAt, cancelDeadlineHours: req.cancelDeadlineHours,
-    offerHoldMinutes: req.offerHoldMinutes ?? 30, checkinToleranceMinutes: req.checkinToleranceMinutes ?? 30,
-    firstDay: days[0] ?? '', lastDay: days[days.length - 1] ?? '', ...made,
+    _id: req.id,
+    name: req.name,
+    description: req.description,
+    organiser: req.organiser,
+    privacyNotice: req.privacyNotice,
+    eligibility: req.eligibility,
+    priority: req.priority ?? null,
+    totalQuota: req.totalQuota,
+    branchQuotas: quotas.map((q) => ({ branch: q.branch, quotaId: q._id, quota: q.quota })),
+    siteIds: req.sites.map((s) => s.id),
+    releaseAt: req.releaseAt,
+    bookingClosesAt: req.bookingClosesAt,
+    cancelDeadlineHours: req.cancelDeadlineHours,
+    offerHoldMinutes: req.offerHoldMinutes ?? 30,
+    checkinToleranceMinutes: req.checkinToleranceMinutes ?? 30,
+    firstDay: days[0] ?? '',
+    lastDay: days[days.length - 1] ?? '',
+    ...made,
   }
 }
 
 export function programmeDocs(req: CreateProgrammeRequest, now: number, createdBy: string, requestId: string | null = null): ProgrammeDocs {
   const sessions = sessionDocs(req)
   const quotas: QuotaDoc[] = (req.branchQuotas ?? []).map((q, i) => ({
-    _id: `${req.id}-q${i + 1}`, programmeId: req.id, branch: q.branch, quota: q.quota, left: q.quota, holders: {},
+    _id: `${req.id}-q${i + 1}`,
+    programmeId: req.id,
+    branch: q.branch,
+    quota: q.quota,
+    left: q.quota,
+    holders: {},
   }))
   const sites: SiteDoc[] = req.sites.map(({ id, sessions: _s, ...rest }) => ({ _id: id, ...rest }))
   return { programme: programmeDoc(req, sessions, quotas, { createdAt: now, createdBy, requestId }), sites, sessions, quotas }
@@ -83,7 +108,9 @@ export function saveProgramme(db: Db, d: ProgrammeDocs): Promise<void> {
 export function createProgrammeService({ clock, catalog }: { clock: Clock; catalog: CatalogRepository }) {
   async function dtoOf(programme: ProgrammeDocs['programme']): Promise<ProgrammeDTO> {
     const [sites, sessions, quotas] = await Promise.all([
-      catalog.sites(programme.siteIds), catalog.sessions({ programmeId: programme._id }), catalog.quotas(programme._id),
+      catalog.sites(programme.siteIds),
+      catalog.sessions({ programmeId: programme._id }),
+      catalog.quotas(programme._id),
     ])
     return programmeDTO(programme, sites, sessions, quotas, clock())
   }

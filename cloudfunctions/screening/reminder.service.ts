@@ -7,7 +7,7 @@
 import type { Clock } from '../common/clock'
 import { maskName } from '../common/mask'
 import type { RosterLookup } from '../common/roster-lookup'
-import { noticePage } from '../../types/routes'
+import { noticePage } from '~types/routes'
 import type { BookingRepository } from './booking.repository'
 import type { CatalogRepository } from './catalog.repository'
 import type { NoticeService } from './notice.service'
@@ -31,7 +31,9 @@ export function createReminderService({ clock, catalog, bookings: ledger, roster
       if (!(await ledger.updateIf(b._id, { reminderSentAt: null, sessionId: s._id }, { reminderSentAt: now }))) continue
       const [p, site] = await Promise.all([catalog.programme(b.programmeId), catalog.site(b.siteId)])
       await notices.send({
-        openid: b.openid, toName: maskName(b.member.name), kind: 'booking_reminder',
+        openid: b.openid,
+        toName: maskName(b.member.name),
+        kind: 'booking_reminder',
         page: noticePage('screeningBooking', { id: b.programmeId }),
         fields: [
           { label: '项目名称', value: p?.name ?? '两癌筛查' },
@@ -50,9 +52,14 @@ export function createReminderService({ clock, catalog, bookings: ledger, roster
       const p = await catalog.programme(r.programmeId)
       if (!p || p.releaseAt > now || !(await catalog.claimReminder(r._id, now))) continue
       await notices.send({
-        openid: r.openid, toName: maskName((await roster.one(r.openid))?.name ?? ''), kind: 'release_reminder',
+        openid: r.openid,
+        toName: maskName((await roster.one(r.openid))?.name ?? ''),
+        kind: 'release_reminder',
         page: noticePage('screeningProgramme', { id: p._id }),
-        fields: [{ label: '项目名称', value: p.name }, { label: '温馨提示', value: '预约已开放，名额有限，请尽快预约' }],
+        fields: [
+          { label: '项目名称', value: p.name },
+          { label: '温馨提示', value: '预约已开放，名额有限，请尽快预约' },
+        ],
       })
       sent++
     }

@@ -12,7 +12,7 @@ import { fail } from '../common/errors'
 import { maskCardNo, maskName, maskPhone } from '../common/mask'
 import { memberRef } from '../common/member-ref'
 import { audienceByBranch } from '../common/roster-audience'
-import type { BookingsExportDTO, DashboardDTO, DashboardRowDTO, ExportRowDTO } from '../../types/screening'
+import type { BookingsExportDTO, DashboardDTO, DashboardRowDTO, ExportRowDTO } from '~types/screening'
 import type { BookingRepository } from './booking.repository'
 import type { CatalogRepository } from './catalog.repository'
 import type { BookingDoc, ProgrammeDoc, QuotaDoc, SessionDoc, SiteDoc } from './screening.docs'
@@ -49,8 +49,13 @@ function bySiteDay(sessions: SessionDoc[], sites: SiteDoc[], live: BookingDoc[])
     const r = rows.get(key) ?? { siteId: s.siteId, siteName, date: s.date, capacity: 0, left: 0, ...tally([]) }
     const t = tally(live.filter((b) => b.sessionId === s._id))
     rows.set(key, {
-      ...r, capacity: r.capacity + s.capacity, left: r.left + Math.max(0, s.left), booked: r.booked + t.booked,
-      checkedIn: r.checkedIn + t.checkedIn, noShows: r.noShows + t.noShows, resultsReady: r.resultsReady + t.resultsReady,
+      ...r,
+      capacity: r.capacity + s.capacity,
+      left: r.left + Math.max(0, s.left),
+      booked: r.booked + t.booked,
+      checkedIn: r.checkedIn + t.checkedIn,
+      noShows: r.noShows + t.noShows,
+      resultsReady: r.resultsReady + t.resultsReady,
     })
   }
   return [...rows.values()].sort((a, b) => a.date.localeCompare(b.date) || a.siteName.localeCompare(b.siteName))
@@ -72,10 +77,17 @@ function byBranch(quotas: QuotaDoc[], live: BookingDoc[], eligible: Map<string, 
 function exportRow(b: BookingDoc, full: boolean, site: string, s: SessionDoc | undefined): ExportRowDTO {
   const m = b.member
   return {
-    bookingId: b.ref, memberRef: memberRef(m.cardNo), name: full ? m.name : maskName(m.name),
-    cardNo: full ? m.cardNo : maskCardNo(m.cardNo), phone: full ? m.phone : maskPhone(m.phone), branch: m.branch,
-    site, date: s?.date ?? '', time: s ? `${s.start}–${s.end}` : '',
-    status: bookingStatusOf(b), result: b.resultReady ? '已出' : '未出',
+    bookingId: b.ref,
+    memberRef: memberRef(m.cardNo),
+    name: full ? m.name : maskName(m.name),
+    cardNo: full ? m.cardNo : maskCardNo(m.cardNo),
+    phone: full ? m.phone : maskPhone(m.phone),
+    branch: m.branch,
+    site,
+    date: s?.date ?? '',
+    time: s ? `${s.start}–${s.end}` : '',
+    status: bookingStatusOf(b),
+    result: b.resultReady ? '已出' : '未出',
   }
 }
 
@@ -95,17 +107,27 @@ export function createReportService({ db, clock, catalog, bookings: ledger, entr
     async dashboard(programmeId: string): Promise<DashboardDTO> {
       const { p, live } = await load(programmeId)
       const [sites, sessions, quotas, eligible, waitlist] = await Promise.all([
-        catalog.sites(p.siteIds), catalog.sessions({ programmeId }), catalog.quotas(programmeId),
-        audienceByBranch(db, p.eligibility, p.firstDay), entries.byProgramme(programmeId),
+        catalog.sites(p.siteIds),
+        catalog.sessions({ programmeId }),
+        catalog.quotas(programmeId),
+        audienceByBranch(db, p.eligibility, p.firstDay),
+        entries.byProgramme(programmeId),
       ])
       const count = (status: string) => waitlist.filter((w) => w.status === status).length
       const totals = {
-        capacity: sessions.reduce((n, s) => n + s.capacity, 0), left: sessions.reduce((n, s) => n + Math.max(0, s.left), 0),
-        ...tally(live), waiting: count('waiting'), offered: count('offered'),
+        capacity: sessions.reduce((n, s) => n + s.capacity, 0),
+        left: sessions.reduce((n, s) => n + Math.max(0, s.left), 0),
+        ...tally(live),
+        waiting: count('waiting'),
+        offered: count('offered'),
       }
       return {
-        programmeId, programmeName: p.name, generatedAt: clock(), totals,
-        bySiteDay: bySiteDay(sessions, sites, live), byBranch: byBranch(quotas, live, eligible),
+        programmeId,
+        programmeName: p.name,
+        generatedAt: clock(),
+        totals,
+        bySiteDay: bySiteDay(sessions, sites, live),
+        byBranch: byBranch(quotas, live, eligible),
       }
     },
 
@@ -119,7 +141,14 @@ export function createReportService({ db, clock, catalog, bookings: ledger, entr
       const [sites, sessions] = await Promise.all([catalog.allSites(), catalog.sessions({ programmeId })])
       const siteName = (id: string) => sites.find((x) => x._id === id)?.name ?? id
       const rows = live
-        .map((b) => exportRow(b, full, siteName(b.siteId), sessions.find((s) => s._id === b.sessionId)))
+        .map((b) =>
+          exportRow(
+            b,
+            full,
+            siteName(b.siteId),
+            sessions.find((s) => s._id === b.sessionId),
+          ),
+        )
         .sort((a, b) => `${a.date}${a.time}`.localeCompare(`${b.date}${b.time}`))
       return { programmeId, generatedAt: clock(), masked: !full, rows, csv: csvOf(rows) }
     },

@@ -11,8 +11,8 @@ import type { AuditLog } from '../common/audit'
 import type { Clock } from '../common/clock'
 import { fail } from '../common/errors'
 import { maskName } from '../common/mask'
-import { noticePage } from '../../types/routes'
-import type { CorrectResultRequest, DeskResultDTO, MarkResultRequest, ResultDTO } from '../../types/screening'
+import { noticePage } from '~types/routes'
+import type { CorrectResultRequest, DeskResultDTO, MarkResultRequest, ResultDTO } from '~types/screening'
 import { ledgerId, type BookingRepository } from './booking.repository'
 import type { CatalogRepository } from './catalog.repository'
 import type { DeskCaller, DeskLog } from './desk.service'
@@ -36,8 +36,14 @@ export function createResultService({ clock, catalog, bookings: ledger, results,
   async function toDTO(b: BookingDoc, r: ResultDoc): Promise<ResultDTO> {
     const [p, site] = await Promise.all([catalog.programme(b.programmeId), catalog.site(b.siteId)])
     return {
-      bookingId: b.ref, programmeId: b.programmeId, programmeName: p?.name ?? '', siteName: site?.name ?? '',
-      outcome: r.outcome, outcomeLabel: LABELS[r.outcome], note: r.note, readyAt: r.readyAt,
+      bookingId: b.ref,
+      programmeId: b.programmeId,
+      programmeName: p?.name ?? '',
+      siteName: site?.name ?? '',
+      outcome: r.outcome,
+      outcomeLabel: LABELS[r.outcome],
+      note: r.note,
+      readyAt: r.readyAt,
     }
   }
 
@@ -47,8 +53,14 @@ export function createResultService({ clock, catalog, bookings: ledger, results,
   async function tell(b: BookingDoc, hint: string): Promise<void> {
     const p = await catalog.programme(b.programmeId)
     await notices.send({
-      openid: b.openid, toName: maskName(b.member.name), kind: 'result_ready', page: noticePage('screeningBooking', { id: b.programmeId }),
-      fields: [{ label: '项目名称', value: p?.name ?? '两癌筛查' }, { label: '温馨提示', value: hint }],
+      openid: b.openid,
+      toName: maskName(b.member.name),
+      kind: 'result_ready',
+      page: noticePage('screeningBooking', { id: b.programmeId }),
+      fields: [
+        { label: '项目名称', value: p?.name ?? '两癌筛查' },
+        { label: '温馨提示', value: hint },
+      ],
     })
   }
 
@@ -63,8 +75,15 @@ export function createResultService({ clock, catalog, bookings: ledger, results,
   async function mark(who: DeskCaller, b: BookingDoc, req: MarkResultRequest): Promise<ResultDTO> {
     if (b.status !== 'checked_in') fail('NOT_CHECKED_IN')
     const doc: ResultDoc = {
-      _id: b._id, programmeId: b.programmeId, openid: b.openid, siteId: b.siteId, outcome: req.outcome, note: req.note ?? '',
-      readyAt: clock(), markedBy: who.openid, requestId: who.requestId,
+      _id: b._id,
+      programmeId: b.programmeId,
+      openid: b.openid,
+      siteId: b.siteId,
+      outcome: req.outcome,
+      note: req.note ?? '',
+      readyAt: clock(),
+      markedBy: who.openid,
+      requestId: who.requestId,
     }
     // A second tap must not overwrite it silently: see correctResult.
     if (!(await results.insert(doc))) fail('RESULT_ALREADY_MARKED')
@@ -75,13 +94,23 @@ export function createResultService({ clock, catalog, bookings: ledger, results,
     const before = (await results.get(b._id)) ?? fail('NOT_FOUND', 'bookingId')
     const now = clock()
     const patch = {
-      outcome: req.outcome, note: req.note ?? before.note, correctedAt: now, correctedBy: who.openid,
-      corrections: (before.corrections ?? 0) + 1, requestId: who.requestId,
+      outcome: req.outcome,
+      note: req.note ?? before.note,
+      correctedAt: now,
+      correctedBy: who.openid,
+      corrections: (before.corrections ?? 0) + 1,
+      requestId: who.requestId,
     }
     if (!(await results.correct(before, patch))) fail('CONFLICT')
     await audit.record({
-      actor: who.openid, action: 'screening.correctResult', target: b._id, bookingId: b.ref, siteId: b.siteId, reason: req.reason.trim(),
-      from: before.outcome, to: req.outcome,
+      actor: who.openid,
+      action: 'screening.correctResult',
+      target: b._id,
+      bookingId: b.ref,
+      siteId: b.siteId,
+      reason: req.reason.trim(),
+      from: before.outcome,
+      to: req.outcome,
     })
     await tell(b, '您的检查结果已更新，请进入小程序查看')
     return toDTO(b, { ...before, ...patch })

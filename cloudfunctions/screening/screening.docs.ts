@@ -2,7 +2,7 @@
  * Stored document shapes of the screening collections. Raw documents never
  * reach the client: services map them to the DTOs in types/screening.ts.
  */
-import type { EligibilityRulesDTO, PriorityRulesDTO, ResultOutcome, SiteDTO } from '../../types/screening'
+import type { EligibilityRulesDTO, PriorityRulesDTO, ResultOutcome, SiteDTO } from '~types/screening'
 
 export interface ProgrammeDoc {
   _id: string

@@ -2,7 +2,7 @@
  * Stored documents → the DTOs the client sees. Raw ledgers (openid, holders,
  * claim ids) never leave the function.
  */
-import type { BookingDTO, BookingStatus, ProgrammeDTO, SessionDTO, SiteDTO } from '../../types/screening'
+import type { BookingDTO, BookingStatus, ProgrammeDTO, SessionDTO, SiteDTO } from '~types/screening'
 import { cancelDeadlineOf, periodOf, programmeStatus, type ProgrammeTimes } from './booking.rules'
 import type { BookingDoc, ProgrammeDoc, QuotaDoc, SessionDoc, SiteDoc } from './screening.docs'
 

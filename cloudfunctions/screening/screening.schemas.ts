@@ -38,7 +38,10 @@ const site = z.strictObject({
   address: text(100),
   phone: z.string().regex(/^[0-9-]{5,20}$/),
   whatToBring: z.array(text(60)).max(10),
-  sessions: z.array(z.strictObject({ date, start: hhmm, end: hhmm, capacity: z.number().int().min(1).max(1000) })).min(1).max(500),
+  sessions: z
+    .array(z.strictObject({ date, start: hhmm, end: hhmm, capacity: z.number().int().min(1).max(1000) }))
+    .min(1)
+    .max(500),
 })
 
 export const createProgramme = z.strictObject({
@@ -65,7 +68,10 @@ export const createProgramme = z.strictObject({
     .nullable()
     .optional(),
   totalQuota: z.number().int().min(1).max(100000),
-  branchQuotas: z.array(z.strictObject({ branch: text(60), quota: z.number().int().min(0).max(100000) })).max(200).optional(),
+  branchQuotas: z
+    .array(z.strictObject({ branch: text(60), quota: z.number().int().min(0).max(100000) }))
+    .max(200)
+    .optional(),
   releaseAt: instant,
   bookingClosesAt: instant,
   cancelDeadlineHours: z.number().int().min(0).max(720),

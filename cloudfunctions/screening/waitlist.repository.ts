@@ -14,11 +14,19 @@ export function createWaitlistRepository(db: Db) {
     /** false when her entry for this programme exists already. */
     insert: (doc: WaitlistDoc) => insertOnce(coll(), doc),
     async updateIf(id: string, expect: Record<string, unknown>, patch: Record<string, unknown>): Promise<boolean> {
-      return (await coll().where({ ...expect, _id: id }).update(patch)).updated === 1
+      return (
+        (
+          await coll()
+            .where({ ...expect, _id: id })
+            .update(patch)
+        ).updated === 1
+      )
     },
     /** Offers her a held place, if she is still waiting; true when it did. */
     async offer(id: string, offer: NonNullable<WaitlistDoc['offer']>, now: number): Promise<boolean> {
-      const r = await coll().where({ _id: id, status: 'waiting' }).update({ status: 'offered', offer: _.set(offer), updatedAt: now })
+      const r = await coll()
+        .where({ _id: id, status: 'waiting' })
+        .update({ status: 'offered', offer: _.set(offer), updatedAt: now })
       return r.updated === 1
     },
     /** First few women in line who would take a place at this site. */
@@ -27,7 +35,9 @@ export function createWaitlistRepository(db: Db) {
       return rows<WaitlistDoc>(await coll().where(here).orderBy('rank', 'asc').limit(limit).get())
     },
     async position(w: WaitlistDoc): Promise<number> {
-      const r = await coll().where({ programmeId: w.programmeId, status: 'waiting', rank: _.lt(w.rank) }).count()
+      const r = await coll()
+        .where({ programmeId: w.programmeId, status: 'waiting', rank: _.lt(w.rank) })
+        .count()
       return (r.total ?? 0) + 1
     },
     expiredOffers: (now: number) => all({ status: 'offered', 'offer.expiresAt': _.lte(now) }),

@@ -11,8 +11,8 @@ import { maskName } from '../common/mask'
 import type { RosterDoc } from '../common/member-docs'
 import type { PlaceStore } from '../common/place-store'
 import { beijingClock } from '../common/time'
-import { noticePage } from '../../types/routes'
-import type { WaitlistDTO } from '../../types/screening'
+import { noticePage } from '~types/routes'
+import type { WaitlistDTO } from '~types/screening'
 import { ledgerId, type BookingRepository } from './booking.repository'
 import { newId } from './booking.service'
 import type { CatalogRepository } from './catalog.repository'
@@ -57,7 +57,10 @@ export function createWaitlistService({ clock, entries: repo, catalog, bookings:
         if (!(await repo.offer(w._id, offer, now))) continue
         if (await sessions.transfer(sessionId, fromKey, offer.placeId, { w: w._id })) {
           await notices.send({
-            openid: w.openid, toName: w.toName, kind: 'waitlist_offer', page: noticePage('screeningProgramme', { id: p._id }),
+            openid: w.openid,
+            toName: w.toName,
+            kind: 'waitlist_offer',
+            page: noticePage('screeningProgramme', { id: p._id }),
             fields: [
               { label: '项目名称', value: p.name },
               { label: '候补场次', value: `${s.date} ${s.start}–${s.end}` },
@@ -91,8 +94,17 @@ export function createWaitlistService({ clock, entries: repo, catalog, bookings:
       const id = ledgerId(programmeId, openid)
       if (history.some((b) => b._id === id && ['pending', 'booked'].includes(b.status))) fail('ALREADY_BOOKED')
       const doc: WaitlistDoc = {
-        _id: id, programmeId, openid, siteId, priority: elig.priority, rank: (elig.priority ? 0 : PRIORITY_OFFSET) + now,
-        status: 'waiting', toName: maskName(roster.name), joinedAt: now, offer: null, updatedAt: now,
+        _id: id,
+        programmeId,
+        openid,
+        siteId,
+        priority: elig.priority,
+        rank: (elig.priority ? 0 : PRIORITY_OFFSET) + now,
+        status: 'waiting',
+        toName: maskName(roster.name),
+        joinedAt: now,
+        offer: null,
+        updatedAt: now,
       }
       await catalog.openWaitlist(programmeId) // before her entry exists (screening.docs.ts)
       if (!(await repo.insert(doc))) {

@@ -3,7 +3,7 @@
  * half (tags, branch) is the kit's rosterReasons; the campaign's own reasons
  * (window, limit, sold out, draw) follow.
  */
-import type { CentreState } from '../../types/vouchers'
+import type { CentreState } from '~types/vouchers'
 import { rosterReasons, type RosterFacts } from '../common/roster-eligibility.rules'
 import type { CampaignDoc } from './vouchers.docs'
 

@@ -1,5 +1,5 @@
 /** 消费券中心: every campaign with what this member can do about it, and why not. */
-import type { CentreItemDTO } from '../../types/vouchers'
+import type { CentreItemDTO } from '~types/vouchers'
 import type { CallerAccount } from '../common/auth'
 import type { Clock } from '../common/clock'
 import type { RosterDoc } from '../common/member-docs'

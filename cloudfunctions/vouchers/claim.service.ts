@@ -6,7 +6,7 @@
  * (it only refuses what is plainly gone; it never grants).
  */
 import { randomBytes } from 'node:crypto'
-import type { DrawDTO } from '../../types/vouchers'
+import type { DrawDTO } from '~types/vouchers'
 import type { Clock } from '../common/clock'
 import { AppError, fail } from '../common/errors'
 import type { RosterDoc } from '../common/member-docs'

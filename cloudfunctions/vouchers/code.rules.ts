@@ -4,7 +4,7 @@
  * the till's merchant (a suspended merchant's tills stop at once), the code's
  * signature and expiry, then the voucher itself.
  */
-import type { ErrorCode } from '../../types/errors'
+import type { ErrorCode } from '~types/errors'
 import type { TokenClaims, VerifyResult } from '../common/qr-token'
 
 export type ScanRefusal = Extract<

@@ -1,5 +1,5 @@
 /** The dashboard's breakdowns, from the campaign's vouchers and statement rows (pure: no database). */
-import type { DashboardDTO } from '../../types/vouchers'
+import type { DashboardDTO } from '~types/vouchers'
 import { beijingDate } from '../common/time'
 import type { MerchantDoc, RedemptionRowDoc, VoucherDoc } from './vouchers.docs'
 

@@ -4,7 +4,7 @@
  * are erased; vouchers and their redemptions are kept: they are the union's
  * vouchers for spending its funds and what it settles with merchants.
  */
-import type { MyServicesExport } from '../../types/member'
+import type { MyServicesExport } from '~types/member'
 import type { ErasureReport } from '../common/my-data'
 import type { CampaignRepository } from './campaign.repository'
 import type { EntryRepository } from './entry.repository'

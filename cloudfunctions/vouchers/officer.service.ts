@@ -1,6 +1,6 @@
 /** Officers: partner merchants (create, edit, suspend), campaigns, the dashboard and its CSV. */
 import { createHash, randomBytes } from 'node:crypto'
-import type { CampaignDTO, CampaignInputDTO, DashboardDTO, MerchantDTO, MerchantInputDTO, Period } from '../../types/vouchers'
+import type { CampaignDTO, CampaignInputDTO, DashboardDTO, MerchantDTO, MerchantInputDTO, Period } from '~types/vouchers'
 import type { Clock } from '../common/clock'
 import { toCsv } from '../common/csv'
 import { fail } from '../common/errors'

@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import type { ModelWorkerBonusDTO, VoucherRuleDTO } from '../../types/vouchers'
+import type { ModelWorkerBonusDTO, VoucherRuleDTO } from '~types/vouchers'
 import { maxUnionFen, price, ruleText } from './pricing.rules'
 
 const off95: VoucherRuleDTO = { kind: 'discount', ratePercent: 95, capFen: 2000 }

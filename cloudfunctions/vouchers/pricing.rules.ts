@@ -5,7 +5,7 @@
  * more than the rule says), and no step deducts more than is left to pay, so
  * the payable amount is never negative.
  */
-import type { Funder, ModelWorkerBonusDTO, VoucherRuleDTO } from '../../types/vouchers'
+import type { Funder, ModelWorkerBonusDTO, VoucherRuleDTO } from '~types/vouchers'
 
 export interface Price {
   billFen: number

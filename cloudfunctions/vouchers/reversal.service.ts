@@ -5,7 +5,7 @@
  * the voucher, once that call cannot be running any more. The reversal row carries the till's
  * request id, so a retry of a call that died after the update answers it (`recover`).
  */
-import type { RedemptionRowDTO } from '../../types/vouchers'
+import type { RedemptionRowDTO } from '~types/vouchers'
 import type { AttemptLog } from '../common/attempt-log'
 import { CALL_LIMIT_MS } from '../common/claim-ledger'
 import type { Clock } from '../common/clock'

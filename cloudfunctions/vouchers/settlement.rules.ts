@@ -6,7 +6,7 @@
  * of any row and the digest changes.
  */
 import { createHash } from 'node:crypto'
-import type { RedemptionRowDTO } from '../../types/vouchers'
+import type { RedemptionRowDTO } from '~types/vouchers'
 
 /** A statement row: the digested fields of a redemption or reversal row. */
 export type StatementRow = Pick<RedemptionRowDTO, 'id' | 'type' | 'at' | 'till' | 'memberMasked' | 'billFen' | 'unionFen' | 'merchantFen'>

@@ -4,7 +4,7 @@
  * the manager confirms. A confirmation names the digest it saw: if a row
  * changes afterwards, the statement is open again.
  */
-import type { Period, StatementDTO } from '../../types/vouchers'
+import type { Period, StatementDTO } from '~types/vouchers'
 import type { Clock } from '../common/clock'
 import { fail } from '../common/errors'
 import type { MerchantRepository } from './merchant.repository'

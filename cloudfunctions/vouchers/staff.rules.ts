@@ -6,7 +6,7 @@
  * and this keeps the invite flow untouched. Merchant ids never end in `-mgr`.
  */
 import type { StoredRole } from '../common/member-docs'
-import { MERCHANT_MANAGER_SUFFIX } from '../../types/member'
+import { MERCHANT_MANAGER_SUFFIX } from '~types/member'
 
 export const MANAGER_SUFFIX = MERCHANT_MANAGER_SUFFIX
 

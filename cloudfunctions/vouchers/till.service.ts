@@ -6,7 +6,7 @@
  * call that died after that update finds it and answers it (`recover`). Every attempt, accepted or
  * refused, goes to the attempt log for disputes.
  */
-import type { PreviewDTO, RedemptionRowDTO } from '../../types/vouchers'
+import type { PreviewDTO, RedemptionRowDTO } from '~types/vouchers'
 import type { AttemptLog } from '../common/attempt-log'
 import type { Clock } from '../common/clock'
 import { fail } from '../common/errors'

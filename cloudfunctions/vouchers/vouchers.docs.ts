@@ -1,5 +1,5 @@
 /** Stored shapes of the vouchers function; only its repositories read and write them. */
-import type { CampaignInputDTO, DrawDTO, Period, VoucherStatus } from '../../types/vouchers'
+import type { CampaignInputDTO, DrawDTO, Period, VoucherStatus } from '~types/vouchers'
 import type { ClaimDoc } from '../common/claim-ledger'
 import type { Price } from './pricing.rules'
 

@@ -1,5 +1,5 @@
 /** Stored documents → what the client sees: whitelisted fields, never openids. */
-import type { RedemptionRowDTO, VoucherDTO } from '../../types/vouchers'
+import type { RedemptionRowDTO, VoucherDTO } from '~types/vouchers'
 import { ruleText } from './pricing.rules'
 import type { CampaignDoc, MerchantDoc, RedemptionRowDoc, VoucherDoc } from './vouchers.docs'
 

@@ -2,7 +2,7 @@
 import type { Clock } from '../common/clock'
 import type { Db } from '../common/db'
 import { createNotices, type Notices } from '../common/notices'
-import type { VoucherNoticeKind, VoucherNoticeTopic } from '../../types/vouchers'
+import type { VoucherNoticeKind, VoucherNoticeTopic } from '~types/vouchers'
 export type VoucherNotices = Notices<VoucherNoticeKind, VoucherNoticeTopic>
 
 export function createVoucherNotices(deps: { db: Db; clock: Clock }): VoucherNotices {

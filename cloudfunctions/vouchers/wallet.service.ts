@@ -1,5 +1,5 @@
 /** 我的券 and a voucher's rotating code: a member sees only her own vouchers. */
-import type { VoucherCodeDTO, VoucherDTO } from '../../types/vouchers'
+import type { VoucherCodeDTO, VoucherDTO } from '~types/vouchers'
 import type { Clock } from '../common/clock'
 import type { Db } from '../common/db'
 import { cached } from '../common/instance-cache'

@@ -1,4 +1,4 @@
-import type { DeletionState } from '../../types/member'
+import type { DeletionState } from '~types/member'
 
 /** A deletion request's state as members and officers read it. */
 export const DELETION_STATE_LABEL: Record<DeletionState, string> = {

@@ -1,4 +1,4 @@
-import { MERCHANT_MANAGER_SUFFIX, type RoleDTO, type ScopeKind } from '../../types/member'
+import { MERCHANT_MANAGER_SUFFIX, type RoleDTO, type ScopeKind } from '~types/member'
 
 const SCOPE_KIND: Record<ScopeKind, { title: string; duty: string }> = {
   merchant: { title: '商户核销员', duty: '扫描会员出示的消费券码，核对并完成抵扣' },

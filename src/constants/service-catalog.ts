@@ -1,4 +1,4 @@
-import { routeUrl } from '../../types/routes'
+import { routeUrl } from '~types/routes'
 
 /** The four services of the hall, in the order members see them. Each lives in its own subpackage. */
 export interface ServiceEntry {

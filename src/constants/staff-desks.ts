@@ -1,8 +1,9 @@
-import { MERCHANT_MANAGER_SUFFIX, type ScopeKind } from '../../types/member'
-import { routeUrl } from '../../types/routes'
+import { MERCHANT_MANAGER_SUFFIX, type ScopeKind } from '~types/member'
+import { routeUrl } from '~types/routes'
 
 /** A manager's scope is the merchant's id plus a suffix; the voucher pages want the merchant's own id. */
-export const merchantOf = (scopeId: string) => (scopeId.endsWith(MERCHANT_MANAGER_SUFFIX) ? scopeId.slice(0, -MERCHANT_MANAGER_SUFFIX.length) : scopeId)
+export const merchantOf = (scopeId: string) =>
+  scopeId.endsWith(MERCHANT_MANAGER_SUFFIX) ? scopeId.slice(0, -MERCHANT_MANAGER_SUFFIX.length) : scopeId
 export const isMerchantManager = (scopeId: string) => scopeId.endsWith(MERCHANT_MANAGER_SUFFIX)
 
 /**

@@ -1,6 +1,6 @@
 import { useDidHide, useDidShow } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { CodeStatusDTO } from '../../types/screening'
+import type { CodeStatusDTO } from '~types/screening'
 import { messageOf } from '../services/api'
 
 /** What every rotating-code action returns (gift, check-in, booking, voucher codes). */
@@ -112,7 +112,11 @@ function useSecondsLeft(deadline: { current: number }, enabled: boolean, deps: r
  * the page is hidden (no calls from a pocket) and starts afresh on return.
  * `fetchCode` may change identity every render; `deps` say when it is a new code.
  */
-export function useRotatingCode(fetchCode: (() => Promise<RotatingCodeDTO>) | null, options: RotatingCodeOptions = {}, deps: readonly unknown[] = []) {
+export function useRotatingCode(
+  fetchCode: (() => Promise<RotatingCodeDTO>) | null,
+  options: RotatingCodeOptions = {},
+  deps: readonly unknown[] = [],
+) {
   const live = useRef(true)
   const done = useRef(false)
   const enabled = !!fetchCode

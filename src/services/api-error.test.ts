@@ -1,4 +1,4 @@
-import { ERROR_MESSAGES, type ErrorCode } from '../../types/errors'
+import { ERROR_MESSAGES, type ErrorCode } from '~types/errors'
 import { ApiError, errorFor, messageOf, unwrapEnvelope } from './api-error'
 
 describe('unwrapEnvelope', () => {
@@ -45,13 +45,22 @@ describe('lock-out details', () => {
   })
 
   it('once locked out, says when to try again in Beijing time and minutes', () => {
-    expect(new ApiError('RATE_LIMITED', undefined, { attemptsLeft: 0, retryAt }, now).message).toBe('尝试次数过多，请在 10:12 后再试（约 12 分钟后）')
-    expect(new ApiError('VERIFY_MISMATCH', undefined, { attemptsLeft: 0, retryAt }, now).message).toContain('尝试次数已用完，请在 10:12 后再试')
+    expect(new ApiError('RATE_LIMITED', undefined, { attemptsLeft: 0, retryAt }, now).message).toBe(
+      '尝试次数过多，请在 10:12 后再试（约 12 分钟后）',
+    )
+    expect(new ApiError('VERIFY_MISMATCH', undefined, { attemptsLeft: 0, retryAt }, now).message).toContain(
+      '尝试次数已用完，请在 10:12 后再试',
+    )
   })
 
   it('reads details from the envelope and ignores malformed ones', () => {
-    expect(catchIt(() => unwrapEnvelope({ ok: false, code: 'RATE_LIMITED', message: 'x', details: { retryAt } })).details).toEqual({ attemptsLeft: undefined, retryAt })
-    expect(catchIt(() => unwrapEnvelope({ ok: false, code: 'RATE_LIMITED', message: 'x', details: { retryAt: 'soon' } })).details).toBeUndefined()
+    expect(catchIt(() => unwrapEnvelope({ ok: false, code: 'RATE_LIMITED', message: 'x', details: { retryAt } })).details).toEqual({
+      attemptsLeft: undefined,
+      retryAt,
+    })
+    expect(
+      catchIt(() => unwrapEnvelope({ ok: false, code: 'RATE_LIMITED', message: 'x', details: { retryAt: 'soon' } })).details,
+    ).toBeUndefined()
   })
 })
 

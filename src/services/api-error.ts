@@ -1,5 +1,5 @@
-import type { ErrorDetails } from '../../types/envelope'
-import { ERROR_MESSAGES, isErrorCode, type ErrorCode } from '../../types/errors'
+import type { ErrorDetails } from '~types/envelope'
+import { ERROR_MESSAGES, isErrorCode, type ErrorCode } from '~types/errors'
 import { formatShanghai } from '../utils/datetime'
 
 /** What every failed call throws: a stable code, its one Chinese message, and the offending field if any. */

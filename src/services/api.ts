@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { FunctionActions } from '../../types/functions'
+import type { FunctionActions } from '~types/functions'
 import { invoke, type Transport } from './invoke'
 import { newRequestId } from './request-id'
 import { h5Transport, weappTransport } from './transports'

@@ -1,4 +1,4 @@
-import { ERROR_MESSAGES } from '../../types/errors'
+import { ERROR_MESSAGES } from '~types/errors'
 import { ApiError } from './api-error'
 import { invoke, TransportError, type CallBody, type Transport } from './invoke'
 import { backoffMs, MAX_RETRIES, shouldRetry } from './retry'
@@ -30,7 +30,11 @@ function scripted(answers: Array<unknown | Error>) {
 
 describe('invoke', () => {
   it('retries a network failure with the same request id, then succeeds', async () => {
-    const { transport, sent } = scripted([new TransportError('NETWORK_ERROR'), { ok: false, code: 'UNAVAILABLE', message: '' }, { ok: true, data: 7 }])
+    const { transport, sent } = scripted([
+      new TransportError('NETWORK_ERROR'),
+      { ok: false, code: 'UNAVAILABLE', message: '' },
+      { ok: true, data: 7 },
+    ])
     await expect(invoke('member', body, { transport, sleep: noSleep })).resolves.toBe(7)
     expect(sent).toHaveLength(3)
     expect(new Set(sent.map((s) => s.body.requestId))).toEqual(new Set(['req-1']))
@@ -52,7 +56,10 @@ describe('invoke', () => {
   })
 
   it('never retries a business error', async () => {
-    const { transport, sent } = scripted([{ ok: false, code: 'VERIFY_MISMATCH', message: '' }, { ok: true, data: 1 }])
+    const { transport, sent } = scripted([
+      { ok: false, code: 'VERIFY_MISMATCH', message: '' },
+      { ok: true, data: 1 },
+    ])
     const err = await failure(invoke('member', body, { transport, sleep: noSleep }))
     expect(err.code).toBe('VERIFY_MISMATCH')
     expect(sent).toHaveLength(1)

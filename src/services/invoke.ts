@@ -12,7 +12,10 @@ export type Transport = (fnName: string, body: CallBody) => Promise<unknown>
 
 /** A failure below the envelope: no answer, a timeout, a server that is down. */
 export class TransportError extends Error {
-  constructor(readonly code: 'NETWORK_ERROR' | 'DEADLINE_EXCEEDED' | 'UNAVAILABLE', detail?: string) {
+  constructor(
+    readonly code: 'NETWORK_ERROR' | 'DEADLINE_EXCEEDED' | 'UNAVAILABLE',
+    detail?: string,
+  ) {
     super(detail ?? code)
     this.name = 'TransportError'
   }

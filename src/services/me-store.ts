@@ -1,4 +1,4 @@
-import type { MeDTO } from '../../types/member'
+import type { MeDTO } from '~types/member'
 import { call } from './api'
 
 /**

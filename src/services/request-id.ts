@@ -4,6 +4,9 @@
  * randomness: unique enough per member, and the server scopes ids by caller.
  */
 export function newRequestId(now: number = Date.now(), random: () => number = Math.random): string {
-  const rand = () => Math.floor(random() * 0x100000000).toString(36).padStart(7, '0')
+  const rand = () =>
+    Math.floor(random() * 0x100000000)
+      .toString(36)
+      .padStart(7, '0')
   return `${now.toString(36)}-${rand()}${rand()}`
 }

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../types/errors'
+import type { ErrorCode } from '~types/errors'
 
 /** Failures where the request may never have arrived or finished: worth another try. */
 const TRANSIENT: ReadonlySet<ErrorCode> = new Set(['NETWORK_ERROR', 'UNAVAILABLE', 'DEADLINE_EXCEEDED'])

@@ -8,7 +8,7 @@
  * sent. Never throws: a failed opt-in must not block a booking, a claim or a pick.
  */
 import Taro from '@tarojs/taro'
-import type { FunctionActions } from '../../types/functions'
+import type { FunctionActions } from '~types/functions'
 import { call, type FunctionName } from './api'
 
 /** The functions that have notices: those whose action map has the kit's `subscribe`. */
@@ -45,7 +45,10 @@ async function askWeChat<T extends string>(fn: string, topics: T[], where: strin
   if (ids.length === 0) return { accepted: [], message: `消息模板尚未配置，通知将显示在${where}中` }
   try {
     // wx.requestSubscribeMessage takes at most 3 templates per tap.
-    const res = (await Taro.requestSubscribeMessage({ tmplIds: ids.slice(0, 3), entityIds: [] } as never)) as unknown as Record<string, string>
+    const res = (await Taro.requestSubscribeMessage({ tmplIds: ids.slice(0, 3), entityIds: [] } as never)) as unknown as Record<
+      string,
+      string
+    >
     const accepted = acceptedTopics(fn, topics, res)
     return { accepted, message: accepted.length ? '已订阅，届时将通过微信通知您' : `您未允许通知，可在${where}中查看` }
   } catch {
@@ -57,7 +60,11 @@ async function askWeChat<T extends string>(fn: string, topics: T[], where: strin
  * Asks WeChat for the opt-ins and tells the server which were given. `where` names the page where
  * the notice shows anyway (“通知记录”, “匹配结果”页).
  */
-export async function requestNotices<F extends NoticeFunction>(fn: F, topics: TopicOf<F>[], where = '“通知记录”'): Promise<SubscribeOutcome<TopicOf<F>>> {
+export async function requestNotices<F extends NoticeFunction>(
+  fn: F,
+  topics: TopicOf<F>[],
+  where = '“通知记录”',
+): Promise<SubscribeOutcome<TopicOf<F>>> {
   const outcome =
     process.env.TARO_ENV === 'weapp'
       ? await askWeChat(fn, topics, where)

@@ -9,10 +9,12 @@ test('base64 and UTF-8 match Node’s own', () => {
 })
 
 test('base64 (standard or URL-safe) round-trips any bytes; garbage gives none', () => {
-  fc.assert(fc.property(fc.uint8Array({ maxLength: 80 }), (b) => {
-    expect([...fromBase64(toBase64(b))]).toEqual([...b])
-    expect([...fromBase64(toBase64Url(b))]).toEqual([...b])
-  }))
+  fc.assert(
+    fc.property(fc.uint8Array({ maxLength: 80 }), (b) => {
+      expect([...fromBase64(toBase64(b))]).toEqual([...b])
+      expect([...fromBase64(toBase64Url(b))]).toEqual([...b])
+    }),
+  )
   expect(fromBase64('a')).toHaveLength(0)
   expect(fromBase64('ab$c')).toHaveLength(0)
 })

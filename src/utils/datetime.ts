@@ -10,7 +10,9 @@ dayjs.extend(utc)
  * mini-program JS engine ships.
  */
 export function formatShanghai(ms: number, pattern = 'YYYY年M月D日 HH:mm'): string {
-  return dayjs(ms).utcOffset(8 * 60).format(pattern)
+  return dayjs(ms)
+    .utcOffset(8 * 60)
+    .format(pattern)
 }
 
 /** "09:05" */

@@ -14,13 +14,22 @@ forEachTarget('database', (target) => {
     expect(added.id).toBe('add-1')
     const generated = await c().add({ name: '李四' })
     expect(typeof generated.id).toBe('string')
-    expect((await c().doc(generated.id as string).get()).data).toEqual([{ _id: generated.id, name: '李四' }])
+    expect(
+      (
+        await c()
+          .doc(generated.id as string)
+          .get()
+      ).data,
+    ).toEqual([{ _id: generated.id, name: '李四' }])
     expect((await c().doc('add-1').get()).data).toEqual([{ _id: 'add-1', name: '张三', n: 1 }])
     expect((await c().doc('add-missing').get()).data).toEqual([])
   })
 
   test('adding several documents at once returns all their ids', async () => {
-    const res = await c().add([{ _id: 'multi-1', batch: 'm' }, { _id: 'multi-2', batch: 'm' }])
+    const res = await c().add([
+      { _id: 'multi-1', batch: 'm' },
+      { _id: 'multi-2', batch: 'm' },
+    ])
     expect(res.ids).toEqual(['multi-1', 'multi-2'])
     expect((await c().where({ batch: 'm' }).count()).total).toBe(2)
   })
@@ -36,7 +45,13 @@ forEachTarget('database', (target) => {
     let q: string
     beforeAll(async () => {
       q = await target().collection('query')
-      const docs = [1, 2, 3, 4, 5].map((n) => ({ _id: `q${n}`, n, tag: n % 2 ? 'odd' : 'even', name: n === 2 ? 'Abc' : `x${n}`, extra: 'e' }))
+      const docs = [1, 2, 3, 4, 5].map((n) => ({
+        _id: `q${n}`,
+        n,
+        tag: n % 2 ? 'odd' : 'even',
+        name: n === 2 ? 'Abc' : `x${n}`,
+        extra: 'e',
+      }))
       await target().db.collection(q).add(docs)
     })
     const ids = (res: { data: { _id: string }[] }) => res.data.map((d) => d._id).sort()
@@ -51,7 +66,10 @@ forEachTarget('database', (target) => {
 
     test('orderBy, skip, limit and field shape the result', async () => {
       const res = await target().db.collection(q).where({}).orderBy('n', 'desc').skip(1).limit(2).field({ n: true }).get()
-      expect(res.data).toEqual([{ _id: 'q4', n: 4 }, { _id: 'q3', n: 3 }])
+      expect(res.data).toEqual([
+        { _id: 'q4', n: 4 },
+        { _id: 'q3', n: 3 },
+      ])
     })
 
     test('count counts what where() selects', async () => {
@@ -61,7 +79,9 @@ forEachTarget('database', (target) => {
 
   test('get() returns 100 documents unless a limit is given', async () => {
     const many = await target().collection('many')
-    await target().db.collection(many).add(Array.from({ length: 105 }, (_x, i) => ({ i })))
+    await target()
+      .db.collection(many)
+      .add(Array.from({ length: 105 }, (_x, i) => ({ i })))
     expect((await target().db.collection(many).get()).data).toHaveLength(100)
     expect((await target().db.collection(many).limit(1000).get()).data).toHaveLength(105)
     expect((await target().db.collection(many).skip(100).get()).data).toHaveLength(5)
@@ -69,7 +89,9 @@ forEachTarget('database', (target) => {
 
   test('update with inc, set, push and remove changes only the named fields', async () => {
     await c().add({ _id: 'upd-1', n: 1, tags: ['a'], gone: true, o: { a: 1, b: 2 } })
-    const res = await c().doc('upd-1').update({ n: _().inc(2), tags: _().push(['b']), gone: _().remove(), o: { a: 9 }, s: _().set({ z: 1 }) })
+    const res = await c()
+      .doc('upd-1')
+      .update({ n: _().inc(2), tags: _().push(['b']), gone: _().remove(), o: { a: 9 }, s: _().set({ z: 1 }) })
     expect(res.updated).toBe(1)
     expect((await c().doc('upd-1').get()).data[0]).toEqual({ _id: 'upd-1', n: 3, tags: ['a', 'b'], o: { a: 9, b: 2 }, s: { z: 1 } })
   })
@@ -80,7 +102,10 @@ forEachTarget('database', (target) => {
 
   test('a conditional update takes effect only while its condition holds', async () => {
     await c().add({ _id: 'stock-1', left: 1 })
-    const take = () => c().where({ _id: 'stock-1', left: _().gt(0) }).update({ left: _().inc(-1) })
+    const take = () =>
+      c()
+        .where({ _id: 'stock-1', left: _().gt(0) })
+        .update({ left: _().inc(-1) })
     expect((await take()).updated).toBe(1)
     expect((await take()).updated).toBe(0)
     expect((await c().doc('stock-1').get()).data[0].left).toBe(0)
@@ -96,7 +121,11 @@ forEachTarget('database', (target) => {
   })
 
   test('remove deletes one document by id, or all that where() selects', async () => {
-    await c().add([{ _id: 'rm-1', grp: 'rm' }, { _id: 'rm-2', grp: 'rm' }, { _id: 'rm-3', grp: 'rm' }])
+    await c().add([
+      { _id: 'rm-1', grp: 'rm' },
+      { _id: 'rm-2', grp: 'rm' },
+      { _id: 'rm-3', grp: 'rm' },
+    ])
     expect((await c().doc('rm-1').remove()).deleted).toBe(1)
     expect((await c().where({ grp: 'rm' }).remove()).deleted).toBe(2)
     expect((await c().where({ grp: 'rm' }).count()).total).toBe(0)
@@ -104,7 +133,9 @@ forEachTarget('database', (target) => {
 
   test('updateAndReturn returns the document after the update', async () => {
     await c().add({ _id: 'uar-1', n: 1 })
-    const res = await c().where({ _id: 'uar-1' }).updateAndReturn({ n: _().inc(1) })
+    const res = await c()
+      .where({ _id: 'uar-1' })
+      .updateAndReturn({ n: _().inc(1) })
     expect(res.updated).toBe(1)
     expect(res.doc).toEqual({ _id: 'uar-1', n: 2 })
     expect((await c().where({ _id: 'uar-none' }).updateAndReturn({ n: 1 })).updated).toBe(0)
@@ -112,13 +143,17 @@ forEachTarget('database', (target) => {
 
   test('aggregate runs match, group and sort', async () => {
     const sales = await target().collection('sales')
-    await target().db.collection(sales).add([
-      { shop: 'a', fen: 100 },
-      { shop: 'b', fen: 300 },
-      { shop: 'a', fen: 150 },
-      { shop: 'c', fen: 5 },
-    ])
-    const res = await target().db.collection(sales).aggregate()
+    await target()
+      .db.collection(sales)
+      .add([
+        { shop: 'a', fen: 100 },
+        { shop: 'b', fen: 300 },
+        { shop: 'a', fen: 150 },
+        { shop: 'c', fen: 5 },
+      ])
+    const res = await target()
+      .db.collection(sales)
+      .aggregate()
       .match({ fen: _().gt(10) })
       .group({ _id: '$shop', total: { $sum: '$fen' }, count: { $sum: 1 } })
       .sort({ total: -1 })
@@ -132,14 +167,22 @@ forEachTarget('database', (target) => {
   test('serverDate() is stored as the server clock (plus offset) and comes back as a Date', async () => {
     const before = Date.now()
     await c().add({ _id: 'time-1', at: target().db.serverDate() })
-    await c().doc('time-1').update({ later: target().db.serverDate({ offset: 60_000 }) })
+    await c()
+      .doc('time-1')
+      .update({ later: target().db.serverDate({ offset: 60_000 }) })
     const doc = (await c().doc('time-1').get()).data[0]
     const skew = target().clockSkewMs
     expect(doc.at).toBeInstanceOf(Date)
     expect(doc.at.getTime()).toBeGreaterThanOrEqual(before - skew)
     expect(doc.at.getTime()).toBeLessThanOrEqual(Date.now() + skew)
     expect(doc.later.getTime() - doc.at.getTime()).toBeGreaterThanOrEqual(60_000 - skew)
-    expect((await c().where({ at: _().lte(target().db.serverDate()) }).count()).total).toBeGreaterThanOrEqual(1)
+    expect(
+      (
+        await c()
+          .where({ at: _().lte(target().db.serverDate()) })
+          .count()
+      ).total,
+    ).toBeGreaterThanOrEqual(1)
   })
 
   test('a collection that was never created answers DATABASE_COLLECTION_NOT_EXIST', async () => {

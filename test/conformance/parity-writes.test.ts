@@ -13,7 +13,9 @@ forEachTarget('CloudBase parity: writes', (target) => {
     const hex = '5f1d7a3b2c4e5f6a7b8c9d0e'
     await c().add({ _id: 'oid-field', ref: oid(hex) })
     expect((await c().doc('oid-field').get()).data[0].ref).toBe(hex)
-    const found = await c().where({ ref: oid(hex) }).get()
+    const found = await c()
+      .where({ ref: oid(hex) })
+      .get()
     expect(found.data.map((d) => d._id)).toEqual(['oid-field'])
     expect(found.data[0].ref).toBe(hex)
   })
@@ -47,7 +49,13 @@ forEachTarget('CloudBase parity: writes', (target) => {
 
   test('doc().set() with identical content reports updated: 1; an operator update that changes nothing reports 0', async () => {
     await c().add({ _id: 'set-1', a: 1, b: { c: 2 } })
-    expect((await c().doc('set-1').set({ a: 1, b: { c: 2 } })).updated).toBe(1)
+    expect(
+      (
+        await c()
+          .doc('set-1')
+          .set({ a: 1, b: { c: 2 } })
+      ).updated,
+    ).toBe(1)
     // MongoDB's nModified, which CloudBase's `updated` follows for operator updates (the CAS updates in cloudfunctions/ rely on it).
     expect((await c().where({ _id: 'set-1', a: 1 }).update({ a: 1 })).updated).toBe(0)
     expect((await c().where({ _id: 'set-1', a: 1 }).update({ a: 2 })).updated).toBe(1)
@@ -56,11 +64,37 @@ forEachTarget('CloudBase parity: writes', (target) => {
   test('$inc and $mul on a field that holds no number are refused with DATABASE_REQUEST_FAILED, nothing changed (MongoDB TypeMismatch)', async () => {
     const _ = target().db.command
     await c().add({ _id: 'inc-str', n: 'seven', m: 2, when: new Date(0) })
-    expect((await rejection(c().where({ _id: 'inc-str' }).updateAndReturn({ n: _.inc(1) }))).code).toBe('DATABASE_REQUEST_FAILED')
-    expect((await rejection(c().doc('inc-str').update({ n: _.mul(2) }))).code).toBe('DATABASE_REQUEST_FAILED')
-    expect((await rejection(c().doc('inc-str').update({ when: _.inc(1) }))).code).toBe('DATABASE_REQUEST_FAILED')
+    expect(
+      (
+        await rejection(
+          c()
+            .where({ _id: 'inc-str' })
+            .updateAndReturn({ n: _.inc(1) }),
+        )
+      ).code,
+    ).toBe('DATABASE_REQUEST_FAILED')
+    expect(
+      (
+        await rejection(
+          c()
+            .doc('inc-str')
+            .update({ n: _.mul(2) }),
+        )
+      ).code,
+    ).toBe('DATABASE_REQUEST_FAILED')
+    expect(
+      (
+        await rejection(
+          c()
+            .doc('inc-str')
+            .update({ when: _.inc(1) }),
+        )
+      ).code,
+    ).toBe('DATABASE_REQUEST_FAILED')
     // A missing field starts from 0; a number moves.
-    await c().doc('inc-str').update({ m: _.inc(3), fresh: _.inc(1) })
+    await c()
+      .doc('inc-str')
+      .update({ m: _.inc(3), fresh: _.inc(1) })
     expect((await c().doc('inc-str').get()).data[0]).toMatchObject({ n: 'seven', m: 5, fresh: 1 })
   })
 

@@ -13,7 +13,13 @@ interface Recorded {
   body: Record<string, unknown>
 }
 
-const STABLE_NOISE = { envName: 'local', wxCloudApiToken: '', wxCloudbaseAccesstoken: '', tcb_sessionToken: '', crossAuthorizationToken: '' }
+const STABLE_NOISE = {
+  envName: 'local',
+  wxCloudApiToken: '',
+  wxCloudbaseAccesstoken: '',
+  tcb_sessionToken: '',
+  crossAuthorizationToken: '',
+}
 
 let server: Server
 let recorded: Recorded[] = []
@@ -72,60 +78,113 @@ test('the pinned SDK version is installed', () => {
 
 test('doc().get()', async () => {
   expect(await sent(() => db.collection('c').doc('a').get())).toEqual({
-    action: 'database.getDocument', collectionName: 'c', query: '{"_id":"a"}', queryType: 'DOC', multi: false,
+    action: 'database.getDocument',
+    collectionName: 'c',
+    query: '{"_id":"a"}',
+    queryType: 'DOC',
+    multi: false,
   })
 })
 
 test('where().orderBy().skip().limit().field().get() with operators and a RegExp', async () => {
   const _ = db.command
-  const call = () => db.collection('c')
-    .where({ a: _.gt(1), b: _.in([1, 2]), d: db.RegExp({ regexp: '^x', options: 'i' }), e: { f: 1 } })
-    .orderBy('a', 'desc').skip(2).limit(5).field({ a: true }).get()
+  const call = () =>
+    db
+      .collection('c')
+      .where({ a: _.gt(1), b: _.in([1, 2]), d: db.RegExp({ regexp: '^x', options: 'i' }), e: { f: 1 } })
+      .orderBy('a', 'desc')
+      .skip(2)
+      .limit(5)
+      .field({ a: true })
+      .get()
   expect(await sent(call)).toEqual({
-    action: 'database.getDocument', collectionName: 'c', queryType: 'WHERE',
-    query: '{"a":{"$gt":{"$numberInt":"1"}},"b":{"$in":[{"$numberInt":"1"},{"$numberInt":"2"}]},"d":{"$regularExpression":{"pattern":"^x","options":"i"}},"e.f":{"$numberInt":"1"}}',
-    order: '{"a":{"$numberInt":"-1"}}', offset: 2, limit: 5, projection: '{"a":{"$numberInt":"1"}}',
+    action: 'database.getDocument',
+    collectionName: 'c',
+    queryType: 'WHERE',
+    query:
+      '{"a":{"$gt":{"$numberInt":"1"}},"b":{"$in":[{"$numberInt":"1"},{"$numberInt":"2"}]},"d":{"$regularExpression":{"pattern":"^x","options":"i"}},"e.f":{"$numberInt":"1"}}',
+    order: '{"a":{"$numberInt":"-1"}}',
+    offset: 2,
+    limit: 5,
+    projection: '{"a":{"$numberInt":"1"}}',
   })
 })
 
 test('get() without a limit asks for 100; a limit above 1000 is capped', async () => {
-  expect(await sent(() => db.collection('c').get())).toEqual({ action: 'database.getDocument', collectionName: 'c', queryType: 'WHERE', limit: 100 })
+  expect(await sent(() => db.collection('c').get())).toEqual({
+    action: 'database.getDocument',
+    collectionName: 'c',
+    queryType: 'WHERE',
+    limit: 100,
+  })
   expect((await sent(() => db.collection('c').limit(5000).get())).limit).toBe(1000)
 })
 
 test('count() with $or', async () => {
   const _ = db.command
-  expect(await sent(() => db.collection('c').where(_.or([{ a: 1 }, { b: _.lt(2) }])).count())).toEqual({
-    action: 'database.calculateDocument', collectionName: 'c', queryType: 'WHERE',
+  expect(
+    await sent(() =>
+      db
+        .collection('c')
+        .where(_.or([{ a: 1 }, { b: _.lt(2) }]))
+        .count(),
+    ),
+  ).toEqual({
+    action: 'database.calculateDocument',
+    collectionName: 'c',
+    queryType: 'WHERE',
     query: '{"$or":[{"a":{"$numberInt":"1"}},{"b":{"$lt":{"$numberInt":"2"}}}]}',
   })
 })
 
 test('add() of one and of several documents, with serverDate and a Date', async () => {
   expect(await sent(() => db.collection('c').add({ a: 1, t: db.serverDate(), d: new Date(5), n: null }))).toEqual({
-    action: 'database.insertDocument', collectionName: 'c',
+    action: 'database.insertDocument',
+    collectionName: 'c',
     data: ['{"a":{"$numberInt":"1"},"t":{"$tcb_server_date":{"offset":{"$numberInt":"0"}}},"d":{"$date":{"$numberLong":"5"}},"n":null}'],
   })
   expect(await sent(() => db.collection('c').add([{ a: 1 }, { a: 2 }]))).toEqual({
-    action: 'database.insertDocument', collectionName: 'c', data: ['{"a":{"$numberInt":"1"}}', '{"a":{"$numberInt":"2"}}'],
+    action: 'database.insertDocument',
+    collectionName: 'c',
+    data: ['{"a":{"$numberInt":"1"}}', '{"a":{"$numberInt":"2"}}'],
   })
 })
 
 test('doc().update() turns fields into $set on dotted paths and commands into operators', async () => {
   const _ = db.command
-  const call = () => db.collection('c').doc('a').update({ a: _.inc(1), b: _.push([1]), c: _.remove(), d: { e: 1 }, t: db.serverDate({ offset: 1000 }) })
+  const call = () =>
+    db
+      .collection('c')
+      .doc('a')
+      .update({ a: _.inc(1), b: _.push([1]), c: _.remove(), d: { e: 1 }, t: db.serverDate({ offset: 1000 }) })
   expect(await sent(call)).toEqual({
-    action: 'database.modifyDocument', collectionName: 'c', query: '{"_id":"a"}', queryType: 'DOC', multi: false, merge: true, upsert: false,
+    action: 'database.modifyDocument',
+    collectionName: 'c',
+    query: '{"_id":"a"}',
+    queryType: 'DOC',
+    multi: false,
+    merge: true,
+    upsert: false,
     data: '{"$inc":{"a":{"$numberInt":"1"}},"$push":{"b":{"$each":[{"$numberInt":"1"}]}},"$unset":{"c":""},"$set":{"t":{"$tcb_server_date":{"offset":{"$numberInt":"1000"}}},"d.e":{"$numberInt":"1"}}}',
   })
 })
 
 test('array and number commands: push options, unshift, pop, shift, addToSet, pull, rename, min', async () => {
   const _ = db.command
-  const call = () => db.collection('c').doc('a').update({
-    a: _.push({ each: [1], position: 0, sort: 1, slice: 3 }), b: _.unshift([2]), c: _.pop(), d: _.shift(),
-    e: _.addToSet({ $each: [3] }), f: _.pull(_.gt(4)), g: _.rename('h'), i: _.min(5),
-  })
+  const call = () =>
+    db
+      .collection('c')
+      .doc('a')
+      .update({
+        a: _.push({ each: [1], position: 0, sort: 1, slice: 3 }),
+        b: _.unshift([2]),
+        c: _.pop(),
+        d: _.shift(),
+        e: _.addToSet({ $each: [3] }),
+        f: _.pull(_.gt(4)),
+        g: _.rename('h'),
+        i: _.min(5),
+      })
   expect(JSON.parse((await sent(call)).data as string)).toEqual({
     $push: {
       a: { $each: [{ $numberInt: '1' }], $position: { $numberInt: '0' }, $sort: { $numberInt: '1' }, $slice: { $numberInt: '3' } },
@@ -140,38 +199,91 @@ test('array and number commands: push options, unshift, pop, shift, addToSet, pu
 })
 
 test('doc().set() is an upserting replacement', async () => {
-  expect(await sent(() => db.collection('c').doc('a').set({ a: 1, d: { e: 1 } }))).toEqual({
-    action: 'database.modifyDocument', collectionName: 'c', query: '{"_id":"a"}', queryType: 'DOC', multi: false, merge: false, upsert: true,
+  expect(
+    await sent(() =>
+      db
+        .collection('c')
+        .doc('a')
+        .set({ a: 1, d: { e: 1 } }),
+    ),
+  ).toEqual({
+    action: 'database.modifyDocument',
+    collectionName: 'c',
+    query: '{"_id":"a"}',
+    queryType: 'DOC',
+    multi: false,
+    merge: false,
+    upsert: true,
     data: '{"a":{"$numberInt":"1"},"d":{"e":{"$numberInt":"1"}}}',
   })
 })
 
 test('where().update() and where().remove() are multi by default', async () => {
   const _ = db.command
-  expect(await sent(() => db.collection('c').where({ a: 1 }).update({ a: _.set({ x: 1 }) }))).toEqual({
-    action: 'database.modifyDocument', collectionName: 'c', query: '{"a":{"$numberInt":"1"}}', queryType: 'WHERE', multi: true, merge: true, upsert: false,
+  expect(
+    await sent(() =>
+      db
+        .collection('c')
+        .where({ a: 1 })
+        .update({ a: _.set({ x: 1 }) }),
+    ),
+  ).toEqual({
+    action: 'database.modifyDocument',
+    collectionName: 'c',
+    query: '{"a":{"$numberInt":"1"}}',
+    queryType: 'WHERE',
+    multi: true,
+    merge: true,
+    upsert: false,
     data: '{"$set":{"a":{"x":{"$numberInt":"1"}}}}',
   })
   expect(await sent(() => db.collection('c').where({ a: 1 }).remove())).toEqual({
-    action: 'database.removeDocument', collectionName: 'c', query: '{"a":{"$numberInt":"1"}}', queryType: 'WHERE', multi: true,
+    action: 'database.removeDocument',
+    collectionName: 'c',
+    query: '{"a":{"$numberInt":"1"}}',
+    queryType: 'WHERE',
+    multi: true,
   })
 })
 
 test('doc().remove() and updateAndReturn()', async () => {
   const _ = db.command
   expect(await sent(() => db.collection('c').doc('a').remove())).toEqual({
-    action: 'database.removeDocument', collectionName: 'c', query: '{"_id":"a"}', queryType: 'DOC', multi: false,
+    action: 'database.removeDocument',
+    collectionName: 'c',
+    query: '{"_id":"a"}',
+    queryType: 'DOC',
+    multi: false,
   })
-  expect(await sent(() => db.collection('c').where({ a: 1 }).updateAndReturn({ a: _.inc(1) }))).toEqual({
-    action: 'database.modifyAndReturnDoc', collectionName: 'c', query: '{"a":{"$numberInt":"1"}}', queryType: 'WHERE', data: '{"$inc":{"a":{"$numberInt":"1"}}}',
+  expect(
+    await sent(() =>
+      db
+        .collection('c')
+        .where({ a: 1 })
+        .updateAndReturn({ a: _.inc(1) }),
+    ),
+  ).toEqual({
+    action: 'database.modifyAndReturnDoc',
+    collectionName: 'c',
+    query: '{"a":{"$numberInt":"1"}}',
+    queryType: 'WHERE',
+    data: '{"$inc":{"a":{"$numberInt":"1"}}}',
   })
 })
 
 test('aggregate() sends stages as {stageKey, stageValue} with EJSON values', async () => {
   const _ = db.command
-  const call = () => db.collection('c').aggregate().match({ a: _.gt(1) }).group({ _id: '$a', n: { $sum: 1 } }).sort({ n: -1 }).end()
+  const call = () =>
+    db
+      .collection('c')
+      .aggregate()
+      .match({ a: _.gt(1) })
+      .group({ _id: '$a', n: { $sum: 1 } })
+      .sort({ n: -1 })
+      .end()
   expect(await sent(call)).toEqual({
-    action: 'database.aggregateDocuments', collectionName: 'c',
+    action: 'database.aggregateDocuments',
+    collectionName: 'c',
     stages: [
       { stageKey: '$match', stageValue: '{"a":{"$gt":{"$numberInt":"1"}}}' },
       { stageKey: '$group', stageValue: '{"_id":"$a","n":{"$sum":{"$numberInt":"1"}}}' },

@@ -35,7 +35,10 @@ forEachTarget('transactions', (target) => {
   })
 
   test('a transaction reads its own writes and a stable snapshot of the rest', async () => {
-    await c().add([{ _id: 'ts-1', n: 1 }, { _id: 'ts-2', n: 1 }])
+    await c().add([
+      { _id: 'ts-1', n: 1 },
+      { _id: 'ts-2', n: 1 },
+    ])
     const tx = await target().db.startTransaction()
     expect((await tx.collection(coll).doc('ts-1').get()).data.n).toBe(1)
     await c().doc('ts-1').update({ n: 99 }) // committed outside, after the snapshot
@@ -53,7 +56,10 @@ forEachTarget('transactions', (target) => {
     await tx.collection(coll).doc('tq-1').update({ n: 10 })
     await c().add({ _id: 'tq-3', grp: 'tq', n: 3 }) // committed outside, after the snapshot
     const seen = (await tx.collection(coll).where({ grp: 'tq' }).get()).data.map((d: { _id: string; n: number }) => [d._id, d.n])
-    expect(seen.sort()).toEqual([['tq-1', 10], ['tq-2', 2]])
+    expect(seen.sort()).toEqual([
+      ['tq-1', 10],
+      ['tq-2', 2],
+    ])
     await tx.commit()
     expect((await c().where({ grp: 'tq' }).count()).total).toBe(3)
   })
@@ -85,7 +91,10 @@ forEachTarget('transactions', (target) => {
     await c().add({ _id: 'tr-1', n: 3 })
     const result = await target().db.runTransaction(async (tx: any) => {
       const doc = (await tx.collection(coll).doc('tr-1').get()).data
-      await tx.collection(coll).doc('tr-1').update({ n: doc.n - 1 })
+      await tx
+        .collection(coll)
+        .doc('tr-1')
+        .update({ n: doc.n - 1 })
       return doc.n - 1
     })
     expect(result).toBe(2)

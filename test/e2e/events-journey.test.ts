@@ -1,7 +1,7 @@
 import jsQR from 'jsqr'
 import type { BrowserContext, Page } from 'playwright-core'
-import { ERROR_MESSAGES } from '../../types/errors'
-import type { EventAdminDTO, GiftTierDTO } from '../../types/events'
+import { ERROR_MESSAGES } from '~types/errors'
+import type { EventAdminDTO, GiftTierDTO } from '~types/events'
 import { browserAvailability, signInAs } from './support/browser'
 import { browserSuite } from './support/suite'
 
@@ -57,15 +57,28 @@ suite(`events journey in Chromium (H5 build)${availability.run ? '' : ` — skip
   beforeAll(async () => {
     const now = Date.now()
     event = await api<EventAdminDTO>(OFFICER, 'saveEvent', {
-      kind: 'fair', title: '跟着劳模赶大集（测试）', description: '集章换文创', organiser: '运城市总工会',
+      kind: 'fair',
+      title: '跟着劳模赶大集（测试）',
+      description: '集章换文创',
+      organiser: '运城市总工会',
       venue: { name: '万达广场一层中庭', address: '运城市盐湖区', city: '运城市' },
-      startsAt: now - 3600_000, endsAt: now + 8 * 3600_000,
-      zones: [{ id: 'A', name: '匠心特产集' }, { id: 'B', name: '巧手工艺廊' }],
+      startsAt: now - 3600_000,
+      endsAt: now + 8 * 3600_000,
+      zones: [
+        { id: 'A', name: '匠心特产集' },
+        { id: 'B', name: '巧手工艺廊' },
+      ],
       signUp: { required: false, capacity: null, closesAt: null },
       stampRules: { cooldownSeconds: 0 },
     })
     for (const b of BOOTHS) await api(OFFICER, 'saveBooth', { eventId: event.id, ...b })
-    tier = await api<GiftTierDTO>(OFFICER, 'saveTier', { eventId: event.id, name: '集满3枚', gift: '关公贴文创礼包', rule: { minTotal: 3, minPerZone: 0 }, stock: 5 })
+    tier = await api<GiftTierDTO>(OFFICER, 'saveTier', {
+      eventId: event.id,
+      name: '集满3枚',
+      gift: '关公贴文创礼包',
+      rule: { minTotal: 3, minPerZone: 0 },
+      stock: 5,
+    })
   }, 90_000)
 
   it('booth codes printed by the officer give a member three stamps; the redemption QR is honoured once at the gift desk', async () => {
@@ -122,7 +135,9 @@ suite(`events journey in Chromium (H5 build)${availability.run ? '' : ` — skip
     // A re-scan of the same member's code says in Chinese when and where, grants nothing, and the desk stays ready.
     await officer.page.locator('#gift-desk-input input').fill(token)
     await officer.page.locator('#gift-desk-submit').click()
-    await officer.page.locator('#gift-desk-result', { hasText: /请勿重复发放：.+ 已于 \d\d:\d\d 在2号兑换台领取/ }).waitFor({ timeout: 15_000 })
+    await officer.page
+      .locator('#gift-desk-result', { hasText: /请勿重复发放：.+ 已于 \d\d:\d\d 在2号兑换台领取/ })
+      .waitFor({ timeout: 15_000 })
     await expect(officer.page.locator('#gift-desk-confirm').count()).resolves.toBe(0)
     await officer.page.locator('#gift-desk-input input').waitFor({ state: 'visible' })
     expect(await officer.page.locator('#gift-desk-input input').inputValue()).toBe('')

@@ -17,25 +17,34 @@ const TILES = ['会聚良缘', '两癌筛查', '工会消费券', '集章打卡'
 suite(`the hall's tiles open for every identity${availability.run ? '' : ` — skipped: ${availability.reason}`}`, () => {
   const ui = browserSuite()
 
-
-  it.each(DEMO_IDENTITIES.map((d) => [d.label, d.openid]))('%s', async (_label, openid) => {
-    const ctx = await ui.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
-    const page = await ctx.newPage()
-    const errors: string[] = []
-    page.on('pageerror', (e) => errors.push(e.message))
-    page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) errors.push(m.text()) })
-    await page.goto(`${ui.url}/`)
-    await page.locator(`#identity-${openid}`).click({ timeout: 20_000 })
-    await page.locator('.home__title').waitFor({ timeout: 15_000 })
-    for (const tile of [...TILES, '我的']) {
-      await page.getByText(tile, { exact: false }).first().click({ timeout: 15_000 })
-      // Something beyond the 返回 link renders on the new screen.
-      await page.waitForFunction(() => document.body.innerText.replace(/‹?\s*返回/g, '').trim().length > 4 && !document.body.innerText.includes('服务大厅'), undefined, { timeout: 15_000 })
-      await page.waitForTimeout(600)
-      expect({ tile, errors }).toEqual({ tile, errors: [] })
-      await page.goto(`${ui.url}/`) // back to the hall afresh: the next tap starts where a person starts
+  it.each(DEMO_IDENTITIES.map((d) => [d.label, d.openid]))(
+    '%s',
+    async (_label, openid) => {
+      const ctx = await ui.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
+      const page = await ctx.newPage()
+      const errors: string[] = []
+      page.on('pageerror', (e) => errors.push(e.message))
+      page.on('console', (m) => {
+        if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) errors.push(m.text())
+      })
+      await page.goto(`${ui.url}/`)
+      await page.locator(`#identity-${openid}`).click({ timeout: 20_000 })
       await page.locator('.home__title').waitFor({ timeout: 15_000 })
-    }
-    await ctx.close()
-  }, 120_000)
+      for (const tile of [...TILES, '我的']) {
+        await page.getByText(tile, { exact: false }).first().click({ timeout: 15_000 })
+        // Something beyond the 返回 link renders on the new screen.
+        await page.waitForFunction(
+          () => document.body.innerText.replace(/‹?\s*返回/g, '').trim().length > 4 && !document.body.innerText.includes('服务大厅'),
+          undefined,
+          { timeout: 15_000 },
+        )
+        await page.waitForTimeout(600)
+        expect({ tile, errors }).toEqual({ tile, errors: [] })
+        await page.goto(`${ui.url}/`) // back to the hall afresh: the next tap starts where a person starts
+        await page.locator('.home__title').waitFor({ timeout: 15_000 })
+      }
+      await ctx.close()
+    },
+    120_000,
+  )
 })

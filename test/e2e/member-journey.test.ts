@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import { ERROR_MESSAGES } from '../../types/errors'
+import { ERROR_MESSAGES } from '~types/errors'
 import { browserAvailability } from './support/browser'
 import { browserSuite } from './support/suite'
 

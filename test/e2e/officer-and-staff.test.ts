@@ -31,7 +31,6 @@ suite(`officer and staff pages in Chromium (H5 build)${availability.run ? '' : `
     return signInAs(ui.browser, ui.url, openid, pageErrors)
   }
 
-
   it('imports a GBK roster as Excel saves it, in Chinese, without mojibake', async () => {
     const { context, page } = await signedIn('demo-officer')
     await page.locator('#go-officer').click()
@@ -87,7 +86,7 @@ suite(`officer and staff pages in Chromium (H5 build)${availability.run ? '' : `
     await staff.context.close()
   }, 120_000)
 
-  it('a deletion request reaches the officers\' queue, and the member sees what was erased and what is kept', async () => {
+  it("a deletion request reaches the officers' queue, and the member sees what was erased and what is kept", async () => {
     const member = await signedIn('demo-rider')
     await member.page.locator('#go-me').click()
     await member.page.locator('#me-delete').click({ timeout: 15_000 })

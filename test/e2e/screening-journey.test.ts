@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import jsQR from 'jsqr'
 import type { BrowserContext, Page } from 'playwright-core'
-import { formatShanghai } from '../../src/utils/datetime'
+import { formatShanghai } from '~src/utils/datetime'
 import { browserAvailability, signInAs } from './support/browser'
 import { browserSuite } from './support/suite'
 
@@ -47,7 +47,6 @@ suite(`两癌筛查 journey in Chromium (H5 build)${availability.run ? '' : ` �
     if (!found) throw new Error('no QR code on screen')
     return found.data
   }
-
 
   it('an eligible rider books with consent, cancels (the place returns), books again, reschedules to today and gets a check-in QR', async () => {
     rider = await signIn('demo-rider')
@@ -166,7 +165,7 @@ suite(`两癌筛查 journey in Chromium (H5 build)${availability.run ? '' : ` �
     // A file Excel opens in Chinese: UTF-8 with a BOM.
     const [download] = await Promise.all([officer.waitForEvent('download'), officer.locator('#export-masked-button').click()])
     expect(download.suggestedFilename()).toMatch(/\.csv$/)
-    const bytes = readFileSync(await download.path() as string)
+    const bytes = readFileSync((await download.path()) as string)
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const text = bytes.toString('utf8')
     expect(text).toContain('王*')

@@ -14,7 +14,7 @@ import { createMatchmakingFunction } from '../../cloudfunctions/matchmaking/inde
 import { createMemberFunction } from '../../cloudfunctions/member/index'
 import { createScreeningFunction } from '../../cloudfunctions/screening/index'
 import { createVouchersFunction } from '../../cloudfunctions/vouchers/index'
-import { MERCHANT_MANAGER_SUFFIX } from '../../types/member'
+import { MERCHANT_MANAGER_SUFFIX } from '~types/member'
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
 import { invoke } from '../support/invoke'
 
@@ -51,16 +51,45 @@ const openidOf = (kind: Kind) => (kind === 'anonymous' ? undefined : `auth-${kin
 
 /** Fresh callers before each block: calling every action with `{}` may change them (her deletion request, a role). */
 async function seedCallers(): Promise<void> {
-  await emu.db.collection(COLLECTIONS.users).where({ _id: emu.db.command.exists(true) }).remove()
-  await emu.db.collection(COLLECTIONS.roster).where({ _id: emu.db.command.exists(true) }).remove()
+  await emu.db
+    .collection(COLLECTIONS.users)
+    .where({ _id: emu.db.command.exists(true) })
+    .remove()
+  await emu.db
+    .collection(COLLECTIONS.roster)
+    .where({ _id: emu.db.command.exists(true) })
+    .remove()
   const users = Object.entries(ROLES).map(([kind, roles]) => ({
-    _id: openidOf(kind as Kind), rosterId: null, verifiedAt: null, roles, deletionRequestedAt: null, createdAt: 0, updatedAt: 0,
+    _id: openidOf(kind as Kind),
+    rosterId: null,
+    verifiedAt: null,
+    roles,
+    deletionRequestedAt: null,
+    createdAt: 0,
+    updatedAt: 0,
   }))
-  const member = { _id: 'auth-member', rosterId: 'GH-AUTH-1', verifiedAt: 1, roles: [], deletionRequestedAt: null, createdAt: 0, updatedAt: 0 }
+  const member = {
+    _id: 'auth-member',
+    rosterId: 'GH-AUTH-1',
+    verifiedAt: 1,
+    roles: [],
+    deletionRequestedAt: null,
+    createdAt: 0,
+    updatedAt: 0,
+  }
   await emu.db.collection(COLLECTIONS.users).add([...users, member])
   await emu.db.collection(COLLECTIONS.roster).add({
-    _id: 'GH-AUTH-1', name: '王秀英', cardNo: 'GH-AUTH-1', phone: '13800000001', branch: '市妇幼保健院工会', tags: [], gender: 'F',
-    birthDate: '1985-03-01', boundOpenid: 'auth-member', importedAt: 0, updatedAt: 0,
+    _id: 'GH-AUTH-1',
+    name: '王秀英',
+    cardNo: 'GH-AUTH-1',
+    phone: '13800000001',
+    branch: '市妇幼保健院工会',
+    tags: [],
+    gender: 'F',
+    birthDate: '1985-03-01',
+    boundOpenid: 'auth-member',
+    importedAt: 0,
+    updatedAt: 0,
   })
 }
 
@@ -88,7 +117,8 @@ describe.each(FUNCTIONS)('%s: every action as every kind of caller', (_name, mak
         const res = await invoke(main, openidOf(kind), action, {})
         const got = res.ok ? null : REFUSALS.has(res.code) ? res.code : null
         const want = expected(spec.auth as Auth<never>, kind)
-        if (got !== want) rows.push(`${action} (${authLabel(spec.auth as Auth<never>)}) as ${kind}: got ${got ?? 'past auth'}, want ${want ?? 'past auth'}`)
+        if (got !== want)
+          rows.push(`${action} (${authLabel(spec.auth as Auth<never>)}) as ${kind}: got ${got ?? 'past auth'}, want ${want ?? 'past auth'}`)
       }
     }
     expect(rows).toEqual([])
@@ -130,7 +160,9 @@ function looseSpots(schema: unknown, path: string, seen = new Set<unknown>()): s
     case 'lazy':
       return walk((def.getter as () => unknown)(), path)
     default:
-      return ['optional', 'nullable', 'default', 'prefault', 'readonly', 'catch', 'nonoptional'].includes(def.type as string) ? walk(def.innerType, path) : []
+      return ['optional', 'nullable', 'default', 'prefault', 'readonly', 'catch', 'nonoptional'].includes(def.type as string)
+        ? walk(def.innerType, path)
+        : []
   }
 }
 
@@ -146,7 +178,8 @@ describe.each(FUNCTIONS)('%s: unknown keys are refused at every depth', (_name, 
     for (const [action, spec] of Object.entries(main.actions)) {
       const kind = KINDS.find((k) => expected(spec.auth as Auth<never>, k) === null)!
       const res = await invoke(main, openidOf(kind), action, { zzUnknown: 1 })
-      if (res.ok || res.code !== 'INVALID_ARGUMENT' || res.field !== 'zzUnknown') wrong.push(`${action}: ${res.ok ? 'ok' : `${res.code} ${res.field ?? ''}`}`)
+      if (res.ok || res.code !== 'INVALID_ARGUMENT' || res.field !== 'zzUnknown')
+        wrong.push(`${action}: ${res.ok ? 'ok' : `${res.code} ${res.field ?? ''}`}`)
     }
     expect(wrong).toEqual([])
   })

@@ -26,7 +26,14 @@ test('300 concurrent reads by id (ids repeated): each gets its own document, in 
 test('reads by a field answer every document of each key (more than one page in all), [] for none', async () => {
   const owners = [...Array.from({ length: 30 }, (_x, i) => `o${i}`), 'nobody']
   const got = await Promise.all(owners.map((o) => byOwner(emu.db, o)))
-  got.slice(0, 30).forEach((docs, i) => expect([owners[i], docs!.map((d) => d.n).sort((a, b) => a - b)]).toEqual([owners[i], Array.from({ length: 40 }, (_x, k) => i + 30 * k)]))
+  got
+    .slice(0, 30)
+    .forEach((docs, i) =>
+      expect([owners[i], docs!.map((d) => d.n).sort((a, b) => a - b)]).toEqual([
+        owners[i],
+        Array.from({ length: 40 }, (_x, k) => i + 30 * k),
+      ]),
+    )
   expect(got[30]).toEqual([])
 })
 
@@ -40,7 +47,12 @@ test('a read asked for after a write was acknowledged sees it, even while an old
 
 test('a failed query fails the reads it carried; the next ones work', async () => {
   const bad = batchedById<{ _id: string }>('br_docs')
-  const badDb = { collection: () => { throw new Error('down') }, command: emu.db.command } as unknown as typeof emu.db
+  const badDb = {
+    collection: () => {
+      throw new Error('down')
+    },
+    command: emu.db.command,
+  } as unknown as typeof emu.db
   await expect(bad(badDb, 'd1')).rejects.toThrow('down')
   expect((await bad(emu.db, 'd2'))?._id).toBe('d2')
 })

@@ -28,7 +28,10 @@ test('amounts other than one: each caller sees the value right after its own inc
 })
 
 test('a counter of a document that does not exist answers null and creates nothing', async () => {
-  expect(await Promise.all([bumpCounter(emu.db, 'counter_test', 'nope', 'n'), bumpCounter(emu.db, 'counter_test', 'nope', 'n')])).toEqual([null, null])
+  expect(await Promise.all([bumpCounter(emu.db, 'counter_test', 'nope', 'n'), bumpCounter(emu.db, 'counter_test', 'nope', 'n')])).toEqual([
+    null,
+    null,
+  ])
   expect((await emu.db.collection('counter_test').doc('nope').get()).data).toEqual([])
 })
 

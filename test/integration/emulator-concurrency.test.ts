@@ -12,7 +12,12 @@ test('200 concurrent conditional decrements on a stock of 20: exactly 20 win and
   const _ = db.command
   await db.collection('stock').add({ _id: 'gift-1', left: 20 })
   const results = await Promise.all(
-    Array.from({ length: 200 }, () => db.collection('stock').where({ _id: 'gift-1', left: _.gt(0) }).update({ left: _.inc(-1) })),
+    Array.from({ length: 200 }, () =>
+      db
+        .collection('stock')
+        .where({ _id: 'gift-1', left: _.gt(0) })
+        .update({ left: _.inc(-1) }),
+    ),
   )
   expect(results.filter((r) => r.updated === 1)).toHaveLength(20)
   expect(results.filter((r) => r.updated === 0)).toHaveLength(180)
@@ -21,7 +26,9 @@ test('200 concurrent conditional decrements on a stock of 20: exactly 20 win and
 
 test('concurrent duplicate inserts of one ledger id: exactly one succeeds', async () => {
   const db = emu.db
-  const outcomes = await Promise.allSettled(Array.from({ length: 50 }, (_x, i) => db.collection('ledger').add({ _id: 'p1:openid-1', attempt: i })))
+  const outcomes = await Promise.allSettled(
+    Array.from({ length: 50 }, (_x, i) => db.collection('ledger').add({ _id: 'p1:openid-1', attempt: i })),
+  )
   expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1)
   const codes = outcomes.flatMap((o) => (o.status === 'rejected' ? [(o.reason as { code?: string }).code] : []))
   expect(new Set(codes)).toEqual(new Set(['DATABASE_DUPLICATE_WRITE']))
@@ -37,7 +44,10 @@ test('concurrent read-modify-write transactions on one counter: conflicts are re
       try {
         const { n } = (await tx.collection('counter').doc('c1').get()).data
         await new Promise((r) => setTimeout(r, 5)) // let the others read the same value
-        await tx.collection('counter').doc('c1').update({ n: n + 1 })
+        await tx
+          .collection('counter')
+          .doc('c1')
+          .update({ n: n + 1 })
         await tx.commit()
       } catch (e) {
         await tx.rollback().catch(() => undefined)
@@ -46,7 +56,9 @@ test('concurrent read-modify-write transactions on one counter: conflicts are re
     }),
   )
   const committed = outcomes.filter((o) => o.status === 'fulfilled').length
-  const conflicts = outcomes.filter((o) => o.status === 'rejected' && (o.reason as { code?: string }).code === 'DATABASE_TRANSACTION_CONFLICT').length
+  const conflicts = outcomes.filter(
+    (o) => o.status === 'rejected' && (o.reason as { code?: string }).code === 'DATABASE_TRANSACTION_CONFLICT',
+  ).length
   expect(committed).toBeGreaterThanOrEqual(1)
   expect(conflicts).toBeGreaterThanOrEqual(1)
   expect(committed + conflicts).toBe(attempts)
@@ -61,7 +73,10 @@ test('runTransaction retries a conflicting callback, so concurrent increments al
       db.runTransaction(async (tx: any) => {
         const { n } = (await tx.collection('counter').doc('c2').get()).data
         await new Promise((r) => setTimeout(r, 5 * i))
-        await tx.collection('counter').doc('c2').update({ n: n + 1 })
+        await tx
+          .collection('counter')
+          .doc('c2')
+          .update({ n: n + 1 })
       }),
     ),
   )

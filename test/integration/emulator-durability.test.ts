@@ -70,7 +70,10 @@ async function writeThenKill(p: Proc, ackTarget: number) {
       sent++
       try {
         if (i % 2) {
-          await p.db.collection('counter').doc('c').update({ n: _.inc(1) })
+          await p.db
+            .collection('counter')
+            .doc('c')
+            .update({ n: _.inc(1) })
           incAcked++
         } else {
           await p.db.collection('items').add({ _id: id, w, i, body: 'x'.repeat(200) })

@@ -34,7 +34,10 @@ describe('declared indexes', () => {
     for (const emu of [plain, indexed]) await emu.db.collection('roster').add(docs)
     // updates and removals move entries between keys
     for (const emu of [plain, indexed]) {
-      await emu.db.collection('roster').doc('d10').update({ branch: '快递', tags: ['c'] })
+      await emu.db
+        .collection('roster')
+        .doc('d10')
+        .update({ branch: '快递', tags: ['c'] })
       await emu.db.collection('roster').doc('d11').remove()
       await emu.db.collection('roster').add({ _id: 'd11', branch: '家政', tags: ['a'], n: 1 })
     }
@@ -99,14 +102,20 @@ describe('notablescan mode', () => {
   })
 
   test('a query no declared index serves is refused on a collection over the threshold, naming what to declare', async () => {
-    const err = await emu.db.collection('roster').where({ tags: 'a' }).get().then(
-      () => null,
-      (e: { code?: string; message?: string }) => e,
-    )
+    const err = await emu.db
+      .collection('roster')
+      .where({ tags: 'a' })
+      .get()
+      .then(
+        () => null,
+        (e: { code?: string; message?: string }) => e,
+      )
     expect(err?.code).toBe('DATABASE_REQUEST_FAILED')
     expect(err?.message).toMatch(/NoQueryExecutionPlans.*roster \(20 documents, notablescan mode\).*cloudfunctions\/common\/indexes\.ts/)
     await expect(emu.db.collection('roster').where({ tags: 'a' }).count()).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED' })
-    await expect(emu.db.collection('roster').where({ tags: 'a' }).update({ x: 1 })).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED' })
+    await expect(emu.db.collection('roster').where({ tags: 'a' }).update({ x: 1 })).rejects.toMatchObject({
+      code: 'DATABASE_REQUEST_FAILED',
+    })
   })
 
   test('served: _id, a first indexed field by equality, $in or range, an $or of served branches, a sort on an index, no filter at all; small collections scan', async () => {
@@ -118,7 +127,12 @@ describe('notablescan mode', () => {
     await expect(c.where({ n: _.gte(3) }).get()).resolves.toBeTruthy()
     await expect(c.where(_.or([{ n: 1 }, { 'o.k': 2 }])).get()).resolves.toBeTruthy()
     await expect(c.where({}).orderBy('n', 'asc').get()).resolves.toBeTruthy()
-    await expect(c.where({ tags: _.exists(true) }).orderBy('n', 'asc').get()).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED' })
+    await expect(
+      c
+        .where({ tags: _.exists(true) })
+        .orderBy('n', 'asc')
+        .get(),
+    ).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED' })
     // a read with no filter is a deliberate full read (count, export): let through
     await expect(c.get()).resolves.toBeTruthy()
     await expect(c.count()).resolves.toMatchObject({ total: 20 })

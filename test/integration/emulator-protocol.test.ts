@@ -10,7 +10,11 @@ beforeAll(async () => {
 afterAll(() => emu.stop())
 
 async function post(body: unknown, method = 'POST'): Promise<{ status: number; json: Record<string, any> }> {
-  const res = await fetch(`${emu.url}?env=local`, { method, headers: { 'content-type': 'application/json' }, body: method === 'POST' ? JSON.stringify(body) : undefined })
+  const res = await fetch(`${emu.url}?env=local`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: method === 'POST' ? JSON.stringify(body) : undefined,
+  })
   const text = await res.text()
   return { status: res.status, json: text ? JSON.parse(text) : {} }
 }
@@ -28,7 +32,10 @@ test('getDocument answers {requestId, data: {list: [EJSON strings], limit, offse
 
 test('errors answer {requestId, code, message} with HTTP 200, as the service does', async () => {
   const dup = await post({ action: 'database.insertDocument', collectionName: 'p', data: ['{"_id":"p0001"}'] })
-  expect(dup).toEqual({ status: 200, json: { requestId: expect.any(String), code: 'DATABASE_DUPLICATE_WRITE', message: expect.stringContaining('duplicate key') } })
+  expect(dup).toEqual({
+    status: 200,
+    json: { requestId: expect.any(String), code: 'DATABASE_DUPLICATE_WRITE', message: expect.stringContaining('duplicate key') },
+  })
   const badQuery = await post({ action: 'database.getDocument', collectionName: 'p', query: '{"i":{"$nope":1}}' })
   expect(badQuery.json.code).toBe('DATABASE_REQUEST_FAILED')
   const badEjson = await post({ action: 'database.getDocument', collectionName: 'p', query: '{not json' })
@@ -37,7 +44,13 @@ test('errors answer {requestId, code, message} with HTTP 200, as the service doe
   expect(noColl.json.code).toBe('INVALID_PARAM')
   const badLimit = await post({ action: 'database.getDocument', collectionName: 'p', limit: -1 })
   expect(badLimit.json.code).toBe('INVALID_PARAM')
-  const idChange = await post({ action: 'database.modifyDocument', collectionName: 'p', query: '{"_id":"p0002"}', data: '{"$set":{"_id":"other"}}', merge: true })
+  const idChange = await post({
+    action: 'database.modifyDocument',
+    collectionName: 'p',
+    query: '{"_id":"p0002"}',
+    data: '{"$set":{"_id":"other"}}',
+    merge: true,
+  })
   expect(idChange.json.code).toBe('DATABASE_REQUEST_FAILED')
   expect((await emu.db.collection('p').doc('p0002').get()).data).toHaveLength(1)
 })
@@ -64,9 +77,18 @@ test('aggregation never changes stored documents; writing stages and server-side
   await db.collection('agg').add({ _id: 'g1', a: { b: 1 }, n: 1 })
   const res = await db.collection('agg').aggregate().match({ n: 1 }).addFields({ 'a.c': 2, x: 1 }).end()
   expect(res.data).toEqual([{ _id: 'g1', a: { b: 1, c: 2 }, n: 1, x: 1 }])
-  await db.collection('agg').aggregate().lookup({ from: 'agg', localField: '_id', foreignField: '_id', as: 'self' }).addFields({ 'self.z': 1 }).end()
+  await db
+    .collection('agg')
+    .aggregate()
+    .lookup({ from: 'agg', localField: '_id', foreignField: '_id', as: 'self' })
+    .addFields({ 'self.z': 1 })
+    .end()
   expect((await db.collection('agg').doc('g1').get()).data).toEqual([{ _id: 'g1', a: { b: 1 }, n: 1 }])
-  const out = await post({ action: 'database.aggregateDocuments', collectionName: 'agg', stages: [{ stageKey: '$out', stageValue: '"agg2"' }] })
+  const out = await post({
+    action: 'database.aggregateDocuments',
+    collectionName: 'agg',
+    stages: [{ stageKey: '$out', stageValue: '"agg2"' }],
+  })
   expect(out.json).toMatchObject({ code: 'DATABASE_REQUEST_FAILED', message: expect.stringContaining('$out') })
   const where = await post({ action: 'database.getDocument', collectionName: 'agg', query: '{"$where":"this.n == 1"}' })
   expect(where.json.code).toBe('DATABASE_REQUEST_FAILED')

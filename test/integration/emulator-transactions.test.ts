@@ -7,7 +7,11 @@ beforeAll(async () => {
 })
 afterAll(() => emu.stop())
 
-const codeOf = async (p: Promise<unknown>) => p.then(() => 'resolved', (e: { code?: string }) => e.code)
+const codeOf = async (p: Promise<unknown>) =>
+  p.then(
+    () => 'resolved',
+    (e: { code?: string }) => e.code,
+  )
 
 test('a transaction past its time limit is aborted: its writes are gone and every further call fails', async () => {
   const db = emu.db
@@ -45,9 +49,27 @@ test('a duplicate insert inside a transaction fails with DATABASE_DUPLICATE_WRIT
 
 test('bad queries and unknown actions answer a clear error and change nothing', async () => {
   const db = emu.db
-  expect(await codeOf(db.collection('t').where({ $bogus: 1 } as never).get())).toBe('DATABASE_REQUEST_FAILED')
-  expect(await codeOf(db.collection('t').doc('x').update({ n: db.command.inc('a' as never) }))).toBe('DATABASE_REQUEST_FAILED')
+  expect(
+    await codeOf(
+      db
+        .collection('t')
+        .where({ $bogus: 1 } as never)
+        .get(),
+    ),
+  ).toBe('DATABASE_REQUEST_FAILED')
+  expect(
+    await codeOf(
+      db
+        .collection('t')
+        .doc('x')
+        .update({ n: db.command.inc('a' as never) }),
+    ),
+  ).toBe('DATABASE_REQUEST_FAILED')
   expect((await db.collection('t').doc('x').get()).data[0].n).toBe(3)
-  const res = await fetch(emu.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'database.getInTransaction' }) })
+  const res = await fetch(emu.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ action: 'database.getInTransaction' }),
+  })
   expect(await res.json()).toMatchObject({ code: 'INVALID_PARAM', message: expect.stringContaining('does not implement') })
 })

@@ -8,7 +8,16 @@ const whoami: FunctionMain = async (event, context) => {
   await new Promise((r) => setTimeout(r, Math.random() * 20))
   const ctx = tcb.getCloudbaseContext(context as never) as unknown as Record<string, string>
   const e = event as { action: string; data: unknown; requestId?: string; userInfo?: { openId: string } }
-  return { ok: true, data: { fromContext: ctx.WX_OPENID ?? null, fromEvent: e.userInfo?.openId ?? null, action: e.action, data: e.data, requestId: e.requestId } }
+  return {
+    ok: true,
+    data: {
+      fromContext: ctx.WX_OPENID ?? null,
+      fromEvent: e.userInfo?.openId ?? null,
+      action: e.action,
+      data: e.data,
+      requestId: e.requestId,
+    },
+  }
 }
 
 async function post(host: RunningHost, path: string, body: unknown, openid?: string) {
@@ -43,8 +52,19 @@ describe('local function host', () => {
   })
 
   it('passes action, data and request id through, and ignores a caller forged in the body', async () => {
-    const r = await post(dev, '/fn/whoami', { action: 'verify', data: { a: 1 }, requestId: 'req-1', userInfo: { openId: 'demo-officer' } }, 'demo-member')
-    expect(r.json.data).toMatchObject({ fromContext: 'demo-member', fromEvent: 'demo-member', action: 'verify', data: { a: 1 }, requestId: 'req-1' })
+    const r = await post(
+      dev,
+      '/fn/whoami',
+      { action: 'verify', data: { a: 1 }, requestId: 'req-1', userInfo: { openId: 'demo-officer' } },
+      'demo-member',
+    )
+    expect(r.json.data).toMatchObject({
+      fromContext: 'demo-member',
+      fromEvent: 'demo-member',
+      action: 'verify',
+      data: { a: 1 },
+      requestId: 'req-1',
+    })
     const anon = await post(dev, '/fn/whoami', { action: 'x', userInfo: { openId: 'demo-officer' } })
     expect(anon.json.data.fromContext).toBeNull()
     expect(anon.json.data.fromEvent).toBeNull()

@@ -1,7 +1,7 @@
 import { createMemberFunction } from '../../cloudfunctions/member/index'
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import type { UserDoc } from '../../cloudfunctions/common/member-docs'
-import type { DeletionRequestDTO, MeDTO } from '../../types/member'
+import type { DeletionRequestDTO, MeDTO } from '~types/member'
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
 import { invoke, okData } from '../support/invoke'
 
@@ -18,17 +18,15 @@ async function countOf(coll: string, where: Record<string, unknown>): Promise<nu
 
 beforeAll(async () => {
   emu = await startTestEmulator()
-  await emu.db
-    .collection(COLLECTIONS.users)
-    .add({
-      _id: 'o-officer',
-      rosterId: null,
-      verifiedAt: null,
-      roles: [{ role: 'officer' }],
-      deletionRequestedAt: null,
-      createdAt: now,
-      updatedAt: now,
-    } satisfies UserDoc)
+  await emu.db.collection(COLLECTIONS.users).add({
+    _id: 'o-officer',
+    rosterId: null,
+    verifiedAt: null,
+    roles: [{ role: 'officer' }],
+    deletionRequestedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  } satisfies UserDoc)
   okData(await invoke(main, 'o-officer', 'importRoster', { csv: CSV }))
   okData(await invoke(main, 'o-wang', 'verify', { name: '王秀英', cardNo: 'GH3201000456' }))
   okData(await invoke(main, 'o-zhao', 'verify', { name: '赵敏', cardNo: 'GH3201000999' }))

@@ -1,7 +1,7 @@
 import { createMemberFunction } from '../../cloudfunctions/member/index'
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import type { UserDoc } from '../../cloudfunctions/common/member-docs'
-import type { InviteDTO, MeDTO, StaffScope } from '../../types/member'
+import type { InviteDTO, MeDTO, StaffScope } from '~types/member'
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
 import { invoke, okData } from '../support/invoke'
 
@@ -17,30 +17,26 @@ async function newInvite(scope = SUGUO, ttlHours?: number): Promise<InviteDTO> {
 
 beforeAll(async () => {
   emu = await startTestEmulator()
-  await emu.db
-    .collection(COLLECTIONS.users)
-    .add({
-      _id: 'o-officer',
-      rosterId: null,
-      verifiedAt: null,
-      roles: [{ role: 'officer' }],
-      deletionRequestedAt: null,
-      createdAt: now,
-      updatedAt: now,
-    } satisfies UserDoc)
+  await emu.db.collection(COLLECTIONS.users).add({
+    _id: 'o-officer',
+    rosterId: null,
+    verifiedAt: null,
+    roles: [{ role: 'officer' }],
+    deletionRequestedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  } satisfies UserDoc)
   await emu.db.collection(COLLECTIONS.voucherMerchants).add([
     { _id: SUGUO.id, name: SUGUO.name, address: '南京市中山路 1 号', category: '超市', suspended: false, createdAt: now, updatedAt: now },
     { _id: 'merchant-closed', name: '已暂停商户', address: '', category: '餐饮', suspended: true, createdAt: now, updatedAt: now },
   ])
-  await emu.db
-    .collection(COLLECTIONS.events)
-    .add({
-      _id: 'fair-2026',
-      title: '工匠工坊开放日',
-      venue: { name: '南京国际博览中心', address: '', city: '南京' },
-      startsAt: now,
-      endsAt: now + 3600_000,
-    })
+  await emu.db.collection(COLLECTIONS.events).add({
+    _id: 'fair-2026',
+    title: '工匠工坊开放日',
+    venue: { name: '南京国际博览中心', address: '', city: '南京' },
+    startsAt: now,
+    endsAt: now + 3600_000,
+  })
   await emu.db.collection(COLLECTIONS.mixers).add({ _id: 'mixer-qixi', title: '七夕联谊会', venue: '恩州驿古街广场', phase: 'open' })
   await emu.db
     .collection(COLLECTIONS.screeningSites)

@@ -12,17 +12,15 @@ const main = createMemberFunction({ clock: () => now })
 
 beforeAll(async () => {
   emu = await startTestEmulator()
-  await emu.db
-    .collection(COLLECTIONS.users)
-    .add({
-      _id: 'o-officer',
-      rosterId: null,
-      verifiedAt: null,
-      roles: [{ role: 'officer' }],
-      deletionRequestedAt: null,
-      createdAt: now,
-      updatedAt: now,
-    } satisfies UserDoc)
+  await emu.db.collection(COLLECTIONS.users).add({
+    _id: 'o-officer',
+    rosterId: null,
+    verifiedAt: null,
+    roles: [{ role: 'officer' }],
+    deletionRequestedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  } satisfies UserDoc)
   okData(await invoke(main, 'o-officer', 'importRoster', { csv: '姓名,会员证号,所属工会\n王秀英,GH3201000456,南京市鼓楼区总工会' }))
 })
 afterAll(() => emu.stop())

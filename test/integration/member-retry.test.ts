@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import type { UserDoc } from '../../cloudfunctions/common/member-docs'
 import { createMemberFunction } from '../../cloudfunctions/member/index'
-import type { DeletionRequestDTO, DeletionRequestResult, InviteDTO, MeDTO } from '../../types/member'
+import type { DeletionRequestDTO, DeletionRequestResult, InviteDTO, MeDTO } from '~types/member'
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
 import { invoke, okData } from '../support/invoke'
 

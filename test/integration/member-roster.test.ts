@@ -1,7 +1,7 @@
 import { createMemberFunction } from '../../cloudfunctions/member/index'
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import type { RosterDoc, UserDoc } from '../../cloudfunctions/common/member-docs'
-import type { RosterImportResult, RosterPageDTO } from '../../types/member'
+import type { RosterImportResult, RosterPageDTO } from '~types/member'
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
 import { invoke, okData } from '../support/invoke'
 

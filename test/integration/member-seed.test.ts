@@ -2,7 +2,7 @@ import { createMemberFunction } from '../../cloudfunctions/member/index'
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import { DEMO_IDENTITIES } from '../../tools/seed/demo-identities'
 import { seed } from '../../tools/seed/seed'
-import type { MeDTO } from '../../types/member'
+import type { MeDTO } from '~types/member'
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
 import { invoke, okData } from '../support/invoke'
 

@@ -1,7 +1,7 @@
 import { createMemberFunction } from '../../cloudfunctions/member/index'
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import type { RosterDoc, UserDoc } from '../../cloudfunctions/common/member-docs'
-import type { MeDTO } from '../../types/member'
+import type { MeDTO } from '~types/member'
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
 import { invoke, okData } from '../support/invoke'
 
@@ -24,17 +24,15 @@ async function roster(id: string): Promise<RosterDoc> {
 
 beforeAll(async () => {
   emu = await startTestEmulator()
-  await emu.db
-    .collection(COLLECTIONS.users)
-    .add({
-      _id: 'o-officer',
-      rosterId: null,
-      verifiedAt: null,
-      roles: [{ role: 'officer' }],
-      deletionRequestedAt: null,
-      createdAt: now,
-      updatedAt: now,
-    } satisfies UserDoc)
+  await emu.db.collection(COLLECTIONS.users).add({
+    _id: 'o-officer',
+    rosterId: null,
+    verifiedAt: null,
+    roles: [{ role: 'officer' }],
+    deletionRequestedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  } satisfies UserDoc)
   okData(await invoke(main, 'o-officer', 'importRoster', { csv: CSV }))
 })
 afterAll(() => emu.stop())

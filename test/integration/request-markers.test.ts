@@ -15,7 +15,17 @@ let now = T0
 let emu: TestEmulator
 const events = createEventsFunction({ clock: () => now })
 const screening = createScreeningFunction({ clock: () => now })
-const markers = async () => ((await emu.db.collection(COLLECTIONS.requests).where({ startedAt: emu.db.command.gte(0) }).get()).data as { _id: string }[]).map((d) => d._id).sort()
+const markers = async () =>
+  (
+    (
+      await emu.db
+        .collection(COLLECTIONS.requests)
+        .where({ startedAt: emu.db.command.gte(0) })
+        .get()
+    ).data as { _id: string }[]
+  )
+    .map((d) => d._id)
+    .sort()
 
 beforeAll(async () => {
   emu = await startTestEmulator()

@@ -1,5 +1,5 @@
 import { createScreeningFunction } from '../../cloudfunctions/screening/index'
-import type { BookingDTO, BookResponse, ProgrammeCardDTO, SessionDTO } from '../../types/screening'
+import type { BookingDTO, BookResponse, ProgrammeCardDTO, SessionDTO } from '~types/screening'
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
 import { invoke, okData } from '../support/invoke'
 import { HOUR, ledgers, programmeRequest, seedMembers, seedProgramme, seedRole, sessionDocs, staffOf } from './screening.fixtures'
@@ -17,7 +17,9 @@ async function sessions(): Promise<SessionDTO[]> {
 beforeAll(async () => {
   emu = await startTestEmulator()
   await seedMembers(emu.db, [
-    { openid: 'w1' }, { openid: 'w2' }, { openid: 'w3' },
+    { openid: 'w1' },
+    { openid: 'w2' },
+    { openid: 'w3' },
     { openid: 'young', birthDate: '2001-01-01' },
     { openid: 'man', gender: 'M', name: '李明' },
     { openid: 'old-untagged', birthDate: '1950-01-01', tags: [] },
@@ -27,11 +29,14 @@ beforeAll(async () => {
   await seedProgramme(emu.db, programmeRequest(T0, { sessions: 2, perSession: 2 }), T0)
 })
 afterAll(() => emu.stop())
-beforeEach(() => { now = T0 })
+beforeEach(() => {
+  now = T0
+})
 
 describe('eligibility', () => {
   it('gives each member her own reasons, and an eligible woman none', async () => {
-    const card = async (openid: string) => okData(await invoke<ProgrammeCardDTO>(main, openid, 'getProgramme', { programmeId: PROG })).eligibility
+    const card = async (openid: string) =>
+      okData(await invoke<ProgrammeCardDTO>(main, openid, 'getProgramme', { programmeId: PROG })).eligibility
     expect(await card('w1')).toMatchObject({ eligible: true, reasons: [], reason: null })
     expect((await card('young')).reasons).toEqual(['年龄不在 30–60 岁范围'])
     expect((await card('man')).reasons).toEqual(['仅限女职工参加'])
@@ -67,7 +72,10 @@ describe('book, cancel, reschedule', () => {
     const res = okData(await invoke<BookResponse>(main, 'w1', 'book', { programmeId: PROG, sessionId: s.id, consentVersion: 'v1' }))
     if (res.outcome !== 'booked') throw new Error('not booked')
     expect(res.booking).toMatchObject({ status: 'booked', consent: { version: 'v1', at: T0 }, session: { id: s.id, placesLeft: 1 } })
-    expect(await invoke(main, 'w1', 'book', { programmeId: PROG, sessionId: s.id, consentVersion: 'v1' })).toMatchObject({ ok: false, code: 'ALREADY_BOOKED' })
+    expect(await invoke(main, 'w1', 'book', { programmeId: PROG, sessionId: s.id, consentVersion: 'v1' })).toMatchObject({
+      ok: false,
+      code: 'ALREADY_BOOKED',
+    })
     const cancelled = okData(await invoke<BookingDTO>(main, 'w1', 'cancel', { programmeId: PROG }))
     expect(cancelled).toMatchObject({ status: 'cancelled', session: { placesLeft: 2 } })
     // the cancelled ledger is reused for a new booking
@@ -78,7 +86,10 @@ describe('book, cancel, reschedule', () => {
   it('fills a session to SLOT_FULL and reschedules only into a free place, keeping the old one otherwise', async () => {
     const [a, b] = await sessions()
     okData(await invoke(main, 'w2', 'book', { programmeId: PROG, sessionId: a.id, consentVersion: 'v1' })) // a now full (w1 + w2)
-    expect(await invoke(main, 'w3', 'book', { programmeId: PROG, sessionId: a.id, consentVersion: 'v1' })).toMatchObject({ ok: false, code: 'SLOT_FULL' })
+    expect(await invoke(main, 'w3', 'book', { programmeId: PROG, sessionId: a.id, consentVersion: 'v1' })).toMatchObject({
+      ok: false,
+      code: 'SLOT_FULL',
+    })
     okData(await invoke(main, 'w3', 'book', { programmeId: PROG, sessionId: b.id, consentVersion: 'v1' }))
     const moved = okData(await invoke<BookingDTO>(main, 'w2', 'reschedule', { programmeId: PROG, sessionId: b.id }))
     expect(moved.session.id).toBe(b.id)
@@ -98,10 +109,25 @@ describe('book, cancel, reschedule', () => {
 
   it('answers INVALID_ARGUMENT with the field for malformed requests and changes nothing', async () => {
     const before = JSON.stringify(await ledgers(emu.db, PROG))
-    expect(await invoke(main, 'w1', 'book', { programmeId: PROG, sessionId: 5, consentVersion: 'v1' })).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT', field: 'sessionId' })
-    expect(await invoke(main, 'w1', 'listSessions', { programmeId: PROG, siteId: 'site-a', date: '2027-02-30' })).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT', field: 'date' })
-    expect(await invoke(main, 'w1', 'reschedule', { programmeId: PROG })).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT', field: 'sessionId' })
-    expect(await invoke(main, 'w1', 'book', { programmeId: PROG, sessionId: 'nope', consentVersion: 'v1' })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    expect(await invoke(main, 'w1', 'book', { programmeId: PROG, sessionId: 5, consentVersion: 'v1' })).toMatchObject({
+      ok: false,
+      code: 'INVALID_ARGUMENT',
+      field: 'sessionId',
+    })
+    expect(await invoke(main, 'w1', 'listSessions', { programmeId: PROG, siteId: 'site-a', date: '2027-02-30' })).toMatchObject({
+      ok: false,
+      code: 'INVALID_ARGUMENT',
+      field: 'date',
+    })
+    expect(await invoke(main, 'w1', 'reschedule', { programmeId: PROG })).toMatchObject({
+      ok: false,
+      code: 'INVALID_ARGUMENT',
+      field: 'sessionId',
+    })
+    expect(await invoke(main, 'w1', 'book', { programmeId: PROG, sessionId: 'nope', consentVersion: 'v1' })).toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND',
+    })
     expect(JSON.stringify(await ledgers(emu.db, PROG))).toBe(before)
   })
 })
@@ -121,13 +147,22 @@ describe('retries and junk', () => {
     const before = JSON.stringify([await ledgers(emu.db, PROG), await sessionDocs(emu.db, PROG)])
     // Each as a caller the action allows (a caller it does not allow is refused before her input is read).
     const junk: [string, string, unknown][] = [
-      ['w1', 'book', { programmeId: PROG }], ['w1', 'book', { programmeId: PROG, sessionId: 'x', consentVersion: 'v1', extra: 1 }],
-      ['w1', 'book', { programmeId: PROG, sessionId: 'x', consentVersion: 'v1', notice: 'sms' }], ['w1', 'cancel', { programmeId: '' }],
-      ['w1', 'reschedule', { programmeId: PROG, sessionId: ['a'] }], ['w1', 'joinWaitlist', { programmeId: 7 }],
-      ['w1', 'acceptOffer', { programmeId: PROG }], ['nurse', 'checkIn', { token: '' }], ['nurse', 'markNoShows', {}],
-      ['nurse', 'markResult', { bookingId: 'abc', outcome: 'normal' }], ['w1', 'subscribe', { topics: ['spam'] }],
-      ['officer', 'createProgramme', { id: 'X' }], ['officer', 'exportBookings', { programmeId: PROG, full: 'yes' }],
-      ['w1', 'remindRelease', null], ['officer', 'sweep', { programmeId: 1 }], ['w1', 'leaveWaitlist', 'x'],
+      ['w1', 'book', { programmeId: PROG }],
+      ['w1', 'book', { programmeId: PROG, sessionId: 'x', consentVersion: 'v1', extra: 1 }],
+      ['w1', 'book', { programmeId: PROG, sessionId: 'x', consentVersion: 'v1', notice: 'sms' }],
+      ['w1', 'cancel', { programmeId: '' }],
+      ['w1', 'reschedule', { programmeId: PROG, sessionId: ['a'] }],
+      ['w1', 'joinWaitlist', { programmeId: 7 }],
+      ['w1', 'acceptOffer', { programmeId: PROG }],
+      ['nurse', 'checkIn', { token: '' }],
+      ['nurse', 'markNoShows', {}],
+      ['nurse', 'markResult', { bookingId: 'abc', outcome: 'normal' }],
+      ['w1', 'subscribe', { topics: ['spam'] }],
+      ['officer', 'createProgramme', { id: 'X' }],
+      ['officer', 'exportBookings', { programmeId: PROG, full: 'yes' }],
+      ['w1', 'remindRelease', null],
+      ['officer', 'sweep', { programmeId: 1 }],
+      ['w1', 'leaveWaitlist', 'x'],
       ['nurse', 'correctResult', JSON.parse('{"bookingId": "abcdefgh", "outcome": "normal", "reason": "核对", "__proto__": {"x": 1}}')],
     ]
     for (const [who, action, data] of junk) {
@@ -137,17 +172,20 @@ describe('retries and junk', () => {
   })
 })
 
-
 describe('priority window at release', () => {
   it('lets only priority women book in the first minutes, then everyone eligible', async () => {
     const id = 'prog-priority'
     const req = programmeRequest(T0, { id, sessions: 1, perSession: 5 })
-    await seedProgramme(emu.db, {
-      ...req,
-      releaseAt: T0,
-      eligibility: { ...req.eligibility, ageMin: 20 },
-      priority: { ageMin: 30, ageMax: 60, notScreenedWithinYears: 2, windowMinutes: 30 },
-    }, T0)
+    await seedProgramme(
+      emu.db,
+      {
+        ...req,
+        releaseAt: T0,
+        eligibility: { ...req.eligibility, ageMin: 20 },
+        priority: { ageMin: 30, ageMax: 60, notScreenedWithinYears: 2, windowMinutes: 30 },
+      },
+      T0,
+    )
     const [s] = okData(await invoke<SessionDTO[]>(main, 'w2', 'listSessions', { programmeId: id, siteId: 'site-a' }))
     const book = (openid: string) => invoke<BookResponse>(main, openid, 'book', { programmeId: id, sessionId: s.id, consentVersion: 'v1' })
     now = T0 + 5 * 60_000

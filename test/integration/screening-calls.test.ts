@@ -5,7 +5,7 @@
  * session and her history side by side: two round trips before any write.
  */
 import { createScreeningFunction } from '../../cloudfunctions/screening/index'
-import type { CheckinCodeDTO, SessionDTO } from '../../types/screening'
+import type { CheckinCodeDTO, SessionDTO } from '~types/screening'
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
 import { invoke, okData } from '../support/invoke'
 import { HOUR, programmeRequest, seedMembers, seedProgramme, seedRole, staffOf } from './screening.fixtures'

@@ -8,8 +8,8 @@ import { connectDb, type Db } from '../../cloudfunctions/common/db'
 import { resetEnvCache } from '../../cloudfunctions/common/env'
 import { createScreeningFunction } from '../../cloudfunctions/screening/index'
 import { type EmulatorProcess, spawnEmulator } from '../../tools/emulator/spawn'
-import type { BookResponse } from '../../types/screening'
-import type { Envelope } from '../../types/envelope'
+import type { BookResponse } from '~types/screening'
+import type { Envelope } from '~types/envelope'
 import { skipMetadataProbe } from '../support/emulator'
 import { invoke, invokeDuringCrash } from '../support/invoke'
 import { ledgers, programmeRequest, seedMembers, seedProgramme, sessionDocs } from './screening.fixtures'
@@ -59,12 +59,19 @@ const main = createScreeningFunction({ clock: () => T0, db: observed })
 
 beforeAll(() => {
   skipMetadataProbe()
-  const quiet = (orig: (...a: unknown[]) => void, noise: RegExp) => (...a: unknown[]) => void (noise.test(String(a[0])) || orig(...a))
+  const quiet =
+    (orig: (...a: unknown[]) => void, noise: RegExp) =>
+    (...a: unknown[]) =>
+      void (noise.test(String(a[0])) || orig(...a))
   jest.spyOn(console, 'warn').mockImplementation(quiet(console.warn.bind(console), /\[TCB\]\[WARN\]/))
   // requests cut off by the kill fail with connection errors; anything else is shown
   const cutOff = /ECONNREFUSED|ECONNRESET|socket hang up|fetch failed|network|timeout/i
   const error = console.error.bind(console)
-  jest.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void (a.some((x) => cutOff.test(String(x)) || cutOff.test(String((x as Error)?.cause))) || error(...a)))
+  jest
+    .spyOn(console, 'error')
+    .mockImplementation(
+      (...a: unknown[]) => void (a.some((x) => cutOff.test(String(x)) || cutOff.test(String((x as Error)?.cause))) || error(...a)),
+    )
   process.env.QR_KEYS ??= `t1:${randomBytes(32).toString('base64url')}`
   resetEnvCache()
 })
@@ -89,14 +96,26 @@ async function start(): Promise<void> {
 /** Seeds, fires the rush, and SIGKILLs the emulator right after the `killAfterClaims`-th claim is written. */
 async function rushThenKill(killAfterClaims: number): Promise<{ ids: string[]; first: Envelope<BookResponse>[]; requestIds: string[] }> {
   await start()
-  await seedMembers(db, WOMEN.map((openid) => ({ openid })))
+  await seedMembers(
+    db,
+    WOMEN.map((openid) => ({ openid })),
+  )
   await seedProgramme(db, programmeRequest(T0, { id: 'crash', sites: ['site-a', 'site-b'], sessions: 2, perSession: 10 }), T0)
   const ids = (await sessionDocs(db, 'crash')).map((s) => s._id).sort()
   const requestIds = WOMEN.map(() => randomUUID())
   let killing: Promise<unknown> | null = null
   killAt = { claims: killAfterClaims, kill: () => void (killing ??= emu!.kill('SIGKILL')) }
-  const first = await Promise.all(WOMEN.map((openid, i) =>
-    invokeDuringCrash<BookResponse>(main, openid, 'book', { programmeId: 'crash', sessionId: ids[i % 4], consentVersion: 'v1' }, requestIds[i])))
+  const first = await Promise.all(
+    WOMEN.map((openid, i) =>
+      invokeDuringCrash<BookResponse>(
+        main,
+        openid,
+        'book',
+        { programmeId: 'crash', sessionId: ids[i % 4], consentVersion: 'v1' },
+        requestIds[i],
+      ),
+    ),
+  )
   killAt = null
   await killing
   const codes: Record<string, number> = {}
@@ -122,7 +141,11 @@ async function expectExact(): Promise<void> {
 test('after a crash mid-rush, her next tap resolves her own dead claim at once: no false ALREADY_BOOKED', async () => {
   const { ids, first } = await rushThenKill(60)
   const started = Date.now()
-  const next = await Promise.all(WOMEN.map((openid, i) => invoke<BookResponse>(main, openid, 'book', { programmeId: 'crash', sessionId: ids[i % 4], consentVersion: 'v1' })))
+  const next = await Promise.all(
+    WOMEN.map((openid, i) =>
+      invoke<BookResponse>(main, openid, 'book', { programmeId: 'crash', sessionId: ids[i % 4], consentVersion: 'v1' }),
+    ),
+  )
   expect(Date.now() - started).toBeLessThan(20_000) // answered now, not after the minute-long sweep
   const status = new Map((await ledgers(db, 'crash')).map((b) => [b.openid, b.status]))
   WOMEN.forEach((openid, i) => {
@@ -138,8 +161,11 @@ test('after a crash mid-rush, her next tap resolves her own dead claim at once: 
 
 test('after a crash mid-rush, a retry with the same request id gets the outcome its first call reached', async () => {
   const { ids, first, requestIds } = await rushThenKill(60)
-  const retry = await Promise.all(WOMEN.map((openid, i) =>
-    invoke<BookResponse>(main, openid, 'book', { programmeId: 'crash', sessionId: ids[i % 4], consentVersion: 'v1' }, requestIds[i])))
+  const retry = await Promise.all(
+    WOMEN.map((openid, i) =>
+      invoke<BookResponse>(main, openid, 'book', { programmeId: 'crash', sessionId: ids[i % 4], consentVersion: 'v1' }, requestIds[i]),
+    ),
+  )
   const status = new Map((await ledgers(db, 'crash')).map((b) => [b.openid, b.status]))
   WOMEN.forEach((openid, i) => {
     const r = retry[i]
@@ -148,7 +174,8 @@ test('after a crash mid-rush, a retry with the same request id gets the outcome 
     if (code === 'OK') expect([openid, status.get(openid)]).toEqual([openid, 'booked'])
     if (status.get(openid) === 'booked') expect([openid, code]).toEqual([openid, 'OK']) // her own booking, whatever step her call died at
     const was = first[i]
-    if (was.ok && r.ok && was.data.outcome === 'booked' && r.data.outcome === 'booked') expect(r.data.booking.bookingId).toBe(was.data.booking.bookingId)
+    if (was.ok && r.ok && was.data.outcome === 'booked' && r.data.outcome === 'booked')
+      expect(r.data.booking.bookingId).toBe(was.data.booking.bookingId)
   })
   await expectExact()
   const sessions = await sessionDocs(db, 'crash')

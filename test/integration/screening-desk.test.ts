@@ -1,6 +1,14 @@
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import { createScreeningFunction } from '../../cloudfunctions/screening/index'
-import type { BookResponse, CheckinCodeDTO, CheckInResultDTO, OutboxNoticeDTO, ResultDTO, SessionDTO, StaffBookingRowDTO } from '../../types/screening'
+import type {
+  BookResponse,
+  CheckinCodeDTO,
+  CheckInResultDTO,
+  OutboxNoticeDTO,
+  ResultDTO,
+  SessionDTO,
+  StaffBookingRowDTO,
+} from '~types/screening'
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
 import { invoke, okData } from '../support/invoke'
 import { programmeRequest, seedMembers, seedProgramme, seedRole, staffOf } from './screening.fixtures'
@@ -35,7 +43,10 @@ afterAll(() => emu.stop())
 describe('check-in', () => {
   it('refuses outside the session window and staff of another site', async () => {
     now = sessions[0].startAt - 3 * 3600_000
-    expect(await invoke(main, 'nurse-a', 'checkIn', { token: await codeOf('her') })).toMatchObject({ ok: false, code: 'CHECKIN_OUTSIDE_WINDOW' })
+    expect(await invoke(main, 'nurse-a', 'checkIn', { token: await codeOf('her') })).toMatchObject({
+      ok: false,
+      code: 'CHECKIN_OUTSIDE_WINDOW',
+    })
     now = sessions[0].startAt - 10 * 60_000
     expect(await invoke(main, 'nurse-b', 'checkIn', { token: await codeOf('her') })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(await invoke(main, 'other', 'checkIn', { token: await codeOf('her') })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
@@ -61,10 +72,16 @@ describe('check-in', () => {
 
   it('marks no-shows in one step only after the session ended', async () => {
     now = sessions[0].startAt + 10 * 60_000
-    expect(await invoke(main, 'nurse-a', 'markNoShows', { sessionId: sessions[0].id })).toMatchObject({ ok: false, code: 'SESSION_NOT_OVER' })
+    expect(await invoke(main, 'nurse-a', 'markNoShows', { sessionId: sessions[0].id })).toMatchObject({
+      ok: false,
+      code: 'SESSION_NOT_OVER',
+    })
     expect(await invoke(main, 'nurse-b', 'markNoShows', { sessionId: sessions[0].id })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     now = sessions[0].endAt + 60_000
-    expect(okData(await invoke(main, 'nurse-a', 'markNoShows', { sessionId: sessions[0].id }))).toEqual({ sessionId: sessions[0].id, marked: 1 })
+    expect(okData(await invoke(main, 'nurse-a', 'markNoShows', { sessionId: sessions[0].id }))).toEqual({
+      sessionId: sessions[0].id,
+      marked: 1,
+    })
     const rows = okData(await invoke<StaffBookingRowDTO[]>(main, 'nurse-a', 'staffBookings', { sessionId: sessions[0].id }))
     expect(rows.map((r) => r.status).sort()).toEqual(['checked_in', 'checked_in', 'no_show'])
     expect(rows.every((r) => r.phone.includes('****'))).toBe(true)
@@ -74,10 +91,26 @@ describe('check-in', () => {
 describe('results', () => {
   it('marks a result ready only after check-in, by staff of her site', async () => {
     const absentRef = (await emu.db.collection(COLLECTIONS.screeningBookings).where({ openid: 'absent' }).get()).data[0].ref
-    expect(await invoke(main, 'nurse-a', 'markResult', { bookingId: absentRef, outcome: 'normal' })).toMatchObject({ ok: false, code: 'NOT_CHECKED_IN' })
-    expect(await invoke(main, 'nurse-b', 'markResult', { bookingId: herBooking, outcome: 'recheck' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await invoke(main, 'nurse-a', 'markResult', { bookingId: herBooking, outcome: 'bad' })).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT', field: 'outcome' })
-    const r = okData(await invoke<ResultDTO>(main, 'nurse-a', 'markResult', { bookingId: herBooking, outcome: 'recheck', note: '建议三个月后复查乳腺彩超' }))
+    expect(await invoke(main, 'nurse-a', 'markResult', { bookingId: absentRef, outcome: 'normal' })).toMatchObject({
+      ok: false,
+      code: 'NOT_CHECKED_IN',
+    })
+    expect(await invoke(main, 'nurse-b', 'markResult', { bookingId: herBooking, outcome: 'recheck' })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    })
+    expect(await invoke(main, 'nurse-a', 'markResult', { bookingId: herBooking, outcome: 'bad' })).toMatchObject({
+      ok: false,
+      code: 'INVALID_ARGUMENT',
+      field: 'outcome',
+    })
+    const r = okData(
+      await invoke<ResultDTO>(main, 'nurse-a', 'markResult', {
+        bookingId: herBooking,
+        outcome: 'recheck',
+        note: '建议三个月后复查乳腺彩超',
+      }),
+    )
     expect(r).toMatchObject({ outcome: 'recheck', outcomeLabel: '需复查' })
   })
 
@@ -91,8 +124,10 @@ describe('results', () => {
     expect(await invoke(main, 'her', 'allNotices', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
 
-  it('lets her read her own result (readResult is the desk\'s: she is refused there)', async () => {
-    expect(okData(await invoke<ResultDTO>(main, 'her', 'myResult', { programmeId: PROG }))).toMatchObject({ note: '建议三个月后复查乳腺彩超' })
+  it("lets her read her own result (readResult is the desk's: she is refused there)", async () => {
+    expect(okData(await invoke<ResultDTO>(main, 'her', 'myResult', { programmeId: PROG }))).toMatchObject({
+      note: '建议三个月后复查乳腺彩超',
+    })
     expect(await invoke(main, 'her', 'readResult', { bookingId: herBooking })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(okData(await invoke(main, 'other', 'myResult', { programmeId: PROG }))).toBeNull()
   })

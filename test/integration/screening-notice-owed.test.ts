@@ -6,7 +6,7 @@
  */
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import { createScreeningFunction } from '../../cloudfunctions/screening/index'
-import type { OutboxNoticeDTO, SessionDTO } from '../../types/screening'
+import type { OutboxNoticeDTO, SessionDTO } from '~types/screening'
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
 import { invoke, okData } from '../support/invoke'
 import { programmeRequest, seedMembers, seedProgramme, seedRole } from './screening.fixtures'
@@ -52,11 +52,22 @@ test("the sweeper's tick sends what nobody looked at", async () => {
 })
 
 test('joining a waiting list marks the sessions, so her direct booking later leaves the line', async () => {
-  const before = (await emu.db.collection(COLLECTIONS.screeningSessions).where({ programmeId: PROG }).get()).data as { waitlistOpened?: boolean }[]
+  const before = (await emu.db.collection(COLLECTIONS.screeningSessions).where({ programmeId: PROG }).get()).data as {
+    waitlistOpened?: boolean
+  }[]
   expect(before.every((s) => !s.waitlistOpened)).toBe(true)
-  const r = okData(await invoke<{ outcome: string }>(main, 'w3', 'book', { programmeId: PROG, sessionId: sessions[0].id, consentVersion: 'v1', joinWaitlistIfFull: true }))
+  const r = okData(
+    await invoke<{ outcome: string }>(main, 'w3', 'book', {
+      programmeId: PROG,
+      sessionId: sessions[0].id,
+      consentVersion: 'v1',
+      joinWaitlistIfFull: true,
+    }),
+  )
   expect(r.outcome).toBe('waitlisted')
-  const after = (await emu.db.collection(COLLECTIONS.screeningSessions).where({ programmeId: PROG }).get()).data as { waitlistOpened?: boolean }[]
+  const after = (await emu.db.collection(COLLECTIONS.screeningSessions).where({ programmeId: PROG }).get()).data as {
+    waitlistOpened?: boolean
+  }[]
   expect(after.every((s) => s.waitlistOpened === true)).toBe(true)
   okData(await invoke(main, 'w1', 'cancel', { programmeId: PROG })) // her place goes to w3 as an offer
   const w = (await emu.db.collection(COLLECTIONS.screeningWaitlist).doc(`${PROG}:w3`).get()).data[0] as { status: string }

@@ -2,11 +2,11 @@ import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import { createBookingRepository } from '../../cloudfunctions/screening/booking.repository'
 import { createScreeningFunction } from '../../cloudfunctions/screening/index'
 import { createPlaceStore } from '../../cloudfunctions/common/place-store'
-import type { BookingsExportDTO, DashboardDTO, ProgrammeDTO, SessionDTO } from '../../types/screening'
+import type { BookingsExportDTO, DashboardDTO, ProgrammeDTO, SessionDTO } from '~types/screening'
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
 import { invoke, okData } from '../support/invoke'
 import { HOUR, programmeRequest, seedMembers, seedProgramme, seedRole, sessionDocs } from './screening.fixtures'
-import type { OutboxNoticeDTO } from '../../types/screening'
+import type { OutboxNoticeDTO } from '~types/screening'
 
 const T0 = Date.UTC(2027, 2, 8, 2, 0)
 let now = T0
@@ -28,18 +28,35 @@ beforeAll(async () => {
 afterAll(() => emu.stop())
 
 describe('createProgramme', () => {
-  const req = () => ({ ...programmeRequest(T0, { id: PROG, sessions: 2, perSession: 3 }), branchQuotas: [{ branch: '网约车司机工会联合会', quota: 1 }] })
+  const req = () => ({
+    ...programmeRequest(T0, { id: PROG, sessions: 2, perSession: 3 }),
+    branchQuotas: [{ branch: '网约车司机工会联合会', quota: 1 }],
+  })
 
   it('is for officers only and checks the figures add up, changing nothing when refused', async () => {
     expect(await invoke(main, 'rider', 'createProgramme', req())).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await invoke(main, 'officer', 'createProgramme', { ...req(), totalQuota: 7 })).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT', field: 'totalQuota' })
-    expect(await invoke(main, 'officer', 'createProgramme', { ...req(), name: '' })).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT', field: 'name' })
+    expect(await invoke(main, 'officer', 'createProgramme', { ...req(), totalQuota: 7 })).toMatchObject({
+      ok: false,
+      code: 'INVALID_ARGUMENT',
+      field: 'totalQuota',
+    })
+    expect(await invoke(main, 'officer', 'createProgramme', { ...req(), name: '' })).toMatchObject({
+      ok: false,
+      code: 'INVALID_ARGUMENT',
+      field: 'name',
+    })
     expect(await sessionDocs(emu.db, PROG)).toEqual([])
   })
 
   it('creates the programme with sessions and branch quotas; a second create with the same id is CONFLICT', async () => {
     const p = okData(await invoke<ProgrammeDTO>(main, 'officer', 'createProgramme', req()))
-    expect(p).toMatchObject({ id: PROG, totalQuota: 6, placesLeft: 6, status: 'open', branchQuotas: [{ branch: '网约车司机工会联合会', quota: 1, left: 1 }] })
+    expect(p).toMatchObject({
+      id: PROG,
+      totalQuota: 6,
+      placesLeft: 6,
+      status: 'open',
+      branchQuotas: [{ branch: '网约车司机工会联合会', quota: 1, left: 1 }],
+    })
     expect(await invoke(main, 'officer', 'createProgramme', req())).toMatchObject({ ok: false, code: 'CONFLICT', field: 'id' })
   })
 
@@ -58,7 +75,12 @@ describe('dashboard and export', () => {
     const d = okData(await invoke<DashboardDTO>(main, 'officer', 'dashboard', { programmeId: PROG }))
     expect(d.totals).toMatchObject({ capacity: 6, booked: 2, left: 4, checkedIn: 0 })
     expect(d.bySiteDay).toHaveLength(1)
-    expect(d.byBranch.find((b) => b.branch === '网约车司机工会联合会')).toMatchObject({ quota: 1, booked: 1, eligibleMembers: 2, uptake: 0.5 })
+    expect(d.byBranch.find((b) => b.branch === '网约车司机工会联合会')).toMatchObject({
+      quota: 1,
+      booked: 1,
+      eligibleMembers: 2,
+      uptake: 0.5,
+    })
     expect(await invoke(main, 'rider', 'dashboard', { programmeId: PROG })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
 
@@ -68,8 +90,14 @@ describe('dashboard and export', () => {
     expect(masked.rows.map((r) => r.name).sort()).toEqual(['张*', '王**'])
     expect(masked.rows.every((r) => r.phone.includes('****'))).toBe(true)
     expect(masked.csv.split('\n')[0]).toContain('手机号')
-    expect(await invoke(main, 'officer', 'exportBookings', { programmeId: PROG, full: true })).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT', field: 'reason' })
-    const full = okData(await invoke<BookingsExportDTO>(main, 'officer', 'exportBookings', { programmeId: PROG, full: true, reason: '与名册核对后电话随访' }))
+    expect(await invoke(main, 'officer', 'exportBookings', { programmeId: PROG, full: true })).toMatchObject({
+      ok: false,
+      code: 'INVALID_ARGUMENT',
+      field: 'reason',
+    })
+    const full = okData(
+      await invoke<BookingsExportDTO>(main, 'officer', 'exportBookings', { programmeId: PROG, full: true, reason: '与名册核对后电话随访' }),
+    )
     expect(full.rows.some((r) => r.name === '王秀英')).toBe(true)
     const audit = (await emu.db.collection(COLLECTIONS.auditLog).where({ action: 'screening.exportFull' }).get()).data
     expect(audit).toMatchObject([{ actor: 'officer', reason: '与名册核对后电话随访' }])
@@ -79,7 +107,17 @@ describe('dashboard and export', () => {
 it('the sweeper returns a place held by a request that died after taking it', async () => {
   const [s] = await sessionDocs(emu.db, PROG)
   const id = `${PROG}:crashed`
-  const stale = { _id: id, programmeId: PROG, openid: 'crashed', ref: 'crashref1', status: 'pending', claimId: 'c1', placeId: 'p1', sessionId: s._id, pendingAt: now }
+  const stale = {
+    _id: id,
+    programmeId: PROG,
+    openid: 'crashed',
+    ref: 'crashref1',
+    status: 'pending',
+    claimId: 'c1',
+    placeId: 'p1',
+    sessionId: s._id,
+    pendingAt: now,
+  }
   await emu.db.collection(COLLECTIONS.screeningBookings).add(stale)
   expect(await createPlaceStore(emu.db, COLLECTIONS.screeningSessions).take(s._id, 'p1', { b: id })).toBe(true)
   const leftBefore = (await sessionDocs(emu.db, PROG)).find((x) => x._id === s._id)!.left
@@ -99,19 +137,30 @@ it('the sweeper sends the day-before reminder and the release reminder, each onc
   okData(await invoke(main, 'planner', 'subscribe', { topics: ['release', 'booking', 'reminder'] }))
   const [s] = okData(await invoke<SessionDTO[]>(main, 'planner', 'listSessions', { programmeId: PROG, siteId: 'site-a' }))
   okData(await invoke(main, 'planner', 'book', { programmeId: PROG, sessionId: s.id, consentVersion: 'v1', notice: 'both' }))
-  const kinds = async () => okData(await invoke<OutboxNoticeDTO[]>(main, 'planner', 'myNotices', {})).map((n) => n.kind).sort()
+  const kinds = async () =>
+    okData(await invoke<OutboxNoticeDTO[]>(main, 'planner', 'myNotices', {}))
+      .map((n) => n.kind)
+      .sort()
   expect(await kinds()).toEqual(['booking_confirmation'])
   now = Math.max(now + HOUR, s.startAt - 20 * HOUR)
   expect(okData(await invoke(main, 'officer', 'sweep', {}))).toMatchObject({ remindersSent: 2 })
   expect(okData(await invoke(main, 'officer', 'sweep', {}))).toMatchObject({ remindersSent: 0 })
   const notices = okData(await invoke<OutboxNoticeDTO[]>(main, 'planner', 'myNotices', {}))
-  expect(notices.map((n) => [n.kind, n.delivered]).sort()).toEqual([['booking_confirmation', true], ['booking_reminder', true], ['release_reminder', true]])
+  expect(notices.map((n) => [n.kind, n.delivered]).sort()).toEqual([
+    ['booking_confirmation', true],
+    ['booking_reminder', true],
+    ['release_reminder', true],
+  ])
 })
 
 it('the timer trigger runs the sweep without a caller; a member cannot pose as the timer', async () => {
   const timer = await main({ Type: 'Timer', TriggerName: 'sweep' } as never, {})
   expect(timer).toMatchObject({ ok: true, data: { stalePendingReleased: 0 } })
-  expect(await main({ Type: 'Timer', userInfo: { openId: 'rider' } } as never, {})).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT', field: 'action' })
+  expect(await main({ Type: 'Timer', userInfo: { openId: 'rider' } } as never, {})).toMatchObject({
+    ok: false,
+    code: 'INVALID_ARGUMENT',
+    field: 'action',
+  })
 })
 
 it('the sweeper undoes a reschedule that died after taking the new place; her booking stays where it was', async () => {
@@ -130,4 +179,3 @@ it('the sweeper undoes a reschedule that died after taking the new place; her bo
   for (const d of docs) expect(d.left + Object.keys(d.holders).length).toBe(d.capacity)
   expect(docs.find((d) => d._id === other._id)!.holders).not.toHaveProperty('resched1')
 })
-

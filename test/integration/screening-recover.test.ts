@@ -7,7 +7,7 @@
  */
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import { createScreeningFunction } from '../../cloudfunctions/screening/index'
-import type { BookResponse, CheckinCodeDTO, SessionDTO } from '../../types/screening'
+import type { BookResponse, CheckinCodeDTO, SessionDTO } from '~types/screening'
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
 import { invoke, okData } from '../support/invoke'
 import { HOUR, programmeRequest, seedMembers, seedProgramme, seedRole, staffOf } from './screening.fixtures'
@@ -105,6 +105,12 @@ test('the desk log holds every attempt, accepted or refused, by booking referenc
   const again = await invoke(main, 'nurse', 'markResult', { bookingId, outcome: 'normal' })
   expect(again).toMatchObject({ ok: false, code: 'RESULT_ALREADY_MARKED' })
   const after = (await emu.db.collection(COLLECTIONS.screeningDeskLog).limit(100).get()).data as Record<string, unknown>[]
-  const added = after.filter((l) => !log.some((x) => x._id === l._id)).map((l) => [l.action, l.ok, l.code, l.bookingId]).sort()
-  expect(added).toEqual([['checkIn', true, 'ALREADY_CHECKED_IN', bookingId], ['markResult', false, 'RESULT_ALREADY_MARKED', bookingId]])
+  const added = after
+    .filter((l) => !log.some((x) => x._id === l._id))
+    .map((l) => [l.action, l.ok, l.code, l.bookingId])
+    .sort()
+  expect(added).toEqual([
+    ['checkIn', true, 'ALREADY_CHECKED_IN', bookingId],
+    ['markResult', false, 'RESULT_ALREADY_MARKED', bookingId],
+  ])
 })

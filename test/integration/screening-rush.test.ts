@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events'
 import fc from 'fast-check'
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import { createScreeningFunction } from '../../cloudfunctions/screening/index'
-import type { SessionDTO } from '../../types/screening'
+import type { SessionDTO } from '~types/screening'
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
 import { invoke, okData } from '../support/invoke'
 import { ledgers, programmeRequest, seedMembers, seedProgramme, sessionDocs } from './screening.fixtures'
@@ -16,7 +16,11 @@ const WOMEN = Array.from({ length: 400 }, (_x, i) => `rush-${i}`)
 
 beforeAll(async () => {
   emu = await startTestEmulator()
-  await seedMembers(emu.db, [...WOMEN.map((openid) => ({ openid })), { openid: 'eager' }, ...['p0', 'p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7'].map((openid) => ({ openid }))])
+  await seedMembers(emu.db, [
+    ...WOMEN.map((openid) => ({ openid })),
+    { openid: 'eager' },
+    ...['p0', 'p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7'].map((openid) => ({ openid })),
+  ])
   await seedProgramme(emu.db, programmeRequest(T0, { id: 'rush', sites: ['site-a', 'site-b'], sessions: 2, perSession: 10 }), T0)
   await seedProgramme(emu.db, programmeRequest(T0, { id: 'single', sessions: 1, perSession: 3 }), T0)
   await seedProgramme(emu.db, programmeRequest(T0, { id: 'prop', sessions: 3, perSession: 2 }), T0)
@@ -30,7 +34,9 @@ async function sessionIds(programmeId: string): Promise<string[]> {
 async function expectExact(programmeId: string): Promise<void> {
   const sessions = await sessionDocs(emu.db, programmeId)
   const active = (await ledgers(emu.db, programmeId)).filter((b) => b.status === 'booked')
-  const offers = (await emu.db.collection(COLLECTIONS.screeningWaitlist).where({ programmeId, status: 'offered' }).get()).data as { offer: { sessionId: string } }[]
+  const offers = (await emu.db.collection(COLLECTIONS.screeningWaitlist).where({ programmeId, status: 'offered' }).get()).data as {
+    offer: { sessionId: string }
+  }[]
   for (const s of sessions) {
     const here = active.filter((b) => b.sessionId === s._id).length + offers.filter((w) => w.offer.sessionId === s._id).length
     expect(s.left).toBeGreaterThanOrEqual(0)

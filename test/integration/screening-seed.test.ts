@@ -1,6 +1,6 @@
 import { createScreeningFunction } from '../../cloudfunctions/screening/index'
 import { seedScreening } from '../../tools/seed/screening.seed'
-import type { BookResponse, CheckinCodeDTO, OutboxNoticeDTO, ProgrammeCardDTO, ResultDTO, SessionDTO } from '../../types/screening'
+import type { BookResponse, CheckinCodeDTO, OutboxNoticeDTO, ProgrammeCardDTO, ResultDTO, SessionDTO } from '~types/screening'
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
 import { invoke, okData } from '../support/invoke'
 import { seedMembers, seedRole, sessionDocs, staffOf } from './screening.fixtures'
@@ -53,7 +53,9 @@ it('the 三八 programme promises 女职工 and keeps it: a nurse is eligible; t
 
 it('demo journey: she books today, the nurse checks her in and marks the result, she gets a notice and reads it', async () => {
   const [today] = okData(await invoke<SessionDTO[]>(main, 'demo-rider', 'listSessions', { programmeId: R1, siteId: 'site-fuyou' }))
-  const booked = okData(await invoke<BookResponse>(main, 'demo-rider', 'book', { programmeId: R1, sessionId: today.id, consentVersion: '2027-01' }))
+  const booked = okData(
+    await invoke<BookResponse>(main, 'demo-rider', 'book', { programmeId: R1, sessionId: today.id, consentVersion: '2027-01' }),
+  )
   if (booked.outcome !== 'booked') throw new Error('not booked')
   expect(booked.booking.whatToBring).toContain('身份证')
   const { token } = okData(await invoke<CheckinCodeDTO>(main, 'demo-rider', 'checkinCode', { programmeId: R1 }))

@@ -23,8 +23,14 @@ beforeAll(async () => {
 afterAll(() => emu.stop())
 
 const WRITTEN = [
-  COLLECTIONS.screeningBookings, COLLECTIONS.screeningWaitlist, COLLECTIONS.screeningReminders, COLLECTIONS.screeningResults,
-  COLLECTIONS.auditLog, COLLECTIONS.outbox, COLLECTIONS.screeningProgrammes, COLLECTIONS.screeningSessions,
+  COLLECTIONS.screeningBookings,
+  COLLECTIONS.screeningWaitlist,
+  COLLECTIONS.screeningReminders,
+  COLLECTIONS.screeningResults,
+  COLLECTIONS.auditLog,
+  COLLECTIONS.outbox,
+  COLLECTIONS.screeningProgrammes,
+  COLLECTIONS.screeningSessions,
 ]
 
 test('unknown programme, site, session or booking: NOT_FOUND, nothing written', async () => {
@@ -32,19 +38,31 @@ test('unknown programme, site, session or booking: NOT_FOUND, nothing written', 
   const before = await counts()
   const nope = 'no-such-programme'
   const calls: [string, string, object][] = [
-    ['her', 'remindRelease', { programmeId: nope }], ['her', 'getProgramme', { programmeId: nope }],
-    ['her', 'listDays', { programmeId: nope, siteId: 'site-a' }], ['her', 'listDays', { programmeId: 'real', siteId: 'nope' }],
+    ['her', 'remindRelease', { programmeId: nope }],
+    ['her', 'getProgramme', { programmeId: nope }],
+    ['her', 'listDays', { programmeId: nope, siteId: 'site-a' }],
+    ['her', 'listDays', { programmeId: 'real', siteId: 'nope' }],
     ['her', 'listSessions', { programmeId: nope, siteId: 'site-a' }],
-    ['her', 'book', { programmeId: nope, sessionId: 'x', consentVersion: 'v1' }], ['her', 'book', { programmeId: 'real', sessionId: 'nope', consentVersion: 'v1' }],
+    ['her', 'book', { programmeId: nope, sessionId: 'x', consentVersion: 'v1' }],
+    ['her', 'book', { programmeId: 'real', sessionId: 'nope', consentVersion: 'v1' }],
     ['her', 'book', { programmeId: nope, sessionId: 'x', consentVersion: 'v1', joinWaitlistIfFull: true }],
-    ['her', 'cancel', { programmeId: nope }], ['her', 'reschedule', { programmeId: nope, sessionId: 'x' }],
-    ['her', 'joinWaitlist', { programmeId: nope }], ['her', 'joinWaitlist', { programmeId: 'real', siteId: 'nope' }],
-    ['her', 'leaveWaitlist', { programmeId: nope }], ['her', 'acceptOffer', { programmeId: nope, consentVersion: 'v1' }],
-    ['her', 'declineOffer', { programmeId: nope }], ['her', 'checkinCode', { programmeId: nope }], ['her', 'myResult', { programmeId: nope }],
-    ['nurse', 'staffBookings', { sessionId: 'nope' }], ['nurse', 'markNoShows', { sessionId: 'nope' }],
-    ['nurse', 'markResult', { bookingId: 'AAAAAAAAAAAA', outcome: 'normal' }], ['nurse', 'readResult', { bookingId: 'AAAAAAAAAAAA' }],
-    ['officer', 'dashboard', { programmeId: nope }], ['officer', 'exportBookings', { programmeId: nope }],
-    ['officer', 'exportBookings', { programmeId: nope, full: true, reason: '核对' }], ['officer', 'sweep', { programmeId: nope }],
+    ['her', 'cancel', { programmeId: nope }],
+    ['her', 'reschedule', { programmeId: nope, sessionId: 'x' }],
+    ['her', 'joinWaitlist', { programmeId: nope }],
+    ['her', 'joinWaitlist', { programmeId: 'real', siteId: 'nope' }],
+    ['her', 'leaveWaitlist', { programmeId: nope }],
+    ['her', 'acceptOffer', { programmeId: nope, consentVersion: 'v1' }],
+    ['her', 'declineOffer', { programmeId: nope }],
+    ['her', 'checkinCode', { programmeId: nope }],
+    ['her', 'myResult', { programmeId: nope }],
+    ['nurse', 'staffBookings', { sessionId: 'nope' }],
+    ['nurse', 'markNoShows', { sessionId: 'nope' }],
+    ['nurse', 'markResult', { bookingId: 'AAAAAAAAAAAA', outcome: 'normal' }],
+    ['nurse', 'readResult', { bookingId: 'AAAAAAAAAAAA' }],
+    ['officer', 'dashboard', { programmeId: nope }],
+    ['officer', 'exportBookings', { programmeId: nope }],
+    ['officer', 'exportBookings', { programmeId: nope, full: true, reason: '核对' }],
+    ['officer', 'sweep', { programmeId: nope }],
   ]
   const wrong: string[] = []
   for (const [who, action, data] of calls) {

@@ -1,5 +1,5 @@
 import { createScreeningFunction } from '../../cloudfunctions/screening/index'
-import type { BookingDTO, BookResponse, OutboxNoticeDTO, ProgrammeCardDTO, SessionDTO, WaitlistDTO } from '../../types/screening'
+import type { BookingDTO, BookResponse, OutboxNoticeDTO, ProgrammeCardDTO, SessionDTO, WaitlistDTO } from '~types/screening'
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
 import { invoke, okData } from '../support/invoke'
 import { ledgers, programmeRequest, seedMembers, seedProgramme, seedRole, sessionDocs } from './screening.fixtures'
@@ -10,7 +10,8 @@ let emu: TestEmulator
 const main = createScreeningFunction({ clock: () => now })
 const PROG = 'prog-wait'
 let session: SessionDTO
-const book = (openid: string, extra: object = {}) => invoke<BookResponse>(main, openid, 'book', { programmeId: PROG, sessionId: session.id, consentVersion: 'v1', ...extra })
+const book = (openid: string, extra: object = {}) =>
+  invoke<BookResponse>(main, openid, 'book', { programmeId: PROG, sessionId: session.id, consentVersion: 'v1', ...extra })
 const card = async (openid: string) => okData(await invoke<ProgrammeCardDTO>(main, openid, 'getProgramme', { programmeId: PROG }))
 
 beforeAll(async () => {
@@ -45,7 +46,10 @@ it('joins the waiting list when full, priority women ahead of earlier non-priori
 
 it('a cancelled place is offered to the first in line, held from everyone else, and she is notified', async () => {
   okData(await invoke<BookingDTO>(main, 'first', 'cancel', { programmeId: PROG }))
-  expect((await card('prio')).myWaitlist).toMatchObject({ status: 'offered', offer: { session: { id: session.id }, expiresAt: now + 30 * 60_000 } })
+  expect((await card('prio')).myWaitlist).toMatchObject({
+    status: 'offered',
+    offer: { session: { id: session.id }, expiresAt: now + 30 * 60_000 },
+  })
   expect(await book('late')).toMatchObject({ ok: false, code: 'SLOT_FULL' })
   const [s] = await sessionDocs(emu.db, PROG)
   expect(s.left).toBe(0)
@@ -56,7 +60,10 @@ it('a cancelled place is offered to the first in line, held from everyone else, 
 it('an unclaimed offer passes on after the hold time; the late claim is OFFER_EXPIRED', async () => {
   now += 31 * 60_000
   expect(okData(await invoke(main, 'officer', 'sweep', {}))).toMatchObject({ offersPassedOn: 1 })
-  expect(await invoke(main, 'prio', 'acceptOffer', { programmeId: PROG, consentVersion: 'v1' })).toMatchObject({ ok: false, code: 'OFFER_EXPIRED' })
+  expect(await invoke(main, 'prio', 'acceptOffer', { programmeId: PROG, consentVersion: 'v1' })).toMatchObject({
+    ok: false,
+    code: 'OFFER_EXPIRED',
+  })
   expect((await card('older')).myWaitlist).toMatchObject({ status: 'offered' })
 })
 

@@ -4,7 +4,7 @@ import type { Db } from '../../cloudfunctions/common/db'
 import { createVouchersFunction } from '../../cloudfunctions/vouchers/index'
 import type { PoolDoc, VoucherDoc } from '../../cloudfunctions/vouchers/vouchers.docs'
 import { readAll } from '../../cloudfunctions/common/paginate'
-import type { CampaignInputDTO } from '../../types/vouchers'
+import type { CampaignInputDTO } from '~types/vouchers'
 import { invoke, invokeDuringCrash, okData } from '../support/invoke'
 import { seedRole } from './screening.fixtures'
 

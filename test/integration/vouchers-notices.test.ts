@@ -5,7 +5,7 @@
  */
 import { seedMembers } from './screening.fixtures'
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
-import type { OutboxEntryDTO } from '../../types/notices'
+import type { OutboxEntryDTO } from '~types/notices'
 import { campaignInput, HOUR, merchant, setUpOfficer, T0, vouchersHarness } from './vouchers-fixtures'
 
 let emu: TestEmulator

@@ -4,12 +4,32 @@ import { openFreshPage, sleep, type FakeBackend } from './support/weapp-harness'
 jest.setTimeout(30_000)
 
 const ROUTE = 'packages/events/pages/edit/index'
-const tier = { id: 't10', eventId: 'fair27', name: '集满10枚', gift: '关公贴文创礼包', rule: { minTotal: 10, minPerZone: 0 }, stock: 50, left: 7, redeemed: 43 }
+const tier = {
+  id: 't10',
+  eventId: 'fair27',
+  name: '集满10枚',
+  gift: '关公贴文创礼包',
+  rule: { minTotal: 10, minPerZone: 0 },
+  stock: 50,
+  left: 7,
+  redeemed: 43,
+}
 const T0 = Date.UTC(2027, 0, 1, 1)
 let ev: any = {
-  id: 'fair27', kind: 'fair', title: '跟着劳模赶大集', description: '', organiser: '运城市总工会', venue: { name: '中庭', address: '', city: '运城市' },
-  startsAt: T0, endsAt: T0 + 36e5, zones: [{ id: 'A', name: '匠心特产集' }], signUp: { required: false, capacity: null, closesAt: null }, stampRules: { cooldownSeconds: 0 },
-  phase: 'ongoing', booths: [{ id: 'b1', eventId: 'fair27', zoneId: 'A', name: '平陆猕猴桃', exhibitor: '平陆县总工会', codeVersion: 0 }], tiers: [tier],
+  id: 'fair27',
+  kind: 'fair',
+  title: '跟着劳模赶大集',
+  description: '',
+  organiser: '运城市总工会',
+  venue: { name: '中庭', address: '', city: '运城市' },
+  startsAt: T0,
+  endsAt: T0 + 36e5,
+  zones: [{ id: 'A', name: '匠心特产集' }],
+  signUp: { required: false, capacity: null, closesAt: null },
+  stampRules: { cooldownSeconds: 0 },
+  phase: 'ongoing',
+  booths: [{ id: 'b1', eventId: 'fair27', zoneId: 'A', name: '平陆猕猴桃', exhibitor: '平陆县总工会', codeVersion: 0 }],
+  tiers: [tier],
   checkpoints: [{ id: 'p1', eventId: 'fair27', name: '入场', opensAt: T0, closesAt: T0 + 36e5, order: 0 }],
 }
 const calls: any[] = []
@@ -23,16 +43,26 @@ const backend: FakeBackend = (_n, body: any) => {
   }
   return { ok: false, code: 'UNKNOWN_ACTION', message: '' }
 }
-async function until(check: () => boolean) { for (let w = 0; w < 10_000 && !check(); w += 20) await sleep(20) }
+async function until(check: () => boolean) {
+  for (let w = 0; w < 10_000 && !check(); w += 20) await sleep(20)
+}
 
 /** The compiled officer edit page: an existing tier is edited in place, with local and server checks. */
 test('tap a tier → prefilled → local and server errors → save; a bad booth zone is caught', async () => {
   const { page: p } = openFreshPage(ROUTE, backend)
   const page = p
   await until(() => !!page.querySelector('#form-title'))
-  const type = async (id: string, v: string) => { page.querySelector(id).dispatchEvent('input', { detail: { value: v } }); await sleep(20) }
-  await type('#form-title', '跟着劳模赶大集'); await type('#form-organiser', '运城市总工会'); await type('#form-venueName', '中庭'); await type('#form-city', '运城市')
-  await type('#form-startsAt', '2027-01-01 09:00'); await type('#form-endsAt', '2027-01-01 10:00'); await type('#form-zones', 'A:匠心特产集')
+  const type = async (id: string, v: string) => {
+    page.querySelector(id).dispatchEvent('input', { detail: { value: v } })
+    await sleep(20)
+  }
+  await type('#form-title', '跟着劳模赶大集')
+  await type('#form-organiser', '运城市总工会')
+  await type('#form-venueName', '中庭')
+  await type('#form-city', '运城市')
+  await type('#form-startsAt', '2027-01-01 09:00')
+  await type('#form-endsAt', '2027-01-01 10:00')
+  await type('#form-zones', 'A:匠心特产集')
   page.querySelector('#form-save').dispatchEvent('tap')
   await until(() => !!page.querySelector('#tiers-row-t10'))
   page.querySelector('#tiers-row-t10').dispatchEvent('tap')
@@ -49,7 +79,8 @@ test('tap a tier → prefilled → local and server errors → save; a bad booth
   expect(calls.filter((c) => c.action === 'saveTier')).toHaveLength(1)
   expect(page.querySelector('#tiers').dom.textContent).not.toContain('剩2/45')
   await type('#tiers-edit-stock', '60')
-  page.querySelector('#tiers-edit-save').dispatchEvent('tap'); await sleep(300)
+  page.querySelector('#tiers-edit-save').dispatchEvent('tap')
+  await sleep(300)
   await until(() => String(page.querySelector('#tiers').dom.textContent).includes('17/60'))
   expect(page.querySelector('#tiers').dom.textContent).toContain('17/60')
   expect(calls.filter((c) => c.action === 'saveTier').map((c) => c.data)).toContainEqual(expect.objectContaining({ id: 't10', stock: 60 }))

@@ -1,4 +1,4 @@
-import type { EventDetailDTO, EventSummaryDTO, GiftPreviewDTO, GiftTierDTO, RedemptionDTO } from '../../types/events'
+import type { EventDetailDTO, EventSummaryDTO, GiftPreviewDTO, GiftTierDTO, RedemptionDTO } from '~types/events'
 import { openFreshPage, sleep, type FakeBackend, type SimulatedComponent } from './support/weapp-harness'
 
 /**
@@ -8,7 +8,16 @@ import { openFreshPage, sleep, type FakeBackend, type SimulatedComponent } from 
  */
 const ROUTE = 'packages/events/pages/gift-desk/index'
 const T = Date.UTC(2027, 0, 1, 2, 42) // 10:42 Beijing
-const tier: GiftTierDTO = { id: 't10', eventId: 'fair27', name: '集满10枚', gift: '关公贴文创礼包', rule: { minTotal: 10, minPerZone: 0 }, stock: 50, left: 7, redeemed: 43 }
+const tier: GiftTierDTO = {
+  id: 't10',
+  eventId: 'fair27',
+  name: '集满10枚',
+  gift: '关公贴文创礼包',
+  rule: { minTotal: 10, minPerZone: 0 },
+  stock: 50,
+  left: 7,
+  redeemed: 43,
+}
 const summary = { id: 'fair27', kind: 'fair', title: '跟着劳模赶大集', phase: 'ongoing' } as EventSummaryDTO
 const detail = { ...summary, tiers: [tier], booths: [], zones: [], checkpoints: [] } as unknown as EventDetailDTO
 
@@ -39,7 +48,13 @@ async function submitCode(page: SimulatedComponent, code: string) {
 
 test('typed code → masked name and tier → confirm → hand over, and the stock shown drops by one', async () => {
   const preview: GiftPreviewDTO = { status: 'ready', tier, memberName: '李*', redeemedAt: null, desk: null }
-  const granted: RedemptionDTO = { outcome: 'granted', tier: { ...tier, left: 6, redeemed: 44 }, memberName: '李*', redeemedAt: T, desk: '1号兑换台' }
+  const granted: RedemptionDTO = {
+    outcome: 'granted',
+    tier: { ...tier, left: 6, redeemed: 44 },
+    memberName: '李*',
+    redeemedAt: T,
+    desk: '1号兑换台',
+  }
   const { page, wechat } = await open(desk(preview, granted))
   expect(page.querySelector('#gift-stock-t10').dom.textContent).toBe('7 / 50')
 
@@ -74,7 +89,13 @@ test('a re-scan of a member who already has the gift says in Chinese when and at
 
 test('after a gift is handed over the scan box is back for the next member', async () => {
   const preview: GiftPreviewDTO = { status: 'ready', tier, memberName: '李*', redeemedAt: null, desk: null }
-  const granted: RedemptionDTO = { outcome: 'granted', tier: { ...tier, left: 6, redeemed: 44 }, memberName: '李*', redeemedAt: T, desk: '1号兑换台' }
+  const granted: RedemptionDTO = {
+    outcome: 'granted',
+    tier: { ...tier, left: 6, redeemed: 44 },
+    memberName: '李*',
+    redeemedAt: T,
+    desk: '1号兑换台',
+  }
   const { page } = await open(desk(preview, granted))
   await submitCode(page, 'G1.abcDEF')
   await until(() => !!page.querySelector('#gift-desk-confirm'))

@@ -1,5 +1,5 @@
-import { ERROR_MESSAGES } from '../../types/errors'
-import type { MeDTO } from '../../types/member'
+import { ERROR_MESSAGES } from '~types/errors'
+import type { MeDTO } from '~types/member'
 import { openFreshPage, sleep, type FakeBackend, type SimulatedComponent } from './support/weapp-harness'
 
 /**
@@ -11,7 +11,16 @@ const SERVICE_NAMES = ['会聚良缘', '两癌筛查', '工会消费券', '集�
 const unverified: MeDTO = { verified: false, profile: null, roles: [{ role: 'member' }], deletionRequestedAt: null }
 const verified: MeDTO = {
   verified: true,
-  profile: { name: '李明', cardNo: 'GH3201000123', phone: '13800000123', branch: '玄武区总工会', tags: [], gender: 'M', birthDate: '', verifiedAt: 0 },
+  profile: {
+    name: '李明',
+    cardNo: 'GH3201000123',
+    phone: '13800000123',
+    branch: '玄武区总工会',
+    tags: [],
+    gender: 'M',
+    birthDate: '',
+    verifiedAt: 0,
+  },
   roles: [{ role: 'member' }],
   deletionRequestedAt: null,
 }
@@ -19,10 +28,9 @@ const verified: MeDTO = {
 let answer: FakeBackend = () => ({ ok: true, data: unverified })
 let wechat: ReturnType<typeof openFreshPage>
 
-
 /** Polls (up to 3 s, for a busy machine) instead of guessing how long rendering takes. */
 async function until(done: () => boolean): Promise<void> {
-  for (const deadline = Date.now() + 3000; !done() && Date.now() < deadline; ) await sleep(10)
+  for (const deadline = Date.now() + 3000; !done() && Date.now() < deadline;) await sleep(10)
 }
 
 /** Opens the home page and waits until the account has loaded (or failed). */

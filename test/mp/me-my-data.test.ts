@@ -1,4 +1,4 @@
-import type { MeDTO, MyDataExport } from '../../types/member'
+import type { MeDTO, MyDataExport } from '~types/member'
 import { openFreshPage, sleep, type FakeBackend } from './support/weapp-harness'
 
 /** Defect 4 of issue 8: 导出我的数据 reads as Chinese sections per service, her result only when she asks. */

@@ -1,4 +1,4 @@
-import type { BookingDTO, DayDTO, ProgrammeCardDTO, SessionDTO } from '../../types/screening'
+import type { BookingDTO, DayDTO, ProgrammeCardDTO, SessionDTO } from '~types/screening'
 import { endTimersWithFile, findInWrappers, openFreshPage, sleep, type FakeBackend, type SimulatedComponent } from './support/weapp-harness'
 
 /**
@@ -12,30 +12,79 @@ import { endTimersWithFile, findInWrappers, openFreshPage, sleep, type FakeBacke
 jest.setTimeout(30_000)
 
 const HOUR = 3_600_000
-const site = { id: 'site-fuyou', name: '市妇幼保健院', hospital: '市妇幼保健院', address: '建邺区莫愁湖西路 1 号', phone: '025-00000000', whatToBring: ['身份证'] }
+const site = {
+  id: 'site-fuyou',
+  name: '市妇幼保健院',
+  hospital: '市妇幼保健院',
+  address: '建邺区莫愁湖西路 1 号',
+  phone: '025-00000000',
+  whatToBring: ['身份证'],
+}
 const programme = {
-  id: 'lc-2027', name: '2027 春季两癌筛查', description: '免费筛查', organiser: '市总工会',
+  id: 'lc-2027',
+  name: '2027 春季两癌筛查',
+  description: '免费筛查',
+  organiser: '市总工会',
   privacyNotice: { version: '2027-01', text: '为安排筛查，我们会使用您的姓名、电话。' },
   eligibility: { gender: 'F', ageMin: 30, ageMax: 60, tagsAny: [], branches: [], notScreenedBefore: true },
-  priority: null, totalQuota: 152, branchQuotas: [], sites: [site], releaseAt: Date.now() - HOUR, bookingClosesAt: Date.now() + 100 * HOUR,
-  cancelDeadlineHours: 2, offerHoldMinutes: 30, checkinToleranceMinutes: 30, firstDay: '2027-03-09', lastDay: '2027-03-15', status: 'open', placesLeft: 20,
+  priority: null,
+  totalQuota: 152,
+  branchQuotas: [],
+  sites: [site],
+  releaseAt: Date.now() - HOUR,
+  bookingClosesAt: Date.now() + 100 * HOUR,
+  cancelDeadlineHours: 2,
+  offerHoldMinutes: 30,
+  checkinToleranceMinutes: 30,
+  firstDay: '2027-03-09',
+  lastDay: '2027-03-15',
+  status: 'open',
+  placesLeft: 20,
 } as ProgrammeCardDTO['programme']
 const open: ProgrammeCardDTO = {
-  programme, eligibility: { eligible: true, reasons: [], reason: null, priority: false, priorityNote: null },
-  myBooking: null, myWaitlist: null, releaseReminder: false, serverNow: Date.now(),
+  programme,
+  eligibility: { eligible: true, reasons: [], reason: null, priority: false, priorityNote: null },
+  myBooking: null,
+  myWaitlist: null,
+  releaseReminder: false,
+  serverNow: Date.now(),
 }
 const days: DayDTO[] = [{ date: '2027-03-09', weekday: '周二', sessions: 2, capacity: 24, placesLeft: 12 }]
-const session = (id: string, label: string, startAt: number): SessionDTO => ({ id, programmeId: programme.id, siteId: site.id, date: '2027-03-09', label, startAt, endAt: startAt + 2 * HOUR, period: 'day', capacity: 12, placesLeft: 6 })
+const session = (id: string, label: string, startAt: number): SessionDTO => ({
+  id,
+  programmeId: programme.id,
+  siteId: site.id,
+  date: '2027-03-09',
+  label,
+  startAt,
+  endAt: startAt + 2 * HOUR,
+  period: 'day',
+  capacity: 12,
+  placesLeft: 6,
+})
 const soon = session('s-soon', '10:00–12:00', Date.now() + HOUR)
 const later = session('s-later', '14:00–16:00', Date.now() + 30 * HOUR)
 const booking = (over: Partial<BookingDTO>): BookingDTO => ({
-  bookingId: 'b1', programmeId: programme.id, programmeName: programme.name, status: 'booked', site, session: later, bookedAt: Date.now(),
-  consent: { version: '2027-01', at: Date.now() }, checkedInAt: null, cancelledAt: null, cancelDeadline: later.startAt - 2 * HOUR, canCancel: true,
-  whatToBring: ['身份证'], resultReady: false, ...over,
+  bookingId: 'b1',
+  programmeId: programme.id,
+  programmeName: programme.name,
+  status: 'booked',
+  site,
+  session: later,
+  bookedAt: Date.now(),
+  consent: { version: '2027-01', at: Date.now() },
+  checkedInAt: null,
+  cancelledAt: null,
+  cancelDeadline: later.startAt - 2 * HOUR,
+  canCancel: true,
+  whatToBring: ['身份证'],
+  resultReady: false,
+  ...over,
 })
 
 function backendOf(fixtures: Record<string, unknown>): FakeBackend {
-  return (_name, body) => (body.action in fixtures ? { ok: true, data: fixtures[body.action] } : { ok: false, code: 'INTERNAL', message: 'unexpected call' })
+  return (_name, body) =>
+    body.action in fixtures ? { ok: true, data: fixtures[body.action] } : { ok: false, code: 'INTERNAL', message: 'unexpected call' }
 }
 
 endTimersWithFile({ timeouts: true })
@@ -66,7 +115,11 @@ async function pickDayAndSession(page: SimulatedComponent, sessionId: string) {
 }
 
 test('after a day is tapped the page takes her to ③ 选择时段', async () => {
-  const wechat = openFreshPage('packages/screening/pages/book/index', backendOf({ getProgramme: open, listDays: days, listSessions: [later] }), { id: programme.id })
+  const wechat = openFreshPage(
+    'packages/screening/pages/book/index',
+    backendOf({ getProgramme: open, listDays: days, listSessions: [later] }),
+    { id: programme.id },
+  )
   const scrolls = recordScrolls()
   await until(() => !!find(wechat.page, '#day-2027-03-09'))
   find(wechat.page, '#day-2027-03-09')?.dispatchEvent('tap')
@@ -76,7 +129,11 @@ test('after a day is tapped the page takes her to ③ 选择时段', async () =>
 })
 
 test('预约成功时通知 and 前一天提醒我 can both be on', async () => {
-  const wechat = openFreshPage('packages/screening/pages/book/index', backendOf({ getProgramme: open, listDays: days, listSessions: [later] }), { id: programme.id })
+  const wechat = openFreshPage(
+    'packages/screening/pages/book/index',
+    backendOf({ getProgramme: open, listDays: days, listSessions: [later] }),
+    { id: programme.id },
+  )
   await until(() => !!find(wechat.page, '#notice-reminder'))
   const on = (id: string) => (find(wechat.page, `#${id}`)?.dom.textContent ?? '').startsWith('✓')
   expect(on('notice-confirmation') && on('notice-reminder')).toBe(true)
@@ -89,7 +146,11 @@ test('预约成功时通知 and 前一天提醒我 can both be on', async () => 
 })
 
 test('a session inside the change window is flagged before confirming, and booking it asks first', async () => {
-  const wechat = openFreshPage('packages/screening/pages/book/index', backendOf({ getProgramme: open, listDays: days, listSessions: [soon, later] }), { id: programme.id })
+  const wechat = openFreshPage(
+    'packages/screening/pages/book/index',
+    backendOf({ getProgramme: open, listDays: days, listSessions: [soon, later] }),
+    { id: programme.id },
+  )
   recordScrolls()
   await pickDayAndSession(wechat.page, soon.id)
   await until(() => !!find(wechat.page, '#late-warning'))
@@ -116,7 +177,15 @@ test('when she has already booked, the booking page links to her booking', async
 
 test('inside the window her booking says why 改约 and 取消 are gone', async () => {
   const locked = { ...open, myBooking: booking({ session: soon, canCancel: false, cancelDeadline: soon.startAt - 2 * HOUR }) }
-  const wechat = openFreshPage('packages/screening/pages/booking/index', backendOf({ getProgramme: locked, codeStatus: { done: false, title: null, detail: null, at: null }, checkinCode: { bookingId: 'b1', token: 'T1', expiresAt: Date.now() + 30_000, refreshInMs: 27_000 } }), { id: programme.id })
+  const wechat = openFreshPage(
+    'packages/screening/pages/booking/index',
+    backendOf({
+      getProgramme: locked,
+      codeStatus: { done: false, title: null, detail: null, at: null },
+      checkinCode: { bookingId: 'b1', token: 'T1', expiresAt: Date.now() + 30_000, refreshInMs: 27_000 },
+    }),
+    { id: programme.id },
+  )
   await until(() => !!find(wechat.page, '#change-closed'))
   expect(find(wechat.page, '#change-closed')?.dom.textContent).toContain('就诊前 2 小时内不能改约或取消')
   expect(find(wechat.page, '#cancel-booking')).toBeUndefined()
@@ -126,8 +195,14 @@ test('her check-in code turns into 已签到 as soon as the desk checks her in',
   let checkedIn = false
   const backend: FakeBackend = (_name, body) => {
     const b = checkedIn ? booking({ status: 'checked_in', checkedInAt: Date.now() }) : booking({})
-    const status = checkedIn ? { done: true, title: '已签到', detail: '08:12 · 市妇幼保健院', at: Date.now() } : { done: false, title: null, detail: null, at: null }
-    const data = { getProgramme: { ...open, myBooking: b }, codeStatus: status, checkinCode: { bookingId: 'b1', token: 'TOKEN-1', expiresAt: Date.now() + 30_000, refreshInMs: 27_000 } }[body.action]
+    const status = checkedIn
+      ? { done: true, title: '已签到', detail: '08:12 · 市妇幼保健院', at: Date.now() }
+      : { done: false, title: null, detail: null, at: null }
+    const data = {
+      getProgramme: { ...open, myBooking: b },
+      codeStatus: status,
+      checkinCode: { bookingId: 'b1', token: 'TOKEN-1', expiresAt: Date.now() + 30_000, refreshInMs: 27_000 },
+    }[body.action]
     return data ? { ok: true, data } : { ok: false, code: 'INTERNAL', message: 'unexpected' }
   }
   const wechat = openFreshPage('packages/screening/pages/booking/index', backend, { id: programme.id })

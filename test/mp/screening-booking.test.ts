@@ -1,4 +1,4 @@
-import type { DayDTO, ProgrammeCardDTO, SessionDTO } from '../../types/screening'
+import type { DayDTO, ProgrammeCardDTO, SessionDTO } from '~types/screening'
 import { endTimersWithFile, findInWrappers, openFreshPage, sleep, type FakeBackend, type SimulatedComponent } from './support/weapp-harness'
 
 /**
@@ -10,7 +10,14 @@ const BOOK_PAGE = 'packages/screening/pages/book/index'
 const DAY = 86_400_000
 const now = Date.UTC(2027, 2, 8, 2, 5)
 
-const site = { id: 'site-fuyou', name: '市妇幼保健院', hospital: '市妇幼保健院', address: '建邺区莫愁湖西路 1 号', phone: '025-00000000', whatToBring: ['身份证'] }
+const site = {
+  id: 'site-fuyou',
+  name: '市妇幼保健院',
+  hospital: '市妇幼保健院',
+  address: '建邺区莫愁湖西路 1 号',
+  phone: '025-00000000',
+  whatToBring: ['身份证'],
+}
 const card: ProgrammeCardDTO = {
   programme: {
     id: 'lc-2027-spring',
@@ -44,13 +51,24 @@ const days: DayDTO[] = [
   { date: '2027-03-10', weekday: '周三', sessions: 2, capacity: 24, placesLeft: 0 },
 ]
 const session = (id: string, label: string, period: SessionDTO['period'], placesLeft: number): SessionDTO => ({
-  id, programmeId: card.programme.id, siteId: site.id, date: '2027-03-09', label, startAt: 0, endAt: 0, period, capacity: 12, placesLeft,
+  id,
+  programmeId: card.programme.id,
+  siteId: site.id,
+  date: '2027-03-09',
+  label,
+  startAt: 0,
+  endAt: 0,
+  period,
+  capacity: 12,
+  placesLeft,
 })
 const sessions = [session('s-0309-early', '07:00–09:00', 'early', 12), session('s-0309-evening', '18:00–20:00', 'evening', 0)]
 
 const fixtures: Record<string, unknown> = { listProgrammes: [card], getProgramme: card, listDays: days, listSessions: sessions }
 const backend: FakeBackend = (name, body) =>
-  name === 'screening' && body.action in fixtures ? { ok: true, data: fixtures[body.action] } : { ok: false, code: 'INTERNAL', message: 'unexpected call' }
+  name === 'screening' && body.action in fixtures
+    ? { ok: true, data: fixtures[body.action] }
+    : { ok: false, code: 'INTERNAL', message: 'unexpected call' }
 
 endTimersWithFile() // the page re-reads places left every 20 s
 const find = findInWrappers
@@ -93,7 +111,10 @@ test('a failed read shows the Chinese message and a retry', async () => {
 
 test('a woman outside the age range sees the reason on the programme page and no booking button', async () => {
   const reason = '年龄不在 30–60 岁范围'
-  const ineligible: ProgrammeCardDTO = { ...card, eligibility: { eligible: false, reasons: [reason], reason, priority: false, priorityNote: null } }
+  const ineligible: ProgrammeCardDTO = {
+    ...card,
+    eligibility: { eligible: false, reasons: [reason], reason, priority: false, priorityNote: null },
+  }
   const wechat = openFreshPage('packages/screening/pages/programme/index', (_name, body) =>
     body.action === 'listProgrammes' ? { ok: true, data: [ineligible] } : { ok: false, code: 'INTERNAL', message: 'unexpected' },
   )
@@ -116,7 +137,12 @@ test('a woman on the waiting list sees her place in line, and a held place with 
 
   const offered: ProgrammeCardDTO = {
     ...waiting,
-    myWaitlist: { ...waiting.myWaitlist!, status: 'offered', position: null, offer: { session: sessions[0], site, expiresAt: Date.UTC(2027, 2, 8, 2, 35) } },
+    myWaitlist: {
+      ...waiting.myWaitlist!,
+      status: 'offered',
+      position: null,
+      offer: { session: sessions[0], site, expiresAt: Date.UTC(2027, 2, 8, 2, 35) },
+    },
   }
   wechat = openFreshPage('packages/screening/pages/programme/index', () => ({ ok: true, data: [offered] }))
   await waitForText(wechat.page, '候补成功')

@@ -1,4 +1,4 @@
-import type { ResultDTO, StaffBookingRowDTO } from '../../types/screening'
+import type { ResultDTO, StaffBookingRowDTO } from '~types/screening'
 import { openFreshPage, sleep, type FakeBackend } from './support/weapp-harness'
 
 /**
@@ -8,15 +8,27 @@ import { openFreshPage, sleep, type FakeBackend } from './support/weapp-harness'
  */
 const SESSION_PAGE = 'packages/screening/pages/session/index'
 async function until(done: () => boolean): Promise<void> {
-  for (const deadline = Date.now() + 3000; !done() && Date.now() < deadline; ) await sleep(10)
+  for (const deadline = Date.now() + 3000; !done() && Date.now() < deadline;) await sleep(10)
 }
 
 const row = (over: Partial<StaffBookingRowDTO>): StaffBookingRowDTO => ({
-  bookingId: 'BK1', name: '王**', phone: '139****0456', status: 'checked_in', checkedInAt: Date.UTC(2027, 2, 9, 0, 10), resultReady: false, ...over,
+  bookingId: 'BK1',
+  name: '王**',
+  phone: '139****0456',
+  status: 'checked_in',
+  checkedInAt: Date.UTC(2027, 2, 9, 0, 10),
+  resultReady: false,
+  ...over,
 })
 const registered: ResultDTO = {
-  bookingId: 'BK1', programmeId: 'lc-2027-spring', programmeName: '2027 春季两癌筛查', siteName: '市妇幼保健院',
-  outcome: 'normal', outcomeLabel: '正常', note: '', readyAt: Date.UTC(2027, 2, 9, 2, 0),
+  bookingId: 'BK1',
+  programmeId: 'lc-2027-spring',
+  programmeName: '2027 春季两癌筛查',
+  siteName: '市妇幼保健院',
+  outcome: 'normal',
+  outcomeLabel: '正常',
+  note: '',
+  readyAt: Date.UTC(2027, 2, 9, 2, 0),
 }
 
 function open(rows: StaffBookingRowDTO[]) {

@@ -1,5 +1,5 @@
-import type { EventSummaryDTO } from '../../types/events'
-import type { MeDTO, RoleDTO } from '../../types/member'
+import type { EventSummaryDTO } from '~types/events'
+import type { MeDTO, RoleDTO } from '~types/member'
 import { openFreshPage, sleep, type FakeBackend } from './support/weapp-harness'
 
 /**

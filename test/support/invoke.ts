@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { Envelope } from '../../types/envelope'
+import type { Envelope } from '~types/envelope'
 import { buildInvocation } from '../../tools/host/identity'
 
 type Main = (event: never, context?: unknown) => Promise<Envelope<unknown>>

@@ -80,7 +80,11 @@ export interface BenchStack {
  * `functions` is called once the environment points at the fresh emulator.
  * With `callerInBody` (default) every function, the no-op too, takes its caller from `data.as`.
  */
-export async function startBenchStack(label: string, functions: () => Record<string, FunctionMain>, { callerInBody = true } = {}): Promise<BenchStack> {
+export async function startBenchStack(
+  label: string,
+  functions: () => Record<string, FunctionMain>,
+  { callerInBody = true } = {},
+): Promise<BenchStack> {
   process.env.TENCENTCLOUD ??= 'true' // skip the SDK's metadata probe off Tencent Cloud (see test/support/emulator.ts)
   process.env.QR_KEYS ??= `b1:${randomBytes(32).toString('base64url')}`
   const dataDir = mkdtempSync(join(tmpdir(), `bench-${label}-`))
@@ -88,7 +92,9 @@ export async function startBenchStack(label: string, functions: () => Record<str
   process.env.TCB_SERVICE_URL = emulator.url
   process.env.TCB_ENV = 'local'
   resetEnvCache()
-  const noop = defineFunction('noop', { ping: action({ input: z.strictObject({}), auth: 'caller', run: async () => ({}) }) }) as FunctionMain
+  const noop = defineFunction('noop', {
+    ping: action({ input: z.strictObject({}), auth: 'caller', run: async () => ({}) }),
+  }) as FunctionMain
   const all = Object.entries({ ...functions(), noop }).map(([name, fn]) => [name, callerInBody ? asCaller(name, fn) : fn] as const)
   const host = await startHost({ production: false, functions: new Map(all) })
   return {
@@ -135,4 +141,3 @@ export async function profiled<T>(label: string, fn: () => Promise<T>): Promise<
     session.disconnect()
   }
 }
-

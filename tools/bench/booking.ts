@@ -28,13 +28,32 @@ async function seedWomen(db: Db): Promise<string[]> {
   const ids = Array.from({ length: WOMEN + 2 }, (_x, i) => `bench-${i}`) // two more for the single measured requests
   for (let i = 0; i < ids.length; i += 200) {
     const batch = ids.slice(i, i + 200).map((openid, j) => ({ openid, cardNo: `B${String(i + j).padStart(8, '0')}` }))
-    await db.collection(COLLECTIONS.roster).add(batch.map(({ openid, cardNo }) => ({
-      _id: cardNo, cardNo, name: '测试会员', phone: '13900000000', branch: '快递行业工会', tags: ['新就业形态'],
-      gender: 'F', birthDate: '1985-03-08', boundOpenid: openid, importedAt: 0, updatedAt: 0,
-    })))
-    await db.collection(COLLECTIONS.users).add(batch.map(({ openid, cardNo }) => ({
-      _id: openid, rosterId: cardNo, verifiedAt: 1, roles: [], deletionRequestedAt: null, createdAt: 0, updatedAt: 0,
-    })))
+    await db.collection(COLLECTIONS.roster).add(
+      batch.map(({ openid, cardNo }) => ({
+        _id: cardNo,
+        cardNo,
+        name: '测试会员',
+        phone: '13900000000',
+        branch: '快递行业工会',
+        tags: ['新就业形态'],
+        gender: 'F',
+        birthDate: '1985-03-08',
+        boundOpenid: openid,
+        importedAt: 0,
+        updatedAt: 0,
+      })),
+    )
+    await db.collection(COLLECTIONS.users).add(
+      batch.map(({ openid, cardNo }) => ({
+        _id: openid,
+        rosterId: cardNo,
+        verifiedAt: 1,
+        roles: [],
+        deletionRequestedAt: null,
+        createdAt: 0,
+        updatedAt: 0,
+      })),
+    )
   }
   return ids
 }
@@ -46,15 +65,21 @@ async function fire(url: string, calls: { as: string; action: string; data: unkn
   const t0 = performance.now()
   const out: { ms: number; code: string }[] = []
   let next = 0
-  await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, calls.length) }, async () => {
-    while (next < calls.length) {
-      const c = calls[next++]
-      const s = performance.now()
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: c.action, data: { as: c.as, data: c.data }, requestId: randomUUID() }) })
-      const body = (await res.json()) as { ok: boolean; code?: string }
-      out.push({ ms: performance.now() - s, code: body.ok ? 'OK' : (body.code ?? '?') })
-    }
-  }))
+  await Promise.all(
+    Array.from({ length: Math.min(IN_FLIGHT, calls.length) }, async () => {
+      while (next < calls.length) {
+        const c = calls[next++]
+        const s = performance.now()
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ action: c.action, data: { as: c.as, data: c.data }, requestId: randomUUID() }),
+        })
+        const body = (await res.json()) as { ok: boolean; code?: string }
+        out.push({ ms: performance.now() - s, code: body.ok ? 'OK' : (body.code ?? '?') })
+      }
+    }),
+  )
   const wall = performance.now() - t0
   const ms = out.map((o) => o.ms).sort((a, b) => a - b)
   const codes: Record<string, number> = {}
@@ -63,14 +88,23 @@ async function fire(url: string, calls: { as: string; action: string; data: unkn
 }
 
 async function oversell(db: Db): Promise<{ overCapacity: number; doubleBooked: number; booked: number }> {
-  const sessions = (await db.collection(COLLECTIONS.screeningSessions).where({ programmeId: PROG }).limit(1000).get()).data as { _id: string; capacity: number; left: number }[]
+  const sessions = (await db.collection(COLLECTIONS.screeningSessions).where({ programmeId: PROG }).limit(1000).get()).data as {
+    _id: string
+    capacity: number
+    left: number
+  }[]
   const booked: { openid: string; sessionId: string }[] = []
   for (let skip = 0; ; skip += 1000) {
-    const page = (await db.collection(COLLECTIONS.screeningBookings).where({ programmeId: PROG, status: 'booked' }).skip(skip).limit(1000).get()).data as never[]
+    const page = (
+      await db.collection(COLLECTIONS.screeningBookings).where({ programmeId: PROG, status: 'booked' }).skip(skip).limit(1000).get()
+    ).data as never[]
     booked.push(...page)
     if (page.length < 1000) break
   }
-  const overCapacity = sessions.reduce((n, s) => n + Math.max(0, booked.filter((b) => b.sessionId === s._id).length - s.capacity) + Math.max(0, -s.left), 0)
+  const overCapacity = sessions.reduce(
+    (n, s) => n + Math.max(0, booked.filter((b) => b.sessionId === s._id).length - s.capacity) + Math.max(0, -s.left),
+    0,
+  )
   const doubleBooked = booked.length - new Set(booked.map((b) => b.openid)).size
   return { overCapacity, doubleBooked, booked: booked.length }
 }
@@ -82,21 +116,46 @@ async function main() {
     const women = await seedWomen(db)
     const releaseAt = Date.now() + 3000
     await saveProgramme(db, programmeDocs({ ...firstRound(Date.now()), releaseAt, priority: null }, Date.now(), 'bench'))
-    const sessions = ((await db.collection(COLLECTIONS.screeningSessions).where({ programmeId: PROG }).limit(1000).get()).data as { _id: string }[]).map((s) => s._id)
+    const sessions = (
+      (await db.collection(COLLECTIONS.screeningSessions).where({ programmeId: PROG }).limit(1000).get()).data as { _id: string }[]
+    ).map((s) => s._id)
     const [extraWin, extraLose] = women.splice(WOMEN, 2)
     const consentVersion = firstRound(0).privacyNotice.version
-    const base = await profiled('booking-noop', () => fire(`${stack.url('noop')}`, women.map((as) => ({ as, action: 'ping', data: {} }))))
+    const base = await profiled('booking-noop', () =>
+      fire(
+        `${stack.url('noop')}`,
+        women.map((as) => ({ as, action: 'ping', data: {} })),
+      ),
+    )
     await new Promise((r) => setTimeout(r, Math.max(0, releaseAt - Date.now())))
     await emulator.resetRequests()
-    const rush = await profiled('booking-rush', () => fire(`${stack.url('screening')}`, women.map((as, i) => ({ as, action: 'book', data: { programmeId: PROG, sessionId: sessions[i % sessions.length], consentVersion } }))))
+    const rush = await profiled('booking-rush', () =>
+      fire(
+        `${stack.url('screening')}`,
+        women.map((as, i) => ({
+          as,
+          action: 'book',
+          data: { programmeId: PROG, sessionId: sessions[i % sessions.length], consentVersion },
+        })),
+      ),
+    )
     const rushCounts = await emulator.requests()
     const rushCalls = rushCounts.total
     if (process.env.BENCH_VERBOSE) console.log(JSON.stringify(rushCounts, null, 1))
     const check = await oversell(db)
     // Single requests on the warm instance, each counted alone: one that wins a place freed by a cancel, one that loses.
     // the latest session: far from its cancel deadline
-    const latest = ((await db.collection(COLLECTIONS.screeningSessions).where({ programmeId: PROG }).orderBy('startAt', 'desc').limit(1).get()).data as { _id: string }[])[0]
-    const winner = ((await db.collection(COLLECTIONS.screeningBookings).where({ sessionId: latest._id, status: 'booked' }).limit(1).get()).data as { openid: string; sessionId: string }[])[0]
+    const latest = (
+      (await db.collection(COLLECTIONS.screeningSessions).where({ programmeId: PROG }).orderBy('startAt', 'desc').limit(1).get()).data as {
+        _id: string
+      }[]
+    )[0]
+    const winner = (
+      (await db.collection(COLLECTIONS.screeningBookings).where({ sessionId: latest._id, status: 'booked' }).limit(1).get()).data as {
+        openid: string
+        sessionId: string
+      }[]
+    )[0]
     const cancelled = await fire(`${stack.url('screening')}`, [{ as: winner.openid, action: 'cancel', data: { programmeId: PROG } }])
     if (!cancelled.codes.OK) console.log(`(cancel to free a place for the winning measurement: ${JSON.stringify(cancelled.codes)})`)
     const counted = async (as: string, sessionId: string) => {
@@ -125,8 +184,12 @@ async function main() {
     // two calls more than the booking alone (test/integration/screening-calls.test.ts counts them exactly).
     const winOk = win.code === 'OK' && win.calls.total <= 7
     const loseOk = lose.code === 'SLOT_FULL' && lose.calls.total <= 4
-    console.log(`budget: winning booking ≤ 7 calls (${win.code}) ${mark(winOk)}, losing ≤ 4 (${lose.code}) ${mark(loseOk)}, throughput ≥ 0.3× no-op ${mark(ratio >= 0.3)}`)
-    console.log(`budget: bookings = 152 ${mark(check.booked === 152)}, oversell = 0 ${mark(check.overCapacity === 0)}, two bookings = 0 ${mark(check.doubleBooked === 0)}`)
+    console.log(
+      `budget: winning booking ≤ 7 calls (${win.code}) ${mark(winOk)}, losing ≤ 4 (${lose.code}) ${mark(loseOk)}, throughput ≥ 0.3× no-op ${mark(ratio >= 0.3)}`,
+    )
+    console.log(
+      `budget: bookings = 152 ${mark(check.booked === 152)}, oversell = 0 ${mark(check.overCapacity === 0)}, two bookings = 0 ${mark(check.doubleBooked === 0)}`,
+    )
     console.log(`budget: every request answered definitively (no INTERNAL) ${mark(!rush.codes.INTERNAL)}`)
     if (check.booked !== 152 || check.overCapacity || check.doubleBooked || rush.codes.INTERNAL) process.exitCode = 1
   } finally {

@@ -25,7 +25,13 @@ async function fill(db: Db, from: number, to: number): Promise<void> {
   for (let i = from; i < to; i += 1000) {
     const batch = Array.from({ length: Math.min(1000, to - i) }, (_x, j) => {
       const n = i + j
-      return { eventId: 'fair-2026', openid: `visitor-${Math.floor(n / STAMPS_PER_VISITOR)}`, boothId: `booth-${n % 50}`, zoneId: `z${n % 5}`, stampedAt: 1_767_000_000_000 + n }
+      return {
+        eventId: 'fair-2026',
+        openid: `visitor-${Math.floor(n / STAMPS_PER_VISITOR)}`,
+        boothId: `booth-${n % 50}`,
+        zoneId: `z${n % 5}`,
+        stampedAt: 1_767_000_000_000 + n,
+      }
     })
     await db.collection(COLL).add(batch)
   }
@@ -61,7 +67,12 @@ async function withEmulator<T>(indexes: IndexDeclarations | undefined, run: (db:
 
 async function sizes(indexes: IndexDeclarations | undefined, label: string): Promise<number> {
   return withEmulator(indexes, async (db, emu) => {
-    const card = (visitors: number) => (i: number) => db.collection(COLL).where({ eventId: 'fair-2026', openid: `visitor-${(i * 7919) % visitors}` }).limit(100).get()
+    const card = (visitors: number) => (i: number) =>
+      db
+        .collection(COLL)
+        .where({ eventId: 'fair-2026', openid: `visitor-${(i * 7919) % visitors}` })
+        .limit(100)
+        .get()
     await fill(db, 0, 1_000)
     const small = await time(card(1_000 / STAMPS_PER_VISITOR))
     await fill(db, 1_000, 100_000)
@@ -79,11 +90,18 @@ async function main(): Promise<void> {
   const roundTrip = await withEmulator(undefined, async (db) => {
     await db.collection(COLL).add({ _id: 'one', eventId: 'x', openid: 'y' })
     const get = await time(() => db.collection(COLL).doc('one').get())
-    const update = await time((i) => db.collection(COLL).where({ _id: 'one', n: db.command.neq(-1) }).update({ n: i }))
+    const update = await time((i) =>
+      db
+        .collection(COLL)
+        .where({ _id: 'one', n: db.command.neq(-1) })
+        .update({ n: i }),
+    )
     const add = await time((i) => db.collection(COLL).add({ eventId: 'x', openid: `add-${i}` }))
     return { get, update, add }
   })
-  console.log(`SDK round trip, median: doc().get() ${roundTrip.get.toFixed(2)} ms; conditional update ${roundTrip.update.toFixed(2)} ms; add ${roundTrip.add.toFixed(2)} ms`)
+  console.log(
+    `SDK round trip, median: doc().get() ${roundTrip.get.toFixed(2)} ms; conditional update ${roundTrip.update.toFixed(2)} ms; add ${roundTrip.add.toFixed(2)} ms`,
+  )
   const ratio = await sizes(undefined, 'declared indexes')
   const scan = await sizes({}, 'no indexes (scan)')
   console.log(`scan ratio 100k/1k: ${scan.toFixed(2)}`)

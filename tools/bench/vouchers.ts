@@ -18,7 +18,7 @@ import type { Db } from '../../cloudfunctions/common/db'
 import { readAll } from '../../cloudfunctions/common/paginate'
 import { createVouchersFunction } from '../../cloudfunctions/vouchers/index'
 import type { PoolDoc, VoucherDoc } from '../../cloudfunctions/vouchers/vouchers.docs'
-import type { CampaignInputDTO } from '../../types/vouchers'
+import type { CampaignInputDTO } from '~types/vouchers'
 import type { FunctionMain } from '../host/functions'
 
 EventEmitter.defaultMaxListeners = 6000
@@ -30,8 +30,32 @@ async function seedMembers(db: Db, n: number, prefix: string): Promise<string[]>
   const ids = Array.from({ length: n }, (_x, i) => `${prefix}-${i}`)
   for (let i = 0; i < ids.length; i += 200) {
     const batch = ids.slice(i, i + 200).map((openid, j) => ({ openid, cardNo: `${prefix.toUpperCase()}${String(i + j).padStart(8, '0')}` }))
-    await db.collection(COLLECTIONS.roster).add(batch.map(({ openid, cardNo }) => ({ _id: cardNo, cardNo, name: '测试会员', phone: '13900000000', branch: '大连市中山区总工会', tags: [], gender: 'M', birthDate: '1985-03-08', boundOpenid: openid, importedAt: 0, updatedAt: 0 })))
-    await db.collection(COLLECTIONS.users).add(batch.map(({ openid, cardNo }) => ({ _id: openid, rosterId: cardNo, verifiedAt: 1, roles: [], deletionRequestedAt: null, createdAt: 0, updatedAt: 0 })))
+    await db.collection(COLLECTIONS.roster).add(
+      batch.map(({ openid, cardNo }) => ({
+        _id: cardNo,
+        cardNo,
+        name: '测试会员',
+        phone: '13900000000',
+        branch: '大连市中山区总工会',
+        tags: [],
+        gender: 'M',
+        birthDate: '1985-03-08',
+        boundOpenid: openid,
+        importedAt: 0,
+        updatedAt: 0,
+      })),
+    )
+    await db.collection(COLLECTIONS.users).add(
+      batch.map(({ openid, cardNo }) => ({
+        _id: openid,
+        rosterId: cardNo,
+        verifiedAt: 1,
+        roles: [],
+        deletionRequestedAt: null,
+        createdAt: 0,
+        updatedAt: 0,
+      })),
+    )
   }
   return ids
 }
@@ -41,12 +65,16 @@ const agent = new Agent({ keepAlive: true, maxSockets: 512 })
 
 function post(url: string, body: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      let text = ''
-      res.setEncoding('utf8')
-      res.on('data', (c) => (text += c))
-      res.on('end', () => resolve(text))
-    })
+    const req = request(
+      url,
+      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        let text = ''
+        res.setEncoding('utf8')
+        res.on('data', (c) => (text += c))
+        res.on('end', () => resolve(text))
+      },
+    )
     req.on('error', reject)
     req.end(body)
   })
@@ -54,12 +82,14 @@ function post(url: string, body: string): Promise<string> {
 
 async function fire(url: string, calls: { as: string; action: string; data: unknown }[]) {
   const t0 = performance.now()
-  const out = await Promise.all(calls.map(async (c) => {
-    const s = performance.now()
-    const text = await post(url, JSON.stringify({ action: c.action, data: { as: c.as, data: c.data }, requestId: randomUUID() }))
-    const body = JSON.parse(text) as { ok: boolean; code?: string; data?: { id?: string } }
-    return { ms: performance.now() - s, code: body.ok ? 'OK' : (body.code ?? '?'), id: body.data?.id }
-  }))
+  const out = await Promise.all(
+    calls.map(async (c) => {
+      const s = performance.now()
+      const text = await post(url, JSON.stringify({ action: c.action, data: { as: c.as, data: c.data }, requestId: randomUUID() }))
+      const body = JSON.parse(text) as { ok: boolean; code?: string; data?: { id?: string } }
+      return { ms: performance.now() - s, code: body.ok ? 'OK' : (body.code ?? '?'), id: body.data?.id }
+    }),
+  )
   const wall = performance.now() - t0
   const ms = out.map((o) => o.ms).sort((a, b) => a - b)
   const codes: Record<string, number> = {}
@@ -69,9 +99,22 @@ async function fire(url: string, calls: { as: string; action: string; data: unkn
 
 function campaign(now: number, total: number): CampaignInputDTO {
   return {
-    name: '职工消费券 满50减40', funderName: '大连市中山区总工会', rule: { kind: 'threshold', thresholdFen: 5000, amountFen: 4000 }, perMember: 1, totalVouchers: total, budgetFen: total * 4000,
-    claimStartsAt: now, claimEndsAt: now + 86_400_000, useStartsAt: now, useEndsAt: now + 7 * 86_400_000, mode: 'first_come', audience: { tagsAny: [], branches: [] },
-    merchantIds: ['bench-mall'], modelWorkerBonus: null, reverseWindowMinutes: 60, remindDaysBefore: 1,
+    name: '职工消费券 满50减40',
+    funderName: '大连市中山区总工会',
+    rule: { kind: 'threshold', thresholdFen: 5000, amountFen: 4000 },
+    perMember: 1,
+    totalVouchers: total,
+    budgetFen: total * 4000,
+    claimStartsAt: now,
+    claimEndsAt: now + 86_400_000,
+    useStartsAt: now,
+    useEndsAt: now + 7 * 86_400_000,
+    mode: 'first_come',
+    audience: { tagsAny: [], branches: [] },
+    merchantIds: ['bench-mall'],
+    modelWorkerBonus: null,
+    reverseWindowMinutes: 60,
+    remindDaysBefore: 1,
   }
 }
 
@@ -82,8 +125,24 @@ async function main() {
   try {
     const members = await seedMembers(db, MEMBERS, 'rush')
     const [solo] = await seedMembers(db, 2, 'solo')
-    await db.collection(COLLECTIONS.users).add({ _id: 'bench-officer', rosterId: null, verifiedAt: null, roles: [{ role: 'officer' }], deletionRequestedAt: null, createdAt: 0, updatedAt: 0 })
-    await db.collection(COLLECTIONS.voucherMerchants).add({ _id: 'bench-mall', name: '大连友谊商城', address: '大连市中山区', category: '商场', suspended: false, createdAt: 0, updatedAt: 0 })
+    await db.collection(COLLECTIONS.users).add({
+      _id: 'bench-officer',
+      rosterId: null,
+      verifiedAt: null,
+      roles: [{ role: 'officer' }],
+      deletionRequestedAt: null,
+      createdAt: 0,
+      updatedAt: 0,
+    })
+    await db.collection(COLLECTIONS.voucherMerchants).add({
+      _id: 'bench-mall',
+      name: '大连友谊商城',
+      address: '大连市中山区',
+      category: '商场',
+      suspended: false,
+      createdAt: 0,
+      updatedAt: 0,
+    })
     const make = async (total: number) => {
       const r = await fire(url, [{ as: 'bench-officer', action: 'createCampaign', data: campaign(Date.now() - 1000, total) }])
       if (r.codes.OK !== 1) throw new Error(`createCampaign: ${JSON.stringify(r.codes)}`)
@@ -101,12 +160,24 @@ async function main() {
     const losing = await calls('solo-1', one)
     const rushId = await make(VOUCHERS)
 
-    const base = await profiled('vouchers-noop', () => fire(`${stack.url('noop')}`, members.map((as) => ({ as, action: 'ping', data: {} }))))
+    const base = await profiled('vouchers-noop', () =>
+      fire(
+        `${stack.url('noop')}`,
+        members.map((as) => ({ as, action: 'ping', data: {} })),
+      ),
+    )
     await emulator.resetRequests()
-    const rush = await profiled('vouchers-rush', () => fire(url, members.map((as) => ({ as, action: 'claim', data: { campaignId: rushId } }))))
+    const rush = await profiled('vouchers-rush', () =>
+      fire(
+        url,
+        members.map((as) => ({ as, action: 'claim', data: { campaignId: rushId } })),
+      ),
+    )
     const counts = await emulator.requests()
     const dbCalls = counts.total
-    const vs = (await readAll<VoucherDoc>(db.collection(COLLECTIONS.vouchers).where({ campaignId: rushId }))).filter((v) => v.status !== 'pending')
+    const vs = (await readAll<VoucherDoc>(db.collection(COLLECTIONS.vouchers).where({ campaignId: rushId }))).filter(
+      (v) => v.status !== 'pending',
+    )
     const [pool] = (await db.collection(COLLECTIONS.voucherPools).where({ campaignId: rushId }).get()).data as PoolDoc[]
     const oversell = Math.max(0, vs.length - VOUCHERS) + Math.max(0, -pool.left) + Math.max(0, -pool.budgetLeft)
     const doubles = vs.length - new Set(vs.map((v) => v.openid)).size
@@ -125,10 +196,12 @@ async function main() {
     console.log(`db calls in the rush by action: ${JSON.stringify(counts.byAction)}; by collection: ${JSON.stringify(counts.byCollection)}`)
     console.log(`db calls/request (winning claim): ${winning}`)
     console.log(`db calls/request (losing claim): ${losing}`)
-    const ratio = (MEMBERS / rush.wall) / (MEMBERS / base.wall)
+    const ratio = MEMBERS / rush.wall / (MEMBERS / base.wall)
     console.log(`throughput vs no-op: ${ratio.toFixed(2)}`)
     const mark = (ok: boolean) => (ok ? '✔' : '✘')
-    console.log(`budget: claimed = ${VOUCHERS} ${mark(vs.length === VOUCHERS)}, oversell = 0 ${mark(oversell === 0)}, every request answered (no INTERNAL) ${mark(!rush.codes.INTERNAL)}, throughput ≥ 0.3 ${mark(ratio >= 0.3)}`)
+    console.log(
+      `budget: claimed = ${VOUCHERS} ${mark(vs.length === VOUCHERS)}, oversell = 0 ${mark(oversell === 0)}, every request answered (no INTERNAL) ${mark(!rush.codes.INTERNAL)}, throughput ≥ 0.3 ${mark(ratio >= 0.3)}`,
+    )
     if (vs.length !== VOUCHERS || oversell || doubles || rush.codes.INTERNAL) process.exitCode = 1
   } finally {
     agent.destroy()

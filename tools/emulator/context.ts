@@ -50,7 +50,15 @@ export function checkScan(store: Store, opts: EmulatorOptions, coll: string, cri
  * declared index files under the query's equality values, else all of them.
  * `get` and `list` see the caller's own pending writes.
  */
-export function liveCandidates(ctx: OpContext, store: Store, opts: EmulatorOptions, coll: string, criteria: Doc, order: Doc | undefined, clean: boolean): Doc[] {
+export function liveCandidates(
+  ctx: OpContext,
+  store: Store,
+  opts: EmulatorOptions,
+  coll: string,
+  criteria: Doc,
+  order: Doc | undefined,
+  clean: boolean,
+): Doc[] {
   const ids = pinnedIds(criteria)
   if (ids?.length === 1 || (ids && !clean)) return [...new Set(ids)].map((id) => ctx.get(coll, id)).filter((d): d is Doc => d !== null)
   if (ids) return store.getMany(coll, ids) // natural order, as a scan would give

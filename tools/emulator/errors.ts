@@ -27,12 +27,10 @@ export const collectionNotExist = (coll: string): EmulatorError =>
 export const collectionAlreadyExist = (coll: string): EmulatorError =>
   new EmulatorError('DATABASE_COLLECTION_ALREADY_EXIST', `[ResourceInUse] Table exist: ${coll}`)
 
-export const invalidParam = (message: string): EmulatorError =>
-  new EmulatorError('INVALID_PARAM', `[InvalidParameter] ${message}`)
+export const invalidParam = (message: string): EmulatorError => new EmulatorError('INVALID_PARAM', `[InvalidParameter] ${message}`)
 
 /** A query, update or pipeline the engine rejects (unknown operator, bad shape). */
-export const badRequest = (message: string): EmulatorError =>
-  new EmulatorError('DATABASE_REQUEST_FAILED', `[InvalidParameter] ${message}`)
+export const badRequest = (message: string): EmulatorError => new EmulatorError('DATABASE_REQUEST_FAILED', `[InvalidParameter] ${message}`)
 
 export const transactionConflict = (): EmulatorError =>
   new EmulatorError(

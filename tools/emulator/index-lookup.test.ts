@@ -24,7 +24,15 @@ const scalar = fc.oneof(fc.constantFrom('x', 'y', 'z'), fc.constantFrom(0, 1, 2)
 const leaf = fc.oneof(scalar, fc.record({ p: scalar }), fc.constantFrom(new Date(0), new Date(1)))
 const value = fc.oneof(leaf, fc.array(leaf, { maxLength: 3 }), fc.array(fc.array(scalar, { maxLength: 2 }), { maxLength: 2 }))
 const doc = fc.record(
-  { a: value, b: value, o: fc.oneof(fc.record({ k: value }, { requiredKeys: [] }), fc.array(fc.record({ k: value }, { requiredKeys: [] }), { maxLength: 3 }), scalar) },
+  {
+    a: value,
+    b: value,
+    o: fc.oneof(
+      fc.record({ k: value }, { requiredKeys: [] }),
+      fc.array(fc.record({ k: value }, { requiredKeys: [] }), { maxLength: 3 }),
+      scalar,
+    ),
+  },
   { requiredKeys: [] },
 )
 const cond = fc.oneof(value, fc.record({ $in: fc.array(leaf, { minLength: 1, maxLength: 3 }) }), fc.record({ $eq: value }))
@@ -51,22 +59,31 @@ function scan(store: Store, criteria: Doc): string[] {
 
 test('indexed lookups answer what a scan answers, in the same order', () => {
   fc.assert(
-    fc.property(fc.array(doc, { minLength: 1, maxLength: 40 }), fc.array(fc.nat(), { maxLength: 10 }), fc.array(query, { minLength: 1, maxLength: 8 }), (docs, drops, queries) => {
-      const indexed = new Store(() => false, DECLS)
-      const plain = new Store(() => false, {})
-      for (const s of [indexed, plain]) {
-        s.apply(docs.map((d, i) => ({ kind: 'put' as const, coll: 'c', doc: { _id: `d${i}`, ...d } })))
-        // moves and deletes: rewrite some documents with another's content, delete others
-        for (const n of drops) {
-          const i = n % docs.length
-          s.apply(n % 2 ? [{ kind: 'del', coll: 'c', id: `d${i}` }] : [{ kind: 'put', coll: 'c', doc: { _id: `d${i}`, ...docs[(i + 1) % docs.length] } }])
+    fc.property(
+      fc.array(doc, { minLength: 1, maxLength: 40 }),
+      fc.array(fc.nat(), { maxLength: 10 }),
+      fc.array(query, { minLength: 1, maxLength: 8 }),
+      (docs, drops, queries) => {
+        const indexed = new Store(() => false, DECLS)
+        const plain = new Store(() => false, {})
+        for (const s of [indexed, plain]) {
+          s.apply(docs.map((d, i) => ({ kind: 'put' as const, coll: 'c', doc: { _id: `d${i}`, ...d } })))
+          // moves and deletes: rewrite some documents with another's content, delete others
+          for (const n of drops) {
+            const i = n % docs.length
+            s.apply(
+              n % 2
+                ? [{ kind: 'del', coll: 'c', id: `d${i}` }]
+                : [{ kind: 'put', coll: 'c', doc: { _id: `d${i}`, ...docs[(i + 1) % docs.length] } }],
+            )
+          }
         }
-      }
-      for (const q of queries) {
-        expect(answer(indexed, q as Doc)).toEqual(scan(plain, q as Doc))
-        expect(answer(plain, q as Doc)).toEqual(scan(plain, q as Doc))
-      }
-    }),
+        for (const q of queries) {
+          expect(answer(indexed, q as Doc)).toEqual(scan(plain, q as Doc))
+          expect(answer(plain, q as Doc)).toEqual(scan(plain, q as Doc))
+        }
+      },
+    ),
     { numRuns: 500 },
   )
 })

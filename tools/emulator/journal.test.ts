@@ -69,13 +69,18 @@ test('compaction folds the journal into the snapshot once it passes the limit', 
 
 test('commits that arrive while a batch is on its way to disk join the next one: all acknowledged, in order, none lost', async () => {
   const a = open()
-  const acks = await Promise.all(Array.from({ length: 500 }, async (_, i) => {
-    if (i % 50 === 0) await new Promise((r) => setImmediate(r)) // arrivals spread over several batches
-    await commit(a, `d${i % 7}`, i)
-    return i
-  }))
+  const acks = await Promise.all(
+    Array.from({ length: 500 }, async (_, i) => {
+      if (i % 50 === 0) await new Promise((r) => setImmediate(r)) // arrivals spread over several batches
+      await commit(a, `d${i % 7}`, i)
+      return i
+    }),
+  )
   expect(acks).toHaveLength(500)
-  const lines = readFileSync(join(dir, 'journal.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { s: number })
+  const lines = readFileSync(join(dir, 'journal.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { s: number })
   expect(lines.map((l) => l.s)).toEqual([...lines.map((l) => l.s)].sort((x, y) => x - y))
   expect(lines).toHaveLength(500)
   // What a SIGKILL right now leaves replays to the same store.

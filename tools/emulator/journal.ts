@@ -21,7 +21,11 @@ const FORMAT = 'cloudbase-emulator-snapshot'
 type JournalOp = { c: string; d: unknown } | { c: string; x: unknown } | { c: string; n: 1 }
 
 const toLineOp = (op: Op): JournalOp =>
-  op.kind === 'put' ? { c: op.coll, d: toJournal(op.doc) } : op.kind === 'del' ? { c: op.coll, x: toJournal({ id: op.id }) } : { c: op.coll, n: 1 }
+  op.kind === 'put'
+    ? { c: op.coll, d: toJournal(op.doc) }
+    : op.kind === 'del'
+      ? { c: op.coll, x: toJournal({ id: op.id }) }
+      : { c: op.coll, n: 1 }
 
 function fromLineOp(o: Record<string, unknown>): Op {
   const coll = String(o.c)
@@ -34,7 +38,9 @@ function fromLineOp(o: Record<string, unknown>): Op {
 async function writeAll(fd: number, text: string): Promise<void> {
   let buf = Buffer.from(text)
   while (buf.length) {
-    const n = await new Promise<number>((resolve, reject) => fs.write(fd, buf, 0, buf.length, null, (e, written) => (e ? reject(e) : resolve(written))))
+    const n = await new Promise<number>((resolve, reject) =>
+      fs.write(fd, buf, 0, buf.length, null, (e, written) => (e ? reject(e) : resolve(written))),
+    )
     buf = buf.subarray(n)
   }
 }
@@ -56,7 +62,7 @@ function writeAtomically(file: string, lines: Iterable<string>): void {
     let buf = ''
     for (const line of lines) {
       buf += line
-      if (buf.length > 1 << 20) fs.writeSync(fd, buf), (buf = '')
+      if (buf.length > 1 << 20) (fs.writeSync(fd, buf), (buf = ''))
     }
     if (buf) fs.writeSync(fd, buf)
     fs.fsyncSync(fd)

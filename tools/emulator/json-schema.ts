@@ -57,7 +57,9 @@ const KEYWORDS: Record<string, (arg: unknown, schema: Schema) => Check> = {
   maxProperties: (n) => (v) => !isObject(v) || Object.keys(v).length <= Number(n),
   dependencies: (deps) => (v) =>
     !isObject(v) ||
-    Object.entries(deps as Schema).every(([k, d]) => !Object.hasOwn(v, k) || (Array.isArray(d) ? d.every((n) => Object.hasOwn(v, String(n))) : compile(d as Schema)(v))),
+    Object.entries(deps as Schema).every(
+      ([k, d]) => !Object.hasOwn(v, k) || (Array.isArray(d) ? d.every((n) => Object.hasOwn(v, String(n))) : compile(d as Schema)(v)),
+    ),
   minimum: (n, s) => (v) => typeof v !== 'number' || (s.exclusiveMinimum === true ? v > Number(n) : v >= Number(n)),
   maximum: (n, s) => (v) => typeof v !== 'number' || (s.exclusiveMaximum === true ? v < Number(n) : v <= Number(n)),
   exclusiveMinimum: () => () => true, // read by minimum (draft 4: a flag)
@@ -109,7 +111,10 @@ export function compile(schema: Schema): Check {
   if (!isObject(schema)) throw new Error('$jsonSchema needs an object schema')
   const checks = Object.entries(schema).map(([k, arg]) => {
     const make = KEYWORDS[k]
-    if (!make) throw new Error(`$jsonSchema keyword ${JSON.stringify(k)} is not supported (MongoDB's $jsonSchema has no such keyword, or the local emulator lacks it)`)
+    if (!make)
+      throw new Error(
+        `$jsonSchema keyword ${JSON.stringify(k)} is not supported (MongoDB's $jsonSchema has no such keyword, or the local emulator lacks it)`,
+      )
     return make(arg, schema)
   })
   return (v) => checks.every((c) => c(v))

@@ -103,7 +103,10 @@ function prepared(): object {
     seen = options
     return null
   }
-  const ctx = core.Context.init({ expression: { $capture: capture }, pipeline: { $project: (require('mingo/operators/pipeline') as Ops).$project } })
+  const ctx = core.Context.init({
+    expression: { $capture: capture },
+    pipeline: { $project: (require('mingo/operators/pipeline') as Ops).$project },
+  })
   new AggregatorBase([{ $project: { x: { $capture: 1 } } }], { context: ctx }).run([{}])
   if (!seen) throw new Error('mingo options could not be prepared')
   return seen.constructor.init(OPTIONS)
@@ -112,4 +115,10 @@ export const COMPUTE = prepared()
 
 export const Query = QueryBase
 export const Aggregator = AggregatorBase
-export const update = updater.update as (obj: object, spec: object, arrayFilters?: unknown, condition?: unknown, options?: object) => string[]
+export const update = updater.update as (
+  obj: object,
+  spec: object,
+  arrayFilters?: unknown,
+  condition?: unknown,
+  options?: object,
+) => string[]

@@ -25,7 +25,8 @@ function condition(v: unknown): Condition {
     const plain = v.$in.every((x) => !(x instanceof RegExp))
     return { eq: plain && ops.length === 1 ? v.$in : null, pins: true }
   }
-  if ('$regex' in v) return { eq: null, pins: typeof v.$regex === 'string' ? v.$regex.startsWith('^') : v.$regex instanceof RegExp && anchored(v.$regex) }
+  if ('$regex' in v)
+    return { eq: null, pins: typeof v.$regex === 'string' ? v.$regex.startsWith('^') : v.$regex instanceof RegExp && anchored(v.$regex) }
   return { eq: null, pins: ops.some((o) => RANGE.has(o)) }
 }
 

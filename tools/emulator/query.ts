@@ -139,12 +139,18 @@ function checkArithmetic(doc: Doc, spec: Doc): void {
     const fields = spec[op]
     if (!isObject(fields)) continue
     for (const [path, by] of Object.entries(fields)) {
-      if (typeof by !== 'number') throw badRequest(`Cannot ${op === '$inc' ? 'increment' : 'multiply'} with non-numeric argument: {${path}: ${JSON.stringify(by)}}`)
+      if (typeof by !== 'number')
+        throw badRequest(`Cannot ${op === '$inc' ? 'increment' : 'multiply'} with non-numeric argument: {${path}: ${JSON.stringify(by)}}`)
       const v = valueAt(doc, path)
       if (v !== undefined && v !== null && typeof v !== 'number') {
-        throw badRequest(`Cannot apply ${op} to a value of non-numeric type. {_id: ${JSON.stringify(doc._id)}} has the field '${path}' of non-numeric type ${Array.isArray(v) ? 'array' : typeof v}`)
+        throw badRequest(
+          `Cannot apply ${op} to a value of non-numeric type. {_id: ${JSON.stringify(doc._id)}} has the field '${path}' of non-numeric type ${Array.isArray(v) ? 'array' : typeof v}`,
+        )
       }
-      if (v === null) throw badRequest(`Cannot apply ${op} to a value of non-numeric type. {_id: ${JSON.stringify(doc._id)}} has the field '${path}' of non-numeric type null`)
+      if (v === null)
+        throw badRequest(
+          `Cannot apply ${op} to a value of non-numeric type. {_id: ${JSON.stringify(doc._id)}} has the field '${path}' of non-numeric type null`,
+        )
     }
   }
 }

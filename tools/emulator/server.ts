@@ -105,7 +105,10 @@ async function serve(engine: Engine, req: IncomingMessage, res: ServerResponse):
 }
 
 function createEngine(opts: StartOptions): Engine {
-  const emuOpts: EmulatorOptions = { strictCollections: opts.strictCollections ?? false, notablescanOver: opts.notablescanOver === undefined ? envThreshold() : (opts.notablescanOver ?? undefined) }
+  const emuOpts: EmulatorOptions = {
+    strictCollections: opts.strictCollections ?? false,
+    notablescanOver: opts.notablescanOver === undefined ? envThreshold() : (opts.notablescanOver ?? undefined),
+  }
   let txs: TransactionManager | undefined
   const store = new Store(() => txs?.hasOpen() ?? false, opts.indexes ?? INDEXES)
   const journal = new Journal(store, { dir: opts.dataDir, maxBytes: opts.maxJournalBytes ?? 8 * 1024 * 1024 })

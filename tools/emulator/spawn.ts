@@ -55,8 +55,17 @@ function cliEntry(): string[] {
   try {
     const stamp = createHash('sha256')
     // The bundle also holds the index declarations and the patched mingo.
-    const extra = ['../../cloudfunctions/common/indexes.ts', '../../cloudfunctions/common/collections.ts', '../../patches/mingo+7.2.6.patch']
-    for (const f of [...readdirSync(__dirname).filter((n) => n.endsWith('.ts')).sort(), ...extra]) {
+    const extra = [
+      '../../cloudfunctions/common/indexes.ts',
+      '../../cloudfunctions/common/collections.ts',
+      '../../patches/mingo+7.2.6.patch',
+    ]
+    for (const f of [
+      ...readdirSync(__dirname)
+        .filter((n) => n.endsWith('.ts'))
+        .sort(),
+      ...extra,
+    ]) {
       const st = statSync(join(__dirname, f))
       stamp.update(`${f}:${st.size}:${st.mtimeMs};`)
     }
@@ -65,7 +74,15 @@ function cliEntry(): string[] {
       const tmp = `${outfile}.${process.pid}.tmp`
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const esbuild = require('esbuild') as typeof import('esbuild')
-      esbuild.buildSync({ entryPoints: [CLI], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: tmp, logLevel: 'silent' })
+      esbuild.buildSync({
+        entryPoints: [CLI],
+        bundle: true,
+        platform: 'node',
+        target: 'node20',
+        format: 'cjs',
+        outfile: tmp,
+        logLevel: 'silent',
+      })
       renameSync(tmp, outfile) // atomic: parallel test workers never run a half-written bundle
     }
     entry = [outfile]
@@ -94,7 +111,16 @@ function killer(child: ChildProcess) {
 
 export function spawnEmulator(opts: SpawnOptions): Promise<EmulatorProcess> {
   installExitHook()
-  const args = [...cliEntry(), '--data', opts.dataDir, '--port', String(opts.port ?? 0), '--quiet', '--exit-with-parent', ...(opts.args ?? [])]
+  const args = [
+    ...cliEntry(),
+    '--data',
+    opts.dataDir,
+    '--port',
+    String(opts.port ?? 0),
+    '--quiet',
+    '--exit-with-parent',
+    ...(opts.args ?? []),
+  ]
   const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] })
   live.add(child)
   child.once('exit', () => live.delete(child))

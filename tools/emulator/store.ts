@@ -4,10 +4,7 @@ import { CollectionIndexes } from './index-store'
 import type { Lookup } from './query-plan'
 
 /** One committed change, as journalled and replayed. */
-export type Op =
-  | { kind: 'put'; coll: string; doc: Doc }
-  | { kind: 'del'; coll: string; id: unknown }
-  | { kind: 'create'; coll: string }
+export type Op = { kind: 'put'; coll: string; doc: Doc } | { kind: 'del'; coll: string; id: unknown } | { kind: 'create'; coll: string }
 
 interface Version {
   doc: Doc | null // null: a tombstone, kept only while a transaction may need the old version

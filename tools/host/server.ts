@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { ERROR_MESSAGES } from '../../types/errors'
+import { ERROR_MESSAGES } from '~types/errors'
 import { DEMO_IDENTITIES } from '../seed/demo-identities'
 import { buildInvocation, demoCaller } from './identity'
 import type { FunctionMain } from './functions'
@@ -56,7 +56,8 @@ async function callFunction(opts: HostOptions, name: string, req: IncomingMessag
   const main = opts.functions.get(name)
   if (!main) return fail(res, 404, 'NOT_FOUND')
   const raw = await readBody(req)
-  if (raw === undefined) return send(res, 413, { ok: false, code: 'INVALID_ARGUMENT', field: 'body', message: '请求内容超过 6 MB，请分批提交' })
+  if (raw === undefined)
+    return send(res, 413, { ok: false, code: 'INVALID_ARGUMENT', field: 'body', message: '请求内容超过 6 MB，请分批提交' })
   let body: unknown
   try {
     body = JSON.parse(raw || '{}')
@@ -117,7 +118,11 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
       resolve({
         url: `http://${opts.host ?? '127.0.0.1'}:${port}`,
         port,
-        stop: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()) }),
+        stop: () =>
+          new Promise<void>((r) => {
+            server.closeAllConnections()
+            server.close(() => r())
+          }),
       })
     })
   })

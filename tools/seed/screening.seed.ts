@@ -10,7 +10,7 @@
 import type { Db } from '../../cloudfunctions/common/db'
 import { programmeDocs, saveProgramme } from '../../cloudfunctions/screening/programme.service'
 import { addDays, beijingClock, beijingDate, beijingInstant } from '../../cloudfunctions/common/time'
-import type { CreateProgrammeRequest, SessionInput, SiteInput } from '../../types/screening'
+import type { CreateProgrammeRequest, SessionInput, SiteInput } from '~types/screening'
 
 const DAY = 24 * 3600_000
 const TOTAL = 152
@@ -41,7 +41,8 @@ export function firstRoundSessions(now: number): SessionInput[] {
   const today = beijingDate(now)
   const [h, m] = beijingClock(now).split(':').map(Number)
   const start = Math.ceil((h * 60 + m + 20) / 10) * 10 // 20–29 min ahead: bookable now, check-in (30 min tolerance) already open
-  const sessions: SessionInput[] = start + 90 <= 23 * 60 + 50 ? [{ date: today, start: hhmm(start), end: hhmm(start + 90), capacity: 8 }] : []
+  const sessions: SessionInput[] =
+    start + 90 <= 23 * 60 + 50 ? [{ date: today, start: hhmm(start), end: hhmm(start + 90), capacity: 8 }] : []
   for (let d = 1; d <= 6; d++) for (const [s, e, c] of SLOTS) sessions.push({ date: addDays(today, d), start: s, end: e, capacity: c })
   const others = sessions.slice(0, -1).reduce((n, s) => n + s.capacity, 0)
   sessions[sessions.length - 1].capacity = TOTAL - others
@@ -49,7 +50,12 @@ export function firstRoundSessions(now: number): SessionInput[] {
 }
 
 const ELIGIBILITY: CreateProgrammeRequest['eligibility'] = {
-  gender: 'F', ageMin: 30, ageMax: 60, tagsAny: ['新就业形态'], branches: [], notScreenedBefore: true,
+  gender: 'F',
+  ageMin: 30,
+  ageMax: 60,
+  tagsAny: ['新就业形态'],
+  branches: [],
+  notScreenedBefore: true,
 }
 const PRIORITY: CreateProgrammeRequest['priority'] = { ageMin: 30, ageMax: 60, notScreenedWithinYears: 2, windowMinutes: 30 }
 const NOTICE = {
@@ -61,7 +67,8 @@ export function firstRound(now: number): CreateProgrammeRequest {
   return {
     id: 'liangai-2027-r1',
     name: '新就业形态女职工免费“两癌”筛查（第一轮）',
-    description: '面向外卖骑手、网约车司机、家政服务员、网络主播等新就业形态女职工，免费提供宫颈癌、乳腺癌筛查。本轮共 152 个名额，在南京市妇幼保健院妇女保健科进行，设早间、午间和晚间场次。',
+    description:
+      '面向外卖骑手、网约车司机、家政服务员、网络主播等新就业形态女职工，免费提供宫颈癌、乳腺癌筛查。本轮共 152 个名额，在南京市妇幼保健院妇女保健科进行，设早间、午间和晚间场次。',
     organiser: '市总工会女职工委员会',
     privacyNotice: NOTICE,
     eligibility: ELIGIBILITY,
@@ -88,7 +95,9 @@ export function marchRound(now: number): CreateProgrammeRequest {
   const march = (y: number) => beijingInstant(`${y}-03-08`, '10:00')
   const releaseAt = march(year) > now ? march(year) : march(year + 1)
   const first = addDays(beijingDate(releaseAt), 7)
-  const sessions = Array.from({ length: 7 }, (_x, d) => SLOTS.map(([start, end, capacity]) => ({ date: addDays(first, d), start, end, capacity }))).flat()
+  const sessions = Array.from({ length: 7 }, (_x, d) =>
+    SLOTS.map(([start, end, capacity]) => ({ date: addDays(first, d), start, end, capacity })),
+  ).flat()
   return {
     ...firstRound(now),
     id: `liangai-${beijingDate(releaseAt).slice(0, 4)}-0308`,

@@ -25,7 +25,11 @@ export interface SeedSummary {
 }
 
 const MEMBER_STEPS: SeedStep[] = [
-  { name: 'roster', label: `${CITY_FEDERATION}及 ${DISTRICTS.length} 个区级、${grassrootsUnits().length} 个基层工会的会员名册`, run: seedRoster },
+  {
+    name: 'roster',
+    label: `${CITY_FEDERATION}及 ${DISTRICTS.length} 个区级、${grassrootsUnits().length} 个基层工会的会员名册`,
+    run: seedRoster,
+  },
   { name: 'demo-accounts', label: '演示身份（认证与角色）', run: seedDemoAccounts },
 ]
 
@@ -39,7 +43,9 @@ export const SERVICE_STEPS: SeedStep[] = [
 
 /** The summary in words, one line per step, for `npm start` and `npm run seed`. */
 export function summaryLines(summary: SeedSummary): string[] {
-  return summary.steps.map((s) => `  · ${s.label}：${s.inserted === null ? '完成' : s.inserted === 0 ? '已是最新，无需写入' : `新增 ${s.inserted} 条`}`)
+  return summary.steps.map(
+    (s) => `  · ${s.label}：${s.inserted === null ? '完成' : s.inserted === 0 ? '已是最新，无需写入' : `新增 ${s.inserted} 条`}`,
+  )
 }
 
 export async function seed(db: Db, now = Date.now()): Promise<SeedSummary> {

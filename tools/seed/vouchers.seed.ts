@@ -12,7 +12,7 @@ import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import type { Db } from '../../cloudfunctions/common/db'
 import { createCampaignRepository } from '../../cloudfunctions/vouchers/campaign.repository'
 import type { CampaignDoc, MerchantDoc } from '../../cloudfunctions/vouchers/vouchers.docs'
-import type { CampaignInputDTO } from '../../types/vouchers'
+import type { CampaignInputDTO } from '~types/vouchers'
 import type { StoredRole } from '../../cloudfunctions/common/member-docs'
 import { managerScopeId } from '../../cloudfunctions/vouchers/staff.rules'
 

@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { useAction } from '../../hooks/use-action'
-import { saveCsv, type SaveOutcome } from '../../utils/save-file'
+import { useAction } from '~src/hooks/use-action'
+import { saveCsv, type SaveOutcome } from '~src/utils/save-file'
 import { BigButton } from '../big-button'
 
 export interface CsvFile {
@@ -34,7 +34,11 @@ export function ExportBox({ id, label, load, variant = 'secondary' }: Props) {
     const made = await load()
     const how = await saveCsv(made.filename, made.csv)
     setFile(how === 'unavailable' ? made : null)
-    setSaid(how === 'unavailable' ? `此处无法保存文件：共 ${made.rows} 行，可复制后粘贴到表格` : `${SAID[how]} ${made.filename}（${made.rows} 行）`)
+    setSaid(
+      how === 'unavailable'
+        ? `此处无法保存文件：共 ${made.rows} 行，可复制后粘贴到表格`
+        : `${SAID[how]} ${made.filename}（${made.rows} 行）`,
+    )
   })
   const copy = () =>
     file &&
@@ -44,10 +48,20 @@ export function ExportBox({ id, label, load, variant = 'secondary' }: Props) {
     )
   return (
     <View id={id} className='export-box'>
-      <BigButton id={`${id}-button`} variant={variant} loading={action.busy} onClick={() => void action.run()}>{label}</BigButton>
-      {said && <Text id={`${id}-said`} className='muted'>{said}</Text>}
+      <BigButton id={`${id}-button`} variant={variant} loading={action.busy} onClick={() => void action.run()}>
+        {label}
+      </BigButton>
+      {said && (
+        <Text id={`${id}-said`} className='muted'>
+          {said}
+        </Text>
+      )}
       {action.error && <Text className='error-text'>{action.error}</Text>}
-      {file && <BigButton id={`${id}-copy`} variant='secondary' onClick={() => void copy()}>复制 CSV 文本</BigButton>}
+      {file && (
+        <BigButton id={`${id}-copy`} variant='secondary' onClick={() => void copy()}>
+          复制 CSV 文本
+        </BigButton>
+      )}
     </View>
   )
 }

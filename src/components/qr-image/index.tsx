@@ -1,6 +1,6 @@
 import { Image, View } from '@tarojs/components'
 import { useMemo } from 'react'
-import { qrDataUrl } from '../../utils/qr-data-url'
+import { qrDataUrl } from '~src/utils/qr-data-url'
 import './index.css'
 
 interface Props {

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
 import type { ReactNode } from 'react'
-import type { Remote } from '../../hooks/use-remote'
+import type { Remote } from '~src/hooks/use-remote'
 import { NoticeBanner } from '../notice-banner'
 import { StateView } from '../state-view'
 
@@ -22,7 +22,11 @@ interface Props<T> {
 export function RemoteView<T>({ remote, children, isEmpty, emptyText, loadingText, id }: Props<T>) {
   const { data, error, loaded, reload } = remote
   if (!loaded) {
-    return error ? <StateView state='error' message={error} onRetry={() => void reload()} /> : <StateView state='loading' message={loadingText} />
+    return error ? (
+      <StateView state='error' message={error} onRetry={() => void reload()} />
+    ) : (
+      <StateView state='loading' message={loadingText} />
+    )
   }
   const value = data as T
   return (

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { useEffect } from 'react'
-import { useRotatingCode, type CodeOutcome, type RotatingCodeDTO } from '../../hooks/use-rotating-code'
+import { useRotatingCode, type CodeOutcome, type RotatingCodeDTO } from '~src/hooks/use-rotating-code'
 import { QrImage } from '../qr-image'
 import { StateView } from '../state-view'
 import './index.css'
@@ -43,7 +43,9 @@ export function RotatingCode({ id, fetchCode, checkStatus, deps = [], hint, onOu
   return (
     <View id={id} className='rotating-code'>
       <QrImage id={`${id}-image`} text={code.token} stale={code.busy || !!code.error} />
-      <Text id={`${id}-countdown`} className='rotating-code__hint'>{code.busy ? '正在刷新…' : `${code.secondsLeft} 秒后自动刷新`}</Text>
+      <Text id={`${id}-countdown`} className='rotating-code__hint'>
+        {code.busy ? '正在刷新…' : `${code.secondsLeft} 秒后自动刷新`}
+      </Text>
       {code.error && <Text className='error-text rotating-code__hint'>{code.error}</Text>}
       <Text className='rotating-code__hint'>{hint}</Text>
     </View>

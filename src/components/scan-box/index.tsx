@@ -1,8 +1,8 @@
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
-import { decodeQrImage } from '../../utils/decode-qr-image'
-import { extractCode } from '../../utils/scanned-code'
+import { decodeQrImage } from '~src/utils/decode-qr-image'
+import { extractCode } from '~src/utils/scanned-code'
 import { BigButton } from '../big-button'
 import { Field } from '../field'
 import './index.css'
@@ -21,7 +21,17 @@ interface Props {
 const isH5 = process.env.TARO_ENV === 'h5'
 
 /** In the browser: a picture of the code, read on the phone (the native file input stays hidden behind a Chinese button). */
-function PicturePick({ idPrefix, busy, onCode, onHint }: { idPrefix: string; busy?: boolean; onCode: (text: string) => void; onHint: (hint: string) => void }) {
+function PicturePick({
+  idPrefix,
+  busy,
+  onCode,
+  onHint,
+}: {
+  idPrefix: string
+  busy?: boolean
+  onCode: (text: string) => void
+  onHint: (hint: string) => void
+}) {
   const fileInput = useRef<HTMLInputElement | null>(null)
   const pick = (file: File | undefined) => {
     if (fileInput.current) fileInput.current.value = ''
@@ -30,8 +40,17 @@ function PicturePick({ idPrefix, busy, onCode, onHint }: { idPrefix: string; bus
   }
   return (
     <>
-      <input id={`${idPrefix}-file`} ref={fileInput} className='scan-box__file' type='file' accept='image/*' onChange={(e) => pick(e.target.files?.[0])} />
-      <BigButton id={`${idPrefix}-pick`} loading={busy} onClick={() => fileInput.current?.click()}>从图片识别二维码</BigButton>
+      <input
+        id={`${idPrefix}-file`}
+        ref={fileInput}
+        className='scan-box__file'
+        type='file'
+        accept='image/*'
+        onChange={(e) => pick(e.target.files?.[0])}
+      />
+      <BigButton id={`${idPrefix}-pick`} loading={busy} onClick={() => fileInput.current?.click()}>
+        从图片识别二维码
+      </BigButton>
     </>
   )
 }
@@ -55,7 +74,11 @@ export function ScanBox({ idPrefix, scanText, inputLabel, onCode, busy, submitTe
     }
   }
   // A WeChat mini-program code arrives as a path with its scene; a plain QR as its text.
-  const scan = () => Taro.scanCode({ onlyFromCamera: false }).then((res) => submit(res.path || res.result), () => undefined)
+  const scan = () =>
+    Taro.scanCode({ onlyFromCamera: false }).then(
+      (res) => submit(res.path || res.result),
+      () => undefined,
+    )
   const paste = () =>
     navigator.clipboard.readText().then(
       (value) => setText(extractCode(value)),
@@ -64,12 +87,36 @@ export function ScanBox({ idPrefix, scanText, inputLabel, onCode, busy, submitTe
 
   return (
     <View className='scan-box'>
-      {!isH5 && <BigButton id={`${idPrefix}-scan`} loading={busy} onClick={scan}>{scanText}</BigButton>}
+      {!isH5 && (
+        <BigButton id={`${idPrefix}-scan`} loading={busy} onClick={scan}>
+          {scanText}
+        </BigButton>
+      )}
       {isH5 && <PicturePick idPrefix={idPrefix} busy={busy} onCode={(value) => void submit(value)} onHint={setHint} />}
-      <Field id={`${idPrefix}-input`} label={inputLabel} value={text} onInput={setText} placeholder='扫不出来时，可在此输入或粘贴码' maxlength={600} error={hint} />
+      <Field
+        id={`${idPrefix}-input`}
+        label={inputLabel}
+        value={text}
+        onInput={setText}
+        placeholder='扫不出来时，可在此输入或粘贴码'
+        maxlength={600}
+        error={hint}
+      />
       <View className='scan-box__actions'>
-        {isH5 && <BigButton id={`${idPrefix}-paste`} variant='secondary' className='scan-box__half' onClick={paste}>粘贴</BigButton>}
-        <BigButton id={`${idPrefix}-submit`} variant='secondary' className={isH5 ? 'scan-box__half' : ''} loading={busy} onClick={() => submit(text)}>{submitText}</BigButton>
+        {isH5 && (
+          <BigButton id={`${idPrefix}-paste`} variant='secondary' className='scan-box__half' onClick={paste}>
+            粘贴
+          </BigButton>
+        )}
+        <BigButton
+          id={`${idPrefix}-submit`}
+          variant='secondary'
+          className={isH5 ? 'scan-box__half' : ''}
+          loading={busy}
+          onClick={() => submit(text)}
+        >
+          {submitText}
+        </BigButton>
       </View>
     </View>
   )

@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro'
-import type { MeDTO } from '../../../types/member'
-import { routeUrl } from '../../../types/routes'
-import { NoticeBanner } from '../../components/notice-banner'
-import type { Remote } from '../../hooks/use-remote'
+import type { MeDTO } from '~types/member'
+import { routeUrl } from '~types/routes'
+import { NoticeBanner } from '~src/components/notice-banner'
+import type { Remote } from '~src/hooks/use-remote'
 
 /** Where the member stands: not yet known, failed to load, needs verification, or verified. */
 export function AccountBanner({ me }: { me: Remote<MeDTO | null> }) {

@@ -1,6 +1,6 @@
 import { CustomWrapper, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { SERVICES } from '../../constants/service-catalog'
+import { SERVICES } from '~src/constants/service-catalog'
 
 /**
  * The four service entries. In WeChat the CustomWrapper makes this grid its own

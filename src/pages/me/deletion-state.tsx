@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
-import type { MeDTO } from '../../../types/member'
-import { DELETION_STATE_LABEL } from '../../constants/deletion'
-import { formatShanghai } from '../../utils/datetime'
+import type { MeDTO } from '~types/member'
+import { DELETION_STATE_LABEL } from '~src/constants/deletion'
+import { formatShanghai } from '~src/utils/datetime'
 import { ErasureOutcome } from './erasure-outcome'
 
 /** Whether her deletion request is still open (she may not file a second one meanwhile). */

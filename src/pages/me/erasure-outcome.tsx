@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { ErasureOutcomeDTO } from '../../../types/member'
+import type { ErasureOutcomeDTO } from '~types/member'
 
 // "签到记录 0 条": nothing of that kind existed, so it is not worth a line.
 const nothing = (item: string) => /\s0\s*条$/.test(item)

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { MeDTO } from '../../../types/member'
-import { routeUrl } from '../../../types/routes'
+import type { MeDTO } from '~types/member'
+import { routeUrl } from '~types/routes'
 
 interface Link {
   id: string

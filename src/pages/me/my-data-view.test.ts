@@ -1,4 +1,4 @@
-import type { MyDataExport } from '../../../types/member'
+import type { MyDataExport } from '~types/member'
 import { csvOf, hasHealthResult, myDataRows, myDataSections } from './my-data-view'
 
 const at = Date.UTC(2027, 2, 8, 2, 30) // 2027-03-08 10:30 in Beijing

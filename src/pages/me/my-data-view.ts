@@ -1,16 +1,16 @@
-import { REDEMPTION_STATE_LABELS, SIGN_UP_STATE_LABELS } from '../../../types/events.labels'
-import { MATCH_STATE_LABELS, SIGNUP_STATUS_LABELS } from '../../../types/matchmaking.labels'
-import type { MyDataExport, MyServicesExport } from '../../../types/member'
-import { CONSENT_KIND_LABELS, GENDER_LABELS } from '../../../types/member.labels'
+import { REDEMPTION_STATE_LABELS, SIGN_UP_STATE_LABELS } from '~types/events.labels'
+import { MATCH_STATE_LABELS, SIGNUP_STATUS_LABELS } from '~types/matchmaking.labels'
+import type { MyDataExport, MyServicesExport } from '~types/member'
+import { CONSENT_KIND_LABELS, GENDER_LABELS } from '~types/member.labels'
 import {
   BOOKING_RECORD_STATUS_LABELS,
   RESULT_OUTCOME_LABELS,
   SCREENING_NOTICE_TOPIC_LABELS,
   WAITLIST_STATUS_LABELS,
-} from '../../../types/screening.labels'
-import { DRAW_RESULT_LABELS, VOUCHER_STATUS_LABELS } from '../../../types/vouchers.labels'
-import { describeRole } from '../../constants/roles'
-import { formatShanghai } from '../../utils/datetime'
+} from '~types/screening.labels'
+import { DRAW_RESULT_LABELS, VOUCHER_STATUS_LABELS } from '~types/vouchers.labels'
+import { describeRole } from '~src/constants/roles'
+import { formatShanghai } from '~src/utils/datetime'
 
 /** One record as she reads it: a heading and labelled values, all in Chinese. */
 export interface Entry {

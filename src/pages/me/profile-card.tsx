@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import type { ProfileDTO } from '../../../types/member'
-import { maskMiddle } from '../../utils/mask'
-import { formatShanghai } from '../../utils/datetime'
+import type { ProfileDTO } from '~types/member'
+import { maskMiddle } from '~src/utils/mask'
+import { formatShanghai } from '~src/utils/datetime'
 
 /** The member's own record; numbers stay masked on screen until they ask to see them. */
 export function ProfileCard({ profile }: { profile: ProfileDTO }) {

@@ -1,15 +1,15 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import type { DeletionRequestDTO } from '../../../types/member'
+import type { DeletionRequestDTO } from '~types/member'
 import { ErasureOutcome } from '../me/erasure-outcome'
-import { BigButton } from '../../components/big-button'
-import { RemoteView } from '../../components/remote-view'
-import { DELETION_STATE_LABEL } from '../../constants/deletion'
-import { useAction } from '../../hooks/use-action'
-import { useRemote } from '../../hooks/use-remote'
-import { call } from '../../services/api'
-import { formatShanghai } from '../../utils/datetime'
+import { BigButton } from '~src/components/big-button'
+import { RemoteView } from '~src/components/remote-view'
+import { DELETION_STATE_LABEL } from '~src/constants/deletion'
+import { useAction } from '~src/hooks/use-action'
+import { useRemote } from '~src/hooks/use-remote'
+import { call } from '~src/services/api'
+import { formatShanghai } from '~src/utils/datetime'
 
 function Request({ r, onDone }: { r: DeletionRequestDTO; onDone: (done: DeletionRequestDTO) => void }) {
   const run = useAction(async () => {

@@ -1,12 +1,12 @@
 import { Text, Textarea, View } from '@tarojs/components'
 import { useRef, useState } from 'react'
-import type { RosterImportResult } from '../../../types/member'
-import { BigButton } from '../../components/big-button'
-import { Refusal, useAction } from '../../hooks/use-action'
-import { call } from '../../services/api'
+import type { RosterImportResult } from '~types/member'
+import { BigButton } from '~src/components/big-button'
+import { Refusal, useAction } from '~src/hooks/use-action'
+import { call } from '~src/services/api'
 import { pickRosterFile, type PickedFile } from './pick-roster-file'
-import { splitRosterFile, type RosterPart } from '../../../types/roster-chunks'
-import { toBase64 as base64Of, utf8 as utf8Of } from '../../utils/bytes'
+import { splitRosterFile, type RosterPart } from '~types/roster-chunks'
+import { toBase64 as base64Of, utf8 as utf8Of } from '~src/utils/bytes'
 import './index.css'
 
 interface Run {

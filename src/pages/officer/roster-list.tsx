@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { BigButton } from '../../components/big-button'
-import { Field } from '../../components/field'
-import { RemoteView } from '../../components/remote-view'
-import { useRemote } from '../../hooks/use-remote'
-import { call } from '../../services/api'
-import type { RosterRowDTO } from '../../../types/member'
+import { BigButton } from '~src/components/big-button'
+import { Field } from '~src/components/field'
+import { RemoteView } from '~src/components/remote-view'
+import { useRemote } from '~src/hooks/use-remote'
+import { call } from '~src/services/api'
+import type { RosterRowDTO } from '~types/member'
 
 const PAGE_SIZE = 10
 

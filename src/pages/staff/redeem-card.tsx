@@ -1,13 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import type { MeDTO } from '../../../types/member'
-import { BigButton } from '../../components/big-button'
-import { Field } from '../../components/field'
-import { Refusal, useAction } from '../../hooks/use-action'
-import { call } from '../../services/api'
-import { inviteCodeFrom, normalizeCode } from '../../services/invite-link'
-import { rememberMe } from '../../services/me-store'
+import type { MeDTO } from '~types/member'
+import { BigButton } from '~src/components/big-button'
+import { Field } from '~src/components/field'
+import { Refusal, useAction } from '~src/hooks/use-action'
+import { call } from '~src/services/api'
+import { inviteCodeFrom, normalizeCode } from '~src/services/invite-link'
+import { rememberMe } from '~src/services/me-store'
 
 interface Props {
   /** The code the invite QR or link carried, '' when the page was opened by hand. */

@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { EventSummaryDTO } from '../../../types/events'
-import type { RoleDTO, StaffScope } from '../../../types/member'
-import { routeUrl } from '../../../types/routes'
-import { BigButton } from '../../components/big-button'
-import { describeRole } from '../../constants/roles'
-import { isMerchantManager, merchantOf, STAFF_DESKS } from '../../constants/staff-desks'
+import type { EventSummaryDTO } from '~types/events'
+import type { RoleDTO, StaffScope } from '~types/member'
+import { routeUrl } from '~types/routes'
+import { BigButton } from '~src/components/big-button'
+import { describeRole } from '~src/constants/roles'
+import { isMerchantManager, merchantOf, STAFF_DESKS } from '~src/constants/staff-desks'
 
 type StaffRole = Extract<RoleDTO, { role: 'staff' }>
 

@@ -1,4 +1,4 @@
-import type { VerifyRequest } from '../../../types/member'
+import type { VerifyRequest } from '~types/member'
 
 export type VerifyBy = 'cardNo' | 'phone'
 

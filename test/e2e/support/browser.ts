@@ -48,7 +48,12 @@ export async function signInAs(
   errors: string[],
   opts: { viewport?: { width: number; height: number }; deviceScaleFactor?: number } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 390, height: 844 }, deviceScaleFactor: opts.deviceScaleFactor ?? 2, locale: 'zh-CN', acceptDownloads: true })
+  const context = await browser.newContext({
+    viewport: opts.viewport ?? { width: 390, height: 844 },
+    deviceScaleFactor: opts.deviceScaleFactor ?? 2,
+    locale: 'zh-CN',
+    acceptDownloads: true,
+  })
   const page = await context.newPage()
   page.on('pageerror', (err) => errors.push(err.message))
   await page.goto(`${baseUrl}/`)

@@ -5,10 +5,31 @@ import type { Page } from 'playwright-core'
  * so the kit's tappable classes are named here; a new tappable class belongs in this list.
  */
 export const TAPPABLE = [
-  '.big-button', '.notice[hover-class="notice--pressed"]', '.page-frame__back', '.choice', '.sc-consent', '.sc-segment__item',
-  '.service-tile', '.field__input', '.admin-row__head', '.booth-qr__reissue', '.event-card__body', '.staff-session',
-  '#consent-toggle', '.outbox-item', '.identity', '.sc-textarea', '.me-link', '.officer-tab', '.invite__kind', '.invite__target',
-  '.verify__tab', '.roster__text', '.vc-tab', 'button', 'a[href]',
+  '.big-button',
+  '.notice[hover-class="notice--pressed"]',
+  '.page-frame__back',
+  '.choice',
+  '.sc-consent',
+  '.sc-segment__item',
+  '.service-tile',
+  '.field__input',
+  '.admin-row__head',
+  '.booth-qr__reissue',
+  '.event-card__body',
+  '.staff-session',
+  '#consent-toggle',
+  '.outbox-item',
+  '.identity',
+  '.sc-textarea',
+  '.me-link',
+  '.officer-tab',
+  '.invite__kind',
+  '.invite__target',
+  '.verify__tab',
+  '.roster__text',
+  '.vc-tab',
+  'button',
+  'a[href]',
 ].join(',')
 
 export interface Floors {

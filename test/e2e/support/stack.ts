@@ -25,7 +25,8 @@ function functionsOn(clock: (() => number) | undefined): Map<string, FunctionMai
   if (!clock) return fns
   for (const name of fns.keys()) {
     const mod = require(join(root, name, 'index.ts')) as Record<string, unknown>
-    const factory = Object.entries(mod).find(([k, v]) => /^create\w+Function$/.test(k) && typeof v === 'function')?.[1] as Factory | undefined
+    const factory = Object.entries(mod).find(([k, v]) => /^create\w+Function$/.test(k) && typeof v === 'function')?.[1] as
+      Factory | undefined
     if (!factory) throw new Error(`cloudfunctions/${name} has no create…Function factory to run on a fixed clock`)
     fns.set(name, factory({ clock }))
   }

@@ -25,9 +25,17 @@ export function browserSuite(opts: Parameters<typeof startStack>[0] = {}, timeou
     await browser?.close()
     await stack?.stop()
   })
-  const started = <T>(v: T | undefined): T => v ?? (() => { throw new Error('browserSuite: not started (use it inside tests and hooks)') })()
+  const started = <T>(v: T | undefined): T =>
+    v ??
+    (() => {
+      throw new Error('browserSuite: not started (use it inside tests and hooks)')
+    })()
   return {
-    get url() { return started(stack).url },
-    get browser() { return started(browser) },
+    get url() {
+      return started(stack).url
+    },
+    get browser() {
+      return started(browser)
+    },
   }
 }

@@ -13,7 +13,18 @@ export function installDom(): void {
   const g = globalThis as unknown as Record<string, unknown>
   g.window = window
   // Node has its own Event classes; jsdom only dispatches its own, so they must win.
-  for (const key of ['document', 'navigator', 'Node', 'Element', 'HTMLElement', 'Event', 'CustomEvent', 'MouseEvent', 'TouchEvent', 'getComputedStyle']) {
+  for (const key of [
+    'document',
+    'navigator',
+    'Node',
+    'Element',
+    'HTMLElement',
+    'Event',
+    'CustomEvent',
+    'MouseEvent',
+    'TouchEvent',
+    'getComputedStyle',
+  ]) {
     g[key] = (window as unknown as Record<string, unknown>)[key]
   }
 }

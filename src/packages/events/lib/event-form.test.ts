@@ -1,8 +1,16 @@
 import { EMPTY_FORM, formFieldOf, toRequest, type EventForm } from './event-form'
 
 const filled: EventForm = {
-  ...EMPTY_FORM, title: '跟着劳模赶大集', organiser: '运城市总工会', venueName: '万达广场一层中庭', city: '运城市',
-  startsAt: '2027-01-01 09:00', endsAt: '2027-01-02 17:00', zones: 'A:匠心特产集，B：巧手工艺廊', capacity: '', cooldownSeconds: '20',
+  ...EMPTY_FORM,
+  title: '跟着劳模赶大集',
+  organiser: '运城市总工会',
+  venueName: '万达广场一层中庭',
+  city: '运城市',
+  startsAt: '2027-01-01 09:00',
+  endsAt: '2027-01-02 17:00',
+  zones: 'A:匠心特产集，B：巧手工艺廊',
+  capacity: '',
+  cooldownSeconds: '20',
 }
 
 test('a filled form becomes a save request in UTC with its zones parsed', () => {
@@ -11,7 +19,10 @@ test('a filled form becomes a save request in UTC with its zones parsed', () => 
   if (!r.ok) return
   expect(r.request.id).toBe('fair27')
   expect(r.request.startsAt).toBe(Date.UTC(2027, 0, 1, 1))
-  expect(r.request.zones).toEqual([{ id: 'A', name: '匠心特产集' }, { id: 'B', name: '巧手工艺廊' }])
+  expect(r.request.zones).toEqual([
+    { id: 'A', name: '匠心特产集' },
+    { id: 'B', name: '巧手工艺廊' },
+  ])
   expect(r.request.signUp).toEqual({ required: false, capacity: null, closesAt: null })
   expect(r.request.stampRules.cooldownSeconds).toBe(20)
   expect('id' in (toRequest(filled) as { request: object }).request).toBe(false)

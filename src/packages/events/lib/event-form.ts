@@ -1,5 +1,5 @@
-import type { EventAdminDTO, EventKind, SaveEventRequest } from '../../../../types/events'
-import { formatBeijingInput, parseBeijing } from '../../../utils/datetime'
+import type { EventAdminDTO, EventKind, SaveEventRequest } from '~types/events'
+import { formatBeijingInput, parseBeijing } from '~src/utils/datetime'
 
 /** The event form as typed: every field a string, so half-typed input never crashes a render. */
 export interface EventForm {
@@ -21,17 +21,36 @@ export interface EventForm {
 }
 
 export const EMPTY_FORM: EventForm = {
-  kind: 'fair', title: '', description: '', organiser: '', venueName: '', address: '', city: '',
-  startsAt: '', endsAt: '', zones: '', signUpRequired: false, capacity: '', closesAt: '', cooldownSeconds: '30',
+  kind: 'fair',
+  title: '',
+  description: '',
+  organiser: '',
+  venueName: '',
+  address: '',
+  city: '',
+  startsAt: '',
+  endsAt: '',
+  zones: '',
+  signUpRequired: false,
+  capacity: '',
+  closesAt: '',
+  cooldownSeconds: '30',
 }
 
 export function formOf(e: EventAdminDTO): EventForm {
   return {
-    kind: e.kind, title: e.title, description: e.description, organiser: e.organiser,
-    venueName: e.venue.name, address: e.venue.address, city: e.venue.city,
-    startsAt: formatBeijingInput(e.startsAt), endsAt: formatBeijingInput(e.endsAt),
+    kind: e.kind,
+    title: e.title,
+    description: e.description,
+    organiser: e.organiser,
+    venueName: e.venue.name,
+    address: e.venue.address,
+    city: e.venue.city,
+    startsAt: formatBeijingInput(e.startsAt),
+    endsAt: formatBeijingInput(e.endsAt),
     zones: e.zones.map((z) => `${z.id}:${z.name}`).join(', '),
-    signUpRequired: e.signUp.required, capacity: e.signUp.capacity === null ? '' : String(e.signUp.capacity),
+    signUpRequired: e.signUp.required,
+    capacity: e.signUp.capacity === null ? '' : String(e.signUp.capacity),
     closesAt: e.signUp.closesAt === null ? '' : formatBeijingInput(e.signUp.closesAt),
     cooldownSeconds: String(e.stampRules.cooldownSeconds),
   }
@@ -52,10 +71,14 @@ export function toRequest(f: EventForm, id?: string): FormResult {
   const endsAt = parseBeijing(f.endsAt)
   if (startsAt === null) return fail('startsAt', '请按 2027-01-01 09:00 的格式填写开始时间')
   if (endsAt === null || endsAt <= startsAt) return fail('endsAt', '结束时间须晚于开始时间，格式如 2027-01-01 17:00')
-  const zones = f.zones.split(/[,，\n]/).map((z) => z.trim()).filter(Boolean).map((z) => {
-    const [zid, ...rest] = z.split(/[:：]/)
-    return { id: zid.trim(), name: rest.join(':').trim() || zid.trim() }
-  })
+  const zones = f.zones
+    .split(/[,，\n]/)
+    .map((z) => z.trim())
+    .filter(Boolean)
+    .map((z) => {
+      const [zid, ...rest] = z.split(/[:：]/)
+      return { id: zid.trim(), name: rest.join(':').trim() || zid.trim() }
+    })
   if (zones.some((z) => !/^[A-Za-z0-9_-]{1,10}$/.test(z.id))) return fail('zones', '分区编号只能用 1–10 位字母、数字，如 A:匠心特产集')
   const capacity = f.capacity.trim() ? wholeNumber(f.capacity) : null
   if (f.capacity.trim() && !capacity) return fail('capacity', '人数上限须为正整数，不限则留空')
@@ -67,9 +90,14 @@ export function toRequest(f: EventForm, id?: string): FormResult {
     ok: true,
     request: {
       ...(id ? { id } : {}),
-      kind: f.kind, title: f.title.trim(), description: f.description.trim(), organiser: f.organiser.trim(),
+      kind: f.kind,
+      title: f.title.trim(),
+      description: f.description.trim(),
+      organiser: f.organiser.trim(),
       venue: { name: f.venueName.trim(), address: f.address.trim(), city: f.city.trim() },
-      startsAt, endsAt, zones,
+      startsAt,
+      endsAt,
+      zones,
       signUp: { required: f.signUpRequired, capacity, closesAt },
       stampRules: { cooldownSeconds },
     },
@@ -77,8 +105,12 @@ export function toRequest(f: EventForm, id?: string): FormResult {
 }
 
 const SERVER_FIELDS: Record<string, keyof EventForm> = {
-  'venue.name': 'venueName', 'venue.address': 'address', 'venue.city': 'city',
-  'signUp.capacity': 'capacity', 'signUp.closesAt': 'closesAt', 'stampRules.cooldownSeconds': 'cooldownSeconds',
+  'venue.name': 'venueName',
+  'venue.address': 'address',
+  'venue.city': 'city',
+  'signUp.capacity': 'capacity',
+  'signUp.closesAt': 'closesAt',
+  'stampRules.cooldownSeconds': 'cooldownSeconds',
 }
 
 /** The form field a server's INVALID_ARGUMENT field points at, so the message sits under the right input. */

@@ -1,4 +1,4 @@
-import type { EventSummaryDTO } from '../../../../types/events'
+import type { EventSummaryDTO } from '~types/events'
 import { signUpState, signedUpText } from './event-format'
 
 const NOON_JAN1 = Date.UTC(2026, 0, 1, 4) // 12:00 Beijing
@@ -28,14 +28,16 @@ test('an open event with a cap offers sign-up and says how many places are left'
   expect(signedUpText(event())).toBe('已报名 598 / 600 人')
 })
 
-
 test('a full event reads 已满 and cannot be tapped; the member own sign-up wins over 已满', () => {
   expect(signUpState(event({ full: true, signedUp: 600 }), NOON_JAN1)).toEqual({ kind: 'closed', label: '已满' })
   expect(signUpState(event({ full: true, mySignUp: { eventId: 'walk', signedUpAt: 1 } }), NOON_JAN1).kind).toBe('signed-up')
 })
 
 test('sign-up closes at its deadline and when the event has ended; no sign-up needed is its own state', () => {
-  expect(signUpState(event({ signUp: { required: true, capacity: null, closesAt: NOON_JAN1 } }), NOON_JAN1)).toEqual({ kind: 'closed', label: '报名已截止' })
+  expect(signUpState(event({ signUp: { required: true, capacity: null, closesAt: NOON_JAN1 } }), NOON_JAN1)).toEqual({
+    kind: 'closed',
+    label: '报名已截止',
+  })
   expect(signUpState(event({ phase: 'ended' }), NOON_JAN1).kind).toBe('closed')
   expect(signUpState(event({ signUp: { required: false, capacity: null, closesAt: null } }), NOON_JAN1)).toEqual({ kind: 'not-needed' })
   expect(signedUpText(event({ signUp: { required: true, capacity: null, closesAt: null } }))).toBe('已报名 598 人')

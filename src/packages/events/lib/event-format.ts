@@ -1,13 +1,10 @@
-import type { EventKind, EventPhase, EventSummaryDTO } from '../../../../types/events'
+import type { EventKind, EventPhase, EventSummaryDTO } from '~types/events'
 
 export const KIND_LABEL: Record<EventKind, string> = { fair: '集章市集', activity: '签到活动' }
 export const PHASE_LABEL: Record<EventPhase, string> = { upcoming: '即将开始', ongoing: '进行中', ended: '已结束' }
 
 export type SignUpState =
-  | { kind: 'not-needed' }
-  | { kind: 'signed-up'; label: string }
-  | { kind: 'open'; label: string }
-  | { kind: 'closed'; label: string }
+  { kind: 'not-needed' } | { kind: 'signed-up'; label: string } | { kind: 'open'; label: string } | { kind: 'closed'; label: string }
 
 /** What the sign-up button says and whether it can be tapped, from the server's view of the event. */
 export function signUpState(e: EventSummaryDTO, now: number): SignUpState {

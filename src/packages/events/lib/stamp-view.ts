@@ -1,5 +1,5 @@
-import type { StampCardDTO, TierProgressDTO } from '../../../../types/events'
-import { formatTime } from '../../../utils/datetime'
+import type { StampCardDTO, TierProgressDTO } from '~types/events'
+import { formatTime } from '~src/utils/datetime'
 
 /** "12 / 50": the headline of the stamp card. */
 export function progressText(card: Pick<StampCardDTO, 'total' | 'boothCount'>): string {
@@ -17,7 +17,8 @@ export function cooldownText(nextStampAt: number | null, now: number): string {
   return `请在 ${Math.ceil((nextStampAt - now) / 1000)} 秒后扫下一个展位`
 }
 
-export type TierAction = { kind: 'redeemed'; text: string } | { kind: 'open'; text: string } | { kind: 'locked'; text: string } | { kind: 'gone'; text: string }
+export type TierAction =
+  { kind: 'redeemed'; text: string } | { kind: 'open'; text: string } | { kind: 'locked'; text: string } | { kind: 'gone'; text: string }
 
 /** What a member can do with a gift tier: show a code, or why not. */
 export function tierAction(t: TierProgressDTO): TierAction {

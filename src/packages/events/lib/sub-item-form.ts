@@ -3,17 +3,23 @@
  * prefilling from a saved item, checking what a person can get wrong (Chinese message + the field to
  * point at), and placing a server's INVALID_ARGUMENT field under the right input.
  */
-import type {
-  BoothDTO, CheckpointDTO, GiftTierDTO, SaveBoothRequest, SaveCheckpointRequest, SaveTierRequest, ZoneDTO,
-} from '../../../../types/events'
-import { formatBeijingInput, parseBeijing } from '../../../utils/datetime'
+import type { BoothDTO, CheckpointDTO, GiftTierDTO, SaveBoothRequest, SaveCheckpointRequest, SaveTierRequest, ZoneDTO } from '~types/events'
+import { formatBeijingInput, parseBeijing } from '~src/utils/datetime'
 
 export type SubValues = Record<string, string>
-export interface SubField { key: string; label: string; placeholder?: string }
+export interface SubField {
+  key: string
+  label: string
+  placeholder?: string
+}
 export type Parsed<R> = { ok: true; request: R } | { ok: false; field: string; message: string }
 
 export const boothFields = (zones: ZoneDTO[]): SubField[] => [
-  { key: 'zoneId', label: `分区编号（${zones.map((z) => `${z.id}=${z.name}`).join('，') || '请先在上方设置分区'}）`, placeholder: zones[0]?.id ?? 'A' },
+  {
+    key: 'zoneId',
+    label: `分区编号（${zones.map((z) => `${z.id}=${z.name}`).join('，') || '请先在上方设置分区'}）`,
+    placeholder: zones[0]?.id ?? 'A',
+  },
   { key: 'name', label: '展位名称', placeholder: '平陆猕猴桃' },
   { key: 'exhibitor', label: '参展单位', placeholder: '平陆县总工会' },
 ]
@@ -32,10 +38,16 @@ export const CHECKPOINT_FIELDS: SubField[] = [
 
 export const boothValues = (b: BoothDTO): SubValues => ({ zoneId: b.zoneId, name: b.name, exhibitor: b.exhibitor })
 export const tierValues = (t: GiftTierDTO): SubValues => ({
-  name: t.name, gift: t.gift, minTotal: String(t.rule.minTotal), minPerZone: String(t.rule.minPerZone), stock: String(t.stock),
+  name: t.name,
+  gift: t.gift,
+  minTotal: String(t.rule.minTotal),
+  minPerZone: String(t.rule.minPerZone),
+  stock: String(t.stock),
 })
 export const checkpointValues = (c: CheckpointDTO): SubValues => ({
-  name: c.name, opensAt: formatBeijingInput(c.opensAt), closesAt: formatBeijingInput(c.closesAt),
+  name: c.name,
+  opensAt: formatBeijingInput(c.opensAt),
+  closesAt: formatBeijingInput(c.closesAt),
 })
 
 /** Gifts handed out (or being handed out) of a tier: its stock may not go below this. */
@@ -55,8 +67,12 @@ const idOf = (id?: string) => (id ? { id } : {})
 
 export function boothRequest(v: SubValues, eventId: string, zones: ZoneDTO[], id?: string): Parsed<SaveBoothRequest> {
   const zoneId = (v.zoneId ?? '').trim()
-  const zoneCheck = zones.length === 0 ? bad('zoneId', '活动还没有分区，请先在上方填写分区并保存')
-    : zones.some((z) => z.id === zoneId) ? null : bad('zoneId', `分区编号须为 ${zones.map((z) => z.id).join(' / ')} 之一`)
+  const zoneCheck =
+    zones.length === 0
+      ? bad('zoneId', '活动还没有分区，请先在上方填写分区并保存')
+      : zones.some((z) => z.id === zoneId)
+        ? null
+        : bad('zoneId', `分区编号须为 ${zones.map((z) => z.id).join(' / ')} 之一`)
   const exhibitor = (v.exhibitor ?? '').trim()
   const c = first(zoneCheck, text(v, 'name', '展位名称', 30), exhibitor.length > 60 ? bad('exhibitor', '参展单位最多 60 个字') : null)
   if (c) return refuse(c)
@@ -68,7 +84,8 @@ export function tierRequest(v: SubValues, eventId: string, before?: GiftTierDTO)
   const minPerZone = whole(v.minPerZone || '0')
   const stock = whole(v.stock)
   const c = first(
-    text(v, 'name', '档位名称', 20), text(v, 'gift', '礼品', 40),
+    text(v, 'name', '档位名称', 20),
+    text(v, 'gift', '礼品', 40),
     minTotal === null || minTotal > 1000 ? bad('minTotal', '集章总数须为 0–1000 的整数') : null,
     minPerZone === null || minPerZone > 1000 ? bad('minPerZone', '每区数量须为 0–1000 的整数') : null,
     stock === null ? bad('stock', '库存须为 0 或正整数') : null,
@@ -77,7 +94,14 @@ export function tierRequest(v: SubValues, eventId: string, before?: GiftTierDTO)
   if (c) return refuse(c)
   return {
     ok: true,
-    request: { eventId, ...idOf(before?.id), name: v.name.trim(), gift: v.gift.trim(), rule: { minTotal: minTotal!, minPerZone: minPerZone! }, stock: stock! },
+    request: {
+      eventId,
+      ...idOf(before?.id),
+      name: v.name.trim(),
+      gift: v.gift.trim(),
+      rule: { minTotal: minTotal!, minPerZone: minPerZone! },
+      stock: stock!,
+    },
   }
 }
 

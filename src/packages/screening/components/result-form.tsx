@@ -1,11 +1,11 @@
 import { Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import type { ResultDTO, ResultOutcome } from '../../../../types/screening'
-import { BigButton } from '../../../components/big-button'
-import { Refusal, useAction } from '../../../hooks/use-action'
-import { call } from '../../../services/api'
-import { formatDateTime } from '../../../utils/datetime'
+import type { ResultDTO, ResultOutcome } from '~types/screening'
+import { BigButton } from '~src/components/big-button'
+import { Refusal, useAction } from '~src/hooks/use-action'
+import { call } from '~src/services/api'
+import { formatDateTime } from '~src/utils/datetime'
 import { Segment } from './segment'
 
 type Choice = ResultOutcome | ''
@@ -47,7 +47,10 @@ export function ResultForm({ bookingId, onDone, name = '这位女职工', result
     if (outcome === 'recheck' && !note.trim()) throw new Refusal('需复查时请填写复查建议')
     const what = `${name}：${LABEL[outcome]}${note.trim() ? `（建议：${note.trim()}）` : ''}`
     const ok = current
-      ? await confirmed('确认更正结果', `将 ${name} 的结果由「${LABEL[current.outcome]}」更正为「${LABEL[outcome]}」。更正会被记录，并通知本人重新查看。`)
+      ? await confirmed(
+          '确认更正结果',
+          `将 ${name} 的结果由「${LABEL[current.outcome]}」更正为「${LABEL[outcome]}」。更正会被记录，并通知本人重新查看。`,
+        )
       : await confirmed('确认登记结果', `${what}。登记后将通知本人在小程序内查看。`)
     if (!ok) return
     await call('screening', 'markResult', { bookingId, outcome, note: note.trim() || undefined }, { loadingText: '正在登记' })
@@ -63,8 +66,16 @@ export function ResultForm({ bookingId, onDone, name = '这位女职工', result
           <Text className='sc-sub'>{formatDateTime(current.readyAt)} 登记</Text>
         </View>
       )}
-      {resultReady && !current && <BigButton id={`result-view-${bookingId}`} variant='secondary' loading={view.busy} onClick={() => void view.run()}>查看已登记的结果</BigButton>}
-      {resultReady && current && !editing && <BigButton id={`result-correct-${bookingId}`} variant='secondary' onClick={() => setEditing(true)}>更正结果</BigButton>}
+      {resultReady && !current && (
+        <BigButton id={`result-view-${bookingId}`} variant='secondary' loading={view.busy} onClick={() => void view.run()}>
+          查看已登记的结果
+        </BigButton>
+      )}
+      {resultReady && current && !editing && (
+        <BigButton id={`result-correct-${bookingId}`} variant='secondary' onClick={() => setEditing(true)}>
+          更正结果
+        </BigButton>
+      )}
       {editing && (
         <View>
           <Text className='sc-sub'>{current ? '请选择更正后的结果' : '请选择结果（不会默认选中）'}</Text>
@@ -77,7 +88,9 @@ export function ResultForm({ bookingId, onDone, name = '这位女职工', result
             placeholder='复查建议（需复查时必填，最多 200 字，仅本人在小程序内可见）'
             onInput={(e) => setNote(e.detail.value)}
           />
-          <BigButton id={`result-submit-${bookingId}`} loading={save.busy} onClick={() => void save.run()}>{current ? '更正结果并通知本人' : '登记结果并通知本人'}</BigButton>
+          <BigButton id={`result-submit-${bookingId}`} loading={save.busy} onClick={() => void save.run()}>
+            {current ? '更正结果并通知本人' : '登记结果并通知本人'}
+          </BigButton>
         </View>
       )}
       {error && <Text className='error-text'>{error}</Text>}

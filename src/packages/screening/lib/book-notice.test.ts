@@ -1,4 +1,4 @@
-import type { SessionDTO } from '../../../../types/screening'
+import type { SessionDTO } from '~types/screening'
 import { insideChangeWindow, noticeOf, noticeTopics } from './book-notice'
 
 test('the two notices do not exclude each other; neither is a valid choice too', () => {

@@ -1,4 +1,4 @@
-import type { BookRequest, SessionDTO } from '../../../../types/screening'
+import type { BookRequest, SessionDTO } from '~types/screening'
 
 export interface NoticeChoice {
   confirmation: boolean

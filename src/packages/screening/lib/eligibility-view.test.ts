@@ -1,4 +1,4 @@
-import type { BookingDTO, ProgrammeCardDTO } from '../../../../types/screening'
+import type { BookingDTO, ProgrammeCardDTO } from '~types/screening'
 import { eligibilityView } from './eligibility-view'
 
 const refusedAsAttended = { eligible: false, reasons: ['已参加本轮筛查'], reason: '已参加本轮筛查', priority: false, priorityNote: null }

@@ -1,5 +1,5 @@
-import type { BookingStatus, SessionDTO, SiteDTO } from '../../../../types/screening'
-import { dayLabel } from '../../../utils/datetime'
+import type { BookingStatus, SessionDTO, SiteDTO } from '~types/screening'
+import { dayLabel } from '~src/utils/datetime'
 
 /** '3月9日 周一 07:00–09:00 · 市妇幼保健院' */
 export function sessionLine(session: SessionDTO, site?: SiteDTO): string {

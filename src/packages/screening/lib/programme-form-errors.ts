@@ -1,18 +1,39 @@
 /** Which form field a server refusal of `createProgramme` belongs under, with a message that says what to fix. */
-import type { ErrorCode } from '../../../../types/errors'
+import type { ErrorCode } from '~types/errors'
 import type { FormKey } from './programme-form'
 
 const BY_PATH: [prefix: string, key: FormKey][] = [
-  ['id', 'id'], ['name', 'name'], ['description', 'description'], ['organiser', 'organiser'],
-  ['privacyNotice.version', 'noticeVersion'], ['privacyNotice', 'noticeText'],
-  ['eligibility.gender', 'gender'], ['eligibility.ageMin', 'ageMin'], ['eligibility.ageMax', 'ageMax'],
-  ['eligibility.tagsAny', 'tagsOther'], ['eligibility.branches', 'branches'], ['eligibility', 'notScreenedBefore'],
-  ['priority.ageMin', 'priorityAgeMin'], ['priority.ageMax', 'priorityAgeMax'], ['priority.notScreenedWithinYears', 'priorityYears'], ['priority', 'priorityWindow'],
-  ['totalQuota', 'totalQuota'], ['branchQuotas', 'quotas'], ['releaseAt', 'releaseAt'], ['bookingClosesAt', 'closesAt'],
-  ['cancelDeadlineHours', 'cancelHours'], ['checkinToleranceMinutes', 'tolerance'],
+  ['id', 'id'],
+  ['name', 'name'],
+  ['description', 'description'],
+  ['organiser', 'organiser'],
+  ['privacyNotice.version', 'noticeVersion'],
+  ['privacyNotice', 'noticeText'],
+  ['eligibility.gender', 'gender'],
+  ['eligibility.ageMin', 'ageMin'],
+  ['eligibility.ageMax', 'ageMax'],
+  ['eligibility.tagsAny', 'tagsOther'],
+  ['eligibility.branches', 'branches'],
+  ['eligibility', 'notScreenedBefore'],
+  ['priority.ageMin', 'priorityAgeMin'],
+  ['priority.ageMax', 'priorityAgeMax'],
+  ['priority.notScreenedWithinYears', 'priorityYears'],
+  ['priority', 'priorityWindow'],
+  ['totalQuota', 'totalQuota'],
+  ['branchQuotas', 'quotas'],
+  ['releaseAt', 'releaseAt'],
+  ['bookingClosesAt', 'closesAt'],
+  ['cancelDeadlineHours', 'cancelHours'],
+  ['checkinToleranceMinutes', 'tolerance'],
 ]
 const SITE_PARTS: [part: string, key: FormKey][] = [
-  ['id', 'siteId'], ['name', 'siteName'], ['hospital', 'siteName'], ['address', 'siteAddress'], ['phone', 'sitePhone'], ['whatToBring', 'whatToBring'], ['sessions', 'slots'],
+  ['id', 'siteId'],
+  ['name', 'siteName'],
+  ['hospital', 'siteName'],
+  ['address', 'siteAddress'],
+  ['phone', 'sitePhone'],
+  ['whatToBring', 'whatToBring'],
+  ['sessions', 'slots'],
 ]
 
 const matches = (path: string, prefix: string): boolean => path === prefix || path.startsWith(`${prefix}.`)

@@ -1,6 +1,6 @@
 import { emptyForm, plannedPlaces, toRequest, type ProgrammeForm } from './programme-form'
 import { formKeyOf, serverFieldError } from './programme-form-errors'
-import { parseBeijing } from '../../../utils/datetime'
+import { parseBeijing } from '~src/utils/datetime'
 import { daysBetween, normalClock, normalDate } from './programme-form-time'
 
 const NOW = Date.UTC(2027, 0, 10, 2, 0) // 2027-01-10 10:00 Beijing
@@ -8,13 +8,36 @@ const NOW = Date.UTC(2027, 0, 10, 2, 0) // 2027-01-10 10:00 Beijing
 function typical(): ProgrammeForm {
   return {
     ...emptyForm(NOW, 'ab12'),
-    name: '三八女职工两癌筛查', description: '免费宫颈癌、乳腺癌筛查', noticeText: '仅用于本次筛查。', noticeVersion: '2027-01',
-    ageMin: '30', ageMax: '60', tags: ['新就业形态'], tagsOther: '家政， 新就业形态', branches: '美团外卖骑手联合工会,家政服务业工会',
-    priorityOn: true, priorityAgeMin: '35', priorityAgeMax: '', priorityYears: '2', priorityWindow: '30',
-    totalQuota: '60', quotas: [{ branch: '家政服务业工会', quota: '20' }, { branch: '', quota: '' }],
-    siteName: '市妇幼保健院', siteAddress: '天妃巷123号', sitePhone: '025-52226000',
-    fromDate: '2027-3-9', toDate: '2027-03-11', slots: [{ start: '7:00', end: '09:00', capacity: '12' }, { start: '18:00', end: '20:00', capacity: '8' }],
-    releaseAt: '2027-03-08 10:00', closesAt: '2027-03-11 20:00',
+    name: '三八女职工两癌筛查',
+    description: '免费宫颈癌、乳腺癌筛查',
+    noticeText: '仅用于本次筛查。',
+    noticeVersion: '2027-01',
+    ageMin: '30',
+    ageMax: '60',
+    tags: ['新就业形态'],
+    tagsOther: '家政， 新就业形态',
+    branches: '美团外卖骑手联合工会,家政服务业工会',
+    priorityOn: true,
+    priorityAgeMin: '35',
+    priorityAgeMax: '',
+    priorityYears: '2',
+    priorityWindow: '30',
+    totalQuota: '60',
+    quotas: [
+      { branch: '家政服务业工会', quota: '20' },
+      { branch: '', quota: '' },
+    ],
+    siteName: '市妇幼保健院',
+    siteAddress: '天妃巷123号',
+    sitePhone: '025-52226000',
+    fromDate: '2027-3-9',
+    toDate: '2027-03-11',
+    slots: [
+      { start: '7:00', end: '09:00', capacity: '12' },
+      { start: '18:00', end: '20:00', capacity: '8' },
+    ],
+    releaseAt: '2027-03-08 10:00',
+    closesAt: '2027-03-11 20:00',
   }
 }
 
@@ -24,7 +47,14 @@ describe('programme form → CreateProgrammeRequest', () => {
     if (!r.ok) throw new Error(JSON.stringify(r.errors))
     const q = r.request
     expect(q.id).toBe('liangai-20270110-ab12')
-    expect(q.eligibility).toEqual({ gender: 'F', ageMin: 30, ageMax: 60, tagsAny: ['新就业形态', '家政'], branches: ['美团外卖骑手联合工会', '家政服务业工会'], notScreenedBefore: true })
+    expect(q.eligibility).toEqual({
+      gender: 'F',
+      ageMin: 30,
+      ageMax: 60,
+      tagsAny: ['新就业形态', '家政'],
+      branches: ['美团外卖骑手联合工会', '家政服务业工会'],
+      notScreenedBefore: true,
+    })
     expect(q.priority).toEqual({ ageMin: 35, ageMax: null, notScreenedWithinYears: 2, windowMinutes: 30 })
     expect(q.branchQuotas).toEqual([{ branch: '家政服务业工会', quota: 20 }])
     expect(q.releaseAt).toBe(Date.UTC(2027, 2, 8, 2, 0))
@@ -46,7 +76,22 @@ describe('programme form → CreateProgrammeRequest', () => {
     const r = toRequest(emptyForm(NOW, 'x1'))
     expect(r.ok).toBe(false)
     if (r.ok) return
-    expect(Object.keys(r.errors).sort()).toEqual(['closesAt', 'description', 'fromDate', 'name', 'noticeText', 'releaseAt', 'siteAddress', 'siteName', 'sitePhone', 'slots', 'toDate', 'totalQuota'].sort())
+    expect(Object.keys(r.errors).sort()).toEqual(
+      [
+        'closesAt',
+        'description',
+        'fromDate',
+        'name',
+        'noticeText',
+        'releaseAt',
+        'siteAddress',
+        'siteName',
+        'sitePhone',
+        'slots',
+        'toDate',
+        'totalQuota',
+      ].sort(),
+    )
     expect(r.errors.name).toBe('请填写项目名称（60 字以内）')
   })
 
@@ -57,8 +102,26 @@ describe('programme form → CreateProgrammeRequest', () => {
     [{ releaseAt: '2027-02-30 10:00' }, 'releaseAt', '请按 2027-03-08 10:00 的格式填写（北京时间）'],
     [{ toDate: '2027-03-01' }, 'toDate', '结束日期须在开始日期当天或之后，且不超过 92 天'],
     [{ slots: [{ start: '09:00', end: '07:00', capacity: '20' }] }, 'slots', '每个场次须填写开始和结束时间（如 07:00），结束晚于开始'],
-    [{ slots: [{ start: '07:00', end: '09:00', capacity: '10' }, { start: '07:00', end: '08:00', capacity: '10' }] }, 'slots', '同一天的场次开始时间不能重复'],
-    [{ quotas: [{ branch: 'A', quota: '1' }, { branch: 'A', quota: '2' }] }, 'quotas', '同一工会只能填写一行'],
+    [
+      {
+        slots: [
+          { start: '07:00', end: '09:00', capacity: '10' },
+          { start: '07:00', end: '08:00', capacity: '10' },
+        ],
+      },
+      'slots',
+      '同一天的场次开始时间不能重复',
+    ],
+    [
+      {
+        quotas: [
+          { branch: 'A', quota: '1' },
+          { branch: 'A', quota: '2' },
+        ],
+      },
+      'quotas',
+      '同一工会只能填写一行',
+    ],
     [{ quotas: [{ branch: 'A', quota: '' }] }, 'quotas', '每行请填写工会名称和 0–100000 的名额'],
     [{ id: 'Bad Id' }, 'id', '编号为 3–32 位小写字母、数字或“-”'],
     [{ sitePhone: '电话' }, 'sitePhone', '电话为 5–20 位数字或“-”'],

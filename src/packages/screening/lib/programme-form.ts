@@ -3,22 +3,64 @@
  * turned into a `CreateProgrammeRequest`. Pure, so it is unit-tested and the
  * integration test feeds its output to the real function.
  */
-import type { CreateProgrammeRequest } from '../../../../types/screening'
-import { checkBasics, checkEligibility, checkPriority, checkQuotas, checkRules, checkSessions, checkSite, int, type Need } from './programme-form-checks'
-import { formatBeijingInput } from '../../../utils/datetime'
+import type { CreateProgrammeRequest } from '~types/screening'
+import {
+  checkBasics,
+  checkEligibility,
+  checkPriority,
+  checkQuotas,
+  checkRules,
+  checkSessions,
+  checkSite,
+  int,
+  type Need,
+} from './programme-form-checks'
+import { formatBeijingInput } from '~src/utils/datetime'
 import { daysBetween, normalDate } from './programme-form-time'
 
-export interface SlotRow { start: string; end: string; capacity: string }
-export interface QuotaRow { branch: string; quota: string }
+export interface SlotRow {
+  start: string
+  end: string
+  capacity: string
+}
+export interface QuotaRow {
+  branch: string
+  quota: string
+}
 
 export interface ProgrammeForm {
-  id: string; name: string; description: string; organiser: string; noticeVersion: string; noticeText: string
-  gender: 'F' | 'any'; ageMin: string; ageMax: string; tags: string[]; tagsOther: string; branches: string; notScreenedBefore: boolean
-  priorityOn: boolean; priorityAgeMin: string; priorityAgeMax: string; priorityYears: string; priorityWindow: string
-  totalQuota: string; quotas: QuotaRow[]
-  siteId: string; siteName: string; siteAddress: string; sitePhone: string; whatToBring: string
-  fromDate: string; toDate: string; slots: SlotRow[]
-  releaseAt: string; closesAt: string; cancelHours: string; tolerance: string
+  id: string
+  name: string
+  description: string
+  organiser: string
+  noticeVersion: string
+  noticeText: string
+  gender: 'F' | 'any'
+  ageMin: string
+  ageMax: string
+  tags: string[]
+  tagsOther: string
+  branches: string
+  notScreenedBefore: boolean
+  priorityOn: boolean
+  priorityAgeMin: string
+  priorityAgeMax: string
+  priorityYears: string
+  priorityWindow: string
+  totalQuota: string
+  quotas: QuotaRow[]
+  siteId: string
+  siteName: string
+  siteAddress: string
+  sitePhone: string
+  whatToBring: string
+  fromDate: string
+  toDate: string
+  slots: SlotRow[]
+  releaseAt: string
+  closesAt: string
+  cancelHours: string
+  tolerance: string
 }
 export type FormKey = keyof ProgrammeForm
 export type FormErrors = Partial<Record<FormKey, string>>
@@ -34,19 +76,47 @@ export const SLOT_PRESETS: { label: string; start: string; end: string }[] = [
 export function emptyForm(now: number, suffix: string): ProgrammeForm {
   const day = formatBeijingInput(now).slice(0, 10)
   return {
-    id: `liangai-${day.replace(/-/g, '')}-${suffix}`, name: '', description: '', organiser: '市总工会女职工委员会', noticeVersion: '1', noticeText: '',
-    gender: 'F', ageMin: '', ageMax: '', tags: [], tagsOther: '', branches: '', notScreenedBefore: true,
-    priorityOn: false, priorityAgeMin: '', priorityAgeMax: '', priorityYears: '', priorityWindow: '30',
-    totalQuota: '', quotas: [], siteId: `site-${suffix}`, siteName: '', siteAddress: '', sitePhone: '', whatToBring: '身份证，工会会员卡或小程序会员码',
-    fromDate: '', toDate: '', slots: [{ start: '07:00', end: '09:00', capacity: '' }],
-    releaseAt: '', closesAt: '', cancelHours: '2', tolerance: '30',
+    id: `liangai-${day.replace(/-/g, '')}-${suffix}`,
+    name: '',
+    description: '',
+    organiser: '市总工会女职工委员会',
+    noticeVersion: '1',
+    noticeText: '',
+    gender: 'F',
+    ageMin: '',
+    ageMax: '',
+    tags: [],
+    tagsOther: '',
+    branches: '',
+    notScreenedBefore: true,
+    priorityOn: false,
+    priorityAgeMin: '',
+    priorityAgeMax: '',
+    priorityYears: '',
+    priorityWindow: '30',
+    totalQuota: '',
+    quotas: [],
+    siteId: `site-${suffix}`,
+    siteName: '',
+    siteAddress: '',
+    sitePhone: '',
+    whatToBring: '身份证，工会会员卡或小程序会员码',
+    fromDate: '',
+    toDate: '',
+    slots: [{ start: '07:00', end: '09:00', capacity: '' }],
+    releaseAt: '',
+    closesAt: '',
+    cancelHours: '2',
+    tolerance: '30',
   }
 }
 
 /** Checks everything the server checks (and a little more) and builds the request, or names what to fix per field. */
 export function toRequest(f: ProgrammeForm): FormResult {
   const errors: FormErrors = {}
-  const need: Need = (key, ok, message) => { if (!ok && !errors[key]) errors[key] = message }
+  const need: Need = (key, ok, message) => {
+    if (!ok && !errors[key]) errors[key] = message
+  }
   const basics = checkBasics(f, need)
   const eligibility = checkEligibility(f, need)
   const priority = checkPriority(f, need)
@@ -56,15 +126,23 @@ export function toRequest(f: ProgrammeForm): FormResult {
   const sum = sessions.reduce((n, s) => n + s.capacity, 0)
   const total = int(f.totalQuota, 1, 100000)
   need('totalQuota', total !== null, '总名额为 1–100000 的整数')
-  need('totalQuota', total === null || !!errors.slots || sessions.length === 0 || total === sum, `总名额须等于各场次容量之和（按当前场次为 ${sum}）`)
+  need(
+    'totalQuota',
+    total === null || !!errors.slots || sessions.length === 0 || total === sum,
+    `总名额须等于各场次容量之和（按当前场次为 ${sum}）`,
+  )
   const rules = checkRules(f, need)
   if (Object.keys(errors).length > 0) return { ok: false, errors }
-  return { ok: true, request: { ...basics, eligibility, priority, totalQuota: total ?? 0, branchQuotas, ...rules, sites: [{ ...site, sessions }] } }
+  return {
+    ok: true,
+    request: { ...basics, eligibility, priority, totalQuota: total ?? 0, branchQuotas, ...rules, sites: [{ ...site, sessions }] },
+  }
 }
 
 /** Sum of session capacities the slot editor currently describes (shown next to the total). */
 export function plannedPlaces(f: ProgrammeForm): number {
-  const from = normalDate(f.fromDate), to = normalDate(f.toDate)
+  const from = normalDate(f.fromDate),
+    to = normalDate(f.toDate)
   const days = from && to ? daysBetween(from, to).length : 0
   return days * f.slots.reduce((n, s) => n + (int(s.capacity, 1, 1000) ?? 0), 0)
 }

@@ -1,5 +1,5 @@
-import type { ProgrammeCardDTO } from '../../../../types/screening'
-import { call } from '../../../services/api'
+import type { ProgrammeCardDTO } from '~types/screening'
+import { call } from '~src/services/api'
 import { stageOf } from './stage'
 
 /**

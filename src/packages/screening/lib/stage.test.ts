@@ -1,11 +1,19 @@
-import type { BookingDTO, ProgrammeCardDTO, WaitlistDTO } from '../../../../types/screening'
+import type { BookingDTO, ProgrammeCardDTO, WaitlistDTO } from '~types/screening'
 import { msUntil, stageOf } from './stage'
 
-function card(over: Partial<ProgrammeCardDTO> & { status?: 'upcoming' | 'open' | 'closed'; left?: number; eligible?: boolean }): ProgrammeCardDTO {
+function card(
+  over: Partial<ProgrammeCardDTO> & { status?: 'upcoming' | 'open' | 'closed'; left?: number; eligible?: boolean },
+): ProgrammeCardDTO {
   const { status = 'open', left = 5, eligible = true, ...rest } = over
   return {
     programme: { status, placesLeft: left } as ProgrammeCardDTO['programme'],
-    eligibility: { eligible, reasons: eligible ? [] : ['年龄不在 30–60 岁范围'], reason: eligible ? null : '年龄不在 30–60 岁范围', priority: false, priorityNote: null },
+    eligibility: {
+      eligible,
+      reasons: eligible ? [] : ['年龄不在 30–60 岁范围'],
+      reason: eligible ? null : '年龄不在 30–60 岁范围',
+      priority: false,
+      priorityNote: null,
+    },
     myBooking: null,
     myWaitlist: null,
     releaseReminder: false,

@@ -1,4 +1,4 @@
-import type { ProgrammeCardDTO } from '../../../../types/screening'
+import type { ProgrammeCardDTO } from '~types/screening'
 
 /**
  * Where a woman stands with one programme, which decides what the page offers

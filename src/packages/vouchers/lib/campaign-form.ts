@@ -1,5 +1,5 @@
 /** The officer's campaign form: text fields as typed → the request, or the first field to fix (Chinese). */
-import type { CampaignInputDTO, VoucherRuleDTO } from '../../../../types/vouchers'
+import type { CampaignInputDTO, VoucherRuleDTO } from '~types/vouchers'
 import { parseYuan } from './money'
 
 export interface CampaignForm {

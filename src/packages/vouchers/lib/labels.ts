@@ -1,4 +1,4 @@
-import type { CentreState, VoucherStatus } from '../../../../types/vouchers'
+import type { CentreState, VoucherStatus } from '~types/vouchers'
 
 export const STATUS_LABEL: Record<VoucherStatus, string> = { unused: '未使用', redeemed: '已使用', expired: '已过期', reversed: '已撤销' }
 

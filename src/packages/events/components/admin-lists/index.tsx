@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { useAction } from '../../../../hooks/use-action'
-import type { SubField, SubValues } from '../../lib/sub-item-form'
+import { useAction } from '~src/hooks/use-action'
+import type { SubField, SubValues } from '~src/packages/events/lib/sub-item-form'
 import { ItemForm, type ItemFormError } from '../item-form'
 import './index.css'
 
@@ -50,7 +50,9 @@ export function AdminList({ id, title, rows, fields, onSave }: Props) {
 
   return (
     <View id={id} className='card'>
-      <Text className='card__title'>{title}（{rows.length}）</Text>
+      <Text className='card__title'>
+        {title}（{rows.length}）
+      </Text>
       {rows.length === 0 ? <Text className='muted'>还没有，可在下方添加</Text> : <Text className='muted'>点一项即可修改</Text>}
       {rows.map((r) => (
         <View key={r.key} className={`admin-row ${editing === r.key ? 'admin-row--open' : ''}`}>
@@ -59,14 +61,33 @@ export function AdminList({ id, title, rows, fields, onSave }: Props) {
             <Text className='admin-row__action'>{editing === r.key ? '收起' : '修改'}</Text>
           </View>
           {editing === r.key && (
-            <ItemForm id={`${id}-edit`} fields={fields} values={values} onChange={setValues} error={errorOf(r.key)} hints={r.hints}
-              busy={busy} saveLabel='保存修改' onSave={() => void save(r.key)} onCancel={() => setEditing(null)} />
+            <ItemForm
+              id={`${id}-edit`}
+              fields={fields}
+              values={values}
+              onChange={setValues}
+              error={errorOf(r.key)}
+              hints={r.hints}
+              busy={busy}
+              saveLabel='保存修改'
+              onSave={() => void save(r.key)}
+              onCancel={() => setEditing(null)}
+            />
           )}
         </View>
       ))}
       <Text className='admin-add__title'>添加{title}</Text>
-      <ItemForm id={id} saveId={`${id}-add`} fields={fields} values={draft} onChange={setDraft} error={errorOf(null)} busy={busy}
-        saveLabel='添加' onSave={() => void save(null)} />
+      <ItemForm
+        id={id}
+        saveId={`${id}-add`}
+        fields={fields}
+        values={draft}
+        onChange={setDraft}
+        error={errorOf(null)}
+        busy={busy}
+        saveLabel='添加'
+        onSave={() => void save(null)}
+      />
     </View>
   )
 }

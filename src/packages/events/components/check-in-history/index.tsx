@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
-import type { MyCheckInDTO } from '../../../../../types/events'
-import { StateView } from '../../../../components/state-view'
-import { formatDateTime } from '../../../../utils/datetime'
+import type { MyCheckInDTO } from '~types/events'
+import { StateView } from '~src/components/state-view'
+import { formatDateTime } from '~src/utils/datetime'
 
 interface Props {
   checkIns: MyCheckInDTO[]
@@ -19,8 +19,13 @@ export function CheckInHistory({ checkIns, loading, error, onRetry }: Props) {
       {!error && !loading && checkIns.length === 0 && <Text className='muted'>还没有签到记录</Text>}
       {checkIns.map((c) => (
         <View key={`${c.eventId}:${c.checkpointId}`} className='row'>
-          <Text>{c.eventTitle} · {c.checkpointName}</Text>
-          <Text className='row__label'>{formatDateTime(c.checkedInAt)}{c.via === 'self' ? ' 自助' : ''}</Text>
+          <Text>
+            {c.eventTitle} · {c.checkpointName}
+          </Text>
+          <Text className='row__label'>
+            {formatDateTime(c.checkedInAt)}
+            {c.via === 'self' ? ' 自助' : ''}
+          </Text>
         </View>
       ))}
     </View>

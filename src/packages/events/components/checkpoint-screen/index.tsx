@@ -1,5 +1,5 @@
-import { RotatingCode } from '../../../../components/rotating-code'
-import { call } from '../../../../services/api'
+import { RotatingCode } from '~src/components/rotating-code'
+import { call } from '~src/services/api'
 
 /** The rotating checkpoint code a screen shows so members can check themselves in. */
 export function CheckpointScreen({ eventId, checkpointId }: { eventId: string; checkpointId: string }) {

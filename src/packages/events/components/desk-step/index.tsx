@@ -1,9 +1,13 @@
 import { Text, View } from '@tarojs/components'
-import type { GiftPreviewDTO, GiftTierDTO, RedemptionDTO } from '../../../../../types/events'
-import { BigButton } from '../../../../components/big-button'
-import { formatTime } from '../../../../utils/datetime'
+import type { GiftPreviewDTO, GiftTierDTO, RedemptionDTO } from '~types/events'
+import { BigButton } from '~src/components/big-button'
+import { formatTime } from '~src/utils/datetime'
 
-export type Step = { kind: 'scan' } | { kind: 'preview'; token: string; preview: GiftPreviewDTO } | { kind: 'done'; result: RedemptionDTO } | { kind: 'error'; text: string }
+export type Step =
+  | { kind: 'scan' }
+  | { kind: 'preview'; token: string; preview: GiftPreviewDTO }
+  | { kind: 'done'; result: RedemptionDTO }
+  | { kind: 'error'; text: string }
 
 interface Props {
   step: Step
@@ -25,24 +29,44 @@ export const isAwaitingConfirm = (step: Step) => step.kind === 'preview' && step
 /** What the desk sees after a scan: who and which gift, then hand it over, or why not. */
 export function DeskStep({ step, busy, onConfirm, onCancel }: Props) {
   if (step.kind === 'scan') return null
-  if (step.kind === 'error') return <View id='gift-desk-result' className='ev-result ev-result--warn'>{step.text}</View>
+  if (step.kind === 'error')
+    return (
+      <View id='gift-desk-result' className='ev-result ev-result--warn'>
+        {step.text}
+      </View>
+    )
   if (step.kind === 'done') {
     const r = step.result
     const granted = r.outcome === 'granted'
     return (
       <View id='gift-desk-result' className={`ev-result ev-result--${granted ? 'ok' : 'warn'}`}>
-        {granted ? `请发放：${r.tier.gift}（${r.tier.name}）给 ${r.memberName}。该档还剩 ${r.tier.left} 份。` : repeatWarning(r.memberName, r.tier, r.redeemedAt, r.desk)}
+        {granted
+          ? `请发放：${r.tier.gift}（${r.tier.name}）给 ${r.memberName}。该档还剩 ${r.tier.left} 份。`
+          : repeatWarning(r.memberName, r.tier, r.redeemedAt, r.desk)}
       </View>
     )
   }
   const p = step.preview
-  if (p.status === 'redeemed') return <View id='gift-desk-result' className='ev-result ev-result--warn'>{repeatWarning(p.memberName, p.tier, p.redeemedAt, p.desk)}</View>
+  if (p.status === 'redeemed')
+    return (
+      <View id='gift-desk-result' className='ev-result ev-result--warn'>
+        {repeatWarning(p.memberName, p.tier, p.redeemedAt, p.desk)}
+      </View>
+    )
   return (
     <View id='gift-desk-preview' className='ev-result ev-result--ok'>
-      <Text className='card__title'>{p.memberName} · {p.tier.name}</Text>
-      <Text>礼品：{p.tier.gift}（该档还剩 {p.tier.left} 份）</Text>
-      <BigButton id='gift-desk-confirm' loading={busy} onClick={() => onConfirm(step.token)}>确认兑换</BigButton>
-      <BigButton id='gift-desk-cancel' variant='secondary' onClick={onCancel}>取消，扫下一位</BigButton>
+      <Text className='card__title'>
+        {p.memberName} · {p.tier.name}
+      </Text>
+      <Text>
+        礼品：{p.tier.gift}（该档还剩 {p.tier.left} 份）
+      </Text>
+      <BigButton id='gift-desk-confirm' loading={busy} onClick={() => onConfirm(step.token)}>
+        确认兑换
+      </BigButton>
+      <BigButton id='gift-desk-cancel' variant='secondary' onClick={onCancel}>
+        取消，扫下一位
+      </BigButton>
     </View>
   )
 }

@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { EventSummaryDTO } from '../../../../../types/events'
-import { KIND_LABEL, PHASE_LABEL, signedUpText } from '../../lib/event-format'
-import { formatRange } from '../../../../utils/datetime'
+import type { EventSummaryDTO } from '~types/events'
+import { KIND_LABEL, PHASE_LABEL, signedUpText } from '~src/packages/events/lib/event-format'
+import { formatRange } from '~src/utils/datetime'
 import './index.css'
 
 interface Props {
@@ -25,7 +25,9 @@ export function EventCard({ event: e, url, children }: Props) {
         </View>
         <Text className='event-card__title'>{e.title}</Text>
         <Text className='event-card__line'>{formatRange(e.startsAt, e.endsAt)}</Text>
-        <Text className='event-card__line'>{e.venue.city} · {e.venue.name}</Text>
+        <Text className='event-card__line'>
+          {e.venue.city} · {e.venue.name}
+        </Text>
         <Text className='event-card__line muted'>
           {e.organiser}
           {e.signUp.required ? ` · ${signedUpText(e)}` : ''}

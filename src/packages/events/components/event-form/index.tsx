@@ -1,8 +1,8 @@
 import { View } from '@tarojs/components'
-import type { EventKind } from '../../../../../types/events'
-import { BigButton } from '../../../../components/big-button'
-import { Field } from '../../../../components/field'
-import type { EventForm } from '../../lib/event-form'
+import type { EventKind } from '~types/events'
+import { BigButton } from '~src/components/big-button'
+import { Field } from '~src/components/field'
+import type { EventForm } from '~src/packages/events/lib/event-form'
 
 interface Props {
   form: EventForm
@@ -29,7 +29,9 @@ const TEXT_FIELDS: [keyof EventForm, string, string][] = [
 export function EventFormFields({ form, onChange, error }: Props) {
   const set = (k: keyof EventForm, v: string | boolean) => onChange({ ...form, [k]: v })
   const kindButton = (kind: EventKind, label: string) => (
-    <BigButton id={`kind-${kind}`} variant={form.kind === kind ? 'primary' : 'secondary'} onClick={() => set('kind', kind)}>{label}</BigButton>
+    <BigButton id={`kind-${kind}`} variant={form.kind === kind ? 'primary' : 'secondary'} onClick={() => set('kind', kind)}>
+      {label}
+    </BigButton>
   )
   return (
     <View className='event-form'>
@@ -38,8 +40,16 @@ export function EventFormFields({ form, onChange, error }: Props) {
         {kindButton('activity', '签到活动')}
       </View>
       {TEXT_FIELDS.map(([k, label, placeholder]) => (
-        <Field key={k} id={`form-${k}`} label={label} value={String(form[k])} placeholder={placeholder} maxlength={200}
-          onInput={(v) => set(k, v)} error={error?.field === k ? error.message : ''} />
+        <Field
+          key={k}
+          id={`form-${k}`}
+          label={label}
+          value={String(form[k])}
+          placeholder={placeholder}
+          maxlength={200}
+          onInput={(v) => set(k, v)}
+          error={error?.field === k ? error.message : ''}
+        />
       ))}
       <BigButton id='form-signup-required' variant='secondary' onClick={() => set('signUpRequired', !form.signUpRequired)}>
         {form.signUpRequired ? '☑ 需要报名（点击改为无需报名）' : '☐ 无需报名（点击改为需要报名）'}

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
-import { BigButton } from '../../../../components/big-button'
-import { Field } from '../../../../components/field'
-import type { SubField, SubValues } from '../../lib/sub-item-form'
+import { BigButton } from '~src/components/big-button'
+import { Field } from '~src/components/field'
+import type { SubField, SubValues } from '~src/packages/events/lib/sub-item-form'
 
 export interface ItemFormError {
   field?: string
@@ -29,13 +29,32 @@ export function ItemForm({ id, fields, values, onChange, error, hints, busy, sav
   return (
     <View className='item-form'>
       {fields.map((f) => (
-        <Field key={f.key} id={`${id}-${f.key}`} label={f.label} placeholder={f.placeholder} value={values[f.key] ?? ''} maxlength={100}
-          error={error?.field === f.key ? error.message : ''} hint={hints?.[f.key]} onInput={(v) => onChange({ ...values, [f.key]: v })} />
+        <Field
+          key={f.key}
+          id={`${id}-${f.key}`}
+          label={f.label}
+          placeholder={f.placeholder}
+          value={values[f.key] ?? ''}
+          maxlength={100}
+          error={error?.field === f.key ? error.message : ''}
+          hint={hints?.[f.key]}
+          onInput={(v) => onChange({ ...values, [f.key]: v })}
+        />
       ))}
-      {unplaced && <Text id={`${id}-error`} className='error-text'>{unplaced}</Text>}
+      {unplaced && (
+        <Text id={`${id}-error`} className='error-text'>
+          {unplaced}
+        </Text>
+      )}
       <View className='ev-actions'>
-        <BigButton id={saveId ?? `${id}-save`} variant={onCancel ? 'primary' : 'secondary'} loading={busy} onClick={onSave}>{saveLabel}</BigButton>
-        {onCancel && <BigButton id={`${id}-cancel`} variant='secondary' disabled={busy} onClick={onCancel}>取消</BigButton>}
+        <BigButton id={saveId ?? `${id}-save`} variant={onCancel ? 'primary' : 'secondary'} loading={busy} onClick={onSave}>
+          {saveLabel}
+        </BigButton>
+        {onCancel && (
+          <BigButton id={`${id}-cancel`} variant='secondary' disabled={busy} onClick={onCancel}>
+            取消
+          </BigButton>
+        )}
       </View>
     </View>
   )

@@ -1,10 +1,10 @@
 import { Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { EventSummaryDTO } from '../../../../../types/events'
-import { BigButton } from '../../../../components/big-button'
-import { useAction } from '../../../../hooks/use-action'
-import { call } from '../../../../services/api'
-import { signUpState } from '../../lib/event-format'
+import type { EventSummaryDTO } from '~types/events'
+import { BigButton } from '~src/components/big-button'
+import { useAction } from '~src/hooks/use-action'
+import { call } from '~src/services/api'
+import { signUpState } from '~src/packages/events/lib/event-format'
 
 /** Sign-up for an event that needs it; 已满 / 报名已截止 shown on a button that cannot be tapped. */
 export function SignUpButton({ event, onDone }: { event: EventSummaryDTO; onDone: () => void }) {
@@ -20,7 +20,13 @@ export function SignUpButton({ event, onDone }: { event: EventSummaryDTO; onDone
   if (state.kind === 'not-needed') return null
   return (
     <>
-      <BigButton id={`signup-${event.id}`} loading={signUp.busy} disabled={state.kind !== 'open'} variant={state.kind === 'open' ? 'primary' : 'secondary'} onClick={() => void signUp.run()}>
+      <BigButton
+        id={`signup-${event.id}`}
+        loading={signUp.busy}
+        disabled={state.kind !== 'open'}
+        variant={state.kind === 'open' ? 'primary' : 'secondary'}
+        onClick={() => void signUp.run()}
+      >
         {state.label}
       </BigButton>
       {signUp.error && <Text className='error-text'>{signUp.error}</Text>}

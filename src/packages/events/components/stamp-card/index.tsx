@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
-import type { StampCardDTO } from '../../../../../types/events'
-import { formatDateTime } from '../../../../utils/datetime'
-import { cooldownText, progressPercent, progressText } from '../../lib/stamp-view'
+import type { StampCardDTO } from '~types/events'
+import { formatDateTime } from '~src/utils/datetime'
+import { cooldownText, progressPercent, progressText } from '~src/packages/events/lib/stamp-view'
 
 function Progress({ stamped, of }: { stamped: number; of: number }) {
   return (
@@ -18,13 +18,17 @@ export function StampCard({ card }: { card: StampCardDTO }) {
     <View className='card stamp-card'>
       <Text className='card__title'>{card.eventTitle}</Text>
       <Text className='muted ev-center'>已集章</Text>
-      <Text id='stamp-progress' className='ev-big'>{progressText(card)}</Text>
+      <Text id='stamp-progress' className='ev-big'>
+        {progressText(card)}
+      </Text>
       <Progress stamped={card.total} of={card.boothCount} />
       {card.zones.map((z) => (
         <View key={z.zoneId} id={`zone-${z.zoneId}`} className='stamp-card__zone'>
           <View className='row'>
             <Text className='row__label'>{z.name}</Text>
-            <Text>{z.stamped} / {z.boothCount}</Text>
+            <Text>
+              {z.stamped} / {z.boothCount}
+            </Text>
           </View>
           <Progress stamped={z.stamped} of={z.boothCount} />
         </View>

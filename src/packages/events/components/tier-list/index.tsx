@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
-import type { TierProgressDTO } from '../../../../../types/events'
-import { BigButton } from '../../../../components/big-button'
-import { tierAction } from '../../lib/stamp-view'
+import type { TierProgressDTO } from '~types/events'
+import { BigButton } from '~src/components/big-button'
+import { tierAction } from '~src/packages/events/lib/stamp-view'
 
 /** Gift tiers with what each needs; a qualifying tier opens its redemption code. */
 export function TierList({ tiers, onOpen }: { tiers: TierProgressDTO[]; onOpen: (tierId: string) => void }) {
@@ -13,10 +13,16 @@ export function TierList({ tiers, onOpen }: { tiers: TierProgressDTO[]; onOpen: 
         const action = tierAction(t)
         return (
           <View key={t.tier.id} id={`tier-${t.tier.id}`} className='ev-tier'>
-            <Text className='card__title'>{t.tier.name} · {t.tier.gift}</Text>
-            <Text className='muted'>剩余 {t.tier.left} / {t.tier.stock} 份</Text>
+            <Text className='card__title'>
+              {t.tier.name} · {t.tier.gift}
+            </Text>
+            <Text className='muted'>
+              剩余 {t.tier.left} / {t.tier.stock} 份
+            </Text>
             {action.kind === 'open' ? (
-              <BigButton id={`open-tier-${t.tier.id}`} onClick={() => onOpen(t.tier.id)}>{action.text}</BigButton>
+              <BigButton id={`open-tier-${t.tier.id}`} onClick={() => onOpen(t.tier.id)}>
+                {action.text}
+              </BigButton>
             ) : (
               <Text className={action.kind === 'redeemed' ? 'ev-ok' : 'ev-warn'}>{action.text}</Text>
             )}

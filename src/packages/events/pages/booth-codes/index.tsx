@@ -1,15 +1,15 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { BoothCodeDTO } from '../../../../../types/events'
-import { BigButton } from '../../../../components/big-button'
-import { PageFrame } from '../../../../components/page-frame'
-import { QrImage } from '../../../../components/qr-image'
-import { RemoteView } from '../../../../components/remote-view'
-import { useAction } from '../../../../hooks/use-action'
-import { useRemote } from '../../../../hooks/use-remote'
-import { call } from '../../../../services/api'
-import { useParams } from '../../../../hooks/use-params'
-import '../../styles.css'
+import type { BoothCodeDTO } from '~types/events'
+import { BigButton } from '~src/components/big-button'
+import { PageFrame } from '~src/components/page-frame'
+import { QrImage } from '~src/components/qr-image'
+import { RemoteView } from '~src/components/remote-view'
+import { useAction } from '~src/hooks/use-action'
+import { useRemote } from '~src/hooks/use-remote'
+import { call } from '~src/services/api'
+import { useParams } from '~src/hooks/use-params'
+import '~src/packages/events/styles.css'
 import './index.css'
 
 /** A4 sheets of booth codes, as many pages as there are booths; the QR holds the printed code itself. */
@@ -17,7 +17,10 @@ export default function BoothCodes() {
   const { id = '' } = useParams()
   const remote = useRemote((silent) => call('events', 'boothCodes', { eventId: id }, { silent }), [id])
   const reissue = useAction(async (c: BoothCodeDTO) => {
-    const sure = await Taro.showModal({ title: '重新生成展位码', content: `「${c.boothName}」的旧码将立即失效，需要重新打印张贴。确定吗？` })
+    const sure = await Taro.showModal({
+      title: '重新生成展位码',
+      content: `「${c.boothName}」的旧码将立即失效，需要重新打印张贴。确定吗？`,
+    })
     if (!sure.confirm || !remote.data) return
     const next = await call('events', 'reissueBoothCode', { eventId: id, boothId: c.boothId }, { loadingText: '正在生成' })
     remote.setData({ ...remote.data, codes: remote.data.codes.map((x) => (x.boothId === next.boothId ? next : x)) })
@@ -28,9 +31,13 @@ export default function BoothCodes() {
         {(data) => (
           <>
             <View className='no-print'>
-              <Text className='ev-title'>{data.eventTitle} · 共 {data.codes.length} 个展位</Text>
+              <Text className='ev-title'>
+                {data.eventTitle} · 共 {data.codes.length} 个展位
+              </Text>
               {process.env.TARO_ENV === 'h5' && data.codes.length > 0 && (
-                <BigButton id='print-codes' onClick={() => window.print()}>打印（A4，每页 9 个，共 {Math.ceil(data.codes.length / 9)} 页）</BigButton>
+                <BigButton id='print-codes' onClick={() => window.print()}>
+                  打印（A4，每页 9 个，共 {Math.ceil(data.codes.length / 9)} 页）
+                </BigButton>
               )}
               {reissue.error && <Text className='error-text'>{reissue.error}</Text>}
             </View>
@@ -40,9 +47,13 @@ export default function BoothCodes() {
                 <View key={c.boothId} id={`booth-${c.boothId}`} className='booth-qr'>
                   <QrImage text={c.code} size='print' />
                   <Text className='booth-qr__name'>{c.boothName}</Text>
-                  <Text className='booth-qr__meta'>{c.zoneName} · {c.exhibitor}</Text>
+                  <Text className='booth-qr__meta'>
+                    {c.zoneName} · {c.exhibitor}
+                  </Text>
                   <Text className='booth-qr__meta'>微信扫码集章{c.version > 0 ? ` · 第 ${c.version} 版` : ''}</Text>
-                  <View className='booth-qr__reissue no-print' onClick={() => void reissue.run(c)}>旧码泄露？重新生成</View>
+                  <View className='booth-qr__reissue no-print' onClick={() => void reissue.run(c)}>
+                    旧码泄露？重新生成
+                  </View>
                 </View>
               ))}
             </View>

@@ -1,18 +1,18 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
-import { PageFrame } from '../../../../components/page-frame'
-import { RotatingCode } from '../../../../components/rotating-code'
-import { ScanBox } from '../../../../components/scan-box'
-import { StateView } from '../../../../components/state-view'
-import { useAction } from '../../../../hooks/use-action'
-import { outcomeOf } from '../../../../hooks/use-rotating-code'
-import { useRemote } from '../../../../hooks/use-remote'
-import { call } from '../../../../services/api'
-import { formatTime } from '../../../../utils/datetime'
-import { CheckInHistory } from '../../components/check-in-history'
-import { useParams } from '../../../../hooks/use-params'
-import '../../styles.css'
+import { PageFrame } from '~src/components/page-frame'
+import { RotatingCode } from '~src/components/rotating-code'
+import { ScanBox } from '~src/components/scan-box'
+import { StateView } from '~src/components/state-view'
+import { useAction } from '~src/hooks/use-action'
+import { outcomeOf } from '~src/hooks/use-rotating-code'
+import { useRemote } from '~src/hooks/use-remote'
+import { call } from '~src/services/api'
+import { formatTime } from '~src/utils/datetime'
+import { CheckInHistory } from '~src/packages/events/components/check-in-history'
+import { useParams } from '~src/hooks/use-params'
+import '~src/packages/events/styles.css'
 
 /** My check-in code for one event, scanning a checkpoint's screen myself, and where I have checked in. */
 export default function CheckInPage() {
@@ -32,7 +32,11 @@ export default function CheckInPage() {
   const self = useAction(async (token: string) => {
     setDone('')
     const res = await call('events', 'selfCheckIn', { token, eventId: id || undefined }, { loadingText: '正在签到' })
-    setDone(res.status === 'already' ? `已签到 ${formatTime(res.checkedInAt)}（${res.checkpoint.name}）` : `签到成功：${res.checkpoint.name} ${formatTime(res.checkedInAt)}`)
+    setDone(
+      res.status === 'already'
+        ? `已签到 ${formatTime(res.checkedInAt)}（${res.checkpoint.name}）`
+        : `签到成功：${res.checkpoint.name} ${formatTime(res.checkedInAt)}`,
+    )
     if (res.status === 'checked-in') Taro.showToast({ title: '签到成功', icon: 'success' })
     void history.reload()
   })
@@ -48,12 +52,22 @@ export default function CheckInPage() {
     <PageFrame className='checkin'>
       <View className='card'>
         <Text className='card__title'>我的签到码</Text>
-        <RotatingCode id='checkin-qr' fetchCode={() => call('events', 'myCheckInCode', { eventId: id }, { silent: true })} checkStatus={checkStatus} deps={[id]} hint='请向签到点工作人员出示此码' />
+        <RotatingCode
+          id='checkin-qr'
+          fetchCode={() => call('events', 'myCheckInCode', { eventId: id }, { silent: true })}
+          checkStatus={checkStatus}
+          deps={[id]}
+          hint='请向签到点工作人员出示此码'
+        />
       </View>
       <View className='card'>
         <Text className='card__title'>扫签到点二维码自助签到</Text>
         <ScanBox idPrefix='self-checkin' scanText='扫签到点二维码' inputLabel='签到点码' onCode={self.run} busy={self.busy} />
-        {(done || self.error) && <View id='self-checkin-result' className={`ev-result ev-result--${self.error ? 'warn' : 'ok'}`}>{self.error || done}</View>}
+        {(done || self.error) && (
+          <View id='self-checkin-result' className={`ev-result ev-result--${self.error ? 'warn' : 'ok'}`}>
+            {self.error || done}
+          </View>
+        )}
       </View>
       <CheckInHistory checkIns={mine} error={history.error} loading={!history.loaded} onRetry={() => void history.reload()} />
     </PageFrame>

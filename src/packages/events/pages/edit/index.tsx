@@ -1,19 +1,19 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import type { EventAdminDTO } from '../../../../../types/events'
-import { BigButton } from '../../../../components/big-button'
-import { PageFrame } from '../../../../components/page-frame'
-import { RemoteView } from '../../../../components/remote-view'
-import { useAction } from '../../../../hooks/use-action'
-import { useRemote } from '../../../../hooks/use-remote'
-import { ApiError, call, messageOf } from '../../../../services/api'
-import { scrollToId } from '../../../../utils/scroll-to'
-import { EventFormFields } from '../../components/event-form'
-import { SubItems } from '../../components/sub-items'
-import { EMPTY_FORM, formFieldOf, formOf, toRequest, type EventForm } from '../../lib/event-form'
-import { useParams } from '../../../../hooks/use-params'
-import '../../styles.css'
+import type { EventAdminDTO } from '~types/events'
+import { BigButton } from '~src/components/big-button'
+import { PageFrame } from '~src/components/page-frame'
+import { RemoteView } from '~src/components/remote-view'
+import { useAction } from '~src/hooks/use-action'
+import { useRemote } from '~src/hooks/use-remote'
+import { ApiError, call, messageOf } from '~src/services/api'
+import { scrollToId } from '~src/utils/scroll-to'
+import { EventFormFields } from '~src/packages/events/components/event-form'
+import { SubItems } from '~src/packages/events/components/sub-items'
+import { EMPTY_FORM, formFieldOf, formOf, toRequest, type EventForm } from '~src/packages/events/lib/event-form'
+import { useParams } from '~src/hooks/use-params'
+import '~src/packages/events/styles.css'
 
 type FieldError = { field: keyof EventForm; message: string }
 
@@ -62,10 +62,20 @@ export default function EditEvent() {
       <Text className='ev-title'>{event ? `编辑：${event.title}` : '新建活动'}</Text>
       <View className='card'>
         <EventFormFields form={form} onChange={setForm} error={fieldError} />
-        {saving.error && <Text id='form-error' className='error-text'>{saving.error}</Text>}
-        <BigButton id='form-save' loading={saving.busy} onClick={() => void saving.run()}>{event ? '保存修改' : '创建活动'}</BigButton>
+        {saving.error && (
+          <Text id='form-error' className='error-text'>
+            {saving.error}
+          </Text>
+        )}
+        <BigButton id='form-save' loading={saving.busy} onClick={() => void saving.run()}>
+          {event ? '保存修改' : '创建活动'}
+        </BigButton>
       </View>
-      {event ? <SubItems event={event} onChanged={() => void loaded.reload()} /> : <Text className='muted'>创建活动后，可在此添加展位、礼品档位和签到点。</Text>}
+      {event ? (
+        <SubItems event={event} onChanged={() => void loaded.reload()} />
+      ) : (
+        <Text className='muted'>创建活动后，可在此添加展位、礼品档位和签到点。</Text>
+      )}
     </PageFrame>
   )
 }

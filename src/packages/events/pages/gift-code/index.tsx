@@ -1,14 +1,14 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import type { GiftTierDTO } from '../../../../../types/events'
-import { BackLink } from '../../../../components/back-link'
-import { PageFrame } from '../../../../components/page-frame'
-import { RotatingCode } from '../../../../components/rotating-code'
-import { StateView } from '../../../../components/state-view'
-import { outcomeOf } from '../../../../hooks/use-rotating-code'
-import { call } from '../../../../services/api'
-import { useParams } from '../../../../hooks/use-params'
-import '../../styles.css'
+import type { GiftTierDTO } from '~types/events'
+import { BackLink } from '~src/components/back-link'
+import { PageFrame } from '~src/components/page-frame'
+import { RotatingCode } from '~src/components/rotating-code'
+import { StateView } from '~src/components/state-view'
+import { outcomeOf } from '~src/hooks/use-rotating-code'
+import { call } from '~src/services/api'
+import { useParams } from '~src/hooks/use-params'
+import '~src/packages/events/styles.css'
 
 /** Her gift code; it turns into 已领取 as soon as the desk confirms, so she knows the gift is hers. */
 export default function GiftCodePage() {
@@ -30,8 +30,18 @@ export default function GiftCodePage() {
   return (
     <PageFrame className='gift-code'>
       <View className='card'>
-        {tier && <Text className='card__title ev-center'>{tier.name} · {tier.gift}</Text>}
-        <RotatingCode id='redeem-qr' fetchCode={fetchCode} checkStatus={checkStatus} deps={[id, tierId]} hint='请向礼品台工作人员出示此码。截图无效，二维码会定时更新。' />
+        {tier && (
+          <Text className='card__title ev-center'>
+            {tier.name} · {tier.gift}
+          </Text>
+        )}
+        <RotatingCode
+          id='redeem-qr'
+          fetchCode={fetchCode}
+          checkStatus={checkStatus}
+          deps={[id, tierId]}
+          hint='请向礼品台工作人员出示此码。截图无效，二维码会定时更新。'
+        />
       </View>
       <BackLink label='返回集章卡' />
     </PageFrame>

@@ -1,18 +1,18 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import type { GiftTierDTO } from '../../../../../types/events'
-import { Field } from '../../../../components/field'
-import { PageFrame } from '../../../../components/page-frame'
-import { RemoteView } from '../../../../components/remote-view'
-import { ScanBox } from '../../../../components/scan-box'
-import { useAction } from '../../../../hooks/use-action'
-import { useRemote } from '../../../../hooks/use-remote'
-import { call, messageOf } from '../../../../services/api'
-import { DeskStep, isAwaitingConfirm, type Step } from '../../components/desk-step'
-import { GiftStock } from '../../components/gift-stock'
-import { useParams } from '../../../../hooks/use-params'
-import '../../styles.css'
+import type { GiftTierDTO } from '~types/events'
+import { Field } from '~src/components/field'
+import { PageFrame } from '~src/components/page-frame'
+import { RemoteView } from '~src/components/remote-view'
+import { ScanBox } from '~src/components/scan-box'
+import { useAction } from '~src/hooks/use-action'
+import { useRemote } from '~src/hooks/use-remote'
+import { call, messageOf } from '~src/services/api'
+import { DeskStep, isAwaitingConfirm, type Step } from '~src/packages/events/components/desk-step'
+import { GiftStock } from '~src/packages/events/components/gift-stock'
+import { useParams } from '~src/hooks/use-params'
+import '~src/packages/events/styles.css'
 
 const DESK_KEY = 'events.desk'
 
@@ -72,7 +72,9 @@ export default function GiftDesk() {
             <View className='card'>
               <Field id='gift-desk-name' label='本兑换台名称' value={desk} onInput={setDesk} maxlength={20} />
               <DeskStep step={step} busy={act.busy} onConfirm={(t) => void confirm(t)} onCancel={() => setStep({ kind: 'scan' })} />
-              {!isAwaitingConfirm(step) && <ScanBox idPrefix='gift-desk' scanText='扫会员兑换码' inputLabel='兑换码' onCode={preview} busy={act.busy} />}
+              {!isAwaitingConfirm(step) && (
+                <ScanBox idPrefix='gift-desk' scanText='扫会员兑换码' inputLabel='兑换码' onCode={preview} busy={act.busy} />
+              )}
             </View>
             <GiftStock tiers={shown} />
           </>

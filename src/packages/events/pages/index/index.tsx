@@ -1,18 +1,18 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import type { EventSummaryDTO } from '../../../../../types/events'
-import { routeUrl } from '../../../../../types/routes'
-import { BigButton } from '../../../../components/big-button'
-import { NoticeBanner } from '../../../../components/notice-banner'
-import { PageFrame } from '../../../../components/page-frame'
-import { RemoteView } from '../../../../components/remote-view'
-import { useRemote } from '../../../../hooks/use-remote'
-import { call } from '../../../../services/api'
-import { cachedMe, loadMe } from '../../../../services/me-store'
-import { EventCard } from '../../components/event-card'
-import { SignUpButton } from '../../components/sign-up-button'
-import '../../styles.css'
+import type { EventSummaryDTO } from '~types/events'
+import { routeUrl } from '~types/routes'
+import { BigButton } from '~src/components/big-button'
+import { NoticeBanner } from '~src/components/notice-banner'
+import { PageFrame } from '~src/components/page-frame'
+import { RemoteView } from '~src/components/remote-view'
+import { useRemote } from '~src/hooks/use-remote'
+import { call } from '~src/services/api'
+import { cachedMe, loadMe } from '~src/services/me-store'
+import { EventCard } from '~src/packages/events/components/event-card'
+import { SignUpButton } from '~src/packages/events/components/sign-up-button'
+import '~src/packages/events/styles.css'
 
 const go = (url: string) => Taro.navigateTo({ url })
 
@@ -22,8 +22,16 @@ function EventActions({ e }: { e: EventSummaryDTO }) {
   if (e.phase === 'ended' || !mayTake) return null
   return (
     <View className='ev-actions'>
-      {e.boothCount > 0 && <BigButton id={`card-${e.id}`} onClick={() => go(routeUrl('eventsStampCard', { id: e.id }))}>我的集章卡</BigButton>}
-      {e.checkpointCount > 0 && <BigButton id={`checkin-${e.id}`} variant='secondary' onClick={() => go(routeUrl('eventsCheckin', { id: e.id }))}>我的签到码</BigButton>}
+      {e.boothCount > 0 && (
+        <BigButton id={`card-${e.id}`} onClick={() => go(routeUrl('eventsStampCard', { id: e.id }))}>
+          我的集章卡
+        </BigButton>
+      )}
+      {e.checkpointCount > 0 && (
+        <BigButton id={`checkin-${e.id}`} variant='secondary' onClick={() => go(routeUrl('eventsCheckin', { id: e.id }))}>
+          我的签到码
+        </BigButton>
+      )}
     </View>
   )
 }
@@ -64,10 +72,20 @@ export default function EventsIndex() {
       <View className='ev-links'>
         <NoticeBanner id='go-my-checkins' text='我的签到记录' actionText='查看' onAction={() => go(routeUrl('eventsMine'))} />
         {roles.some((r) => r.role === 'staff' || r.role === 'officer') && (
-          <NoticeBanner id='go-events-staff' text='活动工作人员：礼品兑换台、签到点' actionText='进入' onAction={() => go(routeUrl('eventsStaff'))} />
+          <NoticeBanner
+            id='go-events-staff'
+            text='活动工作人员：礼品兑换台、签到点'
+            actionText='进入'
+            onAction={() => go(routeUrl('eventsStaff'))}
+          />
         )}
         {roles.some((r) => r.role === 'officer') && (
-          <NoticeBanner id='go-events-officer' text='工会干部：创建活动、打印展位码、数据看板' actionText='进入' onAction={() => go(routeUrl('eventsOfficer'))} />
+          <NoticeBanner
+            id='go-events-officer'
+            text='工会干部：创建活动、打印展位码、数据看板'
+            actionText='进入'
+            onAction={() => go(routeUrl('eventsOfficer'))}
+          />
         )}
       </View>
     </PageFrame>

@@ -1,19 +1,19 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
-import type { StampCardDTO } from '../../../../../types/events'
-import { routeUrl } from '../../../../../types/routes'
-import { PageFrame } from '../../../../components/page-frame'
-import { RemoteView } from '../../../../components/remote-view'
-import { ScanBox } from '../../../../components/scan-box'
-import { useAction } from '../../../../hooks/use-action'
-import { useRemote } from '../../../../hooks/use-remote'
-import { call } from '../../../../services/api'
-import { extractCode } from '../../../../utils/scanned-code'
-import { StampCard } from '../../components/stamp-card'
-import { TierList } from '../../components/tier-list'
-import { useParams } from '../../../../hooks/use-params'
-import '../../styles.css'
+import type { StampCardDTO } from '~types/events'
+import { routeUrl } from '~types/routes'
+import { PageFrame } from '~src/components/page-frame'
+import { RemoteView } from '~src/components/remote-view'
+import { ScanBox } from '~src/components/scan-box'
+import { useAction } from '~src/hooks/use-action'
+import { useRemote } from '~src/hooks/use-remote'
+import { call } from '~src/services/api'
+import { extractCode } from '~src/utils/scanned-code'
+import { StampCard } from '~src/packages/events/components/stamp-card'
+import { TierList } from '~src/packages/events/components/tier-list'
+import { useParams } from '~src/hooks/use-params'
+import '~src/packages/events/styles.css'
 
 /** Opened without an event (home tile, shared link): the fair going on now. */
 async function currentFairId(): Promise<string> {
@@ -72,9 +72,16 @@ export default function StampCardPage() {
               <View className='card'>
                 <Text className='card__title'>扫展位码集章</Text>
                 <ScanBox idPrefix='stamp' scanText='扫展位码' inputLabel='展位码' onCode={stamp} busy={stamping.busy} />
-                {(done || stamping.error) && <View id='stamp-result' className={`ev-result ev-result--${stamping.error ? 'warn' : 'ok'}`}>{stamping.error || done}</View>}
+                {(done || stamping.error) && (
+                  <View id='stamp-result' className={`ev-result ev-result--${stamping.error ? 'warn' : 'ok'}`}>
+                    {stamping.error || done}
+                  </View>
+                )}
               </View>
-              <TierList tiers={card.tiers} onOpen={(tierId) => Taro.navigateTo({ url: routeUrl('eventsGiftCode', { id: card.eventId, tier: tierId }) })} />
+              <TierList
+                tiers={card.tiers}
+                onOpen={(tierId) => Taro.navigateTo({ url: routeUrl('eventsGiftCode', { id: card.eventId, tier: tierId }) })}
+              />
             </>
           )
         }

@@ -1,17 +1,17 @@
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import type { CheckInCountsDTO, CheckpointDTO, EventDetailDTO } from '../../../../../types/events'
-import { BigButton } from '../../../../components/big-button'
-import { PageFrame } from '../../../../components/page-frame'
-import { RemoteView } from '../../../../components/remote-view'
-import { ScanBox } from '../../../../components/scan-box'
-import { useAction } from '../../../../hooks/use-action'
-import { useRemote } from '../../../../hooks/use-remote'
-import { call } from '../../../../services/api'
-import { formatRange, formatTime } from '../../../../utils/datetime'
-import { CheckpointScreen } from '../../components/checkpoint-screen'
-import { useParams } from '../../../../hooks/use-params'
-import '../../styles.css'
+import type { CheckInCountsDTO, CheckpointDTO, EventDetailDTO } from '~types/events'
+import { BigButton } from '~src/components/big-button'
+import { PageFrame } from '~src/components/page-frame'
+import { RemoteView } from '~src/components/remote-view'
+import { ScanBox } from '~src/components/scan-box'
+import { useAction } from '~src/hooks/use-action'
+import { useRemote } from '~src/hooks/use-remote'
+import { call } from '~src/services/api'
+import { formatRange, formatTime } from '~src/utils/datetime'
+import { CheckpointScreen } from '~src/packages/events/components/checkpoint-screen'
+import { useParams } from '~src/hooks/use-params'
+import '~src/packages/events/styles.css'
 
 const POLL_MS = 10_000
 
@@ -26,7 +26,9 @@ function Counts({ counts }: { counts: CheckInCountsDTO | null }) {
       {(counts?.checkpoints ?? []).map((c) => (
         <View key={c.checkpointId} className='row'>
           <Text>{c.name}</Text>
-          <Text id={`count-${c.checkpointId}`} className='ev-ok'>{countText(c.checkedIn, signedUp)}</Text>
+          <Text id={`count-${c.checkpointId}`} className='ev-ok'>
+            {countText(c.checkedIn, signedUp)}
+          </Text>
         </View>
       ))}
     </View>
@@ -40,16 +42,30 @@ function Desk({ event, current, onCounts }: { event: EventDetailDTO; current: Ch
     setDone(null)
     const r = await call('events', 'checkIn', { eventId: event.id, checkpointId: current.id, token }, { loadingText: '正在签到' })
     onCounts(r.counts)
-    setDone(r.status === 'already' ? { ok: false, text: `${r.memberName} 已签到（${formatTime(r.checkedInAt)}），无需重复签到` } : { ok: true, text: `${r.memberName} 签到成功 ${formatTime(r.checkedInAt)}` })
+    setDone(
+      r.status === 'already'
+        ? { ok: false, text: `${r.memberName} 已签到（${formatTime(r.checkedInAt)}），无需重复签到` }
+        : { ok: true, text: `${r.memberName} 签到成功 ${formatTime(r.checkedInAt)}` },
+    )
   })
   const shown = checkIn.error ? { ok: false, text: checkIn.error } : done
   return (
     <View className='card'>
       <Text className='card__title'>{current.name}</Text>
       <Text className='muted'>开放时间：{formatRange(current.opensAt, current.closesAt)}</Text>
-      {shown && <View id='station-result' className={`ev-result ev-result--${shown.ok ? 'ok' : 'warn'}`}>{shown.text}</View>}
-      {showCode ? <CheckpointScreen eventId={event.id} checkpointId={current.id} /> : <ScanBox idPrefix='station' scanText='扫会员签到码' inputLabel='签到码' onCode={checkIn.run} busy={checkIn.busy} />}
-      <BigButton variant='secondary' onClick={() => setShowCode(!showCode)}>{showCode ? '改为扫会员签到码' : '大屏显示签到点二维码（会员自助扫码）'}</BigButton>
+      {shown && (
+        <View id='station-result' className={`ev-result ev-result--${shown.ok ? 'ok' : 'warn'}`}>
+          {shown.text}
+        </View>
+      )}
+      {showCode ? (
+        <CheckpointScreen eventId={event.id} checkpointId={current.id} />
+      ) : (
+        <ScanBox idPrefix='station' scanText='扫会员签到码' inputLabel='签到码' onCode={checkIn.run} busy={checkIn.busy} />
+      )}
+      <BigButton variant='secondary' onClick={() => setShowCode(!showCode)}>
+        {showCode ? '改为扫会员签到码' : '大屏显示签到点二维码（会员自助扫码）'}
+      </BigButton>
     </View>
   )
 }
@@ -78,7 +94,14 @@ export default function Station() {
               <Text className='ev-title'>{event.title}</Text>
               <View className='ev-actions'>
                 {event.checkpoints.map((c) => (
-                  <BigButton key={c.id} id={`cp-${c.id}`} variant={c.id === current.id ? 'primary' : 'secondary'} onClick={() => setCpId(c.id)}>{c.name}</BigButton>
+                  <BigButton
+                    key={c.id}
+                    id={`cp-${c.id}`}
+                    variant={c.id === current.id ? 'primary' : 'secondary'}
+                    onClick={() => setCpId(c.id)}
+                  >
+                    {c.name}
+                  </BigButton>
                 ))}
               </View>
               <Counts counts={counts} />

@@ -1,10 +1,10 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { ExportBox } from '../../../../components/export-box'
-import { Field } from '../../../../components/field'
-import { Refusal } from '../../../../hooks/use-action'
-import { call } from '../../../../services/api'
-import { formatShanghai } from '../../../../utils/datetime'
+import { ExportBox } from '~src/components/export-box'
+import { Field } from '~src/components/field'
+import { Refusal } from '~src/hooks/use-action'
+import { call } from '~src/services/api'
+import { formatShanghai } from '~src/utils/datetime'
 
 /** Export of bookings as a CSV file: masked by default; full names, card numbers and phones only with a reason, which the server records. */
 export function BookingsExport({ programmeId }: { programmeId: string }) {
@@ -20,7 +20,14 @@ export function BookingsExport({ programmeId }: { programmeId: string }) {
     <View className='card' id='export-box'>
       <Text className='card__title'>导出预约名单（CSV，Excel 可直接打开）</Text>
       <ExportBox id='export-masked' label='导出（姓名、电话已脱敏）' load={load(false)} />
-      <Field id='export-reason' label='导出完整信息的用途' value={reason} onInput={setReason} placeholder='如：电话随访未到场会员' maxlength={100} />
+      <Field
+        id='export-reason'
+        label='导出完整信息的用途'
+        value={reason}
+        onInput={setReason}
+        placeholder='如：电话随访未到场会员'
+        maxlength={100}
+      />
       <ExportBox id='export-full' variant='danger' label='导出完整信息（记录用途）' load={load(true)} />
     </View>
   )

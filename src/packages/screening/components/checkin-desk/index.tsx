@@ -1,10 +1,10 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import type { CheckInResultDTO } from '../../../../../types/screening'
-import { ScanBox } from '../../../../components/scan-box'
-import { useAction } from '../../../../hooks/use-action'
-import { call } from '../../../../services/api'
-import { sessionLine } from '../../lib/format'
+import type { CheckInResultDTO } from '~types/screening'
+import { ScanBox } from '~src/components/scan-box'
+import { useAction } from '~src/hooks/use-action'
+import { call } from '~src/services/api'
+import { sessionLine } from '~src/packages/screening/lib/format'
 
 /**
  * The front desk: scan her code (camera in WeChat; a picture, paste or typing in
@@ -24,12 +24,20 @@ export function CheckinDesk({ onCheckedIn }: { onCheckedIn: () => void }) {
       {result && (
         <View id='checkin-result' className={`notice ${result.alreadyCheckedIn ? 'notice--warn' : 'notice--ok'}`}>
           <View>
-            <Text id='checkin-message' className='sc-big'>{result.message}</Text>
-            <Text className='sc-sub'>{result.name} · {sessionLine(result.session)}</Text>
+            <Text id='checkin-message' className='sc-big'>
+              {result.message}
+            </Text>
+            <Text className='sc-sub'>
+              {result.name} · {sessionLine(result.session)}
+            </Text>
           </View>
         </View>
       )}
-      {checkIn.error && <Text id='checkin-error' className='error-text'>{checkIn.error}</Text>}
+      {checkIn.error && (
+        <Text id='checkin-error' className='error-text'>
+          {checkIn.error}
+        </Text>
+      )}
       <ScanBox idPrefix='nurse' scanText='扫描签到码' inputLabel='签到码' submitText='签到' onCode={checkIn.run} busy={checkIn.busy} />
     </View>
   )

@@ -37,7 +37,11 @@ export function ChoiceList({ idPrefix, choices, selected, onSelect, itemClass = 
             <Text className='choice__title'>{c.title}</Text>
             {c.detail && <Text className='choice__detail'>{c.detail}</Text>}
           </View>
-          {c.badge && <Text id={badgeIdPrefix ? `${badgeIdPrefix}-${c.key}` : undefined} className='choice__badge'>{c.badge}</Text>}
+          {c.badge && (
+            <Text id={badgeIdPrefix ? `${badgeIdPrefix}-${c.key}` : undefined} className='choice__badge'>
+              {c.badge}
+            </Text>
+          )}
         </View>
       ))}
     </View>

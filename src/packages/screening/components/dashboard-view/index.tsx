@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import type { DashboardDTO } from '../../../../../types/screening'
-import { dayLabel, formatDateTime } from '../../../../utils/datetime'
+import type { DashboardDTO } from '~types/screening'
+import { dayLabel, formatDateTime } from '~src/utils/datetime'
 
 const pct = (x: number) => `${Math.round(x * 100)}%`
 
@@ -8,8 +8,14 @@ const pct = (x: number) => `${Math.round(x * 100)}%`
 export function DashboardView({ d }: { d: DashboardDTO }) {
   const t = d.totals
   const totals: [string, number][] = [
-    ['总名额', t.capacity], ['已预约', t.booked], ['剩余', t.left], ['已签到', t.checkedIn],
-    ['未到场', t.noShows], ['结果已出', t.resultsReady], ['候补中', t.waiting], ['候补待确认', t.offered],
+    ['总名额', t.capacity],
+    ['已预约', t.booked],
+    ['剩余', t.left],
+    ['已签到', t.checkedIn],
+    ['未到场', t.noShows],
+    ['结果已出', t.resultsReady],
+    ['候补中', t.waiting],
+    ['候补待确认', t.offered],
   ]
   return (
     <View id='dashboard'>
@@ -34,8 +40,12 @@ export function DashboardView({ d }: { d: DashboardDTO }) {
         </View>
         {d.bySiteDay.map((r) => (
           <View key={`${r.siteId}-${r.date}`} className='sc-table-row'>
-            <Text className='sc-cell sc-cell--wide'>{r.siteName} {dayLabel(r.date)}</Text>
-            <Text className='sc-cell'>{r.booked}/{r.left}</Text>
+            <Text className='sc-cell sc-cell--wide'>
+              {r.siteName} {dayLabel(r.date)}
+            </Text>
+            <Text className='sc-cell'>
+              {r.booked}/{r.left}
+            </Text>
             <Text className='sc-cell'>{r.checkedIn}</Text>
             <Text className='sc-cell'>{r.noShows}</Text>
             <Text className='sc-cell'>{r.resultsReady}</Text>
@@ -52,8 +62,12 @@ export function DashboardView({ d }: { d: DashboardDTO }) {
         </View>
         {d.byBranch.map((b) => (
           <View key={b.branch} className='sc-table-row'>
-            <Text className='sc-cell sc-cell--wide'>{b.branch}（符合 {b.eligibleMembers} 人）</Text>
-            <Text className='sc-cell'>{b.booked}/{b.quota ?? '不限'}</Text>
+            <Text className='sc-cell sc-cell--wide'>
+              {b.branch}（符合 {b.eligibleMembers} 人）
+            </Text>
+            <Text className='sc-cell'>
+              {b.booked}/{b.quota ?? '不限'}
+            </Text>
             <Text className='sc-cell'>{b.checkedIn}</Text>
             <Text className='sc-cell'>{pct(b.uptake)}</Text>
           </View>

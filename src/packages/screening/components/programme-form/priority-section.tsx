@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { Field } from '../../../../components/field'
+import { Field } from '~src/components/field'
 import { CheckRow } from './check-row'
 import type { SectionProps } from './types'
 
@@ -8,13 +8,48 @@ export function PrioritySection({ form, set, errors }: SectionProps) {
   return (
     <View className='card'>
       <Text className='card__title'>优先规则（可选）</Text>
-      <CheckRow id='pf-priority' checked={form.priorityOn} onChange={(on) => set('priorityOn', on)}>设置优先预约</CheckRow>
+      <CheckRow id='pf-priority' checked={form.priorityOn} onChange={(on) => set('priorityOn', on)}>
+        设置优先预约
+      </CheckRow>
       {form.priorityOn && (
         <View>
-          <Field id='pf-p-age-min' label='优先最低年龄（不限留空）' type='number' maxlength={3} value={form.priorityAgeMin} onInput={(v) => set('priorityAgeMin', v)} error={errors.priorityAgeMin} />
-          <Field id='pf-p-age-max' label='优先最高年龄（不限留空）' type='number' maxlength={3} value={form.priorityAgeMax} onInput={(v) => set('priorityAgeMax', v)} error={errors.priorityAgeMax} />
-          <Field id='pf-p-years' label='几年内未筛查者优先（不限留空）' type='number' maxlength={2} value={form.priorityYears} onInput={(v) => set('priorityYears', v)} error={errors.priorityYears} />
-          <Field id='pf-p-window' label='放号后仅优先人群可约的分钟数' type='number' maxlength={4} value={form.priorityWindow} hint='0 表示不设优先时段' onInput={(v) => set('priorityWindow', v)} error={errors.priorityWindow} />
+          <Field
+            id='pf-p-age-min'
+            label='优先最低年龄（不限留空）'
+            type='number'
+            maxlength={3}
+            value={form.priorityAgeMin}
+            onInput={(v) => set('priorityAgeMin', v)}
+            error={errors.priorityAgeMin}
+          />
+          <Field
+            id='pf-p-age-max'
+            label='优先最高年龄（不限留空）'
+            type='number'
+            maxlength={3}
+            value={form.priorityAgeMax}
+            onInput={(v) => set('priorityAgeMax', v)}
+            error={errors.priorityAgeMax}
+          />
+          <Field
+            id='pf-p-years'
+            label='几年内未筛查者优先（不限留空）'
+            type='number'
+            maxlength={2}
+            value={form.priorityYears}
+            onInput={(v) => set('priorityYears', v)}
+            error={errors.priorityYears}
+          />
+          <Field
+            id='pf-p-window'
+            label='放号后仅优先人群可约的分钟数'
+            type='number'
+            maxlength={4}
+            value={form.priorityWindow}
+            hint='0 表示不设优先时段'
+            onInput={(v) => set('priorityWindow', v)}
+            error={errors.priorityWindow}
+          />
         </View>
       )}
     </View>

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { Field } from '../../../../components/field'
+import { Field } from '~src/components/field'
 import { SlotsEditor } from './slots-editor'
 import type { SectionProps } from './types'
 
@@ -9,11 +9,49 @@ export function SiteSection(props: SectionProps) {
   return (
     <View className='card'>
       <Text className='card__title'>筛查点与场次</Text>
-      <Field id='pf-site-name' label='医院 / 筛查点名称' maxlength={40} placeholder='市妇幼保健院' value={form.siteName} onInput={(v) => set('siteName', v)} error={errors.siteName} />
-      <Field id='pf-site-address' label='地址' maxlength={100} value={form.siteAddress} onInput={(v) => set('siteAddress', v)} error={errors.siteAddress} />
-      <Field id='pf-site-phone' label='咨询电话' maxlength={20} placeholder='025-52226000' value={form.sitePhone} onInput={(v) => set('sitePhone', v)} error={errors.sitePhone} />
-      <Field id='pf-site-bring' label='需携带（逗号分隔）' maxlength={600} value={form.whatToBring} onInput={(v) => set('whatToBring', v)} error={errors.whatToBring} />
-      <Field id='pf-site-id' label='筛查点编号' maxlength={32} value={form.siteId} hint='填已有编号（如 site-fuyou）则沿用该点资料和工作人员' onInput={(v) => set('siteId', v)} error={errors.siteId} />
+      <Field
+        id='pf-site-name'
+        label='医院 / 筛查点名称'
+        maxlength={40}
+        placeholder='市妇幼保健院'
+        value={form.siteName}
+        onInput={(v) => set('siteName', v)}
+        error={errors.siteName}
+      />
+      <Field
+        id='pf-site-address'
+        label='地址'
+        maxlength={100}
+        value={form.siteAddress}
+        onInput={(v) => set('siteAddress', v)}
+        error={errors.siteAddress}
+      />
+      <Field
+        id='pf-site-phone'
+        label='咨询电话'
+        maxlength={20}
+        placeholder='025-52226000'
+        value={form.sitePhone}
+        onInput={(v) => set('sitePhone', v)}
+        error={errors.sitePhone}
+      />
+      <Field
+        id='pf-site-bring'
+        label='需携带（逗号分隔）'
+        maxlength={600}
+        value={form.whatToBring}
+        onInput={(v) => set('whatToBring', v)}
+        error={errors.whatToBring}
+      />
+      <Field
+        id='pf-site-id'
+        label='筛查点编号'
+        maxlength={32}
+        value={form.siteId}
+        hint='填已有编号（如 site-fuyou）则沿用该点资料和工作人员'
+        onInput={(v) => set('siteId', v)}
+        error={errors.siteId}
+      />
       <SlotsEditor {...props} />
     </View>
   )

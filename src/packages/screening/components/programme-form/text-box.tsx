@@ -15,7 +15,15 @@ export function TextBox({ id, label, value, onInput, placeholder, maxlength = 20
   return (
     <View className={`field ${error ? 'field--error' : ''}`}>
       <Text className='field__label'>{label}</Text>
-      <Textarea id={id} className='sc-textarea' value={value} maxlength={maxlength} placeholder={placeholder} autoHeight onInput={(e) => onInput(e.detail.value)} />
+      <Textarea
+        id={id}
+        className='sc-textarea'
+        value={value}
+        maxlength={maxlength}
+        placeholder={placeholder}
+        autoHeight
+        onInput={(e) => onInput(e.detail.value)}
+      />
       {error && <Text className='field__error'>{error}</Text>}
     </View>
   )

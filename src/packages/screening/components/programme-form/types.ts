@@ -1,4 +1,4 @@
-import type { FormErrors, FormKey, ProgrammeForm } from '../../lib/programme-form'
+import type { FormErrors, FormKey, ProgrammeForm } from '~src/packages/screening/lib/programme-form'
 
 /** What every section of the programme form gets: the whole form, a setter per field, and the errors by field. */
 export interface SectionProps {

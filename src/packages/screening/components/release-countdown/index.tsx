@@ -1,12 +1,12 @@
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import { BigButton } from '../../../../components/big-button'
-import { useAction } from '../../../../hooks/use-action'
-import { call } from '../../../../services/api'
-import { requestNotices } from '../../../../services/subscribe'
-import { useNow } from '../../../../hooks/use-now'
-import { formatCountdown, formatDateTime } from '../../../../utils/datetime'
-import { msUntil } from '../../lib/stage'
+import { BigButton } from '~src/components/big-button'
+import { useAction } from '~src/hooks/use-action'
+import { call } from '~src/services/api'
+import { requestNotices } from '~src/services/subscribe'
+import { useNow } from '~src/hooks/use-now'
+import { formatCountdown, formatDateTime } from '~src/utils/datetime'
+import { msUntil } from '~src/packages/screening/lib/stage'
 
 interface Props {
   programmeId: string
@@ -38,13 +38,23 @@ export function ReleaseCountdown({ programmeId, releaseAt, serverNow, readAt, re
     <View className='card' id='release-countdown'>
       <Text className='card__title'>{formatDateTime(releaseAt)} 开放预约</Text>
       <Text className='sc-sub'>距开放还有</Text>
-      <Text id='countdown' className='sc-countdown'>{formatCountdown(left)}</Text>
+      <Text id='countdown' className='sc-countdown'>
+        {formatCountdown(left)}
+      </Text>
       {on ? (
-        <Text id='remind-on' className='sc-sub sc-ok'>✓ 已设置开放提醒</Text>
+        <Text id='remind-on' className='sc-sub sc-ok'>
+          ✓ 已设置开放提醒
+        </Text>
       ) : (
-        <BigButton id='remind-release' variant='secondary' loading={remind.busy} onClick={() => void remind.run()}>开放时提醒我</BigButton>
+        <BigButton id='remind-release' variant='secondary' loading={remind.busy} onClick={() => void remind.run()}>
+          开放时提醒我
+        </BigButton>
       )}
-      {(note || remind.error) && <Text id='remind-note' className='sc-sub'>{remind.error || note}</Text>}
+      {(note || remind.error) && (
+        <Text id='remind-note' className='sc-sub'>
+          {remind.error || note}
+        </Text>
+      )}
     </View>
   )
 }

@@ -1,12 +1,12 @@
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import type { ProgrammeDTO, SessionDTO, SessionPeriod } from '../../../../../types/screening'
-import { RemoteView } from '../../../../components/remote-view'
-import { useRemote } from '../../../../hooks/use-remote'
-import { call } from '../../../../services/api'
-import { dayLabel } from '../../../../utils/datetime'
-import { scrollToId } from '../../../../utils/scroll-to'
-import { placesBadge } from '../../lib/format'
+import type { ProgrammeDTO, SessionDTO, SessionPeriod } from '~types/screening'
+import { RemoteView } from '~src/components/remote-view'
+import { useRemote } from '~src/hooks/use-remote'
+import { call } from '~src/services/api'
+import { dayLabel } from '~src/utils/datetime'
+import { scrollToId } from '~src/utils/scroll-to'
+import { placesBadge } from '~src/packages/screening/lib/format'
 import { ChoiceList } from '../choice-list'
 
 const PERIOD: Record<SessionPeriod, string> = { early: '清晨场 · 上班前', day: '白天场', evening: '晚间场 · 下班后' }
@@ -25,7 +25,10 @@ export function SessionPicker({ programme, selected, onPick, refreshKey }: Props
   const pid = programme.id
   const [siteId, setSiteId] = useState(programme.sites.length === 1 ? programme.sites[0].id : '')
   const [date, setDate] = useState('')
-  const days = useRemote((silent) => (siteId ? call('screening', 'listDays', { programmeId: pid, siteId }, { silent }) : Promise.resolve([])), [siteId, refreshKey])
+  const days = useRemote(
+    (silent) => (siteId ? call('screening', 'listDays', { programmeId: pid, siteId }, { silent }) : Promise.resolve([])),
+    [siteId, refreshKey],
+  )
   const sessions = useRemote(
     (silent) => (siteId && date ? call('screening', 'listSessions', { programmeId: pid, siteId, date }, { silent }) : Promise.resolve([])),
     [siteId, date, refreshKey],
@@ -51,7 +54,12 @@ export function SessionPicker({ programme, selected, onPick, refreshKey }: Props
   return (
     <View>
       <Text className='sc-step'>① 选择医院</Text>
-      <ChoiceList idPrefix='site' selected={siteId} onSelect={pickSite} choices={programme.sites.map((s) => ({ key: s.id, title: s.name, detail: s.address }))} />
+      <ChoiceList
+        idPrefix='site'
+        selected={siteId}
+        onSelect={pickSite}
+        choices={programme.sites.map((s) => ({ key: s.id, title: s.name, detail: s.address }))}
+      />
       {siteId && <Text className='sc-step'>② 选择日期</Text>}
       {siteId && (
         <RemoteView remote={days} loadingText='正在读取日期…' isEmpty={(d) => d.length === 0} emptyText='该医院暂无可预约的日期'>
@@ -60,12 +68,22 @@ export function SessionPicker({ programme, selected, onPick, refreshKey }: Props
               idPrefix='day'
               selected={date}
               onSelect={pickDay}
-              choices={list.map((d) => ({ key: d.date, title: dayLabel(d.date), detail: `${d.sessions} 个时段`, badge: placesBadge(d.placesLeft), disabled: d.placesLeft === 0 }))}
+              choices={list.map((d) => ({
+                key: d.date,
+                title: dayLabel(d.date),
+                detail: `${d.sessions} 个时段`,
+                badge: placesBadge(d.placesLeft),
+                disabled: d.placesLeft === 0,
+              }))}
             />
           )}
         </RemoteView>
       )}
-      {date && <Text id='step-session' className='sc-step'>③ 选择时段</Text>}
+      {date && (
+        <Text id='step-session' className='sc-step'>
+          ③ 选择时段
+        </Text>
+      )}
       {date && (
         <RemoteView remote={sessions} loadingText='正在读取时段…' isEmpty={(d) => d.length === 0} emptyText='这一天没有时段'>
           {(list) => (
@@ -75,7 +93,13 @@ export function SessionPicker({ programme, selected, onPick, refreshKey }: Props
               badgeIdPrefix='places-left'
               selected={selected?.id}
               onSelect={(id) => onPick(list.find((s) => s.id === id) ?? null, siteId)}
-              choices={list.map((s) => ({ key: s.id, title: s.label, detail: PERIOD[s.period], badge: placesBadge(s.placesLeft), disabled: s.placesLeft === 0 }))}
+              choices={list.map((s) => ({
+                key: s.id,
+                title: s.label,
+                detail: PERIOD[s.period],
+                badge: placesBadge(s.placesLeft),
+                disabled: s.placesLeft === 0,
+              }))}
             />
           )}
         </RemoteView>

@@ -1,13 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import type { ProgrammeDTO, WaitlistDTO } from '../../../../../types/screening'
-import { BigButton } from '../../../../components/big-button'
-import { routeUrl } from '../../../../../types/routes'
-import { Refusal, useAction } from '../../../../hooks/use-action'
-import { call } from '../../../../services/api'
-import { formatDateTime } from '../../../../utils/datetime'
-import { sessionLine } from '../../lib/format'
+import type { ProgrammeDTO, WaitlistDTO } from '~types/screening'
+import { BigButton } from '~src/components/big-button'
+import { routeUrl } from '~types/routes'
+import { Refusal, useAction } from '~src/hooks/use-action'
+import { call } from '~src/services/api'
+import { formatDateTime } from '~src/utils/datetime'
+import { sessionLine } from '~src/packages/screening/lib/format'
 import { ConsentBox } from '../consent-box'
 
 interface Props {
@@ -40,15 +40,23 @@ export function WaitlistCard({ programme, waitlist, onChange }: Props) {
           <Text className='sc-sub'>{sessionLine(offer.session, offer.site)}</Text>
           <Text className='sc-sub sc-warn'>请在 {formatDateTime(offer.expiresAt)} 前确认，过时名额将让给下一位</Text>
           <ConsentBox notice={programme.privacyNotice} agreed={agreed} onChange={setAgreed} />
-          <BigButton id='accept-offer' loading={busy} onClick={accept}>确认预约</BigButton>
-          <BigButton id='decline-offer' variant='secondary' loading={busy} onClick={decline}>不需要了</BigButton>
+          <BigButton id='accept-offer' loading={busy} onClick={accept}>
+            确认预约
+          </BigButton>
+          <BigButton id='decline-offer' variant='secondary' loading={busy} onClick={decline}>
+            不需要了
+          </BigButton>
         </View>
       ) : (
         <View>
           <Text className='card__title'>候补中</Text>
-          <Text id='waitlist-position' className='sc-big'>排第 {waitlist.position ?? '-'} 位</Text>
+          <Text id='waitlist-position' className='sc-big'>
+            排第 {waitlist.position ?? '-'} 位
+          </Text>
           <Text className='sc-sub'>有人取消时按顺序通知，名额保留 {programme.offerHoldMinutes} 分钟。</Text>
-          <BigButton id='leave-waitlist' variant='secondary' loading={busy} onClick={leave}>退出候补</BigButton>
+          <BigButton id='leave-waitlist' variant='secondary' loading={busy} onClick={leave}>
+            退出候补
+          </BigButton>
         </View>
       )}
       {error && <Text className='error-text'>{error}</Text>}

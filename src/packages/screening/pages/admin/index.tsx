@@ -1,30 +1,42 @@
 import { Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { routeUrl } from '../../../../../types/routes'
-import { BigButton } from '../../../../components/big-button'
-import { PageFrame } from '../../../../components/page-frame'
-import { RemoteView } from '../../../../components/remote-view'
-import { useParams } from '../../../../hooks/use-params'
-import { useRemote } from '../../../../hooks/use-remote'
-import { call } from '../../../../services/api'
-import { BookingsExport } from '../../components/bookings-export'
-import { ChoiceList } from '../../components/choice-list'
-import { DashboardView } from '../../components/dashboard-view'
-import '../../styles.css'
+import { routeUrl } from '~types/routes'
+import { BigButton } from '~src/components/big-button'
+import { PageFrame } from '~src/components/page-frame'
+import { RemoteView } from '~src/components/remote-view'
+import { useParams } from '~src/hooks/use-params'
+import { useRemote } from '~src/hooks/use-remote'
+import { call } from '~src/services/api'
+import { BookingsExport } from '~src/packages/screening/components/bookings-export'
+import { ChoiceList } from '~src/packages/screening/components/choice-list'
+import { DashboardView } from '~src/packages/screening/components/dashboard-view'
+import '~src/packages/screening/styles.css'
 
 /** Officers: pick a programme, see its dashboard, export its bookings. Opened with ?id= (right after creating one) it shows that one at once. */
 export default function AdminPage() {
   const params = useParams()
   const list = useRemote((silent) => call('screening', 'listProgrammes', {}, { silent }))
   const [pid, setPid] = useState(params.id ?? '')
-  const dash = useRemote((silent) => (pid ? call('screening', 'dashboard', { programmeId: pid }, { silent, loadingText: '正在统计' }) : Promise.resolve(null)), [pid])
+  const dash = useRemote(
+    (silent) => (pid ? call('screening', 'dashboard', { programmeId: pid }, { silent, loadingText: '正在统计' }) : Promise.resolve(null)),
+    [pid],
+  )
   return (
     <PageFrame>
       <Text className='sc-title'>筛查项目看板</Text>
-      <BigButton id='admin-new-programme' onClick={() => Taro.navigateTo({ url: routeUrl('screeningProgrammeEdit') })}>新建筛查项目</BigButton>
+      <BigButton id='admin-new-programme' onClick={() => Taro.navigateTo({ url: routeUrl('screeningProgrammeEdit') })}>
+        新建筛查项目
+      </BigButton>
       <RemoteView remote={list} isEmpty={(d) => d.length === 0} emptyText='还没有筛查项目'>
-        {(cards) => <ChoiceList idPrefix='admin-programme' selected={pid} onSelect={setPid} choices={cards.map((c) => ({ key: c.programme.id, title: c.programme.name, badge: `余 ${c.programme.placesLeft}` }))} />}
+        {(cards) => (
+          <ChoiceList
+            idPrefix='admin-programme'
+            selected={pid}
+            onSelect={setPid}
+            choices={cards.map((c) => ({ key: c.programme.id, title: c.programme.name, badge: `余 ${c.programme.placesLeft}` }))}
+          />
+        )}
       </RemoteView>
       {pid && (
         <RemoteView remote={dash} loadingText='正在统计…'>
@@ -32,14 +44,18 @@ export default function AdminPage() {
             d && (
               <>
                 <DashboardView d={d} />
-                <BigButton id='dashboard-refresh' variant='secondary' onClick={() => void dash.reload()}>刷新数据</BigButton>
+                <BigButton id='dashboard-refresh' variant='secondary' onClick={() => void dash.reload()}>
+                  刷新数据
+                </BigButton>
               </>
             )
           }
         </RemoteView>
       )}
       {pid && <BookingsExport programmeId={pid} />}
-      <BigButton id='admin-outbox' variant='secondary' onClick={() => Taro.navigateTo({ url: routeUrl('screeningOutbox', { all: '1' }) })}>全部通知记录</BigButton>
+      <BigButton id='admin-outbox' variant='secondary' onClick={() => Taro.navigateTo({ url: routeUrl('screeningOutbox', { all: '1' }) })}>
+        全部通知记录
+      </BigButton>
     </PageFrame>
   )
 }

@@ -1,34 +1,50 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import type { ProgrammeCardDTO, SessionDTO } from '../../../../../types/screening'
-import { routeUrl } from '../../../../../types/routes'
-import { BigButton } from '../../../../components/big-button'
-import { NoticeBanner } from '../../../../components/notice-banner'
-import { PageFrame } from '../../../../components/page-frame'
-import { RemoteView } from '../../../../components/remote-view'
-import { Refusal, useAction } from '../../../../hooks/use-action'
-import { useParams } from '../../../../hooks/use-params'
-import { useRemote } from '../../../../hooks/use-remote'
-import { ApiError, call } from '../../../../services/api'
-import { requestNotices } from '../../../../services/subscribe'
-import { dayLabel } from '../../../../utils/datetime'
-import { scrollToId } from '../../../../utils/scroll-to'
-import { ConsentBox } from '../../components/consent-box'
-import { CheckRow } from '../../components/programme-form/check-row'
-import { SessionPicker } from '../../components/session-picker'
-import { insideChangeWindow, noticeOf, noticeTopics, type NoticeChoice } from '../../lib/book-notice'
-import { loadCard } from '../../lib/programme'
-import { stageOf } from '../../lib/stage'
-import '../../styles.css'
+import type { ProgrammeCardDTO, SessionDTO } from '~types/screening'
+import { routeUrl } from '~types/routes'
+import { BigButton } from '~src/components/big-button'
+import { NoticeBanner } from '~src/components/notice-banner'
+import { PageFrame } from '~src/components/page-frame'
+import { RemoteView } from '~src/components/remote-view'
+import { Refusal, useAction } from '~src/hooks/use-action'
+import { useParams } from '~src/hooks/use-params'
+import { useRemote } from '~src/hooks/use-remote'
+import { ApiError, call } from '~src/services/api'
+import { requestNotices } from '~src/services/subscribe'
+import { dayLabel } from '~src/utils/datetime'
+import { scrollToId } from '~src/utils/scroll-to'
+import { ConsentBox } from '~src/packages/screening/components/consent-box'
+import { CheckRow } from '~src/packages/screening/components/programme-form/check-row'
+import { SessionPicker } from '~src/packages/screening/components/session-picker'
+import { insideChangeWindow, noticeOf, noticeTopics, type NoticeChoice } from '~src/packages/screening/lib/book-notice'
+import { loadCard } from '~src/packages/screening/lib/programme'
+import { stageOf } from '~src/packages/screening/lib/stage'
+import '~src/packages/screening/styles.css'
 
 /** Why she cannot book here, with the way on: her own booking when she has one. */
 function Unavailable({ card }: { card: ProgrammeCardDTO }) {
   const pid = card.programme.id
   if (stageOf(card) === 'booked') {
-    return <NoticeBanner id='book-unavailable' tone='ok' text='您已预约本项目' actionText='查看我的预约' onAction={() => Taro.redirectTo({ url: routeUrl('screeningBooking', { id: pid }) })} />
+    return (
+      <NoticeBanner
+        id='book-unavailable'
+        tone='ok'
+        text='您已预约本项目'
+        actionText='查看我的预约'
+        onAction={() => Taro.redirectTo({ url: routeUrl('screeningBooking', { id: pid }) })}
+      />
+    )
   }
-  return <NoticeBanner id='book-unavailable' tone='warn' text={card.eligibility.reason ?? '当前不能预约，请回到项目页查看'} actionText='项目详情' onAction={() => Taro.redirectTo({ url: routeUrl('screeningProgramme', { id: pid }) })} />
+  return (
+    <NoticeBanner
+      id='book-unavailable'
+      tone='warn'
+      text={card.eligibility.reason ?? '当前不能预约，请回到项目页查看'}
+      actionText='项目详情'
+      onAction={() => Taro.redirectTo({ url: routeUrl('screeningProgramme', { id: pid }) })}
+    />
+  )
 }
 
 function BookForm({ card, reschedule }: { card: ProgrammeCardDTO; reschedule: boolean }) {
@@ -51,7 +67,12 @@ function BookForm({ card, reschedule }: { card: ProgrammeCardDTO; reschedule: bo
     if (!session) throw new Refusal('请先选择医院、日期和时段')
     if (!reschedule && !agreed) throw new Refusal('请先阅读并勾选同意个人信息告知')
     if (late) {
-      const ok = await Taro.showModal({ title: '临近就诊', content: `该时段 ${programme.cancelDeadlineHours} 小时内开始，预约后不能再改约或取消。仍要预约吗？`, confirmText: '仍要预约', cancelText: '换个时段' })
+      const ok = await Taro.showModal({
+        title: '临近就诊',
+        content: `该时段 ${programme.cancelDeadlineHours} 小时内开始，预约后不能再改约或取消。仍要预约吗？`,
+        confirmText: '仍要预约',
+        cancelText: '换个时段',
+      })
       if (!ok.confirm) return
     }
     try {
@@ -62,7 +83,12 @@ function BookForm({ card, reschedule }: { card: ProgrammeCardDTO; reschedule: bo
       } else {
         const topics = [...noticeTopics(notice), 'result' as const]
         await requestNotices('screening', topics)
-        const body = { programmeId: programme.id, sessionId: session.id, consentVersion: programme.privacyNotice.version, notice: noticeOf(notice) }
+        const body = {
+          programmeId: programme.id,
+          sessionId: session.id,
+          consentVersion: programme.privacyNotice.version,
+          notice: noticeOf(notice),
+        }
         await call('screening', 'book', body, { loadingText: '正在预约' })
       }
       await Taro.redirectTo({ url: routeUrl('screeningBooking', { id: programme.id }) })
@@ -83,20 +109,36 @@ function BookForm({ card, reschedule }: { card: ProgrammeCardDTO; reschedule: bo
   const error = submit.error || waitlist.error
   return (
     <>
-      <Text className='sc-title'>{reschedule ? '改约' : '预约'} · {programme.name}</Text>
+      <Text className='sc-title'>
+        {reschedule ? '改约' : '预约'} · {programme.name}
+      </Text>
       {reschedule && <Text className='sc-sub'>选好新时段后再取消原预约；新时段约不上时，原预约保持不变。</Text>}
       <SessionPicker programme={programme} selected={session} onPick={pick} refreshKey={refreshKey} />
       {session && <NoticeBanner id='chosen-session' tone='ok' text={`已选：${dayLabel(session.date)} ${session.label}`} />}
-      {late && <NoticeBanner id='late-warning' tone='warn' text={`该时段在 ${programme.cancelDeadlineHours} 小时内开始：预约后不能再改约或取消，请确认能按时到达。`} />}
+      {late && (
+        <NoticeBanner
+          id='late-warning'
+          tone='warn'
+          text={`该时段在 ${programme.cancelDeadlineHours} 小时内开始：预约后不能再改约或取消，请确认能按时到达。`}
+        />
+      )}
       {!reschedule && (
         <View>
           <Text className='sc-step'>④ 通知方式（可都选）</Text>
-          <CheckRow id='notice-confirmation' checked={notice.confirmation} onChange={(on) => setNotice({ ...notice, confirmation: on })}>预约成功时通知</CheckRow>
-          <CheckRow id='notice-reminder' checked={notice.reminder} onChange={(on) => setNotice({ ...notice, reminder: on })}>前一天提醒我</CheckRow>
+          <CheckRow id='notice-confirmation' checked={notice.confirmation} onChange={(on) => setNotice({ ...notice, confirmation: on })}>
+            预约成功时通知
+          </CheckRow>
+          <CheckRow id='notice-reminder' checked={notice.reminder} onChange={(on) => setNotice({ ...notice, reminder: on })}>
+            前一天提醒我
+          </CheckRow>
           <ConsentBox notice={programme.privacyNotice} agreed={agreed} onChange={setAgreed} />
         </View>
       )}
-      {error && <Text id='book-error' className='error-text'>{error}</Text>}
+      {error && (
+        <Text id='book-error' className='error-text'>
+          {error}
+        </Text>
+      )}
       <BigButton id='book-submit' loading={submit.busy} onClick={() => void submit.run()}>
         {reschedule ? '确认改约' : '确认预约'}
       </BigButton>
@@ -119,7 +161,11 @@ export default function BookPage() {
         {(c) => {
           if (!c) return null
           const stage = stageOf(c)
-          return !reschedule && stage !== 'open' && stage !== 'full' ? <Unavailable card={c} /> : <BookForm card={c} reschedule={reschedule} />
+          return !reschedule && stage !== 'open' && stage !== 'full' ? (
+            <Unavailable card={c} />
+          ) : (
+            <BookForm card={c} reschedule={reschedule} />
+          )
         }}
       </RemoteView>
     </PageFrame>

@@ -1,38 +1,46 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { BookingDTO, ProgrammeCardDTO } from '../../../../../types/screening'
-import { routeUrl } from '../../../../../types/routes'
-import { BigButton } from '../../../../components/big-button'
-import { NoticeBanner } from '../../../../components/notice-banner'
-import { PageFrame } from '../../../../components/page-frame'
-import { RemoteView } from '../../../../components/remote-view'
-import { RotatingCode } from '../../../../components/rotating-code'
-import { StateView } from '../../../../components/state-view'
-import { useAction } from '../../../../hooks/use-action'
-import { useParams } from '../../../../hooks/use-params'
-import { outcomeOf } from '../../../../hooks/use-rotating-code'
-import { useRemote, type Remote } from '../../../../hooks/use-remote'
-import { call } from '../../../../services/api'
-import { formatDateTime, formatTime } from '../../../../utils/datetime'
-import { ResultCard } from '../../components/result-card'
-import { sessionLine, STATUS_LABEL } from '../../lib/format'
-import { loadCard } from '../../lib/programme'
-import '../../styles.css'
+import type { BookingDTO, ProgrammeCardDTO } from '~types/screening'
+import { routeUrl } from '~types/routes'
+import { BigButton } from '~src/components/big-button'
+import { NoticeBanner } from '~src/components/notice-banner'
+import { PageFrame } from '~src/components/page-frame'
+import { RemoteView } from '~src/components/remote-view'
+import { RotatingCode } from '~src/components/rotating-code'
+import { StateView } from '~src/components/state-view'
+import { useAction } from '~src/hooks/use-action'
+import { useParams } from '~src/hooks/use-params'
+import { outcomeOf } from '~src/hooks/use-rotating-code'
+import { useRemote, type Remote } from '~src/hooks/use-remote'
+import { call } from '~src/services/api'
+import { formatDateTime, formatTime } from '~src/utils/datetime'
+import { ResultCard } from '~src/packages/screening/components/result-card'
+import { sessionLine, STATUS_LABEL } from '~src/packages/screening/lib/format'
+import { loadCard } from '~src/packages/screening/lib/programme'
+import '~src/packages/screening/styles.css'
 
 function Details({ b }: { b: BookingDTO }) {
   return (
     <View className='card' id='booking-details'>
       <Text className='card__title'>{b.programmeName}</Text>
-      <Text id='booking-status' className={`sc-tag ${b.status === 'cancelled' || b.status === 'no_show' ? 'sc-tag--warn' : 'sc-tag--ok'}`}>{STATUS_LABEL[b.status]}</Text>
-      <Text id='booking-time' className='sc-big'>{sessionLine(b.session)}</Text>
+      <Text id='booking-status' className={`sc-tag ${b.status === 'cancelled' || b.status === 'no_show' ? 'sc-tag--warn' : 'sc-tag--ok'}`}>
+        {STATUS_LABEL[b.status]}
+      </Text>
+      <Text id='booking-time' className='sc-big'>
+        {sessionLine(b.session)}
+      </Text>
       <Text className='sc-sub'>{b.site.name}</Text>
       <Text className='sc-sub'>地址：{b.site.address}</Text>
       <Text className='sc-sub'>电话：{b.site.phone}</Text>
       <Text className='sc-step'>请携带</Text>
       {b.whatToBring.map((w) => (
-        <Text key={w} className='sc-sub'>· {w}</Text>
+        <Text key={w} className='sc-sub'>
+          · {w}
+        </Text>
       ))}
-      <Text className='sc-sub'>已同意个人信息告知（第 {b.consent.version} 版，{formatDateTime(b.consent.at)}）</Text>
+      <Text className='sc-sub'>
+        已同意个人信息告知（第 {b.consent.version} 版，{formatDateTime(b.consent.at)}）
+      </Text>
     </View>
   )
 }
@@ -58,7 +66,12 @@ function CheckinCode({ b, onCheckedIn }: { b: BookingDTO; onCheckedIn: () => voi
 /** 改约 / 取消 while allowed; once the window has closed, why they are gone and whom to call. */
 function Changes({ b, programmeHours, card }: { b: BookingDTO; programmeHours: number; card: Remote<ProgrammeCardDTO | null> }) {
   const cancel = useAction(async () => {
-    const ok = await Taro.showModal({ title: '取消预约', content: '取消后名额会立即让给其他人，确定取消吗？', confirmText: '确定取消', cancelText: '再想想' })
+    const ok = await Taro.showModal({
+      title: '取消预约',
+      content: '取消后名额会立即让给其他人，确定取消吗？',
+      confirmText: '确定取消',
+      cancelText: '再想想',
+    })
     if (!ok.confirm) return
     const cancelled = await call('screening', 'cancel', { programmeId: b.programmeId }, { loadingText: '正在取消' })
     // Show the cancelled booking as the server returned it (a re-read no longer lists it as hers).
@@ -66,14 +79,33 @@ function Changes({ b, programmeHours, card }: { b: BookingDTO; programmeHours: n
   })
   if (b.status !== 'booked') return null
   if (!b.canCancel) {
-    return <NoticeBanner id='change-closed' tone='warn' text={`就诊前 ${programmeHours} 小时内不能改约或取消（截止于 ${formatDateTime(b.cancelDeadline)}）。如确实不能到场，请致电 ${b.site.phone}。`} />
+    return (
+      <NoticeBanner
+        id='change-closed'
+        tone='warn'
+        text={`就诊前 ${programmeHours} 小时内不能改约或取消（截止于 ${formatDateTime(b.cancelDeadline)}）。如确实不能到场，请致电 ${b.site.phone}。`}
+      />
+    )
   }
   return (
     <View>
       <Text className='sc-sub'>{formatDateTime(b.cancelDeadline)} 前可改约或取消</Text>
-      <BigButton id='reschedule' variant='secondary' loading={cancel.busy} onClick={() => Taro.navigateTo({ url: routeUrl('screeningBook', { id: b.programmeId, mode: 'reschedule' }) })}>改约其他时段</BigButton>
-      <BigButton id='cancel-booking' variant='danger' loading={cancel.busy} onClick={() => void cancel.run()}>取消预约</BigButton>
-      {cancel.error && <Text id='booking-error' className='error-text'>{cancel.error}</Text>}
+      <BigButton
+        id='reschedule'
+        variant='secondary'
+        loading={cancel.busy}
+        onClick={() => Taro.navigateTo({ url: routeUrl('screeningBook', { id: b.programmeId, mode: 'reschedule' }) })}
+      >
+        改约其他时段
+      </BigButton>
+      <BigButton id='cancel-booking' variant='danger' loading={cancel.busy} onClick={() => void cancel.run()}>
+        取消预约
+      </BigButton>
+      {cancel.error && (
+        <Text id='booking-error' className='error-text'>
+          {cancel.error}
+        </Text>
+      )}
     </View>
   )
 }
@@ -90,7 +122,11 @@ export default function BookingPage() {
             return (
               <>
                 <StateView state='empty' message='您在本项目还没有预约' />
-                {params.id && <BigButton id='book-again' onClick={() => Taro.redirectTo({ url: routeUrl('screeningProgramme', { id: params.id }) })}>去预约</BigButton>}
+                {params.id && (
+                  <BigButton id='book-again' onClick={() => Taro.redirectTo({ url: routeUrl('screeningProgramme', { id: params.id }) })}>
+                    去预约
+                  </BigButton>
+                )}
               </>
             )
           }
@@ -98,11 +134,21 @@ export default function BookingPage() {
             <>
               <Details b={b} />
               {b.status === 'booked' && <CheckinCode b={b} onCheckedIn={() => void card.reload()} />}
-              {b.status === 'checked_in' && b.checkedInAt && <Text id='checked-in' className='sc-big sc-ok'>已签到 {formatTime(b.checkedInAt)}</Text>}
+              {b.status === 'checked_in' && b.checkedInAt && (
+                <Text id='checked-in' className='sc-big sc-ok'>
+                  已签到 {formatTime(b.checkedInAt)}
+                </Text>
+              )}
               {b.resultReady && <ResultCard programmeId={b.programmeId} />}
               <Changes b={b} programmeHours={c.programme.cancelDeadlineHours} card={card} />
-              {b.status === 'cancelled' && <BigButton id='book-again' onClick={() => Taro.redirectTo({ url: routeUrl('screeningProgramme', { id: b.programmeId }) })}>重新预约</BigButton>}
-              <BigButton id='go-outbox' variant='secondary' onClick={() => Taro.navigateTo({ url: routeUrl('screeningOutbox') })}>通知记录</BigButton>
+              {b.status === 'cancelled' && (
+                <BigButton id='book-again' onClick={() => Taro.redirectTo({ url: routeUrl('screeningProgramme', { id: b.programmeId }) })}>
+                  重新预约
+                </BigButton>
+              )}
+              <BigButton id='go-outbox' variant='secondary' onClick={() => Taro.navigateTo({ url: routeUrl('screeningOutbox') })}>
+                通知记录
+              </BigButton>
             </>
           )
         }}

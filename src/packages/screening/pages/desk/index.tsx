@@ -1,14 +1,14 @@
 import { Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { routeUrl } from '../../../../../types/routes'
-import { PageFrame } from '../../../../components/page-frame'
-import { RemoteView } from '../../../../components/remote-view'
-import { useRemote } from '../../../../hooks/use-remote'
-import { call } from '../../../../services/api'
-import { beijingDate, dayLabel, pickerRange } from '../../../../utils/datetime'
-import { CheckinDesk } from '../../components/checkin-desk'
-import '../../styles.css'
+import { routeUrl } from '~types/routes'
+import { PageFrame } from '~src/components/page-frame'
+import { RemoteView } from '~src/components/remote-view'
+import { useRemote } from '~src/hooks/use-remote'
+import { call } from '~src/services/api'
+import { beijingDate, dayLabel, pickerRange } from '~src/utils/datetime'
+import { CheckinDesk } from '~src/packages/screening/components/checkin-desk'
+import '~src/packages/screening/styles.css'
 
 /** Site staff: check women in, then per session mark no-shows and results. */
 export default function DeskPage() {
@@ -35,9 +35,13 @@ export default function DeskPage() {
                 id={`staff-session-${s.id}`}
                 className='sc-list-item staff-session'
                 hoverClass='sc-pressed'
-                onClick={() => Taro.navigateTo({ url: routeUrl('screeningSession', { id: s.id, title: `${dayLabel(s.date)} ${s.label}` }) })}
+                onClick={() =>
+                  Taro.navigateTo({ url: routeUrl('screeningSession', { id: s.id, title: `${dayLabel(s.date)} ${s.label}` }) })
+                }
               >
-                <Text className='card__title'>{s.label} · {s.programmeName}</Text>
+                <Text className='card__title'>
+                  {s.label} · {s.programmeName}
+                </Text>
                 <Text className='sc-sub'>
                   预约 {s.booked}/{s.capacity} · 已签到 {s.checkedIn} · 未到 {s.noShows} · 结果已出 {s.resultsReady} ›
                 </Text>

@@ -1,19 +1,19 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import type { ProgrammeCardDTO } from '../../../../../types/screening'
-import type { MeDTO } from '../../../../../types/member'
-import { routeUrl } from '../../../../../types/routes'
-import { NoticeBanner } from '../../../../components/notice-banner'
-import { PageFrame } from '../../../../components/page-frame'
-import { RemoteView } from '../../../../components/remote-view'
-import { useRemote } from '../../../../hooks/use-remote'
-import { call } from '../../../../services/api'
-import { isDemoLogin } from '../../../../services/demo-session'
-import { cachedMe, loadMe } from '../../../../services/me-store'
-import { formatDateTime } from '../../../../utils/datetime'
-import { STATUS_LABEL } from '../../lib/format'
-import '../../styles.css'
+import type { ProgrammeCardDTO } from '~types/screening'
+import type { MeDTO } from '~types/member'
+import { routeUrl } from '~types/routes'
+import { NoticeBanner } from '~src/components/notice-banner'
+import { PageFrame } from '~src/components/page-frame'
+import { RemoteView } from '~src/components/remote-view'
+import { useRemote } from '~src/hooks/use-remote'
+import { call } from '~src/services/api'
+import { isDemoLogin } from '~src/services/demo-session'
+import { cachedMe, loadMe } from '~src/services/me-store'
+import { formatDateTime } from '~src/utils/datetime'
+import { STATUS_LABEL } from '~src/packages/screening/lib/format'
+import '~src/packages/screening/styles.css'
 
 const go = (url: string) => Taro.navigateTo({ url })
 
@@ -28,13 +28,20 @@ function ProgrammeCard({ card }: { card: ProgrammeCardDTO }) {
   const { programme: p, eligibility: e, myBooking } = card
   const active = myBooking && myBooking.status !== 'cancelled'
   return (
-    <View id={`programme-${p.id}`} className='card' hoverClass='sc-pressed' onClick={() => go(routeUrl('screeningProgramme', { id: p.id }))}>
+    <View
+      id={`programme-${p.id}`}
+      className='card'
+      hoverClass='sc-pressed'
+      onClick={() => go(routeUrl('screeningProgramme', { id: p.id }))}
+    >
       <Text className='card__title'>{p.name}</Text>
       <Text className='sc-sub'>{p.organiser}</Text>
       <Text className='sc-sub'>{statusLine(card)}</Text>
       <View>
         {active ? (
-          <Text className='sc-tag sc-tag--ok'>{myBooking.status === 'checked_in' ? '您已参加本轮筛查' : `我的预约：${STATUS_LABEL[myBooking.status]}`}</Text>
+          <Text className='sc-tag sc-tag--ok'>
+            {myBooking.status === 'checked_in' ? '您已参加本轮筛查' : `我的预约：${STATUS_LABEL[myBooking.status]}`}
+          </Text>
         ) : e.eligible ? (
           <Text className='sc-tag sc-tag--ok'>您符合参加条件{e.priority ? ' · 优先' : ''}</Text>
         ) : (
@@ -58,9 +65,27 @@ export default function ScreeningIndex() {
     <PageFrame>
       <Text className='sc-title'>两癌筛查</Text>
       <Text className='sc-sub'>免费宫颈癌、乳腺癌筛查。选好医院和时段即可预约，结果只有您本人能看到。</Text>
-      {isSiteStaff && <NoticeBanner id='go-desk' tone='ok' text='筛查点工作台：签到、未到场、结果登记' actionText='进入' onAction={() => go(routeUrl('screeningDesk'))} />}
-      {isOfficer && <NoticeBanner id='go-admin' tone='ok' text='筛查项目管理：新建项目、看板、导出' actionText='进入' onAction={() => go(routeUrl('screeningAdmin'))} />}
-      {me && !me.verified && <NoticeBanner tone='warn' text='请先完成会员认证，才能预约' actionText='去认证' onAction={() => go(routeUrl('verify'))} />}
+      {isSiteStaff && (
+        <NoticeBanner
+          id='go-desk'
+          tone='ok'
+          text='筛查点工作台：签到、未到场、结果登记'
+          actionText='进入'
+          onAction={() => go(routeUrl('screeningDesk'))}
+        />
+      )}
+      {isOfficer && (
+        <NoticeBanner
+          id='go-admin'
+          tone='ok'
+          text='筛查项目管理：新建项目、看板、导出'
+          actionText='进入'
+          onAction={() => go(routeUrl('screeningAdmin'))}
+        />
+      )}
+      {me && !me.verified && (
+        <NoticeBanner tone='warn' text='请先完成会员认证，才能预约' actionText='去认证' onAction={() => go(routeUrl('verify'))} />
+      )}
       <RemoteView remote={list} isEmpty={(d) => d.length === 0} emptyText='目前没有开放的筛查项目，工会发布后会在这里显示。'>
         {(cards) => cards.map((card) => <ProgrammeCard key={card.programme.id} card={card} />)}
       </RemoteView>

@@ -1,15 +1,15 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { OutboxNoticeDTO } from '../../../../../types/screening'
-import { NoticeBanner } from '../../../../components/notice-banner'
-import { PageFrame } from '../../../../components/page-frame'
-import { RemoteView } from '../../../../components/remote-view'
-import { useParams } from '../../../../hooks/use-params'
-import { useRemote } from '../../../../hooks/use-remote'
-import { call } from '../../../../services/api'
-import { isDemoLogin } from '../../../../services/demo-session'
-import { formatDateTime } from '../../../../utils/datetime'
-import '../../styles.css'
+import type { OutboxNoticeDTO } from '~types/screening'
+import { NoticeBanner } from '~src/components/notice-banner'
+import { PageFrame } from '~src/components/page-frame'
+import { RemoteView } from '~src/components/remote-view'
+import { useParams } from '~src/hooks/use-params'
+import { useRemote } from '~src/hooks/use-remote'
+import { call } from '~src/services/api'
+import { isDemoLogin } from '~src/services/demo-session'
+import { formatDateTime } from '~src/utils/datetime'
+import '~src/packages/screening/styles.css'
 
 /** A notice as WeChat would show it; a tap opens the page it points to, as tapping the message would. */
 function Notice({ n }: { n: OutboxNoticeDTO }) {
@@ -23,7 +23,9 @@ function Notice({ n }: { n: OutboxNoticeDTO }) {
           <Text>{f.value}</Text>
         </View>
       ))}
-      <Text className='sc-sub'>{formatDateTime(n.createdAt)} · 发给 {n.to}</Text>
+      <Text className='sc-sub'>
+        {formatDateTime(n.createdAt)} · 发给 {n.to}
+      </Text>
       {n.delivered ? (
         <Text className='sc-tag sc-tag--ok'>已发送</Text>
       ) : (
@@ -40,7 +42,9 @@ export default function OutboxPage() {
   return (
     <PageFrame>
       <Text className='sc-title'>通知记录</Text>
-      {isDemoLogin && <NoticeBanner text='本地演示：这里列出本应通过微信订阅消息发出的通知。结果通知只说明“结果已出”，不含任何健康信息。' />}
+      {isDemoLogin && (
+        <NoticeBanner text='本地演示：这里列出本应通过微信订阅消息发出的通知。结果通知只说明“结果已出”，不含任何健康信息。' />
+      )}
       <RemoteView id='outbox-list' remote={list} isEmpty={(d) => d.length === 0} emptyText='还没有通知'>
         {(notices) => notices.map((n) => <Notice key={n.id} n={n} />)}
       </RemoteView>

@@ -1,17 +1,17 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import type { ProgrammeDTO } from '../../../../../types/screening'
-import { routeUrl } from '../../../../../types/routes'
-import { BigButton } from '../../../../components/big-button'
-import { PageFrame } from '../../../../components/page-frame'
-import { useAction } from '../../../../hooks/use-action'
-import { ApiError, call, messageOf } from '../../../../services/api'
-import { scrollToFirstError } from '../../../../utils/scroll-to'
-import { ProgrammeFormFields, type SectionProps } from '../../components/programme-form'
-import { emptyForm, toRequest, type FormErrors, type ProgrammeForm } from '../../lib/programme-form'
-import { serverFieldError } from '../../lib/programme-form-errors'
-import '../../styles.css'
+import type { ProgrammeDTO } from '~types/screening'
+import { routeUrl } from '~types/routes'
+import { BigButton } from '~src/components/big-button'
+import { PageFrame } from '~src/components/page-frame'
+import { useAction } from '~src/hooks/use-action'
+import { ApiError, call, messageOf } from '~src/services/api'
+import { scrollToFirstError } from '~src/utils/scroll-to'
+import { ProgrammeFormFields, type SectionProps } from '~src/packages/screening/components/programme-form'
+import { emptyForm, toRequest, type FormErrors, type ProgrammeForm } from '~src/packages/screening/lib/programme-form'
+import { serverFieldError } from '~src/packages/screening/lib/programme-form-errors'
+import '~src/packages/screening/styles.css'
 
 const suffix = (): string => Math.random().toString(36).slice(2, 6).padEnd(4, '0')
 
@@ -54,8 +54,16 @@ export default function ProgrammeEditPage() {
           <Text className='card__title'>{created.name}</Text>
           <Text className='sc-sub'>{`共 ${created.totalQuota} 个名额，${created.firstDay} 至 ${created.lastDay}`}</Text>
         </View>
-        <BigButton id='pf-to-admin' onClick={() => Taro.redirectTo({ url: routeUrl('screeningAdmin', { id: created.id }) })}>去项目看板</BigButton>
-        <BigButton id='pf-to-programme' variant='secondary' onClick={() => Taro.navigateTo({ url: routeUrl('screeningProgramme', { id: created.id }) })}>查看会员看到的页面</BigButton>
+        <BigButton id='pf-to-admin' onClick={() => Taro.redirectTo({ url: routeUrl('screeningAdmin', { id: created.id }) })}>
+          去项目看板
+        </BigButton>
+        <BigButton
+          id='pf-to-programme'
+          variant='secondary'
+          onClick={() => Taro.navigateTo({ url: routeUrl('screeningProgramme', { id: created.id }) })}
+        >
+          查看会员看到的页面
+        </BigButton>
       </PageFrame>
     )
   }
@@ -63,9 +71,15 @@ export default function ProgrammeEditPage() {
     <PageFrame>
       <Text className='sc-title'>新建筛查项目</Text>
       <ProgrammeFormFields form={form} set={set} errors={errors} />
-      {topError && <Text id='pf-error' className='error-text'>{topError}</Text>}
+      {topError && (
+        <Text id='pf-error' className='error-text'>
+          {topError}
+        </Text>
+      )}
       {create.error && <Text className='error-text'>{create.error}</Text>}
-      <BigButton id='pf-submit' loading={create.busy} onClick={() => void create.run()}>创建项目</BigButton>
+      <BigButton id='pf-submit' loading={create.busy} onClick={() => void create.run()}>
+        创建项目
+      </BigButton>
     </PageFrame>
   )
 }

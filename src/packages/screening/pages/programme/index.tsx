@@ -1,22 +1,22 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useRef } from 'react'
-import type { ProgrammeCardDTO } from '../../../../../types/screening'
-import { routeUrl } from '../../../../../types/routes'
-import { BigButton } from '../../../../components/big-button'
-import { NoticeBanner } from '../../../../components/notice-banner'
-import { PageFrame } from '../../../../components/page-frame'
-import { RemoteView } from '../../../../components/remote-view'
-import { useParams } from '../../../../hooks/use-params'
-import { useRemote } from '../../../../hooks/use-remote'
-import { formatDateTime } from '../../../../utils/datetime'
-import { ReleaseCountdown } from '../../components/release-countdown'
-import { WaitlistCard } from '../../components/waitlist-card'
-import { eligibilityView } from '../../lib/eligibility-view'
-import { sessionLine, STATUS_LABEL } from '../../lib/format'
-import { loadCard } from '../../lib/programme'
-import { stageOf } from '../../lib/stage'
-import '../../styles.css'
+import type { ProgrammeCardDTO } from '~types/screening'
+import { routeUrl } from '~types/routes'
+import { BigButton } from '~src/components/big-button'
+import { NoticeBanner } from '~src/components/notice-banner'
+import { PageFrame } from '~src/components/page-frame'
+import { RemoteView } from '~src/components/remote-view'
+import { useParams } from '~src/hooks/use-params'
+import { useRemote } from '~src/hooks/use-remote'
+import { formatDateTime } from '~src/utils/datetime'
+import { ReleaseCountdown } from '~src/packages/screening/components/release-countdown'
+import { WaitlistCard } from '~src/packages/screening/components/waitlist-card'
+import { eligibilityView } from '~src/packages/screening/lib/eligibility-view'
+import { sessionLine, STATUS_LABEL } from '~src/packages/screening/lib/format'
+import { loadCard } from '~src/packages/screening/lib/programme'
+import { stageOf } from '~src/packages/screening/lib/stage'
+import '~src/packages/screening/styles.css'
 
 const go = (url: string) => Taro.navigateTo({ url })
 
@@ -25,7 +25,9 @@ function Eligibility({ card }: { card: ProgrammeCardDTO }) {
   if (view.kind === 'attended') {
     return (
       <View className='card' id='eligibility'>
-        <Text id='attended' className='card__title sc-ok'>✓ {view.title}</Text>
+        <Text id='attended' className='card__title sc-ok'>
+          ✓ {view.title}
+        </Text>
         <Text className='sc-sub'>{view.detail}</Text>
       </View>
     )
@@ -34,7 +36,9 @@ function Eligibility({ card }: { card: ProgrammeCardDTO }) {
     return (
       <View className='card' id='eligibility'>
         <Text className='card__title sc-warn'>您暂不符合参加条件</Text>
-        <Text id='ineligible-reason' className='sc-sub sc-warn'>{view.reasons}</Text>
+        <Text id='ineligible-reason' className='sc-sub sc-warn'>
+          {view.reasons}
+        </Text>
         <Text className='sc-sub'>如信息有误，请联系所在工会。</Text>
       </View>
     )
@@ -42,7 +46,9 @@ function Eligibility({ card }: { card: ProgrammeCardDTO }) {
   const e = card.eligibility
   return (
     <View className='card' id='eligibility'>
-      <Text id='eligible-ok' className='card__title sc-ok'>✓ 您符合参加条件</Text>
+      <Text id='eligible-ok' className='card__title sc-ok'>
+        ✓ 您符合参加条件
+      </Text>
       {e.priority && !e.priorityNote && <Text className='sc-tag sc-tag--ok'>优先人群</Text>}
       {e.priorityNote && <Text className='sc-sub'>{e.priorityNote}</Text>}
     </View>
@@ -55,26 +61,58 @@ function Programme({ c, readAt, reload }: { c: ProgrammeCardDTO; readAt: number;
   return (
     <>
       <Text className='sc-title'>{p.name}</Text>
-      <Text className='sc-sub'>{p.organiser} · 共 {p.totalQuota} 个名额</Text>
+      <Text className='sc-sub'>
+        {p.organiser} · 共 {p.totalQuota} 个名额
+      </Text>
       <Text className='sc-sub'>{p.description}</Text>
       <Eligibility card={c} />
       {stage === 'booked' && c.myBooking && (
-        <NoticeBanner id='go-booking' tone='ok' text={`我的预约（${STATUS_LABEL[c.myBooking.status]}）：${sessionLine(c.myBooking.session, c.myBooking.site)}`} actionText='查看' onAction={() => go(routeUrl('screeningBooking', { id: p.id }))} />
+        <NoticeBanner
+          id='go-booking'
+          tone='ok'
+          text={`我的预约（${STATUS_LABEL[c.myBooking.status]}）：${sessionLine(c.myBooking.session, c.myBooking.site)}`}
+          actionText='查看'
+          onAction={() => go(routeUrl('screeningBooking', { id: p.id }))}
+        />
       )}
-      {(stage === 'offered' || stage === 'waiting') && c.myWaitlist && <WaitlistCard programme={p} waitlist={c.myWaitlist} onChange={reload} />}
-      {stage === 'upcoming' && <ReleaseCountdown programmeId={p.id} releaseAt={p.releaseAt} serverNow={c.serverNow} readAt={readAt} reminded={c.releaseReminder} onReleased={reload} />}
-      {stage === 'open' && <BigButton id='go-book' onClick={() => go(routeUrl('screeningBook', { id: p.id }))}>去预约（余 {p.placesLeft} 个名额）</BigButton>}
-      {stage === 'full' && <BigButton id='go-book' variant='secondary' onClick={() => go(routeUrl('screeningBook', { id: p.id }))}>名额已满，查看时段或加入候补</BigButton>}
+      {(stage === 'offered' || stage === 'waiting') && c.myWaitlist && (
+        <WaitlistCard programme={p} waitlist={c.myWaitlist} onChange={reload} />
+      )}
+      {stage === 'upcoming' && (
+        <ReleaseCountdown
+          programmeId={p.id}
+          releaseAt={p.releaseAt}
+          serverNow={c.serverNow}
+          readAt={readAt}
+          reminded={c.releaseReminder}
+          onReleased={reload}
+        />
+      )}
+      {stage === 'open' && (
+        <BigButton id='go-book' onClick={() => go(routeUrl('screeningBook', { id: p.id }))}>
+          去预约（余 {p.placesLeft} 个名额）
+        </BigButton>
+      )}
+      {stage === 'full' && (
+        <BigButton id='go-book' variant='secondary' onClick={() => go(routeUrl('screeningBook', { id: p.id }))}>
+          名额已满，查看时段或加入候补
+        </BigButton>
+      )}
       {stage === 'closed' && <NoticeBanner tone='warn' text='本轮预约已结束' />}
       <View className='card'>
         <Text className='card__title'>筛查地点</Text>
         {p.sites.map((s) => (
           <View key={s.id} className='sc-list-item'>
-            <Text className='sc-sub'>{s.name} · {s.address}</Text>
+            <Text className='sc-sub'>
+              {s.name} · {s.address}
+            </Text>
             <Text className='sc-sub'>电话 {s.phone}</Text>
           </View>
         ))}
-        <Text className='sc-sub'>筛查日期：{p.firstDay} 至 {p.lastDay}；预约截止 {formatDateTime(p.bookingClosesAt)}；就诊前 {p.cancelDeadlineHours} 小时内不能取消或改约。</Text>
+        <Text className='sc-sub'>
+          筛查日期：{p.firstDay} 至 {p.lastDay}；预约截止 {formatDateTime(p.bookingClosesAt)}；就诊前 {p.cancelDeadlineHours}{' '}
+          小时内不能取消或改约。
+        </Text>
       </View>
     </>
   )
@@ -83,11 +121,14 @@ function Programme({ c, readAt, reload }: { c: ProgrammeCardDTO; readAt: number;
 export default function ProgrammePage() {
   const params = useParams()
   const readAt = useRef(Date.now())
-  const card = useRemote(async (silent) => {
-    const value = await loadCard(params.id, silent)
-    readAt.current = Date.now()
-    return value
-  }, [params.id])
+  const card = useRemote(
+    async (silent) => {
+      const value = await loadCard(params.id, silent)
+      readAt.current = Date.now()
+      return value
+    },
+    [params.id],
+  )
   return (
     <PageFrame>
       <RemoteView remote={card} isEmpty={(c) => !c} emptyText='没有找到这个筛查项目'>

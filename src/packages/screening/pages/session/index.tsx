@@ -1,30 +1,34 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import type { StaffBookingRowDTO } from '../../../../../types/screening'
-import { BigButton } from '../../../../components/big-button'
-import { PageFrame } from '../../../../components/page-frame'
-import { RemoteView } from '../../../../components/remote-view'
-import { useAction } from '../../../../hooks/use-action'
-import { useParams } from '../../../../hooks/use-params'
-import { useRemote } from '../../../../hooks/use-remote'
-import { call } from '../../../../services/api'
-import { formatTime } from '../../../../utils/datetime'
-import { ResultForm } from '../../components/result-form'
-import { STATUS_LABEL } from '../../lib/format'
-import '../../styles.css'
+import type { StaffBookingRowDTO } from '~types/screening'
+import { BigButton } from '~src/components/big-button'
+import { PageFrame } from '~src/components/page-frame'
+import { RemoteView } from '~src/components/remote-view'
+import { useAction } from '~src/hooks/use-action'
+import { useParams } from '~src/hooks/use-params'
+import { useRemote } from '~src/hooks/use-remote'
+import { call } from '~src/services/api'
+import { formatTime } from '~src/utils/datetime'
+import { ResultForm } from '~src/packages/screening/components/result-form'
+import { STATUS_LABEL } from '~src/packages/screening/lib/format'
+import '~src/packages/screening/styles.css'
 
 function Row({ r, open, onOpen, onDone }: { r: StaffBookingRowDTO; open: boolean; onOpen: () => void; onDone: () => void }) {
   return (
     <View id={`booking-row-${r.bookingId}`} className='sc-list-item'>
-      <Text className='card__title'>{r.name} · {r.phone}</Text>
+      <Text className='card__title'>
+        {r.name} · {r.phone}
+      </Text>
       <Text className='sc-sub'>
         {STATUS_LABEL[r.status]}
         {r.checkedInAt ? ` ${formatTime(r.checkedInAt)}` : ''}
         {r.resultReady ? ' · 结果已登记' : ''}
       </Text>
       {r.status === 'checked_in' && !open && (
-        <BigButton id={`mark-result-${r.bookingId}`} variant='secondary' onClick={onOpen}>{r.resultReady ? '查看或更正结果' : '登记结果'}</BigButton>
+        <BigButton id={`mark-result-${r.bookingId}`} variant='secondary' onClick={onOpen}>
+          {r.resultReady ? '查看或更正结果' : '登记结果'}
+        </BigButton>
       )}
       {open && <ResultForm bookingId={r.bookingId} onDone={onDone} name={r.name} resultReady={r.resultReady} />}
     </View>
@@ -39,7 +43,12 @@ export default function SessionPage() {
   const [open, setOpen] = useState('')
   const [note, setNote] = useState('')
   const noShows = useAction(async () => {
-    const ok = await Taro.showModal({ title: '标记未到场', content: '把本场次所有未签到的预约标记为未到场？', confirmText: '确定', cancelText: '取消' })
+    const ok = await Taro.showModal({
+      title: '标记未到场',
+      content: '把本场次所有未签到的预约标记为未到场？',
+      confirmText: '确定',
+      cancelText: '取消',
+    })
     if (!ok.confirm) return
     const res = await call('screening', 'markNoShows', { sessionId }, { loadingText: '正在标记' })
     setNote(`已标记 ${res.marked} 人未到场`)
@@ -64,8 +73,16 @@ export default function SessionPage() {
         )}
       </RemoteView>
       {noShows.error && <Text className='error-text'>{noShows.error}</Text>}
-      {note && <Text id='session-note' className='sc-sub sc-ok'>{note}</Text>}
-      {waiting > 0 && <BigButton id='mark-no-shows' variant='danger' loading={noShows.busy} onClick={() => void noShows.run()}>场次结束：{waiting} 人未签到，标记为未到场</BigButton>}
+      {note && (
+        <Text id='session-note' className='sc-sub sc-ok'>
+          {note}
+        </Text>
+      )}
+      {waiting > 0 && (
+        <BigButton id='mark-no-shows' variant='danger' loading={noShows.busy} onClick={() => void noShows.run()}>
+          场次结束：{waiting} 人未签到，标记为未到场
+        </BigButton>
+      )}
     </PageFrame>
   )
 }

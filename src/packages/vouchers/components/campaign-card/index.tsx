@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components'
-import type { CentreItemDTO } from '../../../../../types/vouchers'
-import { BigButton } from '../../../../components/big-button'
-import { formatCountdown, formatDateTime } from '../../../../utils/datetime'
-import { STATE_BUTTON } from '../../lib/labels'
+import type { CentreItemDTO } from '~types/vouchers'
+import { BigButton } from '~src/components/big-button'
+import { formatCountdown, formatDateTime } from '~src/utils/datetime'
+import { STATE_BUTTON } from '~src/packages/vouchers/lib/labels'
 
 interface Props {
   item: CentreItemDTO

@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import type { MerchantDTO } from '../../../../../types/vouchers'
-import { BigButton } from '../../../../components/big-button'
-import { Field } from '../../../../components/field'
-import { Refusal, useAction } from '../../../../hooks/use-action'
-import { call } from '../../../../services/api'
-import { EMPTY_FORM, toCampaignInput, type CampaignForm } from '../../lib/campaign-form'
+import type { MerchantDTO } from '~types/vouchers'
+import { BigButton } from '~src/components/big-button'
+import { Field } from '~src/components/field'
+import { Refusal, useAction } from '~src/hooks/use-action'
+import { call } from '~src/services/api'
+import { EMPTY_FORM, toCampaignInput, type CampaignForm } from '~src/packages/vouchers/lib/campaign-form'
 
 const KINDS: [CampaignForm['kind'], string][] = [
   ['threshold', '满减'],

@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { StaffMerchantDTO } from '../../../../../types/vouchers'
-import { routeUrl } from '../../../../../types/routes'
-import { BigButton } from '../../../../components/big-button'
+import type { StaffMerchantDTO } from '~types/vouchers'
+import { routeUrl } from '~types/routes'
+import { BigButton } from '~src/components/big-button'
 
 /** 商户工作台: each merchant she works at, its till, and its statement when she is its manager. */
 export function MerchantDesks({ merchants }: { merchants: StaffMerchantDTO[] }) {

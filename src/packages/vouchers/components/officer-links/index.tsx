@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { routeUrl } from '../../../../../types/routes'
-import { BigButton } from '../../../../components/big-button'
+import { routeUrl } from '~types/routes'
+import { BigButton } from '~src/components/big-button'
 
 /** An officer's way from the centre to campaigns and merchants. */
 export function OfficerLinks() {

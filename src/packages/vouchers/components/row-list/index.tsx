@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components'
-import type { RedemptionRowDTO } from '../../../../../types/vouchers'
-import { BigButton } from '../../../../components/big-button'
-import { formatDateTime } from '../../../../utils/datetime'
-import { yuan } from '../../lib/money'
+import type { RedemptionRowDTO } from '~types/vouchers'
+import { BigButton } from '~src/components/big-button'
+import { formatDateTime } from '~src/utils/datetime'
+import { yuan } from '~src/packages/vouchers/lib/money'
 
 interface Props {
   rows: RedemptionRowDTO[]

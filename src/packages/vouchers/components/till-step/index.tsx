@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components'
-import type { PreviewDTO, RedemptionRowDTO } from '../../../../../types/vouchers'
-import { BigButton } from '../../../../components/big-button'
-import { formatTime } from '../../../../utils/datetime'
-import { yuan } from '../../lib/money'
+import type { PreviewDTO, RedemptionRowDTO } from '~types/vouchers'
+import { BigButton } from '~src/components/big-button'
+import { formatTime } from '~src/utils/datetime'
+import { yuan } from '~src/packages/vouchers/lib/money'
 
 export type TillStep =
   | { kind: 'scan' }

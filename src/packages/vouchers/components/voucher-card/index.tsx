@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components'
-import type { VoucherDTO } from '../../../../../types/vouchers'
-import { formatDateTime } from '../../../../utils/datetime'
-import { STATUS_LABEL } from '../../lib/labels'
-import { yuan } from '../../lib/money'
+import type { VoucherDTO } from '~types/vouchers'
+import { formatDateTime } from '~src/utils/datetime'
+import { STATUS_LABEL } from '~src/packages/vouchers/lib/labels'
+import { yuan } from '~src/packages/vouchers/lib/money'
 
 /** A voucher in 我的券: what it gives, where and until when, and how it was used. */
 export function VoucherCard({ v, onOpen }: { v: VoucherDTO; onOpen?: () => void }) {

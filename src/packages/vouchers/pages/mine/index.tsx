@@ -1,14 +1,14 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import type { VoucherStatus } from '../../../../../types/vouchers'
-import { routeUrl } from '../../../../../types/routes'
-import { PageFrame } from '../../../../components/page-frame'
-import { RemoteView } from '../../../../components/remote-view'
-import { useRemote } from '../../../../hooks/use-remote'
-import { call } from '../../../../services/api'
-import { VoucherCard } from '../../components/voucher-card'
-import '../../styles.css'
+import type { VoucherStatus } from '~types/vouchers'
+import { routeUrl } from '~types/routes'
+import { PageFrame } from '~src/components/page-frame'
+import { RemoteView } from '~src/components/remote-view'
+import { useRemote } from '~src/hooks/use-remote'
+import { call } from '~src/services/api'
+import { VoucherCard } from '~src/packages/vouchers/components/voucher-card'
+import '~src/packages/vouchers/styles.css'
 
 const TABS: { key: 'unused' | 'used' | 'expired'; label: string; has: VoucherStatus[] }[] = [
   { key: 'unused', label: '未使用', has: ['unused'] },
