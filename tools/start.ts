@@ -22,7 +22,8 @@ async function main() {
   const emulator = await startEmulator({ dataDir, port: Number(process.env.EMULATOR_PORT || 9300) })
   process.env.TCB_SERVICE_URL = emulator.url
   process.env.TCB_ENV = process.env.TCB_ENV || 'local'
-  // Off Tencent Cloud the SDK probes a metadata host before every request; with serviceUrl set the probe is pointless and stalls under load.
+  // Off Tencent Cloud the SDK probes a metadata host before every request; with serviceUrl set the probe is
+  // pointless and stalls under load.
   process.env.TENCENTCLOUD ??= 'true'
   console.log(`[emulator] CloudBase 本地模拟器 ${emulator.url}（数据目录 ${shownDir}）`)
 

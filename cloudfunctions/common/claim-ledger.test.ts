@@ -5,7 +5,7 @@ import { createPlaceStore } from './place-store'
 import { sweepHolders } from './sweeper'
 
 let emu: TestEmulator
-let now = 1_000_000
+const now = 1_000_000
 beforeAll(async () => {
   emu = await startTestEmulator()
 })

@@ -9,6 +9,7 @@ import { isCalendarDate } from './time'
 
 // C0/C1 controls except tab and line breaks (multi-line text allows those); bidi embeddings, overrides,
 // isolates and marks; zero-width space/joiners, word joiner, BOM.
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's whole job
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/
 const LINE_BREAKS = /[\t\r\n\u2028\u2029]/
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/

@@ -6,7 +6,7 @@ import { browserAvailability, signInAs } from './support/browser'
 import { browserSuite } from './support/suite'
 
 // @types/pngjs is not installed: type the one call used.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { PNG } = require('pngjs') as { PNG: { sync: { read(buf: Buffer): { width: number; height: number; data: Buffer } } } }
 
 const availability = browserAvailability()

@@ -5,7 +5,7 @@ import { floorFailures } from './support/floors'
 import { browserSuite } from './support/suite'
 
 // pngjs ships no type declarations and @types/pngjs is not installed: type the one call used.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { PNG } = require('pngjs') as { PNG: { sync: { read(png: Buffer): { width: number; height: number; data: Buffer } } } }
 
 const availability = browserAvailability()

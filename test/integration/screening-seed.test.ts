@@ -6,7 +6,7 @@ import { invoke, okData } from '../support/invoke'
 import { seedMembers, seedRole, sessionDocs, staffOf } from './screening.fixtures'
 
 const NOW = Date.UTC(2026, 10, 23, 3, 7) // 11:07 Beijing, any day would do
-let now = NOW
+const now = NOW
 let emu: TestEmulator
 const main = createScreeningFunction({ clock: () => now })
 const R1 = 'liangai-2027-r1'

@@ -24,7 +24,10 @@ import type { FunctionMain } from '../host/functions'
 import { buildInvocation } from '../host/identity'
 import { startHost } from '../host/server'
 
-/** The host accepts only demo identities: a bench-only wrapper takes the caller from `data.as` and builds the invocation as the host does. */
+/**
+ * The host accepts only demo identities: a bench-only wrapper takes the caller from `data.as` and builds the
+ * invocation as the host does.
+ */
 export function asCaller(name: string, main: FunctionMain): FunctionMain {
   return (event) => {
     const body = event as { action?: unknown; data?: { as?: string; data?: unknown }; requestId?: unknown }

@@ -60,7 +60,8 @@ async function seedMembers(db: Db, n: number, prefix: string): Promise<string[]>
   return ids
 }
 
-// 3,000 sockets at once overflow the host's listen backlog (ECONNRESET): a keep-alive pool of 512 queues the rest client-side, in the latency.
+// 3,000 sockets at once overflow the host's listen backlog (ECONNRESET): a keep-alive pool of 512 queues the rest
+// client-side, in the latency.
 const agent = new Agent({ keepAlive: true, maxSockets: 512 })
 
 function post(url: string, body: string): Promise<string> {

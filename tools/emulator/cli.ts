@@ -34,6 +34,7 @@ function indexesArg(): IndexDeclarations | undefined {
   const file = arg('indexes')
   if (file === undefined) return undefined
   if (file.endsWith('.json')) return JSON.parse(readFileSync(file, 'utf8')) as IndexDeclarations
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- an index file named on the command line, loaded at run time
   return (require(resolve(file)) as { INDEXES: IndexDeclarations }).INDEXES
 }
 

@@ -62,7 +62,10 @@ function writeAtomically(file: string, lines: Iterable<string>): void {
     let buf = ''
     for (const line of lines) {
       buf += line
-      if (buf.length > 1 << 20) (fs.writeSync(fd, buf), (buf = ''))
+      if (buf.length > 1 << 20) {
+        fs.writeSync(fd, buf)
+        buf = ''
+      }
     }
     if (buf) fs.writeSync(fd, buf)
     fs.fsyncSync(fd)

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- mingo's subpath modules are required by static path (see below) */
 import type { Aggregator as AggregatorT, Context as ContextT, Query as QueryT } from 'mingo'
 import { jsonSchemaValidator } from './json-schema'
 

@@ -109,12 +109,13 @@ function createEngine(opts: StartOptions): Engine {
     strictCollections: opts.strictCollections ?? false,
     notablescanOver: opts.notablescanOver === undefined ? envThreshold() : (opts.notablescanOver ?? undefined),
   }
-  let txs: TransactionManager | undefined
-  const store = new Store(() => txs?.hasOpen() ?? false, opts.indexes ?? INDEXES)
+  // The store asks whether a transaction is open; the manager is made after the engine it commits through.
+  const ref: { txs?: TransactionManager } = {}
+  const store = new Store(() => ref.txs?.hasOpen() ?? false, opts.indexes ?? INDEXES)
   const journal = new Journal(store, { dir: opts.dataDir, maxBytes: opts.maxJournalBytes ?? 8 * 1024 * 1024 })
   const engine = { store, journal, opts: emuOpts, counts: new RequestCounts() } as Engine
-  txs = new TransactionManager(store, emuOpts, opts.transactionLimitMs ?? TRANSACTION_LIMIT_MS, (ops) => commit(engine, ops))
-  engine.txs = txs
+  ref.txs = new TransactionManager(store, emuOpts, opts.transactionLimitMs ?? TRANSACTION_LIMIT_MS, (ops) => commit(engine, ops))
+  engine.txs = ref.txs
   return engine
 }
 

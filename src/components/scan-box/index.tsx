@@ -55,12 +55,8 @@ function PicturePick({
   )
 }
 
-/**
- * Every way a code reaches a desk or a member: the camera (or album) in WeChat;
- * in the browser a picture of the code, the clipboard, or typing. All end in
- * `onCode(text)`, and the box is ready again afterwards whatever the outcome.
- */
-export function ScanBox({ idPrefix, scanText, inputLabel, onCode, busy, submitText = '提交' }: Props) {
+/** The box's text and hint; `submit` unwraps the code, hands it on, and clears the box whatever the outcome. */
+function useScanInput(onCode: Props['onCode']) {
   const [text, setText] = useState('')
   const [hint, setHint] = useState('')
   const submit = async (raw: string) => {
@@ -84,7 +80,16 @@ export function ScanBox({ idPrefix, scanText, inputLabel, onCode, busy, submitTe
       (value) => setText(extractCode(value)),
       () => setHint('无法读取剪贴板，请长按输入框粘贴'),
     )
+  return { text, setText, hint, setHint, submit, scan, paste }
+}
 
+/**
+ * Every way a code reaches a desk or a member: the camera (or album) in WeChat;
+ * in the browser a picture of the code, the clipboard, or typing. All end in
+ * `onCode(text)`, and the box is ready again afterwards whatever the outcome.
+ */
+export function ScanBox({ idPrefix, scanText, inputLabel, onCode, busy, submitText = '提交' }: Props) {
+  const { text, setText, hint, setHint, submit, scan, paste } = useScanInput(onCode)
   return (
     <View className='scan-box'>
       {!isH5 && (

@@ -24,6 +24,7 @@ function functionsOn(clock: (() => number) | undefined): Map<string, FunctionMai
   const fns = loadFunctions(root)
   if (!clock) return fns
   for (const name of fns.keys()) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- each function's module is loaded by name at run time
     const mod = require(join(root, name, 'index.ts')) as Record<string, unknown>
     const factory = Object.entries(mod).find(([k, v]) => /^create\w+Function$/.test(k) && typeof v === 'function')?.[1] as
       Factory | undefined

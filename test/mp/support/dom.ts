@@ -1,5 +1,5 @@
 // jsdom ships no type declarations and @types/jsdom is not installed: type the one constructor used.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { JSDOM } = require('jsdom') as { JSDOM: new (html: string, options: { url: string }) => { window: Window } }
 
 /**

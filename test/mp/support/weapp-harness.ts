@@ -37,7 +37,7 @@ export function bootApp(backend: FakeBackend) {
   installDom()
   const g0 = globalThis as unknown as Record<string, unknown>
   delete g0.wx // each boot is a fresh WeChat: the webpack chunk registry lives on wx
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const simulate = require('miniprogram-simulate')
   const g = globalThis as unknown as Record<string, unknown>
   const log: WeChatLog = { navigations: [], calls: [], modals: [], confirmModals: true }
@@ -104,6 +104,7 @@ export function bootApp(backend: FakeBackend) {
   })
 
   // WeChat runs app.js first: it loads the shared chunks and registers the app.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled app, loaded as WeChat loads it
   require(join(DIST, 'app.js'))
   ;(app.onLaunch as AnyFn)?.call(app, { path: 'pages/index/index', query: {}, scene: 1001 })
   ;(app.onShow as AnyFn)?.call(app, { path: 'pages/index/index', query: {}, scene: 1001 })
