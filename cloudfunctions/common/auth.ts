@@ -53,7 +53,7 @@ export function authLabel(auth: Auth<never>): string {
 /** Her account, read afresh; concurrent calls' reads share a query (batched-read.ts). */
 const userById = batchedById<UserDoc & { _id: string }>(COLLECTIONS.users)
 
-export async function loadAccount(db: Db, openid: string): Promise<CallerAccount> {
+async function loadAccount(db: Db, openid: string): Promise<CallerAccount> {
   const user = openid ? await userById(db, openid) : null
   const roles = [...(user?.roles ?? [])]
   if (env().bootstrapOfficers.includes(openid) && !roles.some((r) => r.role === 'officer')) roles.push({ role: 'officer' })
@@ -115,27 +115,4 @@ export async function authorizeScope<I>(auth: Auth<I>, input: I, who: Authorized
   const id = await of(input, ctx)
   const kind = 'staff' in auth ? auth.staff : 'merchant'
   if (id === null || !holdsScope(who.account, kind, id, 'manager' in auth)) fail('FORBIDDEN')
-}
-
-/** Transitional (removed once every service declares `auth`): the same checks, called from services. */
-export async function requireOfficer(db: Db, openid: string): Promise<CallerAccount> {
-  const account = await loadAccount(db, openid)
-  if (!isOfficer(account)) fail('FORBIDDEN')
-  return account
-}
-
-export function hasStaffScope(account: CallerAccount, kind: ScopeKind, id: string): boolean {
-  return holdsScope(account, kind, id, false)
-}
-
-export async function requireStaff(db: Db, openid: string, kind: ScopeKind, id: string): Promise<CallerAccount> {
-  const account = await loadAccount(db, openid)
-  if (!isOfficer(account) && !hasStaffScope(account, kind, id)) fail('FORBIDDEN')
-  return account
-}
-
-export async function requireVerifiedMember(db: Db, openid: string): Promise<{ account: CallerAccount; roster: RosterDoc }> {
-  const { account, roster } = await accountAndRoster(db, openid)
-  if (!roster) fail('NOT_VERIFIED')
-  return { account, roster }
 }

@@ -60,6 +60,18 @@ export type FormResult = { ok: true; request: SaveEventRequest } | { ok: false; 
 
 const wholeNumber = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : null)
 
+/** "A:匠心特产集, B" → [{ id: 'A', name: '匠心特产集' }, { id: 'B', name: 'B' }]; a zone without a name is named by its id. */
+function parseZones(text: string): SaveEventRequest['zones'] {
+  return text
+    .split(/[,，\n]/)
+    .map((z) => z.trim())
+    .filter(Boolean)
+    .map((z) => {
+      const [zid, ...rest] = z.split(/[:：]/)
+      return { id: zid.trim(), name: rest.join(':').trim() || zid.trim() }
+    })
+}
+
 /** Checks what a person can get wrong in the form, with the field to point at; the server checks the rest. */
 export function toRequest(f: EventForm, id?: string): FormResult {
   const fail = (field: keyof EventForm, message: string): FormResult => ({ ok: false, field, message })
@@ -71,14 +83,7 @@ export function toRequest(f: EventForm, id?: string): FormResult {
   const endsAt = parseBeijing(f.endsAt)
   if (startsAt === null) return fail('startsAt', '请按 2027-01-01 09:00 的格式填写开始时间')
   if (endsAt === null || endsAt <= startsAt) return fail('endsAt', '结束时间须晚于开始时间，格式如 2027-01-01 17:00')
-  const zones = f.zones
-    .split(/[,，\n]/)
-    .map((z) => z.trim())
-    .filter(Boolean)
-    .map((z) => {
-      const [zid, ...rest] = z.split(/[:：]/)
-      return { id: zid.trim(), name: rest.join(':').trim() || zid.trim() }
-    })
+  const zones = parseZones(f.zones)
   if (zones.some((z) => !/^[A-Za-z0-9_-]{1,10}$/.test(z.id))) return fail('zones', '分区编号只能用 1–10 位字母、数字，如 A:匠心特产集')
   const capacity = f.capacity.trim() ? wholeNumber(f.capacity) : null
   if (f.capacity.trim() && !capacity) return fail('capacity', '人数上限须为正整数，不限则留空')

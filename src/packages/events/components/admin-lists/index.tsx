@@ -23,8 +23,8 @@ interface Props {
   onSave: (values: SubValues, key: string | null) => Promise<ItemFormError | null>
 }
 
-/** A list of sub-items (booths, tiers, checkpoints): tap one to edit it in place, or add one below. */
-export function AdminList({ id, title, rows, fields, onSave }: Props) {
+/** Which row is open, the two forms' values, and the save that reports back under the form it came from. */
+function useAdminList(fields: SubField[], onSave: Props['onSave']) {
   const blank = Object.fromEntries(fields.map((f) => [f.key, '']))
   const [editing, setEditing] = useState<string | null>(null)
   const [values, setValues] = useState<SubValues>(blank)
@@ -47,6 +47,42 @@ export function AdminList({ id, title, rows, fields, onSave }: Props) {
   const busy = saving.busy
   const save = saving.run
   const errorOf = (key: string | null) => (error && error.key === key ? error.e : null)
+  return { editing, setEditing, values, setValues, draft, setDraft, open, busy, save, errorOf }
+}
+
+type ListState = ReturnType<typeof useAdminList>
+
+/** One saved item: its summary line, and its edit form while open. */
+function AdminListRow({ id, row: r, fields, list }: { id: string; row: AdminRow; fields: SubField[]; list: ListState }) {
+  const { editing, setEditing, values, setValues, open, busy, save, errorOf } = list
+  return (
+    <View className={`admin-row ${editing === r.key ? 'admin-row--open' : ''}`}>
+      <View id={`${id}-row-${r.key}`} className='admin-row__head' onClick={() => open(r)}>
+        <Text className='admin-row__text'>{r.text}</Text>
+        <Text className='admin-row__action'>{editing === r.key ? '收起' : '修改'}</Text>
+      </View>
+      {editing === r.key && (
+        <ItemForm
+          id={`${id}-edit`}
+          fields={fields}
+          values={values}
+          onChange={setValues}
+          error={errorOf(r.key)}
+          hints={r.hints}
+          busy={busy}
+          saveLabel='保存修改'
+          onSave={() => void save(r.key)}
+          onCancel={() => setEditing(null)}
+        />
+      )}
+    </View>
+  )
+}
+
+/** A list of sub-items (booths, tiers, checkpoints): tap one to edit it in place, or add one below. */
+export function AdminList({ id, title, rows, fields, onSave }: Props) {
+  const list = useAdminList(fields, onSave)
+  const { draft, setDraft, busy, save, errorOf } = list
 
   return (
     <View id={id} className='card'>
@@ -55,26 +91,7 @@ export function AdminList({ id, title, rows, fields, onSave }: Props) {
       </Text>
       {rows.length === 0 ? <Text className='muted'>还没有，可在下方添加</Text> : <Text className='muted'>点一项即可修改</Text>}
       {rows.map((r) => (
-        <View key={r.key} className={`admin-row ${editing === r.key ? 'admin-row--open' : ''}`}>
-          <View id={`${id}-row-${r.key}`} className='admin-row__head' onClick={() => open(r)}>
-            <Text className='admin-row__text'>{r.text}</Text>
-            <Text className='admin-row__action'>{editing === r.key ? '收起' : '修改'}</Text>
-          </View>
-          {editing === r.key && (
-            <ItemForm
-              id={`${id}-edit`}
-              fields={fields}
-              values={values}
-              onChange={setValues}
-              error={errorOf(r.key)}
-              hints={r.hints}
-              busy={busy}
-              saveLabel='保存修改'
-              onSave={() => void save(r.key)}
-              onCancel={() => setEditing(null)}
-            />
-          )}
-        </View>
+        <AdminListRow key={r.key} id={id} row={r} fields={fields} list={list} />
       ))}
       <Text className='admin-add__title'>添加{title}</Text>
       <ItemForm

@@ -26,6 +26,13 @@ export function repeatWarning(memberName: string, tier: GiftTierDTO, redeemedAt:
 /** Only a preview that may be granted waits for the desk; every other outcome leaves the desk ready for the next person. */
 export const isAwaitingConfirm = (step: Step) => step.kind === 'preview' && step.preview.status === 'ready'
 
+/** After a redemption: what to hand over, or the repeat warning. */
+function doneText(r: RedemptionDTO): string {
+  return r.outcome === 'granted'
+    ? `请发放：${r.tier.gift}（${r.tier.name}）给 ${r.memberName}。该档还剩 ${r.tier.left} 份。`
+    : repeatWarning(r.memberName, r.tier, r.redeemedAt, r.desk)
+}
+
 /** What the desk sees after a scan: who and which gift, then hand it over, or why not. */
 export function DeskStep({ step, busy, onConfirm, onCancel }: Props) {
   if (step.kind === 'scan') return null
@@ -36,13 +43,10 @@ export function DeskStep({ step, busy, onConfirm, onCancel }: Props) {
       </View>
     )
   if (step.kind === 'done') {
-    const r = step.result
-    const granted = r.outcome === 'granted'
+    const granted = step.result.outcome === 'granted'
     return (
       <View id='gift-desk-result' className={`ev-result ev-result--${granted ? 'ok' : 'warn'}`}>
-        {granted
-          ? `请发放：${r.tier.gift}（${r.tier.name}）给 ${r.memberName}。该档还剩 ${r.tier.left} 份。`
-          : repeatWarning(r.memberName, r.tier, r.redeemedAt, r.desk)}
+        {doneText(step.result)}
       </View>
     )
   }

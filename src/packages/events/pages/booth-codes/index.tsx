@@ -12,6 +12,27 @@ import { useParams } from '~src/hooks/use-params'
 import '~src/packages/events/styles.css'
 import './index.css'
 
+/** The printable codes, one cell per booth, each with its own way to replace a leaked code. */
+function BoothSheet({ codes, onReissue }: { codes: BoothCodeDTO[]; onReissue: (c: BoothCodeDTO) => void }) {
+  return (
+    <View className='booth-sheet'>
+      {codes.map((c) => (
+        <View key={c.boothId} id={`booth-${c.boothId}`} className='booth-qr'>
+          <QrImage text={c.code} size='print' />
+          <Text className='booth-qr__name'>{c.boothName}</Text>
+          <Text className='booth-qr__meta'>
+            {c.zoneName} · {c.exhibitor}
+          </Text>
+          <Text className='booth-qr__meta'>微信扫码集章{c.version > 0 ? ` · 第 ${c.version} 版` : ''}</Text>
+          <View className='booth-qr__reissue no-print' onClick={() => onReissue(c)}>
+            旧码泄露？重新生成
+          </View>
+        </View>
+      ))}
+    </View>
+  )
+}
+
 /** A4 sheets of booth codes, as many pages as there are booths; the QR holds the printed code itself. */
 export default function BoothCodes() {
   const { id = '' } = useParams()
@@ -42,21 +63,7 @@ export default function BoothCodes() {
               {reissue.error && <Text className='error-text'>{reissue.error}</Text>}
             </View>
             {data.codes.length === 0 && <Text className='muted'>本活动还没有展位</Text>}
-            <View className='booth-sheet'>
-              {data.codes.map((c) => (
-                <View key={c.boothId} id={`booth-${c.boothId}`} className='booth-qr'>
-                  <QrImage text={c.code} size='print' />
-                  <Text className='booth-qr__name'>{c.boothName}</Text>
-                  <Text className='booth-qr__meta'>
-                    {c.zoneName} · {c.exhibitor}
-                  </Text>
-                  <Text className='booth-qr__meta'>微信扫码集章{c.version > 0 ? ` · 第 ${c.version} 版` : ''}</Text>
-                  <View className='booth-qr__reissue no-print' onClick={() => void reissue.run(c)}>
-                    旧码泄露？重新生成
-                  </View>
-                </View>
-              ))}
-            </View>
+            <BoothSheet codes={data.codes} onReissue={(c) => void reissue.run(c)} />
           </>
         )}
       </RemoteView>

@@ -6,13 +6,49 @@ import { RotatingCode } from '~src/components/rotating-code'
 import { ScanBox } from '~src/components/scan-box'
 import { StateView } from '~src/components/state-view'
 import { useAction } from '~src/hooks/use-action'
-import { outcomeOf } from '~src/hooks/use-rotating-code'
+import { outcomeOf, type CodeOutcome } from '~src/hooks/use-rotating-code'
 import { useRemote } from '~src/hooks/use-remote'
 import { call } from '~src/services/api'
 import { formatTime } from '~src/utils/datetime'
 import { CheckInHistory } from '~src/packages/events/components/check-in-history'
 import { useParams } from '~src/hooks/use-params'
 import '~src/packages/events/styles.css'
+
+function MyCodeCard({ id, checkStatus }: { id: string; checkStatus: () => Promise<CodeOutcome | null> }) {
+  return (
+    <View className='card'>
+      <Text className='card__title'>我的签到码</Text>
+      <RotatingCode
+        id='checkin-qr'
+        fetchCode={() => call('events', 'myCheckInCode', { eventId: id }, { silent: true })}
+        checkStatus={checkStatus}
+        deps={[id]}
+        hint='请向签到点工作人员出示此码'
+      />
+    </View>
+  )
+}
+
+interface SelfCheckInProps {
+  done: string
+  error: string
+  busy: boolean
+  onCode: (token: string) => Promise<unknown>
+}
+
+function SelfCheckInCard({ done, error, busy, onCode }: SelfCheckInProps) {
+  return (
+    <View className='card'>
+      <Text className='card__title'>扫签到点二维码自助签到</Text>
+      <ScanBox idPrefix='self-checkin' scanText='扫签到点二维码' inputLabel='签到点码' onCode={onCode} busy={busy} />
+      {(done || error) && (
+        <View id='self-checkin-result' className={`ev-result ev-result--${error ? 'warn' : 'ok'}`}>
+          {error || done}
+        </View>
+      )}
+    </View>
+  )
+}
 
 /** My check-in code for one event, scanning a checkpoint's screen myself, and where I have checked in. */
 export default function CheckInPage() {
@@ -50,25 +86,8 @@ export default function CheckInPage() {
   }
   return (
     <PageFrame className='checkin'>
-      <View className='card'>
-        <Text className='card__title'>我的签到码</Text>
-        <RotatingCode
-          id='checkin-qr'
-          fetchCode={() => call('events', 'myCheckInCode', { eventId: id }, { silent: true })}
-          checkStatus={checkStatus}
-          deps={[id]}
-          hint='请向签到点工作人员出示此码'
-        />
-      </View>
-      <View className='card'>
-        <Text className='card__title'>扫签到点二维码自助签到</Text>
-        <ScanBox idPrefix='self-checkin' scanText='扫签到点二维码' inputLabel='签到点码' onCode={self.run} busy={self.busy} />
-        {(done || self.error) && (
-          <View id='self-checkin-result' className={`ev-result ev-result--${self.error ? 'warn' : 'ok'}`}>
-            {self.error || done}
-          </View>
-        )}
-      </View>
+      <MyCodeCard id={id} checkStatus={checkStatus} />
+      <SelfCheckInCard done={done} error={self.error} busy={self.busy} onCode={self.run} />
       <CheckInHistory checkIns={mine} error={history.error} loading={!history.loaded} onRetry={() => void history.reload()} />
     </PageFrame>
   )

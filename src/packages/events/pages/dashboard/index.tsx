@@ -32,7 +32,6 @@ export default function Dashboard() {
 }
 
 function Figures({ data, onRefresh }: { data: DashboardDTO; onRefresh: () => void }) {
-  const t = data.totals
   return (
     <View>
       <Text className='ev-title'>{data.title}</Text>
@@ -40,20 +39,34 @@ function Figures({ data, onRefresh }: { data: DashboardDTO; onRefresh: () => voi
       <BigButton variant='secondary' onClick={onRefresh}>
         刷新
       </BigButton>
-      <View id='dashboard-totals' className='card'>
-        {[
-          ['集章总数', t.stamps],
-          ['集章人数', t.stampers],
-          ['报名人数', t.signedUp],
-          ['签到人次', t.checkedIn],
-          ['已兑礼品', t.giftsRedeemed],
-        ].map(([k, v]) => (
-          <View key={k} className='row'>
-            <Text className='row__label'>{k}</Text>
-            <Text>{v}</Text>
-          </View>
-        ))}
-      </View>
+      <Totals totals={data.totals} />
+      <Charts data={data} />
+    </View>
+  )
+}
+
+function Totals({ totals: t }: { totals: DashboardDTO['totals'] }) {
+  return (
+    <View id='dashboard-totals' className='card'>
+      {[
+        ['集章总数', t.stamps],
+        ['集章人数', t.stampers],
+        ['报名人数', t.signedUp],
+        ['签到人次', t.checkedIn],
+        ['已兑礼品', t.giftsRedeemed],
+      ].map(([k, v]) => (
+        <View key={k} className='row'>
+          <Text className='row__label'>{k}</Text>
+          <Text>{v}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}
+
+function Charts({ data }: { data: DashboardDTO }) {
+  return (
+    <>
       <View className='card'>
         <Text className='card__title'>各展位集章数</Text>
         <BarChart idPrefix='booth-bar' bars={data.stampsPerBooth.map((b) => ({ key: b.boothId, label: b.name, value: b.stamps }))} />
@@ -86,6 +99,6 @@ function Figures({ data, onRefresh }: { data: DashboardDTO; onRefresh: () => voi
           empty='没有被拒绝的扫码'
         />
       </View>
-    </View>
+    </>
   )
 }

@@ -17,8 +17,8 @@ import '~src/packages/events/styles.css'
 
 type FieldError = { field: keyof EventForm; message: string }
 
-export default function EditEvent() {
-  const { id = '' } = useParams()
+/** The event being edited (none for a new one), its form, and the save that points at the field a refusal is about. */
+function useEventEditor(id: string) {
   const [event, setEvent] = useState<EventAdminDTO | null>(null)
   const [form, setForm] = useState<EventForm>(EMPTY_FORM)
   const [fieldError, setFieldError] = useState<FieldError | null>(null)
@@ -49,6 +49,12 @@ export default function EditEvent() {
       throw err
     }
   })
+  return { event, form, setForm, fieldError, loaded, saving }
+}
+
+export default function EditEvent() {
+  const { id = '' } = useParams()
+  const { event, form, setForm, fieldError, loaded, saving } = useEventEditor(id)
 
   if (id && !event) {
     return (

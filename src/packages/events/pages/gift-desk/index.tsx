@@ -23,25 +23,8 @@ async function onlyFair(): Promise<string> {
   return fairs.length === 1 ? fairs[0].id : ''
 }
 
-/**
- * Scan → tier and masked name → confirm → hand over. After any outcome (granted,
- * a repeat, a refusal) the scan box is there again for the next person.
- */
-export default function GiftDesk() {
-  const params = useParams()
-  const [id, setId] = useState(params.id ?? '')
-  const [desk, setDesk] = useState<string>(() => Taro.getStorageSync(DESK_KEY) || '1号兑换台')
-  const [step, setStep] = useState<Step>({ kind: 'scan' })
-  const [tiers, setTiers] = useState<GiftTierDTO[] | null>(null)
-  const detail = useRemote(async (silent) => {
-    const eventId = id || (await onlyFair())
-    setId(eventId)
-    setTiers(null) // fresh stock from the server replaces what the desk last heard
-    return { event: eventId ? await call('events', 'eventDetail', { eventId }, { silent }) : null }
-  })
-  const shown = tiers ?? detail.data?.event?.tiers ?? []
-  const updateTier = (t: GiftTierDTO) => setTiers(shown.map((x) => (x.id === t.id ? t : x)))
-
+/** Preview and confirm a scanned code; whatever happens ends as the next step the desk sees, and the stock it heard of. */
+function useDeskActions(id: string, desk: string, setStep: (s: Step) => void, updateTier: (t: GiftTierDTO) => void) {
   const act = useAction(async (fn: () => Promise<Step>) => {
     try {
       setStep(await fn())
@@ -62,6 +45,29 @@ export default function GiftDesk() {
       updateTier(result.tier)
       return { kind: 'done', result }
     })
+  return { act, preview, confirm }
+}
+
+/**
+ * Scan → tier and masked name → confirm → hand over. After any outcome (granted,
+ * a repeat, a refusal) the scan box is there again for the next person.
+ */
+export default function GiftDesk() {
+  const params = useParams()
+  const [id, setId] = useState(params.id ?? '')
+  const [desk, setDesk] = useState<string>(() => Taro.getStorageSync(DESK_KEY) || '1号兑换台')
+  const [step, setStep] = useState<Step>({ kind: 'scan' })
+  const [tiers, setTiers] = useState<GiftTierDTO[] | null>(null)
+  const detail = useRemote(async (silent) => {
+    const eventId = id || (await onlyFair())
+    setId(eventId)
+    setTiers(null) // fresh stock from the server replaces what the desk last heard
+    return { event: eventId ? await call('events', 'eventDetail', { eventId }, { silent }) : null }
+  })
+  const shown = tiers ?? detail.data?.event?.tiers ?? []
+  const updateTier = (t: GiftTierDTO) => setTiers(shown.map((x) => (x.id === t.id ? t : x)))
+
+  const { act, preview, confirm } = useDeskActions(id, desk, setStep, updateTier)
 
   return (
     <PageFrame className='gift-desk'>

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import { useRef, useState, type MutableRefObject } from 'react'
 import type { StampCardDTO } from '~types/events'
 import { routeUrl } from '~types/routes'
 import { PageFrame } from '~src/components/page-frame'
@@ -22,6 +22,51 @@ async function currentFairId(): Promise<string> {
   return fair?.id ?? ''
 }
 
+type Stamp = (code: string, forEvent: string) => Promise<StampCardDTO | undefined>
+
+/** The card to show: stamped from the scene code first if there is one, else that of the event chosen or going on now. */
+function useCardRemote(scene: MutableRefObject<string>, eventId: string, setEventId: (id: string) => void, stamp: Stamp) {
+  return useRemote<{ card: StampCardDTO | null }>(async (silent) => {
+    const code = scene.current
+    scene.current = ''
+    const stamped = code ? await stamp(code, eventId) : undefined
+    if (stamped) return { card: stamped }
+    // Refused (e.g. already stamped): still show the card of the fair this booth belongs to.
+    if (code && !eventId) {
+      const card = await call('events', 'stampCard', { code }).catch(() => null)
+      if (card) {
+        setEventId(card.eventId)
+        return { card }
+      }
+    }
+    const id = eventId || (await currentFairId())
+    if (!id) return { card: null }
+    setEventId(id)
+    return { card: await call('events', 'stampCard', { eventId: id }, { silent }) }
+  })
+}
+
+interface ScanProps {
+  done: string
+  error: string
+  busy: boolean
+  onCode: (code: string) => Promise<void>
+}
+
+function StampScan({ done, error, busy, onCode }: ScanProps) {
+  return (
+    <View className='card'>
+      <Text className='card__title'>扫展位码集章</Text>
+      <ScanBox idPrefix='stamp' scanText='扫展位码' inputLabel='展位码' onCode={onCode} busy={busy} />
+      {(done || error) && (
+        <View id='stamp-result' className={`ev-result ev-result--${error ? 'warn' : 'ok'}`}>
+          {error || done}
+        </View>
+      )}
+    </View>
+  )
+}
+
 export default function StampCardPage() {
   const params = useParams()
   const [eventId, setEventId] = useState(params.id ?? '')
@@ -38,24 +83,7 @@ export default function StampCardPage() {
     return res.card
   })
 
-  const remote = useRemote<{ card: StampCardDTO | null }>(async (silent) => {
-    const code = scene.current
-    scene.current = ''
-    const stamped = code ? await stamping.run(code, eventId) : undefined
-    if (stamped) return { card: stamped }
-    // Refused (e.g. already stamped): still show the card of the fair this booth belongs to.
-    if (code && !eventId) {
-      const card = await call('events', 'stampCard', { code }).catch(() => null)
-      if (card) {
-        setEventId(card.eventId)
-        return { card }
-      }
-    }
-    const id = eventId || (await currentFairId())
-    if (!id) return { card: null }
-    setEventId(id)
-    return { card: await call('events', 'stampCard', { eventId: id }, { silent }) }
-  })
+  const remote = useCardRemote(scene, eventId, setEventId, stamping.run)
 
   const stamp = async (code: string) => {
     const card = await stamping.run(code, eventId)
@@ -69,15 +97,7 @@ export default function StampCardPage() {
           card && (
             <>
               <StampCard card={card} />
-              <View className='card'>
-                <Text className='card__title'>扫展位码集章</Text>
-                <ScanBox idPrefix='stamp' scanText='扫展位码' inputLabel='展位码' onCode={stamp} busy={stamping.busy} />
-                {(done || stamping.error) && (
-                  <View id='stamp-result' className={`ev-result ev-result--${stamping.error ? 'warn' : 'ok'}`}>
-                    {stamping.error || done}
-                  </View>
-                )}
-              </View>
+              <StampScan done={done} error={stamping.error} busy={stamping.busy} onCode={stamp} />
               <TierList
                 tiers={card.tiers}
                 onOpen={(tierId) => Taro.navigateTo({ url: routeUrl('eventsGiftCode', { id: card.eventId, tier: tierId }) })}

@@ -70,11 +70,8 @@ function Desk({ event, current, onCounts }: { event: EventDetailDTO; current: Ch
   )
 }
 
-/** A checkpoint's staff screen: scan members in, or show a code for them to scan; counts stay live. */
-export default function Station() {
-  const { id = '' } = useParams()
-  const detail = useRemote((silent) => call('events', 'eventDetail', { eventId: id }, { silent }), [id])
-  const [cpId, setCpId] = useState('')
+/** Live counts, polled while the page is open; a check-in made here updates them at once through the setter. */
+function useCheckInCounts(id: string) {
   const [counts, setCounts] = useState<CheckInCountsDTO | null>(null)
   useEffect(() => {
     if (!id) return undefined
@@ -83,6 +80,15 @@ export default function Station() {
     const timer = setInterval(load, POLL_MS)
     return () => clearInterval(timer)
   }, [id])
+  return [counts, setCounts] as const
+}
+
+/** A checkpoint's staff screen: scan members in, or show a code for them to scan; counts stay live. */
+export default function Station() {
+  const { id = '' } = useParams()
+  const detail = useRemote((silent) => call('events', 'eventDetail', { eventId: id }, { silent }), [id])
+  const [cpId, setCpId] = useState('')
+  const [counts, setCounts] = useCheckInCounts(id)
 
   return (
     <PageFrame className='station'>
