@@ -50,25 +50,29 @@ const DAY = 86_400_000
 const int = (s: string, min: number, max: number) => (/^\d+$/.test(s.trim()) && Number(s) >= min && Number(s) <= max ? Number(s) : null)
 
 export type FormResult = { ok: true; input: CampaignInputDTO } | { ok: false; field: keyof CampaignForm; message: string }
+type Bad = Extract<FormResult, { ok: false }>
 
-export function toCampaignInput(f: CampaignForm, now: number): FormResult {
-  const bad = (field: keyof CampaignForm, message: string): FormResult => ({ ok: false, field, message })
-  if (!f.name.trim()) return bad('name', '请填写批次名称')
-  if (!f.funderName.trim()) return bad('funderName', '请填写发放工会')
-  let rule: VoucherRuleDTO
+const bad = (field: keyof CampaignForm, message: string): Bad => ({ ok: false, field, message })
+const isBad = (x: object): x is Bad => 'ok' in x
+
+/** The deduction rule of the chosen kind, or its first field to fix. */
+function ruleOf(f: CampaignForm): VoucherRuleDTO | Bad {
   if (f.kind === 'discount') {
     const rate = int(f.ratePercent, 1, 99)
     const cap = parseYuan(f.capYuan)
     if (rate === null) return bad('ratePercent', '折扣填 1–99，如 95 表示 95折')
     if (!cap) return bad('capYuan', '请填写每次最多优惠金额')
-    rule = { kind: 'discount', ratePercent: rate, capFen: cap }
-  } else {
-    const amount = parseYuan(f.amountYuan)
-    if (!amount) return bad('amountYuan', '请填写减免金额')
-    const threshold = f.kind === 'threshold' ? parseYuan(f.thresholdYuan) : 0
-    if (threshold === null) return bad('thresholdYuan', '请填写满减门槛')
-    rule = f.kind === 'threshold' ? { kind: 'threshold', thresholdFen: threshold, amountFen: amount } : { kind: 'fixed', amountFen: amount }
+    return { kind: 'discount', ratePercent: rate, capFen: cap }
   }
+  const amount = parseYuan(f.amountYuan)
+  if (!amount) return bad('amountYuan', '请填写减免金额')
+  const threshold = f.kind === 'threshold' ? parseYuan(f.thresholdYuan) : 0
+  if (threshold === null) return bad('thresholdYuan', '请填写满减门槛')
+  return f.kind === 'threshold' ? { kind: 'threshold', thresholdFen: threshold, amountFen: amount } : { kind: 'fixed', amountFen: amount }
+}
+
+/** How many, how much and how long, or the first of those fields to fix. */
+function limitsOf(f: CampaignForm) {
   const perMember = int(f.perMember, 1, 20)
   if (perMember === null) return bad('perMember', '每人限领 1–20 张')
   const total = int(f.totalVouchers, 1, 10_000_000)
@@ -79,6 +83,17 @@ export function toCampaignInput(f: CampaignForm, now: number): FormResult {
   const useDays = int(f.useDays, 1, 730)
   if (claimDays === null) return bad('claimDays', '领取天数 1–365')
   if (useDays === null || useDays < claimDays) return bad('useDays', '使用天数须不少于领取天数')
+  return { perMember, total, budget, claimDays, useDays }
+}
+
+export function toCampaignInput(f: CampaignForm, now: number): FormResult {
+  if (!f.name.trim()) return bad('name', '请填写批次名称')
+  if (!f.funderName.trim()) return bad('funderName', '请填写发放工会')
+  const rule = ruleOf(f)
+  if (isBad(rule)) return rule
+  const limits = limitsOf(f)
+  if (isBad(limits)) return limits
+  const { perMember, total, budget, claimDays, useDays } = limits
   if (!f.merchantIds.length) return bad('merchantIds', '请选择至少一家可用商户')
   const bonusRate = int(f.bonusRate, 1, 99)
   const bonusCap = parseYuan(f.bonusCapYuan)

@@ -35,8 +35,16 @@ function Choice<T extends string>({
   )
 }
 
-/** A new campaign: kind and amounts, limits, money budget, windows, mode, audience tags, merchants, 劳模 stacking. */
-export function CampaignFormView({ merchants, onDone }: { merchants: MerchantDTO[]; onDone: () => void }) {
+/** What the form's parts share: the values as typed, their setters, and the message for a field to fix. */
+interface FormBits {
+  f: CampaignForm
+  setF: (f: CampaignForm) => void
+  set: (k: keyof CampaignForm) => (v: string) => void
+  err: (k: keyof CampaignForm) => string
+}
+
+/** The form's values and its save; the error of the first field to fix is shown beside that field. */
+function useCampaignForm(onDone: () => void) {
   const [f, setF] = useState<CampaignForm>(EMPTY_FORM)
   const [errField, setErrField] = useState('')
   const set = (k: keyof CampaignForm) => (v: string) => setF({ ...f, [k]: v })
@@ -48,11 +56,13 @@ export function CampaignFormView({ merchants, onDone }: { merchants: MerchantDTO
     onDone()
   })
   const err = (k: keyof CampaignForm) => (errField === k ? save.error : '')
+  const bits: FormBits = { f, setF, set, err }
+  return { bits, save, errField }
+}
+
+function RuleFields({ f, setF, set, err }: FormBits) {
   return (
-    <View id='campaign-form' className='card'>
-      <Text className='card__title'>新建批次</Text>
-      <Field id='cf-name' label='批次名称' value={f.name} onInput={set('name')} error={err('name')} />
-      <Field id='cf-funder' label='发放工会' value={f.funderName} onInput={set('funderName')} error={err('funderName')} />
+    <>
       <Choice id='cf-kind' options={KINDS} value={f.kind} onPick={(kind) => setF({ ...f, kind })} />
       {f.kind === 'threshold' && (
         <Field id='cf-threshold' label='满（元）' value={f.thresholdYuan} onInput={set('thresholdYuan')} error={err('thresholdYuan')} />
@@ -66,6 +76,13 @@ export function CampaignFormView({ merchants, onDone }: { merchants: MerchantDTO
       {f.kind === 'discount' && (
         <Field id='cf-cap' label='每次最多优惠（元）' value={f.capYuan} onInput={set('capYuan')} error={err('capYuan')} />
       )}
+    </>
+  )
+}
+
+function LimitFields({ f, setF, set, err }: FormBits) {
+  return (
+    <>
       <Field id='cf-per' label='每人限领（张）' value={f.perMember} onInput={set('perMember')} error={err('perMember')} />
       <Field id='cf-total' label='发放总张数' value={f.totalVouchers} onInput={set('totalVouchers')} error={err('totalVouchers')} />
       <Field
@@ -87,9 +104,13 @@ export function CampaignFormView({ merchants, onDone }: { merchants: MerchantDTO
         value={f.mode}
         onPick={(mode) => setF({ ...f, mode })}
       />
-      <Field id='cf-tags' label='仅限标签（可空，如 劳模、新就业形态）' value={f.tags} onInput={set('tags')} />
-      <Text className='vc-line'>可用商户</Text>
-      {err('merchantIds') && <Text className='error-text'>{err('merchantIds')}</Text>}
+    </>
+  )
+}
+
+function MerchantPicker({ merchants, f, setF }: FormBits & { merchants: MerchantDTO[] }) {
+  return (
+    <>
       {merchants.map((m) => {
         const on = f.merchantIds.includes(m.id)
         return (
@@ -105,6 +126,13 @@ export function CampaignFormView({ merchants, onDone }: { merchants: MerchantDTO
           </View>
         )
       })}
+    </>
+  )
+}
+
+function BonusFields({ f, setF, set, err }: FormBits) {
+  return (
+    <>
       <Choice
         id='cf-bonus'
         options={[
@@ -129,6 +157,26 @@ export function CampaignFormView({ merchants, onDone }: { merchants: MerchantDTO
           />
         </View>
       )}
+    </>
+  )
+}
+
+/** A new campaign: kind and amounts, limits, money budget, windows, mode, audience tags, merchants, 劳模 stacking. */
+export function CampaignFormView({ merchants, onDone }: { merchants: MerchantDTO[]; onDone: () => void }) {
+  const { bits, save, errField } = useCampaignForm(onDone)
+  const { f, set, err } = bits
+  return (
+    <View id='campaign-form' className='card'>
+      <Text className='card__title'>新建批次</Text>
+      <Field id='cf-name' label='批次名称' value={f.name} onInput={set('name')} error={err('name')} />
+      <Field id='cf-funder' label='发放工会' value={f.funderName} onInput={set('funderName')} error={err('funderName')} />
+      <RuleFields {...bits} />
+      <LimitFields {...bits} />
+      <Field id='cf-tags' label='仅限标签（可空，如 劳模、新就业形态）' value={f.tags} onInput={set('tags')} />
+      <Text className='vc-line'>可用商户</Text>
+      {err('merchantIds') && <Text className='error-text'>{err('merchantIds')}</Text>}
+      <MerchantPicker merchants={merchants} {...bits} />
+      <BonusFields {...bits} />
       {save.error && !errField && <Text className='error-text'>{save.error}</Text>}
       <BigButton id='cf-save' loading={save.busy} onClick={() => void save.run()}>
         创建批次

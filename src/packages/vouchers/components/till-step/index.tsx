@@ -17,17 +17,9 @@ interface Props {
   onCancel: () => void
 }
 
-/** What the cashier sees between scans: the deduction to confirm, the result, or the refusal. */
-export function TillStepView({ step, busy, onConfirm, onCancel }: Props) {
-  if (step.kind === 'scan') return null
-  if (step.kind === 'refused')
-    return (
-      <View id='till-refused' className='vc-result vc-result--bad'>
-        {step.text}
-      </View>
-    )
-  const p = step.preview
-  const summary = (
+/** Who and what: the masked member (劳模 marked), the campaign and its rule, and how the deduction was reached. */
+function PreviewSummary({ p }: { p: PreviewDTO }) {
+  return (
     <View>
       <Text className='vc-line'>
         会员：{p.memberMasked}{' '}
@@ -47,21 +39,26 @@ export function TillStepView({ step, busy, onConfirm, onCancel }: Props) {
       ))}
     </View>
   )
-  if (step.kind === 'done') {
-    return (
-      <View id='till-done' className='vc-result vc-result--ok'>
-        <Text className='vc-line'>
-          ✓ 核销成功 {formatTime(step.row.at)} · {step.row.till}
-        </Text>
-        <Text className='vc-line'>
-          消费 {yuan(p.billFen)}，抵扣 {yuan(p.voucherFen + p.modelWorkerFen)}，请收 {yuan(p.payableFen)}
-        </Text>
-      </View>
-    )
-  }
+}
+
+function TillDone({ row, p }: { row: RedemptionRowDTO; p: PreviewDTO }) {
+  return (
+    <View id='till-done' className='vc-result vc-result--ok'>
+      <Text className='vc-line'>
+        ✓ 核销成功 {formatTime(row.at)} · {row.till}
+      </Text>
+      <Text className='vc-line'>
+        消费 {yuan(p.billFen)}，抵扣 {yuan(p.voucherFen + p.modelWorkerFen)}，请收 {yuan(p.payableFen)}
+      </Text>
+    </View>
+  )
+}
+
+function TillPreview({ step, busy, onConfirm, onCancel }: Omit<Props, 'step'> & { step: Extract<TillStep, { kind: 'preview' }> }) {
+  const p = step.preview
   return (
     <View id='till-preview' className='card'>
-      {summary}
+      <PreviewSummary p={p} />
       <Text className='vc-line'>消费金额 {yuan(p.billFen)}</Text>
       <Text id='till-deduction' className='vc-line'>
         券抵扣 {yuan(p.voucherFen)}
@@ -78,4 +75,17 @@ export function TillStepView({ step, busy, onConfirm, onCancel }: Props) {
       </BigButton>
     </View>
   )
+}
+
+/** What the cashier sees between scans: the deduction to confirm, the result, or the refusal. */
+export function TillStepView({ step, busy, onConfirm, onCancel }: Props) {
+  if (step.kind === 'scan') return null
+  if (step.kind === 'refused')
+    return (
+      <View id='till-refused' className='vc-result vc-result--bad'>
+        {step.text}
+      </View>
+    )
+  if (step.kind === 'done') return <TillDone row={step.row} p={step.preview} />
+  return <TillPreview step={step} busy={busy} onConfirm={onConfirm} onCancel={onCancel} />
 }

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
+import type { CampaignDTO } from '~types/vouchers'
 import { routeUrl } from '~types/routes'
 import { BigButton } from '~src/components/big-button'
 import { PageFrame } from '~src/components/page-frame'
@@ -12,6 +13,30 @@ import { CampaignFormView } from '~src/packages/vouchers/components/campaign-for
 import { yuan } from '~src/packages/vouchers/lib/money'
 import '~src/packages/vouchers/styles.css'
 
+/** Each campaign with its size, budget and claim window; a tap opens its figures. */
+function CampaignRows({ campaigns }: { campaigns: CampaignDTO[] }) {
+  return (
+    <View className='card'>
+      {campaigns.map((c) => (
+        <View
+          key={c.id}
+          id={`campaign-row-${c.id}`}
+          className='vc-row'
+          onClick={() => void Taro.navigateTo({ url: routeUrl('vouchersDashboard', { id: c.id }) })}
+        >
+          <View>
+            <Text className='vc-line'>{c.name}</Text>
+            <Text className='vc-small'>
+              {c.funderName} · {c.totalVouchers} 张 · 预算 {yuan(c.budgetFen)} · 领取至 {formatDateTime(c.claimEndsAt)}
+            </Text>
+          </View>
+          <Text className='vc-line'>数据 ›</Text>
+        </View>
+      ))}
+    </View>
+  )
+}
+
 /** Officers: every campaign with a way to its figures, and a form for a new one. */
 export default function Campaigns() {
   const list = useRemote((silent) => call('vouchers', 'listCampaigns', {}, { silent }))
@@ -21,26 +46,7 @@ export default function Campaigns() {
     <PageFrame className='vouchers-campaigns'>
       <Text className='vc-title'>消费券批次</Text>
       <RemoteView remote={list} isEmpty={(cs) => cs.length === 0} emptyText='还没有批次'>
-        {(cs) => (
-          <View className='card'>
-            {cs.map((c) => (
-              <View
-                key={c.id}
-                id={`campaign-row-${c.id}`}
-                className='vc-row'
-                onClick={() => void Taro.navigateTo({ url: routeUrl('vouchersDashboard', { id: c.id }) })}
-              >
-                <View>
-                  <Text className='vc-line'>{c.name}</Text>
-                  <Text className='vc-small'>
-                    {c.funderName} · {c.totalVouchers} 张 · 预算 {yuan(c.budgetFen)} · 领取至 {formatDateTime(c.claimEndsAt)}
-                  </Text>
-                </View>
-                <Text className='vc-line'>数据 ›</Text>
-              </View>
-            ))}
-          </View>
-        )}
+        {(cs) => <CampaignRows campaigns={cs} />}
       </RemoteView>
       {creating ? (
         <CampaignFormView

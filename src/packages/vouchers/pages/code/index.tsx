@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import type { VoucherDTO } from '~types/vouchers'
+import type { RedemptionSummaryDTO, VoucherDTO } from '~types/vouchers'
 import { BackLink } from '~src/components/back-link'
 import { PageFrame } from '~src/components/page-frame'
 import { RotatingCode } from '~src/components/rotating-code'
@@ -13,9 +13,14 @@ import { STATUS_LABEL } from '~src/packages/vouchers/lib/labels'
 import { yuan } from '~src/packages/vouchers/lib/money'
 import '~src/packages/vouchers/styles.css'
 
-/** Her voucher's code: rotates (≈30 s), bound to her and this voucher; turns into what was deducted once the cashier confirms. */
-export default function VoucherCodePage() {
-  const { id = '' } = useParams()
+/** What was deducted and paid, once the cashier confirmed. */
+function usedText(used: RedemptionSummaryDTO) {
+  const where = `${formatTime(used.at)} · ${used.merchantName} ${used.till}`
+  return `${where}：抵扣 ${yuan(used.deductionFen + used.modelWorkerFen)}，实付 ${yuan(used.payableFen)}`
+}
+
+/** The code's two reads: a fresh code (or why there is none), and whether the cashier has confirmed it. */
+function useVoucherCode(id: string) {
   const [voucher, setVoucher] = useState<VoucherDTO | null>(null)
   const [unusable, setUnusable] = useState(false)
   const fetchCode = async () => {
@@ -32,11 +37,15 @@ export default function VoucherCodePage() {
     const used = r.voucher.redemption
     if (!used) return null
     setVoucher(r.voucher)
-    return {
-      title: '已核销',
-      detail: `${formatTime(used.at)} · ${used.merchantName} ${used.till}：抵扣 ${yuan(used.deductionFen + used.modelWorkerFen)}，实付 ${yuan(used.payableFen)}`,
-    }
+    return { title: '已核销', detail: usedText(used) }
   }
+  return { voucher, unusable, fetchCode, checkStatus }
+}
+
+/** Her voucher's code: rotates (≈30 s), bound to her and this voucher; turns into what was deducted once the cashier confirms. */
+export default function VoucherCodePage() {
+  const { id = '' } = useParams()
+  const { voucher, unusable, fetchCode, checkStatus } = useVoucherCode(id)
   if (!id) {
     return (
       <PageFrame>

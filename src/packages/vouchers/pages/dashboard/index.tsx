@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import type { DashboardDTO, DrawDTO } from '~types/vouchers'
 import { BigButton } from '~src/components/big-button'
 import { ExportBox } from '~src/components/export-box'
 import { NoticeBanner } from '~src/components/notice-banner'
@@ -11,6 +12,81 @@ import { call } from '~src/services/api'
 import { BarList } from '~src/packages/vouchers/components/bar-list'
 import { yuan } from '~src/packages/vouchers/lib/money'
 import '~src/packages/vouchers/styles.css'
+
+/** The counts, and the budget split into deducted, reserved by unused vouchers, and still to give out. */
+function BudgetCard({ x }: { x: DashboardDTO }) {
+  return (
+    <View className='card'>
+      <Text id='dash-counts' className='vc-line'>
+        已领 {x.claimed} · 已核销 {x.redeemed} · 已撤销 {x.reversed} · 已过期 {x.expired} · 剩余 {x.vouchersLeft} 张
+      </Text>
+      <BarList
+        idPrefix='dash-budget'
+        rows={[
+          { key: 'used', label: '已抵扣', value: x.usedFen, text: yuan(x.usedFen) },
+          { key: 'reserved', label: '已领未用（预留）', value: x.reservedFen, text: yuan(x.reservedFen) },
+          { key: 'left', label: '可再发放', value: x.leftFen, text: yuan(x.leftFen) },
+        ]}
+      />
+      <Text className='vc-small'>总预算 {yuan(x.budgetFen)}</Text>
+    </View>
+  )
+}
+
+/** Per merchant, per branch (the first 20) and per day. */
+function Breakdowns({ x }: { x: DashboardDTO }) {
+  return (
+    <>
+      <View className='card'>
+        <Text className='card__title'>按商户（核销笔数）</Text>
+        <BarList
+          idPrefix='dash-merchant'
+          rows={x.byMerchant.map((m) => ({
+            key: m.merchantId,
+            label: m.name,
+            value: m.redeemed,
+            text: `${m.redeemed} · ${yuan(m.unionFen)}`,
+          }))}
+        />
+      </View>
+      <View className='card'>
+        <Text className='card__title'>按基层工会（领取）</Text>
+        <BarList
+          idPrefix='dash-branch'
+          rows={x.byBranch
+            .slice(0, 20)
+            .map((b) => ({ key: b.branch, label: b.branch, value: b.claimed, text: `${b.claimed} / 用 ${b.redeemed}` }))}
+        />
+      </View>
+      <View className='card'>
+        <Text className='card__title'>按日（领取）</Text>
+        <BarList
+          idPrefix='dash-day'
+          rows={x.byDay.map((b) => ({
+            key: b.date,
+            label: b.date.slice(5),
+            value: b.claimed,
+            text: `${b.claimed} / 用 ${b.redeemed}`,
+          }))}
+        />
+      </View>
+    </>
+  )
+}
+
+/** A drawn lottery's seed and entries digest, so anyone can re-run the draw and check it. */
+function DrawCard({ draw }: { draw: DrawDTO }) {
+  return (
+    <View className='card'>
+      <Text className='vc-line'>
+        已开奖：{draw.entrants} 人报名，{draw.winners} 人中签
+      </Text>
+      <Text className='vc-small' style={{ wordBreak: 'break-all' }}>
+        种子 {draw.seed} · 名单摘要 {draw.entriesDigest}
+      </Text>
+    </View>
+  )
+}
 
 /** A campaign's figures: claimed / redeemed / reversed, budget used and left, per merchant, branch and day. */
 export default function Dashboard() {
@@ -31,62 +107,10 @@ export default function Dashboard() {
       <RemoteView remote={d}>
         {(x) => (
           <View>
-            <View className='card'>
-              <Text id='dash-counts' className='vc-line'>
-                已领 {x.claimed} · 已核销 {x.redeemed} · 已撤销 {x.reversed} · 已过期 {x.expired} · 剩余 {x.vouchersLeft} 张
-              </Text>
-              <BarList
-                idPrefix='dash-budget'
-                rows={[
-                  { key: 'used', label: '已抵扣', value: x.usedFen, text: yuan(x.usedFen) },
-                  { key: 'reserved', label: '已领未用（预留）', value: x.reservedFen, text: yuan(x.reservedFen) },
-                  { key: 'left', label: '可再发放', value: x.leftFen, text: yuan(x.leftFen) },
-                ]}
-              />
-              <Text className='vc-small'>总预算 {yuan(x.budgetFen)}</Text>
-            </View>
-            <View className='card'>
-              <Text className='card__title'>按商户（核销笔数）</Text>
-              <BarList
-                idPrefix='dash-merchant'
-                rows={x.byMerchant.map((m) => ({
-                  key: m.merchantId,
-                  label: m.name,
-                  value: m.redeemed,
-                  text: `${m.redeemed} · ${yuan(m.unionFen)}`,
-                }))}
-              />
-            </View>
-            <View className='card'>
-              <Text className='card__title'>按基层工会（领取）</Text>
-              <BarList
-                idPrefix='dash-branch'
-                rows={x.byBranch
-                  .slice(0, 20)
-                  .map((b) => ({ key: b.branch, label: b.branch, value: b.claimed, text: `${b.claimed} / 用 ${b.redeemed}` }))}
-              />
-            </View>
-            <View className='card'>
-              <Text className='card__title'>按日（领取）</Text>
-              <BarList
-                idPrefix='dash-day'
-                rows={x.byDay.map((b) => ({
-                  key: b.date,
-                  label: b.date.slice(5),
-                  value: b.claimed,
-                  text: `${b.claimed} / 用 ${b.redeemed}`,
-                }))}
-              />
-            </View>
+            <BudgetCard x={x} />
+            <Breakdowns x={x} />
             {x.draw ? (
-              <View className='card'>
-                <Text className='vc-line'>
-                  已开奖：{x.draw.entrants} 人报名，{x.draw.winners} 人中签
-                </Text>
-                <Text className='vc-small' style={{ wordBreak: 'break-all' }}>
-                  种子 {x.draw.seed} · 名单摘要 {x.draw.entriesDigest}
-                </Text>
-              </View>
+              <DrawCard draw={x.draw} />
             ) : (
               <BigButton id='dash-draw' variant='secondary' loading={draw.busy} onClick={() => void draw.run()}>
                 开奖（抽签批次）

@@ -1,13 +1,14 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
+import type { MerchantDTO, VouchersActions } from '~types/vouchers'
 import { routeUrl } from '~types/routes'
 import { BigButton } from '~src/components/big-button'
 import { Field } from '~src/components/field'
 import { NoticeBanner } from '~src/components/notice-banner'
 import { PageFrame } from '~src/components/page-frame'
 import { RemoteView } from '~src/components/remote-view'
-import { Refusal, useAction } from '~src/hooks/use-action'
+import { Refusal, useAction, type Action } from '~src/hooks/use-action'
 import { useRemote } from '~src/hooks/use-remote'
 import { call } from '~src/services/api'
 import { beijingDate } from '~src/utils/datetime'
@@ -16,6 +17,85 @@ import '~src/packages/vouchers/styles.css'
 
 const STATE_TEXT: Record<string, string> = { open: '待确认', confirmed: '已确认', disputed: '有异议' }
 
+type MerchantState = VouchersActions['merchantStatements'][1][number]
+type MerchantForm = { name: string; address: string; category: string }
+
+/** The new-merchant form and its save; a saved merchant clears the form and shows in the list. */
+function useMerchantForm(reload: () => Promise<void>) {
+  const [form, setForm] = useState<MerchantForm>({ name: '', address: '', category: '' })
+  const save = useAction(async () => {
+    if (!form.name.trim() || !form.address.trim() || !form.category.trim()) throw new Refusal('请填写商户名称、地址和类别')
+    await call('vouchers', 'saveMerchant', form)
+    setForm({ name: '', address: '', category: '' })
+    await reload()
+  })
+  return { form, setForm, save }
+}
+
+interface RowProps {
+  m: MerchantDTO
+  state: MerchantState | undefined
+  busy: boolean
+  onToggle: () => void
+}
+
+function MerchantRow({ m, state, busy, onToggle }: RowProps) {
+  return (
+    <View id={`merchant-${m.id}`} className='vc-row'>
+      <View>
+        <Text className='vc-line'>
+          {m.name}
+          {m.suspended ? '（已暂停）' : ''}
+        </Text>
+        <Text className='vc-small'>
+          {m.category} · {m.address}
+        </Text>
+        {state && (
+          <Text
+            id={`merchant-${m.id}-statement`}
+            className='vc-small'
+            style={{ color: 'var(--brand)' }}
+            onClick={() => void Taro.navigateTo({ url: routeUrl('vouchersStatement', { merchant: m.id, period: 'month' }) })}
+          >
+            本月对账：{STATE_TEXT[state.state]} · 工会结算 {yuan(state.totals.unionFen)} ›
+          </Text>
+        )}
+      </View>
+      <BigButton id={`suspend-${m.id}`} variant={m.suspended ? 'secondary' : 'danger'} loading={busy} onClick={onToggle}>
+        {m.suspended ? '恢复' : '暂停'}
+      </BigButton>
+    </View>
+  )
+}
+
+interface FormProps {
+  form: MerchantForm
+  setForm: (form: MerchantForm) => void
+  save: Action<[], void>
+}
+
+function NewMerchantCard({ form, setForm, save }: FormProps) {
+  return (
+    <View className='card'>
+      <Text className='card__title'>新增商户</Text>
+      <Field id='merchant-name' label='名称' value={form.name} onInput={(name) => setForm({ ...form, name })} />
+      <Field id='merchant-address' label='地址' value={form.address} onInput={(address) => setForm({ ...form, address })} maxlength={80} />
+      <Field
+        id='merchant-category'
+        label='类别'
+        value={form.category}
+        onInput={(category) => setForm({ ...form, category })}
+        maxlength={20}
+        placeholder='如 超市、商场、消费帮扶'
+      />
+      {save.error && <Text className='error-text'>{save.error}</Text>}
+      <BigButton id='merchant-save' loading={save.busy} onClick={() => void save.run()}>
+        保存商户
+      </BigButton>
+    </View>
+  )
+}
+
 /** Officers: partner merchants; add one, suspend one (its tills stop at once), invite its cashiers from the 干部入口. */
 export default function Merchants() {
   const list = useRemote((silent) => call('vouchers', 'listMerchants', {}, { silent }))
@@ -23,13 +103,7 @@ export default function Merchants() {
     call('vouchers', 'merchantStatements', { period: 'month', date: beijingDate(Date.now()) }, { silent: true }),
   )
   const stateOf = (id: string) => states.data?.find((x) => x.merchantId === id)
-  const [form, setForm] = useState({ name: '', address: '', category: '' })
-  const save = useAction(async () => {
-    if (!form.name.trim() || !form.address.trim() || !form.category.trim()) throw new Refusal('请填写商户名称、地址和类别')
-    await call('vouchers', 'saveMerchant', form)
-    setForm({ name: '', address: '', category: '' })
-    await list.reload()
-  })
+  const { form, setForm, save } = useMerchantForm(list.reload)
   const toggle = useAction(async (merchantId: string, suspended: boolean) => {
     await call('vouchers', 'setMerchantSuspended', { merchantId, suspended })
     await list.reload()
@@ -42,62 +116,12 @@ export default function Merchants() {
         {(ms) => (
           <View className='card'>
             {ms.map((m) => (
-              <View key={m.id} id={`merchant-${m.id}`} className='vc-row'>
-                <View>
-                  <Text className='vc-line'>
-                    {m.name}
-                    {m.suspended ? '（已暂停）' : ''}
-                  </Text>
-                  <Text className='vc-small'>
-                    {m.category} · {m.address}
-                  </Text>
-                  {stateOf(m.id) && (
-                    <Text
-                      id={`merchant-${m.id}-statement`}
-                      className='vc-small'
-                      style={{ color: 'var(--brand)' }}
-                      onClick={() => void Taro.navigateTo({ url: routeUrl('vouchersStatement', { merchant: m.id, period: 'month' }) })}
-                    >
-                      本月对账：{STATE_TEXT[stateOf(m.id)!.state]} · 工会结算 {yuan(stateOf(m.id)!.totals.unionFen)} ›
-                    </Text>
-                  )}
-                </View>
-                <BigButton
-                  id={`suspend-${m.id}`}
-                  variant={m.suspended ? 'secondary' : 'danger'}
-                  loading={toggle.busy}
-                  onClick={() => void toggle.run(m.id, !m.suspended)}
-                >
-                  {m.suspended ? '恢复' : '暂停'}
-                </BigButton>
-              </View>
+              <MerchantRow key={m.id} m={m} state={stateOf(m.id)} busy={toggle.busy} onToggle={() => void toggle.run(m.id, !m.suspended)} />
             ))}
           </View>
         )}
       </RemoteView>
-      <View className='card'>
-        <Text className='card__title'>新增商户</Text>
-        <Field id='merchant-name' label='名称' value={form.name} onInput={(name) => setForm({ ...form, name })} />
-        <Field
-          id='merchant-address'
-          label='地址'
-          value={form.address}
-          onInput={(address) => setForm({ ...form, address })}
-          maxlength={80}
-        />
-        <Field
-          id='merchant-category'
-          label='类别'
-          value={form.category}
-          onInput={(category) => setForm({ ...form, category })}
-          maxlength={20}
-          placeholder='如 超市、商场、消费帮扶'
-        />
-        {save.error && <Text className='error-text'>{save.error}</Text>}
-        <BigButton id='merchant-save' loading={save.busy} onClick={() => void save.run()}>
-          保存商户
-        </BigButton>
-      </View>
+      <NewMerchantCard form={form} setForm={setForm} save={save} />
       <NoticeBanner
         tone='info'
         text='核销员：在干部入口发放邀请码，范围选该商户。'

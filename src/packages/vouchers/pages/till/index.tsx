@@ -18,22 +18,27 @@ import '~src/packages/vouchers/styles.css'
 
 const TILL_KEY = 'vouchers.till'
 
-/**
- * The till: enter the bill, scan the member's code → masked name, 劳模 mark and
- * the deduction the server computed → confirm. After any outcome the scan box
- * is ready for the next customer.
- */
-export default function Till() {
-  const params = useParams()
+/** The till's own name (kept on this phone), the bill as typed, and the step the cashier is at. */
+function useTillState() {
   const [till, setTill] = useState<string>(() => Taro.getStorageSync(TILL_KEY) || '1号收银台')
   const [bill, setBill] = useState('')
   const [step, setStep] = useState<TillStep>({ kind: 'scan' })
   const [billError, setBillError] = useState('')
+  return { till, setTill, bill, setBill, step, setStep, billError, setBillError }
+}
+
+type TillState = ReturnType<typeof useTillState>
+
+/** The merchant this till redeems for: the one asked for, or her only one. */
+function useTillMerchant(scope: string | undefined) {
   const merchants = useRemote(() => call('vouchers', 'myMerchants', {}))
   const merchant =
-    merchants.data?.find((m) => m.merchant.id === merchantOfScope(params.merchant)) ??
-    (merchants.data?.length === 1 ? merchants.data[0] : undefined)
-  const merchantId = merchant?.merchant.id ?? ''
+    merchants.data?.find((m) => m.merchant.id === merchantOfScope(scope)) ?? (merchants.data?.length === 1 ? merchants.data[0] : undefined)
+  return { merchants, merchant, merchantId: merchant?.merchant.id ?? '' }
+}
+
+/** Preview then confirm; either ends in the next step to show, a refusal included, so the scan box is ready again. */
+function useTillSteps({ till, bill, setBill, step, setStep, setBillError }: TillState, merchantId: string) {
   const act = useAction(async (fn: () => Promise<TillStep>) => {
     try {
       setStep(await fn())
@@ -64,7 +69,69 @@ export default function Till() {
       setBill('')
       return { kind: 'done', row, preview: p! }
     })
+  return { act, preview, confirm }
+}
 
+interface CardProps {
+  s: TillState
+  busy: boolean
+  onCode: (code: string) => Promise<unknown> | void
+  onConfirm: (code: string, billFen: number) => void
+}
+
+function TillCard({ s, busy, onCode, onConfirm }: CardProps) {
+  return (
+    <View className='card'>
+      <Field id='till-name' label='本收银台名称' value={s.till} onInput={s.setTill} maxlength={20} />
+      <Field
+        id='till-bill'
+        label='消费金额（元）'
+        value={s.bill}
+        onInput={s.setBill}
+        type='text'
+        maxlength={12}
+        placeholder='如 86.00'
+        error={s.billError}
+      />
+      <TillStepView step={s.step} busy={busy} onConfirm={onConfirm} onCancel={() => s.setStep({ kind: 'scan' })} />
+      {s.step.kind !== 'preview' && (
+        <ScanBox idPrefix='till' scanText='扫会员券码' inputLabel='券码' onCode={onCode} busy={busy} submitText='核对优惠' />
+      )}
+    </View>
+  )
+}
+
+function TillLinks({ merchantId }: { merchantId: string }) {
+  return (
+    <View className='vc-links'>
+      <BigButton
+        id='to-today'
+        variant='secondary'
+        onClick={() => void Taro.navigateTo({ url: routeUrl('vouchersToday', { merchant: merchantId }) })}
+      >
+        今日核销与撤销
+      </BigButton>
+      <BigButton
+        id='to-statement'
+        variant='secondary'
+        onClick={() => void Taro.navigateTo({ url: routeUrl('vouchersStatement', { merchant: merchantId }) })}
+      >
+        对账单
+      </BigButton>
+    </View>
+  )
+}
+
+/**
+ * The till: enter the bill, scan the member's code → masked name, 劳模 mark and
+ * the deduction the server computed → confirm. After any outcome the scan box
+ * is ready for the next customer.
+ */
+export default function Till() {
+  const params = useParams()
+  const s = useTillState()
+  const { merchants, merchant, merchantId } = useTillMerchant(params.merchant)
+  const { act, preview, confirm } = useTillSteps(s, merchantId)
   return (
     <PageFrame className='vouchers-till'>
       <RemoteView remote={merchants} isEmpty={() => !merchant} emptyText='您不是合作商户的核销员；请用工会干部发放的邀请码开通'>
@@ -72,44 +139,8 @@ export default function Till() {
           <View>
             <Text className='vc-title'>{merchant!.merchant.name}</Text>
             {merchant!.merchant.suspended && <Text className='vc-result vc-result--bad'>本店已暂停核销</Text>}
-            <View className='card'>
-              <Field id='till-name' label='本收银台名称' value={till} onInput={setTill} maxlength={20} />
-              <Field
-                id='till-bill'
-                label='消费金额（元）'
-                value={bill}
-                onInput={setBill}
-                type='text'
-                maxlength={12}
-                placeholder='如 86.00'
-                error={billError}
-              />
-              <TillStepView
-                step={step}
-                busy={act.busy}
-                onConfirm={(c, b) => void confirm(c, b)}
-                onCancel={() => setStep({ kind: 'scan' })}
-              />
-              {step.kind !== 'preview' && (
-                <ScanBox idPrefix='till' scanText='扫会员券码' inputLabel='券码' onCode={preview} busy={act.busy} submitText='核对优惠' />
-              )}
-            </View>
-            <View className='vc-links'>
-              <BigButton
-                id='to-today'
-                variant='secondary'
-                onClick={() => void Taro.navigateTo({ url: routeUrl('vouchersToday', { merchant: merchantId }) })}
-              >
-                今日核销与撤销
-              </BigButton>
-              <BigButton
-                id='to-statement'
-                variant='secondary'
-                onClick={() => void Taro.navigateTo({ url: routeUrl('vouchersStatement', { merchant: merchantId }) })}
-              >
-                对账单
-              </BigButton>
-            </View>
+            <TillCard s={s} busy={act.busy} onCode={preview} onConfirm={(c, b) => void confirm(c, b)} />
+            <TillLinks merchantId={merchantId} />
           </View>
         )}
       </RemoteView>
