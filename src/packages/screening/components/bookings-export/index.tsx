@@ -6,7 +6,10 @@ import { Refusal } from '~src/hooks/use-action'
 import { call } from '~src/services/api'
 import { formatShanghai } from '~src/utils/datetime'
 
-/** Export of bookings as a CSV file: masked by default; full names, card numbers and phones only with a reason, which the server records. */
+/**
+ * Export of bookings as a CSV file: masked by default; full names, card numbers and phones only with a
+ * reason, which the server records.
+ */
 export function BookingsExport({ programmeId }: { programmeId: string }) {
   const [reason, setReason] = useState('')
   const load = (full: boolean) => async () => {

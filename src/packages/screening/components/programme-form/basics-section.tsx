@@ -3,11 +3,9 @@ import { Field } from '~src/components/field'
 import { TextBox } from './text-box'
 import type { SectionProps } from './types'
 
-/** Name, description, organiser and the privacy notice women consent to. */
-export function BasicsSection({ form, set, errors }: SectionProps) {
+function ProgrammeFields({ form, set, errors }: SectionProps) {
   return (
-    <View className='card'>
-      <Text className='card__title'>基本信息</Text>
+    <>
       <Field
         id='pf-name'
         label='项目名称'
@@ -42,6 +40,13 @@ export function BasicsSection({ form, set, errors }: SectionProps) {
         onInput={(v) => set('id', v)}
         error={errors.id}
       />
+    </>
+  )
+}
+
+function NoticeFields({ form, set, errors }: SectionProps) {
+  return (
+    <>
       <TextBox
         id='pf-notice'
         label='个人信息告知'
@@ -60,6 +65,17 @@ export function BasicsSection({ form, set, errors }: SectionProps) {
         onInput={(v) => set('noticeVersion', v)}
         error={errors.noticeVersion}
       />
+    </>
+  )
+}
+
+/** Name, description, organiser and the privacy notice women consent to. */
+export function BasicsSection(props: SectionProps) {
+  return (
+    <View className='card'>
+      <Text className='card__title'>基本信息</Text>
+      <ProgrammeFields {...props} />
+      <NoticeFields {...props} />
     </View>
   )
 }

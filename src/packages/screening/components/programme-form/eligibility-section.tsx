@@ -5,22 +5,9 @@ import { Segment } from '../segment'
 import { CheckRow } from './check-row'
 import type { SectionProps } from './types'
 
-/** Who may book: gender, age on the screening day, roster tags, branches, first-time only. */
-export function EligibilitySection({ form, set, errors }: SectionProps) {
-  const toggleTag = (tag: string, on: boolean) => set('tags', on ? [...form.tags, tag] : form.tags.filter((t) => t !== tag))
+function AgeFields({ form, set, errors }: SectionProps) {
   return (
-    <View className='card'>
-      <Text className='card__title'>参加条件</Text>
-      <Text className='field__label'>性别</Text>
-      <Segment
-        idPrefix='pf-gender'
-        value={form.gender}
-        onChange={(g) => set('gender', g)}
-        options={[
-          { key: 'F', label: '仅限女职工' },
-          { key: 'any', label: '不限' },
-        ]}
-      />
+    <>
       <Field
         id='pf-age-min'
         label='最低年龄（筛查当日，不限留空）'
@@ -39,6 +26,14 @@ export function EligibilitySection({ form, set, errors }: SectionProps) {
         onInput={(v) => set('ageMax', v)}
         error={errors.ageMax}
       />
+    </>
+  )
+}
+
+function TagFields({ form, set, errors }: SectionProps) {
+  const toggleTag = (tag: string, on: boolean) => set('tags', on ? [...form.tags, tag] : form.tags.filter((t) => t !== tag))
+  return (
+    <>
       <Text className='field__label'>会员标签（符合任一即可，都不选为不限）</Text>
       {TAG_CHOICES.map((tag) => (
         <CheckRow
@@ -58,6 +53,28 @@ export function EligibilitySection({ form, set, errors }: SectionProps) {
         onInput={(v) => set('tagsOther', v)}
         error={errors.tagsOther}
       />
+    </>
+  )
+}
+
+/** Who may book: gender, age on the screening day, roster tags, branches, first-time only. */
+export function EligibilitySection(props: SectionProps) {
+  const { form, set, errors } = props
+  return (
+    <View className='card'>
+      <Text className='card__title'>参加条件</Text>
+      <Text className='field__label'>性别</Text>
+      <Segment
+        idPrefix='pf-gender'
+        value={form.gender}
+        onChange={(g) => set('gender', g)}
+        options={[
+          { key: 'F', label: '仅限女职工' },
+          { key: 'any', label: '不限' },
+        ]}
+      />
+      <AgeFields {...props} />
+      <TagFields {...props} />
       <Field
         id='pf-branches'
         label='限定工会（逗号分隔，不限留空）'

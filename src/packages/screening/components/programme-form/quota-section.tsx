@@ -4,31 +4,15 @@ import { Field } from '~src/components/field'
 import { plannedPlaces } from '~src/packages/screening/lib/programme-form'
 import type { SectionProps } from './types'
 
-/** Total places (must match the sessions) and optional per-branch quotas, one row per branch. */
-export function QuotaSection({ form, set, errors }: SectionProps) {
-  const planned = plannedPlaces(form)
+/** One editable row per branch quota, each with its own 删除此行. */
+function QuotaRows({ form, set }: SectionProps) {
   const setRow = (i: number, patch: Partial<{ branch: string; quota: string }>) =>
     set(
       'quotas',
       form.quotas.map((q, j) => (j === i ? { ...q, ...patch } : q)),
     )
   return (
-    <View className='card'>
-      <Text className='card__title'>名额</Text>
-      <Field
-        id='pf-total'
-        label='总名额'
-        type='number'
-        maxlength={6}
-        value={form.totalQuota}
-        onInput={(v) => set('totalQuota', v)}
-        hint={`须等于各场次容量之和，按当前场次为 ${planned}`}
-        error={errors.totalQuota}
-      />
-      {planned > 0 && form.totalQuota !== String(planned) && (
-        <BigButton id='pf-total-fill' variant='secondary' onClick={() => set('totalQuota', String(planned))}>{`填入 ${planned}`}</BigButton>
-      )}
-      <Text className='field__label'>各工会名额（可选）</Text>
+    <>
       {form.quotas.map((q, i) => (
         <View key={i} className='sc-list-item'>
           <Field
@@ -53,6 +37,32 @@ export function QuotaSection({ form, set, errors }: SectionProps) {
           </BigButton>
         </View>
       ))}
+    </>
+  )
+}
+
+/** Total places (must match the sessions) and optional per-branch quotas, one row per branch. */
+export function QuotaSection(props: SectionProps) {
+  const { form, set, errors } = props
+  const planned = plannedPlaces(form)
+  return (
+    <View className='card'>
+      <Text className='card__title'>名额</Text>
+      <Field
+        id='pf-total'
+        label='总名额'
+        type='number'
+        maxlength={6}
+        value={form.totalQuota}
+        onInput={(v) => set('totalQuota', v)}
+        hint={`须等于各场次容量之和，按当前场次为 ${planned}`}
+        error={errors.totalQuota}
+      />
+      {planned > 0 && form.totalQuota !== String(planned) && (
+        <BigButton id='pf-total-fill' variant='secondary' onClick={() => set('totalQuota', String(planned))}>{`填入 ${planned}`}</BigButton>
+      )}
+      <Text className='field__label'>各工会名额（可选）</Text>
+      <QuotaRows {...props} />
       {errors.quotas && (
         <Text id='pf-quotas-error' className='field__error'>
           {errors.quotas}

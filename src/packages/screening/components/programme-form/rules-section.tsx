@@ -2,11 +2,9 @@ import { Text, View } from '@tarojs/components'
 import { Field } from '~src/components/field'
 import type { SectionProps } from './types'
 
-/** When booking opens and closes, until when she may cancel, how early or late she may check in. */
-export function RulesSection({ form, set, errors }: SectionProps) {
+function BookingWindowFields({ form, set, errors }: SectionProps) {
   return (
-    <View className='card'>
-      <Text className='card__title'>预约规则（北京时间）</Text>
+    <>
       <Field
         id='pf-release'
         label='放号时间'
@@ -26,6 +24,17 @@ export function RulesSection({ form, set, errors }: SectionProps) {
         onInput={(v) => set('closesAt', v)}
         error={errors.closesAt}
       />
+    </>
+  )
+}
+
+/** When booking opens and closes, until when she may cancel, how early or late she may check in. */
+export function RulesSection(props: SectionProps) {
+  const { form, set, errors } = props
+  return (
+    <View className='card'>
+      <Text className='card__title'>预约规则（北京时间）</Text>
+      <BookingWindowFields {...props} />
       <Field
         id='pf-cancel'
         label='场次开始前多少小时停止取消/改约'

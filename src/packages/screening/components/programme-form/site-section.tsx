@@ -3,21 +3,9 @@ import { Field } from '~src/components/field'
 import { SlotsEditor } from './slots-editor'
 import type { SectionProps } from './types'
 
-/** The one screening site of this form: where, how to reach it, what to bring, and its sessions. */
-export function SiteSection(props: SectionProps) {
-  const { form, set, errors } = props
+function SiteDetailFields({ form, set, errors }: SectionProps) {
   return (
-    <View className='card'>
-      <Text className='card__title'>筛查点与场次</Text>
-      <Field
-        id='pf-site-name'
-        label='医院 / 筛查点名称'
-        maxlength={40}
-        placeholder='市妇幼保健院'
-        value={form.siteName}
-        onInput={(v) => set('siteName', v)}
-        error={errors.siteName}
-      />
+    <>
       <Field
         id='pf-site-address'
         label='地址'
@@ -43,6 +31,26 @@ export function SiteSection(props: SectionProps) {
         onInput={(v) => set('whatToBring', v)}
         error={errors.whatToBring}
       />
+    </>
+  )
+}
+
+/** The one screening site of this form: where, how to reach it, what to bring, and its sessions. */
+export function SiteSection(props: SectionProps) {
+  const { form, set, errors } = props
+  return (
+    <View className='card'>
+      <Text className='card__title'>筛查点与场次</Text>
+      <Field
+        id='pf-site-name'
+        label='医院 / 筛查点名称'
+        maxlength={40}
+        placeholder='市妇幼保健院'
+        value={form.siteName}
+        onInput={(v) => set('siteName', v)}
+        error={errors.siteName}
+      />
+      <SiteDetailFields {...props} />
       <Field
         id='pf-site-id'
         label='筛查点编号'

@@ -4,16 +4,11 @@ import { Field } from '~src/components/field'
 import { SLOT_PRESETS, type SlotRow } from '~src/packages/screening/lib/programme-form'
 import type { SectionProps } from './types'
 
-/** Sessions as "every day from … to …, these daily slots": compact for a week of early and evening sessions. */
-export function SlotsEditor({ form, set, errors }: SectionProps) {
-  const setRow = (i: number, patch: Partial<SlotRow>) =>
-    set(
-      'slots',
-      form.slots.map((s, j) => (j === i ? { ...s, ...patch } : s)),
-    )
-  const add = (start = '', end = '') => set('slots', [...form.slots, { start, end, capacity: '' }])
+type RowProps = Pick<SectionProps, 'form' | 'set'> & { s: SlotRow; i: number }
+
+function DateRangeFields({ form, set, errors }: SectionProps) {
   return (
-    <View>
+    <>
       <Field
         id='pf-from'
         label='首个筛查日'
@@ -32,48 +27,67 @@ export function SlotsEditor({ form, set, errors }: SectionProps) {
         onInput={(v) => set('toDate', v)}
         error={errors.toDate}
       />
+    </>
+  )
+}
+
+function RemoveSlotButton({ form, set, i }: Omit<RowProps, 's'>) {
+  return (
+    <BigButton
+      id={`pf-slot-remove-${i}`}
+      variant='secondary'
+      onClick={() =>
+        set(
+          'slots',
+          form.slots.filter((_s, j) => j !== i),
+        )
+      }
+    >
+      删除此场次
+    </BigButton>
+  )
+}
+
+function SlotItem({ form, set, s, i }: RowProps) {
+  const setRow = (patch: Partial<SlotRow>) =>
+    set(
+      'slots',
+      form.slots.map((row, j) => (j === i ? { ...row, ...patch } : row)),
+    )
+  return (
+    <View className='sc-list-item'>
+      <Field
+        id={`pf-slot-start-${i}`}
+        label={`场次 ${i + 1} 开始`}
+        maxlength={5}
+        placeholder='07:00'
+        value={s.start}
+        onInput={(v) => setRow({ start: v })}
+      />
+      <Field id={`pf-slot-end-${i}`} label='结束' maxlength={5} placeholder='09:00' value={s.end} onInput={(v) => setRow({ end: v })} />
+      <Field
+        id={`pf-slot-cap-${i}`}
+        label='每场人数'
+        type='number'
+        maxlength={4}
+        value={s.capacity}
+        onInput={(v) => setRow({ capacity: v })}
+      />
+      {form.slots.length > 1 && <RemoveSlotButton form={form} set={set} i={i} />}
+    </View>
+  )
+}
+
+/** Sessions as "every day from … to …, these daily slots": compact for a week of early and evening sessions. */
+export function SlotsEditor(props: SectionProps) {
+  const { form, set, errors } = props
+  const add = (start = '', end = '') => set('slots', [...form.slots, { start, end, capacity: '' }])
+  return (
+    <View>
+      <DateRangeFields {...props} />
       <Text className='field__label'>每天的场次（北京时间）</Text>
       {form.slots.map((s, i) => (
-        <View key={i} className='sc-list-item'>
-          <Field
-            id={`pf-slot-start-${i}`}
-            label={`场次 ${i + 1} 开始`}
-            maxlength={5}
-            placeholder='07:00'
-            value={s.start}
-            onInput={(v) => setRow(i, { start: v })}
-          />
-          <Field
-            id={`pf-slot-end-${i}`}
-            label='结束'
-            maxlength={5}
-            placeholder='09:00'
-            value={s.end}
-            onInput={(v) => setRow(i, { end: v })}
-          />
-          <Field
-            id={`pf-slot-cap-${i}`}
-            label='每场人数'
-            type='number'
-            maxlength={4}
-            value={s.capacity}
-            onInput={(v) => setRow(i, { capacity: v })}
-          />
-          {form.slots.length > 1 && (
-            <BigButton
-              id={`pf-slot-remove-${i}`}
-              variant='secondary'
-              onClick={() =>
-                set(
-                  'slots',
-                  form.slots.filter((_s, j) => j !== i),
-                )
-              }
-            >
-              删除此场次
-            </BigButton>
-          )}
-        </View>
+        <SlotItem key={i} form={form} set={set} s={s} i={i} />
       ))}
       {errors.slots && (
         <Text id='pf-slots-error' className='field__error'>

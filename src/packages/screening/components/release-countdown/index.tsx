@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { BigButton } from '~src/components/big-button'
 import { useAction } from '~src/hooks/use-action'
 import { call } from '~src/services/api'
@@ -18,15 +18,25 @@ interface Props {
   onReleased: () => void
 }
 
+/**
+ * Calls `onReleased` on mount when already released, and each time `released` turns true. Only the flag
+ * re-runs the effect: the page hands a new callback on every render, and a countdown tick must not call it.
+ */
+function useOnReleased(released: boolean, onReleased: () => void): void {
+  const callback = useRef(onReleased)
+  callback.current = onReleased
+  useEffect(() => {
+    if (released) callback.current()
+  }, [released])
+}
+
 /** Before release: when places open, a live countdown by the server's clock, and a one-tap reminder. */
 export function ReleaseCountdown({ programmeId, releaseAt, serverNow, readAt, reminded, onReleased }: Props) {
   const now = useNow()
   const left = msUntil(releaseAt, serverNow, readAt, now)
   const [on, setOn] = useState(reminded)
   const [note, setNote] = useState('')
-  useEffect(() => {
-    if (left <= 0) onReleased()
-  }, [left <= 0])
+  useOnReleased(left <= 0, onReleased)
   const remind = useAction(async () => {
     setNote('')
     const outcome = await requestNotices('screening', ['release'])

@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import type { ProgrammeDTO, SessionDTO, SessionPeriod } from '~types/screening'
+import type { DayDTO, ProgrammeDTO, SessionDTO, SessionPeriod } from '~types/screening'
 import { RemoteView } from '~src/components/remote-view'
-import { useRemote } from '~src/hooks/use-remote'
+import { useRemote, type Remote } from '~src/hooks/use-remote'
 import { call } from '~src/services/api'
 import { dayLabel } from '~src/utils/datetime'
 import { scrollToId } from '~src/utils/scroll-to'
@@ -20,11 +20,8 @@ interface Props {
   refreshKey: number
 }
 
-/** Site → day → session, each a column of big options with places left (re-read every 20 s); a full one stays visible but greyed. */
-export function SessionPicker({ programme, selected, onPick, refreshKey }: Props) {
-  const pid = programme.id
-  const [siteId, setSiteId] = useState(programme.sites.length === 1 ? programme.sites[0].id : '')
-  const [date, setDate] = useState('')
+/** Days of the chosen site and sessions of the chosen day, both re-read every 20 s while shown. */
+function usePlaces(pid: string, siteId: string, date: string, refreshKey: number) {
   const days = useRemote(
     (silent) => (siteId ? call('screening', 'listDays', { programmeId: pid, siteId }, { silent }) : Promise.resolve([])),
     [siteId, refreshKey],
@@ -33,13 +30,75 @@ export function SessionPicker({ programme, selected, onPick, refreshKey }: Props
     (silent) => (siteId && date ? call('screening', 'listSessions', { programmeId: pid, siteId, date }, { silent }) : Promise.resolve([])),
     [siteId, date, refreshKey],
   )
+  // Both reloads are stable across renders, so only a new site or day restarts the timer.
+  const reloadDays = days.reload
+  const reloadSessions = sessions.reload
   useEffect(() => {
     const timer = setInterval(() => {
-      if (siteId) void days.reload()
-      if (siteId && date) void sessions.reload()
+      if (siteId) void reloadDays()
+      if (siteId && date) void reloadSessions()
     }, REFRESH_MS)
     return () => clearInterval(timer)
-  }, [siteId, date])
+  }, [siteId, date, reloadDays, reloadSessions])
+  return { days, sessions }
+}
+
+function DayChoices({ days, date, onSelect }: { days: Remote<DayDTO[]>; date: string; onSelect: (date: string) => void }) {
+  return (
+    <RemoteView remote={days} loadingText='正在读取日期…' isEmpty={(d) => d.length === 0} emptyText='该医院暂无可预约的日期'>
+      {(list) => (
+        <ChoiceList
+          idPrefix='day'
+          selected={date}
+          onSelect={onSelect}
+          choices={list.map((d) => ({
+            key: d.date,
+            title: dayLabel(d.date),
+            detail: `${d.sessions} 个时段`,
+            badge: placesBadge(d.placesLeft),
+            disabled: d.placesLeft === 0,
+          }))}
+        />
+      )}
+    </RemoteView>
+  )
+}
+
+interface SessionChoicesProps {
+  sessions: Remote<SessionDTO[]>
+  selected: SessionDTO | null
+  onPick: (session: SessionDTO | null) => void
+}
+
+function SessionChoices({ sessions, selected, onPick }: SessionChoicesProps) {
+  return (
+    <RemoteView remote={sessions} loadingText='正在读取时段…' isEmpty={(d) => d.length === 0} emptyText='这一天没有时段'>
+      {(list) => (
+        <ChoiceList
+          idPrefix='session'
+          itemClass='session-option'
+          badgeIdPrefix='places-left'
+          selected={selected?.id}
+          onSelect={(id) => onPick(list.find((s) => s.id === id) ?? null)}
+          choices={list.map((s) => ({
+            key: s.id,
+            title: s.label,
+            detail: PERIOD[s.period],
+            badge: placesBadge(s.placesLeft),
+            disabled: s.placesLeft === 0,
+          }))}
+        />
+      )}
+    </RemoteView>
+  )
+}
+
+/** Site → day → session, each a column of big options with places left (re-read every 20 s); a full one stays visible but greyed. */
+export function SessionPicker({ programme, selected, onPick, refreshKey }: Props) {
+  const pid = programme.id
+  const [siteId, setSiteId] = useState(programme.sites.length === 1 ? programme.sites[0].id : '')
+  const [date, setDate] = useState('')
+  const { days, sessions } = usePlaces(pid, siteId, date, refreshKey)
   const pickSite = (id: string) => {
     setSiteId(id)
     setDate('')
@@ -61,49 +120,13 @@ export function SessionPicker({ programme, selected, onPick, refreshKey }: Props
         choices={programme.sites.map((s) => ({ key: s.id, title: s.name, detail: s.address }))}
       />
       {siteId && <Text className='sc-step'>② 选择日期</Text>}
-      {siteId && (
-        <RemoteView remote={days} loadingText='正在读取日期…' isEmpty={(d) => d.length === 0} emptyText='该医院暂无可预约的日期'>
-          {(list) => (
-            <ChoiceList
-              idPrefix='day'
-              selected={date}
-              onSelect={pickDay}
-              choices={list.map((d) => ({
-                key: d.date,
-                title: dayLabel(d.date),
-                detail: `${d.sessions} 个时段`,
-                badge: placesBadge(d.placesLeft),
-                disabled: d.placesLeft === 0,
-              }))}
-            />
-          )}
-        </RemoteView>
-      )}
+      {siteId && <DayChoices days={days} date={date} onSelect={pickDay} />}
       {date && (
         <Text id='step-session' className='sc-step'>
           ③ 选择时段
         </Text>
       )}
-      {date && (
-        <RemoteView remote={sessions} loadingText='正在读取时段…' isEmpty={(d) => d.length === 0} emptyText='这一天没有时段'>
-          {(list) => (
-            <ChoiceList
-              idPrefix='session'
-              itemClass='session-option'
-              badgeIdPrefix='places-left'
-              selected={selected?.id}
-              onSelect={(id) => onPick(list.find((s) => s.id === id) ?? null, siteId)}
-              choices={list.map((s) => ({
-                key: s.id,
-                title: s.label,
-                detail: PERIOD[s.period],
-                badge: placesBadge(s.placesLeft),
-                disabled: s.placesLeft === 0,
-              }))}
-            />
-          )}
-        </RemoteView>
-      )}
+      {date && <SessionChoices sessions={sessions} selected={selected} onPick={(s) => onPick(s, siteId)} />}
     </View>
   )
 }

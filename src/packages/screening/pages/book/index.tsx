@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import type { ProgrammeCardDTO, SessionDTO } from '~types/screening'
+import type { ProgrammeCardDTO, ProgrammeDTO, SessionDTO } from '~types/screening'
 import { routeUrl } from '~types/routes'
 import { BigButton } from '~src/components/big-button'
 import { NoticeBanner } from '~src/components/notice-banner'
@@ -47,8 +47,64 @@ function Unavailable({ card }: { card: ProgrammeCardDTO }) {
   )
 }
 
-function BookForm({ card, reschedule }: { card: ProgrammeCardDTO; reschedule: boolean }) {
-  const { programme } = card
+/** Asked only for a session inside the change window: once booked she can no longer move or cancel it. */
+async function confirmLate(hours: number): Promise<boolean> {
+  const ok = await Taro.showModal({
+    title: '临近就诊',
+    content: `该时段 ${hours} 小时内开始，预约后不能再改约或取消。仍要预约吗？`,
+    confirmText: '仍要预约',
+    cancelText: '换个时段',
+  })
+  return ok.confirm
+}
+
+/** Books, or moves her booking, then opens it; a reschedule goes back to the booking she came from. */
+async function sendBooking(programme: ProgrammeDTO, session: SessionDTO, reschedule: boolean, notice: NoticeChoice): Promise<void> {
+  if (reschedule) {
+    await call('screening', 'reschedule', { programmeId: programme.id, sessionId: session.id }, { loadingText: '正在改约' })
+    // Back to the booking she came from: it re-reads itself when shown.
+    if (Taro.getCurrentPages().length > 1) return void (await Taro.navigateBack())
+  } else {
+    const topics = [...noticeTopics(notice), 'result' as const]
+    await requestNotices('screening', topics)
+    const body = {
+      programmeId: programme.id,
+      sessionId: session.id,
+      consentVersion: programme.privacyNotice.version,
+      notice: noticeOf(notice),
+    }
+    await call('screening', 'book', body, { loadingText: '正在预约' })
+  }
+  await Taro.redirectTo({ url: routeUrl('screeningBooking', { id: programme.id }) })
+}
+
+interface SubmitInput {
+  programme: ProgrammeDTO
+  session: SessionDTO | null
+  reschedule: boolean
+  agreed: boolean
+  late: boolean
+  notice: NoticeChoice
+  /** SLOT_FULL: someone took the last place first. */
+  onFull: () => void
+}
+
+function useSubmit({ programme, session, reschedule, agreed, late, notice, onFull }: SubmitInput) {
+  return useAction(async () => {
+    if (!session) throw new Refusal('请先选择医院、日期和时段')
+    if (!reschedule && !agreed) throw new Refusal('请先阅读并勾选同意个人信息告知')
+    if (late && !(await confirmLate(programme.cancelDeadlineHours))) return
+    try {
+      await sendBooking(programme, session, reschedule, notice)
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'SLOT_FULL') onFull()
+      throw err
+    }
+  })
+}
+
+/** The form's state, the chosen session's lateness, and its two actions: book (or move) and join the waitlist. */
+function useBookForm(programme: ProgrammeDTO, reschedule: boolean) {
   const [session, setSession] = useState<SessionDTO | null>(null)
   const [siteId, setSiteId] = useState('')
   const [agreed, setAgreed] = useState(false)
@@ -63,49 +119,60 @@ function BookForm({ card, reschedule }: { card: ProgrammeCardDTO; reschedule: bo
     setFull(false)
     if (s) scrollToId('chosen-session')
   }
-  const submit = useAction(async () => {
-    if (!session) throw new Refusal('请先选择医院、日期和时段')
-    if (!reschedule && !agreed) throw new Refusal('请先阅读并勾选同意个人信息告知')
-    if (late) {
-      const ok = await Taro.showModal({
-        title: '临近就诊',
-        content: `该时段 ${programme.cancelDeadlineHours} 小时内开始，预约后不能再改约或取消。仍要预约吗？`,
-        confirmText: '仍要预约',
-        cancelText: '换个时段',
-      })
-      if (!ok.confirm) return
-    }
-    try {
-      if (reschedule) {
-        await call('screening', 'reschedule', { programmeId: programme.id, sessionId: session.id }, { loadingText: '正在改约' })
-        // Back to the booking she came from: it re-reads itself when shown.
-        if (Taro.getCurrentPages().length > 1) return void (await Taro.navigateBack())
-      } else {
-        const topics = [...noticeTopics(notice), 'result' as const]
-        await requestNotices('screening', topics)
-        const body = {
-          programmeId: programme.id,
-          sessionId: session.id,
-          consentVersion: programme.privacyNotice.version,
-          notice: noticeOf(notice),
-        }
-        await call('screening', 'book', body, { loadingText: '正在预约' })
-      }
-      await Taro.redirectTo({ url: routeUrl('screeningBooking', { id: programme.id }) })
-    } catch (err) {
-      if (err instanceof ApiError && err.code === 'SLOT_FULL') {
-        setFull(true)
-        setSession(null)
-        setRefreshKey((k) => k + 1)
-      }
-      throw err
-    }
-  })
+  const onFull = () => {
+    setFull(true)
+    setSession(null)
+    setRefreshKey((k) => k + 1)
+  }
+  const submit = useSubmit({ programme, session, reschedule, agreed, late, notice, onFull })
   const waitlist = useAction(async () => {
     await requestNotices('screening', ['offer'])
     await call('screening', 'joinWaitlist', { programmeId: programme.id, siteId: siteId || undefined }, { loadingText: '正在加入候补' })
     await Taro.redirectTo({ url: routeUrl('screeningProgramme', { id: programme.id }) })
   })
+  return { session, agreed, setAgreed, notice, setNotice, full, refreshKey, late, pick, submit, waitlist }
+}
+
+interface NoticeProps {
+  programme: ProgrammeDTO
+  notice: NoticeChoice
+  setNotice: (notice: NoticeChoice) => void
+  agreed: boolean
+  setAgreed: (agreed: boolean) => void
+}
+
+/** A first booking only: which notices she wants, and her consent to the privacy notice. */
+function NoticeAndConsent({ programme, notice, setNotice, agreed, setAgreed }: NoticeProps) {
+  return (
+    <View>
+      <Text className='sc-step'>④ 通知方式（可都选）</Text>
+      <CheckRow id='notice-confirmation' checked={notice.confirmation} onChange={(on) => setNotice({ ...notice, confirmation: on })}>
+        预约成功时通知
+      </CheckRow>
+      <CheckRow id='notice-reminder' checked={notice.reminder} onChange={(on) => setNotice({ ...notice, reminder: on })}>
+        前一天提醒我
+      </CheckRow>
+      <ConsentBox notice={programme.privacyNotice} agreed={agreed} onChange={setAgreed} />
+    </View>
+  )
+}
+
+/** The session she picked, and a warning when it starts inside the change window. */
+function ChosenSession({ session, late, hours }: { session: SessionDTO | null; late: boolean; hours: number }) {
+  return (
+    <>
+      {session && <NoticeBanner id='chosen-session' tone='ok' text={`已选：${dayLabel(session.date)} ${session.label}`} />}
+      {late && (
+        <NoticeBanner id='late-warning' tone='warn' text={`该时段在 ${hours} 小时内开始：预约后不能再改约或取消，请确认能按时到达。`} />
+      )}
+    </>
+  )
+}
+
+function BookForm({ card, reschedule }: { card: ProgrammeCardDTO; reschedule: boolean }) {
+  const { programme } = card
+  const form = useBookForm(programme, reschedule)
+  const { session, submit, waitlist } = form
   const error = submit.error || waitlist.error
   return (
     <>
@@ -113,26 +180,16 @@ function BookForm({ card, reschedule }: { card: ProgrammeCardDTO; reschedule: bo
         {reschedule ? '改约' : '预约'} · {programme.name}
       </Text>
       {reschedule && <Text className='sc-sub'>选好新时段后再取消原预约；新时段约不上时，原预约保持不变。</Text>}
-      <SessionPicker programme={programme} selected={session} onPick={pick} refreshKey={refreshKey} />
-      {session && <NoticeBanner id='chosen-session' tone='ok' text={`已选：${dayLabel(session.date)} ${session.label}`} />}
-      {late && (
-        <NoticeBanner
-          id='late-warning'
-          tone='warn'
-          text={`该时段在 ${programme.cancelDeadlineHours} 小时内开始：预约后不能再改约或取消，请确认能按时到达。`}
-        />
-      )}
+      <SessionPicker programme={programme} selected={session} onPick={form.pick} refreshKey={form.refreshKey} />
+      <ChosenSession session={session} late={form.late} hours={programme.cancelDeadlineHours} />
       {!reschedule && (
-        <View>
-          <Text className='sc-step'>④ 通知方式（可都选）</Text>
-          <CheckRow id='notice-confirmation' checked={notice.confirmation} onChange={(on) => setNotice({ ...notice, confirmation: on })}>
-            预约成功时通知
-          </CheckRow>
-          <CheckRow id='notice-reminder' checked={notice.reminder} onChange={(on) => setNotice({ ...notice, reminder: on })}>
-            前一天提醒我
-          </CheckRow>
-          <ConsentBox notice={programme.privacyNotice} agreed={agreed} onChange={setAgreed} />
-        </View>
+        <NoticeAndConsent
+          programme={programme}
+          notice={form.notice}
+          setNotice={form.setNotice}
+          agreed={form.agreed}
+          setAgreed={form.setAgreed}
+        />
       )}
       {error && (
         <Text id='book-error' className='error-text'>
@@ -142,7 +199,7 @@ function BookForm({ card, reschedule }: { card: ProgrammeCardDTO; reschedule: bo
       <BigButton id='book-submit' loading={submit.busy} onClick={() => void submit.run()}>
         {reschedule ? '确认改约' : '确认预约'}
       </BigButton>
-      {!reschedule && (full || stageOf(card) === 'full') && (
+      {!reschedule && (form.full || stageOf(card) === 'full') && (
         <BigButton id='join-waitlist' variant='secondary' loading={waitlist.busy} onClick={() => void waitlist.run()}>
           名额已满，加入候补
         </BigButton>

@@ -63,9 +63,9 @@ function CheckinCode({ b, onCheckedIn }: { b: BookingDTO; onCheckedIn: () => voi
   )
 }
 
-/** 改约 / 取消 while allowed; once the window has closed, why they are gone and whom to call. */
-function Changes({ b, programmeHours, card }: { b: BookingDTO; programmeHours: number; card: Remote<ProgrammeCardDTO | null> }) {
-  const cancel = useAction(async () => {
+/** Cancels after she confirms; the page then shows the cancelled booking the server returned. */
+function useCancel(b: BookingDTO, card: Remote<ProgrammeCardDTO | null>) {
+  return useAction(async () => {
     const ok = await Taro.showModal({
       title: '取消预约',
       content: '取消后名额会立即让给其他人，确定取消吗？',
@@ -77,6 +77,11 @@ function Changes({ b, programmeHours, card }: { b: BookingDTO; programmeHours: n
     // Show the cancelled booking as the server returned it (a re-read no longer lists it as hers).
     if (card.data) card.setData({ ...card.data, myBooking: cancelled })
   })
+}
+
+/** 改约 / 取消 while allowed; once the window has closed, why they are gone and whom to call. */
+function Changes({ b, programmeHours, card }: { b: BookingDTO; programmeHours: number; card: Remote<ProgrammeCardDTO | null> }) {
+  const cancel = useCancel(b, card)
   if (b.status !== 'booked') return null
   if (!b.canCancel) {
     return (
@@ -110,6 +115,44 @@ function Changes({ b, programmeHours, card }: { b: BookingDTO; programmeHours: n
   )
 }
 
+/** No booking of hers in this programme: the way back to book, when the page knows which programme. */
+function NoBooking({ id }: { id: string }) {
+  return (
+    <>
+      <StateView state='empty' message='您在本项目还没有预约' />
+      {id && (
+        <BigButton id='book-again' onClick={() => Taro.redirectTo({ url: routeUrl('screeningProgramme', { id }) })}>
+          去预约
+        </BigButton>
+      )}
+    </>
+  )
+}
+
+function Booking({ b, c, card }: { b: BookingDTO; c: ProgrammeCardDTO; card: Remote<ProgrammeCardDTO | null> }) {
+  return (
+    <>
+      <Details b={b} />
+      {b.status === 'booked' && <CheckinCode b={b} onCheckedIn={() => void card.reload()} />}
+      {b.status === 'checked_in' && b.checkedInAt && (
+        <Text id='checked-in' className='sc-big sc-ok'>
+          已签到 {formatTime(b.checkedInAt)}
+        </Text>
+      )}
+      {b.resultReady && <ResultCard programmeId={b.programmeId} />}
+      <Changes b={b} programmeHours={c.programme.cancelDeadlineHours} card={card} />
+      {b.status === 'cancelled' && (
+        <BigButton id='book-again' onClick={() => Taro.redirectTo({ url: routeUrl('screeningProgramme', { id: b.programmeId }) })}>
+          重新预约
+        </BigButton>
+      )}
+      <BigButton id='go-outbox' variant='secondary' onClick={() => Taro.navigateTo({ url: routeUrl('screeningOutbox') })}>
+        通知记录
+      </BigButton>
+    </>
+  )
+}
+
 export default function BookingPage() {
   const params = useParams()
   const card = useRemote((silent) => loadCard(params.id, silent), [params.id])
@@ -118,39 +161,8 @@ export default function BookingPage() {
       <RemoteView remote={card}>
         {(c) => {
           const b = c?.myBooking
-          if (!c || !b) {
-            return (
-              <>
-                <StateView state='empty' message='您在本项目还没有预约' />
-                {params.id && (
-                  <BigButton id='book-again' onClick={() => Taro.redirectTo({ url: routeUrl('screeningProgramme', { id: params.id }) })}>
-                    去预约
-                  </BigButton>
-                )}
-              </>
-            )
-          }
-          return (
-            <>
-              <Details b={b} />
-              {b.status === 'booked' && <CheckinCode b={b} onCheckedIn={() => void card.reload()} />}
-              {b.status === 'checked_in' && b.checkedInAt && (
-                <Text id='checked-in' className='sc-big sc-ok'>
-                  已签到 {formatTime(b.checkedInAt)}
-                </Text>
-              )}
-              {b.resultReady && <ResultCard programmeId={b.programmeId} />}
-              <Changes b={b} programmeHours={c.programme.cancelDeadlineHours} card={card} />
-              {b.status === 'cancelled' && (
-                <BigButton id='book-again' onClick={() => Taro.redirectTo({ url: routeUrl('screeningProgramme', { id: b.programmeId }) })}>
-                  重新预约
-                </BigButton>
-              )}
-              <BigButton id='go-outbox' variant='secondary' onClick={() => Taro.navigateTo({ url: routeUrl('screeningOutbox') })}>
-                通知记录
-              </BigButton>
-            </>
-          )
+          if (!c || !b) return <NoBooking id={params.id} />
+          return <Booking b={b} c={c} card={card} />
         }}
       </RemoteView>
     </PageFrame>

@@ -53,18 +53,12 @@ function ProgrammeCard({ card }: { card: ProgrammeCardDTO }) {
   )
 }
 
-export default function ScreeningIndex() {
-  const [me, setMe] = useState<MeDTO | null>(cachedMe())
-  const list = useRemote((silent) => {
-    loadMe({ silent: true }).then(setMe, () => undefined)
-    return call('screening', 'listProgrammes', {}, { silent })
-  })
+/** The way into the site desk and the officers' pages, for those whose roles allow them. */
+function StaffEntries({ me }: { me: MeDTO | null }) {
   const isSiteStaff = !!me?.roles.some((r) => r.role === 'staff' && r.scope.kind === 'site')
   const isOfficer = !!me?.roles.some((r) => r.role === 'officer')
   return (
-    <PageFrame>
-      <Text className='sc-title'>两癌筛查</Text>
-      <Text className='sc-sub'>免费宫颈癌、乳腺癌筛查。选好医院和时段即可预约，结果只有您本人能看到。</Text>
+    <>
       {isSiteStaff && (
         <NoticeBanner
           id='go-desk'
@@ -83,6 +77,21 @@ export default function ScreeningIndex() {
           onAction={() => go(routeUrl('screeningAdmin'))}
         />
       )}
+    </>
+  )
+}
+
+export default function ScreeningIndex() {
+  const [me, setMe] = useState<MeDTO | null>(cachedMe())
+  const list = useRemote((silent) => {
+    loadMe({ silent: true }).then(setMe, () => undefined)
+    return call('screening', 'listProgrammes', {}, { silent })
+  })
+  return (
+    <PageFrame>
+      <Text className='sc-title'>两癌筛查</Text>
+      <Text className='sc-sub'>免费宫颈癌、乳腺癌筛查。选好医院和时段即可预约，结果只有您本人能看到。</Text>
+      <StaffEntries me={me} />
       {me && !me.verified && (
         <NoticeBanner tone='warn' text='请先完成会员认证，才能预约' actionText='去认证' onAction={() => go(routeUrl('verify'))} />
       )}

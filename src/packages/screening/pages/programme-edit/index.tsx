@@ -15,8 +15,8 @@ import '~src/packages/screening/styles.css'
 
 const suffix = (): string => Math.random().toString(36).slice(2, 6).padEnd(4, '0')
 
-/** Officers: plan a new screening round; the server checks it again and answers per field. A long form: a refusal scrolls to its first marked field. */
-export default function ProgrammeEditPage() {
+/** The form, its errors by field and above the button, and the create action that fills them. */
+function useProgrammeEdit() {
   const [form, setForm] = useState<ProgrammeForm>(() => emptyForm(Date.now(), suffix()))
   const [errors, setErrors] = useState<FormErrors>({})
   const [topError, setTopError] = useState('')
@@ -45,28 +45,39 @@ export default function ProgrammeEditPage() {
       if (onField) scrollToFirstError()
     }
   })
+  return { form, set, errors, topError, created, create }
+}
 
-  if (created) {
-    return (
-      <PageFrame>
-        <Text className='sc-title'>已创建筛查项目</Text>
-        <View id='pf-created' className='card'>
-          <Text className='card__title'>{created.name}</Text>
-          <Text className='sc-sub'>{`共 ${created.totalQuota} 个名额，${created.firstDay} 至 ${created.lastDay}`}</Text>
-        </View>
-        <BigButton id='pf-to-admin' onClick={() => Taro.redirectTo({ url: routeUrl('screeningAdmin', { id: created.id }) })}>
-          去项目看板
-        </BigButton>
-        <BigButton
-          id='pf-to-programme'
-          variant='secondary'
-          onClick={() => Taro.navigateTo({ url: routeUrl('screeningProgramme', { id: created.id }) })}
-        >
-          查看会员看到的页面
-        </BigButton>
-      </PageFrame>
-    )
-  }
+/** Done: what was created, and the way on to its dashboard or to the page members see. */
+function Created({ created }: { created: ProgrammeDTO }) {
+  return (
+    <PageFrame>
+      <Text className='sc-title'>已创建筛查项目</Text>
+      <View id='pf-created' className='card'>
+        <Text className='card__title'>{created.name}</Text>
+        <Text className='sc-sub'>{`共 ${created.totalQuota} 个名额，${created.firstDay} 至 ${created.lastDay}`}</Text>
+      </View>
+      <BigButton id='pf-to-admin' onClick={() => Taro.redirectTo({ url: routeUrl('screeningAdmin', { id: created.id }) })}>
+        去项目看板
+      </BigButton>
+      <BigButton
+        id='pf-to-programme'
+        variant='secondary'
+        onClick={() => Taro.navigateTo({ url: routeUrl('screeningProgramme', { id: created.id }) })}
+      >
+        查看会员看到的页面
+      </BigButton>
+    </PageFrame>
+  )
+}
+
+/**
+ * Officers: plan a new screening round; the server checks it again and answers per field. A long form:
+ * a refusal scrolls to its first marked field.
+ */
+export default function ProgrammeEditPage() {
+  const { form, set, errors, topError, created, create } = useProgrammeEdit()
+  if (created) return <Created created={created} />
   return (
     <PageFrame>
       <Text className='sc-title'>新建筛查项目</Text>

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useRef } from 'react'
-import type { ProgrammeCardDTO } from '~types/screening'
+import type { ProgrammeCardDTO, ProgrammeDTO } from '~types/screening'
 import { routeUrl } from '~types/routes'
 import { BigButton } from '~src/components/big-button'
 import { NoticeBanner } from '~src/components/notice-banner'
@@ -15,7 +15,7 @@ import { WaitlistCard } from '~src/packages/screening/components/waitlist-card'
 import { eligibilityView } from '~src/packages/screening/lib/eligibility-view'
 import { sessionLine, STATUS_LABEL } from '~src/packages/screening/lib/format'
 import { loadCard } from '~src/packages/screening/lib/programme'
-import { stageOf } from '~src/packages/screening/lib/stage'
+import { stageOf, type Stage } from '~src/packages/screening/lib/stage'
 import '~src/packages/screening/styles.css'
 
 const go = (url: string) => Taro.navigateTo({ url })
@@ -55,17 +55,57 @@ function Eligibility({ card }: { card: ProgrammeCardDTO }) {
   )
 }
 
-function Programme({ c, readAt, reload }: { c: ProgrammeCardDTO; readAt: number; reload: () => void }) {
-  const p = c.programme
-  const stage = stageOf(c)
+/** Where the screening takes place, and the dates and deadlines of this round. */
+function SitesCard({ p }: { p: ProgrammeDTO }) {
+  return (
+    <View className='card'>
+      <Text className='card__title'>筛查地点</Text>
+      {p.sites.map((s) => (
+        <View key={s.id} className='sc-list-item'>
+          <Text className='sc-sub'>
+            {s.name} · {s.address}
+          </Text>
+          <Text className='sc-sub'>电话 {s.phone}</Text>
+        </View>
+      ))}
+      <Text className='sc-sub'>
+        筛查日期：{p.firstDay} 至 {p.lastDay}；预约截止 {formatDateTime(p.bookingClosesAt)}；就诊前 {p.cancelDeadlineHours}{' '}
+        小时内不能取消或改约。
+      </Text>
+    </View>
+  )
+}
+
+/** The way into booking while places are open, or into its sessions and the waitlist once they are gone. */
+function BookEntry({ p, stage }: { p: ProgrammeDTO; stage: Stage }) {
   return (
     <>
-      <Text className='sc-title'>{p.name}</Text>
-      <Text className='sc-sub'>
-        {p.organiser} · 共 {p.totalQuota} 个名额
-      </Text>
-      <Text className='sc-sub'>{p.description}</Text>
-      <Eligibility card={c} />
+      {stage === 'open' && (
+        <BigButton id='go-book' onClick={() => go(routeUrl('screeningBook', { id: p.id }))}>
+          去预约（余 {p.placesLeft} 个名额）
+        </BigButton>
+      )}
+      {stage === 'full' && (
+        <BigButton id='go-book' variant='secondary' onClick={() => go(routeUrl('screeningBook', { id: p.id }))}>
+          名额已满，查看时段或加入候补
+        </BigButton>
+      )}
+    </>
+  )
+}
+
+interface StageProps {
+  c: ProgrammeCardDTO
+  stage: Stage
+  readAt: number
+  reload: () => void
+}
+
+/** What she can do at this stage: see her booking, answer an offer, wait for release, book, or nothing. */
+function StageActions({ c, stage, readAt, reload }: StageProps) {
+  const p = c.programme
+  return (
+    <>
       {stage === 'booked' && c.myBooking && (
         <NoticeBanner
           id='go-booking'
@@ -88,32 +128,25 @@ function Programme({ c, readAt, reload }: { c: ProgrammeCardDTO; readAt: number;
           onReleased={reload}
         />
       )}
-      {stage === 'open' && (
-        <BigButton id='go-book' onClick={() => go(routeUrl('screeningBook', { id: p.id }))}>
-          去预约（余 {p.placesLeft} 个名额）
-        </BigButton>
-      )}
-      {stage === 'full' && (
-        <BigButton id='go-book' variant='secondary' onClick={() => go(routeUrl('screeningBook', { id: p.id }))}>
-          名额已满，查看时段或加入候补
-        </BigButton>
-      )}
+      <BookEntry p={p} stage={stage} />
       {stage === 'closed' && <NoticeBanner tone='warn' text='本轮预约已结束' />}
-      <View className='card'>
-        <Text className='card__title'>筛查地点</Text>
-        {p.sites.map((s) => (
-          <View key={s.id} className='sc-list-item'>
-            <Text className='sc-sub'>
-              {s.name} · {s.address}
-            </Text>
-            <Text className='sc-sub'>电话 {s.phone}</Text>
-          </View>
-        ))}
-        <Text className='sc-sub'>
-          筛查日期：{p.firstDay} 至 {p.lastDay}；预约截止 {formatDateTime(p.bookingClosesAt)}；就诊前 {p.cancelDeadlineHours}{' '}
-          小时内不能取消或改约。
-        </Text>
-      </View>
+    </>
+  )
+}
+
+function Programme({ c, readAt, reload }: { c: ProgrammeCardDTO; readAt: number; reload: () => void }) {
+  const p = c.programme
+  const stage = stageOf(c)
+  return (
+    <>
+      <Text className='sc-title'>{p.name}</Text>
+      <Text className='sc-sub'>
+        {p.organiser} · 共 {p.totalQuota} 个名额
+      </Text>
+      <Text className='sc-sub'>{p.description}</Text>
+      <Eligibility card={c} />
+      <StageActions c={c} stage={stage} readAt={readAt} reload={reload} />
+      <SitesCard p={p} />
     </>
   )
 }

@@ -7,7 +7,7 @@ import { PageFrame } from '~src/components/page-frame'
 import { RemoteView } from '~src/components/remote-view'
 import { useAction } from '~src/hooks/use-action'
 import { useParams } from '~src/hooks/use-params'
-import { useRemote } from '~src/hooks/use-remote'
+import { useRemote, type Remote } from '~src/hooks/use-remote'
 import { call } from '~src/services/api'
 import { formatTime } from '~src/utils/datetime'
 import { ResultForm } from '~src/packages/screening/components/result-form'
@@ -35,14 +35,9 @@ function Row({ r, open, onOpen, onDone }: { r: StaffBookingRowDTO; open: boolean
   )
 }
 
-/** One session's list at the desk: who came, mark the rest as no-shows in one step, register results. */
-export default function SessionPage() {
-  const params = useParams()
-  const sessionId = params.id ?? ''
-  const rows = useRemote((silent) => call('screening', 'staffBookings', { sessionId }, { silent }))
-  const [open, setOpen] = useState('')
-  const [note, setNote] = useState('')
-  const noShows = useAction(async () => {
+/** Marks every woman not checked in as a no-show, after the desk confirms, then re-reads the list. */
+function useMarkNoShows(sessionId: string, rows: Remote<StaffBookingRowDTO[]>, setNote: (note: string) => void) {
+  return useAction(async () => {
     const ok = await Taro.showModal({
       title: '标记未到场',
       content: '把本场次所有未签到的预约标记为未到场？',
@@ -54,6 +49,37 @@ export default function SessionPage() {
     setNote(`已标记 ${res.marked} 人未到场`)
     await rows.reload()
   })
+}
+
+interface ListProps {
+  rows: Remote<StaffBookingRowDTO[]>
+  open: string
+  setOpen: (bookingId: string) => void
+  onDone: () => void
+}
+
+function BookingList({ rows, open, setOpen, onDone }: ListProps) {
+  return (
+    <RemoteView remote={rows} isEmpty={(d) => d.length === 0} emptyText='本场次没有预约'>
+      {(list) => (
+        <View className='card' id='session-bookings'>
+          {list.map((r) => (
+            <Row key={r.bookingId} r={r} open={open === r.bookingId} onOpen={() => setOpen(r.bookingId)} onDone={onDone} />
+          ))}
+        </View>
+      )}
+    </RemoteView>
+  )
+}
+
+/** One session's list at the desk: who came, mark the rest as no-shows in one step, register results. */
+export default function SessionPage() {
+  const params = useParams()
+  const sessionId = params.id ?? ''
+  const rows = useRemote((silent) => call('screening', 'staffBookings', { sessionId }, { silent }))
+  const [open, setOpen] = useState('')
+  const [note, setNote] = useState('')
+  const noShows = useMarkNoShows(sessionId, rows, setNote)
   const done = () => {
     setOpen('')
     setNote('结果已登记，已通知本人查看')
@@ -63,15 +89,7 @@ export default function SessionPage() {
   return (
     <PageFrame>
       <Text className='sc-title'>{params.title || '场次名单'}</Text>
-      <RemoteView remote={rows} isEmpty={(d) => d.length === 0} emptyText='本场次没有预约'>
-        {(list) => (
-          <View className='card' id='session-bookings'>
-            {list.map((r) => (
-              <Row key={r.bookingId} r={r} open={open === r.bookingId} onOpen={() => setOpen(r.bookingId)} onDone={done} />
-            ))}
-          </View>
-        )}
-      </RemoteView>
+      <BookingList rows={rows} open={open} setOpen={setOpen} onDone={done} />
       {noShows.error && <Text className='error-text'>{noShows.error}</Text>}
       {note && (
         <Text id='session-note' className='sc-sub sc-ok'>
