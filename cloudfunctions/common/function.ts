@@ -7,7 +7,7 @@ import { type Principal, callerPrincipal } from './caller'
 import { type Clock, systemClock } from './clock'
 import { type Db, getDb } from './db'
 import { AppError } from './errors'
-import { runOnce } from './idempotency'
+import { finishedOutcome, runOnce } from './idempotency'
 import type { RosterDoc } from './member-docs'
 import { type FunctionMain, type TimerDeps, withTimer } from './timer'
 
@@ -114,10 +114,31 @@ function invalid(issue: z.core.$ZodIssue | undefined): AppError {
 
 type LooseSpec = ActionSpec<z.ZodType, unknown, Auth<unknown>> & { run(i: unknown, ctx: ActionContext): Promise<unknown> }
 
+/**
+ * Step 1 of `auth` (auth.ts). Refused as who she is now, a retry of her own request that already
+ * finished answers its first outcome: a retried `unbind` after it succeeded is no longer a member's call.
+ */
+async function authorizeOrReplay(
+  spec: LooseSpec,
+  principal: Principal,
+  db: Db,
+  key: string | null,
+): Promise<Authorized | { replayed: unknown }> {
+  try {
+    return await authorizeCaller(spec.auth as Auth<never>, principal, db)
+  } catch (e) {
+    const done = key ? await finishedOutcome(db, key) : undefined
+    if (done) return { replayed: done.replay() }
+    throw e
+  }
+}
+
 async function dispatch(name: string, spec: LooseSpec, event: FunctionEvent, principal: Principal, db: Db, clock: Clock): Promise<unknown> {
   const rid = requestIdSchema.safeParse(event.requestId)
   if (!rid.success) throw new AppError('INVALID_ARGUMENT', 'requestId')
-  const who: Authorized = await authorizeCaller(spec.auth as Auth<never>, principal, db)
+  const key = `${name}:${principal.openid}:${rid.data}`
+  const who = await authorizeOrReplay(spec, principal, db, spec.mutation === true && rid.data ? key : null)
+  if ('replayed' in who) return who.replayed
   const parsed = spec.input.safeParse(event.data ?? {})
   if (!parsed.success) throw invalid(parsed.error.issues.find((i) => i.code === 'unrecognized_keys') ?? parsed.error.issues[0])
   await authorizeScope(spec.auth, parsed.data, who, { db, clock })
@@ -133,7 +154,7 @@ async function dispatch(name: string, spec: LooseSpec, event: FunctionEvent, pri
   const run = () => spec.run(parsed.data, ctx)
   if (spec.mutation !== true || !rid.data) return run()
   const recover = spec.recover ? () => spec.recover!(parsed.data, ctx) : undefined
-  return runOnce(db, clock, `${name}:${principal.openid}:${rid.data}`, run, { openid: principal.openid, recover })
+  return runOnce(db, clock, key, run, { openid: principal.openid, recover })
 }
 
 function route(name: string, actions: Record<string, LooseSpec>, db: () => Db, clock: Clock): FunctionMain {

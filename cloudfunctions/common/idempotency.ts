@@ -39,6 +39,15 @@ function replay(doc: RequestDoc): unknown {
 }
 
 /**
+ * The first outcome of a finished request, if any: a retry of her own request answers it even when
+ * that outcome changed who she is (a retried `unbind` after it succeeded is no longer a member's call).
+ */
+export async function finishedOutcome(db: Db, key: string): Promise<{ replay: () => unknown } | undefined> {
+  const doc = await read(db, key)
+  return doc?.state === 'done' ? { replay: () => replay(doc) } : undefined
+}
+
+/**
  * What a mutation's first call left behind, read on a same-id retry while its marker is still pending
  * (the call is running, or it died: a retry cannot tell which). `{data}`: the first call got that far
  * (the redemption row, the reversal, the confirmation carry the request id), answer it. `undefined`:

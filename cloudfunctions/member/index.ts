@@ -21,7 +21,7 @@ export function createMemberFunction(deps: FunctionDeps = {}) {
       }),
       unbind: action({
         input: schema.noInput,
-        auth: 'caller',
+        auth: 'member',
         mutation: true,
         recover: (_, c) => s(c).account.unbound(c.account, c.requestId),
         run: (_, c) => s(c).account.unbind(c.account, c.requestId ?? null),

@@ -49,7 +49,7 @@ function expected(auth: Auth<never>, kind: Kind): string | null {
 let emu: TestEmulator
 const openidOf = (kind: Kind) => (kind === 'anonymous' ? undefined : `auth-${kind}`)
 
-/** Fresh callers before each block: calling every action with `{}` may change them (her deletion request, a role). */
+/** Fresh callers before each action: calling an action with `{}` may change them (a deletion request drops her roles). */
 async function seedCallers(): Promise<void> {
   await emu.db
     .collection(COLLECTIONS.users)
@@ -113,6 +113,7 @@ describe.each(FUNCTIONS)('%s: every action as every kind of caller', (_name, mak
     const main = make()
     const rows: string[] = []
     for (const [action, spec] of Object.entries(main.actions)) {
+      await seedCallers()
       for (const kind of KINDS) {
         const res = await invoke(main, openidOf(kind), action, {})
         const got = res.ok ? null : REFUSALS.has(res.code) ? res.code : null

@@ -1,16 +1,10 @@
 import { EventEmitter } from 'node:events'
-import { randomBytes, randomUUID } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { randomUUID } from 'node:crypto'
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
-import { connectDb, type Db } from '../../cloudfunctions/common/db'
-import { resetEnvCache } from '../../cloudfunctions/common/env'
 import { createEventsFunction } from '../../cloudfunctions/events/index'
-import { type EmulatorProcess, spawnEmulator } from '../../tools/emulator/spawn'
 import type { Envelope } from '~types/envelope'
 import type { RedemptionDTO } from '~types/events'
-import { skipMetadataProbe } from '../support/emulator'
+import { crashableEmulator } from '../support/crash'
 import { invoke, invokeDuringCrash, okData } from '../support/invoke'
 import { giveStamp, pool, seedFair, seedMember, staffOf, T0 } from './events-fixtures'
 
@@ -27,80 +21,24 @@ EventEmitter.defaultMaxListeners = 300
 const MEMBERS = Array.from({ length: 120 }, (_x, i) => `gc${String(i).padStart(3, '0')}`)
 const STOCK = 80
 const STAFF = 'staff-gc'
-let dataDir: string
-let emu: EmulatorProcess | null = null
-let db: Db
-let killAt: { claims: number; kill(): void } | null = null
+/**
+ * The functions' database is observed: the kill comes right after a redemption claim is stored, so
+ * requests die between every pair of steps.
+ */
+const emu = crashableEmulator('events-gift-crash')
+const main = createEventsFunction({ clock: () => T0, db: emu.observed })
 
 /**
- * The functions' database, observed (not replaced): the kill comes right after a redemption claim is
- * stored, so requests die between every pair of steps. Every call goes to the real SDK and emulator.
+ * Seeds the fair, hands every member her gift code, fires the rush, SIGKILLs the emulator after the `killAfter`-th
+ * claim, and restarts it.
  */
-let seen: { real: Db; proxy: Db } | null = null
-function observed(): Db {
-  if (seen?.real === db) return seen.proxy
-  const proxy = new Proxy(db, {
-    get(target, prop, receiver) {
-      if (prop !== 'collection') return Reflect.get(target, prop, receiver)
-      return (name: string) => {
-        const c = target.collection(name)
-        if (name !== COLLECTIONS.eventRedemptions) return c
-        const add = c.add.bind(c)
-        return Object.assign(c, {
-          add: async (doc: never) => {
-            const r = await add(doc)
-            if (killAt && --killAt.claims === 0) killAt.kill()
-            return r
-          },
-        })
-      }
-    },
-  })
-  seen = { real: db, proxy }
-  return proxy
-}
-const main = createEventsFunction({ clock: () => T0, db: observed })
-
-beforeAll(() => {
-  skipMetadataProbe()
-  const quiet =
-    (orig: (...a: unknown[]) => void, noise: RegExp) =>
-    (...a: unknown[]) =>
-      void (noise.test(String(a[0])) || orig(...a))
-  jest.spyOn(console, 'warn').mockImplementation(quiet(console.warn.bind(console), /\[TCB\]\[WARN\]/))
-  // requests cut off by the kill fail with connection errors; anything else is shown
-  const cutOff = /ECONNREFUSED|ECONNRESET|socket hang up|fetch failed|network|timeout/i
-  const error = console.error.bind(console)
-  jest
-    .spyOn(console, 'error')
-    .mockImplementation(
-      (...a: unknown[]) => void (a.some((x) => cutOff.test(String(x)) || cutOff.test(String((x as Error)?.cause))) || error(...a)),
-    )
-  process.env.QR_KEYS ??= `t1:${randomBytes(32).toString('base64url')}`
-  resetEnvCache()
-  dataDir = mkdtempSync(join(tmpdir(), 'events-gift-crash-'))
-})
-// The SDK never clears the 3 s slow-request timer of a call the kill cut off:
-// let those fire while warnings are still muted, not after the file is done.
-afterAll(async () => {
-  await emu?.kill('SIGKILL')
-  rmSync(dataDir, { recursive: true, force: true })
-  await new Promise((resolve) => setTimeout(resolve, 3_500))
-})
-
-async function start(): Promise<void> {
-  emu = await spawnEmulator({ dataDir })
-  db = connectDb(emu.url)
-}
-
-/** Seeds the fair, hands every member her gift code, fires the rush, and SIGKILLs the emulator after the `killAfter`-th claim. */
 async function rushThenKill(killAfter: number) {
-  await start()
-  await seedFair(db, { id: 'gc', stock: STOCK, rule: { minTotal: 1, minPerZone: 0 } })
-  await seedMember(db, STAFF, '刘洋', staffOf('gc'))
+  await emu.start()
+  await seedFair(emu.db, { id: 'gc', stock: STOCK, rule: { minTotal: 1, minPerZone: 0 } })
+  await seedMember(emu.db, STAFF, '刘洋', staffOf('gc'))
   await pool(MEMBERS, 20, async (m) => {
-    await seedMember(db, m, '李明')
-    await giveStamp(db, 'gc', 'gcA0', 'A', m)
+    await seedMember(emu.db, m, '李明')
+    await giveStamp(emu.db, 'gc', 'gcA0', 'A', m)
   })
   const tokens = await pool(
     MEMBERS,
@@ -111,16 +49,12 @@ async function rushThenKill(killAfter: number) {
     data: { eventId: 'gc', token: tokens[i], desk: `${(i % 4) + 1}号兑换台` },
     requestId: randomUUID(),
   }))
-  let killing: Promise<unknown> | null = null
-  killAt = { claims: killAfter, kill: () => void (killing ??= emu!.kill('SIGKILL')) }
   // Four desks' worth of scans in flight at once: some finish before the kill, the ones in flight die at every step.
-  const first = await pool(requests, 40, (r) => invokeDuringCrash<RedemptionDTO>(main, STAFF, 'redeemGift', r.data, r.requestId))
-  killAt = null
-  await killing
-  expect(killing).not.toBeNull() // the kill did happen mid-rush
-  expect(first.filter((r) => !r.ok && r.code === 'INTERNAL').length).toBeGreaterThan(0) // some redemptions died
+  const first = await emu.killedDuring(
+    () => pool(requests, 40, (r) => invokeDuringCrash<RedemptionDTO>(main, STAFF, 'redeemGift', r.data, r.requestId)),
+    { collection: COLLECTIONS.eventRedemptions, op: 'add', after: killAfter },
+  )
   expect(first.filter((r) => r.ok).length).toBeGreaterThan(0) // and some were answered before the kill
-  await start()
   return { requests, first }
 }
 
@@ -137,7 +71,7 @@ test('after a crash mid-rush, every same-id retry answers its first outcome at o
     return res
   })
   expect(Math.max(...took)).toBeLessThan(3_000) // answered now: no wait for a dead call's marker or claim
-  const docs = (await db.collection(COLLECTIONS.eventRedemptions).where({ tierId: 'gcT' }).limit(1000).get()).data as {
+  const docs = (await emu.db.collection(COLLECTIONS.eventRedemptions).where({ tierId: 'gcT' }).limit(1000).get()).data as {
     openid: string
     state: string
     desk: string
@@ -152,7 +86,11 @@ test('after a crash mid-rush, every same-id retry answers its first outcome at o
     // a call that answered before the kill is answered the same again
     if (first[i].ok || (!first[i].ok && first[i].code !== 'INTERNAL')) expect([m, retry[i]]).toEqual([m, first[i]])
   })
-  const tier = (await db.collection(COLLECTIONS.eventTiers).doc('gcT').get()).data[0] as { left: number; stock: number; holders: object }
+  const tier = (await emu.db.collection(COLLECTIONS.eventTiers).doc('gcT').get()).data[0] as {
+    left: number
+    stock: number
+    holders: object
+  }
   const confirmed = docs.filter((d) => d.state === 'confirmed').length
   expect(docs.filter((d) => d.state === 'pending')).toEqual([])
   expect([tier.stock - tier.left, Object.keys(tier.holders)]).toEqual([confirmed, []])
@@ -164,7 +102,7 @@ test('after a crash mid-rush, every same-id retry answers its first outcome at o
     10,
     async (d) =>
       (
-        (await db.collection(COLLECTIONS.eventStampCards).doc(`gc:${d.openid}`).get()).data[0] as
+        (await emu.db.collection(COLLECTIONS.eventStampCards).doc(`gc:${d.openid}`).get()).data[0] as
           { gifts?: Record<string, unknown> } | undefined
       )?.gifts?.gcT,
   )

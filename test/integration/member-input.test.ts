@@ -137,12 +137,14 @@ beforeAll(async () => {
 afterAll(() => emu.stop())
 
 describe.each(Object.keys(ACTIONS))('%s', (actionName) => {
-  it('answers malformed, oversized or wrong-typed input with INVALID_ARGUMENT (non-officers: FORBIDDEN), changing nothing', async () => {
+  it('answers malformed, oversized or wrong-typed input with INVALID_ARGUMENT (callers it does not allow: their refusal), changing nothing', async () => {
     const before = await snapshot()
     await fc.assert(
       fc.asyncProperty(ACTIONS[actionName], fc.constantFrom('o-officer', 'o-member', 'o-stranger'), async (data, openid) => {
         const res = await invoke(main, openid, actionName, data)
-        const code = OFFICERS_ONLY.has(actionName) && openid !== 'o-officer' ? 'FORBIDDEN' : 'INVALID_ARGUMENT'
+        const auth = main.actions[actionName].auth
+        const refusedAs = auth === 'member' && openid !== 'o-member' ? 'NOT_VERIFIED' : null
+        const code = OFFICERS_ONLY.has(actionName) && openid !== 'o-officer' ? 'FORBIDDEN' : (refusedAs ?? 'INVALID_ARGUMENT')
         expect(res).toMatchObject({ ok: false, code })
       }),
       { numRuns: 60 },

@@ -1,18 +1,12 @@
 import { EventEmitter } from 'node:events'
-import { randomBytes, randomUUID } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { randomUUID } from 'node:crypto'
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
-import { connectDb, type Db } from '../../cloudfunctions/common/db'
-import { resetEnvCache } from '../../cloudfunctions/common/env'
 import type { UserDoc } from '../../cloudfunctions/common/member-docs'
 import { createMemberFunction } from '../../cloudfunctions/member/index'
 import type { InviteDoc } from '../../cloudfunctions/member/invite.repository'
-import { type EmulatorProcess, spawnEmulator } from '../../tools/emulator/spawn'
 import type { Envelope } from '~types/envelope'
 import type { InviteDTO, MeDTO } from '~types/member'
-import { skipMetadataProbe } from '../support/emulator'
+import { crashableEmulator } from '../support/crash'
 import { invoke, invokeDuringCrash, okData } from '../support/invoke'
 
 /**
@@ -31,69 +25,9 @@ const EVENTS = ['ev-fair', 'ev-walk', 'ev-run', 'ev-choir']
 /** Two people want each invite: `a-i` and `b-i`. */
 const PEOPLE = Array.from({ length: INVITES }, (_x, i) => [`a-${i}`, `b-${i}`]).flat()
 const inviteOf = (person: string) => Number(person.slice(2))
-let dataDir: string
-let emu: EmulatorProcess | null = null
-let db: Db
-let killAt: { uses: number; kill(): void } | null = null
-
-/** The function's database, observed (not replaced): the kill comes right after an invite is used. */
-function observed(): Db {
-  return new Proxy(db, {
-    get(target, prop, receiver) {
-      if (prop !== 'collection') return Reflect.get(target, prop, receiver)
-      return (name: string) => {
-        const c = target.collection(name)
-        if (name !== COLLECTIONS.staffInvites) return c
-        const where = c.where.bind(c)
-        return Object.assign(c, {
-          where: (query: never) => {
-            const q = where(query)
-            const update = q.update.bind(q)
-            return Object.assign(q, {
-              update: async (patch: never) => {
-                const r = await update(patch)
-                if (killAt && r.updated === 1 && --killAt.uses === 0) killAt.kill()
-                return r
-              },
-            })
-          },
-        })
-      }
-    },
-  })
-}
-const main = createMemberFunction({ clock: () => T0, db: observed })
-
-beforeAll(() => {
-  skipMetadataProbe()
-  const quiet =
-    (orig: (...a: unknown[]) => void, noise: RegExp) =>
-    (...a: unknown[]) =>
-      void (noise.test(String(a[0])) || orig(...a))
-  jest.spyOn(console, 'warn').mockImplementation(quiet(console.warn.bind(console), /\[TCB\]\[WARN\]/))
-  // requests cut off by the kill fail with connection errors; anything else is shown
-  const cutOff = /ECONNREFUSED|ECONNRESET|socket hang up|fetch failed|network|timeout/i
-  const error = console.error.bind(console)
-  jest
-    .spyOn(console, 'error')
-    .mockImplementation(
-      (...a: unknown[]) => void (a.some((x) => cutOff.test(String(x)) || cutOff.test(String((x as Error)?.cause))) || error(...a)),
-    )
-  process.env.QR_KEYS ??= `t1:${randomBytes(32).toString('base64url')}`
-  resetEnvCache()
-  dataDir = mkdtempSync(join(tmpdir(), 'member-invite-crash-'))
-})
-// The SDK never clears the 3 s slow-request timer of a call the kill cut off: let those fire while warnings are muted.
-afterAll(async () => {
-  await emu?.kill('SIGKILL')
-  rmSync(dataDir, { recursive: true, force: true })
-  await new Promise((resolve) => setTimeout(resolve, 3_500))
-})
-
-async function start(): Promise<void> {
-  emu = await spawnEmulator({ dataDir })
-  db = connectDb(emu.url)
-}
+/** The function's database is observed: the kill comes right after an invite is used. */
+const emu = crashableEmulator('member-invite-crash')
+const main = createMemberFunction({ clock: () => T0, db: emu.observed })
 
 async function seedInvites(): Promise<string[]> {
   const officer: UserDoc = {
@@ -105,8 +39,8 @@ async function seedInvites(): Promise<string[]> {
     createdAt: T0,
     updatedAt: T0,
   }
-  await db.collection(COLLECTIONS.users).add(officer)
-  await db.collection(COLLECTIONS.events).add(
+  await emu.db.collection(COLLECTIONS.users).add(officer)
+  await emu.db.collection(COLLECTIONS.events).add(
     EVENTS.map((id) => ({
       _id: id,
       title: `活动 ${id}`,
@@ -128,19 +62,13 @@ type Redeemed = Envelope<MeDTO>
 const staffRoles = (me: MeDTO) => me.roles.filter((r) => r.role === 'staff')
 
 test('after a crash mid-burst, every same-id retry of an invite redemption answers its first outcome at once', async () => {
-  await start()
+  await emu.start()
   const codes = await seedInvites()
   const requestIds = PEOPLE.map(() => randomUUID())
-  let killing: Promise<unknown> | null = null
-  killAt = { uses: 15, kill: () => void (killing ??= emu!.kill('SIGKILL')) }
-  const first = await Promise.all(
-    PEOPLE.map((p, i) => invokeDuringCrash<MeDTO>(main, p, 'redeemInvite', { code: codes[inviteOf(p)] }, requestIds[i])),
+  const first = await emu.killedDuring(
+    () => Promise.all(PEOPLE.map((p, i) => invokeDuringCrash<MeDTO>(main, p, 'redeemInvite', { code: codes[inviteOf(p)] }, requestIds[i]))),
+    { collection: COLLECTIONS.staffInvites, op: 'update', after: 15, counts: (r) => (r as { updated: number }).updated === 1 },
   )
-  killAt = null
-  await killing
-  expect(killing).not.toBeNull() // the kill did happen mid-burst
-  expect(first.filter((r) => !r.ok && r.code === 'INTERNAL').length).toBeGreaterThan(0) // some calls died
-  await start()
 
   const started = Date.now()
   const retry: Redeemed[] = await Promise.all(
@@ -148,10 +76,10 @@ test('after a crash mid-burst, every same-id retry of an invite redemption answe
   )
   expect(Date.now() - started).toBeLessThan(8_000) // at once: no retry waited for a dead call's marker
 
-  const invites = (await db.collection(COLLECTIONS.staffInvites).limit(100).get()).data as InviteDoc[]
+  const invites = (await emu.db.collection(COLLECTIONS.staffInvites).limit(100).get()).data as InviteDoc[]
   const usedBy = new Map(invites.map((d) => [d.scope.id, d.usedBy]))
   expect(invites).toHaveLength(INVITES)
-  const users = new Map(((await db.collection(COLLECTIONS.users).limit(1000).get()).data as UserDoc[]).map((u) => [u._id, u]))
+  const users = new Map(((await emu.db.collection(COLLECTIONS.users).limit(1000).get()).data as UserDoc[]).map((u) => [u._id, u]))
   const winners = new Set(invites.map((d) => d.usedBy))
   expect(winners.size).toBe(INVITES) // every invite used, each by a different person: none used twice
   PEOPLE.forEach((p, i) => {
@@ -172,7 +100,7 @@ test('after a crash mid-burst, every same-id retry of an invite redemption answe
   })
   expect([...usedBy.values()].every((u) => u !== null)).toBe(true)
   // Every use of an invite is in the audit log (a crash may repeat its line, never lose it).
-  const audited = (await db.collection(COLLECTIONS.auditLog).where({ action: 'member.redeemInvite' }).limit(1000).get()).data as {
+  const audited = (await emu.db.collection(COLLECTIONS.auditLog).where({ action: 'member.redeemInvite' }).limit(1000).get()).data as {
     invite: string
   }[]
   expect(new Set(audited.map((a) => a.invite))).toEqual(new Set(invites.map((d) => d._id.slice(0, 12))))

@@ -1,17 +1,11 @@
 import { EventEmitter } from 'node:events'
-import { randomBytes, randomUUID } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { randomUUID } from 'node:crypto'
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
-import { connectDb, type Db } from '../../cloudfunctions/common/db'
-import { resetEnvCache } from '../../cloudfunctions/common/env'
 import { readAll } from '../../cloudfunctions/common/paginate'
 import type { RedemptionRowDoc, StatementDoc } from '../../cloudfunctions/vouchers/vouchers.docs'
-import { type EmulatorProcess, spawnEmulator } from '../../tools/emulator/spawn'
 import type { Envelope } from '~types/envelope'
 import type { RedemptionRowDTO, StatementDTO } from '~types/vouchers'
-import { skipMetadataProbe } from '../support/emulator'
+import { crashableEmulator } from '../support/crash'
 import { seedMembers, seedRole } from './screening.fixtures'
 import { budgetBooks, campaignInput, codeOf, merchant, setUpOfficer, staffScope, T0, vouchersHarness } from './vouchers-fixtures'
 
@@ -33,93 +27,13 @@ const TILLS = ['till-1', 'till-2', 'till-3', 'till-4']
  */
 const AT_ONCE_MS = 8_000
 
-let dataDir: string
-let emu: EmulatorProcess | null = null
-let db: Db
-let proxied: Db
-/** The write that kills the database: right after the `left`-th `op` on `collection` resolves. */
-let trip: { collection: string; op: 'add' | 'set'; left: number; fire(): void } | null = null
+/** The function's database is observed: the kill comes right after a chosen write (emu.killedDuring). */
+const emu = crashableEmulator('vouchers-crash')
+const h = vouchersHarness({ db: emu.observed })
 
-const tick = (collection: string, op: 'add' | 'set') => {
-  if (trip && trip.collection === collection && trip.op === op && --trip.left === 0) trip.fire()
-}
-
-/** The function's database, observed (not replaced): every call still goes to the real SDK and emulator. */
-function observe(real: Db): Db {
-  return new Proxy(real, {
-    get(target, prop, receiver) {
-      if (prop !== 'collection') return Reflect.get(target, prop, receiver)
-      return (name: string) => {
-        const c = target.collection(name)
-        const add = c.add.bind(c)
-        const doc = c.doc.bind(c)
-        return Object.assign(c, {
-          add: async (d: never) => [await add(d), tick(name, 'add')][0],
-          doc: (id: string) => {
-            const ref = doc(id)
-            const set = ref.set.bind(ref)
-            return Object.assign(ref, { set: async (d: never) => [await set(d), tick(name, 'set')][0] })
-          },
-        })
-      }
-    },
-  })
-}
-
-const h = vouchersHarness({ db: () => proxied })
-
-beforeAll(() => {
-  skipMetadataProbe()
-  const quiet =
-    (orig: (...a: unknown[]) => void, noise: RegExp) =>
-    (...a: unknown[]) =>
-      void (noise.test(String(a[0])) || orig(...a))
-  jest.spyOn(console, 'warn').mockImplementation(quiet(console.warn.bind(console), /\[TCB\]\[WARN\]/))
-  // requests cut off by the kill fail with connection errors; anything else is shown
-  const cutOff = /ECONNREFUSED|ECONNRESET|socket hang up|fetch failed|network|timeout/i
-  const error = console.error.bind(console)
-  jest
-    .spyOn(console, 'error')
-    .mockImplementation(
-      (...a: unknown[]) => void (a.some((x) => cutOff.test(String(x)) || cutOff.test(String((x as Error)?.cause))) || error(...a)),
-    )
-  process.env.QR_KEYS ??= `t1:${randomBytes(32).toString('base64url')}`
-  resetEnvCache()
-})
 beforeEach(() => {
-  dataDir = mkdtempSync(join(tmpdir(), 'vouchers-crash-'))
   h.clock.now = T0
 })
-// The SDK never clears the 3 s slow-request timer of a call the kill cut off: let those fire while
-// warnings are still muted, not after the file is done.
-afterAll(() => new Promise((resolve) => setTimeout(resolve, 3_500)))
-afterEach(async () => {
-  await emu?.kill('SIGKILL')
-  emu = null
-  rmSync(dataDir, { recursive: true, force: true })
-})
-
-async function start(): Promise<void> {
-  emu = await spawnEmulator({ dataDir })
-  db = connectDb(emu.url)
-  proxied = observe(db)
-}
-
-/** Runs the burst, SIGKILLs the emulator right after the `after`-th `op` on `collection`, restarts it on the same data. */
-async function killedDuring<T>(
-  burst: () => Promise<Envelope<T>[]>,
-  where: { collection: string; op: 'add' | 'set'; after: number },
-): Promise<Envelope<T>[]> {
-  let killing: Promise<unknown> | null = null
-  trip = { collection: where.collection, op: where.op, left: where.after, fire: () => void (killing ??= emu!.kill('SIGKILL')) }
-  const first = await burst()
-  trip = null
-  await killing
-  expect(killing).not.toBeNull() // the kill did happen mid-burst
-  expect(first.filter((r) => !r.ok && r.code === 'INTERNAL').length).toBeGreaterThan(0) // some calls died
-  await start()
-  return first
-}
 
 /** Every same-id retry, each timed. */
 async function retried<T>(calls: (() => Promise<Envelope<T>>)[]): Promise<{ res: Envelope<T>; ms: number }[]> {
@@ -147,17 +61,17 @@ function expectFirstOutcomes<T>(first: Envelope<T>[], retry: { res: Envelope<T>;
  * (2000 fen cap) at every shop with `vouchers` vouchers (default: one per member) and their reservations' budget.
  */
 async function setUp(n: number, o: { shops?: number; vouchers?: number } = {}) {
-  await start()
-  await setUpOfficer(db)
+  await emu.start()
+  await setUpOfficer(emu.db)
   const members = Array.from({ length: n }, (_x, i) => `m-${i}`)
   await seedMembers(
-    db,
+    emu.db,
     members.map((openid) => ({ openid })),
   )
   const shops: string[] = []
   for (let s = 0; s < (o.shops ?? 1); s++) shops.push(await merchant(h, `商户${s}`))
-  for (const t of TILLS) await seedRole(db, t, staffScope(shops[0]))
-  for (const [s, id] of shops.entries()) await seedRole(db, `manager-${s}`, staffScope(id, true))
+  for (const t of TILLS) await seedRole(emu.db, t, staffScope(shops[0]))
+  for (const [s, id] of shops.entries()) await seedRole(emu.db, `manager-${s}`, staffScope(id, true))
   const vouchers = o.vouchers ?? n
   const campaign = (await h.ok('officer', 'createCampaign', campaignInput(shops, { totalVouchers: vouchers, budgetFen: vouchers * 2000 })))
     .id as string
@@ -168,7 +82,7 @@ async function claimAll(campaign: string, members: string[]): Promise<string[]> 
   return Promise.all(members.map(async (o) => (await h.ok<{ id: string }>(o, 'claim', { campaignId: campaign })).id))
 }
 
-const rowsOf = (campaignId: string) => readAll<RedemptionRowDoc>(db.collection(COLLECTIONS.voucherRedemptions).where({ campaignId }))
+const rowsOf = (campaignId: string) => readAll<RedemptionRowDoc>(emu.db.collection(COLLECTIONS.voucherRedemptions).where({ campaignId }))
 
 async function timerAfterStaleRule(): Promise<void> {
   h.clock.now = T0 + 61_000
@@ -178,7 +92,7 @@ async function timerAfterStaleRule(): Promise<void> {
 
 /** The budget's books: the pool agrees with its vouchers, and only steps in flight were ever noted. */
 async function expectBooks(campaign: string, o: { redeemed: number; reversed: number; usedFen: number }) {
-  const b = await budgetBooks(db, campaign)
+  const b = await budgetBooks(emu.db, campaign)
   expect(b.takenFen).toBe(b.usedFen + b.reservedFen)
   expect(b.usedFen).toBe(o.usedFen)
   expect(b.pool).toMatchObject({ redeemed: o.redeemed, reversed: o.reversed, usedFen: o.usedFen })
@@ -192,7 +106,7 @@ test('claim: killed mid-rush; a same-id retry gets her voucher back, her next ta
   const ids = members.map(() => randomUUID())
   const claim = (o: string, requestId: string, call = h.callDuringCrash) =>
     call<{ id: string }>(o, 'claim', { campaignId: campaign }, requestId)
-  const first = await killedDuring(() => Promise.all(members.map((o, i) => claim(o, ids[i]))), {
+  const first = await emu.killedDuring(() => Promise.all(members.map((o, i) => claim(o, ids[i]))), {
     collection: COLLECTIONS.vouchers,
     op: 'add',
     after: 15,
@@ -205,7 +119,7 @@ test('claim: killed mid-rush; a same-id retry gets her voucher back, her next ta
     ...same.map((i) => () => claim(members[i], ids[i], h.call)),
     ...anew.map((i) => () => claim(members[i], randomUUID(), h.call)),
   ])
-  const held = new Map((await budgetBooks(db, campaign)).vs.map((v) => [v.openid, v._id]))
+  const held = new Map((await budgetBooks(emu.db, campaign)).vs.map((v) => [v.openid, v._id]))
   answers.forEach(({ res, ms }, k) => {
     const who = members[[...same, ...anew][k]]
     const code = res.ok ? 'OK' : res.code
@@ -216,12 +130,12 @@ test('claim: killed mid-rush; a same-id retry gets her voucher back, her next ta
     if (k < same.length && held.has(who)) expect([who, code]).toEqual([who, 'OK'])
   })
   await timerAfterStaleRule()
-  const b = await budgetBooks(db, campaign)
+  const b = await budgetBooks(emu.db, campaign)
   expect(b.vs.length + b.pool.left).toBe(30)
   expect(b.pool.claimed).toBe(b.vs.length)
   expect(b.takenFen).toBe(b.reservedFen)
   expect(
-    (await readAll<{ status: string }>(db.collection(COLLECTIONS.vouchers).where({ campaignId: campaign }))).filter(
+    (await readAll<{ status: string }>(emu.db.collection(COLLECTIONS.vouchers).where({ campaignId: campaign }))).filter(
       (v) => v.status === 'pending',
     ),
   ).toEqual([])
@@ -229,7 +143,7 @@ test('claim: killed mid-rush; a same-id retry gets her voucher back, her next ta
   const late = members.filter((o) => !b.vs.some((v) => v.openid === o))
   const more = await Promise.all(late.map((o) => h.call(o, 'claim', { campaignId: campaign })))
   expect(more.filter((r) => r.ok)).toHaveLength(Math.min(late.length, b.pool.left))
-  expect((await budgetBooks(db, campaign)).pool.left).toBe(Math.max(0, b.pool.left - late.length))
+  expect((await budgetBooks(emu.db, campaign)).pool.left).toBe(Math.max(0, b.pool.left - late.length))
 })
 
 test('redeem: killed mid-burst; every same-id retry answers its first outcome at once; a refund right after a crashed redemption waits only while its call could live; each voucher redeemed once, the books exact', async () => {
@@ -243,7 +157,7 @@ test('redeem: killed mid-burst; every same-id retry answers its first outcome at
   const reqs = members.map((_o, i) => ({ merchantId: shop, code: codes[i], billFen: 1000 + i * 37, till: `${(i % 4) + 1}号收银台` }))
   const ids = members.map(() => randomUUID())
   const redeem = (i: number) => h.callDuringCrash<RedemptionRowDTO>(TILLS[i % 4], 'redeem', reqs[i], ids[i])
-  const first = await killedDuring(() => Promise.all(reqs.map((_r, i) => redeem(i))), {
+  const first = await emu.killedDuring(() => Promise.all(reqs.map((_r, i) => redeem(i))), {
     collection: COLLECTIONS.voucherRedemptions,
     op: 'add',
     after: 20,
@@ -257,7 +171,7 @@ test('redeem: killed mid-burst; every same-id retry answers its first outcome at
 
   // A redemption whose call died after the voucher's update still returns its unused part: its refund
   // is refused while that call could still be finishing, then the till finishes the return itself, once.
-  const inFlight = (await budgetBooks(db, campaign)).vs.filter((v) => v.returning)
+  const inFlight = (await budgetBooks(emu.db, campaign)).vs.filter((v) => v.returning)
   expect(inFlight.length).toBeGreaterThan(0) // at least the call whose row write tripped the kill
   const dead = rows.find((r) => r.voucherId === inFlight[0]._id)!
   h.clock.now = T0 + 5_000
@@ -305,7 +219,7 @@ test('reverse: killed mid-burst of refunds; every same-id retry answers its firs
   const ids = members.map(() => randomUUID())
   const reverse = (i: number, call = h.callDuringCrash) =>
     call<RedemptionRowDTO>(TILLS[(i + 1) % 4], 'reverse', { merchantId: shop, redemptionId: redeemed[i].id }, ids[i])
-  const first = await killedDuring(() => Promise.all(members.map((_o, i) => reverse(i))), {
+  const first = await emu.killedDuring(() => Promise.all(members.map((_o, i) => reverse(i))), {
     collection: COLLECTIONS.voucherRedemptions,
     op: 'add',
     after: 20,
@@ -349,7 +263,7 @@ test('confirmStatement: killed mid-burst of managers confirming; every same-id r
   const ids = shops.map(() => randomUUID())
   const confirm = (i: number, call = h.callDuringCrash) =>
     call<StatementDTO>(`manager-${i}`, 'confirmStatement', { merchantId: shops[i], period: 'day', date, digest: open[i].digest }, ids[i])
-  const first = await killedDuring(() => Promise.all(shops.map((_s, i) => confirm(i))), {
+  const first = await emu.killedDuring(() => Promise.all(shops.map((_s, i) => confirm(i))), {
     collection: COLLECTIONS.voucherStatements,
     op: 'set',
     after: 8,
@@ -358,7 +272,7 @@ test('confirmStatement: killed mid-burst of managers confirming; every same-id r
   confirmed.forEach((s, i) =>
     expect([i, s.state, s.confirmedDigest, s.rows.map((r) => r.id)]).toEqual([i, 'confirmed', open[i].digest, [rows[i].id]]),
   )
-  const saved = await readAll<StatementDoc>(db.collection(COLLECTIONS.voucherStatements).where({ period: 'day' }))
+  const saved = await readAll<StatementDoc>(emu.db.collection(COLLECTIONS.voucherStatements).where({ period: 'day' }))
   expect(saved.map((s) => [s.merchantId, s.state, s.by]).sort()).toEqual(shops.map((m, i) => [m, 'confirmed', `manager-${i}`]).sort())
   await timerAfterStaleRule()
   await expectBooks(campaign, { redeemed: n, reversed: 0, usedFen: rows.reduce((a, r) => a + r.unionFen, 0) })
