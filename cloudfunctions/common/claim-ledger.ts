@@ -18,7 +18,7 @@
 import type { ErrorCode } from '~types/errors'
 import type { Clock } from './clock'
 import type { Db } from './db'
-import { isDuplicate } from './db-errors'
+import { insertOnce } from './db-errors'
 import { AppError, fail } from './errors'
 import type { Holder, PlaceStore, TakeOptions } from './place-store'
 
@@ -93,12 +93,7 @@ export function createClaimLedger<D extends ClaimDoc>(db: Db, cfg: LedgerConfig<
 
   /** Writes the pending claim: a fresh document, or a reusable one replaced conditionally. null: another claim stands. */
   async function begin(doc: D): Promise<D | null> {
-    try {
-      await coll().add({ ...doc })
-      return null
-    } catch (e) {
-      if (!isDuplicate(e)) throw e
-    }
+    if (await insertOnce(coll(), { ...doc })) return null
     const old = await get(doc._id)
     if (!old || !cfg.reusable.includes(String(stateOf(old)))) return old
     const { _id, ...fresh } = doc as Record<string, unknown>

@@ -1,7 +1,7 @@
 import type { Clock } from './clock'
 import { COLLECTIONS } from './collections'
 import type { Db } from './db'
-import { isDuplicate } from './db-errors'
+import { insertOnce } from './db-errors'
 import { AppError } from './errors'
 import type { ErrorDetails } from '~types/envelope'
 
@@ -128,12 +128,8 @@ export async function runOnce(
   work: () => Promise<unknown>,
   opts: { openid?: string; recover?: Recover } = {},
 ): Promise<unknown> {
-  try {
-    await db
-      .collection(COLLECTIONS.requests)
-      .add({ _id: key, state: 'pending', startedAt: clock(), ...(opts.openid ? { openid: opts.openid } : {}) })
-  } catch (e) {
-    if (!isDuplicate(e)) throw e
+  const marker = { _id: key, state: 'pending', startedAt: clock(), ...(opts.openid ? { openid: opts.openid } : {}) }
+  if (!(await insertOnce(db.collection(COLLECTIONS.requests), marker))) {
     const doc = await read(db, key)
     if (doc?.state === 'done') return replay(doc)
     if (opts.recover) {
