@@ -1,5 +1,5 @@
-/** 会聚良缘's words for a sign-up's and a match's state, typed by its unions. */
-import type { MatchDTO, SignupStatus } from './matchmaking'
+/** 会聚良缘's words for a sign-up's and a match's state and its notice topic, typed by its unions. */
+import type { MatchDTO, MatchNoticeTopic, SignupStatus } from './matchmaking'
 
 export const SIGNUP_STATUS_LABELS: Record<SignupStatus, string> = {
   review: '待审核',
@@ -17,3 +17,6 @@ export const MATCH_STATE_LABELS: Record<MatchDTO['state'], string> = {
   exchanged: '已交换联系方式',
   ended: '已结束',
 }
+
+/** Her opt-ins, by the title of the notice each lets through (cloudfunctions/matchmaking/matchmaking.context.ts MATCH_NOTICES). */
+export const MATCH_NOTICE_TOPIC_LABELS: Record<MatchNoticeTopic, string> = { match: '会聚良缘结果通知' }

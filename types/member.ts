@@ -1,8 +1,8 @@
 /** DTOs of the `member` cloud function. Client and function both import these. */
-import type { MatchDTO } from './matchmaking'
+import type { MatchDTO, MatchNoticeKind, MatchNoticeTopic } from './matchmaking'
 import type { BookingRecordStatus } from './screening.labels'
 import type { NoticeKind, NoticeTopic, ResultOutcome, WaitlistStatus } from './screening'
-import type { VoucherStatus } from './vouchers'
+import type { VoucherNoticeKind, VoucherNoticeTopic, VoucherStatus } from './vouchers'
 import type { DrawResult } from './vouchers.labels'
 
 export type ScopeKind = 'merchant' | 'event' | 'site'
@@ -181,6 +181,15 @@ export interface MyDataExport {
   services?: MyServicesExport
 }
 
+/** One notice sent to her (or recorded as not delivered), as her export names it: no page, recipient or internal reason. */
+export interface ExportedNotice<K extends string> {
+  kind: K
+  title: string
+  fields: { label: string; value: string }[]
+  createdAt: number
+  delivered: boolean
+}
+
 export interface MyServicesExport {
   screening: {
     bookings: {
@@ -202,7 +211,7 @@ export interface MyServicesExport {
     waitlist: { programmeName: string; siteName: string | null; status: WaitlistStatus; joinedAt: number }[]
     /** Remaining one-time notice opt-ins per topic (an older export may lack a topic added since). */
     noticeOptins: Partial<Record<NoticeTopic, number>> | null
-    notices: { kind: NoticeKind; title: string; fields: { label: string; value: string }[]; createdAt: number; delivered: boolean }[]
+    notices: ExportedNotice<NoticeKind>[]
   }
   events: {
     signUps: { eventTitle: string; state: 'pending' | 'confirmed'; signedUpAt: number | null }[]
@@ -227,6 +236,9 @@ export interface MyServicesExport {
     signUps: { mixerTitle: string; status: string; signedUpAt: number; checkedInAt: number | null; badge: number | null }[]
     matches: { mixerTitle: string; theirBadge: number; theirNickname: string; myContact: string | null; state: MatchDTO['state'] }[]
     bar: { reason: string; until: number; appeal: string | null } | null
+    /** Her match-notice opt-ins left, null before her first; absent in older exports, as are `notices`. */
+    noticeOptins?: Partial<Record<MatchNoticeTopic, number>> | null
+    notices?: ExportedNotice<MatchNoticeKind>[]
   }
   /** 工会消费券: her vouchers with how each was used (amounts in fen), and her draw entries. Absent in older exports. */
   vouchers?: {
@@ -247,6 +259,9 @@ export interface MyServicesExport {
       } | null
     }[]
     drawEntries: { campaignName: string; entryRef: string; result: DrawResult; enteredAt: number }[]
+    /** Her expiry-reminder opt-ins left, null before her first; absent in older exports, as are `notices`. */
+    noticeOptins?: Partial<Record<VoucherNoticeTopic, number>> | null
+    notices?: ExportedNotice<VoucherNoticeKind>[]
   }
 }
 

@@ -1,5 +1,5 @@
-/** 工会消费券's words for a voucher's status and a draw entry's result, typed by its unions. */
-import type { CentreState, VoucherStatus } from './vouchers'
+/** 工会消费券's words for a voucher's status, a draw entry's result and its notice topic, typed by its unions. */
+import type { CentreState, VoucherNoticeTopic, VoucherStatus } from './vouchers'
 
 /** A draw entry's result: the centre's states of an entry. */
 export type DrawResult = Extract<CentreState, 'entered' | 'won' | 'lost'>
@@ -12,3 +12,6 @@ export const VOUCHER_STATUS_LABELS: Record<VoucherStatus, string> = {
 }
 
 export const DRAW_RESULT_LABELS: Record<DrawResult, string> = { entered: '已报名，等待开奖', won: '已中签', lost: '未中签' }
+
+/** Her opt-ins, by the title of the notice each lets through (cloudfunctions/vouchers/vouchers.notices.ts). */
+export const VOUCHER_NOTICE_TOPIC_LABELS: Record<VoucherNoticeTopic, string> = { voucher: '消费券到期提醒' }

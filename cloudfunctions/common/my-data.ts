@@ -4,8 +4,9 @@
  * `member` composes them, so `member` never reads another service's collections
  * itself and a new service adds one provider instead of editing member.
  */
-import type { MyServicesExport } from '~types/member'
+import type { ExportedNotice, MyServicesExport } from '~types/member'
 import type { Db } from './db'
+import type { Notices } from './notices'
 
 export type DataService = keyof MyServicesExport
 
@@ -31,3 +32,17 @@ export interface DataProvider<K extends DataService> {
 
 /** One provider per service of the export type: the compiler refuses a service left out. */
 export type DataProviders = { [K in DataService]: DataProvider<K> }
+
+/** Her notices of one service (oldest first, as every list of the export) and her opt-ins left per topic, null before her first. */
+export async function noticesExport<K extends string, T extends string>(
+  notices: Pick<Notices<K, T>, 'list' | 'credits'>,
+  openid: string,
+): Promise<{ noticeOptins: Record<T, number> | null; notices: ExportedNotice<K>[] }> {
+  const [sent, credits] = await Promise.all([notices.list(openid), notices.credits(openid)])
+  return {
+    noticeOptins: credits,
+    notices: [...sent]
+      .sort((a, b) => a.createdAt - b.createdAt)
+      .map((n) => ({ kind: n.kind, title: n.title, fields: n.fields, createdAt: n.createdAt, delivered: n.delivered })),
+  }
+}

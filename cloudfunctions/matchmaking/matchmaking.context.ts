@@ -48,7 +48,7 @@ const build = perInstance((db: Db, clock: Clock) => {
     reports: createReportService({ clock, audit: createAuditLog({ db, clock }), reports: createReportRepository(db), signups, data }),
     officer: createOfficerService({ clock, mixers, signups, signup }),
     sweeper: createSweepService({ clock, mixers, signups, signup, picks, pickService, data, kitTasks: [expiredRequestsTask(db)] }),
-    myData: createMyDataService({ clock, mixers, signups, signup, picks, data }),
+    myData: createMyDataService({ clock, mixers, signups, signup, picks, data, notices }),
   }
 })
 

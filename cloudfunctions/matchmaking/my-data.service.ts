@@ -1,11 +1,13 @@
 /**
  * Matchmaking's part of the member's own data (PIPL): export what is stored
- * about her, and erase it on her deletion request. Picks are opaque tokens
- * keyed by sign-up references; they go with the sign-ups.
+ * about her (her match notices and opt-ins too), and erase it on her deletion
+ * request. Picks are opaque tokens keyed by sign-up references; they go with the sign-ups.
  */
 import type { Clock } from '../common/clock'
-import type { ErasureReport } from '../common/my-data'
+import { noticesExport, type ErasureReport } from '../common/my-data'
+import type { Notices } from '../common/notices'
 import { beijingDate } from '../common/time'
+import type { MatchNoticeKind, MatchNoticeTopic } from '~types/matchmaking'
 import type { MyServicesExport } from '~types/member'
 import { barActive } from './eligibility.rules'
 import type { MatchDoc } from './matchmaking.docs'
@@ -23,11 +25,12 @@ export interface MyDataDeps {
   signup: SignupService
   picks: PicksRepository
   data: MemberDataRepository
+  notices: Pick<Notices<MatchNoticeKind, MatchNoticeTopic>, 'list' | 'credits' | 'erase'>
 }
 
 type MatchmakingExport = NonNullable<MyServicesExport['matchmaking']>
 
-export function createMyDataService({ clock, mixers, signups, signup, picks, data }: MyDataDeps) {
+export function createMyDataService({ clock, mixers, signups, signup, picks, data, notices }: MyDataDeps) {
   async function gather(openid: string) {
     const rows = await signups.ofMember(openid)
     const byId = new Map((await Promise.all(rows.map((s) => mixers.fresh(s.mixerId)))).flatMap((m) => (m ? [[m._id, m] as const] : [])))
@@ -84,6 +87,7 @@ export function createMyDataService({ clock, mixers, signups, signup, picks, dat
           }
         }),
         bar: g.bar ? { reason: g.bar.reason, until: g.bar.until, appeal: g.bar.appeal?.text ?? null } : null,
+        ...(await noticesExport(notices, openid)),
       }
     },
     async eraseFor(openid: string): Promise<ErasureReport> {
@@ -96,6 +100,7 @@ export function createMyDataService({ clock, mixers, signups, signup, picks, dat
         await picks.updateMatch(m._id, { [`${side}.openid`]: '', [`${side}.contact`]: null, [`${side}.ended`]: true })
       }
       if (g.matches.length) report.erased.push(`匹配记录 ${g.matches.length} 条中的本人信息与联系方式（对方只看到“联系已结束”）`)
+      report.erased.push(`会聚良缘通知 ${await notices.erase(openid)} 条`)
       if (g.profile) {
         await data.removeProfile(openid)
         report.erased.push('交友资料')

@@ -1,13 +1,15 @@
 /**
  * Vouchers' part of the member's own data (PIPL): her vouchers with how each was
- * used, and her draw entries. On deletion, draw entries that gave her nothing
- * are erased; vouchers and their redemptions are kept: they are the union's
- * vouchers for spending its funds and what it settles with merchants.
+ * used, her draw entries, her expiry-reminder opt-ins and notices. On deletion,
+ * draw entries that gave her nothing and her notices are erased; vouchers and
+ * their redemptions are kept: they are the union's vouchers for spending its
+ * funds and what it settles with merchants.
  */
 import type { MyServicesExport } from '~types/member'
-import type { ErasureReport } from '../common/my-data'
+import { noticesExport, type ErasureReport } from '../common/my-data'
 import type { CampaignRepository } from './campaign.repository'
 import type { EntryRepository } from './entry.repository'
+import type { VoucherNotices } from './vouchers.notices'
 import type { WalletService } from './wallet.service'
 
 type VouchersExport = NonNullable<MyServicesExport['vouchers']>
@@ -16,6 +18,7 @@ export interface VoucherDataDeps {
   campaigns: CampaignRepository
   entries: EntryRepository
   wallet: Pick<WalletService, 'mine'>
+  notices: Pick<VoucherNotices, 'list' | 'credits' | 'erase'>
 }
 
 export function createVoucherData(d: VoucherDataDeps) {
@@ -51,6 +54,7 @@ export function createVoucherData(d: VoucherDataDeps) {
             : null,
         })),
         drawEntries: g.entries.map((e) => ({ campaignName: name(e.campaignId), entryRef: e.ref, result: e.result, enteredAt: e.at })),
+        ...(await noticesExport(d.notices, openid)),
       }
     },
     async eraseFor(openid: string): Promise<ErasureReport> {
@@ -59,6 +63,7 @@ export function createVoucherData(d: VoucherDataDeps) {
       const drawn = g.entries.filter((e) => e.result === 'lost')
       for (const e of drawn) await d.entries.remove(e._id)
       if (drawn.length) report.erased.push(`未中签的抽签报名 ${drawn.length} 条`)
+      report.erased.push(`消费券通知 ${await d.notices.erase(openid)} 条`)
       if (g.entries.length > drawn.length)
         report.kept.push({ what: `待开奖或已中签的抽签报名 ${g.entries.length - drawn.length} 条`, why: '开奖结果须可供核验', later: true })
       if (g.vouchers.length)

@@ -61,6 +61,6 @@ export const vouchersServices = perInstance((db: Db, clock: Clock) => {
     reversal: createReversalService({ clock, campaigns, vouchers, merchants, redemptions, returns, attempts }),
     officer: createOfficerService({ clock, campaigns, vouchers, merchants, redemptions, settlement }),
     sweeper: createVoucherSweep({ clock, campaigns, vouchers, claims, notices, returns }),
-    myData: createVoucherData({ campaigns, entries, wallet }),
+    myData: createVoucherData({ campaigns, entries, wallet, notices }),
   }
 })

@@ -1,4 +1,8 @@
-/** Matchmaking's part of the member's own data: export names fields only (no tokens, keys or openids); erasure clears her side. */
+/**
+ * Matchmaking's part of the member's own data: export names fields only (no tokens, keys or openids), her match notice and
+ * opt-ins included; erasure clears her side and her notices.
+ */
+import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import { createMatchmakingFunction } from '../../cloudfunctions/matchmaking/index'
 import { matchmakingData } from '../../cloudfunctions/matchmaking/my-data.provider'
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
@@ -33,6 +37,7 @@ beforeAll(async () => {
   await seedEventStaff(emu.db, [mixerId])
   await prepare(main, P)
   for (const p of P) okData(await invoke(main, p.openid, 'signUp', { mixerId }))
+  okData(await invoke(main, 'd-m', 'subscribe', { topics: ['match'] })) // he accepts the match notice; she does not
   now = T0 + 24 * HOUR + 30 * 60_000
   const [m, f] = [await checkIn(main, mixerId, P[0]), await checkIn(main, mixerId, P[1])]
   now = T0 + 26 * HOUR + 60_000
@@ -51,15 +56,32 @@ it('exports her profile, statement, sign-up with badge and match, and nothing se
   expect(out.statement?.withdrawnAt).toBeNull()
   expect(out.signUps).toEqual([expect.objectContaining({ status: 'approved', badge: 1 })])
   expect(out.matches).toEqual([expect.objectContaining({ theirBadge: 2, theirNickname: '昵称1', myContact: 'wx_dm', state: 'waiting' })])
+  expect(out.noticeOptins).toEqual({ match: 0 }) // his one opt-in was spent on the match notice
+  expect(out.notices).toEqual([
+    {
+      kind: 'match_found',
+      title: '会聚良缘结果通知',
+      fields: [
+        { label: '活动名称', value: '七夕单身青年联谊会' },
+        { label: '结果', value: '心动选择结果已公布，请进入小程序查看' },
+      ],
+      createdAt: T0 + 27 * HOUR + 60_000,
+      delivered: true,
+    },
+  ])
   expect(JSON.stringify(out)).not.toMatch(/d-f|d-m|publicKey|token/)
 })
 
 it('erasure removes her sign-up, profile and statement and clears her side of the match', async () => {
   const report = await matchmakingData.eraseFor(emu.db, 'd-m', now)
   expect(report.kept).toEqual([])
-  expect(report.erased.join('；')).toMatch(/报名 1 条.*匹配记录 1 条.*交友资料.*单身承诺/)
+  expect(report.erased.join('；')).toMatch(/报名 1 条.*匹配记录 1 条.*会聚良缘通知 1 条.*交友资料.*单身承诺/)
   const after = await matchmakingData.exportFor(emu.db, 'd-m', now)
-  expect(after).toEqual({ profile: null, statement: null, signUps: [], matches: [], bar: null })
+  // Her opt-in counts go with her account (member's own erasure); this service erases what it sent her.
+  expect(after).toEqual({ profile: null, statement: null, signUps: [], matches: [], bar: null, noticeOptins: { match: 0 }, notices: [] })
+  expect((await emu.db.collection(COLLECTIONS.outbox).where({ openid: 'd-m' }).count()).total).toBe(0)
+  const theirs = okData(await invoke(main, 'd-f', 'myNotices', {}))
+  expect(theirs.map((n: { kind: string; delivered: boolean }) => [n.kind, n.delivered])).toEqual([['match_found', false]])
   const mixerId = (await emu.db.collection('mixers').limit(1).get()).data[0]._id
   const hers = okData(await invoke(main, 'd-f', 'myMatches', { mixerId })).matches
   expect(hers.map((x: { state: string; theirContact: unknown }) => [x.state, x.theirContact])).toEqual([['ended', null]])

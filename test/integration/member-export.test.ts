@@ -2,12 +2,14 @@ import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import { createMemberFunction } from '../../cloudfunctions/member/index'
 import { createScreeningFunction } from '../../cloudfunctions/screening/index'
 import type { ResultDoc, WaitlistDoc } from '../../cloudfunctions/screening/screening.docs'
-import type { MyDataExport } from '~types/member'
+import type { DeletionRequestDTO, MyDataExport } from '~types/member'
+import type { OutboxEntryDTO } from '~types/notices'
 import type { SessionDTO } from '~types/screening'
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
 import { invoke, okData } from '../support/invoke'
 import { giveStamp, seedFair, T0 as EVENT_T0 } from './events-fixtures'
 import { programmeRequest, seedMembers, seedProgramme } from './screening.fixtures'
+import { campaignInput, HOUR, merchant, setUpOfficer, vouchersHarness } from './vouchers-fixtures'
 
 /** A member's export holds her records of every service, and nobody else's. */
 const T0 = Date.UTC(2027, 2, 8, 2, 0) // 2027-03-08 10:00 Beijing
@@ -15,6 +17,22 @@ const PROG = 'prog-test'
 let emu: TestEmulator
 const screening = createScreeningFunction({ clock: () => T0 })
 const member = createMemberFunction({ clock: () => T0 + 1000 })
+const vouchers = vouchersHarness() // on its own clock (from T0), moved to the voucher's last day for its expiry reminder
+const DAY = 24 * HOUR
+
+/** She accepts the `voucher` opt-in and claims; the other claims without one. The timer reminds both near the end. */
+async function seedVoucherNotices(): Promise<void> {
+  await setUpOfficer(emu.db)
+  const shop = await merchant(vouchers, '苏果超市（新街口店）')
+  const input = campaignInput([shop], { name: '工会福利消费券', useEndsAt: T0 + 3 * DAY, remindDaysBefore: 1 })
+  const { id } = await vouchers.ok<{ id: string }>('officer', 'createCampaign', input)
+  await vouchers.ok('her', 'subscribe', { topics: ['voucher'] })
+  await vouchers.ok('her', 'subscribe', { topics: ['voucher'] }) // a second opt-in stays unspent
+  for (const openid of ['her', 'other']) await vouchers.ok(openid, 'claim', { campaignId: id })
+  vouchers.clock.now = T0 + 2 * DAY + HOUR
+  await vouchers.main({ Type: 'Timer' } as never)
+  vouchers.clock.now = T0
+}
 
 beforeAll(async () => {
   emu = await startTestEmulator()
@@ -83,7 +101,8 @@ beforeAll(async () => {
     desk: '1号台',
     staff: 'staff',
   })
-}, 20_000)
+  await seedVoucherNotices()
+}, 60_000)
 afterAll(() => emu.stop())
 
 test('her export has her booking with its consent and result, her notices, her stamp and check-in', async () => {
@@ -142,6 +161,41 @@ test('a stranger gets an empty export of every service', async () => {
     services: {
       screening: { bookings: [], waitlist: [], noticeOptins: null, notices: [] },
       events: { signUps: [], stamps: [], redemptions: [], checkIns: [] },
+      matchmaking: { signUps: [], matches: [], noticeOptins: null, notices: [] },
+      vouchers: { vouchers: [], drawEntries: [], noticeOptins: null, notices: [] },
     },
   })
+})
+
+test('her export has her voucher expiry reminder and her voucher opt-in left; the other member has only his own', async () => {
+  const v = okData(await invoke<MyDataExport>(member, 'her', 'exportMyData', {})).services!.vouchers!
+  expect(v.vouchers.map((x) => x.campaignName)).toEqual(['工会福利消费券'])
+  expect(v.noticeOptins).toEqual({ voucher: 1 }) // two opt-ins, one spent on the reminder
+  expect(v.notices).toEqual([
+    {
+      kind: 'voucher_expiry',
+      title: '消费券到期提醒',
+      fields: [
+        { label: '券名称', value: '工会福利消费券' },
+        { label: '到期时间', value: '2027-03-11 10:00' },
+        { label: '温馨提示', value: '消费券即将到期，请尽快使用' },
+      ],
+      createdAt: T0 + 2 * DAY + HOUR,
+      delivered: true,
+    },
+  ])
+  const theirs = okData(await invoke<MyDataExport>(member, 'other', 'exportMyData', {})).services!.vouchers!
+  expect(theirs.notices!.map((n) => [n.kind, n.delivered])).toEqual([['voucher_expiry', false]])
+  expect(theirs.noticeOptins).toBeNull()
+})
+
+test('once an officer carries out her deletion request, her voucher notices are gone from the outbox; the other keeps his', async () => {
+  okData(await invoke(member, 'her', 'requestDeletion', {}))
+  const [req] = okData(await invoke<DeletionRequestDTO[]>(member, 'officer', 'listDeletionRequests', {}))
+  const done = okData(await invoke<DeletionRequestDTO>(member, 'officer', 'processDeletionRequest', { id: req.id }))
+  expect(done.outcome!.erased).toEqual(expect.arrayContaining(['消费券通知 1 条', '筛查通知 1 条']))
+  expect(await emu.db.collection(COLLECTIONS.outbox).where({ openid: 'her' }).count()).toMatchObject({ total: 0 })
+  expect(await vouchers.ok<OutboxEntryDTO[]>('her', 'myNotices')).toEqual([])
+  expect((await vouchers.ok<OutboxEntryDTO[]>('other', 'myNotices')).map((n) => n.kind)).toEqual(['voucher_expiry'])
+  expect(okData(await invoke<MyDataExport>(member, 'her', 'exportMyData', {})).services!.vouchers!.notices).toEqual([])
 })

@@ -53,6 +53,19 @@ const data: MyDataExport = {
       signUps: [{ mixerTitle: '春季单身联谊会', status: 'approved', signedUpAt: at, checkedInAt: null, badge: 12 }],
       matches: [{ mixerTitle: '春季单身联谊会', theirBadge: 7, theirNickname: '阿强', myContact: null, state: 'waiting' }],
       bar: null,
+      noticeOptins: { match: 1 },
+      notices: [
+        {
+          kind: 'match_found',
+          title: '会聚良缘结果通知',
+          fields: [
+            { label: '活动名称', value: '春季单身联谊会' },
+            { label: '结果', value: '心动选择结果已公布，请进入小程序查看' },
+          ],
+          createdAt: at,
+          delivered: true,
+        },
+      ],
     },
     vouchers: {
       vouchers: [
@@ -74,6 +87,19 @@ const data: MyDataExport = {
         },
       ],
       drawEntries: [{ campaignName: '五一抽签券', entryRef: 'E-7', result: 'lost', enteredAt: at }],
+      noticeOptins: { voucher: 2 },
+      notices: [
+        {
+          kind: 'voucher_expiry',
+          title: '消费券到期提醒',
+          fields: [
+            { label: '券名称', value: '三八节消费券' },
+            { label: '到期时间', value: '2027-03-09 10:30' },
+          ],
+          createdAt: at,
+          delivered: false,
+        },
+      ],
     },
   },
 }
@@ -123,11 +149,55 @@ test("her screening opt-ins read as the notices' own titles: 预约就诊提醒 
 
 test('her vouchers read with their status, amounts in yuan, and her draw entries with their result', () => {
   const vouchers = myDataSections(data, { showHealth: false })[4]
-  expect(vouchers.entries.map((e) => e.heading)).toEqual(['消费券 · 三八节消费券', '抽签 · 五一抽签券'])
+  expect(vouchers.entries.map((e) => e.heading)).toEqual([
+    '消费券 · 三八节消费券',
+    '抽签 · 五一抽签券',
+    '通知 · 消费券到期提醒',
+    '已订阅的提醒',
+  ])
   expect(vouchers.entries[0].fields).toContainEqual(['状态', '已使用'])
   expect(vouchers.entries[0].fields).toContainEqual(['实付', '¥98.00'])
   expect(vouchers.entries[0].fields.map(([k]) => k)).not.toContain('劳模优惠')
   expect(vouchers.entries[1].fields).toContainEqual(['结果', '未中签'])
+})
+
+test("her voucher and match notices and opt-ins read as in screening: each notice's fields, her opt-ins by the notice's title", () => {
+  const [, , , matchmaking, vouchers] = myDataSections(data, { showHealth: false })
+  expect(vouchers.entries.slice(-2)).toEqual([
+    {
+      heading: '通知 · 消费券到期提醒',
+      fields: [
+        ['券名称', '三八节消费券'],
+        ['到期时间', '2027-03-09 10:30'],
+        ['时间', '2027年3月8日 10:30'],
+        ['送达', '未送达'],
+      ],
+    },
+    { heading: '已订阅的提醒', fields: [['消费券到期提醒', '剩余 2 次']] },
+  ])
+  expect(matchmaking.entries.slice(-2)).toEqual([
+    {
+      heading: '通知 · 会聚良缘结果通知',
+      fields: [
+        ['活动名称', '春季单身联谊会'],
+        ['结果', '心动选择结果已公布，请进入小程序查看'],
+        ['时间', '2027年3月8日 10:30'],
+        ['送达', '已送达'],
+      ],
+    },
+    { heading: '已订阅的提醒', fields: [['会聚良缘结果通知', '剩余 1 次']] },
+  ])
+})
+
+test('an older export without voucher or match notices reads as before; spent opt-ins are not listed', () => {
+  const { notices: _vn, noticeOptins: _vo, ...vouchers } = data.services!.vouchers!
+  const { notices: _mn, noticeOptins: _mo, ...matchmaking } = data.services!.matchmaking!
+  const old = { ...data, services: { ...data.services!, vouchers, matchmaking } }
+  const [, , , m, v] = myDataSections(old, { showHealth: false })
+  expect(v.entries.map((e) => e.heading)).toEqual(['消费券 · 三八节消费券', '抽签 · 五一抽签券'])
+  expect(m.entries.map((e) => e.heading)).not.toContainEqual(expect.stringMatching(/通知|提醒/))
+  const spent = { ...data, services: { ...data.services!, vouchers: { ...data.services!.vouchers!, noticeOptins: { voucher: 0 } } } }
+  expect(myDataSections(spent, { showHealth: false })[4].entries.map((e) => e.heading)).not.toContain('已订阅的提醒')
 })
 
 test('a value an older export holds that no service names reads 其他, never the raw code', () => {

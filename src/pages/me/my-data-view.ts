@@ -1,6 +1,6 @@
 import { REDEMPTION_STATE_LABELS, SIGN_UP_STATE_LABELS } from '~types/events.labels'
-import { MATCH_STATE_LABELS, SIGNUP_STATUS_LABELS } from '~types/matchmaking.labels'
-import type { MyDataExport, MyServicesExport } from '~types/member'
+import { MATCH_NOTICE_TOPIC_LABELS, MATCH_STATE_LABELS, SIGNUP_STATUS_LABELS } from '~types/matchmaking.labels'
+import type { ExportedNotice, MyDataExport, MyServicesExport } from '~types/member'
 import { CONSENT_KIND_LABELS, GENDER_LABELS } from '~types/member.labels'
 import {
   BOOKING_RECORD_STATUS_LABELS,
@@ -8,7 +8,7 @@ import {
   SCREENING_NOTICE_TOPIC_LABELS,
   WAITLIST_STATUS_LABELS,
 } from '~types/screening.labels'
-import { DRAW_RESULT_LABELS, VOUCHER_STATUS_LABELS } from '~types/vouchers.labels'
+import { DRAW_RESULT_LABELS, VOUCHER_NOTICE_TOPIC_LABELS, VOUCHER_STATUS_LABELS } from '~types/vouchers.labels'
 import { describeRole } from '~src/constants/roles'
 import { formatShanghai } from '~src/utils/datetime'
 
@@ -107,7 +107,7 @@ const waitlistEntry = (w: Screening['waitlist'][number]): Entry => ({
   ],
 })
 
-const noticeEntry = (n: Screening['notices'][number]): Entry => ({
+const noticeEntry = (n: ExportedNotice<string>): Entry => ({
   heading: `通知 · ${n.title}`,
   fields: [
     ...n.fields.map((f): [string, string] => [f.label, f.value]),
@@ -116,10 +116,10 @@ const noticeEntry = (n: Screening['notices'][number]): Entry => ({
   ],
 })
 
-/** Her opt-ins left, each under the title of the notice it lets through. */
-function optinsEntries(credits: Screening['noticeOptins']): Entry[] {
-  const left = Object.entries(credits ?? {}).filter(([, n]) => n > 0)
-  const fields = left.map(([topic, n]): [string, string] => [label(SCREENING_NOTICE_TOPIC_LABELS, topic), `剩余 ${n} 次`])
+/** Her opt-ins left, each under the title of the notice it lets through (in the service's own words). */
+function optinsEntries<T extends string>(credits: Partial<Record<T, number>> | null | undefined, labels: Record<T, string>): Entry[] {
+  const left = Object.entries<number | undefined>(credits ?? {}).filter((e): e is [string, number] => (e[1] ?? 0) > 0)
+  const fields = left.map(([topic, n]): [string, string] => [label(labels, topic), `剩余 ${n} 次`])
   return left.length ? [{ heading: '已订阅的提醒', fields }] : []
 }
 
@@ -128,7 +128,7 @@ function screeningSection(s: Screening, showHealth: boolean): Section {
     ...s.bookings.map((b) => bookingEntry(b, showHealth)),
     ...s.waitlist.map(waitlistEntry),
     ...s.notices.map(noticeEntry),
-    ...optinsEntries(s.noticeOptins),
+    ...optinsEntries(s.noticeOptins, SCREENING_NOTICE_TOPIC_LABELS),
   ]
   return { id: 'screening', title: '两癌筛查', entries, empty: '没有两癌筛查记录' }
 }
@@ -227,7 +227,15 @@ const matchEntry = (x: Matchmaking['matches'][number]): Entry => ({
 })
 
 function matchmakingSection(m: Matchmaking): Section {
-  const entries = [...profileEntries(m), ...m.signUps.map(mixerSignUpEntry), ...m.matches.map(matchEntry), ...barEntries(m)]
+  const entries = [
+    ...profileEntries(m),
+    ...m.signUps.map(mixerSignUpEntry),
+    ...m.matches.map(matchEntry),
+    ...barEntries(m),
+    // An older export has neither.
+    ...(m.notices ?? []).map(noticeEntry),
+    ...optinsEntries(m.noticeOptins, MATCH_NOTICE_TOPIC_LABELS),
+  ]
   return { id: 'matchmaking', title: '会聚良缘', entries, empty: '没有会聚良缘记录' }
 }
 
@@ -262,6 +270,8 @@ function vouchersSection(v: NonNullable<MyServicesExport['vouchers']>): Section 
         ['报名时间', when(e.enteredAt)],
       ],
     })
+  // An older export has neither.
+  entries.push(...(v.notices ?? []).map(noticeEntry), ...optinsEntries(v.noticeOptins, VOUCHER_NOTICE_TOPIC_LABELS))
   return { id: 'vouchers', title: '工会消费券', entries, empty: '没有消费券记录' }
 }
 
