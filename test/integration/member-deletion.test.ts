@@ -1,8 +1,8 @@
 import { createMemberFunction } from '../../cloudfunctions/member/index'
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
-import type { UserDoc } from '../../cloudfunctions/common/member-docs'
 import type { DeletionRequestDTO, MeDTO } from '~types/member'
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
+import { seedOfficer } from '../support/accounts'
 import { invoke, okData } from '../support/invoke'
 
 /** Issue 8 defect 10: officers get a deletion queue; erase what may go, record what is kept and why; she sees the outcome. */
@@ -18,15 +18,7 @@ async function countOf(coll: string, where: Record<string, unknown>): Promise<nu
 
 beforeAll(async () => {
   emu = await startTestEmulator()
-  await emu.db.collection(COLLECTIONS.users).add({
-    _id: 'o-officer',
-    rosterId: null,
-    verifiedAt: null,
-    roles: [{ role: 'officer' }],
-    deletionRequestedAt: null,
-    createdAt: now,
-    updatedAt: now,
-  } satisfies UserDoc)
+  await seedOfficer(emu.db, 'o-officer', now)
   okData(await invoke(main, 'o-officer', 'importRoster', { csv: CSV }))
   okData(await invoke(main, 'o-wang', 'verify', { name: '王秀英', cardNo: 'GH3201000456' }))
   okData(await invoke(main, 'o-zhao', 'verify', { name: '赵敏', cardNo: 'GH3201000999' }))

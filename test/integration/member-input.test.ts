@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { createMemberFunction } from '../../cloudfunctions/member/index'
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
-import type { UserDoc } from '../../cloudfunctions/common/member-docs'
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
+import { seedOfficer } from '../support/accounts'
 import { invoke, okData } from '../support/invoke'
 
 /**
@@ -112,15 +112,7 @@ beforeAll(async () => {
   emu = await startTestEmulator()
   // Every collection exists from the start, so a snapshot reads them all and a read error is a failure.
   for (const name of Object.values(COLLECTIONS)) await emu.db.createCollection(name)
-  await emu.db.collection(COLLECTIONS.users).add({
-    _id: 'o-officer',
-    rosterId: null,
-    verifiedAt: null,
-    roles: [{ role: 'officer' }],
-    deletionRequestedAt: null,
-    createdAt: 0,
-    updatedAt: 0,
-  } satisfies UserDoc)
+  await seedOfficer(emu.db, 'o-officer', 0)
   okData(await invoke(main, 'o-officer', 'importRoster', { csv: CSV }))
   await emu.db.collection(COLLECTIONS.voucherMerchants).add({
     _id: 'merchant-suguo-xjk',

@@ -1,8 +1,8 @@
 import { createMemberFunction } from '../../cloudfunctions/member/index'
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
-import type { UserDoc } from '../../cloudfunctions/common/member-docs'
 import type { InviteDTO, MeDTO, StaffScope } from '~types/member'
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
+import { seedOfficer } from '../support/accounts'
 import { invoke, okData } from '../support/invoke'
 
 /** One-time staff invites: an officer makes one, one person takes the role with it, once. */
@@ -17,15 +17,7 @@ async function newInvite(scope = SUGUO, ttlHours?: number): Promise<InviteDTO> {
 
 beforeAll(async () => {
   emu = await startTestEmulator()
-  await emu.db.collection(COLLECTIONS.users).add({
-    _id: 'o-officer',
-    rosterId: null,
-    verifiedAt: null,
-    roles: [{ role: 'officer' }],
-    deletionRequestedAt: null,
-    createdAt: now,
-    updatedAt: now,
-  } satisfies UserDoc)
+  await seedOfficer(emu.db, 'o-officer', now)
   await emu.db.collection(COLLECTIONS.voucherMerchants).add([
     { _id: SUGUO.id, name: SUGUO.name, address: '南京市中山路 1 号', category: '超市', suspended: false, createdAt: now, updatedAt: now },
     { _id: 'merchant-closed', name: '已暂停商户', address: '', category: '餐饮', suspended: true, createdAt: now, updatedAt: now },

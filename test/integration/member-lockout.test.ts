@@ -1,7 +1,6 @@
 import { createMemberFunction } from '../../cloudfunctions/member/index'
-import { COLLECTIONS } from '../../cloudfunctions/common/collections'
-import type { UserDoc } from '../../cloudfunctions/common/member-docs'
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
+import { seedOfficer } from '../support/accounts'
 import { invoke, okData } from '../support/invoke'
 
 /** Issue 8 defect 17: she is warned on her last tries and, once locked out, told when to try again. */
@@ -12,15 +11,7 @@ const main = createMemberFunction({ clock: () => now })
 
 beforeAll(async () => {
   emu = await startTestEmulator()
-  await emu.db.collection(COLLECTIONS.users).add({
-    _id: 'o-officer',
-    rosterId: null,
-    verifiedAt: null,
-    roles: [{ role: 'officer' }],
-    deletionRequestedAt: null,
-    createdAt: now,
-    updatedAt: now,
-  } satisfies UserDoc)
+  await seedOfficer(emu.db, 'o-officer', now)
   okData(await invoke(main, 'o-officer', 'importRoster', { csv: '姓名,会员证号,所属工会\n王秀英,GH3201000456,南京市鼓楼区总工会' }))
 })
 afterAll(() => emu.stop())

@@ -1,8 +1,9 @@
 import { createMemberFunction } from '../../cloudfunctions/member/index'
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
-import type { RosterDoc, UserDoc } from '../../cloudfunctions/common/member-docs'
+import type { RosterDoc } from '../../cloudfunctions/common/member-docs'
 import type { MeDTO } from '~types/member'
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
+import { seedOfficer } from '../support/accounts'
 import { invoke, okData } from '../support/invoke'
 
 /** Verification, unbinding, export and deletion as a member goes through them. */
@@ -24,15 +25,7 @@ async function roster(id: string): Promise<RosterDoc> {
 
 beforeAll(async () => {
   emu = await startTestEmulator()
-  await emu.db.collection(COLLECTIONS.users).add({
-    _id: 'o-officer',
-    rosterId: null,
-    verifiedAt: null,
-    roles: [{ role: 'officer' }],
-    deletionRequestedAt: null,
-    createdAt: now,
-    updatedAt: now,
-  } satisfies UserDoc)
+  await seedOfficer(emu.db, 'o-officer', now)
   okData(await invoke(main, 'o-officer', 'importRoster', { csv: CSV }))
 })
 afterAll(() => emu.stop())
