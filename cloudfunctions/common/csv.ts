@@ -1,22 +1,13 @@
 /**
  * CSV that opens cleanly in Excel on Chinese Windows: UTF-8 with a BOM (without
- * it Excel reads GBK and shows mojibake), CRLF, quoting where needed, and
- * formula injection defused: a roster name like `=HYPERLINK(...)` must reach an
- * officer's spreadsheet as text, never as a formula.
+ * it Excel reads GBK and shows mojibake), CRLF, and each cell as `types/csv.ts`
+ * writes it (quoted where needed, formula injection defused, numbers kept).
  */
-export type CsvCell = string | number | null | undefined
+import { type CsvCell, csvCell } from '~types/csv'
+
+export type { CsvCell }
 
 export function toCsv(header: string[], rows: CsvCell[][]): string {
-  const lines = [header, ...rows].map((r) => r.map(cell).join(','))
+  const lines = [header, ...rows].map((r) => r.map(csvCell).join(','))
   return '\uFEFF' + lines.join('\r\n') + '\r\n'
-}
-
-/** A cell a spreadsheet would evaluate starts with = + - @ (or a tab / CR before one); prefix a quote. */
-export function defuse(s: string): string {
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s
-}
-
-function cell(v: CsvCell): string {
-  const s = defuse(v === null || v === undefined ? '' : String(v))
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }

@@ -124,6 +124,11 @@ it('reverse within the window; a second reversal changes nothing; after the wind
   const after = await budgetBooks(emu.db, mw)
   expect(after.usedFen).toBe(before.usedFen - row.unionFen)
   expect(after.takenFen).toBe(after.usedFen + after.reservedFen)
+  // The officer's export: the reversal's amounts are negative numbers a spreadsheet sums, not text.
+  const { csv } = await h.ok('officer', 'exportCampaign', { campaignId: mw })
+  const reversal = (csv as string).split('\r\n').find((l) => l.startsWith(`${row.id}-x,`))!
+  const money = (fen: number) => (-fen / 100).toFixed(2)
+  expect(reversal.split(',').slice(-3)).toEqual([money(3000), money(row.unionFen), money(row.merchantFen)])
   const row2 = await h.ok('cashier-a', 'redeem', { merchantId: shopA, code: await codeOf(h, 'p1', v.id), billFen: 3000, till: '1号收银台' })
   h.clock.now += 2 * HOUR
   expect(fail(await h.call('cashier-a', 'reverse', { merchantId: shopA, redemptionId: row2.id }))).toBe('REVERSE_WINDOW_PASSED')

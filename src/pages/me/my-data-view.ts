@@ -1,3 +1,4 @@
+import { csvCell } from '~types/csv'
 import { REDEMPTION_STATE_LABELS, SIGN_UP_STATE_LABELS } from '~types/events.labels'
 import { MATCH_NOTICE_TOPIC_LABELS, MATCH_STATE_LABELS, SIGNUP_STATUS_LABELS } from '~types/matchmaking.labels'
 import type { ExportedNotice, MyDataExport, MyServicesExport } from '~types/member'
@@ -296,13 +297,6 @@ export function myDataRows(d: MyDataExport): string[][] {
   return rows
 }
 
-/** A cell a spreadsheet would run as a formula (=, +, -, @) is kept as text. */
-const defuse = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v)
-const cell = (v: string) => {
-  const s = defuse(v)
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-}
-
 export function csvOf(rows: string[][]): string {
-  return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n'
+  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n'
 }
