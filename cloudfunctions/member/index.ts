@@ -1,4 +1,4 @@
-import { action, defineFunction, type FunctionDeps } from '../common/function'
+import { action, defineFunction, type FunctionDeps, rerun } from '../common/function'
 import { servicesOf as s } from './member.context'
 import * as schema from './member.schema'
 
@@ -47,7 +47,7 @@ export function createMemberFunction(deps: FunctionDeps = {}) {
         input: schema.importRosterSchema,
         auth: 'officer',
         mutation: true,
-        recover: async () => undefined,
+        recover: rerun, // the import is an upsert per row: running it again changes nothing already imported
         run: (req, c) => s(c).roster.importRoster(c.openid, req),
       }),
       listRoster: action({ input: schema.listRosterSchema, auth: 'officer', run: (req, c) => s(c).roster.listRosterPage(c.openid, req) }),

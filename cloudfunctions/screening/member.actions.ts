@@ -1,6 +1,6 @@
 /** Actions a member calls for herself: browse, book, cancel, reschedule, her code, her result, her notices. */
 import { fail } from '../common/errors'
-import { action, type ActionContext, type MemberContext } from '../common/function'
+import { action, type ActionContext, type MemberContext, rerun } from '../common/function'
 import { noticeActions } from '../common/notice-actions'
 import type { BookingDTO } from '~types/screening'
 import { NOTICE_TOPICS } from './notice.service'
@@ -52,7 +52,7 @@ export const memberActions = {
     input: S.joinWaitlist,
     auth: 'member',
     mutation: true,
-    recover: async () => undefined, // rerun (typed: the kit's `rerun` answers `unknown`): joining again answers her current entry
+    recover: rerun, // joining again answers her current entry
     run: (i, ctx) => servicesOf(ctx).waitlist.join(ctx.openid, ctx.roster, i.programmeId, i.siteId ?? null),
   }),
   leaveWaitlist: action({
@@ -96,7 +96,7 @@ export const memberActions = {
     input: S.programmeRef,
     auth: 'caller',
     mutation: true,
-    recover: async () => undefined, // rerun: her wish is one document per programme, written whole
+    recover: rerun, // her wish is one document per programme, written whole
     run: (i, ctx) => servicesOf(ctx).catalog.remindRelease(ctx.openid, i.programmeId),
   }),
   // subscribe, myNotices, noticeCredits (hers) and allNotices (officers'): the kit's notice actions

@@ -5,7 +5,7 @@
  */
 import type { ScopeContext } from '../common/auth'
 import { fail } from '../common/errors'
-import { action, type ActionContext } from '../common/function'
+import { action, type ActionContext, rerun } from '../common/function'
 import { servicesOf } from './screening.context'
 import * as S from './screening.schemas'
 
@@ -85,7 +85,7 @@ export const staffActions = {
     input: S.sweep,
     auth: 'officer',
     mutation: true,
-    recover: async () => undefined, // rerun: every step of the sweep is conditional, so running it again changes only what is still due
+    recover: rerun, // every step of the sweep is conditional, so running it again changes only what is still due
     run: (i, ctx) => servicesOf(ctx).sweeper.sweep(i.programmeId),
   }),
 }

@@ -1,5 +1,5 @@
 /** Officers only: merchants, campaigns, draws, the dashboard, exports and every merchant's statement state. */
-import { action, type ActionContext } from '../common/function'
+import { action, type ActionContext, rerun } from '../common/function'
 import * as S from './vouchers.schemas'
 import { vouchersServices as svc } from './vouchers.context'
 
@@ -20,7 +20,7 @@ export const officerActions = {
     input: S.suspend,
     auth: 'officer',
     mutation: true,
-    recover: async () => undefined,
+    recover: rerun, // setting the same flag again changes nothing
     run: (i, c) => officer(c).setSuspended(i.merchantId, i.suspended),
   }),
   listCampaigns: action({ input: S.empty, auth: 'officer', run: (_i, c) => officer(c).listCampaigns() }),
