@@ -98,6 +98,12 @@ export const ERROR_MESSAGES = {
   REVERSE_WINDOW_PASSED: '已超过可撤销的时间',
   ALREADY_REVERSED: '该笔核销已撤销',
   STATEMENT_CHANGED: '对账单已有变化，请刷新后再确认',
+  // WeChat (the port: common/wechat.ts)
+  CONTENT_RISKY: '内容含有不适宜发布的信息，请修改后再提交',
+  PHONE_VERIFY_OFF: '手机号快速验证暂未开通，请用姓名和会员证号认证',
+  PHONE_NOT_ON_ROSTER: '该手机号不在会员名册中，请用姓名和会员证号认证，或联系所在工会',
+  PHONE_CODE_INVALID: '手机号授权已失效，请重新点击获取',
+  WECHAT_UNAVAILABLE: '微信服务暂时不可用，请稍后重试',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

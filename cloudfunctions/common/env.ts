@@ -16,6 +16,19 @@ export interface ServerEnv {
   /** openids granted the officer role without an invite (bootstrap of a fresh environment). */
   bootstrapOfficers: string[]
   production: boolean
+  wechat: WechatEnv
+}
+
+/** What the WeChat port (wechat.ts) reads. Template ids and versions are not secret; no AppSecret exists here (云调用). */
+export interface WechatEnv {
+  /** Set only locally: the URL of the local WeChat (tools/wechat/), as TCB_SERVICE_URL is for the database. */
+  serviceUrl: string | undefined
+  /** Which version of the app a code opens and a notice links to: `release` | `trial` | `develop` (WX_ENV_VERSION). */
+  envVersion: 'release' | 'trial' | 'develop'
+  /** Subscription-message template ids per function and topic (WX_TEMPLATE_IDS, the JSON shape of TARO_APP_NOTICE_TEMPLATES). */
+  templateIds: Record<string, Record<string, string>>
+  /** 手机号快速验证 costs ¥0.03 a call and needs a verified organisation: off unless WX_PHONE_NUMBER=on. */
+  phoneNumber: boolean
 }
 
 let cached: ServerEnv | undefined
@@ -38,6 +51,20 @@ function memberRefKey(raw: string | undefined, fallback: Buffer): Buffer {
   return key
 }
 
+const ENV_VERSIONS = ['release', 'trial', 'develop'] as const
+
+function readWechat(source: NodeJS.ProcessEnv): WechatEnv {
+  const envVersion = (source.WX_ENV_VERSION || 'release') as WechatEnv['envVersion']
+  if (!ENV_VERSIONS.includes(envVersion)) throw new Error(`WX_ENV_VERSION: one of ${ENV_VERSIONS.join(', ')}`)
+  let templateIds: WechatEnv['templateIds'] = {}
+  try {
+    templateIds = JSON.parse(source.WX_TEMPLATE_IDS || '{}') as WechatEnv['templateIds']
+  } catch {
+    throw new Error('WX_TEMPLATE_IDS: not JSON (see docs/wechat.md)')
+  }
+  return { serviceUrl: source.WX_SERVICE_URL || undefined, envVersion, templateIds, phoneNumber: source.WX_PHONE_NUMBER === 'on' }
+}
+
 export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
   const qrKeys = parseQrKeys(source.QR_KEYS)
   if (qrKeys.length === 0) throw new Error('QR_KEYS is not set: see README "Deploying"')
@@ -53,6 +80,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
       .map((s) => s.trim())
       .filter(Boolean),
     production: source.NODE_ENV === 'production',
+    wechat: readWechat(source),
   }
 }
 
