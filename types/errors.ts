@@ -98,6 +98,7 @@ export const ERROR_MESSAGES = {
   REVERSE_WINDOW_PASSED: '已超过可撤销的时间',
   ALREADY_REVERSED: '该笔核销已撤销',
   STATEMENT_CHANGED: '对账单已有变化，请刷新后再确认',
+  PERIOD_NOT_CLOSED: '该结算期尚未结束，结束后才能确认对账',
   // WeChat (the port: common/wechat.ts)
   CONTENT_RISKY: '内容含有不适宜发布的信息，请修改后再提交',
   PHONE_VERIFY_OFF: '手机号快速验证暂未开通，请用姓名和会员证号认证',

@@ -200,6 +200,10 @@ export interface StatementDTO {
   state: 'open' | 'confirmed' | 'disputed'
   confirmedDigest: string | null
   dispute: { rowId: string | null; note: string } | null
+  /** From when it can be confirmed: the period has ended and a late row (the timer's) has had time to land. */
+  closesAt: number
+  /** A confirmation a later row made void (the statement no longer reads as it did): when it was made. */
+  dropped: { at: number } | null
 }
 
 export interface DashboardDTO {

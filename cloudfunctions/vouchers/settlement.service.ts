@@ -1,8 +1,10 @@
 /**
  * 结算: a merchant's statement for a day, week or month, built from the
  * redemption rows each time (so it can never drift from them), with a digest
- * the manager confirms. A confirmation names the digest it saw: if a row
- * changes afterwards, the statement is open again.
+ * the manager confirms. Only a closed period can be confirmed: it has ended
+ * and the few minutes in which the timer may still write a row whose call died
+ * have passed. A confirmation names the digest it saw: if a row changes
+ * afterwards anyway, the statement is open again and says so (`dropped`).
  */
 import type { Period, StatementDTO } from '~types/vouchers'
 import type { Clock } from '../common/clock'
@@ -35,6 +37,9 @@ export interface StatementCaller {
   requestId: string | undefined
 }
 
+/** How long after a period ends a late statement row may still land (the sweeper's backfill runs every minute). */
+export const SETTLE_GRACE_MS = 5 * 60_000
+
 export function createSettlementService(d: SettlementDeps) {
   async function build({ merchantId, period, date }: StatementRef): Promise<StatementDTO> {
     const m = (await d.merchants.get(merchantId)) ?? fail('NOT_FOUND', 'merchantId')
@@ -57,6 +62,8 @@ export function createSettlementService(d: SettlementDeps) {
       state: current ? saved.state : 'open',
       confirmedDigest: saved?.state === 'confirmed' ? saved.digest : null,
       dispute: current && saved.state === 'disputed' ? saved.dispute : null,
+      closesAt: to + SETTLE_GRACE_MS,
+      dropped: saved && !current && saved.state === 'confirmed' ? { at: saved.at } : null,
     }
   }
 
@@ -68,6 +75,7 @@ export function createSettlementService(d: SettlementDeps) {
     statement: build,
     async confirm(ref: StatementRef, digest: string, who: StatementCaller): Promise<StatementDTO> {
       const s = await build(ref)
+      if (d.clock() < s.closesAt) fail('PERIOD_NOT_CLOSED')
       if (s.digest !== digest) fail('STATEMENT_CHANGED')
       await put(s, ref, who, { state: 'confirmed', digest, dispute: null })
       return build(ref)

@@ -78,7 +78,10 @@ suite(`vouchers journey in Chromium (H5 build)${availability.run ? '' : ` — sk
     await totals.waitFor({ timeout: 15_000 })
     expect(await totals.textContent()).toContain('核销 1 笔 · 撤销 1 笔')
     expect(await cashier.page.locator('.vc-row').count()).toBe(2)
-    expect(await cashier.page.locator('#statement-digest').textContent()).toMatch(/[0-9a-f]{64}/)
+    const digest = cashier.page.locator('#statement-digest')
+    expect(await digest.textContent()).toMatch(/[0-9a-f]{6}…[0-9a-f]{6}/) // read aloud short; the whole on demand
+    await digest.click()
+    expect(await digest.textContent()).toMatch(/[0-9a-f]{64}/)
     expect(await floorFailures(cashier.page)).toEqual([])
     expect(pageErrors).toEqual([])
   }, 150_000)

@@ -260,6 +260,7 @@ test('confirmStatement: killed mid-burst of managers confirming; every same-id r
   const open = await Promise.all(
     shops.map((merchantId, i) => h.ok<StatementDTO>(`manager-${i}`, 'statement', { merchantId, period: 'day', date })),
   )
+  h.clock.now = Math.max(...open.map((s) => s.closesAt)) // the day is over: its statements can be confirmed
   const ids = shops.map(() => randomUUID())
   const confirm = (i: number, call = h.callDuringCrash) =>
     call<StatementDTO>(`manager-${i}`, 'confirmStatement', { merchantId: shops[i], period: 'day', date, digest: open[i].digest }, ids[i])

@@ -92,6 +92,7 @@ it('redeem, reverse, confirmStatement, disputeStatement: the retry answers the f
   const date = '2027-03-08'
   const s = await h.ok('boss', 'statement', { merchantId: shop, period: 'day', date })
   expect(s.rows.map((r: { id: string }) => r.id)).toEqual([row.id, `${row.id}-x`])
+  h.clock.now = s.closesAt
   await expectFirstOutcome('boss', 'confirmStatement', { merchantId: shop, period: 'day', date, digest: s.digest })
   await expectFirstOutcome('boss', 'disputeStatement', { merchantId: shop, period: 'day', date, rowId: row.id, note: '金额不符' })
   expect((await h.ok('boss', 'statement', { merchantId: shop, period: 'day', date })).rows).toHaveLength(2)

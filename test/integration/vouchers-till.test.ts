@@ -135,9 +135,16 @@ it('reverse within the window; a second reversal changes nothing; after the wind
   h.clock.now -= 2 * HOUR
 })
 
-it('settlement: totals equal redemptions minus reversals; the manager confirms the digest; a new row reopens it', async () => {
+it('settlement: totals equal redemptions minus reversals; the manager confirms a closed day; a late row reopens it and says so', async () => {
   const date = '2027-03-08'
   const s = await h.ok('manager-a', 'statement', { merchantId: shopA, period: 'day', date })
+  // The day is still open (10:00 Beijing): a confirmation now would be made void by the afternoon's sales.
+  expect(fail(await h.call('manager-a', 'confirmStatement', { merchantId: shopA, period: 'day', date, digest: s.digest }))).toBe(
+    'PERIOD_NOT_CLOSED',
+  )
+  expect((await h.ok('manager-a', 'statement', { merchantId: shopA, period: 'day', date })).state).toBe('open')
+  const today = h.clock.now
+  h.clock.now = s.closesAt
   const redeems = s.rows.filter((r: { type: string }) => r.type === 'redeem')
   const reverses = s.rows.filter((r: { type: string }) => r.type === 'reverse')
   const sum = (rs: { unionFen: number }[]) => rs.reduce((a, r) => a + r.unionFen, 0)
@@ -153,11 +160,14 @@ it('settlement: totals equal redemptions minus reversals; the manager confirms t
   expect((await h.ok('manager-a', 'confirmStatement', { merchantId: shopA, period: 'day', date, digest: s.digest })).state).toBe(
     'confirmed',
   )
+  // A row landing in the confirmed day afterwards (as the timer's backfill of a call that died would).
+  h.clock.now = today
   const v = await h.ok('p2', 'claim', { campaignId: mw })
   await h.ok('cashier-a', 'redeem', { merchantId: shopA, code: await codeOf(h, 'p2', v.id), billFen: 1000, till: '1号收银台' })
   const again = await h.ok('manager-a', 'statement', { merchantId: shopA, period: 'day', date })
   expect(again.digest).not.toBe(s.digest)
   expect(again.state).toBe('open')
+  expect(again.dropped?.at).toBe(s.closesAt)
   const week = await h.ok('officer', 'statement', { merchantId: shopA, period: 'week', date })
   expect(week.totals).toEqual(again.totals)
   const disputed = await h.ok('manager-a', 'disputeStatement', {

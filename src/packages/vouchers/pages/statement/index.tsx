@@ -1,4 +1,6 @@
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import dayjs from 'dayjs'
 import { useState } from 'react'
 import type { Period, StatementDTO } from '~types/vouchers'
 import { BigButton } from '~src/components/big-button'
@@ -10,7 +12,7 @@ import { useAction } from '~src/hooks/use-action'
 import { useParams } from '~src/hooks/use-params'
 import { useRemote } from '~src/hooks/use-remote'
 import { call } from '~src/services/api'
-import { beijingDate, formatDateTime } from '~src/utils/datetime'
+import { beijingDate, formatDateTime, formatShanghai } from '~src/utils/datetime'
 import { RowList } from '~src/packages/vouchers/components/row-list'
 import { yuan } from '~src/packages/vouchers/lib/money'
 import { merchantOfScope } from '~src/packages/vouchers/lib/merchant-param'
@@ -35,6 +37,40 @@ function PeriodTabs({ period, onPick }: { period: Period; onPick: (p: Period) =>
   )
 }
 
+/** Calendar arithmetic on 'YYYY-MM-DD' (no instant, so no time zone): one period back or forward. */
+const shift = (date: string, period: Period, by: number) => dayjs(date).add(by, period).format('YYYY-MM-DD')
+
+/** Which period: back to earlier ones (a manager confirms a period once it is over), never past today. */
+function PeriodStepper({ st, date, setDate }: { st: StatementDTO; date: string; setDate: (d: string) => void }) {
+  const today = beijingDate(Date.now())
+  const next = shift(date, st.period, 1)
+  return (
+    <View className='vc-tabs'>
+      <View id='period-prev' className='vc-tab' onClick={() => setDate(shift(date, st.period, -1))}>
+        ‹ 上一期
+      </View>
+      <View className='vc-tab vc-tab--on'>
+        {formatShanghai(st.from, 'M月D日')}
+        {st.period === 'day' ? '' : ` 起`}
+      </View>
+      <View id='period-next' className={`vc-tab ${next > today ? 'muted' : ''}`} onClick={() => next <= today && setDate(next)}>
+        下一期 ›
+      </View>
+    </View>
+  )
+}
+
+/** The digest as people compare it aloud: its first and last characters; the whole on demand. */
+function Digest({ digest }: { digest: string }) {
+  const [whole, setWhole] = useState(false)
+  return (
+    <View id='statement-digest' className='vc-small' style={{ wordBreak: 'break-all' }} onClick={() => setWhole(!whole)}>
+      校验码：{whole ? digest : `${digest.slice(0, 6)}…${digest.slice(-6)}`}
+      <Text className='link'> {whole ? '收起' : '查看完整'}</Text>
+    </View>
+  )
+}
+
 /** The period, its totals and the digest both sides confirm against; a dispute's note when there is one. */
 function StatementHead({ st }: { st: StatementDTO }) {
   return (
@@ -47,32 +83,70 @@ function StatementHead({ st }: { st: StatementDTO }) {
         核销 {st.totals.redemptions} 笔 · 撤销 {st.totals.reversals} 笔 · 消费 {yuan(st.totals.billFen)} · 工会结算{' '}
         {yuan(st.totals.unionFen)} · 商户让利 {yuan(st.totals.merchantFen)}
       </Text>
-      <Text id='statement-digest' className='vc-small' style={{ wordBreak: 'break-all' }}>
-        SHA-256：{st.digest}
-      </Text>
+      <Digest digest={st.digest} />
       {st.dispute && <Text className='vc-line warn-text'>异议：{st.dispute.note}</Text>}
     </View>
   )
 }
 
 interface VerdictProps {
+  st: StatementDTO
   busy: boolean
   note: string
   setNote: (note: string) => void
   run: (what: 'confirm' | 'dispute') => void
 }
 
-/** The manager's answer to an open statement: confirm it, or dispute it with a note. */
-function VerdictCard({ busy, note, setNote, run }: VerdictProps) {
+/** Asks first, naming what she signs: a confirmed statement is what the union pays against. */
+async function sure(st: StatementDTO): Promise<boolean> {
+  const res = await Taro.showModal({
+    title: '确认对账',
+    content: `确认本期核销 ${st.totals.redemptions} 笔、撤销 ${st.totals.reversals} 笔，工会结算 ${yuan(st.totals.unionFen)} 无误？确认后工会将按此结算。`,
+    confirmText: '确认无误',
+    cancelText: '再看看',
+  })
+  return res.confirm
+}
+
+/** The manager's answer to an open statement: confirm it (once the period is over), or dispute it with a note. */
+function VerdictCard({ st, busy, note, setNote, run }: VerdictProps) {
+  const closed = Date.now() >= st.closesAt
   return (
     <View className='card'>
-      <BigButton id='statement-confirm' loading={busy} onClick={() => run('confirm')}>
-        对账确认
-      </BigButton>
+      {closed ? (
+        <BigButton id='statement-confirm' loading={busy} onClick={() => void sure(st).then((ok) => ok && run('confirm'))}>
+          对账确认
+        </BigButton>
+      ) : (
+        <Text id='statement-not-closed' className='vc-line'>
+          本期尚未结束，{formatDateTime(st.closesAt)} 后可确认对账。
+        </Text>
+      )}
       <Field id='statement-note' label='有异议？请说明' value={note} onInput={setNote} maxlength={200} />
       <BigButton id='statement-dispute' variant='secondary' disabled={!note.trim()} onClick={() => run('dispute')}>
         提交异议
       </BigButton>
+    </View>
+  )
+}
+
+/** A confirmation a later row made void: said plainly, so nobody thinks it still stands. */
+function Dropped({ st }: { st: StatementDTO }) {
+  if (!st.dropped) return null
+  return (
+    <NoticeBanner
+      tone='warn'
+      text={`您在 ${formatDateTime(st.dropped.at)} 的对账确认已失效：之后本期又写入了核销或撤销记录，请重新核对后确认。`}
+    />
+  )
+}
+
+function StatementBody({ st }: { st: StatementDTO }) {
+  return (
+    <View>
+      <Dropped st={st} />
+      <StatementHead st={st} />
+      <View className='card'>{st.rows.length ? <RowList rows={st.rows} /> : <Text className='muted'>本期没有核销记录</Text>}</View>
     </View>
   )
 }
@@ -82,7 +156,7 @@ export default function Statement() {
   const params = useParams()
   const merchant = merchantOfScope(params.merchant)
   const [period, setPeriod] = useState<Period>((params.period as Period) || 'day')
-  const date = params.date || beijingDate(Date.now())
+  const [date, setDate] = useState(params.date || beijingDate(Date.now()))
   const [note, setNote] = useState('')
   const s = useRemote(
     (silent) => call('vouchers', 'statement', { merchantId: merchant, period, date }, { silent }),
@@ -106,10 +180,10 @@ export default function Statement() {
       <RemoteView remote={s}>
         {(st) => (
           <View>
-            <StatementHead st={st} />
-            <View className='card'>{st.rows.length ? <RowList rows={st.rows} /> : <Text className='muted'>本期没有核销记录</Text>}</View>
+            <PeriodStepper st={st} date={date} setDate={setDate} />
+            <StatementBody st={st} />
             {manager && st.state === 'open' && (
-              <VerdictCard busy={act.busy} note={note} setNote={setNote} run={(what) => void act.run(what)} />
+              <VerdictCard st={st} busy={act.busy} note={note} setNote={setNote} run={(what) => void act.run(what)} />
             )}
           </View>
         )}
