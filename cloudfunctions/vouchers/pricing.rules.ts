@@ -26,6 +26,11 @@ export function yuan(fen: number): string {
   return `¥${s.endsWith('.00') ? s.slice(0, -3) : s}`
 }
 
+/** A sum as the till shows every sum: always two decimals (¥40.00), so the steps read like the totals beside them. */
+export function money(fen: number): string {
+  return `¥${(fen / 100).toFixed(2)}`
+}
+
 /** 95 → 95折, 88 → 88折, 80 → 8折 (as shops write them). */
 function zhe(ratePercent: number): string {
   return `${ratePercent % 10 === 0 ? ratePercent / 10 : ratePercent}折`
@@ -63,14 +68,14 @@ export function price(rule: VoucherRuleDTO, bonus: ModelWorkerBonusDTO | null, m
     return { ok: false, code: 'VOUCHER_BELOW_THRESHOLD', thresholdFen: rule.thresholdFen }
   const voucherFen = voucherPart(rule, billFen)
   const rest = billFen - voucherFen
-  const steps = [`① 消费券 ${ruleText(rule)}：减 ${yuan(voucherFen)}`]
+  const steps = [`① 消费券 ${ruleText(rule)}：减 ${money(voucherFen)}`]
   let modelWorkerFen = 0
   if (modelWorker && bonus) {
     modelWorkerFen = Math.min(percentOff(rest, bonus.ratePercent), bonus.capFen, rest)
-    steps.push(`② ${bonusText(bonus)}，按券后 ${yuan(rest)} 计：减 ${yuan(modelWorkerFen)}`)
+    steps.push(`② ${bonusText(bonus)}，按券后 ${money(rest)} 计：减 ${money(modelWorkerFen)}`)
   }
+  // What she pays is the till's big 应收 line, not a step.
   const payableFen = rest - modelWorkerFen
-  steps.push(`实付 ${yuan(payableFen)}`)
   const bonusByMerchant = bonus?.funder === 'merchant'
   return {
     ok: true,

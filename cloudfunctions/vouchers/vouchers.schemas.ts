@@ -7,7 +7,8 @@ export const campaignRef = z.strictObject({ campaignId: id() })
 export const voucherRef = z.strictObject({ voucherId: id() })
 const merchantId = id(40)
 const code = z.string().min(1).max(200)
-const bill = fen.max(100_000_000) // ¥1,000,000 at one till is a typo, not a purchase
+// A bill of ¥0 is no purchase; ¥1,000,000 at one till is a typo (the till says so first: lib/money.ts MAX_BILL_FEN).
+const bill = fen.min(1).max(100_000_000)
 const till = safeText(20)
 const period = z.enum(['day', 'week', 'month'])
 

@@ -70,7 +70,7 @@ test('till: bill, typed code → masked member with the 劳模 mark and the dedu
     voucherFen: 430,
     modelWorkerFen: 408,
     payableFen: 7762,
-    steps: ['① 消费券 95折：减 ¥4.30', '② 劳模折上折：减 ¥4.08', '实付 ¥77.62'],
+    steps: ['① 消费券 95折：减 ¥4.30', '② 劳模折上折：减 ¥4.08'],
   }
   const row: RedemptionRowDTO = {
     id: 'v1-1',

@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { parseYuan, yuan } from './money'
+import { billProblem, parseYuan, yuan } from './money'
 
 it('formats fen and parses what a cashier types', () => {
   expect(yuan(8600)).toBe('¥86.00')
@@ -13,4 +13,16 @@ it('formats fen and parses what a cashier types', () => {
 
 it('round-trips every amount', () => {
   fc.assert(fc.property(fc.integer({ min: 0, max: 999_999_999 }), (fen) => expect(parseYuan(yuan(fen))).toBe(fen)))
+})
+
+test('billProblem: one message per case, nothing for a usable amount', () => {
+  expect(billProblem('')).toContain('请先输入')
+  expect(billProblem('abc')).toContain('只能填数字')
+  expect(billProblem('-5')).toContain('负数')
+  expect(billProblem('99999999')).toContain('不超过')
+  expect(billProblem('0')).toContain('大于 0')
+  expect(billProblem('8.123')).toContain('两位小数')
+  expect(billProblem('86.5')).toBe('')
+  expect(billProblem('¥120')).toBe('')
+  expect(new Set(['', 'abc', '-5', '99999999', '0', '8.123'].map(billProblem)).size).toBe(6)
 })

@@ -12,7 +12,7 @@ import { useParams } from '~src/hooks/use-params'
 import { useRemote } from '~src/hooks/use-remote'
 import { call, messageOf } from '~src/services/api'
 import { TillStepView, type TillStep } from '~src/packages/vouchers/components/till-step'
-import { parseYuan } from '~src/packages/vouchers/lib/money'
+import { billProblem, parseYuan } from '~src/packages/vouchers/lib/money'
 import { merchantOfScope } from '~src/packages/vouchers/lib/merchant-param'
 import '~src/packages/vouchers/styles.css'
 
@@ -24,7 +24,12 @@ function useTillState() {
   const [bill, setBill] = useState('')
   const [step, setStep] = useState<TillStep>({ kind: 'scan' })
   const [billError, setBillError] = useState('')
-  return { till, setTill, bill, setBill, step, setStep, billError, setBillError }
+  // A changed amount clears what was said about the old one.
+  const typeBill = (text: string) => {
+    setBill(text)
+    setBillError('')
+  }
+  return { till, setTill, bill, setBill, typeBill, step, setStep, billError, setBillError }
 }
 
 type TillState = ReturnType<typeof useTillState>
@@ -47,9 +52,11 @@ function useTillSteps({ till, bill, setBill, step, setStep, setBillError }: Till
     }
   })
   const preview = (code: string) => {
+    const problem = billProblem(bill)
+    setBillError(problem)
     const billFen = parseYuan(bill)
-    setBillError(billFen === null ? '请先输入消费金额（元），如 86.00' : '')
-    if (billFen === null) return
+    if (problem || billFen === null) return setStep({ kind: 'scan' }) // one message at a time: the old refusal goes
+    setStep({ kind: 'scan' })
     return act.run(async () => ({
       kind: 'preview',
       code,
@@ -87,7 +94,7 @@ function TillCard({ s, busy, onCode, onConfirm }: CardProps) {
         id='till-bill'
         label='消费金额（元）'
         value={s.bill}
-        onInput={s.setBill}
+        onInput={s.typeBill}
         type='text'
         maxlength={12}
         placeholder='如 86.00'
