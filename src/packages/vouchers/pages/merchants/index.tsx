@@ -32,6 +32,19 @@ function useMerchantForm(reload: () => Promise<void>) {
   return { form, setForm, save }
 }
 
+/** Stopping a shop's redemptions turns members away at its tills: asked first, naming that. Resuming is harmless. */
+async function sureToToggle(m: MerchantDTO): Promise<boolean> {
+  if (m.suspended) return true
+  const res = await Taro.showModal({
+    title: `暂停「${m.name}」核销？`,
+    content: '暂停后该店所有收银台都不能核销消费券，会员到店将无法使用。可随时恢复。',
+    confirmText: '确定暂停',
+    cancelText: '不暂停',
+    confirmColor: '#c62828',
+  })
+  return res.confirm
+}
+
 interface RowProps {
   m: MerchantDTO
   state: MerchantState | undefined
@@ -96,6 +109,22 @@ function NewMerchantCard({ form, setForm, save }: FormProps) {
   )
 }
 
+function MerchantLinks() {
+  return (
+    <View>
+      <NoticeBanner
+        tone='info'
+        text='核销员：在干部入口发放邀请码，范围选该商户。'
+        actionText='去发放'
+        onAction={() => void Taro.navigateTo({ url: routeUrl('officer') })}
+      />
+      <BigButton variant='secondary' onClick={() => void Taro.navigateTo({ url: routeUrl('vouchersCampaigns') })}>
+        消费券批次
+      </BigButton>
+    </View>
+  )
+}
+
 /** Officers: partner merchants; add one, suspend one (its tills stop at once), invite its cashiers from the 干部入口. */
 export default function Merchants() {
   const list = useRemote((silent) => call('vouchers', 'listMerchants', {}, { silent }))
@@ -108,6 +137,9 @@ export default function Merchants() {
     await call('vouchers', 'setMerchantSuspended', { merchantId, suspended })
     await list.reload()
   })
+  const onToggle = async (m: MerchantDTO) => {
+    if (await sureToToggle(m)) await toggle.run(m.id, !m.suspended)
+  }
   return (
     <PageFrame className='vouchers-merchants'>
       <Text className='vc-title'>合作商户</Text>
@@ -116,21 +148,13 @@ export default function Merchants() {
         {(ms) => (
           <View className='card'>
             {ms.map((m) => (
-              <MerchantRow key={m.id} m={m} state={stateOf(m.id)} busy={toggle.busy} onToggle={() => void toggle.run(m.id, !m.suspended)} />
+              <MerchantRow key={m.id} m={m} state={stateOf(m.id)} busy={toggle.busy} onToggle={() => void onToggle(m)} />
             ))}
           </View>
         )}
       </RemoteView>
       <NewMerchantCard form={form} setForm={setForm} save={save} />
-      <NoticeBanner
-        tone='info'
-        text='核销员：在干部入口发放邀请码，范围选该商户。'
-        actionText='去发放'
-        onAction={() => void Taro.navigateTo({ url: routeUrl('officer') })}
-      />
-      <BigButton variant='secondary' onClick={() => void Taro.navigateTo({ url: routeUrl('vouchersCampaigns') })}>
-        消费券批次
-      </BigButton>
+      <MerchantLinks />
     </PageFrame>
   )
 }
