@@ -221,6 +221,10 @@ export interface DashboardDTO {
   byBranch: { branch: string; claimed: number; redeemed: number }[]
   byDay: { date: string; claimed: number; redeemed: number }[]
   draw: DrawDTO | null
+  /** A 抽签 campaign's draw time (null: first come, first served). */
+  drawAt: number | null
+  /** How many have entered a 抽签 not yet drawn (null otherwise). */
+  entrants: number | null
 }
 
 export interface StaffMerchantDTO {

@@ -16,6 +16,9 @@ export function createEntryRepository(db: Db) {
     },
     /** false: she had entered already. */
     add: (e: EntryDoc): Promise<boolean> => insertOnce(coll(), { ...e }),
+    async count(campaignId: string): Promise<number> {
+      return (await coll().where({ campaignId }).count()).total
+    },
     all: (campaignId: string) => readAll<EntryDoc>(coll().where({ campaignId })),
     async markWinners(campaignId: string, refs: string[]): Promise<void> {
       for (let i = 0; i < refs.length; i += 500)

@@ -12,6 +12,7 @@ import type { RedemptionRepository } from './redemption.repository'
 import type { SettlementService } from './settlement.service'
 import { MANAGER_SUFFIX } from './staff.rules'
 import type { CampaignDoc, MerchantDoc } from './vouchers.docs'
+import type { EntryRepository } from './entry.repository'
 import type { VoucherRepository } from './voucher.repository'
 
 export interface OfficerDeps {
@@ -21,6 +22,7 @@ export interface OfficerDeps {
   merchants: MerchantRepository
   redemptions: RedemptionRepository
   settlement: SettlementService
+  entries: EntryRepository
 }
 
 /** The officer and her request id: a new merchant's or campaign's id is derived from them, so a retry finds it. */
@@ -137,6 +139,9 @@ export function createOfficerService(d: OfficerDeps) {
         byBranch: byBranch(vouchers),
         byDay: byDay(vouchers, rows),
         draw: c.draw,
+        drawAt: c.drawAt ?? null,
+        // While a 抽签 is open nothing is claimed yet: how many have entered is the figure that moves.
+        entrants: c.drawAt !== null && !c.draw ? await d.entries.count(campaignId) : null,
       }
     },
     async exportCampaign(campaignId: string) {

@@ -59,7 +59,7 @@ export const vouchersServices = perInstance((db: Db, clock: Clock) => {
       attempts,
     }),
     reversal: createReversalService({ clock, campaigns, vouchers, merchants, redemptions, returns, attempts }),
-    officer: createOfficerService({ clock, campaigns, vouchers, merchants, redemptions, settlement }),
+    officer: createOfficerService({ clock, campaigns, vouchers, merchants, redemptions, settlement, entries }),
     sweeper: createVoucherSweep({ clock, campaigns, vouchers, claims, notices, returns }),
     myData: createVoucherData({ campaigns, entries, wallet, notices }),
   }

@@ -39,10 +39,13 @@ it('抽签: members enter, the seeded draw picks ⌊total/perMember⌋, anyone c
   const refs: string[] = []
   for (const o of ENTRANTS) refs.push((await h.ok(o, 'enterDraw', { campaignId: c.id })).entryRef)
   expect(fail(await h.call(ENTRANTS[0], 'enterDraw', { campaignId: c.id }))).toBe('ALREADY_ENTERED')
+  // While it is open the dashboard counts who has entered (nothing is claimed yet).
+  expect(await h.ok('officer', 'dashboard', { campaignId: c.id })).toMatchObject({ claimed: 0, entrants: 30, drawAt: T0 + 2 * HOUR })
   expect(fail(await h.call('officer', 'draw', { campaignId: c.id, seed: 'seed-2027' }))).toBe('DRAW_NOT_DUE')
   h.clock.now = T0 + 2 * HOUR
   const d = await h.ok('officer', 'draw', { campaignId: c.id, seed: 'seed-2027' })
   expect(d).toMatchObject({ seed: 'seed-2027', entrants: 30, winners: 10 })
+  expect((await h.ok('officer', 'dashboard', { campaignId: c.id })).entrants).toBeNull() // drawn: the draw card says it
   const sha = (s: string) => createHash('sha256').update(s).digest('hex')
   expect(d.entriesDigest).toBe(sha([...refs].sort().join('\n')))
   const expected = new Set([...refs].sort((a, b) => (sha(`seed-2027:${a}`) < sha(`seed-2027:${b}`) ? -1 : 1)).slice(0, 10))

@@ -9,6 +9,7 @@ import { useAction } from '~src/hooks/use-action'
 import { useParams } from '~src/hooks/use-params'
 import { useRemote } from '~src/hooks/use-remote'
 import { call } from '~src/services/api'
+import { formatDateTime } from '~src/utils/datetime'
 import { BarList } from '~src/packages/vouchers/components/bar-list'
 import { yuan } from '~src/packages/vouchers/lib/money'
 import '~src/packages/vouchers/styles.css'
@@ -88,6 +89,24 @@ function DrawCard({ draw }: { draw: DrawDTO }) {
   )
 }
 
+/** A 抽签 still open: who has entered so far, when it is drawn, and the officer's 开奖 once it is due. */
+function OpenDraw({ x, busy, onDraw }: { x: DashboardDTO; busy: boolean; onDraw: () => void }) {
+  const due = x.drawAt !== null && Date.now() >= x.drawAt
+  return (
+    <View className='card'>
+      <Text id='dash-entrants' className='vc-line'>
+        抽签报名中：已报名 {x.entrants} 人
+      </Text>
+      <Text className='vc-small'>开奖时间 {x.drawAt ? formatDateTime(x.drawAt) : '—'}</Text>
+      {due && (
+        <BigButton id='dash-draw' variant='secondary' loading={busy} onClick={onDraw}>
+          开奖
+        </BigButton>
+      )}
+    </View>
+  )
+}
+
 /** A campaign's figures: claimed / redeemed / reversed, budget used and left, per merchant, branch and day. */
 export default function Dashboard() {
   const { id = '' } = useParams()
@@ -109,13 +128,8 @@ export default function Dashboard() {
           <View>
             <BudgetCard x={x} />
             <Breakdowns x={x} />
-            {x.draw ? (
-              <DrawCard draw={x.draw} />
-            ) : (
-              <BigButton id='dash-draw' variant='secondary' loading={draw.busy} onClick={() => void draw.run()}>
-                开奖（抽签批次）
-              </BigButton>
-            )}
+            {x.draw && <DrawCard draw={x.draw} />}
+            {x.entrants !== null && <OpenDraw x={x} busy={draw.busy} onDraw={() => void draw.run()} />}
             <ExportBox id='dash-export' label='导出核销流水 CSV' load={exportCsv} />
           </View>
         )}
