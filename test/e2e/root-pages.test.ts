@@ -65,5 +65,21 @@ suite(
       expect(failures).toEqual([])
       expect(pageErrors).toEqual([])
     }, 180_000)
+
+    it('the sign-in picker offers 返回 only once there is somewhere to go back to', async () => {
+      const context = await ui.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
+      const page = await context.newPage()
+      await page.goto(`${ui.url}/`)
+      await page.waitForURL(/pages\/login/, { timeout: 20_000 })
+      await page.locator('.identity').first().waitFor({ timeout: 15_000 })
+      expect(await page.locator('#page-back >> visible=true').count()).toBe(0) // first open: the hall would send her back here
+      await page.locator('#identity-demo-member').click()
+      await page.locator('.service-tile').first().waitFor({ timeout: 15_000 })
+      await page.locator('#switch-identity').getByText('切换').click()
+      await page.locator('.identity').first().waitFor({ timeout: 15_000 })
+      await page.locator('#page-back').click() // chosen before: 返回 goes back to the hall
+      await page.locator('.service-tile').first().waitFor({ timeout: 15_000 })
+      await context.close()
+    }, 60_000)
   },
 )

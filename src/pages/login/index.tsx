@@ -45,7 +45,8 @@ export default function Login() {
     )
   }
   return (
-    <PageFrame className='login'>
+    // Before anyone is chosen the hall sends her straight back here: a 返回 would go nowhere, so there is none.
+    <PageFrame className='login' back={!!current}>
       <Text className='login__title'>选择演示身份</Text>
       <Text className='muted'>本页仅在本地演示中出现。正式小程序使用微信身份登录。</Text>
       <RemoteView remote={identities} isEmpty={(list) => list.length === 0} emptyText='没有可用的演示身份'>
