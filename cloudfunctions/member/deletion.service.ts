@@ -2,8 +2,9 @@
  * The officers' deletion queue. Carrying out a request asks every service to
  * erase what may be erased now and to say what it keeps and why (DataProvider);
  * what may go later (an unfinished booking) leaves the request `partly` done,
- * to be carried out again. A member who verified again after asking has
- * withdrawn the request: nothing of hers is erased.
+ * to be carried out again. Until an officer carries it out she stays a
+ * member; a member who unbound and verified again after asking has withdrawn
+ * the request: nothing of hers is erased.
  */
 import type { AuditLog } from '../common/audit'
 import type { Clock } from '../common/clock'
@@ -52,11 +53,17 @@ export function createDeletionService({ clock, deletions, roster, users, data, e
     })
   }
 
+  /** Carrying it out starts with the account side: the link to this WeChat account and the roles go (each step safe to repeat). */
+  async function unbindFirst(doc: DeletionRequestDoc): Promise<void> {
+    await users.markDeletion(doc.openid, doc.requestedAt)
+    if (doc.rosterId) await roster.unbind(doc.rosterId, doc.openid, doc.requestedAt)
+  }
+
   /** What carrying the request out erased and kept; the account goes last, only once nothing else must wait. */
   async function erase(openid: string, now: number): Promise<Pick<DeletionChange, 'status' | 'outcome'>> {
     const reports = await data.eraseAll(openid, now)
     // The remembered outcomes of her calls may name her: they go whatever else must wait.
-    reports.push({ erased: [`请求去重记录 ${await eraseRequests(openid)} 条`], kept: [] })
+    reports.push({ erased: [`防止重复提交的操作记录 ${await eraseRequests(openid)} 条`], kept: [] })
     // Until the account goes, a crash leaves the request open and carrying it out again finishes it.
     if (!merge(reports).later) reports.push(await eraseCore(openid))
     const { erased, kept, later } = merge(reports)
@@ -76,6 +83,7 @@ export function createDeletionService({ clock, deletions, roster, users, data, e
       if (doc.status === 'done' || doc.status === 'withdrawn') return (await toDTOs([doc]))[0]
       const user = await users.get(doc.openid)
       const withdrawn = user && user.deletionRequestedAt !== doc.requestedAt
+      if (!withdrawn) await unbindFirst(doc)
       const result = withdrawn ? { status: 'withdrawn' as const, outcome: WITHDRAWN } : await erase(doc.openid, now)
       // Two officers (or two copies of one request) at once: one settles and is audited, both answer its outcome.
       if (await deletions.settle(doc, { ...result, processedAt: now, processedBy: officer, processRequest: requestId })) {

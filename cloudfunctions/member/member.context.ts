@@ -46,7 +46,7 @@ const build = perInstance((db: Db, clock: Clock) => {
       audit,
       me,
     }),
-    myData: createMyDataService({ clock, data, me, users, roster, deletions }),
+    myData: createMyDataService({ clock, data, me, users, deletions }),
     deletions: createDeletionService({ clock, deletions, roster, users, data, eraseCore: createMemberEraser(db), eraseRequests, audit }),
     roster: createRosterService({ clock, roster, imports: createRosterImportRepository(db), audit }),
   }

@@ -4,7 +4,6 @@ import type { DeletionRequestResult, MyDataExport } from '~types/member'
 import { type DeletionRequestDoc, type DeletionRepository, deletionId } from './deletion.repository'
 import type { MeService } from './me.service'
 import type { BoundProviders } from './my-data.providers'
-import type { RosterRepository } from './roster.repository'
 import type { UserRepository } from './user.repository'
 
 interface Deps {
@@ -12,17 +11,15 @@ interface Deps {
   data: BoundProviders
   me: MeService
   users: UserRepository
-  roster: RosterRepository
   deletions: DeletionRepository
 }
 
 /** Her own data: the export every service contributes to, and her deletion request. */
-export function createMyDataService({ clock, data, me, users, roster, deletions }: Deps) {
-  /** The account side of a request: binding, roles and account data go now (each step safe to repeat). */
-  async function carryOut(doc: DeletionRequestDoc): Promise<void> {
+export function createMyDataService({ clock, data, me, users, deletions }: Deps) {
+  /** Her request noted on her account (safe to repeat): she stays a member until the union carries it out. */
+  async function note(doc: DeletionRequestDoc): Promise<void> {
     await users.ensure(doc.openid, doc.requestedAt)
-    await users.markDeletion(doc.openid, doc.requestedAt)
-    if (doc.rosterId) await roster.unbind(doc.rosterId, doc.openid, doc.requestedAt)
+    await users.markDeletionRequested(doc.openid, doc.requestedAt)
   }
 
   return {
@@ -40,9 +37,9 @@ export function createMyDataService({ clock, data, me, users, roster, deletions 
     },
 
     /**
-     * Retention rule: the union keeps its roster record (membership is not the app's to erase); the link to
-     * this WeChat account, the roles and the account data go now, and the request is recorded for the union
-     * to complete erasure of anything else it holds. Asking again while a request is open changes nothing.
+     * Her request goes to the union's queue; until an officer carries it out she stays a member (binding,
+     * roles, bookings: nothing changes under her). Retention rule, applied then: the union keeps its roster
+     * record (membership is not the app's to erase). Asking again while a request is open changes nothing.
      */
     async requestDeletion(account: CallerAccount, requestId: string | null): Promise<DeletionRequestResult> {
       const { openid, user } = account
@@ -60,15 +57,15 @@ export function createMyDataService({ clock, data, me, users, roster, deletions 
         requestId,
       }
       await deletions.record(doc)
-      await carryOut(doc)
+      await note(doc)
       return { requestedAt: now }
     },
-    /** A retry of her request: the one it recorded, carried out to the end unless she verified again since. */
+    /** A retry of her request: the one it recorded, noted on her account unless she verified again since. */
     async requested(openid: string, requestId: string | undefined): Promise<{ data: DeletionRequestResult } | undefined> {
       const doc = requestId ? await deletions.latest(openid) : null
       if (!doc || doc.requestId !== requestId) return undefined
       const user = await users.get(openid)
-      if (doc.status === 'pending' && !(user?.verifiedAt && user.verifiedAt > doc.requestedAt)) await carryOut(doc)
+      if (doc.status === 'pending' && !(user?.verifiedAt && user.verifiedAt > doc.requestedAt)) await note(doc)
       return { data: { requestedAt: doc.requestedAt } }
     },
   }

@@ -45,7 +45,11 @@ export function createUserRepository(db: Db) {
         .doc(openid)
         .update({ roles: db.command.addToSet(role), updatedAt: now })
     },
-    /** Retention: the account keeps only the deletion mark; binding and roles go. */
+    /** Her request is noted; she stays a member (binding, roles) until the union carries it out. */
+    async markDeletionRequested(openid: string, requestedAt: number): Promise<void> {
+      await col().doc(openid).update({ deletionRequestedAt: requestedAt, updatedAt: requestedAt })
+    },
+    /** Retention, once the union carries it out: the account keeps only the deletion mark; binding and roles go. */
     async markDeletion(openid: string, requestedAt: number): Promise<void> {
       await col()
         .doc(openid)

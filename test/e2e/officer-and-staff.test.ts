@@ -61,7 +61,7 @@ suite(`officer and staff pages in Chromium (H5 build)${availability.run ? '' : `
     await context.close()
   }, 180_000)
 
-  it('an invite QR opens the redeem page with the code filled in, and the new role leads to its desk', async () => {
+  it('an invite code opens the redeem page with the code filled in, and the new role leads to its desk', async () => {
     const officer = await signedIn('demo-officer')
     await officer.page.locator('#go-officer').click()
     await officer.page.locator('#officer-tab-invite').click()
@@ -72,13 +72,17 @@ suite(`officer and staff pages in Chromium (H5 build)${availability.run ? '' : `
     await officer.page.locator('#invite-create', { hasText: '跟着劳模赶大集' }).click()
     const qr = officer.page.locator('#invite-qr img')
     await qr.waitFor({ timeout: 15_000 })
+    // A mini-program code: locally a QR of the redeem page with the invite code as its scene.
     const link = decodePng(await qr.screenshot())
-    expect(link).toMatch(/#\/pages\/staff\/index\?code=[A-Z0-9]{8}$/)
+    expect(link).toMatch(/#\/pages\/staff\/index\?scene=[A-Z0-9]{8}$/)
+    const shown = (await officer.page.locator('#invite-result .invite__code').textContent())!.replace('-', '')
+    expect(link.endsWith(`scene=${shown}`)).toBe(true)
 
-    // Someone with no staff role scans it with their phone: the link opens the page, code filled in.
+    // Someone with no staff role scans it with WeChat: the redeem page opens with the code filled in, to confirm.
     const staff = await signedIn('demo-model-worker')
     await staff.page.goto(link)
     await staff.page.locator('#redeem-from-link').waitFor({ timeout: 15_000 })
+    expect(await staff.page.locator('#staff-code input').inputValue()).toBe(shown)
     await staff.page.locator('#staff-redeem').click()
     await staff.page.locator('#desk-gift-event-fair-2027').click({ timeout: 15_000 })
     await staff.page.waitForURL(/gift-desk/, { timeout: 15_000 })
@@ -92,6 +96,9 @@ suite(`officer and staff pages in Chromium (H5 build)${availability.run ? '' : `
     await member.page.locator('#me-delete').click({ timeout: 15_000 })
     await member.page.locator('.taro__modal').getByText('确定', { exact: true }).click()
     await member.page.locator('#me-deletion', { hasText: '等待工会处理' }).waitFor({ timeout: 15_000 })
+    // Until the union acts she is still a member: the hall does not ask her to verify.
+    await member.page.locator('#me-deletion', { hasText: '处理前您仍是会员' }).waitFor()
+    expect(await member.page.locator('#me-unbind').count()).toBe(1)
 
     const officer = await signedIn('demo-officer')
     await officer.page.locator('#go-officer').click()

@@ -39,6 +39,12 @@ afterAll(() => emu.stop())
 
 it('queues her request for officers, masked, with a stable reference; members cannot see the queue', async () => {
   okData(await invoke(main, 'o-wang', 'requestDeletion', {}))
+  // Until the union acts she is still a member: verified, her roster record bound, her request shown as waiting.
+  expect(okData(await invoke<MeDTO>(main, 'o-wang', 'me', {}))).toMatchObject({
+    verified: true,
+    deletion: { status: 'pending', requestedAt: T0 },
+  })
+  expect((await emu.db.collection(COLLECTIONS.roster).doc('GH3201000456').get()).data[0]).toMatchObject({ boundOpenid: 'o-wang' })
   const queue = okData(await invoke<DeletionRequestDTO[]>(main, 'o-officer', 'listDeletionRequests', {}))
   expect(queue).toEqual([
     {
@@ -76,12 +82,14 @@ it('erases what may go now, keeps her unfinished booking with the reason, and sh
   expect(await countOf(COLLECTIONS.eventStamps, { openid: 'o-wang' })).toBe(0)
   expect(await countOf(COLLECTIONS.eventStamps, { openid: 'o-zhao' })).toBe(1) // nobody else's
   // The remembered outcomes of her calls (verify, requestDeletion) go at once, even while a booking must wait; nobody else's.
-  expect(first.outcome!.erased).toContain('请求去重记录 2 条')
+  expect(first.outcome!.erased).toContain('防止重复提交的操作记录 2 条')
   expect(await countOf(COLLECTIONS.requests, { openid: 'o-wang' })).toBe(0)
   expect(await countOf(COLLECTIONS.requests, { openid: 'o-zhao' })).toBeGreaterThan(0)
   expect(await countOf(COLLECTIONS.screeningBookings, { openid: 'o-wang' })).toBe(1)
   const me = okData(await invoke<MeDTO>(main, 'o-wang', 'me', {}))
   expect(me.deletion).toMatchObject({ status: 'partly', outcome: { kept: [{ what: '未就诊的筛查预约 1 条' }] } })
+  expect(me.verified).toBe(false) // carried out: the link to this WeChat account went first
+  expect((await emu.db.collection(COLLECTIONS.roster).doc('GH3201000456').get()).data[0]).toMatchObject({ boundOpenid: null })
   expect(okData(await invoke<DeletionRequestDTO[]>(main, 'o-officer', 'listDeletionRequests', {})).map((r) => r.status)).toEqual(['partly'])
 })
 
@@ -111,9 +119,10 @@ it('once the booking is over, carrying it out again finishes: her account goes, 
   ).toEqual(['done'])
 })
 
-it('a member who verified again after asking has withdrawn: nothing of hers is erased', async () => {
+it('a member who unbound and verified again after asking has withdrawn: nothing of hers is erased', async () => {
   okData(await invoke(main, 'o-zhao', 'requestDeletion', {}))
   now += 1000
+  okData(await invoke(main, 'o-zhao', 'unbind', {}))
   okData(await invoke(main, 'o-zhao', 'verify', { name: '赵敏', cardNo: 'GH3201000999' }))
   const [req] = okData(await invoke<DeletionRequestDTO[]>(main, 'o-officer', 'listDeletionRequests', {}))
   expect(okData(await invoke<DeletionRequestDTO>(main, 'o-officer', 'processDeletionRequest', { id: req.id }))).toMatchObject({

@@ -144,14 +144,14 @@ describe('unbind, export and deletion', () => {
     expect(okData(await invoke(main, 'o-nobody', 'exportMyData', {}))).toMatchObject({ account: { verified: false }, profile: null })
   })
 
-  it('records a deletion request, unbinds and marks the account; asking again changes nothing', async () => {
+  it('records a deletion request and marks the account; she stays a member until the union acts; asking again changes nothing', async () => {
     const { requestedAt } = okData(await invoke(main, 'o-wang', 'requestDeletion', {}))
     expect(requestedAt).toBe(now)
-    expect((await roster('GH3201000456')).boundOpenid).toBeNull()
-    expect(okData(await invoke<MeDTO>(main, 'o-wang', 'me', {}))).toEqual({
-      verified: false,
-      profile: null,
-      roles: [],
+    expect((await roster('GH3201000456')).boundOpenid).toBe('o-wang')
+    expect(okData(await invoke<MeDTO>(main, 'o-wang', 'me', {}))).toMatchObject({
+      verified: true,
+      profile: { name: '王秀英' },
+      roles: [{ role: 'member' }],
       deletionRequestedAt: now,
       deletion: { requestedAt: now, status: 'pending', processedAt: null, outcome: null },
     })

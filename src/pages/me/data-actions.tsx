@@ -8,7 +8,8 @@ import { rememberMe } from '~src/services/me-store'
 import { deletionOpen } from './deletion-state'
 import { MyDataPanel } from './my-data-panel'
 
-const ASK_DELETION = '工会将审核并删除可删除的个人信息，解除绑定后需重新认证。处理结果会在「我的」页面显示。确定申请吗？'
+const ASK_DELETION =
+  '申请将交由工会处理。处理前您仍是会员，可照常使用各项服务；处理时将解除会员绑定并删除可删除的个人信息，结果会在「我的」页面显示。确定申请吗？'
 const ASK_UNBIND = '解除后本微信将不再关联您的会员信息，可随时重新认证。确定解除吗？'
 
 async function confirm(title: string, content: string): Promise<boolean> {

@@ -23,7 +23,7 @@ export function DeletionState({ me }: { me: MeDTO }) {
       </Text>
       {d?.processedAt && <Text className='muted'>处理时间：{formatShanghai(d.processedAt)}</Text>}
       {d?.outcome && <ErasureOutcome outcome={d.outcome} />}
-      {(!d || d.status === 'pending') && <Text className='muted'>工会将按规定处理，处理结果会显示在这里。</Text>}
+      {(!d || d.status === 'pending') && <Text className='muted'>工会处理前您仍是会员，可照常使用各项服务；处理结果会显示在这里。</Text>}
     </View>
   )
 }
