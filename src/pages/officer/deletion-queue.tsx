@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { DeletionRequestDTO } from '~types/member'
 import { ErasureOutcome } from '../me/erasure-outcome'
@@ -9,18 +8,19 @@ import { DELETION_STATE_LABEL } from '~src/constants/deletion'
 import { useAction } from '~src/hooks/use-action'
 import { useRemote } from '~src/hooks/use-remote'
 import { call } from '~src/services/api'
+import { confirmDialog } from '~src/services/dialog'
 import { formatShanghai } from '~src/utils/datetime'
 
 function Request({ r, onDone }: { r: DeletionRequestDTO; onDone: (done: DeletionRequestDTO) => void }) {
-  const run = useAction(async () => {
-    const ok = await Taro.showModal({
+  const ask = () =>
+    confirmDialog({
       title: '确认删除个人信息',
-      content: `删除 ${r.memberName || '该会员'} 可删除的个人信息？按规定须保留的会记录保留原因，到期后再次执行。此操作不可撤销。`,
+      content: `删除 ${r.memberName || '该会员'} 可删除的个人信息，并解除其会员绑定？按规定须保留的会记录保留原因，到期后再次执行。此操作不可撤销。`,
       confirmText: '执行删除',
-      cancelText: '取消',
+      danger: true,
     })
-    if (!ok.confirm) return
-    onDone(await call('member', 'processDeletionRequest', { id: r.id }, { loadingText: '正在删除' }))
+  const run = useAction(async () => onDone(await call('member', 'processDeletionRequest', { id: r.id }, { loadingText: '正在删除' })), {
+    ask,
   })
   const open = r.status === 'pending' || r.status === 'partly'
   return (

@@ -13,6 +13,7 @@ import { useParams } from '~src/hooks/use-params'
 import { outcomeOf } from '~src/hooks/use-rotating-code'
 import { useRemote, type Remote } from '~src/hooks/use-remote'
 import { call } from '~src/services/api'
+import { confirmDialog } from '~src/services/dialog'
 import { formatDateTime, formatTime } from '~src/utils/datetime'
 import { ResultCard } from '~src/packages/screening/components/result-card'
 import { sessionLine, STATUS_LABEL } from '~src/packages/screening/lib/format'
@@ -65,18 +66,22 @@ function CheckinCode({ b, onCheckedIn }: { b: BookingDTO; onCheckedIn: () => voi
 
 /** Cancels after she confirms; the page then shows the cancelled booking the server returned. */
 function useCancel(b: BookingDTO, card: Remote<ProgrammeCardDTO | null>) {
-  return useAction(async () => {
-    const ok = await Taro.showModal({
+  const ask = () =>
+    confirmDialog({
       title: '取消预约',
       content: '取消后名额会立即让给其他人，确定取消吗？',
       confirmText: '确定取消',
       cancelText: '再想想',
+      danger: true,
     })
-    if (!ok.confirm) return
-    const cancelled = await call('screening', 'cancel', { programmeId: b.programmeId }, { loadingText: '正在取消' })
-    // Show the cancelled booking as the server returned it (a re-read no longer lists it as hers).
-    if (card.data) card.setData({ ...card.data, myBooking: cancelled })
-  })
+  return useAction(
+    async () => {
+      const cancelled = await call('screening', 'cancel', { programmeId: b.programmeId }, { loadingText: '正在取消' })
+      // Show the cancelled booking as the server returned it (a re-read no longer lists it as hers).
+      if (card.data) card.setData({ ...card.data, myBooking: cancelled })
+    },
+    { ask },
+  )
 }
 
 /** 改约 / 取消 while allowed; once the window has closed, why they are gone and whom to call. */

@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { StaffBookingRowDTO } from '~types/screening'
 import { BigButton } from '~src/components/big-button'
@@ -9,6 +8,7 @@ import { useAction } from '~src/hooks/use-action'
 import { useParams } from '~src/hooks/use-params'
 import { useRemote, type Remote } from '~src/hooks/use-remote'
 import { call } from '~src/services/api'
+import { confirmDialog } from '~src/services/dialog'
 import { formatTime } from '~src/utils/datetime'
 import { ResultForm } from '~src/packages/screening/components/result-form'
 import { STATUS_LABEL } from '~src/packages/screening/lib/format'
@@ -37,18 +37,15 @@ function Row({ r, open, onOpen, onDone }: { r: StaffBookingRowDTO; open: boolean
 
 /** Marks every woman not checked in as a no-show, after the desk confirms, then re-reads the list. */
 function useMarkNoShows(sessionId: string, rows: Remote<StaffBookingRowDTO[]>, setNote: (note: string) => void) {
-  return useAction(async () => {
-    const ok = await Taro.showModal({
-      title: '标记未到场',
-      content: '把本场次所有未签到的预约标记为未到场？',
-      confirmText: '确定',
-      cancelText: '取消',
-    })
-    if (!ok.confirm) return
-    const res = await call('screening', 'markNoShows', { sessionId }, { loadingText: '正在标记' })
-    setNote(`已标记 ${res.marked} 人未到场`)
-    await rows.reload()
-  })
+  const ask = () => confirmDialog({ title: '标记未到场', content: '把本场次所有未签到的预约标记为未到场？', confirmText: '确定标记' })
+  return useAction(
+    async () => {
+      const res = await call('screening', 'markNoShows', { sessionId }, { loadingText: '正在标记' })
+      setNote(`已标记 ${res.marked} 人未到场`)
+      await rows.reload()
+    },
+    { ask },
+  )
 }
 
 interface ListProps {

@@ -11,6 +11,7 @@ import { RemoteView } from '~src/components/remote-view'
 import { Refusal, useAction, type Action } from '~src/hooks/use-action'
 import { useRemote } from '~src/hooks/use-remote'
 import { call } from '~src/services/api'
+import { confirmDialog } from '~src/services/dialog'
 import { beijingDate } from '~src/utils/datetime'
 import { yuan } from '~src/packages/vouchers/lib/money'
 import '~src/packages/vouchers/styles.css'
@@ -35,14 +36,13 @@ function useMerchantForm(reload: () => Promise<void>) {
 /** Stopping a shop's redemptions turns members away at its tills: asked first, naming that. Resuming is harmless. */
 async function sureToToggle(m: MerchantDTO): Promise<boolean> {
   if (m.suspended) return true
-  const res = await Taro.showModal({
+  return confirmDialog({
     title: `暂停「${m.name}」核销？`,
     content: '暂停后该店所有收银台都不能核销消费券，会员到店将无法使用。可随时恢复。',
     confirmText: '确定暂停',
     cancelText: '不暂停',
-    confirmColor: '#c62828',
+    danger: true,
   })
-  return res.confirm
 }
 
 interface RowProps {
@@ -133,13 +133,13 @@ export default function Merchants() {
   )
   const stateOf = (id: string) => states.data?.find((x) => x.merchantId === id)
   const { form, setForm, save } = useMerchantForm(list.reload)
-  const toggle = useAction(async (merchantId: string, suspended: boolean) => {
-    await call('vouchers', 'setMerchantSuspended', { merchantId, suspended })
-    await list.reload()
-  })
-  const onToggle = async (m: MerchantDTO) => {
-    if (await sureToToggle(m)) await toggle.run(m.id, !m.suspended)
-  }
+  const toggle = useAction(
+    async (m: MerchantDTO) => {
+      await call('vouchers', 'setMerchantSuspended', { merchantId: m.id, suspended: !m.suspended })
+      await list.reload()
+    },
+    { ask: sureToToggle },
+  )
   return (
     <PageFrame className='vouchers-merchants'>
       <Text className='vc-title'>合作商户</Text>
@@ -148,7 +148,7 @@ export default function Merchants() {
         {(ms) => (
           <View className='card'>
             {ms.map((m) => (
-              <MerchantRow key={m.id} m={m} state={stateOf(m.id)} busy={toggle.busy} onToggle={() => void onToggle(m)} />
+              <MerchantRow key={m.id} m={m} state={stateOf(m.id)} busy={toggle.busy} onToggle={() => void toggle.run(m)} />
             ))}
           </View>
         )}

@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import dayjs from 'dayjs'
 import { useState } from 'react'
 import type { Period, StatementDTO } from '~types/vouchers'
@@ -10,8 +9,9 @@ import { PageFrame } from '~src/components/page-frame'
 import { RemoteView } from '~src/components/remote-view'
 import { useAction } from '~src/hooks/use-action'
 import { useParams } from '~src/hooks/use-params'
-import { useRemote } from '~src/hooks/use-remote'
+import { type Remote, useRemote } from '~src/hooks/use-remote'
 import { call } from '~src/services/api'
+import { confirmDialog } from '~src/services/dialog'
 import { beijingDate, formatDateTime, formatShanghai } from '~src/utils/datetime'
 import { RowList } from '~src/packages/vouchers/components/row-list'
 import { yuan } from '~src/packages/vouchers/lib/money'
@@ -98,14 +98,13 @@ interface VerdictProps {
 }
 
 /** Asks first, naming what she signs: a confirmed statement is what the union pays against. */
-async function sure(st: StatementDTO): Promise<boolean> {
-  const res = await Taro.showModal({
+function sure(st: StatementDTO): Promise<boolean> {
+  return confirmDialog({
     title: '确认对账',
     content: `确认本期核销 ${st.totals.redemptions} 笔、撤销 ${st.totals.reversals} 笔，工会结算 ${yuan(st.totals.unionFen)} 无误？确认后工会将按此结算。`,
     confirmText: '确认无误',
     cancelText: '再看看',
   })
-  return res.confirm
 }
 
 /** The manager's answer to an open statement: confirm it (once the period is over), or dispute it with a note. */
@@ -114,7 +113,7 @@ function VerdictCard({ st, busy, note, setNote, run }: VerdictProps) {
   return (
     <View className='card'>
       {closed ? (
-        <BigButton id='statement-confirm' loading={busy} onClick={() => void sure(st).then((ok) => ok && run('confirm'))}>
+        <BigButton id='statement-confirm' loading={busy} onClick={() => run('confirm')}>
           对账确认
         </BigButton>
       ) : (
@@ -141,6 +140,19 @@ function Dropped({ st }: { st: StatementDTO }) {
   )
 }
 
+/** Confirm (asked first, naming the sums) or dispute; the page then shows the statement the server answered. */
+function useVerdict(s: Remote<StatementDTO>, base: { merchantId: string; period: Period; date: string }, note: string) {
+  return useAction(
+    async (what: 'confirm' | 'dispute') =>
+      s.setData(
+        what === 'confirm'
+          ? await call('vouchers', 'confirmStatement', { ...base, digest: s.data!.digest })
+          : await call('vouchers', 'disputeStatement', { ...base, note }),
+      ),
+    { ask: (what) => what !== 'confirm' || sure(s.data!) },
+  )
+}
+
 function StatementBody({ st }: { st: StatementDTO }) {
   return (
     <View>
@@ -164,14 +176,7 @@ export default function Statement() {
   )
   const staff = useRemote(() => call('vouchers', 'myMerchants', {}, { silent: true }))
   const manager = !!staff.data?.find((m) => m.merchant.id === merchant)?.manager
-  const act = useAction(async (what: 'confirm' | 'dispute') => {
-    const base = { merchantId: merchant, period, date }
-    s.setData(
-      what === 'confirm'
-        ? await call('vouchers', 'confirmStatement', { ...base, digest: s.data!.digest })
-        : await call('vouchers', 'disputeStatement', { ...base, note }),
-    )
-  })
+  const act = useVerdict(s, { merchantId: merchant, period, date }, note)
   return (
     <PageFrame className='vouchers-statement'>
       <Text className='vc-title'>对账单</Text>

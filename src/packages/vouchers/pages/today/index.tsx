@@ -7,6 +7,7 @@ import { useAction } from '~src/hooks/use-action'
 import { useParams } from '~src/hooks/use-params'
 import { useRemote } from '~src/hooks/use-remote'
 import { call } from '~src/services/api'
+import { confirmDialog } from '~src/services/dialog'
 import type { RedemptionRowDTO } from '~types/vouchers'
 import { RowList } from '~src/packages/vouchers/components/row-list'
 import { yuan } from '~src/packages/vouchers/lib/money'
@@ -17,18 +18,23 @@ import '~src/packages/vouchers/styles.css'
 export default function TodayRedemptions() {
   const merchant = merchantOfScope(useParams().merchant)
   const rows = useRemote((silent) => call('vouchers', 'todayRedemptions', { merchantId: merchant }, { silent }), [merchant])
-  const reverse = useAction(async (row: RedemptionRowDTO) => {
-    const ok = await Taro.showModal({
-      title: '撤销这笔核销？',
-      content: `${row.memberMasked} 消费 ${yuan(row.billFen)}：撤销后券退回会员（仍在有效期内时），工会额度退回。`,
-      confirmText: '确定撤销',
-      cancelText: '不撤销',
-    })
-    if (!ok.confirm) return
-    await call('vouchers', 'reverse', { merchantId: merchant, redemptionId: row.id }, { loadingText: '正在撤销' })
-    Taro.showToast({ title: '已撤销', icon: 'success' })
-    await rows.reload()
-  })
+  const reverse = useAction(
+    async (row: RedemptionRowDTO) => {
+      await call('vouchers', 'reverse', { merchantId: merchant, redemptionId: row.id }, { loadingText: '正在撤销' })
+      Taro.showToast({ title: '已撤销', icon: 'success' })
+      await rows.reload()
+    },
+    {
+      ask: (row) =>
+        confirmDialog({
+          title: '撤销这笔核销？',
+          content: `${row.memberMasked} 消费 ${yuan(row.billFen)}：撤销后券退回会员（仍在有效期内时），工会额度退回。`,
+          confirmText: '确定撤销',
+          cancelText: '不撤销',
+          danger: true,
+        }),
+    },
+  )
   return (
     <PageFrame className='vouchers-today'>
       <Text className='vc-title'>今日核销</Text>
