@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { buildFunctions } from './build-functions'
 import { functionNames } from './host/functions'
 
 const ROOT = join(__dirname, '..')
@@ -18,4 +20,37 @@ test('project.config.json points DevTools at the builds', () => {
   const pc = JSON.parse(readFileSync(join(ROOT, 'project.config.json'), 'utf8'))
   expect(pc.miniprogramRoot).toBe('dist/weapp/')
   expect(pc.cloudfunctionRoot).toBe('dist/cloudfunctions/')
+})
+
+describe('the built functions', () => {
+  let out: string
+  beforeAll(async () => {
+    out = mkdtempSync(join(tmpdir(), 'functions-build-'))
+    await buildFunctions(out)
+  }, 120_000)
+  afterAll(() => rmSync(out, { recursive: true, force: true }))
+
+  const read = (fn: string, file: string) => readFileSync(join(out, fn, file), 'utf8')
+
+  it('declare in config.json the WeChat APIs each calls (云调用 permissions.openapi)', () => {
+    const declared = Object.fromEntries(
+      functionNames(join(ROOT, 'cloudfunctions')).map((fn) => [fn, JSON.parse(read(fn, 'config.json')).permissions.openapi]),
+    )
+    expect(declared).toEqual({
+      events: ['wxacode.getUnlimited'],
+      member: ['wxacode.getUnlimited', 'phonenumber.getPhoneNumber'],
+      screening: ['subscribeMessage.send'],
+      vouchers: ['subscribeMessage.send'],
+      matchmaking: ['subscribeMessage.send', 'security.msgSecCheck'],
+    })
+  })
+
+  it('install wx-server-sdk (pinned) wherever the bundle requires it, and keep it out of the bundle', () => {
+    for (const fn of functionNames(join(ROOT, 'cloudfunctions'))) {
+      const bundle = read(fn, 'index.js')
+      const deps = JSON.parse(read(fn, 'package.json')).dependencies
+      if (bundle.includes('require("wx-server-sdk")')) expect({ fn, wx: deps['wx-server-sdk'] }).toEqual({ fn, wx: '4.0.2' })
+      expect(bundle).not.toMatch(/CommOpenApiResp/) // the SDK itself is not inlined
+    }
+  })
 })

@@ -29,8 +29,14 @@ let exitHook = false
 
 const gone = (c: ChildProcess): boolean => c.exitCode !== null || c.signalCode !== null
 
-/** `env`: what the host needs on top of this process's environment (TCB_SERVICE_URL, TCB_ENV, QR_KEYS…). */
+/**
+ * `env`: what the host needs on top of this process's environment (TCB_SERVICE_URL, TCB_ENV, QR_KEYS…).
+ * The host's functions reach WeChat through WX_SERVICE_URL: the in-process local WeChat of this test's
+ * startTestEmulator() unless `env` names another; a host with none would call WeChat itself, so it is refused.
+ */
 export function spawnHost(env: Record<string, string>, readyTimeoutMs = 30_000): Promise<HostProcess> {
+  const wechatUrl = env.WX_SERVICE_URL ?? process.env.WX_SERVICE_URL
+  if (!wechatUrl) return Promise.reject(new Error('spawnHost: no local WeChat (start one with startTestEmulator() or pass WX_SERVICE_URL)'))
   if (!exitHook) {
     exitHook = true
     process.once('exit', () => {
@@ -39,7 +45,7 @@ export function spawnHost(env: Record<string, string>, readyTimeoutMs = 30_000):
   }
   const child = spawn(process.execPath, ['--import', pathToFileURL(require.resolve('tsx')).href, CLI], {
     // TENCENTCLOUD: skip the SDK's metadata probe before every request (see test/support/emulator.ts).
-    env: { ...process.env, TENCENTCLOUD: 'true', NODE_ENV: 'development', PORT: '0', ...env },
+    env: { ...process.env, TENCENTCLOUD: 'true', NODE_ENV: 'development', PORT: '0', WX_SERVICE_URL: wechatUrl, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   live.add(child)

@@ -5,6 +5,7 @@ import { DEMO_IDENTITIES } from '../seed/demo-identities'
 import { buildInvocation, demoCaller } from './identity'
 import type { FunctionMain } from './functions'
 import { serveStatic } from './static'
+import { serveWechatDemo } from './wechat-routes'
 
 export interface HostOptions {
   functions: Map<string, FunctionMain>
@@ -91,6 +92,7 @@ function route(opts: HostOptions) {
     if (!decodes(url.pathname)) return fail(res, 400, 'INVALID_ARGUMENT')
     const fn = /^\/fn\/([a-z][a-z0-9-]*)$/.exec(url.pathname)
     if (fn && req.method === 'POST') return callFunction(opts, fn[1], req, res)
+    if (url.pathname.startsWith('/wx/') && (await serveWechatDemo(req, res, url.pathname, opts.production))) return
     if (url.pathname === '/healthz') return send(res, 200, { ok: true, functions: [...opts.functions.keys()] })
     if (url.pathname === '/demo/identities' && req.method === 'GET') {
       return opts.production ? fail(res, 404, 'NOT_FOUND') : send(res, 200, DEMO_IDENTITIES)

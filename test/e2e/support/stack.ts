@@ -6,6 +6,8 @@ import { startEmulator } from '../../../tools/emulator/server'
 import { NOTABLESCAN_OVER } from '../../support/emulator'
 import { type FunctionMain, loadFunctions } from '../../../tools/host/functions'
 import { startHost } from '../../../tools/host/server'
+import { tickAll, timerTriggers } from '../../../tools/host/timers'
+import { type LocalWechatHandle, startLocalWechat } from '../../../tools/wechat/server'
 import { seed } from '../../../tools/seed/seed'
 import { getDb } from '../../../cloudfunctions/common/db'
 import { resetEnvCache } from '../../../cloudfunctions/common/env'
@@ -34,8 +36,14 @@ function functionsOn(clock: (() => number) | undefined): Map<string, FunctionMai
   return fns
 }
 
-/** The whole local stack as `npm start` runs it, on fresh data and random ports. */
-export async function startStack(opts: { clock?: () => number } = {}): Promise<{ url: string; stop(): Promise<void> }> {
+/** The whole local stack as `npm start` runs it, on fresh data and random ports; `wechat` is its local WeChat. */
+export async function startStack(opts: { clock?: () => number } = {}): Promise<{
+  url: string
+  wechat: LocalWechatHandle
+  /** One tick of every function's timer trigger, as CloudBase's timer (and npm start's) would run it. */
+  tick(): Promise<void>
+  stop(): Promise<void>
+}> {
   // H5_DIST points the suite at another H5 build (e.g. one made with TARO_OUTPUT_ROOT).
   const h5Dir = process.env.H5_DIST || join(ROOT, 'dist/h5')
   if (!existsSync(join(h5Dir, 'index.html'))) throw new Error('dist/h5 不存在：先运行 npm run build:h5（npm test 会自动构建）')
@@ -45,18 +53,28 @@ export async function startStack(opts: { clock?: () => number } = {}): Promise<{
   process.env.TCB_ENV = 'local'
   process.env.TENCENTCLOUD ??= 'true' // skip the SDK's metadata probe: pointless with serviceUrl (see tools/start.ts)
   process.env.QR_KEYS = `e2e:${randomBytes(32).toString('base64url')}`
+  process.env.WX_PHONE_NUMBER ??= 'on' // as npm start: the demo offers 手机号快速验证
+  // The codes it makes open the app where this stack serves it: known once the host listens (appUrl is read per code).
+  const app = { url: '' }
+  const wechat = await startLocalWechat({ appUrl: () => app.url, quiet: true, now: opts.clock })
+  process.env.WX_SERVICE_URL = wechat.url
   resetEnvCache()
   await seed(getDb(), opts.clock?.() ?? Date.now())
+  const functions = functionsOn(opts.clock)
   const host = await startHost({
-    functions: functionsOn(opts.clock),
+    functions,
     production: false,
     port: 0,
     staticDir: h5Dir,
   })
+  app.url = host.url
   return {
     url: host.url,
+    wechat: wechat.handle,
+    tick: async () => void (await tickAll(functions, timerTriggers(ROOT))),
     async stop() {
       await host.stop()
+      await wechat.stop()
       await emulator.stop()
       rmSync(dataDir, { recursive: true, force: true })
     },

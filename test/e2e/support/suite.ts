@@ -6,6 +6,8 @@ export interface BrowserSuite {
   /** The local stack's URL (host, emulator and H5 build, fresh data). */
   readonly url: string
   readonly browser: Browser
+  /** One tick of every function's timer trigger (sweeps, the notice queue's delivery). */
+  tick(): Promise<void>
 }
 
 /**
@@ -37,5 +39,6 @@ export function browserSuite(opts: Parameters<typeof startStack>[0] = {}, timeou
     get browser() {
       return started(browser)
     },
+    tick: () => started(stack).tick(),
   }
 }
