@@ -1,5 +1,6 @@
 /** 会聚良缘's words for a sign-up's and a match's state and its notice topic, typed by its unions. */
 import type { MatchDTO, MatchNoticeTopic, SignupStatus } from './matchmaking'
+import { topicTitles } from './notice-templates'
 
 export const SIGNUP_STATUS_LABELS: Record<SignupStatus, string> = {
   review: '待审核',
@@ -18,5 +19,5 @@ export const MATCH_STATE_LABELS: Record<MatchDTO['state'], string> = {
   ended: '已结束',
 }
 
-/** Her opt-ins, by the title of the notice each lets through (cloudfunctions/matchmaking/matchmaking.context.ts MATCH_NOTICES). */
-export const MATCH_NOTICE_TOPIC_LABELS: Record<MatchNoticeTopic, string> = { match: '会聚良缘结果通知' }
+/** Her opt-ins, by the title of the template each lets through (types/notice-templates.ts). */
+export const MATCH_NOTICE_TOPIC_LABELS = topicTitles('matchmaking') as Record<MatchNoticeTopic, string>

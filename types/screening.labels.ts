@@ -1,19 +1,15 @@
 /**
  * Screening's words for its own states and notice topics, typed by its unions: a value added to a union
- * without its label does not compile. The notice titles are the notices' own (screening/notice.service.ts).
+ * without its label does not compile. The notice titles are the templates' own (notice-templates.ts).
  */
+import { topicTitles } from './notice-templates'
 import type { BookingStatus, NoticeTopic, ResultOutcome, WaitlistStatus } from './screening'
 
 /** A booking as stored and exported: also while it is being made (`pending`) or after it could not be (`failed`). */
 export type BookingRecordStatus = BookingStatus | 'pending' | 'failed'
 
-export const SCREENING_NOTICE_TOPIC_LABELS: Record<NoticeTopic, string> = {
-  booking: '预约成功通知',
-  reminder: '预约就诊提醒',
-  offer: '候补名额通知',
-  result: '检查结果已出通知',
-  release: '预约开放提醒',
-}
+/** The templates' own titles (types/notice-templates.ts, the one catalogue). */
+export const SCREENING_NOTICE_TOPIC_LABELS = topicTitles('screening') as Record<NoticeTopic, string>
 
 export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = {
   booked: '已预约',

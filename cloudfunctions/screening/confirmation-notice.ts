@@ -11,7 +11,6 @@ import { noticePage } from '~types/routes'
 import type { NoticeKind } from '~types/screening'
 import type { BookingRepository } from './booking.repository'
 import type { CatalogRepository } from './catalog.repository'
-import { sessionDTO } from './screening.dto'
 
 export function createConfirmationSource(catalog: CatalogRepository, bookings: BookingRepository): DueNotices<NoticeKind> {
   return {
@@ -30,7 +29,7 @@ export function createConfirmationSource(catalog: CatalogRepository, bookings: B
             page: noticePage('screeningBooking', { id: b.programmeId }),
             fields: [
               { label: '项目名称', value: p.name },
-              { label: '预约时间', value: `${s.date} ${sessionDTO(s).label}` },
+              { label: '预约时间', value: [s.startAt, s.endAt] as const },
               { label: '就诊地点', value: `${site.name}（${site.address}）` },
             ],
           },

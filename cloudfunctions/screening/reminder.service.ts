@@ -37,7 +37,7 @@ export function createReminderService({ clock, catalog, bookings: ledger, roster
         page: noticePage('screeningBooking', { id: b.programmeId }),
         fields: [
           { label: '项目名称', value: p?.name ?? '两癌筛查' },
-          { label: '预约时间', value: `${s.date} ${s.start}–${s.end}` },
+          { label: '就诊时间', value: [s.startAt, s.endAt] as const },
           { label: '就诊地点', value: site ? `${site.name}（${site.address}）` : '' },
         ],
       })
@@ -58,6 +58,7 @@ export function createReminderService({ clock, catalog, bookings: ledger, roster
         page: noticePage('screeningProgramme', { id: p._id }),
         fields: [
           { label: '项目名称', value: p.name },
+          { label: '开放时间', value: p.releaseAt },
           { label: '温馨提示', value: '预约已开放，名额有限，请尽快预约' },
         ],
       })

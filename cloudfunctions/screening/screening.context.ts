@@ -12,6 +12,7 @@ import type { ActionContext } from '../common/function'
 import { perInstance } from '../common/instance-cache'
 import { createTokenService } from '../common/qr-token.service'
 import { createRosterLookup } from '../common/roster-lookup'
+import { getWechat } from '../common/wechat.cloud'
 import { createBookFlow } from './book-flow.service'
 import { createBookingRepository } from './booking.repository'
 import { createBookingLedger, createBookingService } from './booking.service'
@@ -40,7 +41,7 @@ const build = perInstance((db: Db, clock: Clock) => {
   const places = createBookingLedger(db, clock)
   const audit = createAuditLog({ db, clock })
   const log = createAttemptLog<DeskAttempt>({ db, clock }, COLLECTIONS.screeningDeskLog, 'screening desk')
-  const notices = createNoticeService({ db, clock, ...repos })
+  const notices = createNoticeService({ db, clock, wechat: getWechat(), ...repos })
   const waitlist = createWaitlistService({ clock, ...repos, sessions: places.sessions, notices })
   const catalog = createCatalogService({ clock, ...repos, waitlist })
   const booking = createBookingService({ clock, ...repos, places, handoff: waitlist.handoff })

@@ -9,6 +9,7 @@
 import { STALE_CLAIM_MS } from '../common/claim-ledger'
 import type { Clock } from '../common/clock'
 import type { Db } from '../common/db'
+import { deliveryTask, type Notices } from '../common/notices'
 import { fail } from '../common/errors'
 import type { StoredHolder } from '../common/place-store'
 import { expiredRequestsTask, runSweep, sweepHolders } from '../common/sweeper'
@@ -30,8 +31,8 @@ export interface SweepDeps {
   places: BookingLedger
   waitlist: WaitlistService
   reminders: { send(): Promise<number> }
-  /** Owed notices (a booking's confirmation) are sent on each tick too. */
-  notices: { settle(openid: null): Promise<number> }
+  /** Owed notices (a booking's confirmation) are queued on each tick, then the queue is delivered (common/notices.ts). */
+  notices: Pick<Notices<string, string>, 'settle' | 'deliver'>
 }
 
 export function createSweepService({ db, clock, catalog, bookings: repo, entries: wl, places, waitlist, reminders, notices }: SweepDeps) {
@@ -76,7 +77,9 @@ export function createSweepService({ db, clock, catalog, bookings: repo, entries
       const orphanHoldsReleased = Object.values(await runSweep(tasks, now)).reduce((a, b) => a + b, 0)
       await notices.settle(null)
       if (!programmeId) await runSweep([expiredRequestsTask(db)], now) // the whole sweep, not one programme's
-      return { offersPassedOn, stalePendingReleased, orphanHoldsReleased, remindersSent: await reminders.send() }
+      const remindersSent = await reminders.send()
+      await runSweep([deliveryTask(notices)], now) // last: what this tick queued goes too
+      return { offersPassedOn, stalePendingReleased, orphanHoldsReleased, remindersSent }
     },
   }
 }

@@ -10,7 +10,6 @@ import { fail } from '../common/errors'
 import { maskName } from '../common/mask'
 import type { RosterDoc } from '../common/member-docs'
 import type { PlaceStore } from '../common/place-store'
-import { beijingClock } from '../common/time'
 import { noticePage } from '~types/routes'
 import type { WaitlistDTO } from '~types/screening'
 import { ledgerId, type BookingRepository } from './booking.repository'
@@ -63,8 +62,9 @@ export function createWaitlistService({ clock, entries: repo, catalog, bookings:
             page: noticePage('screeningProgramme', { id: p._id }),
             fields: [
               { label: '项目名称', value: p.name },
-              { label: '候补场次', value: `${s.date} ${s.start}–${s.end}` },
-              { label: '保留至', value: `${beijingClock(offer.expiresAt)}，逾期将顺延给下一位` },
+              { label: '候补场次', value: [s.startAt, s.endAt] as const },
+              { label: '保留至', value: offer.expiresAt },
+              { label: '温馨提示', value: '请在保留时间内确认，逾期将顺延给下一位' },
             ],
           })
           return

@@ -7,10 +7,10 @@
  */
 import type { Clock } from '../common/clock'
 import { STALE_CLAIM_MS } from '../common/claim-ledger'
+import { deliveryTask } from '../common/notices'
 import { runSweep, sweepHolders } from '../common/sweeper'
 import { maskName } from '../common/mask'
 import { noticePage } from '~types/routes'
-import { shanghai } from '../common/time'
 import type { CampaignRepository } from './campaign.repository'
 import type { ClaimService } from './claim.service'
 import type { MoneyReturns } from './money-return.service'
@@ -56,7 +56,7 @@ export function createVoucherSweep(d: SweepDeps) {
         page: noticePage('vouchersCode', { id: v._id }),
         fields: [
           { label: '券名称', value: c.name },
-          { label: '到期时间', value: shanghai(v.useEndsAt, 'YYYY-MM-DD HH:mm') },
+          { label: '到期时间', value: v.useEndsAt },
           { label: '温馨提示', value: '消费券即将到期，请尽快使用' },
         ],
       })
@@ -114,6 +114,7 @@ export function createVoucherSweep(d: SweepDeps) {
           { name: 'staleClaims', run: (t) => d.vouchers.ledger.sweepStale({}, t) },
           { name: 'reconciled', run: reconcile },
           { name: 'drawn', run: draws },
+          deliveryTask(d.notices), // last: the reminders this tick queued go too
         ],
         now,
       )

@@ -5,6 +5,7 @@ import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
 import { env } from '../common/env'
 import { perInstance } from '../common/instance-cache'
+import { getWechat } from '../common/wechat.cloud'
 import { createTokenService } from '../common/qr-token.service'
 import { createRosterLookup } from '../common/roster-lookup'
 import { createCampaignRepository } from './campaign.repository'
@@ -37,7 +38,7 @@ export const vouchersServices = perInstance((db: Db, clock: Clock) => {
   const tokens = createTokenService(keys, clock)
   const claims = createClaimService({ clock, campaigns, vouchers, entries })
   const settlement = createSettlementService({ clock, merchants, redemptions, statements: createStatementRepository(db) })
-  const notices = createVoucherNotices({ db, clock })
+  const notices = createVoucherNotices({ db, clock, wechat: getWechat() })
   const returns = createMoneyReturns(campaigns, vouchers, redemptions)
   const attempts = createAttemptLog<TillAttempt>({ db, clock }, COLLECTIONS.voucherAttempts, 'vouchers')
   const wallet = createWalletService({ db, clock, tokens, campaigns, vouchers, merchants })

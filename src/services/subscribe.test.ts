@@ -5,7 +5,7 @@
 jest.mock('@tarojs/taro', () => ({ __esModule: true, default: {} }))
 jest.mock('./api', () => ({ call: jest.fn() }))
 
-import { acceptedTopics, templateOf } from './subscribe'
+import { acceptedTopics, templateOf, type UpToThree } from './subscribe'
 
 const TABLE = {
   screening: { booking: 'tmpl-booking', result: 'tmpl-result', release: 'tmpl-release' },
@@ -37,5 +37,18 @@ describe('acceptedTopics', () => {
 
   it('accepts nothing when WeChat answered nothing', () => {
     expect(acceptedTopics('screening', ['booking', 'result'], {}, TABLE)).toEqual([])
+  })
+})
+
+describe('UpToThree', () => {
+  it('lets a page ask for one to three templates a tap, and refuses a fourth by type (wx.requestSubscribeMessage: at most 3)', () => {
+    const asked: string[][] = []
+    const ask = (topics: UpToThree<'booking' | 'reminder' | 'result' | 'release'>) => asked.push([...topics])
+    ask(['booking', 'reminder', 'result'])
+    // @ts-expect-error a fourth template in one tap
+    ask(['booking', 'reminder', 'result', 'release'])
+    // @ts-expect-error none at all
+    ask([])
+    expect(asked[0]).toEqual(['booking', 'reminder', 'result'])
   })
 })

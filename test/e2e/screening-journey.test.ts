@@ -68,6 +68,12 @@ suite(`两癌筛查 journey in Chromium (H5 build)${availability.run ? '' : ` �
 
     await rider.locator('#consent-check').click()
     await rider.locator('#book-submit').click()
+    // At the booking tap, the look-alike of WeChat's subscribe dialog: the notices she chose and the result notice.
+    const sheet = rider.locator('#subscribe-sheet >> visible=true')
+    await sheet.waitFor({ timeout: 15_000 })
+    for (const title of ['预约成功通知', '检查结果通知']) expect(await sheet.textContent()).toContain(title)
+    expect(await sheet.textContent()).toContain('工会会员服务 申请发送以下消息')
+    await rider.locator('#subscribe-allow >> visible=true').click()
     await rider.locator('#booking-status', { hasText: '已预约' }).waitFor({ timeout: 15_000 })
     expect(await rider.locator('#booking-time').textContent()).toContain('07:00–09:00')
     expect(await rider.locator('#booking-details').textContent()).toContain('身份证')
@@ -85,6 +91,7 @@ suite(`两癌筛查 journey in Chromium (H5 build)${availability.run ? '' : ` �
     await again.click()
     await rider.locator('#consent-check >> visible=true').click()
     await rider.locator('#book-submit >> visible=true').click()
+    await rider.locator('#subscribe-cancel >> visible=true').click({ timeout: 15_000 }) // this time she says no
     await rider.locator('#booking-status >> visible=true', { hasText: '已预约' }).waitFor({ timeout: 15_000 })
 
     // Reschedule to today's session (it starts 20–29 min after seeding, so check-in is already open).
@@ -104,6 +111,7 @@ suite(`两癌筛查 journey in Chromium (H5 build)${availability.run ? '' : ` �
     await rider.locator('#checkin-qr img >> visible=true').waitFor({ timeout: 15_000 })
     token = await decodeQr(rider, '#checkin-qr img >> visible=true')
     expect(token.length).toBeGreaterThan(20)
+
     expect(pageErrors).toEqual([])
   }, 90_000)
 
@@ -139,7 +147,7 @@ suite(`两癌筛查 journey in Chromium (H5 build)${availability.run ? '' : ` �
     await rider.goto(`${ui.url}${SC}/outbox/index`)
     const outbox = rider.locator('#outbox-list')
     await outbox.waitFor({ timeout: 15_000 })
-    await rider.locator('#outbox-list', { hasText: '检查结果已出通知' }).waitFor({ timeout: 15_000 })
+    await rider.locator('#outbox-list', { hasText: '检查结果通知' }).waitFor({ timeout: 15_000 })
     const text = (await outbox.textContent()) ?? ''
     expect(text).not.toContain('需复查') // a results-ready notice never carries health information
     expect(text).not.toContain('HPV')
@@ -150,6 +158,23 @@ suite(`两癌筛查 journey in Chromium (H5 build)${availability.run ? '' : ` �
     await rider.locator('#show-result').click({ timeout: 15_000 })
     await rider.locator('#result-outcome', { hasText: '需复查' }).waitFor({ timeout: 15_000 })
     expect(await rider.locator('#result-note').textContent()).toContain('建议三个月后复查 HPV')
+    expect(pageErrors).toEqual([])
+  }, 90_000)
+
+  it('after the timer runs, her 微信通知 shows what WeChat delivered: the confirmation and the result notice, no health data', async () => {
+    await ui.tick()
+    await rider.goto(`${ui.url}/#/pages/me/index`)
+    await rider.locator('#me-wechat >> visible=true').click({ timeout: 15_000 })
+    const confirmation = rider.locator('.wx-msg >> visible=true', { hasText: '预约成功通知' })
+    await confirmation.waitFor({ timeout: 15_000 })
+    expect(await confirmation.textContent()).toContain('项目名称')
+    // One confirmation: she declined the second booking's opt-in (WeChat answers 43101 for it).
+    expect(await confirmation.count()).toBe(1)
+    const result = rider.locator('.wx-msg >> visible=true', { hasText: '检查结果通知' })
+    await result.waitFor({ timeout: 15_000 })
+    expect(await result.textContent()).not.toMatch(/需复查|HPV/)
+    await result.getByText('进入小程序查看', { exact: true }).click()
+    await rider.waitForURL((u) => u.toString().includes('/booking/index') && u.toString().includes(`id=${PROGRAMME}`), { timeout: 15_000 })
     expect(pageErrors).toEqual([])
   }, 90_000)
 
@@ -181,8 +206,10 @@ suite(`两癌筛查 journey in Chromium (H5 build)${availability.run ? '' : ` �
     await rider.locator('#countdown', { hasText: /\d+ 天 \d\d:\d\d:\d\d/ }).waitFor({ timeout: 15_000 })
     expect(await rider.locator('#go-book >> visible=true').count()).toBe(0)
     await rider.locator('#remind-release').click()
+    await rider.locator('#subscribe-sheet >> visible=true', { hasText: '预约开放提醒' }).waitFor({ timeout: 15_000 })
+    await rider.locator('#subscribe-allow >> visible=true').click()
     await rider.locator('#remind-on').waitFor({ timeout: 15_000 })
-    expect(await rider.locator('#remind-note').textContent()).toContain('通知记录') // H5: no WeChat, the outbox stands in
+    expect(await rider.locator('#remind-note').textContent()).toContain('已订阅')
     expect(pageErrors).toEqual([])
   }, 90_000)
 

@@ -40,6 +40,9 @@ suite(`vouchers journey in Chromium (H5 build)${availability.run ? '' : ` — sk
     await member.page.locator(`#campaign-${CAMPAIGN} >> text=劳模折上折`).waitFor({ timeout: 15_000 })
     expect(await floorFailures(member.page)).toEqual([])
     await member.page.locator(`#campaign-${CAMPAIGN}-act`).click()
+    // The expiry reminder's opt-in, asked at the claim tap in the look-alike of WeChat's dialog.
+    await member.page.locator('#subscribe-sheet >> visible=true', { hasText: '优惠券到期提醒' }).waitFor({ timeout: 15_000 })
+    await member.page.locator('#subscribe-allow >> visible=true').click()
     const qr = member.page.locator('#voucher-qr img')
     await qr.waitFor({ timeout: 15_000 })
     const shot = await qr.screenshot()

@@ -5,6 +5,7 @@ import type { ResultDoc, WaitlistDoc } from '../../cloudfunctions/screening/scre
 import type { DeletionRequestDTO, MyDataExport } from '~types/member'
 import type { OutboxEntryDTO } from '~types/notices'
 import type { SessionDTO } from '~types/screening'
+import { localTemplateId } from '~types/notice-templates'
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
 import { invoke, okData } from '../support/invoke'
 import { giveStamp, seedFair, T0 as EVENT_T0 } from './events-fixtures'
@@ -26,6 +27,7 @@ async function seedVoucherNotices(): Promise<void> {
   const shop = await merchant(vouchers, '苏果超市（新街口店）')
   const input = campaignInput([shop], { name: '工会福利消费券', useEndsAt: T0 + 3 * DAY, remindDaysBefore: 1 })
   const { id } = await vouchers.ok<{ id: string }>('officer', 'createCampaign', input)
+  emu.wechat.accept('her', [localTemplateId('vouchers', 'voucher'), localTemplateId('vouchers', 'voucher')])
   await vouchers.ok('her', 'subscribe', { topics: ['voucher'] })
   await vouchers.ok('her', 'subscribe', { topics: ['voucher'] }) // a second opt-in stays unspent
   for (const openid of ['her', 'other']) await vouchers.ok(openid, 'claim', { campaignId: id })
@@ -42,9 +44,11 @@ beforeAll(async () => {
   ])
   await seedProgramme(emu.db, programmeRequest(T0, { sessions: 2, perSession: 2 }), T0)
   const sessions = okData(await invoke<SessionDTO[]>(screening, 'her', 'listSessions', { programmeId: PROG, siteId: 'site-a' }))
+  emu.wechat.accept('her', [localTemplateId('screening', 'booking'), localTemplateId('screening', 'result')])
   okData(await invoke(screening, 'her', 'subscribe', { topics: ['booking', 'result'] }))
   okData(await invoke(screening, 'her', 'book', { programmeId: PROG, sessionId: sessions[0].id, consentVersion: 'v1' }))
   okData(await invoke(screening, 'other', 'book', { programmeId: PROG, sessionId: sessions[1].id, consentVersion: 'v1' }))
+  await screening({ Type: 'Timer' } as never, {}) // the timer delivers the confirmations
   // Her result as the site's staff would have marked it (stored shape of screening_results).
   const result: Omit<ResultDoc, '_id'> = {
     programmeId: PROG,
@@ -174,10 +178,10 @@ test('her export has her voucher expiry reminder and her voucher opt-in left; th
   expect(v.notices).toEqual([
     {
       kind: 'voucher_expiry',
-      title: '消费券到期提醒',
+      title: '优惠券到期提醒',
       fields: [
         { label: '券名称', value: '工会福利消费券' },
-        { label: '到期时间', value: '2027-03-11 10:00' },
+        { label: '到期时间', value: '2027年3月11日 10:00' },
         { label: '温馨提示', value: '消费券即将到期，请尽快使用' },
       ],
       createdAt: T0 + 2 * DAY + HOUR,

@@ -8,6 +8,7 @@ import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import { createScreeningFunction } from '../../cloudfunctions/screening/index'
 import type { OutboxNoticeDTO, SessionDTO } from '~types/screening'
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
+import { localTemplateId } from '~types/notice-templates'
 import { invoke, okData } from '../support/invoke'
 import { programmeRequest, seedMembers, seedProgramme, seedRole } from './screening.fixtures'
 
@@ -29,7 +30,8 @@ afterAll(() => emu.stop())
 const confirmations = async (openid: string) =>
   okData(await invoke<OutboxNoticeDTO[]>(main, openid, 'myNotices', {})).filter((n) => n.kind === 'booking_confirmation')
 
-test('her confirmation is sent once, on her first look, spending one opt-in, however many looks race', async () => {
+test('her confirmation is queued once, on her first look, however many looks race; the tick delivers it, spending one opt-in', async () => {
+  emu.wechat.accept('w1', [localTemplateId('screening', 'booking'), localTemplateId('screening', 'booking')])
   okData(await invoke(main, 'w1', 'subscribe', { topics: ['booking'] }))
   okData(await invoke(main, 'w1', 'subscribe', { topics: ['booking'] }))
   okData(await invoke(main, 'w1', 'book', { programmeId: PROG, sessionId: sessions[0].id, consentVersion: 'v1' }))
@@ -37,7 +39,11 @@ test('her confirmation is sent once, on her first look, spending one opt-in, how
   for (const seen of raced) expect(seen.length).toBeLessThanOrEqual(1)
   const mine = await confirmations('w1')
   expect(mine).toHaveLength(1)
-  expect(mine[0]).toMatchObject({ delivered: true, page: `packages/screening/pages/booking/index?id=${PROG}` })
+  expect(mine[0]).toMatchObject({ state: 'queued', page: `packages/screening/pages/booking/index?id=${PROG}` })
+  await main({ Type: 'Timer' } as never, {})
+  expect(await confirmations('w1')).toMatchObject([{ state: 'delivered', delivered: true }])
+  expect(emu.wechat.messages('w1')).toHaveLength(1)
+  expect(emu.wechat.optInsLeft('w1', localTemplateId('screening', 'booking'))).toBe(1)
   const optin = (await emu.db.collection(COLLECTIONS.noticeOptins).doc('w1').get()).data[0] as { credits: Record<string, number> }
   expect(optin.credits.booking).toBe(1) // two opt-ins, one spent
 })
@@ -48,7 +54,8 @@ test("the sweeper's tick sends what nobody looked at", async () => {
   expect(owed.data.map((b) => (b as { openid: string }).openid)).toEqual(['w2'])
   okData(await invoke(main, 'officer', 'sweep', {}))
   expect((await emu.db.collection(COLLECTIONS.screeningBookings).where({ noticeDue: true }).get()).data).toEqual([])
-  expect(await confirmations('w2')).toMatchObject([{ delivered: false }]) // she never opted in: recorded, not delivered
+  // She never opted in: WeChat refuses it, recorded 未送达.
+  expect(await confirmations('w2')).toMatchObject([{ state: 'refused', errcode: 43101, delivered: false }])
 })
 
 test('joining a waiting list marks the sessions, so her direct booking later leaves the line', async () => {

@@ -6,6 +6,7 @@ import type { BookingsExportDTO, DashboardDTO, ProgrammeDTO, SessionDTO } from '
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
 import { invoke, okData } from '../support/invoke'
 import { HOUR, programmeRequest, seedMembers, seedProgramme, seedRole, sessionDocs } from './screening.fixtures'
+import { localTemplateId } from '~types/notice-templates'
 import type { OutboxNoticeDTO } from '~types/screening'
 
 const T0 = Date.UTC(2027, 2, 8, 2, 0)
@@ -134,6 +135,10 @@ it('the sweeper sends the day-before reminder and the release reminder, each onc
   await seedProgramme(emu.db, later, now)
   okData(await invoke(main, 'planner', 'remindRelease', { programmeId: 'prog-later' }))
   // She ticked both booking notices: each is its own template and opt-in, and both reach her.
+  emu.wechat.accept(
+    'planner',
+    (['release', 'booking', 'reminder'] as const).map((t) => localTemplateId('screening', t)),
+  )
   okData(await invoke(main, 'planner', 'subscribe', { topics: ['release', 'booking', 'reminder'] }))
   const [s] = okData(await invoke<SessionDTO[]>(main, 'planner', 'listSessions', { programmeId: PROG, siteId: 'site-a' }))
   okData(await invoke(main, 'planner', 'book', { programmeId: PROG, sessionId: s.id, consentVersion: 'v1', notice: 'both' }))
@@ -151,6 +156,7 @@ it('the sweeper sends the day-before reminder and the release reminder, each onc
     ['booking_reminder', true],
     ['release_reminder', true],
   ])
+  expect(emu.wechat.messages('planner')).toHaveLength(3) // each reached her phone once
 })
 
 it('the timer trigger runs the sweep without a caller; a member cannot pose as the timer', async () => {

@@ -58,6 +58,12 @@ export default function Me() {
           </View>
         )}
       </RemoteView>
+      {process.env.TARO_ENV === 'h5' && (
+        // The local demo's stand-in for WeChat's 服务通知 (on a phone WeChat itself shows them).
+        <BigButton id='me-wechat' variant='secondary' onClick={() => Taro.navigateTo({ url: routeUrl('wechatMessages') })}>
+          微信通知（本地演示）
+        </BigButton>
+      )}
       {isDemoLogin && (
         <BigButton id='me-switch' variant='secondary' onClick={() => Taro.navigateTo({ url: routeUrl('login') })}>
           切换演示身份

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react'
 import { BigButton } from '~src/components/big-button'
 import { useAction } from '~src/hooks/use-action'
 import { call } from '~src/services/api'
+import { SubscribeSheet } from '~src/components/subscribe-sheet'
 import { requestNotices } from '~src/services/subscribe'
 import { useNow } from '~src/hooks/use-now'
 import { formatCountdown, formatDateTime } from '~src/utils/datetime'
@@ -65,6 +66,7 @@ export function ReleaseCountdown({ programmeId, releaseAt, serverNow, readAt, re
           {remind.error || note}
         </Text>
       )}
+      <SubscribeSheet />
     </View>
   )
 }

@@ -11,7 +11,8 @@ import { Refusal, useAction } from '~src/hooks/use-action'
 import { useParams } from '~src/hooks/use-params'
 import { useRemote } from '~src/hooks/use-remote'
 import { ApiError, call } from '~src/services/api'
-import { requestNotices } from '~src/services/subscribe'
+import { SubscribeSheet } from '~src/components/subscribe-sheet'
+import { requestNotices, type UpToThree } from '~src/services/subscribe'
 import { dayLabel } from '~src/utils/datetime'
 import { scrollToId } from '~src/utils/scroll-to'
 import { ConsentBox } from '~src/packages/screening/components/consent-box'
@@ -65,8 +66,7 @@ async function sendBooking(programme: ProgrammeDTO, session: SessionDTO, resched
     // Back to the booking she came from: it re-reads itself when shown.
     if (Taro.getCurrentPages().length > 1) return void (await Taro.navigateBack())
   } else {
-    const topics = [...noticeTopics(notice), 'result' as const]
-    await requestNotices('screening', topics)
+    await requestNotices('screening', bookingTopics(notice))
     const body = {
       programmeId: programme.id,
       sessionId: session.id,
@@ -208,6 +208,13 @@ function BookForm({ card, reschedule }: { card: ProgrammeCardDTO; reschedule: bo
   )
 }
 
+/** Her booking's opt-ins at the tap: the notices she chose, and always the result notice (at most 3 a tap). */
+function bookingTopics(notice: NoticeChoice): UpToThree<'booking' | 'reminder' | 'result'> {
+  const [first, second] = noticeTopics(notice)
+  if (!first) return ['result']
+  return second ? [first, second, 'result'] : [first, 'result']
+}
+
 export default function BookPage() {
   const params = useParams()
   const reschedule = params.mode === 'reschedule'
@@ -225,6 +232,7 @@ export default function BookPage() {
           )
         }}
       </RemoteView>
+      <SubscribeSheet />
     </PageFrame>
   )
 }

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { noticeStateLabel, noticeStateTone } from '~types/notices'
 import type { OutboxNoticeDTO } from '~types/screening'
 import { NoticeBanner } from '~src/components/notice-banner'
 import { PageFrame } from '~src/components/page-frame'
@@ -11,7 +12,7 @@ import { isDemoLogin } from '~src/services/demo-session'
 import { formatDateTime } from '~src/utils/datetime'
 import '~src/packages/screening/styles.css'
 
-/** A notice as WeChat would show it; a tap opens the page it points to, as tapping the message would. */
+/** A notice as WeChat shows it, with where its delivery stands; a tap opens the page it points to, as the message would. */
 function Notice({ n }: { n: OutboxNoticeDTO }) {
   const open = () => Taro.navigateTo({ url: n.page.startsWith('/') ? n.page : `/${n.page}` }).catch(() => undefined)
   return (
@@ -26,14 +27,12 @@ function Notice({ n }: { n: OutboxNoticeDTO }) {
       <Text className='sc-sub'>
         {formatDateTime(n.createdAt)} · 发给 {n.to}
       </Text>
-      {n.delivered ? (
-        <Text className='sc-tag sc-tag--ok'>已发送</Text>
-      ) : (
-        <Text className='sc-tag sc-tag--warn'>未发送：{n.skippedReason ?? '未订阅'}</Text>
-      )}
+      <Text className={`${TAG_CLASS[noticeStateTone(n.state)]} notice-state`}>{noticeStateLabel(n)}</Text>
     </View>
   )
 }
+
+const TAG_CLASS = { ok: 'sc-tag sc-tag--ok', pending: 'sc-tag', warn: 'sc-tag sc-tag--warn' } as const
 
 export default function OutboxPage() {
   const all = useParams().all === '1'
@@ -43,7 +42,7 @@ export default function OutboxPage() {
     <PageFrame>
       <Text className='sc-title'>通知记录</Text>
       {isDemoLogin && (
-        <NoticeBanner text='本地演示：这里列出本应通过微信订阅消息发出的通知。结果通知只说明“结果已出”，不含任何健康信息。' />
+        <NoticeBanner text='本地演示：这里列出通过微信订阅消息发出的通知及其送达状态（送达的消息见“我的 › 微信通知”）。结果通知只说明“结果已出”，不含任何健康信息。' />
       )}
       <RemoteView id='outbox-list' remote={list} isEmpty={(d) => d.length === 0} emptyText='还没有通知'>
         {(notices) => notices.map((n) => <Notice key={n.id} n={n} />)}

@@ -6,6 +6,7 @@ import { BigButton } from '~src/components/big-button'
 import { NoticeBanner } from '~src/components/notice-banner'
 import { PageFrame } from '~src/components/page-frame'
 import { RemoteView } from '~src/components/remote-view'
+import { SubscribeSheet } from '~src/components/subscribe-sheet'
 import { useAction } from '~src/hooks/use-action'
 import { useNow } from '~src/hooks/use-now'
 import { useRemote } from '~src/hooks/use-remote'
@@ -60,6 +61,7 @@ export default function VouchersCentre() {
       </RemoteView>
       {!!staff.data?.length && <MerchantDesks merchants={staff.data} />}
       {!!me.data?.roles.some((r) => r.role === 'officer') && <OfficerLinks />}
+      <SubscribeSheet />
     </PageFrame>
   )
 }
