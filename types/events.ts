@@ -9,6 +9,7 @@
  * - issue 7/8: `message` on GiftPreviewDTO, RedemptionDTO and CheckInResultDTO (Chinese desk wording);
  *   `codeStatus` (her code page polls it); exports take `full` + `reason` and answer `masked`.
  */
+import type { AppCodeImage } from './app-code'
 import type { CodeStatusDTO } from './screening'
 
 export type EventKind = 'fair' | 'activity'
@@ -236,6 +237,13 @@ export interface CheckpointCodeDTO {
   checkpoint: CheckpointDTO
 }
 
+/** A checkpoint's printed self check-in code: a mini-program code whose scene is `code`, good until the checkpoint closes. */
+export interface CheckpointPosterDTO {
+  code: string
+  image: AppCodeImage
+  checkpoint: CheckpointDTO
+}
+
 export interface CheckInRequest {
   eventId: string
   checkpointId: string
@@ -244,7 +252,7 @@ export interface CheckInRequest {
 }
 
 export interface SelfCheckInRequest {
-  /** The rotating checkpoint code from the staff screen. */
+  /** The rotating checkpoint code from the staff screen, or the printed one (`scene` of its mini-program code). */
   token: string
   eventId?: string
 }
@@ -452,6 +460,7 @@ export interface EventsActions {
   redeemGift: [RedeemGiftRequest, RedemptionDTO]
   checkIn: [CheckInRequest, CheckInResultDTO]
   checkpointCode: [CheckpointCodeRequest, CheckpointCodeDTO]
+  checkpointPoster: [CheckpointCodeRequest, CheckpointPosterDTO]
   checkInCounts: [EventIdRequest, CheckInCountsDTO]
   // officers
   manageEvent: [EventIdRequest, EventAdminDTO]
@@ -461,6 +470,7 @@ export interface EventsActions {
   saveCheckpoint: [SaveCheckpointRequest, CheckpointDTO]
   boothCodes: [EventIdRequest, BoothCodesDTO]
   reissueBoothCode: [BoothRequest, BoothCodeDTO]
+  boothCodeImage: [BoothRequest, AppCodeImage]
   dashboard: [EventIdRequest, DashboardDTO]
   exportCheckIns: [EventExportRequest, CsvExportDTO]
   exportRedemptions: [EventExportRequest, CsvExportDTO]

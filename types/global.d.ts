@@ -12,9 +12,9 @@ declare namespace NodeJS {
     TARO_APP_API_BASE: string | undefined
     /** weapp only: CloudBase environment id; '' means the env chosen in WeChat DevTools. Set in .env*. */
     TARO_APP_CLOUD_ENV: string | undefined
-    /** weapp only: link prefix of staff invite QRs (扫普通链接二维码打开小程序 rule); '' = the page path. Set in .env*. */
-    TARO_APP_INVITE_LINK: string | undefined
     /** weapp only: subscription-message template ids, JSON `{"screening": {"booking": "<id>"}, …}`; '' = none yet. Set in .env*. */
     TARO_APP_NOTICE_TEMPLATES: string | undefined
+    /** 'on': the verify page offers 手机号快速验证 (the server's WX_PHONE_NUMBER still decides). Set in .env*. */
+    TARO_APP_PHONE_VERIFY: string | undefined
   }
 }

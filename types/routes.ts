@@ -30,8 +30,10 @@ export const ROUTES = {
   me: page('pages/me/index'),
   verify: page('pages/verify/index'),
   login: page('pages/login/index'),
-  staff: page('pages/staff/index', [], ['code']),
+  staff: page('pages/staff/index', [], ['code', 'scene']),
   officer: page('pages/officer/index'),
+  /** The local demo's 微信通知 (her delivered subscription messages); H5 only. */
+  wechatMessages: page('pages/wechat/index'),
   // 两癌筛查
   screeningList: page(`${S}/index/index`),
   screeningProgramme: page(`${S}/programme/index`, ['id']),
@@ -47,7 +49,7 @@ export const ROUTES = {
   eventsStampCard: page(`${E}/stamp-card/index`, ['id'], ['scene']),
   eventsGiftCode: page(`${E}/gift-code/index`, ['id', 'tier']),
   eventsMine: page(`${E}/mine/index`),
-  eventsCheckin: page(`${E}/checkin/index`, ['id']),
+  eventsCheckin: page(`${E}/checkin/index`, ['id'], ['scene']),
   eventsStaff: page(`${E}/staff/index`),
   eventsGiftDesk: page(`${E}/gift-desk/index`, [], ['id']),
   eventsStation: page(`${E}/station/index`, ['id']),
@@ -78,6 +80,7 @@ export const ROUTES = {
   matchmakingEdit: page(`${M}/edit/index`, [], ['id']),
   matchmakingReview: page(`${M}/review/index`, ['id']),
   matchmakingReports: page(`${M}/reports/index`),
+  matchmakingTexts: page(`${M}/texts/index`),
 } as const
 
 export type RouteName = keyof typeof ROUTES
@@ -103,6 +106,11 @@ export type PagePath = string & { readonly __fromRouteTable: true }
 /** A page's path relative to the app root (what a subscription message's `page` and a mini-program code carry). */
 export function noticePage<N extends RouteName>(name: N, ...[params]: ParamArg<N>): PagePath {
   return (ROUTES[name].path + query(params as Record<string, string | undefined>)) as PagePath
+}
+
+/** The page a mini-program code opens: its path alone (WeChat takes no query there; the token travels in `scene`). */
+export function codePage(name: RouteName): PagePath {
+  return ROUTES[name].path as PagePath
 }
 
 /** A URL for Taro.navigateTo / redirectTo. */

@@ -7,6 +7,8 @@ export const COLLECTIONS = {
   requests: 'requests',
   deletionRequests: 'deletion_requests',
   auditLog: 'audit_log',
+  // mini-program codes, made once per (page, scene) through the WeChat port (wechat-codes.ts)
+  wxCodes: 'wx_codes',
   rosterImports: 'roster_imports',
   // events (集章打卡 · 活动签到)
   events: 'events',

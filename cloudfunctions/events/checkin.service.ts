@@ -22,6 +22,7 @@ import { beijingClock } from '../common/time'
 import { type ActivityRepository, scanFacts, type ScanFacts, type ScanLog } from './activity.repository'
 import type { CatalogRepository, CheckpointRec, EventRec } from './catalog.repository'
 import { loadEvent, requireSignedUp } from './event-reads'
+import { scannedCheckpointId } from './codes.service'
 import { checkpointDTO } from './events.dto'
 import { checkInWindowRefusal, joinSubject, phaseOf, splitSubject } from './events.rules'
 
@@ -187,9 +188,7 @@ export function createCheckInService({ clock, tokens, catalog, activity, roster,
       return scans.record(
         base,
         async (note) => {
-          const v = tokens.verifyRotating(req.token, 'checkpoint')
-          if (!v.ok) fail(v.code, 'token')
-          const cp = (await catalog.checkpoint(v.claims.subject)) ?? fail('TOKEN_INVALID', 'token')
+          const cp = (await catalog.checkpoint(scannedCheckpointId(tokens, req.token))) ?? fail('TOKEN_INVALID', 'token')
           note.checkpointId = cp.id
           if (req.eventId && cp.eventId !== req.eventId) fail('TOKEN_OTHER_EVENT', 'token')
           note.eventId = cp.eventId

@@ -9,6 +9,8 @@ import { perInstance } from '../common/instance-cache'
 import { createTokenService } from '../common/qr-token.service'
 import { createRosterLookup } from '../common/roster-lookup'
 import { expiredRequestsTask } from '../common/sweeper'
+import { getWechat } from '../common/wechat.cloud'
+import { createCodes } from '../common/wechat-codes'
 import { createActivityRepository, type ScanFacts } from './activity.repository'
 import { createAdminService } from './admin.service'
 import { createCatalogRepository } from './catalog.repository'
@@ -21,6 +23,7 @@ import { createSignUpService } from './signup.service'
 import { createStampService } from './stamp.service'
 import { createStampStats } from './stamp-stats'
 import { createSweepService } from './sweep.service'
+import { createCodesService } from './codes.service'
 
 /** Built once per instance (instance-cache.ts `perInstance`). */
 export const eventsServices = perInstance((db: Db, clock: Clock) => {
@@ -36,6 +39,7 @@ export const eventsServices = perInstance((db: Db, clock: Clock) => {
   const checkin = createCheckInService({ clock, tokens, catalog, activity, roster, scans })
   return {
     checkin,
+    codes: createCodesService({ tokens, catalog, codes: createCodes({ db, wechat: getWechat(), clock }) }),
     admin: createAdminService({ clock, tokens, catalog }),
     exports: createExportService({ clock, catalog, activity, roster, audit: createAuditLog({ db, clock }) }),
     gift: createGiftService({ clock, tokens, catalog, activity, roster, scans, gifts }),

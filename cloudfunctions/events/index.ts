@@ -64,6 +64,7 @@ export function createEventsFunction(deps: FunctionDeps = {}) {
       }),
       checkIn: action({ input: s.checkIn, auth: eventStaff, mutation: 'ledger', run: (i, c) => d(c).checkin.checkIn(c.openid, i, rid(c)) }),
       checkpointCode: action({ input: s.checkpointCode, auth: eventStaff, run: (i, c) => d(c).checkin.checkpointCode(i) }),
+      checkpointPoster: action({ input: s.checkpointCode, auth: eventStaff, run: (i, c) => d(c).codes.checkpointPoster(i) }),
       checkInCounts: action({ input: s.eventIdReq, auth: eventStaff, run: (i, c) => d(c).checkin.checkInCounts(i.eventId) }),
       dashboard: action({ input: s.eventIdReq, auth: eventStaff, run: (i, c) => d(c).report.dashboard(i.eventId) }),
       scanLog: action({ input: s.scanLog, auth: eventStaff, run: (i, c) => d(c).report.scanLog(i) }),
@@ -98,6 +99,7 @@ export function createEventsFunction(deps: FunctionDeps = {}) {
         run: (i, c) => d(c).admin.saveCheckpoint(by(c), i),
       }),
       boothCodes: action({ input: s.eventIdReq, auth: 'officer', run: (i, c) => d(c).admin.boothCodes(i.eventId) }),
+      boothCodeImage: action({ input: s.boothReq, auth: 'officer', run: (i, c) => d(c).codes.boothCodeImage(i) }),
       reissueBoothCode: action({
         input: s.boothReq,
         auth: 'officer',

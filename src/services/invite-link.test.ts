@@ -1,24 +1,4 @@
-import { inviteCodeFrom, inviteCodeFromOptions, inviteLink } from './invite-link'
-
-describe('inviteLink', () => {
-  const env = process.env.TARO_ENV
-  afterEach(() => {
-    process.env.TARO_ENV = env
-    delete process.env.TARO_APP_INVITE_LINK
-  })
-
-  it('H5: the redeem page of this site with the code filled in', () => {
-    process.env.TARO_ENV = 'h5'
-    expect(inviteLink('ABCD2345', 'http://127.0.0.1:8080/')).toBe('http://127.0.0.1:8080/#/pages/staff/index?code=ABCD2345')
-  })
-
-  it('weapp: the configured 普通链接 prefix, else the page path the in-app scanner reads', () => {
-    process.env.TARO_ENV = 'weapp'
-    expect(inviteLink('ABCD2345')).toBe('pages/staff/index?code=ABCD2345')
-    process.env.TARO_APP_INVITE_LINK = 'https://gh.example.cn/invite'
-    expect(inviteLink('ABCD2345')).toBe('https://gh.example.cn/invite?code=ABCD2345')
-  })
-})
+import { inviteCodeFrom, inviteCodeFromOptions } from './invite-link'
 
 describe('inviteCodeFrom', () => {
   it('reads a bare code as typed or read aloud', () => {
@@ -31,7 +11,8 @@ describe('inviteCodeFrom', () => {
     expect(inviteCodeFrom('pages/staff/index?code=ABCD2345')).toBe('ABCD2345')
     expect(inviteCodeFrom('c%3DABCD2345')).toBe('ABCD2345')
     expect(inviteCodeFrom('pages/staff/index?scene=c%3DABCD2345')).toBe('ABCD2345') // scanCode's path of a mini-program code
-    expect(inviteCodeFrom(encodeURIComponent('https://gh.example.cn/invite?code=ABCD2345'))).toBe('ABCD2345')
+    expect(inviteCodeFrom('pages/staff/index?scene=ABCD2345')).toBe('ABCD2345') // the server's code: scene = the code
+    expect(inviteCodeFrom('http://127.0.0.1:8080/#/pages/staff/index?scene=ABCD2345')).toBe('ABCD2345') // its local stand-in
   })
 
   it('finds nothing in text that is not an invite', () => {
@@ -41,9 +22,10 @@ describe('inviteCodeFrom', () => {
     expect(inviteCodeFrom('ABCD0000')).toBe('') // 0 is not in the alphabet
   })
 
-  it('takes page options in order: code, scene, q', () => {
+  it('takes page options in order: code, scene', () => {
     expect(inviteCodeFromOptions({ scene: 'c%3DABCD2345' })).toBe('ABCD2345')
-    expect(inviteCodeFromOptions({ q: encodeURIComponent('https://x.cn/i?code=WXYZ2345') })).toBe('WXYZ2345')
+    expect(inviteCodeFromOptions({ scene: 'ABCD2345' })).toBe('ABCD2345')
+    expect(inviteCodeFromOptions({ q: encodeURIComponent('https://x.cn/i?code=WXYZ2345') })).toBe('') // no 普通链接 rule any more
     expect(inviteCodeFromOptions({})).toBe('')
   })
 })

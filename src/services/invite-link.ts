@@ -1,28 +1,10 @@
 /**
- * Where an invite QR leads. A bare code opens nothing when scanned, so the QR
- * carries the redeem page with the code filled in:
- * - H5: the page's own URL (hash router) with `?code=`;
- * - weapp: `TARO_APP_INVITE_LINK` when the mini-program has a 扫普通链接二维码打开小程序
- *   rule for it (WeChat then opens the redeem page with `q` = this URL); otherwise
- *   the page path, which the in-app 扫码 reads. A mini-program code made by the
- *   server would carry `scene=c=<code>` (10 of its 32 characters).
+ * Reading a staff invite's code from whatever reached the page or the scanner. The officer's invite
+ * view shows a mini-program code (小程序码) made by the server (member `inviteCodeImage`): WeChat's
+ * scanner opens the redeem page with the code as `scene`, no link rule to configure (docs/wechat.md).
  */
-export const REDEEM_PAGE = '/pages/staff/index'
-
 const CODE_CHARS = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
 const CODE_RE = new RegExp(`^[${CODE_CHARS}]{8}$`)
-
-export function inviteLink(code: string, origin = h5Base()): string {
-  const query = `code=${encodeURIComponent(code)}`
-  if (process.env.TARO_ENV === 'h5') return `${origin}#${REDEEM_PAGE}?${query}`
-  const link = process.env.TARO_APP_INVITE_LINK
-  return link ? `${link}${link.includes('?') ? '&' : '?'}${query}` : `${REDEEM_PAGE.slice(1)}?${query}`
-}
-
-function h5Base(): string {
-  if (typeof location === 'undefined') return ''
-  return `${location.origin}${location.pathname}`
-}
 
 /** A typed code as the server stores it: case, spaces and the display dash forgiven. */
 export function normalizeCode(raw: string): string {
@@ -40,9 +22,8 @@ function param(text: string, name: string): string | undefined {
 }
 
 /**
- * The code inside whatever reached the page or the scanner: a bare code, a link
- * or page path with `code=`, a mini-program `scene` (`c=CODE` or the code), or
- * WeChat's `q` (the scanned link, encoded). '' when there is none.
+ * The code inside whatever reached the page or the scanner: a bare code, a page path or link with
+ * `code=`, a mini-program code's path with `scene` (the code, or `c=CODE`). '' when there is none.
  */
 export function inviteCodeFrom(text: string | undefined, depth = 0): string {
   if (!text || depth > 2) return ''
@@ -51,13 +32,13 @@ export function inviteCodeFrom(text: string | undefined, depth = 0): string {
   const decoded = safeDecode(text)
   const code = param(decoded, 'code') ?? param(`?${decoded}`, 'c')
   if (code && CODE_RE.test(normalizeCode(code))) return normalizeCode(code)
-  const nested = param(text, 'q') ?? param(text, 'scene')
+  const nested = param(text, 'scene')
   return nested ? inviteCodeFrom(nested, depth + 1) : ''
 }
 
-/** Page options: `code` (H5 link, page path), `scene` (mini-program code), `q` (普通链接二维码). */
+/** Page options: `code` (a page path typed or linked), `scene` (the mini-program code). */
 export function inviteCodeFromOptions(params: Record<string, string | undefined>): string {
-  for (const key of ['code', 'scene', 'q']) {
+  for (const key of ['code', 'scene']) {
     const code = inviteCodeFrom(params[key])
     if (code) return code
   }

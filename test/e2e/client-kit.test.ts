@@ -131,7 +131,8 @@ suite(
           await api('events', 'demo-officer', 'saveBooth', { eventId: event.id, zoneId: 'A', name: `展位${i}`, exhibitor: `第${i}号商户` })
         const page = await signIn('demo-officer')
         await show(page, `${EV}/booth-codes/index?id=${event.id}`, '.booth-qr')
-        await page.locator('.booth-qr img').nth(49).waitFor({ timeout: 15_000 })
+        // The sheet's first view makes its 50 mini-program codes (a few at a time); later views read the kept images.
+        await page.locator('.booth-qr img').nth(49).waitFor({ timeout: 90_000 })
         await page.emulateMedia({ media: 'print' })
         const dir = mkdtempSync(join(tmpdir(), 'booth-print-'))
         try {
@@ -159,7 +160,7 @@ suite(
           rmSync(dir, { recursive: true, force: true })
         }
       },
-      120_000,
+      180_000,
     )
 
     it('新建筛查项目 sent with a missing name scrolls up to that first error', async () => {

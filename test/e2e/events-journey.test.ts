@@ -82,7 +82,7 @@ suite(`events journey in Chromium (H5 build)${availability.run ? '' : ` — skip
   }, 90_000)
 
   it('booth codes printed by the officer give a member three stamps; the redemption QR is honoured once at the gift desk', async () => {
-    // Officer: the printable booth page, each booth's QR read from a screenshot.
+    // Officer: the printable booth page, each booth's code read from a screenshot (locally a QR of the page and its scene).
     const officer = await signedIn(OFFICER)
     await open(officer.page, `booth-codes/index?id=${event.id}`)
     const qrs = officer.page.locator('.booth-qr img')
@@ -90,7 +90,9 @@ suite(`events journey in Chromium (H5 build)${availability.run ? '' : ` — skip
     expect(await qrs.count()).toBe(BOOTHS.length)
     const shots = [] as Buffer[]
     for (let i = 0; i < BOOTHS.length; i++) shots.push(await qrs.nth(i).screenshot())
-    const codes = shots.map(decodePng)
+    const links = shots.map(decodePng)
+    for (const l of links) expect(l).toMatch(/#\/packages\/events\/pages\/stamp-card\/index\?scene=/)
+    const codes = links.map((l) => decodeURIComponent(/scene=([^&#]*)/.exec(l)![1]))
     for (const c of codes) expect(c.length).toBeLessThanOrEqual(32)
 
     // Member: two codes typed in, the third picked as a picture and decoded by the page itself.

@@ -2,13 +2,13 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { InviteDTO, InviteTargetDTO, InviteTargetsDTO, ScopeKind } from '~types/member'
 import { BigButton } from '~src/components/big-button'
-import { QrImage } from '~src/components/qr-image'
+import { AppCode } from '~src/components/app-code'
 import { RemoteView } from '~src/components/remote-view'
 import { describeRole, SCOPE_KIND_LABEL } from '~src/constants/roles'
 import { Refusal, useAction } from '~src/hooks/use-action'
 import { useRemote } from '~src/hooks/use-remote'
 import { call } from '~src/services/api'
-import { inviteLink, normalizeCode } from '~src/services/invite-link'
+import { normalizeCode } from '~src/services/invite-link'
 import { formatShanghai } from '~src/utils/datetime'
 
 const KINDS: { kind: ScopeKind; list: keyof InviteTargetsDTO; empty: string }[] = [
@@ -17,15 +17,19 @@ const KINDS: { kind: ScopeKind; list: keyof InviteTargetsDTO; empty: string }[] 
   { kind: 'merchant', list: 'merchants', empty: '还没有合作商户。' },
 ]
 
-/** The code and a QR that opens the redeem page with the code filled in. */
+/** The code and its mini-program code, which opens the redeem page with the code filled in. */
 function InviteResult({ invite }: { invite: InviteDTO }) {
   return (
     <View id='invite-result' className='invite__result'>
       <Text className='invite__code' userSelect>
         {invite.code}
       </Text>
-      <QrImage id='invite-qr' text={inviteLink(normalizeCode(invite.code))} />
-      <Text className='muted'>请对方用微信扫描此二维码，或在「我的 → 输入邀请码」中输入邀请码</Text>
+      <AppCode
+        id='invite-qr'
+        load={() => call('member', 'inviteCodeImage', { code: normalizeCode(invite.code) }, { silent: true })}
+        deps={[invite.code]}
+      />
+      <Text className='muted'>请对方用微信扫描此小程序码，或在「我的 → 输入邀请码」中输入邀请码</Text>
       <Text className='muted'>
         {describeRole({ role: 'staff', scope: invite.scope }).title}：{invite.scope.name}
       </Text>

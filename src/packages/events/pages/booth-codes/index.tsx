@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import type { BoothCodeDTO } from '~types/events'
 import { BigButton } from '~src/components/big-button'
 import { PageFrame } from '~src/components/page-frame'
-import { QrImage } from '~src/components/qr-image'
+import { AppCode } from '~src/components/app-code'
 import { RemoteView } from '~src/components/remote-view'
 import { useAction } from '~src/hooks/use-action'
 import { useRemote } from '~src/hooks/use-remote'
@@ -12,13 +12,21 @@ import { useParams } from '~src/hooks/use-params'
 import '~src/packages/events/styles.css'
 import './index.css'
 
-/** The printable codes, one cell per booth, each with its own way to replace a leaked code. */
-function BoothSheet({ codes, onReissue }: { codes: BoothCodeDTO[]; onReissue: (c: BoothCodeDTO) => void }) {
+/**
+ * The printable codes, one cell per booth, each with its own way to replace a leaked code. Each is a
+ * mini-program code whose scene is the booth's printed token: WeChat's scanner opens the stamp page.
+ */
+function BoothSheet({ eventId, codes, onReissue }: { eventId: string; codes: BoothCodeDTO[]; onReissue: (c: BoothCodeDTO) => void }) {
   return (
     <View className='booth-sheet'>
       {codes.map((c) => (
         <View key={c.boothId} id={`booth-${c.boothId}`} className='booth-qr'>
-          <QrImage text={c.code} size='print' />
+          <AppCode
+            id={`booth-code-${c.boothId}`}
+            size='print'
+            load={() => call('events', 'boothCodeImage', { eventId, boothId: c.boothId }, { silent: true })}
+            deps={[c.boothId, c.code]}
+          />
           <Text className='booth-qr__name'>{c.boothName}</Text>
           <Text className='booth-qr__meta'>
             {c.zoneName} · {c.exhibitor}
@@ -33,7 +41,7 @@ function BoothSheet({ codes, onReissue }: { codes: BoothCodeDTO[]; onReissue: (c
   )
 }
 
-/** A4 sheets of booth codes, as many pages as there are booths; the QR holds the printed code itself. */
+/** A4 sheets of booth codes, as many pages as there are booths. */
 export default function BoothCodes() {
   const { id = '' } = useParams()
   const remote = useRemote((silent) => call('events', 'boothCodes', { eventId: id }, { silent }), [id])
@@ -63,7 +71,7 @@ export default function BoothCodes() {
               {reissue.error && <Text className='error-text'>{reissue.error}</Text>}
             </View>
             {data.codes.length === 0 && <Text className='muted'>本活动还没有展位</Text>}
-            <BoothSheet codes={data.codes} onReissue={(c) => void reissue.run(c)} />
+            <BoothSheet eventId={data.eventId} codes={data.codes} onReissue={(c) => void reissue.run(c)} />
           </>
         )}
       </RemoteView>

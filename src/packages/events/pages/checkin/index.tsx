@@ -1,10 +1,10 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { PageFrame } from '~src/components/page-frame'
 import { RotatingCode } from '~src/components/rotating-code'
 import { ScanBox } from '~src/components/scan-box'
-import { StateView } from '~src/components/state-view'
+import { SignInNeeded } from '~src/components/sign-in-needed'
 import { useAction } from '~src/hooks/use-action'
 import { outcomeOf, type CodeOutcome } from '~src/hooks/use-rotating-code'
 import { useRemote } from '~src/hooks/use-remote'
@@ -12,6 +12,7 @@ import { call } from '~src/services/api'
 import { formatTime } from '~src/utils/datetime'
 import { CheckInHistory } from '~src/packages/events/components/check-in-history'
 import { useParams } from '~src/hooks/use-params'
+import { usePageScene, type PageScene } from '~src/hooks/use-scene'
 import '~src/packages/events/styles.css'
 
 function MyCodeCard({ id, checkStatus }: { id: string; checkStatus: () => Promise<CodeOutcome | null> }) {
@@ -50,10 +51,39 @@ function SelfCheckInCard({ done, error, busy, onCode }: SelfCheckInProps) {
   )
 }
 
-/** My check-in code for one event, scanning a checkpoint's screen myself, and where I have checked in. */
-export default function CheckInPage() {
-  const { id = '' } = useParams()
+/** Self check-in with a checkpoint's code: scanned here, or the poster's mini-program code that opened the page. */
+function useSelfCheckIn(eventId: string, page: PageScene, onDone: (eventId: string) => void) {
   const [done, setDone] = useState('')
+  const self = useAction(async (token: string) => {
+    setDone('')
+    const res = await call('events', 'selfCheckIn', { token, eventId: eventId || undefined }, { loadingText: '正在签到' }).catch(
+      (err: unknown) => {
+        page.keepIfSignIn(err, token) // not verified yet: the poster's code waits for her return
+        throw err
+      },
+    )
+    setDone(
+      res.status === 'already'
+        ? `已签到 ${formatTime(res.checkedInAt)}（${res.checkpoint.name}）`
+        : `签到成功：${res.checkpoint.name} ${formatTime(res.checkedInAt)}`,
+    )
+    if (res.status === 'checked-in') Taro.showToast({ title: '签到成功', icon: 'success' })
+    onDone(res.checkpoint.eventId)
+  })
+  // WeChat's scanner opened the page with a checkpoint poster's code as `scene`: check her in once.
+  useEffect(() => {
+    const token = page.scene.current
+    page.scene.current = ''
+    if (token) void self.run(token)
+  }, []) // eslint-disable-line react-hooks/exhaustive-deps -- once, on load
+  return { ...self, done }
+}
+
+/** My check-in code for one event, scanning a checkpoint's screen or poster myself, and where I have checked in. */
+export default function CheckInPage() {
+  const params = useParams()
+  const [id, setId] = useState(params.id ?? '')
+  const page = usePageScene()
   const history = useRemote((silent) => call('events', 'myCheckIns', {}, { silent }))
   const mine = (history.data?.checkIns ?? []).filter((c) => c.eventId === id)
   // An event may have several checkpoints: only a check-in newer than the one she had when the code went up is news.
@@ -65,30 +95,16 @@ export default function CheckInPage() {
     void history.reload()
     return outcomeOf(status)
   }
-  const self = useAction(async (token: string) => {
-    setDone('')
-    const res = await call('events', 'selfCheckIn', { token, eventId: id || undefined }, { loadingText: '正在签到' })
-    setDone(
-      res.status === 'already'
-        ? `已签到 ${formatTime(res.checkedInAt)}（${res.checkpoint.name}）`
-        : `签到成功：${res.checkpoint.name} ${formatTime(res.checkedInAt)}`,
-    )
-    if (res.status === 'checked-in') Taro.showToast({ title: '签到成功', icon: 'success' })
+  const self = useSelfCheckIn(id, page, (eventId) => {
+    setId(eventId)
     void history.reload()
   })
-
-  if (!id) {
-    return (
-      <PageFrame>
-        <StateView state='empty' message='请从活动列表选择活动' />
-      </PageFrame>
-    )
-  }
   return (
     <PageFrame className='checkin'>
-      <MyCodeCard id={id} checkStatus={checkStatus} />
-      <SelfCheckInCard done={done} error={self.error} busy={self.busy} onCode={self.run} />
-      <CheckInHistory checkIns={mine} error={history.error} loading={!history.loaded} onRetry={() => void history.reload()} />
+      {page.signInNeeded && <SignInNeeded need={page.signInNeeded} what='签到' />}
+      {id ? <MyCodeCard id={id} checkStatus={checkStatus} /> : <Text className='muted'>请从活动列表选择活动，或扫签到点的码</Text>}
+      <SelfCheckInCard done={self.done} error={self.error} busy={self.busy} onCode={self.run} />
+      {id && <CheckInHistory checkIns={mine} error={history.error} loading={!history.loaded} onRetry={() => void history.reload()} />}
     </PageFrame>
   )
 }

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useRef, useState, type MutableRefObject } from 'react'
+import { useState } from 'react'
 import type { StampCardDTO } from '~types/events'
 import { routeUrl } from '~types/routes'
 import { PageFrame } from '~src/components/page-frame'
@@ -9,10 +9,11 @@ import { ScanBox } from '~src/components/scan-box'
 import { useAction } from '~src/hooks/use-action'
 import { useRemote } from '~src/hooks/use-remote'
 import { call } from '~src/services/api'
-import { extractCode } from '~src/utils/scanned-code'
 import { StampCard } from '~src/packages/events/components/stamp-card'
 import { TierList } from '~src/packages/events/components/tier-list'
 import { useParams } from '~src/hooks/use-params'
+import { usePageScene, type PageScene } from '~src/hooks/use-scene'
+import { SignInNeeded } from '~src/components/sign-in-needed'
 import '~src/packages/events/styles.css'
 
 /** Opened without an event (home tile, shared link): the fair going on now. */
@@ -25,24 +26,34 @@ async function currentFairId(): Promise<string> {
 type Stamp = (code: string, forEvent: string) => Promise<StampCardDTO | undefined>
 
 /** The card to show: stamped from the scene code first if there is one, else that of the event chosen or going on now. */
-function useCardRemote(scene: MutableRefObject<string>, eventId: string, setEventId: (id: string) => void, stamp: Stamp) {
-  return useRemote<{ card: StampCardDTO | null }>(async (silent) => {
-    const code = scene.current
-    scene.current = ''
-    const stamped = code ? await stamp(code, eventId) : undefined
-    if (stamped) return { card: stamped }
-    // Refused (e.g. already stamped): still show the card of the fair this booth belongs to.
-    if (code && !eventId) {
-      const card = await call('events', 'stampCard', { code }).catch(() => null)
-      if (card) {
-        setEventId(card.eventId)
-        return { card }
-      }
+async function loadCard(code: string, eventId: string, setEventId: (id: string) => void, stamp: Stamp, silent: boolean) {
+  const stamped = code ? await stamp(code, eventId) : undefined
+  if (stamped) return stamped
+  // Refused (e.g. already stamped): still show the card of the fair this booth belongs to.
+  if (code && !eventId) {
+    const card = await call('events', 'stampCard', { code }).catch(() => null)
+    if (card) {
+      setEventId(card.eventId)
+      return card
     }
-    const id = eventId || (await currentFairId())
-    if (!id) return { card: null }
-    setEventId(id)
-    return { card: await call('events', 'stampCard', { eventId: id }, { silent }) }
+  }
+  const id = eventId || (await currentFairId())
+  if (!id) return null
+  setEventId(id)
+  return call('events', 'stampCard', { eventId: id }, { silent })
+}
+
+/** The code a booth's mini-program code opened the page with is stamped once; not verified yet, it waits for her. */
+function useCardRemote(page: PageScene, eventId: string, setEventId: (id: string) => void, stamp: Stamp) {
+  return useRemote<{ card: StampCardDTO | null }>(async (silent) => {
+    const code = page.scene.current
+    page.scene.current = ''
+    try {
+      return { card: await loadCard(code, eventId, setEventId, stamp, silent) }
+    } catch (err) {
+      if (page.keepIfSignIn(err, code)) return { card: null }
+      throw err
+    }
   })
 }
 
@@ -72,7 +83,7 @@ export default function StampCardPage() {
   const [eventId, setEventId] = useState(params.id ?? '')
   const [done, setDone] = useState('')
   // A printed booth code scanned with WeChat's own camera opens this page with ?scene=<code>: stamp it once.
-  const scene = useRef(extractCode(params.scene ?? ''))
+  const page = usePageScene()
 
   const stamping = useAction(async (code: string, forEvent: string) => {
     setDone('')
@@ -83,7 +94,7 @@ export default function StampCardPage() {
     return res.card
   })
 
-  const remote = useCardRemote(scene, eventId, setEventId, stamping.run)
+  const remote = useCardRemote(page, eventId, setEventId, stamping.run)
 
   const stamp = async (code: string) => {
     const card = await stamping.run(code, eventId)
@@ -92,7 +103,8 @@ export default function StampCardPage() {
 
   return (
     <PageFrame className='stamp-card-page'>
-      <RemoteView remote={remote} isEmpty={(d) => !d.card} emptyText='目前没有进行中的集章活动'>
+      {page.signInNeeded && <SignInNeeded need={page.signInNeeded} what='集章' />}
+      <RemoteView remote={remote} isEmpty={(d) => !d.card && !page.signInNeeded} emptyText='目前没有进行中的集章活动'>
         {({ card }) =>
           card && (
             <>

@@ -9,7 +9,7 @@ import { useAction } from '~src/hooks/use-action'
 import { useRemote } from '~src/hooks/use-remote'
 import { call } from '~src/services/api'
 import { formatRange, formatTime } from '~src/utils/datetime'
-import { CheckpointScreen } from '~src/packages/events/components/checkpoint-screen'
+import { CheckpointPoster, CheckpointScreen } from '~src/packages/events/components/checkpoint-screen'
 import { useParams } from '~src/hooks/use-params'
 import '~src/packages/events/styles.css'
 
@@ -37,6 +37,7 @@ function Counts({ counts }: { counts: CheckInCountsDTO | null }) {
 
 function Desk({ event, current, onCounts }: { event: EventDetailDTO; current: CheckpointDTO; onCounts: (c: CheckInCountsDTO) => void }) {
   const [showCode, setShowCode] = useState(false)
+  const [poster, setPoster] = useState(false)
   const [done, setDone] = useState<{ ok: boolean; text: string } | null>(null)
   const checkIn = useAction(async (token: string) => {
     setDone(null)
@@ -65,6 +66,10 @@ function Desk({ event, current, onCounts }: { event: EventDetailDTO; current: Ch
       )}
       <BigButton variant='secondary' onClick={() => setShowCode(!showCode)}>
         {showCode ? '改为扫会员签到码' : '大屏显示签到点二维码（会员自助扫码）'}
+      </BigButton>
+      {poster && <CheckpointPoster eventId={event.id} checkpointId={current.id} />}
+      <BigButton id='station-poster' variant='secondary' onClick={() => setPoster(!poster)}>
+        {poster ? '收起张贴用小程序码' : '张贴用小程序码（微信扫一扫签到）'}
       </BigButton>
     </View>
   )
