@@ -1,5 +1,13 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/me/index', 'pages/verify/index', 'pages/login/index', 'pages/staff/index', 'pages/officer/index'],
+  pages: [
+    'pages/index/index',
+    'pages/me/index',
+    'pages/verify/index',
+    'pages/login/index',
+    'pages/staff/index',
+    'pages/officer/index',
+    'pages/wechat/index',
+  ],
   // One subpackage per service keeps the main package small; each loads when first opened.
   subPackages: [
     {
@@ -17,6 +25,7 @@ export default defineAppConfig({
         'pages/edit/index',
         'pages/review/index',
         'pages/reports/index',
+        'pages/texts/index',
       ],
     },
     {

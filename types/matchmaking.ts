@@ -115,6 +115,39 @@ export interface MyProfileDTO {
   rosterBirthYear: number | null
   statement: StatementDTO | null
   bar: BarDTO | null
+  /** Her text held by WeChat's content check (审核中) or returned by an officer (退回: edit it); null when shown as is. */
+  hold: ProfileHoldDTO | null
+}
+
+/** A profile text WeChat's check answered `review` for: no sign-up (so no one sees it) until an officer approves it. */
+export interface ProfileHoldDTO {
+  state: 'pending' | 'returned'
+  /** The officer's reason when returned. */
+  reason: string | null
+  at: number
+}
+
+/** One held profile text in the officers' review queue (资料审核): the text and who wrote it (masked name). */
+export interface ProfileTextDTO {
+  ref: string
+  maskedName: string
+  nickname: string
+  sector: Sector
+  intro: string
+  /** The fields WeChat asked to review: 'nickname' | 'intro'. */
+  fields: ProfileTextField[]
+  state: 'pending' | 'returned' | 'approved'
+  reason: string | null
+  at: number
+}
+
+export type ProfileTextField = 'nickname' | 'intro'
+
+export interface DecideProfileTextRequest {
+  ref: string
+  approve: boolean
+  /** Required to return (退回): what she should change. */
+  reason?: string
 }
 
 export interface MixerRef {
@@ -365,5 +398,7 @@ interface MatchmakingOwnActions {
   barMember: [BarRequest, ReportDTO]
   dismissReport: [{ reportId: string }, ReportDTO]
   decideAppeal: [DecideAppealRequest, ReportDTO]
+  profileTexts: [Record<string, never>, ProfileTextDTO[]]
+  decideProfileText: [DecideProfileTextRequest, ProfileTextDTO]
   sweep: [Record<string, never>, MatchmakingSweepResult]
 }

@@ -1,4 +1,5 @@
 /** DTOs of the `member` cloud function. Client and function both import these. */
+import type { AppCodeImage } from './app-code'
 import type { MatchDTO, MatchNoticeKind, MatchNoticeTopic } from './matchmaking'
 import type { BookingRecordStatus } from './screening.labels'
 import type { NoticeKind, NoticeTopic, ResultOutcome, WaitlistStatus } from './screening'
@@ -80,6 +81,11 @@ export interface ListDeletionRequestsRequest {
 
 export interface ProcessDeletionRequest {
   id: string
+}
+
+export interface VerifyByPhoneRequest {
+  /** `e.detail.code` of `<button open-type="getPhoneNumber">`. */
+  code: string
 }
 
 export interface VerifyRequest {
@@ -297,10 +303,14 @@ export interface RosterPageDTO {
 export interface MemberActions {
   me: [Record<string, never>, MeDTO]
   verify: [VerifyRequest, MeDTO]
+  /** 手机号快速验证: the number WeChat vouches for is matched against the roster (off unless WX_PHONE_NUMBER=on). */
+  verifyByPhone: [VerifyByPhoneRequest, MeDTO]
   unbind: [Record<string, never>, MeDTO]
   importRoster: [RosterImportRequest, RosterImportResult]
   createInvite: [CreateInviteRequest, InviteDTO]
   inviteTargets: [Record<string, never>, InviteTargetsDTO]
+  /** The invite as a mini-program code that opens the redeem page with the code filled in (its maker only). */
+  inviteCodeImage: [RedeemInviteRequest, AppCodeImage]
   redeemInvite: [RedeemInviteRequest, MeDTO]
   exportMyData: [Record<string, never>, MyDataExport]
   requestDeletion: [Record<string, never>, DeletionRequestResult]

@@ -110,7 +110,12 @@ export const INDEXES: IndexDeclarations = {
   ],
   screening_results: [{ name: 'openid', fields: asc('openid') }],
   screening_reminders: [{ name: 'sentAt', fields: asc('sentAt') }],
-  outbox: [{ name: 'openid', fields: asc('openid') }],
+  outbox: [
+    { name: 'openid', fields: asc('openid') },
+    // The timer's delivery queue (notices.repository.ts `due`, `stale`).
+    { name: 'fn_state_dueAt', fields: asc('fn', 'state', 'dueAt') },
+    { name: 'fn_state_leaseUntil', fields: asc('fn', 'state', 'leaseUntil') },
+  ],
 
   // ---------- matchmaking ----------
   mixers: [
@@ -131,6 +136,11 @@ export const INDEXES: IndexDeclarations = {
     { name: 'mixerId_b', fields: asc('mixerId', 'b.openid') },
   ],
   mixer_reports: [{ name: 'at', fields: [{ field: 'at', order: -1 }] }],
+  // the officers' 资料审核 queue (held profile texts) and a decision on one by its ref (profile-text.repository.ts)
+  mixer_profiles: [
+    { name: 'hold_state', fields: asc('hold.state') },
+    { name: 'hold_ref', fields: asc('hold.ref') },
+  ],
 
   // ---------- vouchers ----------
   vouchers: [

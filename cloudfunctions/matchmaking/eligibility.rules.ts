@@ -14,6 +14,8 @@ export interface EligibilityFacts {
   statement: { version: string; withdrawnAt: number | null } | null
   bar: { until: number; liftedAt: number | null } | null
   hasProfile: boolean
+  /** Her profile text held by the content check (profile-review.service.ts); absent or null: not held. */
+  held?: 'pending' | 'returned' | null
 }
 
 export interface MixerWindow {
@@ -40,6 +42,8 @@ export function eligibility(m: MixerWindow, f: EligibilityFacts, now: number): E
   if (!f.statement || f.statement.withdrawnAt !== null) reasons.push('请先签署单身承诺')
   else if (f.statement.version !== SINGLE_STATEMENT.version) reasons.push('单身承诺已更新，请重新阅读并签署')
   if (!f.hasProfile) reasons.push('请先填写交友资料')
+  if (f.held === 'pending') reasons.push('交友资料审核中，审核通过后即可报名')
+  if (f.held === 'returned') reasons.push('交友资料被退回，请按提示修改后重新保存')
   if (barActive(f.bar, now)) reasons.push(`您已被暂停参加联谊活动，至 ${beijingDate(f.bar!.until)} 止`)
   if (now < m.signupOpensAt) reasons.push(`报名将于 ${beijingDate(m.signupOpensAt)} 开始`)
   if (now >= m.signupClosesAt) reasons.push('报名已截止')

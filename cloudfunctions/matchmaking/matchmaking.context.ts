@@ -6,10 +6,13 @@ import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
 import { env } from '../common/env'
 import { perInstance } from '../common/instance-cache'
-import { createNotices } from '../common/notices'
+import { createNotices, deliveryTask, noticeCatalogue } from '../common/notices'
 import { createTokenService } from '../common/qr-token.service'
 import { createRosterLookup } from '../common/roster-lookup'
 import { expiredRequestsTask } from '../common/sweeper'
+import { NOTICE_KINDS } from '~types/notice-templates'
+import type { MatchNoticeKind, MatchNoticeTopic } from '~types/matchmaking'
+import { getWechat } from '../common/wechat.cloud'
 import { createCheckinService, type CheckinAttempt } from './checkin.service'
 import { createMatchService } from './match.service'
 import { createMemberDataRepository } from './member-data.repository'
@@ -18,6 +21,9 @@ import { createMyDataService } from './my-data.service'
 import { createOfficerService } from './officer.service'
 import { createPicksRepository } from './picks.repository'
 import { createPicksService } from './picks.service'
+import { createProfileReviewService } from './profile-review.service'
+import { createProfileTextRepository } from './profile-text.repository'
+import { createTextCheck } from './profile-text.service'
 import { createProfileService } from './profile.service'
 import { createReportRepository } from './report.repository'
 import { createReportService } from './report.service'
@@ -25,29 +31,42 @@ import { createSignupRepository } from './signup.repository'
 import { createSignupService } from './signup.service'
 import { createSweepService } from './sweep.service'
 
-/** One opt-in topic: the match notice (a one-time subscription message names nobody). */
-const MATCH_NOTICES = { topics: ['match'] as const, kinds: { match_found: { title: '会聚良缘结果通知', topic: 'match' as const } } }
+/** One opt-in topic: the match notice (a one-time subscription message names nobody; template: types/notice-templates.ts). */
+const MATCH_NOTICES = noticeCatalogue<MatchNoticeKind, MatchNoticeTopic>('matchmaking', NOTICE_KINDS.matchmaking)
 
 const build = perInstance((db: Db, clock: Clock) => {
   const mixers = createMixerRepository(db)
   const signups = createSignupRepository(db, clock, mixers)
   const data = createMemberDataRepository(db)
   const picks = createPicksRepository(db)
-  const notices = createNotices({ db, clock }, MATCH_NOTICES)
+  const notices = createNotices({ db, clock, wechat: getWechat() }, MATCH_NOTICES)
   const signup = createSignupService({ clock, mixers, signups })
   const pickService = createPicksService({ clock, mixers, signups, picks, notices })
+  // Members' own text is checked by WeChat during their own call (profile-text.service.ts).
+  const check = createTextCheck(getWechat())
+  const audit = createAuditLog({ db, clock })
   const log = createAttemptLog<CheckinAttempt>({ db, clock }, COLLECTIONS.mixerCheckinsLog, 'matchmaking.checkIn')
   return {
     mixers,
     notices,
     signup,
     pickService,
-    profile: createProfileService({ clock, rosters: createRosterLookup({ db }), mixers, signups, data, signup }),
+    profile: createProfileService({ clock, rosters: createRosterLookup({ db }), mixers, signups, data, signup, check }),
     checkin: createCheckinService({ clock, tokens: createTokenService(env().qrKeys, clock), mixers, signups, log }),
     matches: createMatchService({ clock, mixers, picks, pickService }),
-    reports: createReportService({ clock, audit: createAuditLog({ db, clock }), reports: createReportRepository(db), signups, data }),
+    reports: createReportService({ clock, audit, reports: createReportRepository(db), signups, data, check }),
+    profileTexts: createProfileReviewService({ clock, audit, texts: createProfileTextRepository(db) }),
     officer: createOfficerService({ clock, mixers, signups, signup }),
-    sweeper: createSweepService({ clock, mixers, signups, signup, picks, pickService, data, kitTasks: [expiredRequestsTask(db)] }),
+    sweeper: createSweepService({
+      clock,
+      mixers,
+      signups,
+      signup,
+      picks,
+      pickService,
+      data,
+      kitTasks: [expiredRequestsTask(db), deliveryTask(notices)],
+    }),
     myData: createMyDataService({ clock, mixers, signups, signup, picks, data, notices }),
   }
 })

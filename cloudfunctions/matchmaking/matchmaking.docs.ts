@@ -1,6 +1,16 @@
 /** Stored shapes of the matchmaking function. Only repositories read them; DTO mappers whitelist what leaves. */
 import type { ClaimDoc } from '../common/claim-ledger'
-import type { ContactKind, FiguresDTO, Gender, MixerInput, MixerProfileDTO, ReportReason, Sector, SignupStatus } from '~types/matchmaking'
+import type {
+  ContactKind,
+  FiguresDTO,
+  Gender,
+  MixerInput,
+  MixerProfileDTO,
+  ProfileTextField,
+  ReportReason,
+  Sector,
+  SignupStatus,
+} from '~types/matchmaking'
 
 export interface MixerDoc extends MixerInput {
   _id: string
@@ -57,6 +67,21 @@ export interface SignupDoc extends ClaimDoc {
 export interface ProfileDoc extends Omit<MixerProfileDTO, 'gender' | 'birthYear'> {
   _id: string // openid
   updatedAt: number
+  /** Set while WeChat's check asked for review of this text (absent or null: shown as is). */
+  hold?: ProfileHold | null
+}
+
+/** A held profile text: `ref` names it in the officers' queue (never her openid); a new save makes a new ref. */
+export interface ProfileHold {
+  ref: string
+  /** approved: an officer let it through (kept, so a retried decision finds its answer). */
+  state: 'pending' | 'returned' | 'approved'
+  fields: ProfileTextField[]
+  label: number
+  maskedName: string
+  reason: string | null
+  at: number
+  decidedAt?: number
 }
 
 export interface StatementDoc {

@@ -35,6 +35,11 @@ describe('eligibility', () => {
     expect(eligibility(mixer, { ...ok, bar }, T0 + 1000).eligible).toBe(true)
     expect(eligibility(mixer, { ...ok, bar: { ...bar, liftedAt: T0 } }, T0).eligible).toBe(true)
   })
+  it('a profile text held by the content check (审核中 or 退回) keeps her from signing up until approved', () => {
+    expect(eligibility(mixer, { ...ok, held: 'pending' }, T0).reasons).toEqual(['交友资料审核中，审核通过后即可报名'])
+    expect(eligibility(mixer, { ...ok, held: 'returned' }, T0).reasons).toEqual(['交友资料被退回，请按提示修改后重新保存'])
+    expect(eligibility(mixer, { ...ok, held: null }, T0).eligible).toBe(true)
+  })
   it('age is taken on the mixer day (birthday that day counts)', () => {
     expect(eligibility({ ...mixer, ageMin: 22 }, { ...ok, roster: { ...roster, birthDate: '2005-08-10' } }, T0).eligible).toBe(true)
     expect(eligibility({ ...mixer, ageMin: 22 }, { ...ok, roster: { ...roster, birthDate: '2005-08-11' } }, T0).eligible).toBe(false)

@@ -55,3 +55,8 @@ export const programme = z.strictObject({ programme: safeText(60) })
 export const reportRef = z.strictObject({ reportId })
 export const bar = z.strictObject({ reportId, reason: safeText(100), until: instant })
 export const decideAppeal = z.strictObject({ reportId, lift: z.boolean() })
+export const decideProfileText = z.strictObject({
+  ref: z.string().regex(/^[A-Za-z0-9_-]{16}$/),
+  approve: z.boolean(),
+  reason: safeText(100).optional(),
+})

@@ -64,4 +64,16 @@ const reportActions = {
   }),
 }
 
-export const officerActions = { ...deskActions, ...mixerActions, ...reportActions }
+// 资料审核: profile texts WeChat's content check asked a person to review (profile-review.service.ts).
+const profileTextActions = {
+  profileTexts: action({ input: S.empty, auth: 'officer', run: (_i, ctx) => servicesOf(ctx).profileTexts.queue() }),
+  decideProfileText: action({
+    input: S.decideProfileText,
+    auth: 'officer',
+    mutation: true,
+    recover: (i, ctx) => found(servicesOf(ctx).profileTexts.decided(i)),
+    run: (i, ctx) => servicesOf(ctx).profileTexts.decide(ctx.openid, i),
+  }),
+}
+
+export const officerActions = { ...deskActions, ...mixerActions, ...reportActions, ...profileTextActions }

@@ -3,6 +3,7 @@
  * statement, eligibility with reasons, the mixer list, sign-up. Withdrawing the
  * statement withdraws every live sign-up (places pass down).
  */
+import { randomBytes } from 'node:crypto'
 import type { CallerAccount } from '../common/auth'
 import type { Clock } from '../common/clock'
 import { fail } from '../common/errors'
@@ -15,14 +16,16 @@ import {
   type MixerCardDTO,
   type MixerProfileDTO,
   type MyProfileDTO,
+  type ProfileHoldDTO,
   type SaveProfileRequest,
   type StatementDTO,
 } from '~types/matchmaking'
 import { eligibility, barActive } from './eligibility.rules'
-import type { MixerDoc, ProfileDoc, StatementDoc } from './matchmaking.docs'
+import type { MixerDoc, ProfileDoc, ProfileHold, StatementDoc } from './matchmaking.docs'
 import { mixerDTO } from './matchmaking.dto'
 import type { MemberDataRepository } from './member-data.repository'
 import { genderPlaceId, type MixerRepository } from './mixer.repository'
+import type { TextCheck } from './profile-text.service'
 import type { SignupService } from './signup.service'
 import { ACTIVE, signupId, type SignupRepository } from './signup.repository'
 
@@ -33,13 +36,18 @@ export interface ProfileDeps {
   signups: SignupRepository
   data: MemberDataRepository
   signup: SignupService
+  check: TextCheck
 }
 
 const genderOf = (r: RosterDoc | null): Gender | null => (r?.gender === 'M' || r?.gender === 'F' ? r.gender : null)
 const birthYearOf = (r: RosterDoc | null): number | null => (r && /^\d{4}/.test(r.birthDate) ? Number(r.birthDate.slice(0, 4)) : null)
 const statementDTO = (s: StatementDoc): StatementDTO => ({ version: s.version, signedAt: s.signedAt, withdrawnAt: s.withdrawnAt })
+/** Held: waiting for an officer or returned to her; an approved text is shown as any other. */
+type Held = ProfileHold & { state: ProfileHoldDTO['state'] }
+const heldOf = (p: ProfileDoc | null): Held | null => (p?.hold && p.hold.state !== 'approved' ? (p.hold as Held) : null)
+const holdDTO = (h: Held | null): ProfileHoldDTO | null => (h ? { state: h.state, reason: h.reason, at: h.at } : null)
 
-export function createProfileService({ clock, rosters, mixers, signups, data, signup }: ProfileDeps) {
+export function createProfileService({ clock, rosters, mixers, signups, data, signup, check }: ProfileDeps) {
   /** Her roster record when she is verified (both sides of the binding agree): what the list shows reasons from. */
   async function rosterOf(account: CallerAccount): Promise<RosterDoc | null> {
     if (!account.user?.verifiedAt || !account.user.rosterId) return null
@@ -53,7 +61,7 @@ export function createProfileService({ clock, rosters, mixers, signups, data, si
 
   async function facts(openid: string, roster: RosterDoc | null | Promise<RosterDoc | null>) {
     const [r, p, s, b] = await Promise.all([roster, data.profile(openid), data.statement(openid), data.bar(openid)])
-    return { r, p, s, b, f: { roster: r, statement: s, bar: b, hasProfile: !!p } }
+    return { r, p, s, b, f: { roster: r, statement: s, bar: b, hasProfile: !!p, held: heldOf(p)?.state ?? null } }
   }
   type Facts = Awaited<ReturnType<typeof facts>>
 
@@ -62,6 +70,24 @@ export function createProfileService({ clock, rosters, mixers, signups, data, si
     const left = (g: Gender) => places.find((p) => p._id === genderPlaceId(m._id, g))?.left ?? 0
     const live = mine && !['pending', 'failed'].includes(mine.state) ? await signup.dto(mine, m) : null
     return { mixer: mixerDTO(m), left: { M: left('M'), F: left('F') }, eligibility: eligibility(m, x.f, clock()), signup: live }
+  }
+
+  /**
+   * What WeChat's check makes of her text (profile-text.service.ts: risky and unreachable refuse here).
+   * Text unchanged since the last save keeps its standing (an approved text is not sent back to review
+   * because she changed her sector) and costs no call.
+   */
+  async function holdFor(openid: string, r: RosterDoc, i: SaveProfileRequest): Promise<ProfileHold | null> {
+    const old = await data.profile(openid)
+    if (old && old.nickname === i.nickname && old.intro === i.intro) return old.hold ?? null
+    const texts = [
+      { field: 'nickname' as const, label: '昵称', text: i.nickname },
+      { field: 'intro' as const, label: '自我介绍', text: i.intro },
+    ]
+    const { review, label } = await check(openid, 1, texts)
+    if (review.length === 0) return null
+    const ref = randomBytes(12).toString('base64url')
+    return { ref, state: 'pending', fields: review, label, maskedName: maskName(r.name), reason: null, at: clock() }
   }
 
   /** The live sign-ups a withdrawn statement withdraws (not those checked in: the evening is under way). */
@@ -86,12 +112,13 @@ export function createProfileService({ clock, rosters, mixers, signups, data, si
         rosterBirthYear: birthYearOf(r),
         statement: s ? statementDTO(s) : null,
         bar: b && barActive(b, clock()) ? { reason: b.reason, until: b.until, appeal: b.appeal } : null,
+        hold: holdDTO(heldOf(p)),
       }
     },
     async save(openid: string, r: RosterDoc, i: SaveProfileRequest): Promise<MixerProfileDTO> {
       if (!genderOf(r) || !birthYearOf(r)) fail('NOT_ELIGIBLE', undefined, '会员名册中缺少性别或出生日期，请联系所在工会')
       const doc: ProfileDoc = { _id: openid, nickname: i.nickname, sector: i.sector, intro: i.intro, updatedAt: clock() }
-      await data.saveProfile(doc)
+      await data.saveProfile({ ...doc, hold: await holdFor(openid, r, i) })
       return profileOf(r, doc)
     },
     async sign(openid: string, version: string): Promise<StatementDTO> {

@@ -9,6 +9,7 @@ import type { BarDTO, BarRequest, ReportDTO, ReportRequest } from '~types/matchm
 import { barActive } from './eligibility.rules'
 import type { BarDoc, MixerDoc, ReportDoc } from './matchmaking.docs'
 import type { MemberDataRepository } from './member-data.repository'
+import type { TextCheck } from './profile-text.service'
 import type { ReportRepository } from './report.repository'
 import { signupId, type SignupRepository } from './signup.repository'
 
@@ -18,11 +19,12 @@ export interface ReportDeps {
   reports: ReportRepository
   signups: SignupRepository
   data: MemberDataRepository
+  check: TextCheck
 }
 
 const barDTO = (b: BarDoc | null): BarDTO | null => (b ? { reason: b.reason, until: b.until, appeal: b.appeal } : null)
 
-export function createReportService({ clock, audit, reports, signups, data }: ReportDeps) {
+export function createReportService({ clock, audit, reports, signups, data, check }: ReportDeps) {
   async function get(id: string): Promise<ReportDoc> {
     return (await reports.get(id)) ?? fail('NOT_FOUND', 'reportId')
   }
@@ -37,6 +39,8 @@ export function createReportService({ clock, audit, reports, signups, data }: Re
       if (!me || !['approved', 'review'].includes(me.state)) fail('NOT_SIGNED_UP')
       const subject = await signups.byBadge(m._id, i.badge)
       if (!subject || subject.openid === openid) fail('NOT_FOUND', 'badge')
+      // Scene 2 (a comment): only officers read a note, so a `review` answer is stored as is; risky is refused.
+      await check(openid, 2, [{ field: 'note', label: '举报说明', text: i.note }])
       await reports.insert({
         _id: `${m._id}:${me.ref}:${subject.ref}`,
         mixerId: m._id,

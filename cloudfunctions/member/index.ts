@@ -19,6 +19,14 @@ export function createMemberFunction(deps: FunctionDeps = {}) {
         recover: (_, c) => s(c).account.verified(c.account, c.requestId),
         run: (req, c) => s(c).account.verify(c.account, req, c.requestId ?? null),
       }),
+      // 手机号快速验证: the same binding, budget and retry answer as `verify` (account.service.ts).
+      verifyByPhone: action({
+        input: schema.verifyByPhoneSchema,
+        auth: 'caller',
+        mutation: true,
+        recover: (_, c) => s(c).account.verified(c.account, c.requestId),
+        run: (req, c) => s(c).account.verifyByPhone(c.account, req.code, c.requestId ?? null),
+      }),
       unbind: action({
         input: schema.noInput,
         auth: 'member',
@@ -57,6 +65,11 @@ export function createMemberFunction(deps: FunctionDeps = {}) {
         mutation: true,
         recover: (_, c) => s(c).invites.created(c.openid, c.requestId),
         run: (req, c) => s(c).invites.createInvite(c.openid, req, c.requestId),
+      }),
+      inviteCodeImage: action({
+        input: schema.redeemInviteSchema,
+        auth: 'officer',
+        run: (req, c) => s(c).inviteCodes.inviteCodeImage(c.openid, req.code),
       }),
       inviteTargets: action({ input: schema.noInput, auth: 'officer', run: (_, c) => s(c).invites.inviteTargets() }),
       listDeletionRequests: action({

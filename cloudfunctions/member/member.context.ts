@@ -6,12 +6,15 @@ import { env } from '../common/env'
 import type { ActionContext } from '../common/function'
 import { eraseRequestsOf } from '../common/idempotency'
 import { perInstance } from '../common/instance-cache'
+import { getWechat } from '../common/wechat.cloud'
+import { createCodes } from '../common/wechat-codes'
 import { createAccountService } from './account.service'
 import { createAttemptCounter } from './attempts.repository'
 import { createDeletionRepository } from './deletion.repository'
 import { createDeletionService } from './deletion.service'
 import { createInviteRepository } from './invite.repository'
 import { createInviteService } from './invite.service'
+import { createInviteCodeService } from './invite-code.service'
 import { createInviteTargets } from './invite-targets.repository'
 import { createMeService } from './me.service'
 import { createMemberEraser } from './member-erase.repository'
@@ -35,7 +38,15 @@ const build = perInstance((db: Db, clock: Clock) => {
   const eraseRequests = (openid: string) => eraseRequestsOf(db, openid)
   return {
     me,
-    account: createAccountService({ clock, users, roster, attempts, me }),
+    account: createAccountService({
+      clock,
+      users,
+      roster,
+      attempts,
+      me,
+      wechat: getWechat(),
+      phoneNumberOn: () => env().wechat.phoneNumber,
+    }),
     invites: createInviteService({
       clock,
       codeKey: env().qrKeys[0].secret,
@@ -46,6 +57,7 @@ const build = perInstance((db: Db, clock: Clock) => {
       audit,
       me,
     }),
+    inviteCodes: createInviteCodeService({ clock, invites, codes: createCodes({ db, wechat: getWechat(), clock }) }),
     myData: createMyDataService({ clock, data, me, users, deletions }),
     deletions: createDeletionService({ clock, deletions, roster, users, data, eraseCore: createMemberEraser(db), eraseRequests, audit }),
     roster: createRosterService({ clock, roster, imports: createRosterImportRepository(db), audit }),

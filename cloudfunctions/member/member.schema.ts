@@ -27,6 +27,9 @@ export const verifySchema = z
   .strictObject({ name, cardNo: cardNo.optional(), phone: phone.optional() })
   .refine((v) => (v.cardNo === undefined) !== (v.phone === undefined), { path: ['cardNo'], message: 'cardNo or phone, one of them' })
 
+// The code of `<button open-type="getPhoneNumber">` (e.detail.code): opaque, single use, WeChat checks it.
+export const verifyByPhoneSchema = z.strictObject({ code: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/) })
+
 export const importRosterSchema = z
   .strictObject({
     csv: z

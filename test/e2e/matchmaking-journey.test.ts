@@ -59,6 +59,9 @@ suite(`会聚良缘 journey in Chromium (H5 build)${availability.run ? '' : ` �
     await v(page, '#statement-signed').waitFor({ timeout: 15_000 })
     await page.goto(`${ui.url}${MM}/mixer/index?id=${QIXI_ID}`)
     await v(page, '#sign-up').click({ timeout: 15_000 })
+    // The match notice's opt-in, asked at the sign-up tap in the look-alike of WeChat's dialog.
+    await v(page, '#subscribe-sheet').filter({ hasText: '活动结果通知' }).waitFor({ timeout: 15_000 })
+    await v(page, '#subscribe-allow').click()
     await v(page, '#signup-status').filter({ hasText: '等待工会审核' }).waitFor({ timeout: 15_000 })
   }
 
@@ -113,11 +116,13 @@ suite(`会聚良缘 journey in Chromium (H5 build)${availability.run ? '' : ` �
     await v(man, `#entry-${badge.woman}`).click({ timeout: 20_000 })
     await v(man, `#entry-${SEEDED.badge}`).click()
     await v(man, '#submit-picks').click()
-    await v(man, '#pick-sent').filter({ hasText: '通知会出现在“匹配结果”页' }).waitFor({ timeout: 15_000 }) // the results notice, simulated in H5
+    await v(man, '#subscribe-allow').click({ timeout: 15_000 }) // asked again at the pick: one opt-in, one notice
+    await v(man, '#pick-sent').filter({ hasText: '已订阅，届时将通过微信通知您' }).waitFor({ timeout: 15_000 })
     await woman.goto(`${ui.url}${MM}/pick/index?id=${QIXI_ID}`)
     await v(woman, `#entry-${badge.man}`).click({ timeout: 20_000 })
     await v(woman, '#submit-picks').click()
-    await v(woman, '#pick-sent').waitFor({ timeout: 15_000 })
+    await v(woman, '#subscribe-cancel').click({ timeout: 15_000 })
+    await v(woman, '#pick-sent').filter({ hasText: '您未允许通知' }).waitFor({ timeout: 15_000 })
     expect(pageErrors).toEqual([])
   }, 90_000)
 
@@ -138,7 +143,7 @@ suite(`会聚良缘 journey in Chromium (H5 build)${availability.run ? '' : ` �
     await v(woman, `#their-contact-${badge.man}`).filter({ hasText: 'zhouhao_1995' }).waitFor({ timeout: 20_000 })
     expect(await v(man, `#match-${SEEDED.badge}`).count()).toBe(0)
     // The notice he opted into names nobody.
-    const notice = (await v(man, '#my-notices').filter({ hasText: '会聚良缘结果通知' }).textContent({ timeout: 15_000 })) ?? ''
+    const notice = (await v(man, '#my-notices').filter({ hasText: '活动结果通知' }).textContent({ timeout: 15_000 })) ?? ''
     expect(notice).not.toMatch(/婷婷|号·|\d+号/)
     const main = createMatchmakingFunction({ clock })
     const seen = okData(await invoke(main, SEEDED.openid, 'myMatches', { mixerId: QIXI_ID }))

@@ -5,6 +5,7 @@
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import { createMatchmakingFunction } from '../../cloudfunctions/matchmaking/index'
 import { matchmakingData } from '../../cloudfunctions/matchmaking/my-data.provider'
+import { localTemplateId } from '~types/notice-templates'
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
 import { invoke, okData } from '../support/invoke'
 import {
@@ -37,7 +38,8 @@ beforeAll(async () => {
   await seedEventStaff(emu.db, [mixerId])
   await prepare(main, P)
   for (const p of P) okData(await invoke(main, p.openid, 'signUp', { mixerId }))
-  okData(await invoke(main, 'd-m', 'subscribe', { topics: ['match'] })) // he accepts the match notice; she does not
+  emu.wechat.accept('d-m', [localTemplateId('matchmaking', 'match')]) // he accepts the match notice; she does not
+  okData(await invoke(main, 'd-m', 'subscribe', { topics: ['match'] }))
   now = T0 + 24 * HOUR + 30 * 60_000
   const [m, f] = [await checkIn(main, mixerId, P[0]), await checkIn(main, mixerId, P[1])]
   now = T0 + 26 * HOUR + 60_000
@@ -47,6 +49,7 @@ beforeAll(async () => {
   now = T0 + 27 * HOUR + 60_000
   const [match] = okData(await invoke(main, m.openid, 'myMatches', { mixerId })).matches
   okData(await invoke(main, m.openid, 'offerContact', { matchId: match.id, kind: 'wechat', value: 'wx_dm' }))
+  await main({ Type: 'Timer' } as never, {}) // delivers the match notices
 }, 60_000)
 afterAll(() => emu.stop())
 
@@ -60,7 +63,7 @@ it('exports her profile, statement, sign-up with badge and match, and nothing se
   expect(out.notices).toEqual([
     {
       kind: 'match_found',
-      title: '会聚良缘结果通知',
+      title: '活动结果通知',
       fields: [
         { label: '活动名称', value: '七夕单身青年联谊会' },
         { label: '结果', value: '心动选择结果已公布，请进入小程序查看' },

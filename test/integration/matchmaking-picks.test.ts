@@ -6,6 +6,7 @@ import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import { readAll } from '../../cloudfunctions/common/paginate'
 import { createMatchmakingFunction } from '../../cloudfunctions/matchmaking/index'
 import { beijingClock } from '../../cloudfunctions/common/time'
+import { localTemplateId } from '~types/notice-templates'
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
 import { invoke, okData } from '../support/invoke'
 import {
@@ -90,6 +91,7 @@ it('refuses fewer or more than K, not checked in, after the deadline, each with 
   expect(code(await invoke(main, 'f-late', 'submitPicks', { mixerId, tokens: three }))).toBe('MIXER_NOT_CHECKED_IN')
   expect(code(await invoke(main, 'f-late', 'directory', { mixerId }))).toBe('MIXER_NOT_CHECKED_IN')
   okData(await invoke(main, ma.openid, 'submitPicks', { mixerId, tokens: three }))
+  emu.wechat.accept(ma.openid, [localTemplateId('matchmaking', 'match')])
   expect(okData(await invoke(main, ma.openid, 'subscribe', { topics: ['match'] })).credits).toEqual({ match: 1 })
   okData(await invoke(main, fa.openid, 'submitPicks', { mixerId, tokens: submissionFor(mixerId, fa, [ma.keys.publicKey], 3) }))
   // Two of the same group picking each other (a modified client) never match.
@@ -104,10 +106,18 @@ it('matches are told to both; contacts show only once both offered; nobody else 
   expect(a.matches.map((x: { badge: number }) => x.badge)).toEqual([fa.badge])
   for (const p of [mb, fb]) expect(okData(await invoke(main, p.openid, 'myMatches', { mixerId })).matches).toEqual([])
   const matchId = a.matches[0].id
+  await main({ Type: 'Timer' } as never, {}) // the timer delivers the queued notices
   const told = okData(await invoke(main, ma.openid, 'myNotices', {}))
-  expect(told.map((n: { title: string; delivered: boolean }) => [n.title, n.delivered])).toEqual([['会聚良缘结果通知', true]])
-  // No opt-in: outbox only.
-  expect(okData(await invoke(main, fa.openid, 'myNotices', {})).map((n: { delivered: boolean }) => n.delivered)).toEqual([false])
+  expect(told.map((n: { title: string; delivered: boolean }) => [n.title, n.delivered])).toEqual([['活动结果通知', true]])
+  expect(emu.wechat.messages(ma.openid)).toEqual([
+    expect.objectContaining({
+      templateId: localTemplateId('matchmaking', 'match'),
+      page: expect.stringMatching(/^packages\/matchmaking\//),
+    }),
+  ])
+  // No opt-in: WeChat refuses it (43101), recorded 未送达.
+  expect(okData(await invoke(main, fa.openid, 'myNotices', {})).map((n: { errcode?: number }) => n.errcode)).toEqual([43101])
+  expect(emu.wechat.messages(fa.openid)).toEqual([])
   expect(okData(await invoke(main, mb.openid, 'myNotices', {}))).toEqual([])
   expect(code(await invoke(main, mb.openid, 'offerContact', { matchId, kind: 'wechat', value: 'intruder' }))).toBe('NOT_FOUND')
   const mine = okData(await invoke(main, ma.openid, 'offerContact', { matchId, kind: 'wechat', value: 'wx_ming_1996' }))

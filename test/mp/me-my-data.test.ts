@@ -63,8 +63,8 @@ test('her data shows as Chinese sections with Beijing times; the result stays hi
     expect(shown).toContain(s)
   expect(shown).not.toMatch(/[{}"]|exportedAt|checked_in|\d{12,}/) // no JSON, keys, codes or ms timestamps
   expect(shown).not.toContain('需复查')
-  // Her opt-ins by the notices' own titles: reminders are 预约就诊提醒 (never 其他), booking is the confirmation's title.
-  expect(shown).toContain('预约就诊提醒剩余 2 次')
+  // Her opt-ins by the notices' own titles: reminders are 就诊提醒 (never 其他), booking is the confirmation's title.
+  expect(shown).toContain('就诊提醒剩余 2 次')
   expect(shown).toContain('预约成功通知剩余 1 次')
   expect(shown).not.toContain('其他')
 

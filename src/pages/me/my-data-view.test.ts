@@ -57,7 +57,7 @@ const data: MyDataExport = {
       notices: [
         {
           kind: 'match_found',
-          title: '会聚良缘结果通知',
+          title: '活动结果通知',
           fields: [
             { label: '活动名称', value: '春季单身联谊会' },
             { label: '结果', value: '心动选择结果已公布，请进入小程序查看' },
@@ -91,7 +91,7 @@ const data: MyDataExport = {
       notices: [
         {
           kind: 'voucher_expiry',
-          title: '消费券到期提醒',
+          title: '优惠券到期提醒',
           fields: [
             { label: '券名称', value: '三八节消费券' },
             { label: '到期时间', value: '2027-03-09 10:30' },
@@ -113,7 +113,7 @@ test('sections are per service, in Chinese, with Beijing times instead of millis
   expect(all).toContain('2027年3月8日 10:30')
   expect(all).toContain('两癌筛查个人信息告知')
   expect(all).toContain('已签到')
-  expect(all).toContain('检查结果已出通知')
+  expect(all).toContain('检查结果通知')
   expect(all).toContain('等待对方交换联系方式')
   expect(all).not.toMatch(/\d{12,}/) // no raw ms timestamps
   expect(all).not.toMatch(/checked_in|screening-privacy|recheck|programmeName|approved|redeemed|lost|"F"/) // no English keys or codes
@@ -138,12 +138,12 @@ test('the CSV quotes commas and keeps formula-looking cells as text', () => {
   expect(csvOf([['a,b', '=1+1', '说"好"']])).toBe('"a,b",\'=1+1,"说""好"""\r\n')
 })
 
-test("her screening opt-ins read as the notices' own titles: 预约就诊提醒 for reminders, the confirmation's own title for booking", () => {
+test("her screening opt-ins read as the notices' own titles: 就诊提醒 for reminders, the confirmation's own title for booking", () => {
   const optins = myDataSections(data, { showHealth: false })[1].entries.find((e) => e.heading === '已订阅的提醒')!
   expect(optins.fields).toEqual([
-    ['检查结果已出通知', '剩余 1 次'],
+    ['检查结果通知', '剩余 1 次'],
     ['预约成功通知', '剩余 2 次'],
-    ['预约就诊提醒', '剩余 1 次'],
+    ['就诊提醒', '剩余 1 次'],
   ])
 })
 
@@ -152,7 +152,7 @@ test('her vouchers read with their status, amounts in yuan, and her draw entries
   expect(vouchers.entries.map((e) => e.heading)).toEqual([
     '消费券 · 三八节消费券',
     '抽签 · 五一抽签券',
-    '通知 · 消费券到期提醒',
+    '通知 · 优惠券到期提醒',
     '已订阅的提醒',
   ])
   expect(vouchers.entries[0].fields).toContainEqual(['状态', '已使用'])
@@ -165,7 +165,7 @@ test("her voucher and match notices and opt-ins read as in screening: each notic
   const [, , , matchmaking, vouchers] = myDataSections(data, { showHealth: false })
   expect(vouchers.entries.slice(-2)).toEqual([
     {
-      heading: '通知 · 消费券到期提醒',
+      heading: '通知 · 优惠券到期提醒',
       fields: [
         ['券名称', '三八节消费券'],
         ['到期时间', '2027-03-09 10:30'],
@@ -173,11 +173,11 @@ test("her voucher and match notices and opt-ins read as in screening: each notic
         ['送达', '未送达'],
       ],
     },
-    { heading: '已订阅的提醒', fields: [['消费券到期提醒', '剩余 2 次']] },
+    { heading: '已订阅的提醒', fields: [['优惠券到期提醒', '剩余 2 次']] },
   ])
   expect(matchmaking.entries.slice(-2)).toEqual([
     {
-      heading: '通知 · 会聚良缘结果通知',
+      heading: '通知 · 活动结果通知',
       fields: [
         ['活动名称', '春季单身联谊会'],
         ['结果', '心动选择结果已公布，请进入小程序查看'],
@@ -185,7 +185,7 @@ test("her voucher and match notices and opt-ins read as in screening: each notic
         ['送达', '已送达'],
       ],
     },
-    { heading: '已订阅的提醒', fields: [['会聚良缘结果通知', '剩余 1 次']] },
+    { heading: '已订阅的提醒', fields: [['活动结果通知', '剩余 1 次']] },
   ])
 })
 

@@ -10,6 +10,7 @@ import { ApiError, call, messageOf } from '~src/services/api'
 import { cachedMe, rememberMe } from '~src/services/me-store'
 import { useAction } from '~src/hooks/use-action'
 import { routeUrl } from '~types/routes'
+import { PhoneVerify } from './phone-verify'
 import { toVerifyRequest, validateVerifyForm, type VerifyBy, type VerifyErrors, type VerifyForm } from './verify-form'
 import './index.css'
 
@@ -18,6 +19,11 @@ const FIELDS = ['name', 'cardNo', 'phone']
 type Update = (patch: Partial<VerifyForm>) => void
 
 /** Checks the form, sends it, and puts a refusal about one field under that field. */
+function verified() {
+  Taro.showToast({ title: '认证成功', icon: 'success' })
+  Taro.reLaunch({ url: routeUrl('home') })
+}
+
 function useVerifySubmit(form: VerifyForm, setErrors: (errors: VerifyErrors) => void) {
   return useAction(async () => {
     const found = validateVerifyForm(form)
@@ -31,8 +37,7 @@ function useVerifySubmit(form: VerifyForm, setErrors: (errors: VerifyErrors) => 
       if (!field) throw err
       return setErrors({ [field]: messageOf(err) })
     }
-    Taro.showToast({ title: '认证成功', icon: 'success' })
-    Taro.reLaunch({ url: routeUrl('home') })
+    verified()
   })
 }
 
@@ -91,6 +96,7 @@ export default function Verify() {
   return (
     <PageFrame className='verify'>
       <Text className='verify__title'>会员认证</Text>
+      <PhoneVerify onVerified={verified} />
       <Text className='muted'>请填写与工会会员名册一致的信息。认证后即可使用各项会员服务。</Text>
       <Field
         id='verify-name'

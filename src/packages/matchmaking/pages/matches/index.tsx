@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { ContactKind, MatchDTO } from '~types/matchmaking'
+import { noticeStateLabel } from '~types/notices'
 import { BigButton } from '~src/components/big-button'
 import { Field } from '~src/components/field'
 import { PageFrame } from '~src/components/page-frame'
@@ -90,7 +91,7 @@ function Match({ m, onChange }: MatchProps) {
   )
 }
 
-/** Her matchmaking notices (the kit's outbox entries), with whether WeChat would have sent each. */
+/** Her matchmaking notices (the kit's outbox entries), each with where its delivery through WeChat stands. */
 function MyNotices() {
   const notices = useRemote((silent) => call('matchmaking', 'myNotices', {}, { silent }))
   if ((notices.data ?? []).length === 0) return null
@@ -102,7 +103,7 @@ function MyNotices() {
           <Text>
             {n.title}：{n.fields.map((f) => f.value).join('，')}
           </Text>
-          <Text className='muted'>{n.delivered ? '已通过微信发送' : '未订阅，未发送微信消息'}</Text>
+          <Text className='muted notice-state'>{noticeStateLabel(n)}</Text>
         </View>
       ))}
     </View>

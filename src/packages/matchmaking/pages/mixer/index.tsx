@@ -8,7 +8,9 @@ import { RemoteView } from '~src/components/remote-view'
 import { type Action, useAction } from '~src/hooks/use-action'
 import { useParams } from '~src/hooks/use-params'
 import { useRemote } from '~src/hooks/use-remote'
+import { SubscribeSheet } from '~src/components/subscribe-sheet'
 import { call } from '~src/services/api'
+import { requestNotices } from '~src/services/subscribe'
 import { formatDateTime } from '~src/utils/datetime'
 import { MixerSummary } from '~src/packages/matchmaking/components/mixer-summary'
 import { isLive, signupText } from '~src/packages/matchmaking/lib/signup-view'
@@ -132,6 +134,8 @@ export default function MixerPage() {
   const { id = '' } = useParams()
   const card = useRemote((silent) => call('matchmaking', 'getMixer', { mixerId: id }, { silent }), [id])
   const act = useAction(async (action: SignupStep) => {
+    // The match notice's opt-in, within her sign-up tap (WeChat shows its dialog only on a tap); never blocks it.
+    if (action === 'signUp') await requestNotices('matchmaking', ['match'], '“匹配结果”页')
     await call('matchmaking', action, { mixerId: id }, { loadingText: '正在提交' })
     await card.reload()
   })
@@ -145,6 +149,7 @@ export default function MixerPage() {
           </View>
         )}
       </RemoteView>
+      <SubscribeSheet />
     </PageFrame>
   )
 }

@@ -70,6 +70,9 @@ export default function OfficerPage() {
       <BigButton id='to-reports' variant='secondary' onClick={() => go(routeUrl('matchmakingReports'))}>
         举报与暂停参加
       </BigButton>
+      <BigButton id='to-texts' variant='secondary' onClick={() => go(routeUrl('matchmakingTexts'))}>
+        资料审核
+      </BigButton>
       <View className='mx-chips'>
         {programmes.map((p) => (
           <View key={p} className={`mx-chip ${p === current ? 'mx-chip--on' : ''}`} onClick={() => setChosen(p)}>

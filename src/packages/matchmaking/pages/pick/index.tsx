@@ -5,6 +5,7 @@ import type { DirectoryDTO } from '~types/matchmaking'
 import { ERROR_MESSAGES } from '~types/errors'
 import { routeUrl } from '~types/routes'
 import { BigButton } from '~src/components/big-button'
+import { SubscribeSheet } from '~src/components/subscribe-sheet'
 import { PageFrame } from '~src/components/page-frame'
 import { RemoteView } from '~src/components/remote-view'
 import { Refusal, useAction } from '~src/hooks/use-action'
@@ -111,6 +112,7 @@ export default function PickPage() {
       <RemoteView remote={dir} isEmpty={(d) => d.others.length === 0} emptyText='另一组暂无签到的参加者'>
         {(d) => <Picker dir={d} />}
       </RemoteView>
+      <SubscribeSheet />
     </PageFrame>
   )
 }

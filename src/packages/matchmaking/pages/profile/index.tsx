@@ -4,13 +4,36 @@ import { useEffect, useState } from 'react'
 import { SECTORS, SINGLE_STATEMENT, type MyProfileDTO, type Sector } from '~types/matchmaking'
 import { BigButton } from '~src/components/big-button'
 import { Field } from '~src/components/field'
+import { NoticeBanner } from '~src/components/notice-banner'
 import { PageFrame } from '~src/components/page-frame'
 import { RemoteView } from '~src/components/remote-view'
 import { Refusal, useAction } from '~src/hooks/use-action'
 import { useRemote } from '~src/hooks/use-remote'
 import { call } from '~src/services/api'
+import { withOwnText } from '~src/packages/matchmaking/lib/own-text'
 import { formatDateTime } from '~src/utils/datetime'
 import '~src/packages/matchmaking/styles.css'
+
+const TEXT_FIELDS = { nickname: '昵称', intro: '自我介绍' }
+
+/** Her text held by WeChat's content check (审核中) or returned by an officer with what to change (退回). */
+function HoldNotice({ hold }: { hold: NonNullable<MyProfileDTO['hold']> }) {
+  const text =
+    hold.state === 'pending'
+      ? '交友资料审核中：工作人员审核通过后即可报名联谊活动，审核期间资料不会展示给其他人。'
+      : `交友资料被退回：${hold.reason ?? '请修改后重新保存'}。请修改昵称或自我介绍后重新保存。`
+  return <NoticeBanner id='profile-hold' tone='warn' text={text} />
+}
+
+function WhoSees({ p }: { p: MyProfileDTO }) {
+  return (
+    <Text className='muted'>
+      只有同场参加者能看到：昵称、出生年份（{p.rosterBirthYear ?? '—'}）、性别（
+      {p.rosterGender === 'F' ? '女' : p.rosterGender === 'M' ? '男' : '—'}
+      ）、行业和自我介绍。姓名、单位、电话等名册信息不会展示给任何参加者。
+    </Text>
+  )
+}
 
 function ProfileForm({ p, onSaved }: { p: MyProfileDTO; onSaved: () => void }) {
   const [nickname, setNickname] = useState(p.profile?.nickname ?? '')
@@ -20,18 +43,16 @@ function ProfileForm({ p, onSaved }: { p: MyProfileDTO; onSaved: () => void }) {
   const save = useAction(async () => {
     if (!nickname.trim()) throw new Refusal('请填写昵称')
     if (!intro.trim()) throw new Refusal('请写一句自我介绍')
-    await call('matchmaking', 'saveProfile', { nickname: nickname.trim(), sector, intro: intro.trim() }, { loadingText: '正在保存' })
+    const profile = { nickname: nickname.trim(), sector, intro: intro.trim() }
+    await withOwnText(TEXT_FIELDS, () => call('matchmaking', 'saveProfile', profile, { loadingText: '正在保存' }))
     Taro.showToast({ title: '已保存', icon: 'success' })
     onSaved()
   })
   return (
     <View className='card'>
       <Text className='card__title'>交友资料</Text>
-      <Text className='muted'>
-        只有同场参加者能看到：昵称、出生年份（{p.rosterBirthYear ?? '—'}）、性别（
-        {p.rosterGender === 'F' ? '女' : p.rosterGender === 'M' ? '男' : '—'}
-        ）、行业和自我介绍。姓名、单位、电话等名册信息不会展示给任何参加者。
-      </Text>
+      {p.hold && <HoldNotice hold={p.hold} />}
+      <WhoSees p={p} />
       <Field id='nickname' label='昵称' value={nickname} onInput={setNickname} maxlength={12} placeholder='例如：爱跑步的小周' />
       <Text className='mx-text'>行业</Text>
       <View className='mx-chips'>
@@ -43,7 +64,11 @@ function ProfileForm({ p, onSaved }: { p: MyProfileDTO; onSaved: () => void }) {
       </View>
       <Text className='mx-text'>自我介绍（120 字以内）</Text>
       <Textarea id='intro' className='mx-textarea' value={intro} maxlength={120} onInput={(e) => setIntro(e.detail.value)} />
-      {save.error && <Text className='error-text'>{save.error}</Text>}
+      {save.error && (
+        <Text id='profile-error' className='error-text'>
+          {save.error}
+        </Text>
+      )}
       <BigButton id='save-profile' loading={save.busy} onClick={() => void save.run()}>
         保存资料
       </BigButton>

@@ -7,6 +7,7 @@ import { PageFrame } from '~src/components/page-frame'
 import { type Action, Refusal, useAction } from '~src/hooks/use-action'
 import { useParams } from '~src/hooks/use-params'
 import { call } from '~src/services/api'
+import { withOwnText } from '~src/packages/matchmaking/lib/own-text'
 import '~src/packages/matchmaking/styles.css'
 
 const REASONS: [ReportReason, string][] = [
@@ -46,7 +47,7 @@ export default function ReportPage() {
   const send = useAction(async () => {
     const n = Number(badge)
     if (!Number.isInteger(n) || n < 1) throw new Refusal('请填写对方的号码牌号码')
-    await call('matchmaking', 'report', { mixerId: id, badge: n, reason, note: note.trim() })
+    await withOwnText({ note: '举报说明' }, () => call('matchmaking', 'report', { mixerId: id, badge: n, reason, note: note.trim() }))
     setDone(true)
   })
   return (
