@@ -132,7 +132,7 @@ suite(
         const page = await signIn('demo-officer')
         await show(page, `${EV}/booth-codes/index?id=${event.id}`, '.booth-qr')
         // The sheet's first view makes its 50 mini-program codes (a few at a time); later views read the kept images.
-        await page.locator('.booth-qr img').nth(49).waitFor({ timeout: 90_000 })
+        await page.locator('.booth-qr img').nth(49).waitFor({ timeout: 30_000 })
         await page.emulateMedia({ media: 'print' })
         const dir = mkdtempSync(join(tmpdir(), 'booth-print-'))
         try {
@@ -160,7 +160,7 @@ suite(
           rmSync(dir, { recursive: true, force: true })
         }
       },
-      180_000,
+      120_000,
     )
 
     it('新建筛查项目 sent with a missing name scrolls up to that first error', async () => {
