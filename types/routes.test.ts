@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { ROUTES, noticePage, routeUrl } from './routes'
+import { ROUTES, appPagePath, noticePage, routeUrl } from './routes'
 
 /** The pages app.config.ts declares, as "root/page" paths. */
 function declaredPages(): Set<string> {
@@ -28,4 +28,12 @@ describe('route table', () => {
     expect(routeUrl('screeningOutbox')).toBe('/packages/screening/pages/outbox/index')
     expect(routeUrl('eventsGiftCode', { id: 'e 1', tier: 't&2' })).toBe('/packages/events/pages/gift-code/index?id=e%201&tier=t%262')
   })
+})
+
+test('appPagePath: only a page of the table, without its query, may be a `back`', () => {
+  expect(appPagePath('packages/events/pages/stamp-card/index')).toBe('packages/events/pages/stamp-card/index')
+  expect(appPagePath('/packages/events/pages/stamp-card/index?scene=x')).toBe('packages/events/pages/stamp-card/index')
+  expect(appPagePath('https://evil.example/pages/index/index')).toBeNull()
+  expect(appPagePath('pages/nowhere/index')).toBeNull()
+  expect(appPagePath(undefined)).toBeNull()
 })

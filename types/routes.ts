@@ -28,7 +28,8 @@ const M = 'packages/matchmaking/pages'
 export const ROUTES = {
   home: page('pages/index/index'),
   me: page('pages/me/index'),
-  verify: page('pages/verify/index'),
+  // back: the page to return to once she is verified (a page of this table, e.g. the stamp page whose code she scanned).
+  verify: page('pages/verify/index', [], ['back']),
   login: page('pages/login/index'),
   staff: page('pages/staff/index', [], ['code', 'scene']),
   officer: page('pages/officer/index'),
@@ -111,6 +112,12 @@ export function noticePage<N extends RouteName>(name: N, ...[params]: ParamArg<N
 /** The page a mini-program code opens: its path alone (WeChat takes no query there; the token travels in `scene`). */
 export function codePage(name: RouteName): PagePath {
   return ROUTES[name].path as PagePath
+}
+
+/** A page path of this table, without its query: where a `back` parameter may send her (nothing outside the app). */
+export function appPagePath(path: string | undefined): string | null {
+  const bare = (path ?? '').replace(/^\//, '').split('?')[0]
+  return Object.values(ROUTES).some((r) => r.path === bare) ? bare : null
 }
 
 /** A URL for Taro.navigateTo / redirectTo. */

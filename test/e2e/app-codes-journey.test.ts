@@ -115,12 +115,16 @@ suite(`codes that open the app in Chromium (H5 build)${availability.run ? '' : `
     await progress(member.page, 3)
     await member.context.close()
 
-    // 李明 has not verified: the page says so, keeps the code, and stamps it when he comes back verified.
+    // 李明 has not verified: the page says so and keeps the code; he taps 去认证, verifies, and is brought back
+    // to the stamp page, which stamps the kept code.
     const newcomer = await signedIn(NEWCOMER)
     await newcomer.page.goto(urls[0])
-    await newcomer.page.locator('#sign-in-needed', { hasText: '请先完成会员认证' }).waitFor({ timeout: 15_000 })
-    await api('member', NEWCOMER, 'verify', { name: '李明', cardNo: 'GH3201000123' })
-    await newcomer.page.goto(`${ui.url}/#/${STAMP_PAGE}`)
+    const need = newcomer.page.locator('#sign-in-needed', { hasText: '请先完成会员认证' })
+    await need.waitFor({ timeout: 15_000 })
+    await need.getByText('去认证').click()
+    await newcomer.page.locator('#verify-name input').fill('李明')
+    await newcomer.page.locator('#verify-card input').fill('GH3201000123')
+    await newcomer.page.locator('#verify-submit').click()
     await newcomer.page.locator('#stamp-result', { hasText: `盖章成功：${BOOTHS[0]}` }).waitFor({ timeout: 15_000 })
     await progress(newcomer.page, 1)
     await newcomer.context.close()

@@ -3,6 +3,9 @@ import { routeUrl } from '~types/routes'
 import type { SignInNeed } from '~src/hooks/use-scene'
 import { NoticeBanner } from '../notice-banner'
 
+/** This page's path, without its query: the kept code is found by path when she comes back verified. */
+const here = (): string => (Taro.getCurrentInstance().router?.path ?? '').replace(/^\//, '').split('?')[0]
+
 /** A code she scanned needs her signed in and verified first: say so, lead her there, and say the code is kept (no dead end). */
 export function SignInNeeded({ need, what }: { need: SignInNeed; what: string }) {
   const verify = need.reason === 'NOT_VERIFIED'
@@ -15,7 +18,7 @@ export function SignInNeeded({ need, what }: { need: SignInNeed; what: string })
       tone='warn'
       text={`${verify ? '请先完成会员认证' : '请先登录'}。${kept}`}
       actionText={verify ? '去认证' : '去登录'}
-      onAction={() => void Taro.navigateTo({ url: routeUrl(verify ? 'verify' : 'login') })}
+      onAction={() => void Taro.navigateTo({ url: verify ? routeUrl('verify', { back: here() }) : routeUrl('login') })}
     />
   )
 }

@@ -9,7 +9,7 @@ import { NoticeBanner } from '~src/components/notice-banner'
 import { ApiError, call, messageOf } from '~src/services/api'
 import { cachedMe, rememberMe } from '~src/services/me-store'
 import { useAction } from '~src/hooks/use-action'
-import { routeUrl } from '~types/routes'
+import { appPagePath, routeUrl } from '~types/routes'
 import { PhoneVerify } from './phone-verify'
 import { toVerifyRequest, validateVerifyForm, type VerifyBy, type VerifyErrors, type VerifyForm } from './verify-form'
 import './index.css'
@@ -18,11 +18,14 @@ const FIELDS = ['name', 'cardNo', 'phone']
 
 type Update = (patch: Partial<VerifyForm>) => void
 
-/** Checks the form, sends it, and puts a refusal about one field under that field. */
+/** Verified: back to the page that sent her here (a code she scanned is waiting there), else the hall. */
 function verified() {
   Taro.showToast({ title: '认证成功', icon: 'success' })
-  Taro.reLaunch({ url: routeUrl('home') })
+  const back = appPagePath(Taro.getCurrentInstance().router?.params.back)
+  Taro.reLaunch({ url: back ? `/${back}` : routeUrl('home') })
 }
+
+/** Checks the form, sends it, and puts a refusal about one field under that field. */
 
 function useVerifySubmit(form: VerifyForm, setErrors: (errors: VerifyErrors) => void) {
   return useAction(async () => {
