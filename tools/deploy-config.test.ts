@@ -13,7 +13,12 @@ test('cloudbaserc.json deploys exactly the functions in cloudfunctions/, each wi
   for (const f of rc.functions) {
     expect(f.envVariables.QR_KEYS).toBe('{{env.QR_KEYS}}')
     expect(f.envVariables.NODE_ENV).toBe('production')
+    expect(f.envVariables.WX_ENV_VERSION).toBe('{{env.WX_ENV_VERSION}}') // which version codes open and notices link to
   }
+  // The functions that send notices know their template ids; member knows whether 手机号快速验证 is paid for.
+  const sends = rc.functions.filter((f: { envVariables: Record<string, string> }) => f.envVariables.WX_TEMPLATE_IDS)
+  expect(sends.map((f: { name: string }) => f.name).sort()).toEqual(['matchmaking', 'screening', 'vouchers'])
+  expect(rc.functions.find((f: { name: string }) => f.name === 'member').envVariables.WX_PHONE_NUMBER).toBe('{{env.WX_PHONE_NUMBER}}')
 })
 
 test('project.config.json points DevTools at the builds', () => {
