@@ -75,7 +75,7 @@ suite(
       expect(await page.locator('#page-back >> visible=true').count()).toBe(0) // first open: the hall would send her back here
       await page.locator('#identity-demo-member').click()
       await page.locator('.service-tile').first().waitFor({ timeout: 15_000 })
-      await page.locator('#switch-identity').getByText('切换').click()
+      await page.locator('#switch-identity .notice__action').click()
       await page.locator('.identity').first().waitFor({ timeout: 15_000 })
       await page.locator('#page-back').click() // chosen before: 返回 goes back to the hall
       await page.locator('.service-tile').first().waitFor({ timeout: 15_000 })

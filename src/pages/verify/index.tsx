@@ -9,6 +9,7 @@ import { NoticeBanner } from '~src/components/notice-banner'
 import { ApiError, call, messageOf } from '~src/services/api'
 import { cachedMe, rememberMe } from '~src/services/me-store'
 import { useAction } from '~src/hooks/use-action'
+import { useParams } from '~src/hooks/use-params'
 import { appPagePath, routeUrl } from '~types/routes'
 import { PhoneVerify } from './phone-verify'
 import { toVerifyRequest, validateVerifyForm, type VerifyBy, type VerifyErrors, type VerifyForm } from './verify-form'
@@ -19,15 +20,15 @@ const FIELDS = ['name', 'cardNo', 'phone']
 type Update = (patch: Partial<VerifyForm>) => void
 
 /** Verified: back to the page that sent her here (a code she scanned is waiting there), else the hall. */
-function verified() {
+function verified(backParam: string) {
   Taro.showToast({ title: '认证成功', icon: 'success' })
-  const back = appPagePath(Taro.getCurrentInstance().router?.params.back)
+  const back = appPagePath(backParam)
   Taro.reLaunch({ url: back ? `/${back}` : routeUrl('home') })
 }
 
 /** Checks the form, sends it, and puts a refusal about one field under that field. */
 
-function useVerifySubmit(form: VerifyForm, setErrors: (errors: VerifyErrors) => void) {
+function useVerifySubmit(form: VerifyForm, setErrors: (errors: VerifyErrors) => void, done: () => void) {
   return useAction(async () => {
     const found = validateVerifyForm(form)
     setErrors(found)
@@ -40,7 +41,7 @@ function useVerifySubmit(form: VerifyForm, setErrors: (errors: VerifyErrors) => 
       if (!field) throw err
       return setErrors({ [field]: messageOf(err) })
     }
-    verified()
+    done()
   })
 }
 
@@ -82,11 +83,28 @@ function IdentifierField({ form, errors, update }: { form: VerifyForm; errors: V
   )
 }
 
+function SubmitRow({ submit }: { submit: ReturnType<typeof useVerifySubmit> }) {
+  return (
+    <View>
+      {submit.error && (
+        <Text id='verify-error' className='error-text'>
+          {submit.error}
+        </Text>
+      )}
+      <BigButton id='verify-submit' loading={submit.busy} onClick={() => void submit.run()}>
+        提交认证
+      </BigButton>
+    </View>
+  )
+}
+
 export default function Verify() {
   const [form, setForm] = useState<VerifyForm>({ name: '', by: 'cardNo', cardNo: '', phone: '' })
   const [errors, setErrors] = useState<VerifyErrors>({})
   const update: Update = (patch) => setForm((f) => ({ ...f, ...patch }))
-  const submit = useVerifySubmit(form, setErrors)
+  const { back } = useParams()
+  const done = () => verified(back)
+  const submit = useVerifySubmit(form, setErrors, done)
 
   if (cachedMe()?.verified) {
     return (
@@ -99,7 +117,7 @@ export default function Verify() {
   return (
     <PageFrame className='verify'>
       <Text className='verify__title'>会员认证</Text>
-      <PhoneVerify onVerified={verified} />
+      <PhoneVerify onVerified={done} />
       <Text className='muted'>请填写与工会会员名册一致的信息。认证后即可使用各项会员服务。</Text>
       <Field
         id='verify-name'
@@ -111,14 +129,7 @@ export default function Verify() {
         error={errors.name}
       />
       <IdentifierField form={form} errors={errors} update={update} />
-      {submit.error && (
-        <Text id='verify-error' className='error-text'>
-          {submit.error}
-        </Text>
-      )}
-      <BigButton id='verify-submit' loading={submit.busy} onClick={() => void submit.run()}>
-        提交认证
-      </BigButton>
+      <SubmitRow submit={submit} />
       <BackLink />
     </PageFrame>
   )
