@@ -54,6 +54,8 @@ export default function ProfileTextsPage() {
   const list = useRemote((silent) => call('matchmaking', 'profileTexts', {}, { silent }))
   return (
     <PageFrame className='matchmaking'>
+      <Text className='mx-title'>资料审核</Text>
+      <Text className='muted'>微信内容安全检查认为需要人工确认的昵称和自我介绍。通过前，会员不能报名联谊活动。</Text>
       <RemoteView remote={list} isEmpty={(d) => d.length === 0} emptyText='暂无待审核的资料'>
         {(rows) => (
           <View>
