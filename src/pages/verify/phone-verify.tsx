@@ -36,7 +36,7 @@ export function PhoneVerify({ onVerified }: { onVerified: () => void }) {
       {process.env.TARO_ENV === 'weapp' ? (
         <Button
           id='verify-phone-quick'
-          className='verify__phone-button'
+          className='big-button big-button--primary verify__phone-button'
           openType='getPhoneNumber'
           disabled={act.busy}
           onGetPhoneNumber={(e) => void act.run(e.detail as { code?: string; errno?: number })}
