@@ -1,13 +1,13 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import type { BoothCodeDTO } from '~types/events'
+import type { BoothCodeDTO, BoothCodesDTO } from '~types/events'
 import { BigButton } from '~src/components/big-button'
 import { PageFrame } from '~src/components/page-frame'
 import { AppCode } from '~src/components/app-code'
 import { RemoteView } from '~src/components/remote-view'
 import { useAction } from '~src/hooks/use-action'
-import { useRemote } from '~src/hooks/use-remote'
+import { type Remote, useRemote } from '~src/hooks/use-remote'
 import { call } from '~src/services/api'
+import { confirmDialog } from '~src/services/dialog'
 import { useParams } from '~src/hooks/use-params'
 import '~src/packages/events/styles.css'
 import './index.css'
@@ -41,19 +41,30 @@ function BoothSheet({ eventId, codes, onReissue }: { eventId: string; codes: Boo
   )
 }
 
+/** A new code for one booth (the old one stops at once), asked first, naming that it must be reprinted. */
+function useReissue(id: string, remote: Remote<BoothCodesDTO>) {
+  const ask = (c: BoothCodeDTO) =>
+    confirmDialog({
+      title: '重新生成展位码',
+      content: `「${c.boothName}」的旧码将立即失效，需要重新打印张贴。确定吗？`,
+      confirmText: '重新生成',
+      danger: true,
+    })
+  return useAction(
+    async (c: BoothCodeDTO) => {
+      if (!remote.data) return
+      const next = await call('events', 'reissueBoothCode', { eventId: id, boothId: c.boothId }, { loadingText: '正在生成' })
+      remote.setData({ ...remote.data, codes: remote.data.codes.map((x) => (x.boothId === next.boothId ? next : x)) })
+    },
+    { ask },
+  )
+}
+
 /** A4 sheets of booth codes, as many pages as there are booths. */
 export default function BoothCodes() {
   const { id = '' } = useParams()
   const remote = useRemote((silent) => call('events', 'boothCodes', { eventId: id }, { silent }), [id])
-  const reissue = useAction(async (c: BoothCodeDTO) => {
-    const sure = await Taro.showModal({
-      title: '重新生成展位码',
-      content: `「${c.boothName}」的旧码将立即失效，需要重新打印张贴。确定吗？`,
-    })
-    if (!sure.confirm || !remote.data) return
-    const next = await call('events', 'reissueBoothCode', { eventId: id, boothId: c.boothId }, { loadingText: '正在生成' })
-    remote.setData({ ...remote.data, codes: remote.data.codes.map((x) => (x.boothId === next.boothId ? next : x)) })
-  })
+  const reissue = useReissue(id, remote)
   return (
     <PageFrame className='booth-codes'>
       <RemoteView remote={remote}>

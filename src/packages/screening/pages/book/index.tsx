@@ -11,6 +11,7 @@ import { Refusal, useAction } from '~src/hooks/use-action'
 import { useParams } from '~src/hooks/use-params'
 import { useRemote } from '~src/hooks/use-remote'
 import { ApiError, call } from '~src/services/api'
+import { confirmDialog } from '~src/services/dialog'
 import { SubscribeSheet } from '~src/components/subscribe-sheet'
 import { requestNotices, type UpToThree } from '~src/services/subscribe'
 import { dayLabel } from '~src/utils/datetime'
@@ -49,14 +50,13 @@ function Unavailable({ card }: { card: ProgrammeCardDTO }) {
 }
 
 /** Asked only for a session inside the change window: once booked she can no longer move or cancel it. */
-async function confirmLate(hours: number): Promise<boolean> {
-  const ok = await Taro.showModal({
+function confirmLate(hours: number): Promise<boolean> {
+  return confirmDialog({
     title: '临近就诊',
     content: `该时段 ${hours} 小时内开始，预约后不能再改约或取消。仍要预约吗？`,
     confirmText: '仍要预约',
     cancelText: '换个时段',
   })
-  return ok.confirm
 }
 
 /** Books, or moves her booking, then opens it; a reschedule goes back to the booking she came from. */
@@ -90,17 +90,23 @@ interface SubmitInput {
 }
 
 function useSubmit({ programme, session, reschedule, agreed, late, notice, onFull }: SubmitInput) {
-  return useAction(async () => {
+  // Checked, and a late session confirmed, before the button turns 请稍候…
+  const ask = async () => {
     if (!session) throw new Refusal('请先选择医院、日期和时段')
     if (!reschedule && !agreed) throw new Refusal('请先阅读并勾选同意个人信息告知')
-    if (late && !(await confirmLate(programme.cancelDeadlineHours))) return
-    try {
-      await sendBooking(programme, session, reschedule, notice)
-    } catch (err) {
-      if (err instanceof ApiError && err.code === 'SLOT_FULL') onFull()
-      throw err
-    }
-  })
+    return !late || confirmLate(programme.cancelDeadlineHours)
+  }
+  return useAction(
+    async () => {
+      try {
+        await sendBooking(programme, session!, reschedule, notice)
+      } catch (err) {
+        if (err instanceof ApiError && err.code === 'SLOT_FULL') onFull()
+        throw err
+      }
+    },
+    { ask },
+  )
 }
 
 /** The form's state, the chosen session's lateness, and its two actions: book (or move) and join the waitlist. */
