@@ -31,9 +31,13 @@ suite(`member journey in Chromium (H5 build)${availability.run ? '' : ` — skip
     await page.locator('#verify-submit').click()
     await page.locator('#verify-error', { hasText: ERROR_MESSAGES.VERIFY_MISMATCH }).waitFor({ timeout: 15_000 })
     // The last tries are counted down, with the time a lock-out would last until (issue 8 defect 17).
-    await Promise.all([page.waitForResponse((r) => r.url().includes('/fn/member')), page.locator('#verify-submit').click()])
+    // Each try waits for its own answer (not any /fn/member reply, such as the hall's `me` still on its way),
+    // so the next tap is not one the double-tap guard ignores.
+    const verifyAnswer = () =>
+      page.waitForResponse((r) => r.url().includes('/fn/member') && /"action":"verify"/.test(r.request().postData() ?? ''))
+    await Promise.all([verifyAnswer(), page.locator('#verify-submit').click()])
     await page.locator('#verify-error', { hasText: ERROR_MESSAGES.VERIFY_MISMATCH }).waitFor({ timeout: 15_000 })
-    await page.locator('#verify-submit').click()
+    await Promise.all([verifyAnswer(), page.locator('#verify-submit').click()])
     await page.locator('#verify-error', { hasText: /还可尝试 2 次，用完后需等到 \d{2}:\d{2} 才能再试/ }).waitFor({ timeout: 15_000 })
 
     await page.locator('#verify-card input').fill('GH3201000123')
