@@ -27,7 +27,8 @@ const PROGRAMME = 'liangai-2027-r1'
 const SC = '/#/packages/screening/pages'
 
 suite(`两癌筛查 journey in Chromium (H5 build)${availability.run ? '' : ` — skipped: ${availability.reason}`}`, () => {
-  const ui = browserSuite({ clock: tenOClockToday() })
+  const clock = tenOClockToday()
+  const ui = browserSuite({ clock })
   const contexts: BrowserContext[] = []
   const pageErrors: string[] = []
   let rider: Page
@@ -35,7 +36,7 @@ suite(`两癌筛查 journey in Chromium (H5 build)${availability.run ? '' : ` �
 
   /** A fresh browser (own storage) signed in as one demo identity, on the service hall. */
   async function signIn(openid: string): Promise<Page> {
-    const { context, page } = await signInAs(ui.browser, ui.url, openid, pageErrors)
+    const { context, page } = await signInAs(ui.browser, ui.url, openid, pageErrors, { clock })
     contexts.push(context)
     return page
   }
