@@ -151,6 +151,16 @@ suite(`会聚良缘 journey in Chromium (H5 build)${availability.run ? '' : ` �
     const card = JSON.stringify(okData(await invoke(main, SEEDED.openid, 'getMixer', { mixerId: QIXI_ID })))
     expect(card).not.toContain('浩子')
     expect(card).not.toContain(`"badge":${badge.man}`)
+
+    // 屏蔽对方 takes both phones' contacts for good: she is asked first, and 再想想 changes nothing (defect 2).
+    await v(woman, `#block-${badge.man}`).click()
+    const dialog = woman.locator('.taro__modal')
+    await dialog.getByText('看不到已交换的联系方式').waitFor({ timeout: 10_000 })
+    await dialog.getByText('再想想', { exact: true }).click()
+    expect(await v(woman, `#their-contact-${badge.man}`).textContent()).toContain('zhouhao_1995')
+    await v(woman, `#block-${badge.man}`).click()
+    await dialog.getByText('屏蔽', { exact: true }).click()
+    await woman.waitForFunction((id) => !document.querySelector(id)?.textContent?.includes('zhouhao_1995'), `#their-contact-${badge.man}`)
     expect(pageErrors).toEqual([])
   }, 120_000)
 })

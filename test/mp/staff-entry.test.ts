@@ -72,7 +72,9 @@ test("each role links to its desk: screening desk, gift desk and station per eve
   await tap(w, '#desk-site-site-fuyou')
   await tap(w, '#desk-gift-event-fair-2027')
   await tap(w, '#desk-station-event-fair-2027')
-  await tap(w, '#desk-merchant-merchant-suguo-xjk')
+  // Cashier and 店长 of one shop: one card, one till, and the statement (defect 18).
+  expect(w.text().split('消费券核销台').length - 1).toBe(1)
+  await tap(w, '#desk-merchant-merchant-suguo-xjk-mgr')
   await tap(w, '#desk-mixer-mixer-qixi')
   await tap(w, '#desk-statement-merchant-suguo-xjk-mgr')
   expect(w.log.navigations).toEqual([

@@ -78,9 +78,17 @@ function Desk({ role, places }: { role: StaffRole; places: EventPlaces | null })
   )
 }
 
+/** A shop's 店长 who is also its 核销员 gets one card: the manager's, with the till and the statement (not two tills). */
+function oneCardPerShop(staff: StaffRole[]): StaffRole[] {
+  const managed = new Set(
+    staff.filter((r) => r.scope.kind === 'merchant' && isMerchantManager(r.scope.id)).map((r) => merchantOf(r.scope.id)),
+  )
+  return staff.filter((r) => !(r.scope.kind === 'merchant' && !isMerchantManager(r.scope.id) && managed.has(r.scope.id)))
+}
+
 /** Each staff role with the way to its desk; a role whose desk is not built yet says so plainly. */
 export function RoleDesks({ roles, places }: { roles: RoleDTO[]; places: EventPlaces | null }) {
-  const staff = roles.filter((r): r is StaffRole => r.role === 'staff')
+  const staff = oneCardPerShop(roles.filter((r): r is StaffRole => r.role === 'staff'))
   if (staff.length === 0) {
     return (
       <Text id='staff-none' className='muted'>

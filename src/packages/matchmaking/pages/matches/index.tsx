@@ -10,6 +10,7 @@ import { Refusal, useAction } from '~src/hooks/use-action'
 import { useParams } from '~src/hooks/use-params'
 import { useRemote } from '~src/hooks/use-remote'
 import { call } from '~src/services/api'
+import { confirmDialog } from '~src/services/dialog'
 import '~src/packages/matchmaking/styles.css'
 
 const KIND_TEXT: Record<ContactKind, string> = { wechat: '微信号', phone: '手机号' }
@@ -46,10 +47,29 @@ function OfferForm({ m, onChange }: MatchProps) {
   )
 }
 
+/** Ending a match takes the exchanged contacts from both phones, for good: asked first, naming that. */
+function sureToEnd(m: MatchDTO, block: boolean): Promise<boolean> {
+  const gone = '结束后，双方都将看不到已交换的联系方式，且不能恢复。'
+  return confirmDialog(
+    block
+      ? {
+          title: `屏蔽 ${m.badge}号？`,
+          content: `${gone}以后的联谊活动也不会再与对方配对。`,
+          confirmText: '屏蔽',
+          cancelText: '再想想',
+          danger: true,
+        }
+      : { title: `不再与 ${m.badge}号 联系？`, content: gone, confirmText: '不再联系', cancelText: '再想想', danger: true },
+  )
+}
+
 function EndButtons({ m, onChange }: MatchProps) {
-  const end = useAction(async (block: boolean) => onChange(await call('matchmaking', 'endMatch', { matchId: m.id, block })))
+  const end = useAction(async (block: boolean) => onChange(await call('matchmaking', 'endMatch', { matchId: m.id, block })), {
+    ask: (block) => sureToEnd(m, block),
+  })
   return (
     <View>
+      {end.error && <Text className='error-text'>{end.error}</Text>}
       <BigButton id={`decline-${m.badge}`} variant='secondary' onClick={() => void end.run(false)}>
         不再联系
       </BigButton>
