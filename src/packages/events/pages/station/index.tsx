@@ -23,9 +23,9 @@ function Counts({ counts }: { counts: CheckInCountsDTO | null }) {
   return (
     <View id='checkin-counts' className='card'>
       <Text className='card__title'>实时人数{signedUp > 0 ? `（已报名 ${signedUp} 人）` : ''}</Text>
-      {(counts?.checkpoints ?? []).map((c) => (
+      {(counts?.checkpoints ?? []).map((c, _i, all) => (
         <View key={c.checkpointId} className='row'>
-          <Text>{c.name}</Text>
+          <Text>{all.length > 1 ? c.name : '本签到点'}</Text>
           <Text id={`count-${c.checkpointId}`} className='ev-ok'>
             {countText(c.checkedIn, signedUp)}
           </Text>
@@ -103,18 +103,21 @@ export default function Station() {
           return (
             <>
               <Text className='ev-title'>{event.title}</Text>
-              <View className='ev-actions'>
-                {event.checkpoints.map((c) => (
-                  <BigButton
-                    key={c.id}
-                    id={`cp-${c.id}`}
-                    variant={c.id === current.id ? 'primary' : 'secondary'}
-                    onClick={() => setCpId(c.id)}
-                  >
-                    {c.name}
-                  </BigButton>
-                ))}
-              </View>
+              {/* One checkpoint needs no picker: its name is the desk's title below. */}
+              {event.checkpoints.length > 1 && (
+                <View className='ev-actions'>
+                  {event.checkpoints.map((c) => (
+                    <BigButton
+                      key={c.id}
+                      id={`cp-${c.id}`}
+                      variant={c.id === current.id ? 'primary' : 'secondary'}
+                      onClick={() => setCpId(c.id)}
+                    >
+                      {c.name}
+                    </BigButton>
+                  ))}
+                </View>
+              )}
               <Counts counts={counts} />
               <Desk key={current.id} event={event} current={current} onCounts={setCounts} />
             </>
