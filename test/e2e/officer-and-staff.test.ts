@@ -83,7 +83,11 @@ suite(`officer and staff pages in Chromium (H5 build)${availability.run ? '' : `
     await staff.page.goto(link)
     await staff.page.locator('#redeem-from-link').waitFor({ timeout: 15_000 })
     expect(await staff.page.locator('#staff-code input').inputValue()).toBe(shown)
-    await staff.page.locator('#staff-redeem').click()
+    // A double tap on 确认 (defect 9): one redemption, then a plain 已使用 note, no red 请输入邀请码 under the field.
+    await staff.page.locator('#staff-redeem').dblclick()
+    await staff.page.locator('#redeem-done').waitFor({ timeout: 15_000 })
+    await staff.page.waitForTimeout(500)
+    expect(await staff.page.locator('#redeem-card .field__error').count()).toBe(0)
     await staff.page.locator('#desk-gift-event-fair-2027').click({ timeout: 15_000 })
     await staff.page.waitForURL(/gift-desk/, { timeout: 15_000 })
     await officer.context.close()
