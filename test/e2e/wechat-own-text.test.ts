@@ -29,6 +29,7 @@ suite(`members' own text and 手机号快速验证 in Chromium (H5 build)${avail
   async function saveIntro(page: Page, intro: string) {
     await v(page, '#nickname input').fill('婷婷', { timeout: 15_000 })
     await v(page, '#intro textarea').fill(intro)
+    if ((await v(page, '.mx-chip--on').count()) === 0) await v(page, '.mx-chip').first().click() // 行业 has no default
     await v(page, '#save-profile').click()
   }
 

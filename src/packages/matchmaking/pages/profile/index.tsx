@@ -35,13 +35,30 @@ function WhoSees({ p }: { p: MyProfileDTO }) {
   )
 }
 
+function SectorChips({ sector, setSector }: { sector: Sector | null; setSector: (s: Sector) => void }) {
+  return (
+    <>
+      <Text className='mx-text'>行业{sector ? '' : '（请选择）'}</Text>
+      <View className='mx-chips'>
+        {SECTORS.map((s) => (
+          <View key={s} id={`sector-${s}`} className={`mx-chip ${s === sector ? 'mx-chip--on' : ''}`} onClick={() => setSector(s)}>
+            {s}
+          </View>
+        ))}
+      </View>
+    </>
+  )
+}
+
 function ProfileForm({ p, onSaved }: { p: MyProfileDTO; onSaved: () => void }) {
   const [nickname, setNickname] = useState(p.profile?.nickname ?? '')
-  const [sector, setSector] = useState<Sector>(p.profile?.sector ?? '企业')
+  // No default 行业: a silent 企业 would be shown to every attendee as if she had chosen it.
+  const [sector, setSector] = useState<Sector | null>(p.profile?.sector ?? null)
   const [intro, setIntro] = useState(p.profile?.intro ?? '')
   useEffect(() => setNickname(p.profile?.nickname ?? ''), [p.profile?.nickname])
   const save = useAction(async () => {
     if (!nickname.trim()) throw new Refusal('请填写昵称')
+    if (!sector) throw new Refusal('请选择您所在的行业')
     if (!intro.trim()) throw new Refusal('请写一句自我介绍')
     const profile = { nickname: nickname.trim(), sector, intro: intro.trim() }
     await withOwnText(TEXT_FIELDS, () => call('matchmaking', 'saveProfile', profile, { loadingText: '正在保存' }))
@@ -54,14 +71,7 @@ function ProfileForm({ p, onSaved }: { p: MyProfileDTO; onSaved: () => void }) {
       {p.hold && <HoldNotice hold={p.hold} />}
       <WhoSees p={p} />
       <Field id='nickname' label='昵称' value={nickname} onInput={setNickname} maxlength={12} placeholder='例如：爱跑步的小周' />
-      <Text className='mx-text'>行业</Text>
-      <View className='mx-chips'>
-        {SECTORS.map((s) => (
-          <View key={s} id={`sector-${s}`} className={`mx-chip ${s === sector ? 'mx-chip--on' : ''}`} onClick={() => setSector(s)}>
-            {s}
-          </View>
-        ))}
-      </View>
+      <SectorChips sector={sector} setSector={setSector} />
       <Text className='mx-text'>自我介绍（120 字以内）</Text>
       <Textarea id='intro' className='mx-textarea' value={intro} maxlength={120} onInput={(e) => setIntro(e.detail.value)} />
       {save.error && (
