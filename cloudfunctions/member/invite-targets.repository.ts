@@ -5,7 +5,9 @@
  */
 import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
+import type { Clock } from '../common/clock'
 import { rowsOf } from '../common/paginate'
+import { shanghai } from '../common/time'
 import { type InviteTargetDTO, MERCHANT_MANAGER_SUFFIX, type ScopeKind } from '~types/member'
 
 type Row = Record<string, unknown> & { _id: string }
@@ -16,26 +18,41 @@ interface Source {
   toTarget(r: Row): InviteTargetDTO | null
 }
 
+/** When a target happens (events and mixers), for the picker's order and its second line. */
+type Dated = InviteTargetDTO & { startsAt?: number; endsAt?: number }
+
+const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined)
+const dayText = (ms: number | undefined) => (ms === undefined ? '' : `${shanghai(ms, 'M月D日')} · `)
+
 /** Event staff serve fairs and walks (events) and 会聚良缘 mixers alike: both are `event` scopes. */
 const SOURCES: Record<ScopeKind, Source[]> = {
   event: [
     {
       collection: COLLECTIONS.events,
-      fields: ['title', 'startsAt', 'venue'],
-      toTarget: (r) => ({
+      fields: ['title', 'startsAt', 'endsAt', 'venue'],
+      toTarget: (r): Dated => ({
         kind: 'event',
         id: r._id,
         name: String(r.title ?? r._id),
-        detail: String((r.venue as { name?: string } | undefined)?.name ?? ''),
+        detail: dayText(num(r.startsAt)) + String((r.venue as { name?: string } | undefined)?.name ?? ''),
+        startsAt: num(r.startsAt),
+        endsAt: num(r.endsAt),
       }),
     },
     {
       collection: COLLECTIONS.mixers,
-      fields: ['title', 'venue', 'phase'],
-      toTarget: (r) =>
+      fields: ['title', 'venue', 'phase', 'startsAt', 'endsAt'],
+      toTarget: (r): Dated | null =>
         r.phase === 'purged'
           ? null
-          : { kind: 'event', id: r._id, name: `会聚良缘 · ${String(r.title ?? r._id)}`, detail: String(r.venue ?? '') },
+          : {
+              kind: 'event',
+              id: r._id,
+              name: `会聚良缘 · ${String(r.title ?? r._id)}`,
+              detail: dayText(num(r.startsAt)) + String(r.venue ?? ''),
+              startsAt: num(r.startsAt),
+              endsAt: num(r.endsAt),
+            },
     },
   ],
   site: [
@@ -50,7 +67,9 @@ const SOURCES: Record<ScopeKind, Source[]> = {
       collection: COLLECTIONS.voucherMerchants,
       fields: ['name', 'address', 'suspended'],
       toTarget: (r) =>
-        r.suspended ? null : { kind: 'merchant', id: r._id, name: String(r.name ?? r._id), detail: String(r.address ?? '') },
+        r.suspended
+          ? null
+          : { kind: 'merchant', id: r._id, name: String(r.name ?? r._id), detail: `核销员（扫码核销）· ${String(r.address ?? '')}` },
     },
   ],
 }
@@ -62,10 +81,22 @@ const projection = (fields: string[]) => Object.fromEntries(fields.map((f) => [f
  * merchant's own name (the role is read from the id: 商户店长 · 苏果超市…); the picker's second line says which one it is.
  */
 function managerOf(t: InviteTargetDTO): InviteTargetDTO {
-  return { ...t, id: `${t.id}${MERCHANT_MANAGER_SUFFIX}`, detail: t.detail ? `店长（核销与对账）· ${t.detail}` : '店长（核销与对账）' }
+  return { ...t, id: `${t.id}${MERCHANT_MANAGER_SUFFIX}`, detail: t.detail.replace('核销员（扫码核销）', '店长（核销与对账）') }
 }
 
-export function createInviteTargets(db: Db) {
+/**
+ * What is on now or next first (by start), then what is over (latest first): an officer inviting staff on the
+ * day finds today's mixer at the top, not after 第 1, 10, 11 … 场 sorted as text.
+ */
+export function byWhenItHappens(targets: Dated[], now: number): InviteTargetDTO[] {
+  const over = (t: Dated) => (t.endsAt ?? Infinity) < now
+  const start = (t: Dated) => t.startsAt ?? Infinity
+  return [...targets]
+    .sort((a, b) => Number(over(a)) - Number(over(b)) || (over(a) ? start(b) - start(a) : start(a) - start(b)))
+    .map(({ startsAt: _s, endsAt: _e, ...t }) => t)
+}
+
+export function createInviteTargets(db: Db, clock: Clock) {
   return {
     /** Every target of this kind (at most 1,000 per source: a union's events, mixers, sites or partner merchants). */
     async list(kind: ScopeKind): Promise<InviteTargetDTO[]> {
@@ -74,7 +105,10 @@ export function createInviteTargets(db: Db) {
           return rowsOf<Row>(await db.collection(src.collection).field(projection(src.fields)).limit(1000).get()).map(src.toTarget)
         }),
       )
-      const targets = lists.flat().filter((t): t is InviteTargetDTO => t !== null)
+      const targets = byWhenItHappens(
+        lists.flat().filter((t): t is Dated => t !== null),
+        clock(),
+      )
       return kind === 'merchant' ? targets.flatMap((t) => [t, managerOf(t)]) : targets
     },
     /** The target with this id, or null when it does not exist (or may not get staff). */

@@ -81,7 +81,8 @@ export function createInviteService({ clock, codeKey, targets, invites, users, a
     /** What an officer can pick from when inviting staff. */
     async inviteTargets(): Promise<InviteTargetsDTO> {
       const [events, sites, merchants] = await Promise.all([targets.list('event'), targets.list('site'), targets.list('merchant')])
-      return { events: events.sort(byName), sites: sites.sort(byName), merchants: merchants.sort(byName) }
+      // Events and mixers come in the order they happen (invite-targets.repository.ts); the rest by name.
+      return { events, sites: sites.sort(byName), merchants: merchants.sort(byName) }
     },
 
     /** Only the hash is stored: the code is shown once, to the officer who made it (and again to a retry of her request). */

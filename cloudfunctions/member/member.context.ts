@@ -50,7 +50,7 @@ const build = perInstance((db: Db, clock: Clock) => {
     invites: createInviteService({
       clock,
       codeKey: env().qrKeys[0].secret,
-      targets: createInviteTargets(db),
+      targets: createInviteTargets(db, clock),
       invites,
       users,
       attempts,

@@ -29,7 +29,14 @@ beforeAll(async () => {
     startsAt: now,
     endsAt: now + 3600_000,
   })
-  await emu.db.collection(COLLECTIONS.mixers).add({ _id: 'mixer-qixi', title: '七夕联谊会', venue: '恩州驿古街广场', phase: 'open' })
+  await emu.db.collection(COLLECTIONS.mixers).add({
+    _id: 'mixer-qixi',
+    title: '七夕联谊会',
+    venue: '恩州驿古街广场',
+    phase: 'open',
+    startsAt: now - 3600_000, // happening now: first in the picker
+    endsAt: now + 2 * 3600_000,
+  })
   await emu.db
     .collection(COLLECTIONS.screeningSites)
     .add({ _id: 'site-fy', name: '妇女保健科', hospital: '南京市妇幼保健院', address: '天妃巷 123 号', phone: '025-1', whatToBring: [] })
@@ -38,12 +45,12 @@ beforeAll(async () => {
 it('lists the events, screening sites and merchants an officer can invite staff for, and nobody else may see them', async () => {
   expect(okData(await invoke(main, 'o-officer', 'inviteTargets', {}))).toEqual({
     events: [
-      { kind: 'event', id: 'fair-2026', name: '工匠工坊开放日', detail: '南京国际博览中心' },
-      { kind: 'event', id: 'mixer-qixi', name: '会聚良缘 · 七夕联谊会', detail: '恩州驿古街广场' },
+      { kind: 'event', id: 'mixer-qixi', name: '会聚良缘 · 七夕联谊会', detail: '5月1日 · 恩州驿古街广场' },
+      { kind: 'event', id: 'fair-2026', name: '工匠工坊开放日', detail: '5月1日 · 南京国际博览中心' },
     ],
     sites: [{ kind: 'site', id: 'site-fy', name: '妇女保健科', detail: '天妃巷 123 号' }],
     merchants: [
-      { kind: 'merchant', id: SUGUO.id, name: SUGUO.name, detail: '南京市中山路 1 号' },
+      { kind: 'merchant', id: SUGUO.id, name: SUGUO.name, detail: '核销员（扫码核销）· 南京市中山路 1 号' },
       { kind: 'merchant', id: `${SUGUO.id}-mgr`, name: SUGUO.name, detail: '店长（核销与对账）· 南京市中山路 1 号' },
     ],
   })
