@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import type { EventSummaryDTO } from '~types/events'
+import type { RoleDTO } from '~types/member'
 import { routeUrl } from '~types/routes'
 import { BigButton } from '~src/components/big-button'
 import { NoticeBanner } from '~src/components/notice-banner'
@@ -51,6 +52,29 @@ function Section({ title, events, onChange }: { title: string; events: EventSumm
   )
 }
 
+/** The staff and officer entries of this hall, for those whose roles allow them. */
+function RoleEntries({ roles }: { roles: RoleDTO[] }) {
+  if (!roles.some((r) => r.role === 'staff' || r.role === 'officer')) return null
+  return (
+    <View className='ev-links'>
+      <NoticeBanner
+        id='go-events-staff'
+        text='活动工作人员：礼品兑换台、签到点'
+        actionText='进入'
+        onAction={() => go(routeUrl('eventsStaff'))}
+      />
+      {roles.some((r) => r.role === 'officer') && (
+        <NoticeBanner
+          id='go-events-officer'
+          text='工会干部：创建活动、打印展位码、数据看板'
+          actionText='进入'
+          onAction={() => go(routeUrl('eventsOfficer'))}
+        />
+      )}
+    </View>
+  )
+}
+
 export default function EventsIndex() {
   const list = useRemote((silent) => call('events', 'listEvents', {}, { silent }))
   // Opened directly (shared link, reload): learn the caller's roles for the staff and officer entries.
@@ -61,6 +85,8 @@ export default function EventsIndex() {
   const roles = me?.roles ?? []
   return (
     <PageFrame className='events'>
+      {/* Staff and officers find their entry first, not below every event. */}
+      <RoleEntries roles={roles} />
       <RemoteView remote={list} isEmpty={(d) => d.events.length === 0} emptyText='近期没有活动，敬请关注'>
         {({ events }) => (
           <>
@@ -71,22 +97,6 @@ export default function EventsIndex() {
       </RemoteView>
       <View className='ev-links'>
         <NoticeBanner id='go-my-checkins' text='我的签到记录' actionText='查看' onAction={() => go(routeUrl('eventsMine'))} />
-        {roles.some((r) => r.role === 'staff' || r.role === 'officer') && (
-          <NoticeBanner
-            id='go-events-staff'
-            text='活动工作人员：礼品兑换台、签到点'
-            actionText='进入'
-            onAction={() => go(routeUrl('eventsStaff'))}
-          />
-        )}
-        {roles.some((r) => r.role === 'officer') && (
-          <NoticeBanner
-            id='go-events-officer'
-            text='工会干部：创建活动、打印展位码、数据看板'
-            actionText='进入'
-            onAction={() => go(routeUrl('eventsOfficer'))}
-          />
-        )}
       </View>
     </PageFrame>
   )

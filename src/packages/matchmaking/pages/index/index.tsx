@@ -40,6 +40,11 @@ function Desks() {
   return (
     <View className='card'>
       <Text className='card__title'>工作人员与工会干部</Text>
+      {officer && (
+        <BigButton id='to-officer' variant='secondary' onClick={() => go(routeUrl('matchmakingOfficer'))}>
+          工会干部：活动管理与统计
+        </BigButton>
+      )}
       {(desks.data ?? []).map((d) => (
         <BigButton
           key={d.mixer.id}
@@ -50,11 +55,6 @@ function Desks() {
           签到台：{d.mixer.title}
         </BigButton>
       ))}
-      {officer && (
-        <BigButton id='to-officer' variant='secondary' onClick={() => go(routeUrl('matchmakingOfficer'))}>
-          工会干部：活动管理与统计
-        </BigButton>
-      )}
     </View>
   )
 }
@@ -64,6 +64,8 @@ export default function MatchmakingIndex() {
   const list = useRemote((silent) => call('matchmaking', 'listMixers', {}, { silent }))
   return (
     <PageFrame className='matchmaking'>
+      {/* Staff and officers find their entry first, not after every mixer of the year. */}
+      <Desks />
       <View className='card'>
         <Text className='card__title'>会聚良缘 · 单身职工联谊</Text>
         <Text className='muted'>
@@ -82,7 +84,6 @@ export default function MatchmakingIndex() {
           </View>
         )}
       </RemoteView>
-      <Desks />
     </PageFrame>
   )
 }

@@ -46,6 +46,9 @@ export default function VouchersCentre() {
   return (
     <PageFrame className='vouchers-centre'>
       <Text className='vc-title'>工会消费券</Text>
+      {/* Cashiers and officers find their entry first, above the campaigns. */}
+      {!!staff.data?.length && <MerchantDesks merchants={staff.data} />}
+      {!!me.data?.roles.some((r) => r.role === 'officer') && <OfficerLinks />}
       <BigButton id='to-mine' variant='secondary' onClick={() => void Taro.navigateTo({ url: routeUrl('vouchersMine') })}>
         我的券
       </BigButton>
@@ -59,8 +62,6 @@ export default function VouchersCentre() {
           </View>
         )}
       </RemoteView>
-      {!!staff.data?.length && <MerchantDesks merchants={staff.data} />}
-      {!!me.data?.roles.some((r) => r.role === 'officer') && <OfficerLinks />}
       <SubscribeSheet />
     </PageFrame>
   )
