@@ -5,15 +5,11 @@
  * waits for her; a checkpoint poster checks her in. Locally each mini-program code is a QR carrying
  * `<app url>/#/<page>?scene=…` (docs/wechat.md, "Codes"): opening that URL is what WeChat's scanner does.
  */
-import jsQR from 'jsqr'
 import type { BrowserContext, Page } from 'playwright-core'
 import type { EventAdminDTO } from '~types/events'
+import { decodePng } from './support/qr'
 import { browserAvailability, signInAs } from './support/browser'
 import { browserSuite } from './support/suite'
-
-// pngjs ships no type declarations: type the one call used.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { PNG } = require('pngjs') as { PNG: { sync: { read(png: Buffer): { width: number; height: number; data: Buffer } } } }
 
 const availability = browserAvailability()
 const suite = availability.run ? describe : describe.skip
@@ -24,14 +20,6 @@ const MEMBER = 'demo-model-worker'
 const NEWCOMER = 'demo-member' // 李明: signed in, not yet verified
 const BOOTHS = ['平陆猕猴桃', '闻喜煮饼', '绛州澄泥砚']
 const STAMP_PAGE = 'packages/events/pages/stamp-card/index'
-
-/** The text of the QR in a screenshot, as a phone camera reads the print. */
-function decodePng(png: Buffer): string {
-  const img = PNG.sync.read(png)
-  const found = jsQR(new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.data.length), img.width, img.height)
-  if (!found) throw new Error('截图中没有识别到二维码')
-  return found.data
-}
 
 const sceneOf = (url: string) => decodeURIComponent(/[?&]scene=([^&#]*)/.exec(url)?.[1] ?? '')
 

@@ -1,13 +1,9 @@
-import jsQR from 'jsqr'
 import type { BrowserContext, Page } from 'playwright-core'
 import { ERROR_MESSAGES } from '~types/errors'
 import type { EventAdminDTO, GiftTierDTO } from '~types/events'
+import { decodePng } from './support/qr'
 import { browserAvailability, signInAs } from './support/browser'
 import { browserSuite } from './support/suite'
-
-// pngjs ships no type declarations and @types/pngjs is not installed: type the one call used.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { PNG } = require('pngjs') as { PNG: { sync: { read(png: Buffer): { width: number; height: number; data: Buffer } } } }
 
 const availability = browserAvailability()
 const suite = availability.run ? describe : describe.skip
@@ -20,14 +16,6 @@ const BOOTHS = [
   { zoneId: 'A', name: '闻喜煮饼', exhibitor: '闻喜县总工会' },
   { zoneId: 'B', name: '绛州澄泥砚', exhibitor: '新绛县总工会' },
 ]
-
-/** Reads the QR code in a PNG screenshot, as a phone camera would read the screen or the print. */
-function decodePng(png: Buffer): string {
-  const img = PNG.sync.read(png)
-  const found = jsQR(new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.data.length), img.width, img.height)
-  if (!found) throw new Error('截图中没有识别到二维码')
-  return found.data
-}
 
 suite(`events journey in Chromium (H5 build)${availability.run ? '' : ` — skipped: ${availability.reason}`}`, () => {
   const ui = browserSuite()

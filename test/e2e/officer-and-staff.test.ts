@@ -1,12 +1,8 @@
 import iconv from 'iconv-lite'
-import jsQR from 'jsqr'
 import type { BrowserContext, Page } from 'playwright-core'
+import { decodePng } from './support/qr'
 import { browserAvailability, signInAs } from './support/browser'
 import { browserSuite } from './support/suite'
-
-// pngjs ships no type declarations: type the one call used.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { PNG } = require('pngjs') as { PNG: { sync: { read(png: Buffer): { width: number; height: number; data: Buffer } } } }
 
 const availability = browserAvailability()
 const suite = availability.run ? describe : describe.skip
@@ -15,13 +11,6 @@ if (!availability.run) console.warn(availability.reason)
 const HEADER = '姓名,会员证号,手机号,所属工会,标签,性别,出生日期'
 const row = (i: number) => `职工${i},GH39${String(i).padStart(8, '0')},137${String(i).padStart(8, '0')},鼓楼区总工会,,女,1990-01-01`
 const roster = (from: number, n: number) => [HEADER, ...Array.from({ length: n }, (_, i) => row(from + i))].join('\r\n') + '\r\n'
-
-function decodePng(png: Buffer): string {
-  const img = PNG.sync.read(png)
-  const found = jsQR(new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.data.length), img.width, img.height)
-  if (!found) throw new Error('截图中没有识别到二维码')
-  return found.data
-}
 
 suite(`officer and staff pages in Chromium (H5 build)${availability.run ? '' : ` — skipped: ${availability.reason}`}`, () => {
   const ui = browserSuite()

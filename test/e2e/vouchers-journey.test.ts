@@ -1,12 +1,8 @@
-import jsQR from 'jsqr'
 import type { BrowserContext, Page } from 'playwright-core'
+import { decodePng } from './support/qr'
 import { browserAvailability, signInAs } from './support/browser'
 import { floorFailures } from './support/floors'
 import { browserSuite } from './support/suite'
-
-// pngjs ships no type declarations and @types/pngjs is not installed: type the one call used.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { PNG } = require('pngjs') as { PNG: { sync: { read(png: Buffer): { width: number; height: number; data: Buffer } } } }
 
 const availability = browserAvailability()
 const suite = availability.run ? describe : describe.skip
@@ -16,14 +12,6 @@ const MEMBER = 'demo-model-worker' // 张建国, 劳模
 const CASHIER = 'demo-cashier' // 陈静 at 苏果超市（新街口店）
 const SHOP = 'merchant-suguo-xjk'
 const CAMPAIGN = 'campaign-wuping-95'
-
-/** The screenshot really holds a readable code (what the till's own decoder will read). */
-function decodePng(png: Buffer): string {
-  const img = PNG.sync.read(png)
-  const found = jsQR(new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.data.length), img.width, img.height)
-  if (!found) throw new Error('截图中没有识别到二维码')
-  return found.data
-}
 
 suite(`vouchers journey in Chromium (H5 build)${availability.run ? '' : ` — skipped: ${availability.reason}`}`, () => {
   const ui = browserSuite()
