@@ -1,10 +1,10 @@
 import { Text, Textarea, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { ResultDTO, ResultOutcome } from '~types/screening'
 import { BigButton } from '~src/components/big-button'
 import { Refusal, useAction, type Action } from '~src/hooks/use-action'
 import { call } from '~src/services/api'
+import { confirmDialog } from '~src/services/dialog'
 import { formatDateTime } from '~src/utils/datetime'
 import { Segment } from './segment'
 
@@ -25,10 +25,7 @@ interface Props {
   resultReady?: boolean
 }
 
-async function confirmed(title: string, content: string): Promise<boolean> {
-  const res = await Taro.showModal({ title, content, confirmText: '确认登记', cancelText: '返回修改' })
-  return res.confirm
-}
+const confirmed = (title: string, content: string) => confirmDialog({ title, content, confirmText: '确认登记', cancelText: '返回修改' })
 
 /** What is registered now, once read: outcome, her advice, when. */
 function CurrentResult({ bookingId, current }: { bookingId: string; current: ResultDTO }) {
@@ -82,20 +79,26 @@ interface SaveInput {
 
 /** Checks the choice, asks for a confirmation naming her and the outcome, then registers it. */
 function useSaveResult({ bookingId, name, outcome, note, current, onDone }: SaveInput): Action<[], void> {
-  return useAction(async () => {
+  // Checked and confirmed before the button turns 请稍候… (the kit's `ask`).
+  const ask = () => {
     if (!outcome) throw new Refusal('请先选择筛查结果：正常 或 需复查')
     if (outcome === 'recheck' && !note.trim()) throw new Refusal('需复查时请填写复查建议')
     const what = `${name}：${LABEL[outcome]}${note.trim() ? `（建议：${note.trim()}）` : ''}`
-    const ok = current
-      ? await confirmed(
+    return current
+      ? confirmed(
           '确认更正结果',
           `将 ${name} 的结果由「${LABEL[current.outcome]}」更正为「${LABEL[outcome]}」。更正会被记录，并通知本人重新查看。`,
         )
-      : await confirmed('确认登记结果', `${what}。登记后将通知本人在小程序内查看。`)
-    if (!ok) return
-    await call('screening', 'markResult', { bookingId, outcome, note: note.trim() || undefined }, { loadingText: '正在登记' })
-    onDone()
-  })
+      : confirmed('确认登记结果', `${what}。登记后将通知本人在小程序内查看。`)
+  }
+  return useAction(
+    async () => {
+      if (!outcome) return // ask refused it already
+      await call('screening', 'markResult', { bookingId, outcome, note: note.trim() || undefined }, { loadingText: '正在登记' })
+      onDone()
+    },
+    { ask },
+  )
 }
 
 /**
