@@ -71,11 +71,29 @@ suite(`officer and staff pages in Chromium (H5 build)${availability.run ? '' : `
     const staff = await signedIn('demo-model-worker')
     await staff.page.goto(link)
     await staff.page.locator('#redeem-from-link').waitFor({ timeout: 15_000 })
-    expect(await staff.page.locator('#staff-code input').inputValue()).toBe(shown)
-    // A double tap on 确认 (defect 9): one redemption, then a plain 已使用 note, no red 请输入邀请码 under the field.
-    await staff.page.locator('#staff-redeem').dblclick()
+    expect(await staff.page.locator('#staff-code-input input').inputValue()).toBe(shown)
+    // A double tap on 确认 (defect 9): one redemption, then a plain 已使用 note, no red message under the field.
+    await staff.page.locator('#staff-code-submit').dblclick()
     await staff.page.locator('#redeem-done').waitFor({ timeout: 15_000 })
     await staff.page.waitForTimeout(500)
+    expect(await staff.page.locator('#redeem-card .field__error').count()).toBe(0)
+
+    // 输入邀请码 promises 扫码 (defect 8): a second invite, sent to her as a picture, is read from the picture.
+    await officer.page.locator('#invite-kind-site').click()
+    await officer.page.locator('#invite-target-site-fuyou').click({ timeout: 15_000 })
+    await officer.page.locator('#invite-create').click()
+    await officer.page.waitForFunction(
+      (first) => (document.querySelector('#invite-result .invite__code')?.textContent ?? first).replace('-', '') !== first,
+      shown,
+      { timeout: 15_000 },
+    )
+    const picture = await officer.page.locator('#invite-qr img').screenshot()
+    // A QR that is not an invite is named as such, and changes nothing.
+    await staff.page.locator('#staff-code-input input').fill('https://example.com/?x=1')
+    await staff.page.locator('#staff-code-submit').click()
+    await staff.page.locator('#redeem-card .field__error', { hasText: '这不是工作人员邀请码' }).waitFor()
+    await staff.page.locator('#staff-code-file').setInputFiles({ name: 'invite.png', mimeType: 'image/png', buffer: picture })
+    await staff.page.locator('#desk-site-site-fuyou').waitFor({ timeout: 15_000 })
     expect(await staff.page.locator('#redeem-card .field__error').count()).toBe(0)
     await staff.page.locator('#desk-gift-event-fair-2027').click({ timeout: 15_000 })
     await staff.page.waitForURL(/gift-desk/, { timeout: 15_000 })

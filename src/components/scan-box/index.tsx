@@ -12,10 +12,26 @@ interface Props {
   idPrefix: string
   scanText: string
   inputLabel: string
-  /** Gets the unwrapped code. Whatever it answers, the box is cleared and ready for the next person. */
-  onCode: (code: string) => Promise<unknown> | void
+  /**
+   * Gets the unwrapped code. The box is then cleared and ready for the next person, whatever it
+   * answers, unless `keepUntilAccepted`: then only an answer of `true` clears it (a typed code
+   * with one wrong letter stays there to be mended).
+   */
+  onCode: (code: string) => Promise<unknown> | unknown
   busy?: boolean
   submitText?: string
+  /** A code that arrived with the page (a link, a scanned mini-program code), shown to be confirmed. */
+  initialText?: string
+  /** Unwraps what was scanned or typed; '' when it is not this desk's kind of code (default: any text). */
+  extract?: (scanned: string) => string
+  /** Said when `extract` finds no code of this kind in a non-empty text. */
+  notOursText?: string
+  /** The caller's own message under the box (a refusal from the server), cleared by the caller. */
+  error?: string
+  /** Told of every change of the typed text, so the caller can clear its own stale message. */
+  onTextChange?: (text: string) => void
+  keepUntilAccepted?: boolean
+  placeholder?: string
 }
 
 const isH5 = process.env.TARO_ENV === 'h5'
@@ -55,19 +71,41 @@ function PicturePick({
   )
 }
 
-/** The box's text and hint; `submit` unwraps the code, hands it on, and clears the box whatever the outcome. */
-function useScanInput(onCode: Props['onCode']) {
-  const [text, setText] = useState('')
-  const [hint, setHint] = useState('')
+type InputOptions = Pick<Props, 'onCode' | 'initialText' | 'extract' | 'notOursText' | 'onTextChange' | 'keepUntilAccepted'>
+
+/** Submitting: unwrap, hand on once (a second tap while it runs, or on the box just emptied by it, is ignored), clear. */
+function useSubmit(o: InputOptions, setText: (t: string) => void, setHint: (h: string) => void) {
+  const inFlight = useRef(false)
+  const justDone = useRef(false)
   const submit = async (raw: string) => {
-    const code = extractCode(raw)
-    setHint(code ? '' : '请先扫码或输入码')
+    if (inFlight.current || (justDone.current && !raw.trim())) return
+    const code = (o.extract ?? extractCode)(raw)
+    setHint(code ? '' : raw.trim() ? (o.notOursText ?? '请先扫码或输入码') : '请先扫码或输入码')
     if (!code) return
+    inFlight.current = true
     try {
-      await onCode(code)
+      const answer = await o.onCode(code)
+      if (!o.keepUntilAccepted || answer === true) {
+        setText('')
+        justDone.current = true
+      }
     } finally {
-      setText('')
+      inFlight.current = false
     }
+  }
+  return { submit, edited: () => (justDone.current = false) }
+}
+
+/** The box's text and hint; a change of the text clears the hint it no longer deserves. */
+function useScanInput(o: InputOptions) {
+  const [text, setTextState] = useState(o.initialText ?? '')
+  const [hint, setHint] = useState('')
+  const { submit, edited } = useSubmit(o, setTextState, setHint)
+  const setText = (value: string) => {
+    setTextState(value)
+    setHint('')
+    edited()
+    o.onTextChange?.(value)
   }
   // A WeChat mini-program code arrives as a path with its scene; a plain QR as its text.
   const scan = () =>
@@ -77,7 +115,7 @@ function useScanInput(onCode: Props['onCode']) {
     )
   const paste = () =>
     navigator.clipboard.readText().then(
-      (value) => setText(extractCode(value)),
+      (value) => setText((o.extract ?? extractCode)(value) || value.trim()),
       () => setHint('无法读取剪贴板，请长按输入框粘贴'),
     )
   return { text, setText, hint, setHint, submit, scan, paste }
@@ -88,8 +126,9 @@ function useScanInput(onCode: Props['onCode']) {
  * in the browser a picture of the code, the clipboard, or typing. All end in
  * `onCode(text)`, and the box is ready again afterwards whatever the outcome.
  */
-export function ScanBox({ idPrefix, scanText, inputLabel, onCode, busy, submitText = '提交' }: Props) {
-  const { text, setText, hint, setHint, submit, scan, paste } = useScanInput(onCode)
+export function ScanBox(props: Props) {
+  const { idPrefix, scanText, inputLabel, busy, submitText = '提交', error, placeholder } = props
+  const { text, setText, hint, setHint, submit, scan, paste } = useScanInput(props)
   return (
     <View className='scan-box'>
       {!isH5 && (
@@ -103,9 +142,9 @@ export function ScanBox({ idPrefix, scanText, inputLabel, onCode, busy, submitTe
         label={inputLabel}
         value={text}
         onInput={setText}
-        placeholder='扫不出来时，可在此输入或粘贴码'
+        placeholder={placeholder ?? '扫不出来时，可在此输入或粘贴码'}
         maxlength={600}
-        error={hint}
+        error={hint || error}
       />
       <View className='scan-box__actions'>
         {isH5 && (

@@ -1,13 +1,12 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { MeDTO } from '~types/member'
-import { BigButton } from '~src/components/big-button'
-import { Field } from '~src/components/field'
-import { Refusal, useAction } from '~src/hooks/use-action'
+import { ScanBox } from '~src/components/scan-box'
+import { useAction } from '~src/hooks/use-action'
 import { call } from '~src/services/api'
 import { inviteCodeFrom, normalizeCode } from '~src/services/invite-link'
 import { rememberMe } from '~src/services/me-store'
+import { notify } from '~src/services/notify'
 
 interface Props {
   /** The code the invite QR or link carried, '' when the page was opened by hand. */
@@ -15,45 +14,28 @@ interface Props {
   onRedeemed: (me: MeDTO) => void
 }
 
-/** The code an invite QR carries: '' for any other QR, null when she closed the camera. */
-async function scanInviteCode(): Promise<string | null> {
-  const res = await Taro.scanCode({ onlyFromCamera: false }).catch(() => null)
-  return res ? inviteCodeFrom(res.path || res.result) : null
+/** An invite code in what was scanned, pasted or typed; '' for another QR or link (not for a mistyped code: the server judges those). */
+function inviteIn(text: string): string {
+  return inviteCodeFrom(text) || (/[/?=:]/.test(text) ? '' : normalizeCode(text))
 }
 
-/** The field's code, the code just used, and the redemption (a second tap after success is no error). */
-function useRedeem(initialCode: string, onRedeemed: (me: MeDTO) => void) {
-  const [code, setCode] = useState(initialCode)
-  // The code just used: a second tap that lands after it went through finds the field empty, and must not
-  // answer 请输入邀请码 under a success; it is ignored until she types again.
+/** The redemption, and the code just used (shown, so a second code can follow). */
+function useRedeem(onRedeemed: (me: MeDTO) => void) {
   const [used, setUsed] = useState('')
-  const type = (text: string) => {
-    setCode(text)
-    setUsed('')
-  }
-  const redeem = useAction(async (raw: string) => {
-    const value = normalizeCode(raw)
-    if (!value && used) return
-    if (!value) throw new Refusal('请输入邀请码')
-    const next = await call('member', 'redeemInvite', { code: value }, { loadingText: '正在验证' })
+  const redeem = useAction(async (code: string) => {
+    const next = await call('member', 'redeemInvite', { code }, { loadingText: '正在验证' })
     rememberMe(next)
-    setCode('')
-    setUsed(value)
+    setUsed(code)
     onRedeemed(next)
-    Taro.showToast({ title: '已获得工作人员身份', icon: 'success' })
+    notify('已获得工作人员身份')
+    return true
   })
-  return { code, setCode, type, used, redeem }
+  return { used, setUsed, redeem }
 }
 
-/** Enter (or scan) the one-time code an officer gave; a code from the QR is already filled in. */
+/** Scan, paste, pick a picture of, or type the one-time code an officer gave; a code from the QR is already filled in. */
 export function RedeemCard({ initialCode, onRedeemed }: Props) {
-  const { code, setCode, type, used, redeem } = useRedeem(initialCode, onRedeemed)
-  const scan = async () => {
-    const found = await scanInviteCode()
-    if (found === '') return redeem.setError('这不是工作人员邀请码，请扫描工会干部出示的邀请二维码')
-    if (found) setCode(found)
-    if (found) void redeem.run(found)
-  }
+  const { used, setUsed, redeem } = useRedeem(onRedeemed)
   return (
     <View className='card' id='redeem-card'>
       <Text className='card__title'>使用邀请码</Text>
@@ -64,18 +46,27 @@ export function RedeemCard({ initialCode, onRedeemed }: Props) {
       )}
       {used && (
         <Text id='redeem-done' className='muted'>
-          邀请码 {used} 已使用，身份已添加到下方。如有另一个邀请码，可继续输入。
+          邀请码 {used} 已使用，身份已添加到下方。如有另一个邀请码，可继续扫码或输入。
         </Text>
       )}
-      <Field id='staff-code' label='邀请码' value={code} onInput={type} placeholder='如 ABCD-EFGH' maxlength={32} error={redeem.error} />
-      <BigButton id='staff-redeem' loading={redeem.busy} onClick={() => void redeem.run(code)}>
-        确认
-      </BigButton>
-      {process.env.TARO_ENV === 'weapp' && (
-        <BigButton variant='secondary' onClick={scan}>
-          扫描邀请二维码
-        </BigButton>
-      )}
+      <ScanBox
+        idPrefix='staff-code'
+        scanText='扫描邀请二维码'
+        inputLabel='邀请码'
+        placeholder='如 ABCD-EFGH，也可粘贴邀请链接'
+        submitText='确认'
+        initialText={initialCode}
+        extract={inviteIn}
+        notOursText='这不是工作人员邀请码，请扫描工会干部出示的邀请二维码'
+        error={redeem.error}
+        onTextChange={() => {
+          redeem.setError('')
+          setUsed('')
+        }}
+        keepUntilAccepted
+        busy={redeem.busy}
+        onCode={(code) => redeem.run(code)}
+      />
     </View>
   )
 }
