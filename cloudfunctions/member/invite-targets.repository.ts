@@ -9,6 +9,7 @@ import type { Clock } from '../common/clock'
 import { rowsOf } from '../common/paginate'
 import { shanghai } from '../common/time'
 import { type InviteTargetDTO, MERCHANT_MANAGER_SUFFIX, type ScopeKind } from '~types/member'
+import { siteLabel } from '~types/screening'
 
 type Row = Record<string, unknown> & { _id: string }
 
@@ -59,7 +60,13 @@ const SOURCES: Record<ScopeKind, Source[]> = {
     {
       collection: COLLECTIONS.screeningSites,
       fields: ['name', 'hospital', 'address'],
-      toTarget: (r) => ({ kind: 'site', id: r._id, name: String(r.name ?? r._id), detail: String(r.address ?? '') }),
+      toTarget: (r) => ({
+        kind: 'site',
+        id: r._id,
+        // 妇女保健科（南京市妇幼保健院）: a department name alone does not say which hospital the nurse will work at.
+        name: siteLabel({ name: String(r.name ?? r._id), hospital: String(r.hospital ?? '') }),
+        detail: String(r.address ?? ''),
+      }),
     },
   ],
   merchant: [

@@ -48,7 +48,7 @@ it('lists the events, screening sites and merchants an officer can invite staff 
       { kind: 'event', id: 'mixer-qixi', name: '会聚良缘 · 七夕联谊会', detail: '5月1日 · 恩州驿古街广场' },
       { kind: 'event', id: 'fair-2026', name: '工匠工坊开放日', detail: '5月1日 · 南京国际博览中心' },
     ],
-    sites: [{ kind: 'site', id: 'site-fy', name: '妇女保健科', detail: '天妃巷 123 号' }],
+    sites: [{ kind: 'site', id: 'site-fy', name: '妇女保健科（南京市妇幼保健院）', detail: '天妃巷 123 号' }],
     merchants: [
       { kind: 'merchant', id: SUGUO.id, name: SUGUO.name, detail: '核销员（扫码核销）· 南京市中山路 1 号' },
       { kind: 'merchant', id: `${SUGUO.id}-mgr`, name: SUGUO.name, detail: '店长（核销与对账）· 南京市中山路 1 号' },
@@ -72,7 +72,7 @@ it('refuses an invite for a target that does not exist, in words without interna
   // The stored name is the target's own, whatever the request said.
   expect(
     okData(await invoke<InviteDTO>(main, 'o-officer', 'createInvite', { scope: { kind: 'site', id: 'site-fy', name: '假名字' } })).scope,
-  ).toEqual({ kind: 'site', id: 'site-fy', name: '妇女保健科' })
+  ).toEqual({ kind: 'site', id: 'site-fy', name: '妇女保健科（南京市妇幼保健院）' })
 })
 afterAll(() => emu.stop())
 
