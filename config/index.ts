@@ -16,7 +16,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'union-member-services',
     date: '2025-11-23',
-    designWidth: 750,
+    // NutUI React Taro is drawn on a 375-wide design, ours on 750: each file is converted on its own width.
+    designWidth: (input?: string | number | { file?: string }) =>
+      typeof input === 'object' && input?.file?.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     alias,
