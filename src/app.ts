@@ -1,6 +1,10 @@
 import Taro, { useLaunch } from '@tarojs/taro'
 import type { PropsWithChildren } from 'react'
+import { applyTypeScale } from './services/type-scale'
 import './app.css'
+
+// Before the first page renders, so she never sees the page jump from the standard size to hers.
+applyTypeScale()
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {

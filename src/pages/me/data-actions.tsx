@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import type { MeDTO } from '~types/member'
 import { BigButton } from '~src/components/big-button'
 import { useAction } from '~src/hooks/use-action'
@@ -8,6 +7,7 @@ import { confirmDialog } from '~src/services/dialog'
 import { rememberMe } from '~src/services/me-store'
 import { deletionOpen } from './deletion-state'
 import { MyDataPanel } from './my-data-panel'
+import { notify } from '~src/services/notify'
 
 const ASK_DELETION =
   '申请将交由工会处理。处理前您仍是会员，可照常使用各项服务；处理时将解除会员绑定并删除可删除的个人信息，结果会在「我的」页面显示。确定申请吗？'
@@ -23,14 +23,14 @@ export function DataActions({ me, onChange }: { me: MeDTO; onChange: (me: MeDTO)
     async () => {
       await call('member', 'requestDeletion', {})
       changed(await call('member', 'me', {}))
-      Taro.showToast({ title: '已提交申请', icon: 'success' })
+      notify('已提交申请')
     },
     { ask: () => confirmDialog({ title: '申请删除个人信息', content: ASK_DELETION, danger: true }) },
   )
   const unbind = useAction(
     async () => {
       changed(await call('member', 'unbind', {}))
-      Taro.showToast({ title: '已解除绑定', icon: 'success' })
+      notify('已解除绑定')
     },
     { ask: () => confirmDialog({ title: '解除绑定', content: ASK_UNBIND, danger: true }) },
   )

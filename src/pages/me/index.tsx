@@ -13,6 +13,7 @@ import { isDemoLogin } from '~src/services/demo-session'
 import { loadMe } from '~src/services/me-store'
 import { DataActions } from './data-actions'
 import { DeletionState } from './deletion-state'
+import { ElderSwitch } from './elder-switch'
 import { MyCodes, StaffLinks } from './me-links'
 import { ProfileCard } from './profile-card'
 import './index.css'
@@ -32,10 +33,30 @@ function MyRoles({ me }: { me: MeDTO }) {
   )
 }
 
+/** The local demo's own buttons (no such thing in WeChat). */
+function DemoButtons() {
+  return (
+    <>
+      {process.env.TARO_ENV === 'h5' && (
+        // The local demo's stand-in for WeChat's 服务通知 (on a phone WeChat itself shows them).
+        <BigButton id='me-wechat' variant='secondary' onClick={() => Taro.navigateTo({ url: routeUrl('wechatMessages') })}>
+          微信通知（本地演示）
+        </BigButton>
+      )}
+      {isDemoLogin && (
+        <BigButton id='me-switch' variant='secondary' onClick={() => Taro.navigateTo({ url: routeUrl('login') })}>
+          切换演示身份
+        </BigButton>
+      )}
+    </>
+  )
+}
+
 export default function Me() {
   const me = useRemote((silent) => loadMe({ silent }))
   return (
     <PageFrame className='me'>
+      <ElderSwitch />
       <RemoteView remote={me} loadingText='正在获取您的会员信息…'>
         {(m) => (
           <View>
@@ -58,17 +79,7 @@ export default function Me() {
           </View>
         )}
       </RemoteView>
-      {process.env.TARO_ENV === 'h5' && (
-        // The local demo's stand-in for WeChat's 服务通知 (on a phone WeChat itself shows them).
-        <BigButton id='me-wechat' variant='secondary' onClick={() => Taro.navigateTo({ url: routeUrl('wechatMessages') })}>
-          微信通知（本地演示）
-        </BigButton>
-      )}
-      {isDemoLogin && (
-        <BigButton id='me-switch' variant='secondary' onClick={() => Taro.navigateTo({ url: routeUrl('login') })}>
-          切换演示身份
-        </BigButton>
-      )}
+      <DemoButtons />
       <BackLink />
     </PageFrame>
   )

@@ -46,7 +46,13 @@ export async function signInAs(
   baseUrl: string,
   openid: string,
   errors: string[],
-  opts: { viewport?: { width: number; height: number }; deviceScaleFactor?: number; clock?: () => number } = {},
+  opts: {
+    viewport?: { width: number; height: number }
+    deviceScaleFactor?: number
+    clock?: () => number
+    /** A script run before the app on every load (e.g. the phone's font setting, test/e2e/elder-type.test.ts). */
+    init?: string
+  } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     viewport: opts.viewport ?? { width: 390, height: 844 },
@@ -57,6 +63,7 @@ export async function signInAs(
   // A journey whose functions run on a set clock: the phone's clock reads the same time (and runs on from it),
   // so what the page works out from Date.now() agrees with what the server decides.
   if (opts.clock) await context.clock.install({ time: opts.clock() })
+  if (opts.init) await context.addInitScript(opts.init)
   const page = await context.newPage()
   page.on('pageerror', (err) => errors.push(err.message))
   await page.goto(`${baseUrl}/`)

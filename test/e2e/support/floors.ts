@@ -28,6 +28,8 @@ export const TAPPABLE = [
   '.verify__tab',
   '.roster__text',
   '.vc-tab',
+  '#elder-switch',
+  '.elder-notice__ok',
   'button',
   'a[href]',
 ].join(',')

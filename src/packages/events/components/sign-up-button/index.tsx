@@ -1,17 +1,17 @@
 import { Text } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import type { EventSummaryDTO } from '~types/events'
 import { BigButton } from '~src/components/big-button'
 import { useAction } from '~src/hooks/use-action'
 import { call } from '~src/services/api'
 import { signUpState } from '~src/packages/events/lib/event-format'
+import { notify } from '~src/services/notify'
 
 /** Sign-up for an event that needs it; 已满 / 报名已截止 shown on a button that cannot be tapped. */
 export function SignUpButton({ event, onDone }: { event: EventSummaryDTO; onDone: () => void }) {
   const signUp = useAction(async () => {
     try {
       await call('events', 'signUp', { eventId: event.id }, { loadingText: '正在报名' })
-      Taro.showToast({ title: '报名成功', icon: 'success' })
+      notify('报名成功')
     } finally {
       onDone() // on a refusal too: the count or 已满 may have changed meanwhile
     }

@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import { PageFrame } from '~src/components/page-frame'
 import { RotatingCode } from '~src/components/rotating-code'
@@ -13,6 +12,7 @@ import { formatTime } from '~src/utils/datetime'
 import { CheckInHistory } from '~src/packages/events/components/check-in-history'
 import { useParams } from '~src/hooks/use-params'
 import { usePageScene, type PageScene } from '~src/hooks/use-scene'
+import { notify } from '~src/services/notify'
 import '~src/packages/events/styles.css'
 
 function MyCodeCard({ id, checkStatus }: { id: string; checkStatus: () => Promise<CodeOutcome | null> }) {
@@ -67,7 +67,7 @@ function useSelfCheckIn(eventId: string, page: PageScene, onDone: (eventId: stri
         ? `已签到 ${formatTime(res.checkedInAt)}（${res.checkpoint.name}）`
         : `签到成功：${res.checkpoint.name} ${formatTime(res.checkedInAt)}`,
     )
-    if (res.status === 'checked-in') Taro.showToast({ title: '签到成功', icon: 'success' })
+    if (res.status === 'checked-in') notify('签到成功')
     onDone(res.checkpoint.eventId)
   })
   // WeChat's scanner opened the page with a checkpoint poster's code as `scene`: check her in once.

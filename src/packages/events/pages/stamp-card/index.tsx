@@ -14,6 +14,7 @@ import { TierList } from '~src/packages/events/components/tier-list'
 import { useParams } from '~src/hooks/use-params'
 import { usePageScene, type PageScene } from '~src/hooks/use-scene'
 import { SignInNeeded } from '~src/components/sign-in-needed'
+import { notify } from '~src/services/notify'
 import '~src/packages/events/styles.css'
 
 /** Opened without an event (home tile, shared link): the fair going on now. */
@@ -90,7 +91,7 @@ export default function StampCardPage() {
     const res = await call('events', 'stamp', { code, eventId: forEvent || undefined }, { loadingText: '正在盖章' })
     setEventId(res.card.eventId)
     setDone(`盖章成功：${res.stamp.boothName}`)
-    Taro.showToast({ title: '盖章成功', icon: 'success' })
+    notify('盖章成功')
     return res.card
   })
 

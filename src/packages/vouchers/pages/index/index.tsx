@@ -15,6 +15,7 @@ import { requestNotices } from '~src/services/subscribe'
 import { CampaignCard } from '~src/packages/vouchers/components/campaign-card'
 import { MerchantDesks } from '~src/packages/vouchers/components/merchant-desks'
 import { OfficerLinks } from '~src/packages/vouchers/components/officer-links'
+import { notify } from '~src/services/notify'
 import '~src/packages/vouchers/styles.css'
 
 /** A card's one action: enter the draw, or claim (then open the voucher's code). */
@@ -22,14 +23,14 @@ function useCampaignAction(reload: () => Promise<unknown>) {
   return useAction(async (item: CentreItemDTO) => {
     if (item.state === 'enter_draw') {
       await call('vouchers', 'enterDraw', { campaignId: item.campaign.id }, { loadingText: '正在报名' })
-      Taro.showToast({ title: '已报名抽签', icon: 'success' })
+      notify('已报名抽签')
     } else {
       // The expiry reminder's opt-in: asked within her tap (WeChat shows the dialog only there) and beside
       // the claim, which goes out at once and never waits for it; the opt-in never fails the claim.
       const optIn = requestNotices('vouchers', ['voucher'])
       const v = await call('vouchers', 'claim', { campaignId: item.campaign.id }, { loadingText: '正在领取' })
       await optIn
-      Taro.showToast({ title: '领取成功', icon: 'success' })
+      notify('领取成功')
       void Taro.navigateTo({ url: routeUrl('vouchersCode', { id: v.id }) })
     }
     await reload()

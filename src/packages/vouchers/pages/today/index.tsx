@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { NoticeBanner } from '~src/components/notice-banner'
 import { PageFrame } from '~src/components/page-frame'
 import { RemoteView } from '~src/components/remote-view'
@@ -12,6 +11,7 @@ import type { RedemptionRowDTO } from '~types/vouchers'
 import { RowList } from '~src/packages/vouchers/components/row-list'
 import { yuan } from '~src/packages/vouchers/lib/money'
 import { merchantOfScope } from '~src/packages/vouchers/lib/merchant-param'
+import { notify } from '~src/services/notify'
 import '~src/packages/vouchers/styles.css'
 
 /** Today's redemptions at this merchant; a refund reverses one within the campaign's window. */
@@ -21,7 +21,7 @@ export default function TodayRedemptions() {
   const reverse = useAction(
     async (row: RedemptionRowDTO) => {
       await call('vouchers', 'reverse', { merchantId: merchant, redemptionId: row.id }, { loadingText: '正在撤销' })
-      Taro.showToast({ title: '已撤销', icon: 'success' })
+      notify('已撤销')
       await rows.reload()
     },
     {
