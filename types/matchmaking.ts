@@ -23,7 +23,7 @@ export const SINGLE_STATEMENT = {
 
 export interface MixerInput {
   title: string
-  /** The year's programme this mixer belongs to (e.g. '晋中市总工会 2027 青年职工联谊交友活动'). */
+  /** The year's programme this mixer belongs to (e.g. '南京市总工会 2027 年青年职工联谊交友活动'). */
   programme: string
   organiser: string
   coOrganisers: string[]
@@ -186,6 +186,11 @@ export interface DirectoryDTO {
   me: DirectoryEntryDTO
   /** Checked-in attendees of the other group only. */
   others: DirectoryEntryDTO[]
+  /**
+   * When the server last stored her submission; null: nothing submitted. All the server can say:
+   * whom (and how many) she picked lives only in her tokens and on her phone.
+   */
+  submittedAt: number | null
 }
 
 export interface SubmitPicksRequest {
@@ -198,6 +203,8 @@ export interface SubmitPicksRequest {
 export interface SubmitPicksResult {
   accepted: true
   k: number
+  /** When the server stored it: the page says 已提交 only from this answer. */
+  submittedAt: number
 }
 
 export type ContactKind = 'wechat' | 'phone'

@@ -18,6 +18,7 @@ import {
   type SaveMixerRequest,
   type Sector,
 } from '~types/matchmaking'
+import { mixerTimesProblem } from '~types/mixer-times'
 import { figure } from './figures.rules'
 import type { MixerDoc, SignupDoc } from './matchmaking.docs'
 import { mixerDTO } from './matchmaking.dto'
@@ -85,8 +86,9 @@ export function createOfficerService({ clock, mixers, signups, signup }: Officer
   return {
     /** Places first (each moved once per change of capacity, place-store's conditional), then the mixer carrying the request id. */
     async save(i: SaveMixerRequest, requestId: string | null): Promise<MixerDTO> {
-      if (i.endsAt <= i.startsAt || i.pickClosesAt <= i.pickOpensAt || i.signupClosesAt <= i.signupOpensAt || i.ageMax < i.ageMin)
-        fail('INVALID_ARGUMENT', 'pickClosesAt')
+      const times = mixerTimesProblem(i)
+      if (times) fail('INVALID_ARGUMENT', times.field, times.message)
+      if (i.ageMax < i.ageMin) fail('INVALID_ARGUMENT', 'ageMax', '最大年龄不能小于最小年龄')
       const old = i.id ? await mixer(i.id) : null
       if (old && old.phase !== 'open') fail('CONFLICT', undefined, '活动已结束匹配，不能再修改')
       const now = clock()

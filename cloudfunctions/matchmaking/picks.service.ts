@@ -114,6 +114,7 @@ export function createPicksService({ clock, mixers, signups, picks, notices }: P
       if (!dir) fail('PICK_NOT_OPEN')
       const me = dir.entries.find((e) => e.ref === d.ref)
       if (!me) fail('MIXER_NOT_CHECKED_IN', undefined, '您签到时未登记本机密钥，不能参与心动选择')
+      const sent = await picks.get(m._id, d.ref)
       return {
         mixerId: m._id,
         frozenAt: dir.frozenAt,
@@ -121,6 +122,7 @@ export function createPicksService({ clock, mixers, signups, picks, notices }: P
         pickClosesAt: m.pickClosesAt,
         me: entryDTO(me),
         others: dir.entries.filter((e) => e.gender !== me.gender).map(entryDTO),
+        submittedAt: sent?.updatedAt ?? null,
       }
     },
     async submit(openid: string, m: MixerDoc, tokens: string[]): Promise<SubmitPicksResult> {
@@ -128,14 +130,16 @@ export function createPicksService({ clock, mixers, signups, picks, notices }: P
       const inDir = !!d && !!dir?.entries.some((e) => e.ref === d.ref)
       const refusal = submissionRefusal(m, { checkedIn: !!d?.checkedInAt, hasKey: inDir }, tokens, clock())
       if (refusal) fail(refusal)
-      await picks.save({ _id: picksId(m._id, d!.ref), mixerId: m._id, ref: d!.ref, gender: d!.gender, tokens, updatedAt: clock() })
-      return { accepted: true, k: m.k }
+      const at = clock()
+      await picks.save({ _id: picksId(m._id, d!.ref), mixerId: m._id, ref: d!.ref, gender: d!.gender, tokens, updatedAt: at })
+      return { accepted: true, k: m.k, submittedAt: at }
     },
     /** These very tokens stored (a same-id retry of `submit`, perhaps after the deadline): the first answer. */
     async submitted(openid: string, m: MixerDoc, tokens: string[]): Promise<SubmitPicksResult | null> {
       const d = await signups.get(signupId(m._id, openid))
       const p = d ? await picks.get(m._id, d.ref) : null
-      return p && p.tokens.length === tokens.length && p.tokens.every((t, i) => t === tokens[i]) ? { accepted: true, k: m.k } : null
+      const same = p && p.tokens.length === tokens.length && p.tokens.every((t, i) => t === tokens[i])
+      return same ? { accepted: true, k: m.k, submittedAt: p.updatedAt } : null
     },
   }
 }

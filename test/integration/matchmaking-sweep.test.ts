@@ -54,11 +54,11 @@ it('an orphaned seat hold is given back by the sweep, and the freed place offere
 
 it('a mixer whose sweep throws (a corrupt document) does not stop the others', async () => {
   const past = { pickOpensAt: now - 2 * HOUR, pickClosesAt: now - HOUR }
-  const bad = okData(await invoke(main, OFFICER, 'saveMixer', mixerRequest(now, { title: '损坏场', ...past }))).id
-  const good = okData(
-    await invoke(main, OFFICER, 'saveMixer', mixerRequest(now, { title: '正常场', ...past, placesByGender: { M: 1, F: 1 } })),
-  ).id
+  const bad = okData(await invoke(main, OFFICER, 'saveMixer', mixerRequest(now, { title: '损坏场' }))).id
+  const good = okData(await invoke(main, OFFICER, 'saveMixer', mixerRequest(now, { title: '正常场', placesByGender: { M: 1, F: 1 } }))).id
   expect(okData(await invoke(main, M[0].openid, 'signUp', { mixerId: good })).status).toBe('approved')
+  // Both pick deadlines pass, set in the store: saveMixer refuses a pick window before sign-up closes (types/mixer-times.ts).
+  for (const id of [bad, good]) await emu.db.collection(COLLECTIONS.mixers).doc(id).update(past)
   await emu.db.collection(COLLECTIONS.mixerSignups).doc(`${good}:${M[0].openid}`).update({ state: 'cancelled' })
   // The corrupt document: the bad mixer's frozen directory has no list of entries, so matching it throws.
   await emu.db.collection(COLLECTIONS.mixerDirectories).add({ _id: bad, frozenAt: now, entries: 'corrupt' })

@@ -19,6 +19,7 @@ const dir: DirectoryDTO = {
   pickClosesAt: Date.UTC(2027, 7, 19, 13),
   me: entry(12, '浩子', 'M'),
   others: [entry(27, '小雨', 'F'), entry(31, '向日葵', 'F'), entry(104, '晚风', 'F')],
+  submittedAt: null,
 }
 
 test('the pick page shows my badge, K and every badge of the other group', async () => {

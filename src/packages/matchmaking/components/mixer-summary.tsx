@@ -1,13 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import type { MixerDTO } from '~types/matchmaking'
-import { formatRange } from '~src/utils/datetime'
+import { mixerWhen } from '~src/packages/matchmaking/lib/mixer-times'
 
 /** What a member needs to decide: when, where, who organises, who it is for. */
 export function MixerSummary({ mixer }: { mixer: MixerDTO }) {
   return (
     <View>
       <Text className='mx-title'>{mixer.title}</Text>
-      <Text className='mx-text'>时间：{formatRange(mixer.startsAt, mixer.endsAt)}</Text>
+      <Text className='mx-text'>时间：{mixerWhen(mixer)}</Text>
       <Text className='mx-text'>地点：{mixer.venue}</Text>
       <Text className='mx-text'>主办：{[mixer.organiser, ...mixer.coOrganisers].join('、')}</Text>
       <Text className='mx-text'>

@@ -27,6 +27,15 @@ it('names the field of the first problem', () => {
   expect(requestOf({ ...f, k: '0' }, undefined)).toMatchObject({ field: 'k' })
 })
 
+it('refuses, before sending, a pick window that opens before sign-up closes (the server refuses it too)', () => {
+  const f = { ...formOf(null, NOW), title: 't', programme: 'p', organiser: 'o', venue: 'v' }
+  expect(requestOf({ ...f, signupClosesAt: f.pickClosesAt }, undefined)).toEqual({
+    field: 'pickOpensAt',
+    message: '心动选择开始时间不能早于报名截止时间',
+  })
+  expect(requestOf({ ...f, pickOpensAt: f.startsAt }, undefined)).toMatchObject({ field: 'pickOpensAt' })
+})
+
 it('says where a sign-up stands in words', () => {
   const base = {
     mixerId: 'm',

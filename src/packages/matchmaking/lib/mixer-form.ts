@@ -4,6 +4,7 @@
  * server's checks so an officer sees the problem before sending.
  */
 import type { MixerDTO, SaveMixerRequest } from '~types/matchmaking'
+import { mixerTimesProblem } from '~types/mixer-times'
 import { formatBeijingInput, parseBeijing } from '~src/utils/datetime'
 
 export const TIME_FIELDS = ['startsAt', 'endsAt', 'signupOpensAt', 'signupClosesAt', 'pickOpensAt', 'pickClosesAt'] as const
@@ -70,11 +71,10 @@ function parsed(f: MixerForm): { times: Times; n: Numbers } | Problem {
   return { times, n }
 }
 
-/** The first rule the parsed values break (the server checks the same orderings). */
+/** The first rule the parsed values break (the times' order is the server's own rule, types/mixer-times.ts). */
 function ruleBroken(times: Times, n: Numbers): Problem | null {
-  if (times.endsAt <= times.startsAt) return { field: 'endsAt', message: '结束时间应晚于开始时间' }
-  if (times.signupClosesAt <= times.signupOpensAt) return { field: 'signupClosesAt', message: '报名截止应晚于报名开始' }
-  if (times.pickClosesAt <= times.pickOpensAt) return { field: 'pickClosesAt', message: '选择截止应晚于选择开始' }
+  const order = mixerTimesProblem(times)
+  if (order) return order
   if (n.ageMin < 18 || n.ageMax > 80 || n.ageMax < n.ageMin) return { field: 'ageMax', message: '年龄范围应在 18–80 之间' }
   if (n.k < 1 || n.k > 10) return { field: 'k', message: '每人可选 1–10 位' }
   if (n.retentionDays < 1 || n.retentionDays > 365) return { field: 'retentionDays', message: '保留 1–365 天' }

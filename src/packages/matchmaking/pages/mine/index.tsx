@@ -11,7 +11,8 @@ import { StateView } from '~src/components/state-view'
 import { useParams } from '~src/hooks/use-params'
 import { useRemote } from '~src/hooks/use-remote'
 import { call, messageOf } from '~src/services/api'
-import { formatDateTime, formatTime } from '~src/utils/datetime'
+import { formatTime } from '~src/utils/datetime'
+import { pickWindow } from '~src/packages/matchmaking/lib/mixer-times'
 import { ensureKeys, storedKeys } from '~src/packages/matchmaking/lib/phone-keys'
 import '~src/packages/matchmaking/styles.css'
 
@@ -48,9 +49,7 @@ function CheckedIn({ c }: { c: MixerCardDTO }) {
       <Text id='my-badge' className='mx-big'>
         {c.signup!.badge}号
       </Text>
-      <Text className='muted'>
-        请把号码写在胸牌上。心动选择于 {formatDateTime(c.mixer.pickOpensAt)} 开始，{formatTime(c.mixer.pickClosesAt)} 截止。
-      </Text>
+      <Text className='muted'>请把号码写在胸牌上。心动选择时间：{pickWindow(c.mixer)}。</Text>
       {!here && <Text className='mx-text mx-warn'>本机不是签到时使用的手机：心动选择须在签到时使用的手机上进行。</Text>}
       <BigButton id='to-pick' onClick={() => Taro.navigateTo({ url: routeUrl('matchmakingPick', { id: c.mixer.id }) })}>
         去心动选择

@@ -11,7 +11,7 @@ import { useRemote } from '~src/hooks/use-remote'
 import { SubscribeSheet } from '~src/components/subscribe-sheet'
 import { call } from '~src/services/api'
 import { requestNotices } from '~src/services/subscribe'
-import { formatDateTime } from '~src/utils/datetime'
+import { mixerInstant } from '~src/packages/matchmaking/lib/mixer-times'
 import { MixerSummary } from '~src/packages/matchmaking/components/mixer-summary'
 import { isLive, signupText } from '~src/packages/matchmaking/lib/signup-view'
 import '~src/packages/matchmaking/styles.css'
@@ -29,7 +29,7 @@ function Next({ c }: { c: MixerCardDTO }) {
       </BigButton>
       {s.badge && (
         <BigButton id='to-pick' onClick={() => go(routeUrl('matchmakingPick', { id }))}>
-          心动选择（{formatDateTime(c.mixer.pickOpensAt)} 开始）
+          心动选择（{mixerInstant(c.mixer.pickOpensAt)} 开始）
         </BigButton>
       )}
       {s.badge && (
@@ -58,7 +58,7 @@ function About({ c }: { c: MixerCardDTO }) {
         剩余名额：男 {c.left.M} · 女 {c.left.F}（满员后可候补）
       </Text>
       <Text className='muted'>
-        报名截止：{formatDateTime(c.mixer.signupClosesAt)}；{c.mixer.review === 'officer' ? '报名后由工会审核' : '报名即通过'}
+        报名截止：{mixerInstant(c.mixer.signupClosesAt)}；{c.mixer.review === 'officer' ? '报名后由工会审核' : '报名即通过'}
       </Text>
     </View>
   )

@@ -1,31 +1,37 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { DirectoryDTO } from '~types/matchmaking'
-import { ERROR_MESSAGES } from '~types/errors'
 import { routeUrl } from '~types/routes'
 import { BigButton } from '~src/components/big-button'
 import { SubscribeSheet } from '~src/components/subscribe-sheet'
 import { PageFrame } from '~src/components/page-frame'
 import { RemoteView } from '~src/components/remote-view'
-import { Refusal, useAction } from '~src/hooks/use-action'
 import { useParams } from '~src/hooks/use-params'
 import { useRemote } from '~src/hooks/use-remote'
 import { call } from '~src/services/api'
-import { requestNotices } from '~src/services/subscribe'
-import { formatTime } from '~src/utils/datetime'
-import { choiceRefusal } from '~src/packages/matchmaking/lib/choice.rules'
-import { makeSubmission, storeChoice, storedChoice, storedKeys } from '~src/packages/matchmaking/lib/phone-keys'
+import { PickFinder } from '~src/packages/matchmaking/components/pick-finder'
+import { mixerInstant } from '~src/packages/matchmaking/lib/mixer-times'
+import type { PickStatus } from '~src/packages/matchmaking/lib/pick-draft'
+import { usePicks } from '~src/packages/matchmaking/lib/use-picks'
 import '~src/packages/matchmaking/styles.css'
 
-function Directory({ dir, chosen, toggle }: { dir: DirectoryDTO; chosen: number[]; toggle: (badge: number) => void }) {
+interface ListProps {
+  dir: DirectoryDTO
+  chosen: number[]
+  found: number | null
+  limit: { badge: number; text: string } | null
+  toggle: (badge: number) => void
+}
+
+function Directory({ dir, chosen, found, limit, toggle }: ListProps) {
   return (
     <View id='directory' className='card'>
       {dir.others.map((e) => (
         <View
           key={e.badge}
           id={`entry-${e.badge}`}
-          className={`mx-entry ${chosen.includes(e.badge) ? 'mx-entry--on' : ''}`}
+          className={`mx-entry ${chosen.includes(e.badge) ? 'mx-entry--on' : ''} ${found === e.badge ? 'mx-entry--found' : ''}`}
           onClick={() => toggle(e.badge)}
         >
           <Text className='mx-badge'>{e.badge}号</Text>
@@ -35,6 +41,11 @@ function Directory({ dir, chosen, toggle }: { dir: DirectoryDTO; chosen: number[
               {chosen.includes(e.badge) ? ' ♥' : ''}
             </Text>
             <Text className='muted'>{e.intro}</Text>
+            {limit?.badge === e.badge && (
+              <Text id='pick-limit' className='mx-text mx-warn'>
+                {limit.text}
+              </Text>
+            )}
           </View>
         </View>
       ))}
@@ -42,32 +53,26 @@ function Directory({ dir, chosen, toggle }: { dir: DirectoryDTO; chosen: number[
   )
 }
 
-/** Her choice (kept on the phone until the deadline) and its submission as K tokens, with the results opt-in. */
-function usePicks(dir: DirectoryDTO) {
-  const [chosen, setChosen] = useState<number[]>(() => storedChoice(dir.mixerId))
-  const [sent, setSent] = useState(false)
-  const [noticeText, setNoticeText] = useState('')
-  useEffect(() => setChosen(storedChoice(dir.mixerId)), [dir.mixerId])
-  const toggle = (badge: number) =>
-    setChosen((c) => (c.includes(badge) ? c.filter((b) => b !== badge) : c.length < dir.k ? [...c, badge] : c))
-  const submit = useAction(async () => {
-    const keys = storedKeys(dir.mixerId)
-    if (!keys || keys.publicKey !== dir.me.publicKey) throw new Refusal(ERROR_MESSAGES.KEY_LOCKED)
-    const refusal = choiceRefusal(dir, chosen)
-    if (refusal) throw new Refusal(ERROR_MESSAGES[refusal])
-    const picked = chosen.map((b) => dir.others.find((e) => e.badge === b)!.publicKey)
-    const tokens = await makeSubmission(dir.mixerId, keys, picked, dir.k)
-    if (!tokens) throw new Refusal('所选的人中有无法选择的号码，请去掉后重试')
-    await call('matchmaking', 'submitPicks', { mixerId: dir.mixerId, tokens }, { loadingText: '正在提交' })
-    storeChoice(dir.mixerId, chosen)
-    if (!sent) setNoticeText((await requestNotices('matchmaking', ['match'], '“匹配结果”页')).message)
-    setSent(true)
-  })
-  return { chosen, toggle, sent, noticeText, submit }
+/** Where her choice stands: 已提交 only from the server's answer, a draft marked 未提交. */
+function Status({ status, closesAt, noticeText }: { status: PickStatus; closesAt: number; noticeText: string }) {
+  if (status.kind === 'sent') {
+    return (
+      <View id='pick-sent' className='mx-result mx-result--ok'>
+        {status.text}
+        {mixerInstant(closesAt)} 公布结果。{noticeText}
+      </View>
+    )
+  }
+  return (
+    <View id='pick-draft' className={`mx-result ${status.kind === 'draft' ? 'mx-result--warn' : 'mx-result--info'}`}>
+      {status.text}
+    </View>
+  )
 }
 
 function Picker({ dir }: { dir: DirectoryDTO }) {
-  const { chosen, toggle, sent, noticeText, submit } = usePicks(dir)
+  const { chosen, toggle, limit, status, noticeText, submit } = usePicks(dir)
+  const [found, setFound] = useState<number | null>(null)
   return (
     <View>
       <View className='card'>
@@ -75,23 +80,25 @@ function Picker({ dir }: { dir: DirectoryDTO }) {
           我是 {dir.me.badge}号 · 最多选 {dir.k} 位
         </Text>
         <Text className='muted'>
-          {formatTime(dir.pickClosesAt)} 前可随时修改。您的选择在本机加密后提交，只有双方互选才会告知双方，其他任何人都看不到。
+          {mixerInstant(dir.pickClosesAt)} 前可随时修改。您的选择在本机加密后提交，只有双方互选才会告知双方，其他任何人都看不到。
         </Text>
       </View>
-      <Directory dir={dir} chosen={chosen} toggle={toggle} />
-      {submit.error && (
-        <Text id='pick-error' className='error-text'>
-          {submit.error}
-        </Text>
-      )}
-      {sent && !submit.error && (
-        <View id='pick-sent' className='mx-result mx-result--ok'>
-          已提交（已选 {chosen.length} 位）。{formatTime(dir.pickClosesAt)} 公布结果。{noticeText}
-        </View>
-      )}
-      <BigButton id='submit-picks' loading={submit.busy} onClick={() => void submit.run()}>
-        提交我的选择（已选 {chosen.length} / {dir.k}）
-      </BigButton>
+      {/* Sticky: in a list of a hundred people she still sees where her choice stands and can jump to a badge. */}
+      <View className='mx-sticky'>
+        <PickFinder dir={dir} onFound={setFound} />
+        <Status status={status} closesAt={dir.pickClosesAt} noticeText={noticeText} />
+      </View>
+      <Directory dir={dir} chosen={chosen} found={found} limit={limit} toggle={toggle} />
+      <View className='mx-sticky mx-sticky--bottom'>
+        {submit.error && (
+          <Text id='pick-error' className='error-text'>
+            {submit.error}
+          </Text>
+        )}
+        <BigButton id='submit-picks' loading={submit.busy} onClick={() => void submit.run()}>
+          提交（已选 {chosen.length}/{dir.k}）
+        </BigButton>
+      </View>
       <BigButton
         id='to-matches'
         variant='secondary'
@@ -110,7 +117,7 @@ export default function PickPage() {
   return (
     <PageFrame className='matchmaking'>
       <RemoteView remote={dir} isEmpty={(d) => d.others.length === 0} emptyText='另一组暂无签到的参加者'>
-        {(d) => <Picker dir={d} />}
+        {(d) => <Picker key={d.mixerId} dir={d} />}
       </RemoteView>
       <SubscribeSheet />
     </PageFrame>

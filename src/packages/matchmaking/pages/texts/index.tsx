@@ -1,5 +1,4 @@
 import { Text, Textarea, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { ProfileTextDTO, ProfileTextField } from '~types/matchmaking'
 import { BigButton } from '~src/components/big-button'
@@ -9,6 +8,7 @@ import { Refusal, useAction } from '~src/hooks/use-action'
 import { useRemote } from '~src/hooks/use-remote'
 import { call } from '~src/services/api'
 import { formatDateTime } from '~src/utils/datetime'
+import { notify } from '~src/services/notify'
 import '~src/packages/matchmaking/styles.css'
 
 const FIELD: Record<ProfileTextField, string> = { nickname: '昵称', intro: '自我介绍' }
@@ -20,7 +20,7 @@ function HeldText({ t, onDone }: { t: ProfileTextDTO; onDone: () => void }) {
   const act = useAction(async (approve: boolean) => {
     if (!approve && !reason.trim()) throw new Refusal('请写明需要修改的地方')
     await call('matchmaking', 'decideProfileText', approve ? { ref: t.ref, approve } : { ref: t.ref, approve, reason: reason.trim() })
-    Taro.showToast({ title: approve ? '已通过' : '已退回', icon: 'success' })
+    notify(approve ? '已通过' : '已退回')
     onDone()
   })
   return (
