@@ -19,7 +19,7 @@ export type EventPhase = 'upcoming' | 'ongoing' | 'ended'
 export interface VenueDTO {
   name: string // e.g. 万达广场一层中庭
   address: string
-  city: string // e.g. 运城市
+  city: string // e.g. 南京市
 }
 
 export interface ZoneDTO {
@@ -50,7 +50,7 @@ export interface EventSummaryDTO {
   id: string
   kind: EventKind
   title: string
-  organiser: string // 运城市总工会
+  organiser: string // 南京市总工会
   venue: VenueDTO
   startsAt: number
   endsAt: number

@@ -111,7 +111,7 @@ export const NOTICE_TEMPLATES = [
       { key: 'time2', label: '预约时间' },
       { key: 'thing3', label: '就诊地点' },
     ],
-    sample: { thing1: '2026年女职工两癌免费筛查', time2: '2026年12月7日 08:00~10:00', thing3: '南京市妇幼保健院（天妃巷院区）' },
+    sample: { thing1: '2026年女职工两癌免费筛查', time2: '2026年12月7日 08:00~10:00', thing3: '妇女保健科（南京市妇幼保健院）' },
   },
   {
     fn: 'screening',
@@ -123,7 +123,7 @@ export const NOTICE_TEMPLATES = [
       { key: 'time2', label: '就诊时间' },
       { key: 'thing3', label: '就诊地点' },
     ],
-    sample: { thing1: '2026年女职工两癌免费筛查', time2: '2026年12月8日 08:00~10:00', thing3: '南京市妇幼保健院' },
+    sample: { thing1: '2026年女职工两癌免费筛查', time2: '2026年12月8日 08:00~10:00', thing3: '妇女保健科（南京市妇幼保健院）' },
   },
   {
     fn: 'screening',

@@ -53,6 +53,30 @@ export interface SiteDTO {
   whatToBring: string[]
 }
 
+/**
+ * Where she goes, named the one way every page, desk, export and notice names it: the department with its
+ * hospital, 妇女保健科（南京市妇幼保健院） (issue 19 defect 4); the department alone left her asking "which hospital?".
+ * A site whose name already says its hospital (or has none) is named once, never twice.
+ */
+export function siteLabel(site: Pick<SiteDTO, 'name' | 'hospital'>): string {
+  const name = site.name.trim()
+  const hospital = (site.hospital ?? '').trim()
+  if (!hospital || name.includes(hospital)) return name
+  if (!name || hospital.includes(name)) return hospital
+  return `${name}（${hospital}）`
+}
+
+/**
+ * The place in a notice, whose `thing` keyword holds 20 characters (types/notice-templates.ts): the whole label
+ * when it fits (妇女保健科（南京市妇幼保健院） is 14); otherwise the hospital, which is where she must go, and the
+ * department with the address stays on the booking page the notice opens. Never the address: cut at 20 it
+ * lost the hospital.
+ */
+export function siteNoticeLabel(site: Pick<SiteDTO, 'name' | 'hospital'>, max = 20): string {
+  const label = siteLabel(site)
+  return [...label].length <= max || !site.hospital?.trim() ? label : site.hospital.trim()
+}
+
 export interface BranchQuotaDTO {
   branch: string
   quota: number

@@ -30,7 +30,7 @@ describe('safe text', () => {
   })
 
   it('keeps ordinary Chinese text, trims it, and allows line breaks only where asked', () => {
-    expect(safeText(20).parse('  李明（盐湖区总工会）  ')).toBe('李明（盐湖区总工会）')
+    expect(safeText(20).parse('  李明（秦淮区总工会）  ')).toBe('李明（秦淮区总工会）')
     expect(safeText(20).safeParse('两行\n文字').success).toBe(false)
     expect(safeText(40, { multiline: true }).parse('第一行\r\n第二行')).toBe('第一行\r\n第二行')
     expect(safeText(5).safeParse('一二三四五六').success).toBe(false)

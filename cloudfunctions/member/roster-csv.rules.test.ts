@@ -5,14 +5,14 @@ const HEADER = '姓名,会员证号,手机号,所属工会,标签,性别,出生�
 
 test('reads Chinese or English headers in any order, with a BOM, quotes and CRLF', () => {
   const csv =
-    '\uFEFFcardNo,branch,name,tags,gender,birthDate\r\n"GH0001",盐湖区总工会,"欧阳 娜娜","劳模|女职工;新就业形态",F,1990年2月3日\r\n'
+    '\uFEFFcardNo,branch,name,tags,gender,birthDate\r\n"GH0001",秦淮区总工会,"欧阳 娜娜","劳模|女职工;新就业形态",F,1990年2月3日\r\n'
   expect(parseRosterCsv(csv, 2026)).toEqual({
     rows: [
       {
         name: '欧阳娜娜',
         cardNo: 'GH0001',
         phone: '',
-        branch: '盐湖区总工会',
+        branch: '秦淮区总工会',
         tags: ['劳模', '女职工', '新就业形态'],
         gender: 'F',
         birthDate: '1990-02-03',
@@ -23,7 +23,7 @@ test('reads Chinese or English headers in any order, with a BOM, quotes and CRLF
 })
 
 test('numbers errors by the line they start on, counting quoted line breaks and blank lines', () => {
-  const csv = `${HEADER}\n李明,GH0001,,盐湖区总工会,"劳模\n女职工",男,\n\n王芳,GH0001,,盐湖区总工会,,女,\n,GH0003,,工会,,,`
+  const csv = `${HEADER}\n李明,GH0001,,秦淮区总工会,"劳模\n女职工",男,\n\n王芳,GH0001,,秦淮区总工会,,女,\n,GH0003,,工会,,,`
   const { rows, errors } = parseRosterCsv(csv, 2026)
   expect(rows.map((r) => r.cardNo)).toEqual(['GH0001'])
   expect(errors).toEqual([

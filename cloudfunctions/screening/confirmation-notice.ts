@@ -3,12 +3,13 @@
  * set in the very update that books her) and sent by common/notices.ts
  * `settle`: on the sweeper's tick, or when she or an officer reads the outbox
  * or her credits. So a winning tap at the rush pays no call for it. No health
- * data; the link opens her own booking page.
+ * data; the link opens her own booking page, which has the address (the place
+ * keyword holds 20 characters: it names the department and hospital, siteNoticeLabel).
  */
 import { maskName } from '../common/mask'
 import type { DueNotices } from '../common/notices'
 import { noticePage } from '~types/routes'
-import type { NoticeKind } from '~types/screening'
+import { type NoticeKind, siteNoticeLabel } from '~types/screening'
 import type { BookingRepository } from './booking.repository'
 import type { CatalogRepository } from './catalog.repository'
 
@@ -30,7 +31,7 @@ export function createConfirmationSource(catalog: CatalogRepository, bookings: B
             fields: [
               { label: '项目名称', value: p.name },
               { label: '预约时间', value: [s.startAt, s.endAt] as const },
-              { label: '就诊地点', value: `${site.name}（${site.address}）` },
+              { label: '就诊地点', value: siteNoticeLabel(site) },
             ],
           },
         })

@@ -11,13 +11,14 @@ import { fail } from '../common/errors'
 import { maskName, maskPhone } from '../common/mask'
 import type { TokenService } from '../common/qr-token.service'
 import { beijingClock, beijingDate } from '../common/time'
-import type {
-  CheckinCodeDTO,
-  CheckInResultDTO,
-  CodeStatusDTO,
-  MarkNoShowsResult,
-  StaffBookingRowDTO,
-  StaffSessionDTO,
+import {
+  type CheckinCodeDTO,
+  type CheckInResultDTO,
+  type CodeStatusDTO,
+  type MarkNoShowsResult,
+  siteLabel,
+  type StaffBookingRowDTO,
+  type StaffSessionDTO,
 } from '~types/screening'
 import { checkinWindow } from './booking.rules'
 import { ledgerId, type BookingRepository } from './booking.repository'
@@ -135,7 +136,7 @@ export function createDeskService({ clock, catalog, bookings: ledger, tokens, lo
       return {
         done: true,
         title: '已签到',
-        detail: [beijingClock(b.checkedInAt), site?.name].filter(Boolean).join(' · '),
+        detail: [beijingClock(b.checkedInAt), site && siteLabel(site)].filter(Boolean).join(' · '),
         at: b.checkedInAt,
       }
     },

@@ -9,6 +9,7 @@ import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
 import type { ErasureReport } from '../common/my-data'
 import type { MyServicesExport } from '~types/member'
+import { siteLabel } from '~types/screening'
 import type { BookingRepository } from './booking.repository'
 import type { CatalogRepository } from './catalog.repository'
 import type { NoticeService } from './notice.service'
@@ -42,11 +43,13 @@ async function byIds<T>(ids: string[], read: (id: string) => Promise<T | null>):
 
 type BookingRow = ScreeningExport['bookings'][number]
 
+const siteOf = (site?: SiteDoc) => (site ? siteLabel(site) : '')
+
 function bookingRow(b: BookingDoc, r: ResultDoc | undefined, p?: ProgrammeDoc, site?: SiteDoc, s?: SessionDoc): BookingRow {
   return {
     bookingId: b.ref,
     programmeName: p?.name ?? '',
-    siteName: site?.name ?? '',
+    siteName: siteOf(site),
     date: s?.date ?? '',
     start: s?.start ?? '',
     end: s?.end ?? '',
@@ -87,7 +90,7 @@ export function createMyDataService({ db, catalog, bookings, entries, results, n
         .map((b) => bookingRow(b, resultOf.get(b._id), programmes.get(b.programmeId), sites.get(b.siteId), sessions.get(b.sessionId))),
       waitlist: [...waitlist].sort(byTime((w: WaitlistDoc) => w.joinedAt)).map((w) => ({
         programmeName: programmes.get(w.programmeId)?.name ?? '',
-        siteName: w.siteId ? (sites.get(w.siteId)?.name ?? '') : null,
+        siteName: w.siteId ? siteOf(sites.get(w.siteId)) : null,
         status: w.status,
         joinedAt: w.joinedAt,
       })),

@@ -8,6 +8,7 @@ import type { Clock } from '../common/clock'
 import { maskName } from '../common/mask'
 import type { RosterLookup } from '../common/roster-lookup'
 import { noticePage } from '~types/routes'
+import { siteNoticeLabel } from '~types/screening'
 import type { BookingRepository } from './booking.repository'
 import type { CatalogRepository } from './catalog.repository'
 import type { NoticeService } from './notice.service'
@@ -38,7 +39,7 @@ export function createReminderService({ clock, catalog, bookings: ledger, roster
         fields: [
           { label: '项目名称', value: p?.name ?? '两癌筛查' },
           { label: '就诊时间', value: [s.startAt, s.endAt] as const },
-          { label: '就诊地点', value: site ? `${site.name}（${site.address}）` : '' },
+          { label: '就诊地点', value: site ? siteNoticeLabel(site) : '' },
         ],
       })
       sent++

@@ -12,7 +12,7 @@ import { fail } from '../common/errors'
 import { maskCardNo, maskName, maskPhone } from '../common/mask'
 import { memberRef } from '../common/member-ref'
 import { audienceByBranch } from '../common/roster-audience'
-import type { BookingsExportDTO, DashboardDTO, DashboardRowDTO, ExportRowDTO } from '~types/screening'
+import { type BookingsExportDTO, type DashboardDTO, type DashboardRowDTO, type ExportRowDTO, siteLabel } from '~types/screening'
 import type { BookingRepository } from './booking.repository'
 import type { CatalogRepository } from './catalog.repository'
 import type { BookingDoc, ProgrammeDoc, QuotaDoc, SessionDoc, SiteDoc } from './screening.docs'
@@ -45,7 +45,8 @@ function bySiteDay(sessions: SessionDoc[], sites: SiteDoc[], live: BookingDoc[])
   const rows = new Map<string, DashboardRowDTO>()
   for (const s of sessions) {
     const key = `${s.siteId}|${s.date}`
-    const siteName = sites.find((x) => x._id === s.siteId)?.name ?? s.siteId
+    const site = sites.find((x) => x._id === s.siteId)
+    const siteName = site ? siteLabel(site) : s.siteId
     const r = rows.get(key) ?? { siteId: s.siteId, siteName, date: s.date, capacity: 0, left: 0, ...tally([]) }
     const t = tally(live.filter((b) => b.sessionId === s._id))
     rows.set(key, {
@@ -139,7 +140,10 @@ export function createReportService({ db, clock, catalog, bookings: ledger, entr
         await audit.record({ actor: openid, action: 'screening.exportFull', target: programmeId, reason: why, rows: live.length })
       }
       const [sites, sessions] = await Promise.all([catalog.allSites(), catalog.sessions({ programmeId })])
-      const siteName = (id: string) => sites.find((x) => x._id === id)?.name ?? id
+      const siteName = (id: string) => {
+        const site = sites.find((x) => x._id === id)
+        return site ? siteLabel(site) : id
+      }
       const rows = live
         .map((b) =>
           exportRow(

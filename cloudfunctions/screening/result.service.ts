@@ -12,7 +12,7 @@ import type { Clock } from '../common/clock'
 import { fail } from '../common/errors'
 import { maskName } from '../common/mask'
 import { noticePage } from '~types/routes'
-import type { CorrectResultRequest, DeskResultDTO, MarkResultRequest, ResultDTO } from '~types/screening'
+import { type CorrectResultRequest, type DeskResultDTO, type MarkResultRequest, type ResultDTO, siteLabel } from '~types/screening'
 import { ledgerId, type BookingRepository } from './booking.repository'
 import type { CatalogRepository } from './catalog.repository'
 import type { DeskCaller, DeskLog } from './desk.service'
@@ -39,7 +39,7 @@ export function createResultService({ clock, catalog, bookings: ledger, results,
       bookingId: b.ref,
       programmeId: b.programmeId,
       programmeName: p?.name ?? '',
-      siteName: site?.name ?? '',
+      siteName: site ? siteLabel(site) : '',
       outcome: r.outcome,
       outcomeLabel: LABELS[r.outcome],
       note: r.note,

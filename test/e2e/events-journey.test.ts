@@ -48,8 +48,8 @@ suite(`events journey in Chromium (H5 build)${availability.run ? '' : ` — skip
       kind: 'fair',
       title: '跟着劳模赶大集（测试）',
       description: '集章换文创',
-      organiser: '运城市总工会',
-      venue: { name: '万达广场一层中庭', address: '运城市盐湖区', city: '运城市' },
+      organiser: '南京市总工会',
+      venue: { name: '万达广场一层中庭', address: '南京市玄武区', city: '南京市' },
       startsAt: now - 3600_000,
       endsAt: now + 8 * 3600_000,
       zones: [

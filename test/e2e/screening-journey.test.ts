@@ -24,6 +24,7 @@ function tenOClockToday(): () => number {
   return () => Date.now() + offset
 }
 const PROGRAMME = 'liangai-2027-r1'
+const PLACE = '妇女保健科（南京市妇幼保健院）'
 const SC = '/#/packages/screening/pages'
 
 suite(`两癌筛查 journey in Chromium (H5 build)${availability.run ? '' : ` — skipped: ${availability.reason}`}`, () => {
@@ -53,7 +54,10 @@ suite(`两癌筛查 journey in Chromium (H5 build)${availability.run ? '' : ` �
     rider = await signIn('demo-rider')
     await rider.goto(`${ui.url}${SC}/programme/index?id=${PROGRAMME}`)
     await rider.locator('#eligible-ok').waitFor({ timeout: 15_000 })
+    // Where she goes names the hospital too (issue 19 defect 4), on the programme, the picker and the booking.
+    await rider.locator('.card', { hasText: '筛查地点' }).getByText(PLACE).waitFor()
     await rider.locator('#go-book').click()
+    await rider.getByText(PLACE, { exact: true }).locator('visible=true').first().waitFor({ timeout: 15_000 })
 
     // Tomorrow first: the seed's 07:00 session there holds 7.
     const day = (offset: number) => formatShanghai(Date.now() + offset * 86_400_000, 'YYYY-MM-DD')
@@ -78,6 +82,7 @@ suite(`两癌筛查 journey in Chromium (H5 build)${availability.run ? '' : ` �
     await rider.locator('#booking-status', { hasText: '已预约' }).waitFor({ timeout: 15_000 })
     expect(await rider.locator('#booking-time').textContent()).toContain('07:00–09:00')
     expect(await rider.locator('#booking-details').textContent()).toContain('身份证')
+    expect(await rider.locator('#booking-site').textContent()).toBe(`地点：${PLACE}`)
 
     // She cancels (confirming in the dialog); the place returns at once, and she books it again.
     await rider.locator('#cancel-booking').click()

@@ -11,7 +11,7 @@ if (!availability.run) console.warn(availability.reason)
 const MEMBER = 'demo-model-worker' // 张建国, 劳模
 const CASHIER = 'demo-cashier' // 陈静 at 苏果超市（新街口店）
 const SHOP = 'merchant-suguo-xjk'
-const CAMPAIGN = 'campaign-wuping-95'
+const CAMPAIGN = 'campaign-fupin-95'
 
 suite(`vouchers journey in Chromium (H5 build)${availability.run ? '' : ` — skipped: ${availability.reason}`}`, () => {
   const ui = browserSuite()

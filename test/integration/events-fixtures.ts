@@ -58,7 +58,7 @@ export async function seedFair(db: Db, o: FairOptions): Promise<void> {
       title: `测试集市${o.id}`,
       description: '',
       organiser: '测试工会',
-      venue: { name: '中庭', address: '', city: '运城市' },
+      venue: { name: '中庭', address: '', city: '南京市' },
       startsAt: T0 - HOUR,
       endsAt: T0 + 47 * HOUR,
       zones: [

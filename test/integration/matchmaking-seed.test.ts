@@ -1,8 +1,8 @@
-/** The demo seed: the 七夕 mixer yields its 7 pairs at the deadline; 晋中's 20 mixers; the demo singles can sign up; idempotent. */
+/** The demo seed: the 七夕 mixer yields its 7 pairs at the deadline; 南京市总工会's 20 mixers; the demo singles can sign up; idempotent. */
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import { createMatchmakingFunction } from '../../cloudfunctions/matchmaking/index'
 import { seed } from '../../tools/seed/seed'
-import { JINZHONG_PROGRAMME, QIXI_ID, SEEDED_PAIRS } from '../../tools/seed/matchmaking.seed'
+import { QIXI_ID, SEEDED_PAIRS, YEAR_PROGRAMME } from '../../tools/seed/matchmaking.seed'
 import { SINGLE_STATEMENT } from '~types/matchmaking'
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
 import { invoke, okData } from '../support/invoke'
@@ -18,10 +18,10 @@ beforeAll(async () => {
 }, 120_000)
 afterAll(() => emu.stop())
 
-it('seeds 234 checked-in attendees and 晋中市总工会 20 mixers; a second run inserts nothing', async () => {
+it('seeds 234 checked-in attendees and 南京市总工会 20 mixers; a second run inserts nothing', async () => {
   const fig = okData(await invoke(main, 'demo-officer', 'figures', { mixerId: QIXI_ID }))
   expect(fig.checkedIn).toEqual({ M: 117, F: 117 })
-  const year = okData(await invoke(main, 'demo-officer', 'programme', { programme: JINZHONG_PROGRAMME }))
+  const year = okData(await invoke(main, 'demo-officer', 'programme', { programme: YEAR_PROGRAMME }))
   expect(year.mixers).toHaveLength(20)
   const again = await seed(emu.db, T0)
   expect(again.steps.find((s) => s.name === 'matchmaking')!.inserted).toBe(0)

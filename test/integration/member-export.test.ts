@@ -117,7 +117,7 @@ test('her export has her booking with its consent and result, her notices, her s
   expect(s.bookings).toHaveLength(1)
   expect(s.bookings[0]).toMatchObject({
     programmeName: '两癌筛查（测试）',
-    siteName: 'site-a 筛查点',
+    siteName: 'site-a 筛查点（市妇幼保健院）',
     status: 'booked',
     consent: { version: 'v1', at: T0 },
     checkedInAt: null,

@@ -11,7 +11,7 @@ import { invoke, okData } from '../support/invoke'
  */
 let emu: TestEmulator
 const main = createMemberFunction({ clock: () => Date.UTC(2026, 4, 1) })
-const CSV = '姓名,会员证号,手机号,所属工会\n李明,GH3201000123,13800000123,盐湖区总工会\n王芳,GH3201000456,13900000456,盐湖区总工会'
+const CSV = '姓名,会员证号,手机号,所属工会\n李明,GH3201000123,13800000123,秦淮区总工会\n王芳,GH3201000456,13900000456,秦淮区总工会'
 
 const notString = fc.oneof(
   fc.integer(),

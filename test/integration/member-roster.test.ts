@@ -12,18 +12,18 @@ const main = createMemberFunction({ clock: () => now })
 
 const HEADER = '姓名,会员证号,手机号,所属工会,标签,性别,出生日期'
 const GOOD = [
-  '李明,GH3201000123,13800000123,盐湖区总工会,,男,1988-06-01',
-  '王秀英,GH3201000456,13900000456,美团外卖盐湖站点工会,新就业形态|女职工,女,1990-02-14',
-  '"张建国",GH3201000789,,运城市总工会,劳模;先进工作者,男,1968/10/1',
+  '李明,GH3201000123,13800000123,秦淮区总工会,,男,1988-06-01',
+  '王秀英,GH3201000456,13900000456,美团外卖秦淮站点工会,新就业形态|女职工,女,1990-02-14',
+  '"张建国",GH3201000789,,鼓楼区总工会,劳模;先进工作者,男,1968/10/1',
 ]
 const BAD = [
-  ',GH3201000001,13800000001,盐湖区总工会,,男,', // line 5: no name
-  '刘洋,GH#32,13800000002,盐湖区总工会,,男,', // line 6: card too short
-  '陈静,GH3201000003,1380000,盐湖区总工会,,女,', // line 7: phone
+  ',GH3201000001,13800000001,秦淮区总工会,,男,', // line 5: no name
+  '刘洋,GH#32,13800000002,秦淮区总工会,,男,', // line 6: card too short
+  '陈静,GH3201000003,1380000,秦淮区总工会,,女,', // line 7: phone
   '孙丽,GH3201000004,13800000004,,,女,', // line 8: branch
-  '周杰,GH3201000005,13800000005,盐湖区总工会,,未知,', // line 9: gender
-  '吴芳,GH3201000006,13800000006,盐湖区总工会,,女,1990-02-30', // line 10: date
-  '李明明,GH3201000123,13800000007,盐湖区总工会,,男,', // line 11: repeats line 2
+  '周杰,GH3201000005,13800000005,秦淮区总工会,,未知,', // line 9: gender
+  '吴芳,GH3201000006,13800000006,秦淮区总工会,,女,1990-02-30', // line 10: date
+  '李明明,GH3201000123,13800000007,秦淮区总工会,,男,', // line 11: repeats line 2
 ]
 
 async function rosterDocs(): Promise<RosterDoc[]> {
@@ -80,9 +80,9 @@ it('re-import updates changed rows, leaves the rest, never duplicates and keeps 
   okData(await invoke(main, 'o-li', 'verify', { name: '李明', cardNo: 'GH3201000123' }))
   const csv = [
     'name,cardNo,phone,branch,tags,gender,birthDate',
-    '李明,GH3201000123,13800000123,盐湖区总工会,劳模,M,1988-06-01', // tag added
-    '王秀英,GH3201000456,13900000456,美团外卖盐湖站点工会,新就业形态|女职工,F,1990-02-14', // same
-    '"张建国",GH3201000789,,运城市总工会,劳模;先进工作者,male,1968-10-01', // same
+    '李明,GH3201000123,13800000123,秦淮区总工会,劳模,M,1988-06-01', // tag added
+    '王秀英,GH3201000456,13900000456,美团外卖秦淮站点工会,新就业形态|女职工,F,1990-02-14', // same
+    '"张建国",GH3201000789,,鼓楼区总工会,劳模;先进工作者,male,1968-10-01', // same
     '赵敏,GH3201000999,13600000999,市妇幼保健院工会,女职工,女,1992-03-08', // new
   ].join('\n')
   expect(okData(await invoke(main, 'o-officer', 'importRoster', { csv }))).toMatchObject({
@@ -120,7 +120,7 @@ it('explains a header without the required columns and imports nothing', async (
 })
 
 it('refuses CSVs over 5,000 rows as INVALID_ARGUMENT', async () => {
-  const rows = Array.from({ length: 5001 }, (_, i) => `某${i},GH${String(i).padStart(8, '0')},,盐湖区总工会,,,`)
+  const rows = Array.from({ length: 5001 }, (_, i) => `某${i},GH${String(i).padStart(8, '0')},,秦淮区总工会,,,`)
   expect(await invoke(main, 'o-officer', 'importRoster', { csv: [HEADER, ...rows].join('\n') })).toMatchObject({
     ok: false,
     code: 'INVALID_ARGUMENT',
@@ -136,7 +136,7 @@ it('shows officers a masked, paginated roster they can search', async () => {
     name: '李*',
     cardNo: 'GH******0123',
     phone: '138****0123',
-    branch: '盐湖区总工会',
+    branch: '秦淮区总工会',
     tags: ['劳模'],
     gender: 'M',
     bound: true,

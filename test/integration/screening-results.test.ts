@@ -44,7 +44,7 @@ test('her code page sees 已签到 once the desk checks her in; then the program
   expect(okData(await invoke(main, 'her', 'codeStatus', { programmeId: PROG }))).toMatchObject({
     done: true,
     title: '已签到',
-    detail: '06:50 · site-a 筛查点',
+    detail: '06:50 · site-a 筛查点（市妇幼保健院）',
     at: now,
   })
   expect(await invoke(main, 'nurse-a', 'codeStatus', { programmeId: PROG })).toMatchObject({ ok: false, code: 'NOT_FOUND' }) // only her own

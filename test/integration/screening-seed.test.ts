@@ -1,6 +1,15 @@
 import { createScreeningFunction } from '../../cloudfunctions/screening/index'
 import { seedScreening } from '../../tools/seed/screening.seed'
-import type { BookResponse, CheckinCodeDTO, OutboxNoticeDTO, ProgrammeCardDTO, ResultDTO, SessionDTO } from '~types/screening'
+import type {
+  BookResponse,
+  CheckinCodeDTO,
+  CodeStatusDTO,
+  OutboxNoticeDTO,
+  ProgrammeCardDTO,
+  ResultDTO,
+  SessionDTO,
+} from '~types/screening'
+import { localTemplateId } from '~types/notice-templates'
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
 import { invoke, okData } from '../support/invoke'
 import { seedMembers, seedRole, sessionDocs, staffOf } from './screening.fixtures'
@@ -10,14 +19,16 @@ const now = NOW
 let emu: TestEmulator
 const main = createScreeningFunction({ clock: () => now })
 const R1 = 'liangai-2027-r1'
+const PLACE = '妇女保健科（南京市妇幼保健院）'
 
 beforeAll(async () => {
   emu = await startTestEmulator()
   // what the member seed guarantees for these demo identities
   await seedMembers(emu.db, [
-    { openid: 'demo-rider', name: '王秀英', gender: 'F', birthDate: '1986-04-12', tags: ['新就业形态'], branch: '美团外卖骑手联合工会' },
+    { openid: 'demo-rider', name: '王秀英', gender: 'F', birthDate: '1986-04-12', tags: ['新就业形态'], branch: '美团外卖秦淮站点工会' },
     { openid: 'demo-member', name: '李明', gender: 'M', birthDate: '1990-05-20', tags: [], branch: '市机关工会' },
     { openid: 'a-nurse', name: '赵敏', gender: 'F', birthDate: '1989-11-30', tags: ['女职工'], branch: '市妇幼保健院工会' },
+    { openid: 'a-driver', name: '陈红', gender: 'F', birthDate: '1984-08-08', tags: ['新就业形态'], branch: '玄武区网约车司机联合工会' },
   ])
   await seedRole(emu.db, 'demo-nurse', staffOf('site-fuyou'))
   await seedScreening(emu.db, NOW)
@@ -60,8 +71,27 @@ it('demo journey: she books today, the nurse checks her in and marks the result,
   expect(booked.booking.whatToBring).toContain('身份证')
   const { token } = okData(await invoke<CheckinCodeDTO>(main, 'demo-rider', 'checkinCode', { programmeId: R1 }))
   okData(await invoke(main, 'demo-nurse', 'checkIn', { token }))
+  const done = okData(await invoke<CodeStatusDTO>(main, 'demo-rider', 'codeStatus', { programmeId: R1 }))
+  expect(done.detail).toContain(`· ${PLACE}`)
   okData(await invoke(main, 'demo-nurse', 'markResult', { bookingId: booked.booking.bookingId, outcome: 'normal' }))
   const kinds = okData(await invoke<OutboxNoticeDTO[]>(main, 'demo-rider', 'myNotices', {})).map((n) => n.kind)
   expect(kinds.sort()).toEqual(['booking_confirmation', 'result_ready'])
-  expect(okData(await invoke<ResultDTO>(main, 'demo-rider', 'myResult', { programmeId: R1 }))).toMatchObject({ outcomeLabel: '正常' })
+  const result = okData(await invoke<ResultDTO>(main, 'demo-rider', 'myResult', { programmeId: R1 }))
+  expect(result).toMatchObject({ outcomeLabel: '正常', siteName: PLACE })
+})
+
+it('her confirmation on the phone names the department and its hospital, 妇女保健科（南京市妇幼保健院） (issue 19 defect 4)', async () => {
+  emu.wechat.accept('a-driver', [localTemplateId('screening', 'booking')])
+  okData(await invoke(main, 'a-driver', 'subscribe', { topics: ['booking'] }))
+  const sessions = okData(await invoke<SessionDTO[]>(main, 'a-driver', 'listSessions', { programmeId: R1, siteId: 'site-fuyou' }))
+  const booked = okData(
+    await invoke<BookResponse>(main, 'a-driver', 'book', { programmeId: R1, sessionId: sessions[1].id, consentVersion: '2027-01' }),
+  )
+  expect(booked.outcome).toBe('booked')
+  await main({ Type: 'Timer' } as never, {})
+  const [sent] = okData(await invoke<OutboxNoticeDTO[]>(main, 'a-driver', 'myNotices', {}))
+  expect(sent).toMatchObject({ kind: 'booking_confirmation', state: 'delivered' })
+  expect(sent.fields).toContainEqual({ label: '就诊地点', value: PLACE })
+  const [message] = emu.wechat.messages('a-driver')
+  expect(message.data.thing3).toEqual({ value: PLACE })
 })

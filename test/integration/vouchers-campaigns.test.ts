@@ -18,7 +18,7 @@ beforeAll(async () => {
     { openid: 'rider', tags: ['新就业形态'], branch: '美团外卖骑手联合工会' },
     { openid: 'other', tags: [], branch: '鼓楼区机关工会' },
   ])
-  shop = await merchant(h, '长春欧亚商都')
+  shop = await merchant(h, '紫峰购物广场')
 }, 60_000)
 afterAll(() => emu.stop())
 

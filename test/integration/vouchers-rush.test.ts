@@ -22,7 +22,7 @@ beforeAll(async () => {
     emu.db,
     [...RUSH, ...BUDGET, ...LATE, ...FOUR].map((openid) => ({ openid })),
   )
-  shop = await merchant(h, '闽宁协作宁夏扶贫农优产品展销馆')
+  shop = await merchant(h, '东西部协作消费帮扶农产品展销馆')
   for (const t of TILLS) await seedRole(emu.db, t, staffScope(shop))
 }, 120_000)
 afterAll(() => emu.stop())

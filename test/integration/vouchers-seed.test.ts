@@ -14,17 +14,17 @@ beforeAll(async () => {
 }, 120_000)
 afterAll(() => emu.stop())
 
-it('holds the story: 95折 for 张建国 at 苏果 with the 劳模 extra, 大连 4 × 满50减40 for ¥2,000,000, a draw, a countdown; idempotent', async () => {
+it('holds the story: 95折 for 张建国 at 苏果 with the 劳模 extra, 南京市总工会 4 × 满50减40 for ¥2,000,000, a draw, a countdown; idempotent', async () => {
   expect(await seedVouchers(emu.db, T0)).toBe(0)
   const centre = await h.ok('demo-model-worker', 'centre')
   const byId = new Map(centre.map((c: { campaign: { id: string } }) => [c.campaign.id, c]))
-  expect(byId.get('campaign-wuping-95')).toMatchObject({ state: 'claimable', modelWorkerExtra: expect.stringContaining('劳模') })
-  expect(byId.get('campaign-dalian-4x40')).toMatchObject({ state: 'claimable', perMember: 4, campaign: { ruleText: '满50减40' } })
-  expect(byId.get('campaign-changchun-draw')).toMatchObject({ state: 'enter_draw' })
-  expect(byId.get('campaign-weifang')).toMatchObject({ state: 'upcoming' })
-  const dash = await h.ok('demo-officer', 'dashboard', { campaignId: 'campaign-dalian-4x40' })
+  expect(byId.get('campaign-fupin-95')).toMatchObject({ state: 'claimable', modelWorkerExtra: expect.stringContaining('劳模') })
+  expect(byId.get('campaign-4x40')).toMatchObject({ state: 'claimable', perMember: 4, campaign: { ruleText: '满50减40' } })
+  expect(byId.get('campaign-draw')).toMatchObject({ state: 'enter_draw' })
+  expect(byId.get('campaign-countdown')).toMatchObject({ state: 'upcoming' })
+  const dash = await h.ok('demo-officer', 'dashboard', { campaignId: 'campaign-4x40' })
   expect(dash).toMatchObject({ budgetFen: 200_000_000, vouchersLeft: 50_000 })
-  const v = await h.ok('demo-model-worker', 'claim', { campaignId: 'campaign-wuping-95' })
+  const v = await h.ok('demo-model-worker', 'claim', { campaignId: 'campaign-fupin-95' })
   const p = await h.ok('demo-cashier', 'preview', {
     merchantId: 'merchant-suguo-xjk',
     code: await codeOf(h, 'demo-model-worker', v.id),

@@ -19,8 +19,8 @@ beforeAll(async () => {
     { openid: 'selfie', name: '陈静' },
     ...Array.from({ length: 6 }, (_x, i) => ({ openid: `p${i}` })),
   ])
-  shopA = await merchant(h, '闽宁协作宁夏扶贫农优产品展销馆')
-  shopB = await merchant(h, '新象城')
+  shopA = await merchant(h, '东西部协作消费帮扶农产品展销馆')
+  shopB = await merchant(h, '南京中央商场（新街口店）')
   await seedRole(emu.db, 'cashier-a', staffScope(shopA))
   await seedRole(emu.db, 'manager-a', staffScope(shopA, true))
   await seedRole(emu.db, 'cashier-b', staffScope(shopB))

@@ -20,8 +20,8 @@ let ev: any = {
   kind: 'fair',
   title: '跟着劳模赶大集',
   description: '',
-  organiser: '运城市总工会',
-  venue: { name: '中庭', address: '', city: '运城市' },
+  organiser: '南京市总工会',
+  venue: { name: '中庭', address: '', city: '南京市' },
   startsAt: T0,
   endsAt: T0 + 36e5,
   zones: [{ id: 'A', name: '匠心特产集' }],
@@ -57,9 +57,9 @@ test('tap a tier → prefilled → local and server errors → save; a bad booth
     await sleep(20)
   }
   await type('#form-title', '跟着劳模赶大集')
-  await type('#form-organiser', '运城市总工会')
+  await type('#form-organiser', '南京市总工会')
   await type('#form-venueName', '中庭')
-  await type('#form-city', '运城市')
+  await type('#form-city', '南京市')
   await type('#form-startsAt', '2027-01-01 09:00')
   await type('#form-endsAt', '2027-01-01 10:00')
   await type('#form-zones', 'A:匠心特产集')

@@ -108,7 +108,7 @@ test('消费券中心: claimable with the 劳模 extra, a countdown for what ope
   const campaign = (id: string, name: string) => ({
     id,
     name,
-    funderName: '武平县总工会',
+    funderName: '秦淮区总工会',
     rule: { kind: 'discount' as const, ratePercent: 95, capFen: 2000 },
     ruleText: '95折（每次最多优惠¥20）',
     mode: 'first_come' as const,

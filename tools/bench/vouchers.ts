@@ -36,7 +36,7 @@ async function seedMembers(db: Db, n: number, prefix: string): Promise<string[]>
         cardNo,
         name: '测试会员',
         phone: '13900000000',
-        branch: '大连市中山区总工会',
+        branch: '南京市总工会机关工会',
         tags: [],
         gender: 'M',
         birthDate: '1985-03-08',
@@ -101,7 +101,7 @@ async function fire(url: string, calls: { as: string; action: string; data: unkn
 function campaign(now: number, total: number): CampaignInputDTO {
   return {
     name: '职工消费券 满50减40',
-    funderName: '大连市中山区总工会',
+    funderName: '南京市总工会',
     rule: { kind: 'threshold', thresholdFen: 5000, amountFen: 4000 },
     perMember: 1,
     totalVouchers: total,
@@ -137,8 +137,8 @@ async function main() {
     })
     await db.collection(COLLECTIONS.voucherMerchants).add({
       _id: 'bench-mall',
-      name: '大连友谊商城',
-      address: '大连市中山区',
+      name: '南京新百（新街口店）',
+      address: '南京市秦淮区中山南路1号',
       category: '商场',
       suspended: false,
       createdAt: 0,

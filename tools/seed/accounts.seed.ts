@@ -9,7 +9,7 @@ import { DEMO_ROSTER, rosterDoc, UNVERIFIED_DEMO } from './roster-generator'
 export const DEMO_ROLES: Record<string, StoredRole[]> = {
   'demo-cashier': [{ role: 'staff', scope: { kind: 'merchant', id: 'merchant-suguo-xjk', name: '苏果超市（新街口店）' } }],
   'demo-event-staff': [{ role: 'staff', scope: { kind: 'event', id: 'event-fair-2027', name: '跟着劳模赶大集' } }],
-  'demo-nurse': [{ role: 'staff', scope: { kind: 'site', id: 'site-fuyou', name: '市妇幼保健院' } }],
+  'demo-nurse': [{ role: 'staff', scope: { kind: 'site', id: 'site-fuyou', name: '妇女保健科（南京市妇幼保健院）' } }],
   'demo-officer': [{ role: 'officer' }],
 }
 

@@ -22,8 +22,8 @@ export const DEMO_IDENTITIES: DemoIdentity[] = [
   { openid: 'demo-rider', label: '外卖骑手 王秀英', description: '女职工 · 新就业形态，已认证' },
   { openid: 'demo-cashier', label: '商户核销员 陈静', description: '合作商户「苏果超市（新街口店）」收银员' },
   { openid: 'demo-event-staff', label: '活动工作人员 刘洋', description: '活动「跟着劳模赶大集」工作人员' },
-  { openid: 'demo-nurse', label: '护士 赵敏', description: '筛查点「市妇幼保健院」前台' },
-  { openid: 'demo-single-man', label: '单身青年 周浩', description: '焦作市山阳区 企业职工，1995 年生，已认证' },
-  { openid: 'demo-single-woman', label: '单身青年 李婷', description: '焦作市山阳区 教育系统职工，1997 年生，已认证' },
+  { openid: 'demo-nurse', label: '护士 赵敏', description: '筛查点「妇女保健科（南京市妇幼保健院）」前台' },
+  { openid: 'demo-single-man', label: '单身青年 周浩', description: '江宁开发区 汽车制造企业职工，1995 年生，已认证' },
+  { openid: 'demo-single-woman', label: '单身青年 李婷', description: '玄武区 教育系统职工，1997 年生，已认证' },
   { openid: 'demo-officer', label: '工会干部 孙丽', description: '市总工会权益保障部，可导入名册、发放邀请码' },
 ]

@@ -1,12 +1,13 @@
 /**
- * Demo data of 会聚良缘 (issue #10). The 七夕 mixer of 焦作市山阳区总工会 with
- * 团区委 and 区妇联 at 恩州驿古街广场, the ninth year of the brand: 234 single
+ * Demo data of 会聚良缘 (issue #10), set in the demo city (issue 19 defect 17). The 七夕 mixer of
+ * 秦淮区总工会 with 团区委 and 区妇联 at 老门东, the ninth year of the brand: 234 single
  * young workers (117 + 117) signed up, approved, checked in with badge numbers
  * and keys made here (as their phones would; the private keys are thrown away),
  * their picks submitted as K tokens each, 7 of them mutual, so the deadline
  * yields the story's 7 pairs (plus whatever the demo singles do). Times are
  * relative to `now`: check-in is open, the pick window opens in 2 hours.
- * And 晋中市总工会's year of 20 青年职工联谊交友活动. Idempotent: deterministic
+ * And 南京市总工会's year of 20 青年职工联谊交友活动, two in each of ten districts. A description never
+ * states a time of its own: the one it names is made from the mixer's field (defect 14). Idempotent: deterministic
  * ids, only what is missing is inserted.
  */
 import { createPublicKey, diffieHellman, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto'
@@ -20,12 +21,13 @@ import { createMixerRepository, genderPlaceId } from '../../cloudfunctions/match
 import { paddedSubmission, tokenFromShared } from '~src/packages/matchmaking/lib/pick-crypto'
 import { SINGLE_STATEMENT, type Gender, type MixerInput, type Sector } from '~types/matchmaking'
 import { prng } from './roster-generator'
+import { shanghai } from '../../cloudfunctions/common/time'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
-export const QIXI_ID = 'mixer-qixi-shanyang'
-export const QIXI_PROGRAMME = '焦作市山阳区总工会 会聚良缘（第九届）'
-export const JINZHONG_PROGRAMME = '晋中市总工会 2027 年青年职工联谊交友活动'
+export const QIXI_ID = 'mixer-qixi-qinhuai'
+export const QIXI_PROGRAMME = '秦淮区总工会 会聚良缘（第九届）'
+export const YEAR_PROGRAMME = '南京市总工会 2027 年青年职工联谊交友活动'
 export const SEEDED_PER_GENDER = 117
 export const SEEDED_PAIRS = 7
 const K = 3
@@ -35,10 +37,10 @@ const GIVEN_NAMES: Record<Gender, string[]> = {
   F: ['婷', '静', '雪', '琳', '颖', '璐', '欣'],
 }
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶余潘杜戴夏钟'
-const NICK_M = ['阳光', '老实人', '爱跑步', '小林', '太行山下', '骑行者', '程序猿', '大橙子', '安静的风', '云台山', '木子', '北辰']
+const NICK_M = ['阳光', '老实人', '爱跑步', '小林', '紫金山下', '骑行者', '程序猿', '大橙子', '安静的风', '玄武湖', '木子', '北辰']
 const NICK_F = ['小雨', '向日葵', '梨花', '青柠', '甜甜', '月牙', '小鹿', '晚风', '糖果', '静好', '书虫', '茉莉']
 const INTROS = [
-  '喜欢爬山和摄影，周末常去云台山',
+  '喜欢爬山和摄影，周末常去紫金山',
   '爱做饭，想找个一起逛菜市场的人',
   '在社区工作，性格温和',
   '喜欢打羽毛球，欢迎约球',
@@ -49,21 +51,22 @@ const INTROS = [
 ]
 const SECTORS: Sector[] = ['机关事业', '企业', '新就业形态']
 const BRANCHES = [
-  '山阳区机关工会',
-  '焦作市第二人民医院工会',
-  '山阳区美团配送站点工会',
-  '中原内配集团工会',
-  '山阳区教育系统工会',
-  '焦作万方铝业工会',
+  '南京市总工会机关工会',
+  '市妇幼保健院工会',
+  '美团外卖秦淮站点工会',
+  '江宁开发区汽车制造企业联合工会',
+  '玄武区教育系统工会',
+  '南京地铁运营有限公司工会',
 ]
 
 export function qixiMixer(now: number): MixerInput {
+  const pickOpensAt = now + 2 * HOUR
   return {
     title: '七夕 · 会聚良缘 单身青年联谊会（第九届）',
     programme: QIXI_PROGRAMME,
-    organiser: '焦作市山阳区总工会',
-    coOrganisers: ['共青团山阳区委', '山阳区妇女联合会'],
-    venue: '焦作市山阳区 恩州驿古街广场',
+    organiser: '秦淮区总工会',
+    coOrganisers: ['共青团秦淮区委', '秦淮区妇女联合会'],
+    venue: '秦淮区 老门东历史文化街区 箍桶巷广场',
     startsAt: now - HOUR,
     endsAt: now + 4 * HOUR,
     placesByGender: { M: 120, F: 120 },
@@ -74,28 +77,27 @@ export function qixiMixer(now: number): MixerInput {
     signupClosesAt: now + 90 * 60_000,
     review: 'officer',
     k: K,
-    pickOpensAt: now + 2 * HOUR,
+    pickOpensAt,
     pickClosesAt: now + 3 * HOUR,
     retentionDays: 30,
     offerHoldMinutes: 60,
-    description:
-      '面向机关事业单位、企业和新就业形态的单身青年职工：游戏破冰、自我介绍，20:00 后在小程序里悄悄选择心动的人，双方互选才会告知。',
+    description: `面向机关事业单位、企业和新就业形态的单身青年职工：游戏破冰、自我介绍，${shanghai(pickOpensAt, 'M月D日 HH:mm')} 起在小程序里悄悄选择心动的人，双方互选才会告知。`,
   }
 }
 
-const JINZHONG_PLACES = ['榆次区', '太谷区', '介休市', '灵石县', '平遥县', '祁县', '寿阳县', '昔阳县', '和顺县', '左权县']
+const YEAR_PLACES = ['玄武区', '秦淮区', '建邺区', '鼓楼区', '浦口区', '栖霞区', '雨花台区', '江宁区', '六合区', '溧水区']
 
-/** 20 mixers over the coming year, two per county or district, evenings of the 2nd and 4th Saturday-ish weeks. */
-export function jinzhongMixers(now: number): { id: string; input: MixerInput }[] {
+/** 20 mixers over the coming year, two per district, evenings of the 2nd and 4th Saturday-ish weeks. */
+export function yearMixers(now: number): { id: string; input: MixerInput }[] {
   return Array.from({ length: 20 }, (_x, i) => {
     const starts = now + (10 + i * 17) * DAY
-    const place = JINZHONG_PLACES[i % JINZHONG_PLACES.length]
+    const place = YEAR_PLACES[i % YEAR_PLACES.length]
     return {
-      id: `mixer-jinzhong-${String(i + 1).padStart(2, '0')}`,
+      id: `mixer-nj-${String(i + 1).padStart(2, '0')}`,
       input: {
-        title: `晋中市青年职工联谊交友活动 第 ${i + 1} 场 · ${place}`,
-        programme: JINZHONG_PROGRAMME,
-        organiser: '晋中市总工会',
+        title: `南京市青年职工联谊交友活动 第 ${i + 1} 场 · ${place}`,
+        programme: YEAR_PROGRAMME,
+        organiser: '南京市总工会',
         coOrganisers: [`${place}总工会`],
         venue: `${place}职工服务中心`,
         startsAt: starts,
@@ -112,7 +114,7 @@ export function jinzhongMixers(now: number): { id: string; input: MixerInput }[]
         pickClosesAt: starts + 3 * HOUR,
         retentionDays: 30,
         offerHoldMinutes: 120,
-        description: '晋中市总工会年度青年职工联谊交友系列活动之一。',
+        description: '南京市总工会年度青年职工联谊交友系列活动之一。',
       },
     }
   })
@@ -139,7 +141,7 @@ function attendees(now: number): Attendee[] {
   return Array.from({ length: SEEDED_PER_GENDER * 2 }, (_x, i) => {
     const gender: Gender = i % 2 === 0 ? 'M' : 'F'
     const n = Math.floor(i / 2)
-    const cardNo = `JZ4108${String(2000 + i).padStart(6, '0')}`
+    const cardNo = `GH3201${String(5000 + i).padStart(6, '0')}` // after the generated roster (GH3201001000…)
     const year = 1990 + Math.floor(r() * 12)
     const roster: RosterDoc = {
       _id: cardNo,
@@ -270,7 +272,7 @@ export async function seedMatchmaking(db: Db, now: number): Promise<number> {
   const fresh = !(await repo.fresh(QIXI_ID))
   const qixi = qixiMixer(now)
   // One insert per hundred documents: the whole demo seed runs before every browser journey.
-  const year = jinzhongMixers(now)
+  const year = yearMixers(now)
   n += await addMissing(
     db,
     COLLECTIONS.mixers,

@@ -2,7 +2,7 @@
  * ~300 believable roster members, generated deterministically (same `now`, same
  * people), plus the demo identities' own records. Card numbers: GH3201 + 6 digits
  * (3201 is Nanjing's area code); demo people hold GH3201000101–000123, the
- * generated ones GH3201001000 onwards.
+ * generated ones GH3201001000 onwards, the 七夕 mixer's 234 (matchmaking.seed.ts) GH3201005000 onwards.
  */
 import type { RosterDoc } from '../../cloudfunctions/common/member-docs'
 import type { RosterFields } from '../../cloudfunctions/member/roster.repository'
@@ -220,18 +220,18 @@ export const DEMO_ROSTER: Record<string, RosterFields> = {
   },
   'demo-single-man': {
     name: '周浩',
-    cardNo: 'JZ4108000201',
-    phone: '13937000201',
-    branch: '中原内配集团工会',
+    cardNo: 'GH3201000107',
+    phone: '13900000107',
+    branch: '江宁开发区汽车制造企业联合工会',
     tags: ['青年'],
     gender: 'M',
     birthDate: '1995-06-16',
   },
   'demo-single-woman': {
     name: '李婷',
-    cardNo: 'JZ4108000202',
-    phone: '13937000202',
-    branch: '山阳区教育系统工会',
+    cardNo: 'GH3201000108',
+    phone: '13900000108',
+    branch: '玄武区教育系统工会',
     tags: ['青年', '女职工'],
     gender: 'F',
     birthDate: '1997-09-03',

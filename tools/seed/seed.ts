@@ -38,7 +38,7 @@ export const SERVICE_STEPS: SeedStep[] = [
   { name: 'events', label: '集章打卡 · 活动签到', run: seedEvents },
   { name: 'screening', label: '两癌筛查', run: seedScreening },
   { name: 'vouchers', label: '工会消费券（6 家合作商户、5 个批次）', run: seedVouchers },
-  { name: 'matchmaking', label: '会聚良缘（焦作山阳区七夕联谊会 234 人、晋中市全年 20 场）', run: seedMatchmaking },
+  { name: 'matchmaking', label: '会聚良缘（秦淮区七夕联谊会 234 人、南京市全年 20 场）', run: seedMatchmaking },
 ]
 
 /** The summary in words, one line per step, for `npm start` and `npm run seed`. */

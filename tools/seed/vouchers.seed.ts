@@ -1,10 +1,11 @@
 /**
- * Demo data of 工会消费券 (issue 9), from the story: 武平县总工会's 95折 vouchers for
- * the 闽宁协作宁夏扶贫农优产品展销馆 (also honoured at 苏果超市（新街口店）, whose
+ * Demo data of 工会消费券 (issue 9), the story's shapes set in the demo city (issue 19
+ * defect 17: every union and shop is 南京's): 秦淮区总工会's 95折 vouchers for the
+ * 东西部协作消费帮扶农产品展销馆 (also honoured at 苏果超市（新街口店）, whose
  * cashier is the demo identity `demo-cashier`), with a 劳模 折上折 from the union;
- * 运城 新象城's member discount with a 劳模 折上折 the mall gives itself; 大连's
- * ¥2,000,000 for 12,500 members as 4 × 满50减40, first come first served; 长春's
- * 抽签 and 潍坊's batch opening in two days (the countdown). Claim and use windows
+ * 玄武区总工会's member discount at 中央商场 with a 劳模 折上折 the mall gives itself;
+ * 南京市总工会's ¥2,000,000 for 12,500 members as 4 × 满50减40, first come first served;
+ * 鼓楼区总工会's 抽签 and 江宁区总工会's batch opening in two days (the countdown). Claim and use windows
  * are relative to the seeding time, so the demo works any day. Idempotent:
  * deterministic ids, only what is missing is inserted.
  */
@@ -19,18 +20,18 @@ import { managerScopeId } from '../../cloudfunctions/vouchers/staff.rules'
 const DAY = 24 * 3600_000
 
 export const VOUCHER_MERCHANTS: Omit<MerchantDoc, 'createdAt' | 'updatedAt'>[] = [
-  { _id: 'merchant-suguo-xjk', name: '苏果超市（新街口店）', address: '南京市玄武区中山路18号', category: '超市', suspended: false },
+  { _id: 'merchant-suguo-xjk', name: '苏果超市（新街口店）', address: '南京市秦淮区中山南路8号', category: '超市', suspended: false },
   {
-    _id: 'merchant-minning',
-    name: '闽宁协作宁夏扶贫农优产品展销馆',
-    address: '福建省龙岩市武平县平川街道',
+    _id: 'merchant-fupin-hall',
+    name: '东西部协作消费帮扶农产品展销馆',
+    address: '南京市秦淮区中华路356号',
     category: '消费帮扶',
     suspended: false,
   },
-  { _id: 'merchant-xinxiang', name: '运城新象城', address: '山西省运城市盐湖区', category: '商场', suspended: false },
-  { _id: 'merchant-dalian-mall', name: '大连友谊商城', address: '辽宁省大连市中山区', category: '商场', suspended: false },
-  { _id: 'merchant-changchun', name: '长春欧亚商都', address: '吉林省长春市朝阳区', category: '商场', suspended: false },
-  { _id: 'merchant-weifang', name: '潍坊泰华城', address: '山东省潍坊市奎文区', category: '商场', suspended: false },
+  { _id: 'merchant-zhongyang', name: '南京中央商场（新街口店）', address: '南京市秦淮区中山南路79号', category: '商场', suspended: false },
+  { _id: 'merchant-xinbai', name: '南京新百（新街口店）', address: '南京市秦淮区中山南路1号', category: '商场', suspended: false },
+  { _id: 'merchant-zifeng', name: '紫峰购物广场', address: '南京市鼓楼区中山北路6号', category: '商场', suspended: false },
+  { _id: 'merchant-jn-wanda', name: '江宁万达广场', address: '南京市江宁区竹山路68号', category: '商场', suspended: false },
 ]
 
 const all = { tagsAny: [], branches: [] }
@@ -46,51 +47,51 @@ function campaigns(now: number): (CampaignInputDTO & { _id: string })[] {
   }
   return [
     {
-      _id: 'campaign-wuping-95',
+      _id: 'campaign-fupin-95',
       name: '工会福利消费券 · 消费帮扶 95折',
-      funderName: '武平县总工会',
+      funderName: '秦淮区总工会',
       rule: { kind: 'discount', ratePercent: 95, capFen: 2000 },
       perMember: 2,
       totalVouchers: 5000,
       budgetFen: 10_000_000,
       mode: 'first_come',
       audience: all,
-      merchantIds: ['merchant-minning', 'merchant-suguo-xjk'],
+      merchantIds: ['merchant-fupin-hall', 'merchant-suguo-xjk'],
       modelWorkerBonus: { ratePercent: 95, capFen: 1000, funder: 'union' },
       ...open,
     },
     {
-      _id: 'campaign-yuncheng',
+      _id: 'campaign-model-worker',
       name: '会员证专享 · 劳模折上折',
-      funderName: '运城市总工会',
+      funderName: '玄武区总工会',
       rule: { kind: 'discount', ratePercent: 90, capFen: 5000 },
       perMember: 1,
       totalVouchers: 2000,
       budgetFen: 10_000_000,
       mode: 'first_come',
       audience: all,
-      merchantIds: ['merchant-xinxiang'],
+      merchantIds: ['merchant-zhongyang'],
       modelWorkerBonus: { ratePercent: 90, capFen: 3000, funder: 'merchant' },
       ...open,
     },
     {
-      _id: 'campaign-dalian-4x40',
+      _id: 'campaign-4x40',
       name: '职工消费券 满50减40',
-      funderName: '大连市中山区总工会',
+      funderName: '南京市总工会',
       rule: { kind: 'threshold', thresholdFen: 5000, amountFen: 4000 },
       perMember: 4,
       totalVouchers: 50_000,
       budgetFen: 200_000_000,
       mode: 'first_come',
       audience: all,
-      merchantIds: ['merchant-dalian-mall', 'merchant-suguo-xjk'],
+      merchantIds: ['merchant-xinbai', 'merchant-suguo-xjk'],
       modelWorkerBonus: null,
       ...open,
     },
     {
-      _id: 'campaign-changchun-draw',
+      _id: 'campaign-draw',
       name: '提振消费 无门槛20元（抽签）',
-      funderName: '长春市总工会',
+      funderName: '鼓楼区总工会',
       rule: { kind: 'fixed', amountFen: 2000 },
       perMember: 1,
       totalVouchers: 1000,
@@ -98,21 +99,21 @@ function campaigns(now: number): (CampaignInputDTO & { _id: string })[] {
       mode: 'lottery',
       drawAt: now + 2 * DAY,
       audience: all,
-      merchantIds: ['merchant-changchun'],
+      merchantIds: ['merchant-zifeng'],
       modelWorkerBonus: null,
       ...open,
     },
     {
-      _id: 'campaign-weifang',
+      _id: 'campaign-countdown',
       name: '惠工消费券 满100减30',
-      funderName: '潍坊市总工会',
+      funderName: '江宁区总工会',
       rule: { kind: 'threshold', thresholdFen: 10_000, amountFen: 3000 },
       perMember: 2,
       totalVouchers: 10_000,
       budgetFen: 30_000_000,
       mode: 'first_come',
       audience: all,
-      merchantIds: ['merchant-weifang'],
+      merchantIds: ['merchant-jn-wanda'],
       modelWorkerBonus: null,
       ...open,
       claimStartsAt: now + 2 * DAY,

@@ -9,7 +9,7 @@ function event(over: Partial<EventSummaryDTO> = {}): EventSummaryDTO {
     kind: 'activity',
     title: '新年登高',
     organiser: '县总工会',
-    venue: { name: '山脚广场', address: '', city: '运城市' },
+    venue: { name: '山脚广场', address: '', city: '南京市' },
     startsAt: NOON_JAN1,
     endsAt: NOON_JAN1 + 3 * 3600_000,
     phase: 'upcoming',

@@ -1,9 +1,9 @@
-import type { BookingStatus, SessionDTO, SiteDTO } from '~types/screening'
+import { type BookingStatus, type SessionDTO, type SiteDTO, siteLabel } from '~types/screening'
 import { dayLabel } from '~src/utils/datetime'
 
-/** '3月9日 周一 07:00–09:00 · 市妇幼保健院' */
+/** '3月9日 周一 07:00–09:00 · 妇女保健科（南京市妇幼保健院）' */
 export function sessionLine(session: SessionDTO, site?: SiteDTO): string {
-  return `${dayLabel(session.date)} ${session.label}${site ? ` · ${site.name}` : ''}`
+  return `${dayLabel(session.date)} ${session.label}${site ? ` · ${siteLabel(site)}` : ''}`
 }
 
 export const STATUS_LABEL: Record<BookingStatus, string> = {

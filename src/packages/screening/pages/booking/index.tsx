@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { BookingDTO, ProgrammeCardDTO } from '~types/screening'
+import { type BookingDTO, type ProgrammeCardDTO, siteLabel } from '~types/screening'
 import { routeUrl } from '~types/routes'
 import { BigButton } from '~src/components/big-button'
 import { NoticeBanner } from '~src/components/notice-banner'
@@ -30,7 +30,9 @@ function Details({ b }: { b: BookingDTO }) {
       <Text id='booking-time' className='sc-big'>
         {sessionLine(b.session)}
       </Text>
-      <Text className='sc-sub'>{b.site.name}</Text>
+      <Text id='booking-site' className='sc-sub'>
+        地点：{siteLabel(b.site)}
+      </Text>
       <Text className='sc-sub'>地址：{b.site.address}</Text>
       <Text className='sc-sub'>电话：{b.site.phone}</Text>
       <Text className='sc-step'>请携带</Text>

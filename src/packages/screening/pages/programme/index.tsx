@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useRef } from 'react'
-import type { ProgrammeCardDTO, ProgrammeDTO } from '~types/screening'
+import { type ProgrammeCardDTO, type ProgrammeDTO, siteLabel } from '~types/screening'
 import { routeUrl } from '~types/routes'
 import { BigButton } from '~src/components/big-button'
 import { NoticeBanner } from '~src/components/notice-banner'
@@ -63,7 +63,7 @@ function SitesCard({ p }: { p: ProgrammeDTO }) {
       {p.sites.map((s) => (
         <View key={s.id} className='sc-list-item'>
           <Text className='sc-sub'>
-            {s.name} · {s.address}
+            {siteLabel(s)} · {s.address}
           </Text>
           <Text className='sc-sub'>电话 {s.phone}</Text>
         </View>
