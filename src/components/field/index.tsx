@@ -31,3 +31,16 @@ export function Field({ id, label, value, onInput, placeholder, type = 'text', m
     </View>
   )
 }
+
+/**
+ * The message of a field that is not a text input (a choice of chips, a list, a
+ * file): shown where that field is, in the look of Field's own, so the form
+ * kit's scroll to the first error (src/utils/scroll-to.ts) finds it too.
+ */
+export function FieldError({ id, message }: { id?: string; message?: string }) {
+  return message ? (
+    <Text id={id} className='field__error'>
+      {message}
+    </Text>
+  ) : null
+}

@@ -89,10 +89,15 @@ export function InviteCreator() {
     if (!chosen) throw new Refusal(`请先选择${SCOPE_KIND_LABEL[kind]}`)
     setInvite(await call('member', 'createInvite', { scope: { kind: chosen.kind, id: chosen.id } }, { loadingText: '正在生成' }))
   })
+  // A refusal was about the place chosen before: choosing again clears it (issue 19, defect 23).
+  const choose = (x: InviteTargetDTO | null) => {
+    setChosen(x)
+    setInvite(null)
+    create.setError('')
+  }
   const pickKind = (k: ScopeKind) => {
     setKind(k)
-    setChosen(null)
-    setInvite(null)
+    choose(null)
   }
   const spec = KINDS.find((k) => k.kind === kind) ?? KINDS[0]
   return (
@@ -101,7 +106,7 @@ export function InviteCreator() {
       <Text className='muted'>邀请谁到哪里工作：</Text>
       <KindTabs kind={kind} onPick={pickKind} />
       <RemoteView remote={targets} isEmpty={(t) => t[spec.list].length === 0} emptyText={spec.empty}>
-        {(t) => <TargetList targets={t[spec.list]} chosen={chosen} onChoose={(x) => (setChosen(x), setInvite(null))} />}
+        {(t) => <TargetList targets={t[spec.list]} chosen={chosen} onChoose={choose} />}
       </RemoteView>
       {create.error && <Text className='error-text'>{create.error}</Text>}
       <BigButton id='invite-create' loading={create.busy} disabled={!chosen} onClick={() => void create.run()}>

@@ -2,7 +2,9 @@ import { Text, Textarea, View } from '@tarojs/components'
 import { useRef, useState } from 'react'
 import type { RosterImportResult } from '~types/member'
 import { BigButton } from '~src/components/big-button'
-import { Refusal, useAction } from '~src/hooks/use-action'
+import { FieldError } from '~src/components/field'
+import { useAction } from '~src/hooks/use-action'
+import { useFormErrors, type FormErrors } from '~src/hooks/use-form-errors'
 import { call } from '~src/services/api'
 import { pickRosterFile, type PickedFile } from './pick-roster-file'
 import { splitRosterFile, type RosterPart } from '~types/roster-chunks'
@@ -39,7 +41,7 @@ async function sendPart(r: Run, part: number): Promise<Run> {
 }
 
 /** A file's import, part after part; a failed part can be resumed from where it stopped. */
-function useRosterUpload(onImported?: () => void) {
+function useRosterUpload(source: FormErrors<'source'>, onImported?: () => void) {
   const [run, setRun] = useState<Run | null>(null)
   const sendFrom = async (r: Run) => {
     for (let part = r.next; part < r.parts.length; part++) {
@@ -49,7 +51,7 @@ function useRosterUpload(onImported?: () => void) {
     onImported?.()
   }
   const start = useAction(async (bytes: Uint8Array | null) => {
-    if (!bytes) throw new Refusal('请选择名册文件或粘贴 CSV 内容')
+    if (!source.check({ source: bytes ? undefined : '请选择名册文件或粘贴 CSV 内容' }) || !bytes) return
     const first: Run = { importId: newImportId(), parts: splitRosterFile(bytes), next: 0, total: EMPTY_TOTAL, encoding: 'utf-8' }
     setRun(first)
     await sendFrom(first)
@@ -121,12 +123,32 @@ function Progress({ run }: { run: Run }) {
   )
 }
 
-export function RosterImport({ onImported }: { onImported?: () => void }) {
+/** The roster's source, a file or pasted text, and its one message (the form kit): gone as soon as she picks or pastes. */
+function useRosterSource() {
   const [csv, setCsv] = useState('')
   const [file, setFile] = useState<PickedFile | null>(null)
-  const upload = useRosterUpload(onImported)
+  const errors = useFormErrors<'source'>({ scope: 'roster-import' })
+  const pick = (f: PickedFile | null) => {
+    setFile(f)
+    setCsv('')
+    errors.changed('source')
+  }
+  const paste = (text: string) => {
+    setCsv(text)
+    errors.changed('source')
+  }
+  const bytes = () => (file ? file.bytes : csv.trim() ? utf8Of(csv) : null)
+  return { csv, file, errors, pick, paste, bytes }
+}
+
+export function RosterImport({ onImported }: { onImported?: () => void }) {
+  const { csv, file, errors: source, pick, paste, bytes } = useRosterSource()
+  const upload = useRosterUpload(source, onImported)
   const { run } = upload
-  const onPick = (f: PickedFile | null) => (setFile(f), setCsv(''), upload.clear())
+  const onPick = (f: PickedFile | null) => {
+    pick(f)
+    upload.clear()
+  }
   const failed = !upload.busy && run && run.next < run.parts.length
   return (
     <View className='card' id='roster-import'>
@@ -135,15 +157,12 @@ export function RosterImport({ onImported }: { onImported?: () => void }) {
       <RosterSource
         file={file}
         csv={csv}
-        setCsv={setCsv}
+        setCsv={paste}
         onPick={onPick}
-        onUnreadable={() => upload.start.setError('无法读取该文件，请确认是 CSV 文件')}
+        onUnreadable={() => source.check({ source: '无法读取该文件，请确认是 CSV 文件' })}
       />
-      <BigButton
-        id='roster-submit'
-        loading={upload.busy}
-        onClick={() => void upload.start.run(file ? file.bytes : csv.trim() ? utf8Of(csv) : null)}
-      >
+      <FieldError id='roster-source-error' message={source.of('source')} />
+      <BigButton id='roster-submit' loading={upload.busy} onClick={() => void upload.start.run(bytes())}>
         开始导入
       </BigButton>
       {run && run.parts.length > 1 && <Progress run={run} />}

@@ -6,47 +6,46 @@ import { BackLink } from '~src/components/back-link'
 import { BigButton } from '~src/components/big-button'
 import { Field } from '~src/components/field'
 import { NoticeBanner } from '~src/components/notice-banner'
-import { ApiError, call, messageOf } from '~src/services/api'
+import { call } from '~src/services/api'
 import { cachedMe, rememberMe } from '~src/services/me-store'
 import { useAction } from '~src/hooks/use-action'
+import { sameNames } from '~src/hooks/form-errors'
+import { useFormErrors, type FormErrors } from '~src/hooks/use-form-errors'
 import { useParams } from '~src/hooks/use-params'
 import { appPagePath, routeUrl } from '~types/routes'
 import { PhoneVerify } from './phone-verify'
 import { toVerifyRequest, validateVerifyForm, type VerifyBy, type VerifyErrors, type VerifyForm } from './verify-form'
+import { notify } from '~src/services/notify'
 import './index.css'
 
-const FIELDS = ['name', 'cardNo', 'phone']
+type Key = keyof VerifyErrors
+const FIELDS: Key[] = ['name', 'cardNo', 'phone']
 
 type Update = (patch: Partial<VerifyForm>) => void
 
 /** Verified: back to the page that sent her here (a code she scanned is waiting there), else the hall. */
 function verified(backParam: string) {
-  Taro.showToast({ title: '认证成功', icon: 'success' })
+  notify('认证成功')
   const back = appPagePath(backParam)
   Taro.reLaunch({ url: back ? `/${back}` : routeUrl('home') })
 }
 
-/** Checks the form, sends it, and puts a refusal about one field under that field. */
-
-function useVerifySubmit(form: VerifyForm, setErrors: (errors: VerifyErrors) => void, done: () => void) {
+/** Checks the form, sends it, and puts a refusal about one field under that field (the form kit); anything else under the button. */
+function useVerifySubmit(form: VerifyForm, errors: FormErrors<Key>, done: () => void) {
   return useAction(async () => {
-    const found = validateVerifyForm(form)
-    setErrors(found)
-    if (Object.keys(found).length > 0) return
+    if (!errors.check(validateVerifyForm(form))) return
     try {
       rememberMe(await call('member', 'verify', toVerifyRequest(form), { loadingText: '正在认证' }))
     } catch (err) {
-      // A refusal about one field is shown under that field; anything else under the button.
-      const field = err instanceof ApiError && err.field && FIELDS.includes(err.field) ? err.field : ''
-      if (!field) throw err
-      return setErrors({ [field]: messageOf(err) })
+      if (errors.place(err)) return
+      throw err
     }
     done()
   })
 }
 
 /** Her card number or her phone: one of the two identifies her record. */
-function IdentifierField({ form, errors, update }: { form: VerifyForm; errors: VerifyErrors; update: Update }) {
+function IdentifierField({ form, errors, update }: { form: VerifyForm; errors: FormErrors<Key>; update: Update }) {
   const byTab = (by: VerifyBy, label: string) => (
     <View id={`verify-by-${by}`} className={`verify__tab ${form.by === by ? 'verify__tab--on' : ''}`} onClick={() => update({ by })}>
       {label}
@@ -58,7 +57,7 @@ function IdentifierField({ form, errors, update }: { form: VerifyForm; errors: V
     value: form.cardNo,
     placeholder: '如 GH3201000123',
     maxlength: 32,
-    error: errors.cardNo,
+    error: errors.of('cardNo'),
   }
   const phone = {
     id: 'verify-phone',
@@ -66,7 +65,7 @@ function IdentifierField({ form, errors, update }: { form: VerifyForm; errors: V
     value: form.phone,
     placeholder: '在工会登记的手机号',
     maxlength: 11,
-    error: errors.phone,
+    error: errors.of('phone'),
   }
   return (
     <>
@@ -100,11 +99,14 @@ function SubmitRow({ submit }: { submit: ReturnType<typeof useVerifySubmit> }) {
 
 export default function Verify() {
   const [form, setForm] = useState<VerifyForm>({ name: '', by: 'cardNo', cardNo: '', phone: '' })
-  const [errors, setErrors] = useState<VerifyErrors>({})
-  const update: Update = (patch) => setForm((f) => ({ ...f, ...patch }))
+  const errors = useFormErrors<Key>({ fieldOf: sameNames(FIELDS) })
+  const update: Update = (patch) => {
+    setForm((f) => ({ ...f, ...patch }))
+    for (const k of Object.keys(patch)) if (FIELDS.includes(k as Key)) errors.changed(k as Key)
+  }
   const { back } = useParams()
   const done = () => verified(back)
-  const submit = useVerifySubmit(form, setErrors, done)
+  const submit = useVerifySubmit(form, errors, done)
 
   if (cachedMe()?.verified) {
     return (
@@ -126,7 +128,7 @@ export default function Verify() {
         onInput={(name) => update({ name })}
         placeholder='请输入真实姓名'
         maxlength={20}
-        error={errors.name}
+        error={errors.of('name')}
       />
       <IdentifierField form={form} errors={errors} update={update} />
       <SubmitRow submit={submit} />

@@ -3,9 +3,9 @@ import { EMPTY_FORM, formFieldOf, toRequest, type EventForm } from './event-form
 const filled: EventForm = {
   ...EMPTY_FORM,
   title: '跟着劳模赶大集',
-  organiser: '运城市总工会',
+  organiser: '南京市总工会',
   venueName: '万达广场一层中庭',
-  city: '运城市',
+  city: '南京市',
   startsAt: '2027-01-01 09:00',
   endsAt: '2027-01-02 17:00',
   zones: 'A:匠心特产集，B：巧手工艺廊',

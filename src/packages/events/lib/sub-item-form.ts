@@ -11,6 +11,8 @@ export interface SubField {
   key: string
   label: string
   placeholder?: string
+  /** A Beijing time, typed or picked (the kit's DateTimeField). */
+  time?: true
 }
 export type Parsed<R> = { ok: true; request: R } | { ok: false; field: string; message: string }
 
@@ -32,8 +34,8 @@ export const TIER_FIELDS: SubField[] = [
 ]
 export const CHECKPOINT_FIELDS: SubField[] = [
   { key: 'name', label: '签到点名称', placeholder: '起点' },
-  { key: 'opensAt', label: '开放时间（北京时间）', placeholder: '2027-01-01 07:30' },
-  { key: 'closesAt', label: '关闭时间（北京时间）', placeholder: '2027-01-01 12:00' },
+  { key: 'opensAt', label: '开放时间（北京时间）', placeholder: '2027-01-01 07:30', time: true },
+  { key: 'closesAt', label: '关闭时间（北京时间）', placeholder: '2027-01-01 12:00', time: true },
 ]
 
 export const boothValues = (b: BoothDTO): SubValues => ({ zoneId: b.zoneId, name: b.name, exhibitor: b.exhibitor })

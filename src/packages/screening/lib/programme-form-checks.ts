@@ -119,12 +119,13 @@ export function checkSessions(f: ProgrammeForm, need: Need): SessionInput[] {
 export function checkSite(f: ProgrammeForm, need: Need): Omit<Req['sites'][number], 'sessions'> {
   need('siteId', ID.test(f.siteId.trim()), ID_MESSAGE)
   need('siteName', textOk(f.siteName, 40), '请填写筛查点名称（40 字以内）')
+  need('siteHospital', textOk(f.siteHospital, 60), '请填写筛查点所在的医院（60 字以内）')
   need('siteAddress', textOk(f.siteAddress, 100), '请填写地址（100 字以内）')
   need('sitePhone', /^[0-9-]{5,20}$/.test(f.sitePhone.trim()), '电话为 5–20 位数字或“-”')
   const whatToBring = list(f.whatToBring)
   need('whatToBring', whatToBring.length <= 10 && whatToBring.every((b) => b.length <= 60), '最多 10 项，每项 60 字以内')
-  const name = f.siteName.trim()
-  return { id: f.siteId.trim(), name, hospital: name, address: f.siteAddress.trim(), phone: f.sitePhone.trim(), whatToBring }
+  const [name, hospital] = [f.siteName.trim(), f.siteHospital.trim()]
+  return { id: f.siteId.trim(), name, hospital, address: f.siteAddress.trim(), phone: f.sitePhone.trim(), whatToBring }
 }
 
 export function checkRules(

@@ -29,7 +29,7 @@ const BY_PATH: [prefix: string, key: FormKey][] = [
 const SITE_PARTS: [part: string, key: FormKey][] = [
   ['id', 'siteId'],
   ['name', 'siteName'],
-  ['hospital', 'siteName'],
+  ['hospital', 'siteHospital'],
   ['address', 'siteAddress'],
   ['phone', 'sitePhone'],
   ['whatToBring', 'whatToBring'],

@@ -27,7 +27,8 @@ function typical(): ProgrammeForm {
       { branch: '家政服务业工会', quota: '20' },
       { branch: '', quota: '' },
     ],
-    siteName: '市妇幼保健院',
+    siteName: '妇女保健科',
+    siteHospital: '南京市妇幼保健院',
     siteAddress: '天妃巷123号',
     sitePhone: '025-52226000',
     fromDate: '2027-3-9',
@@ -63,6 +64,7 @@ describe('programme form → CreateProgrammeRequest', () => {
     expect(q.sites[0].sessions[0]).toEqual({ date: '2027-03-09', start: '07:00', end: '09:00', capacity: 12 })
     expect(q.sites[0].sessions[5]).toEqual({ date: '2027-03-11', start: '18:00', end: '20:00', capacity: 8 })
     expect(q.sites[0].whatToBring).toEqual(['身份证', '工会会员卡或小程序会员码'])
+    expect(q.sites[0]).toMatchObject({ name: '妇女保健科', hospital: '南京市妇幼保健院' }) // issue 19 defect 4: the hospital is its own field
     expect(q.totalQuota).toBe(60)
   })
 
@@ -85,6 +87,7 @@ describe('programme form → CreateProgrammeRequest', () => {
         'noticeText',
         'releaseAt',
         'siteAddress',
+        'siteHospital',
         'siteName',
         'sitePhone',
         'slots',

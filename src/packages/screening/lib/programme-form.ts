@@ -51,6 +51,8 @@ export interface ProgrammeForm {
   quotas: QuotaRow[]
   siteId: string
   siteName: string
+  /** The hospital the site is in: pages and notices say 妇女保健科（南京市妇幼保健院）, never the department alone. */
+  siteHospital: string
   siteAddress: string
   sitePhone: string
   whatToBring: string
@@ -98,6 +100,7 @@ export function emptyForm(now: number, suffix: string): ProgrammeForm {
     quotas: [],
     siteId: `site-${suffix}`,
     siteName: '',
+    siteHospital: '',
     siteAddress: '',
     sitePhone: '',
     whatToBring: '身份证，工会会员卡或小程序会员码',

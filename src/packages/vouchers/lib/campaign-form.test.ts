@@ -2,12 +2,12 @@ import { EMPTY_FORM, toCampaignInput } from './campaign-form'
 
 const now = 1_800_000_000_000
 
-it('builds 大连 4 × 满50减40 for ¥2,000,000', () => {
+it('builds 南京市总工会 4 × 满50减40 for ¥2,000,000', () => {
   const r = toCampaignInput(
     {
       ...EMPTY_FORM,
       name: '职工消费券',
-      funderName: '中山区总工会',
+      funderName: '南京市总工会',
       perMember: '4',
       totalVouchers: '50000',
       budgetYuan: '2000000',

@@ -122,3 +122,27 @@ export function toCampaignInput(f: CampaignForm, now: number): FormResult {
     },
   }
 }
+
+/** The server's field paths (CampaignInputDTO) → the form field a refusal is shown under. */
+const SERVER_FIELDS: [path: string, key: keyof CampaignForm][] = [
+  ['name', 'name'],
+  ['funderName', 'funderName'],
+  ['rule.thresholdFen', 'thresholdYuan'],
+  ['rule.amountFen', 'amountYuan'],
+  ['rule.ratePercent', 'ratePercent'],
+  ['rule.capFen', 'capYuan'],
+  ['perMember', 'perMember'],
+  ['totalVouchers', 'totalVouchers'],
+  ['budgetFen', 'budgetYuan'],
+  ['claimEndsAt', 'claimDays'],
+  ['useEndsAt', 'useDays'],
+  ['drawAt', 'claimDays'],
+  ['audience', 'tags'],
+  ['merchantIds', 'merchantIds'],
+  ['modelWorkerBonus', 'bonusRate'],
+]
+
+/** 'rule.amountFen' → 'amountYuan'; a path the form has no field for → null (shown above the button). */
+export function formFieldOf(path: string): keyof CampaignForm | null {
+  return SERVER_FIELDS.find(([p]) => path === p || path.startsWith(`${p}.`))?.[1] ?? null
+}

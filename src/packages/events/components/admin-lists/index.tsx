@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { useAction } from '~src/hooks/use-action'
+import { useFormErrors } from '~src/hooks/use-form-errors'
 import type { SubField, SubValues } from '~src/packages/events/lib/sub-item-form'
 import { ItemForm, type ItemFormError } from '../item-form'
 import './index.css'
@@ -23,38 +24,53 @@ interface Props {
   onSave: (values: SubValues, key: string | null) => Promise<ItemFormError | null>
 }
 
-/** Which row is open, the two forms' values, and the save that reports back under the form it came from. */
-function useAdminList(fields: SubField[], onSave: Props['onSave']) {
+/** Which row is open, the two forms' values, and the save whose refusal is marked under the form (and input) it came from. */
+function useAdminList(listId: string, fields: SubField[], onSave: Props['onSave']) {
   const blank = Object.fromEntries(fields.map((f) => [f.key, '']))
   const [editing, setEditing] = useState<string | null>(null)
   const [values, setValues] = useState<SubValues>(blank)
   const [draft, setDraft] = useState<SubValues>(blank)
-  const [error, setError] = useState<{ key: string | null; e: ItemFormError } | null>(null)
+  // The form kit holds the field messages; `owner` says which form (a row, or null for 添加) they belong to.
+  const errors = useFormErrors<string>({ scope: listId })
+  const [owner, setOwner] = useState<string | null | undefined>(undefined)
+  const [message, setMessage] = useState('')
+  const reset = () => {
+    errors.clear()
+    setMessage('')
+    setOwner(undefined)
+  }
 
   const open = (row: AdminRow) => {
     if (busy) return
     setEditing(editing === row.key ? null : row.key)
     setValues(row.values)
-    setError(null)
+    reset()
   }
   const saving = useAction(async (key: string | null) => {
-    setError(null)
+    reset()
     const problem = await onSave(key ? values : draft, key)
-    if (problem) return setError({ key, e: problem })
-    if (key) setEditing(null)
-    else setDraft(blank)
+    if (!problem) return key ? setEditing(null) : setDraft(blank)
+    setOwner(key)
+    const placed = !!problem.field && fields.some((f) => f.key === problem.field)
+    if (placed) errors.check({ [problem.field as string]: problem.message })
+    else setMessage(problem.message)
   })
   const busy = saving.busy
   const save = saving.run
-  const errorOf = (key: string | null) => (error && error.key === key ? error.e : null)
-  return { editing, setEditing, values, setValues, draft, setDraft, open, busy, save, errorOf }
+  const edited = (key: string | null, set: (v: SubValues) => void) => (v: SubValues, field: string) => {
+    set(v)
+    if (owner === key) errors.changed(field)
+  }
+  const errorsOf = (key: string | null) => (owner === key ? errors.errors : {})
+  const messageOf = (key: string | null) => (owner === key ? message : '')
+  return { editing, setEditing, values, setValues, draft, setDraft, open, busy, save, edited, errorsOf, messageOf }
 }
 
 type ListState = ReturnType<typeof useAdminList>
 
 /** One saved item: its summary line, and its edit form while open. */
 function AdminListRow({ id, row: r, fields, list }: { id: string; row: AdminRow; fields: SubField[]; list: ListState }) {
-  const { editing, setEditing, values, setValues, open, busy, save, errorOf } = list
+  const { editing, setEditing, values, setValues, open, busy, save, edited, errorsOf, messageOf } = list
   return (
     <View className={`admin-row ${editing === r.key ? 'admin-row--open' : ''}`}>
       <View id={`${id}-row-${r.key}`} className='admin-row__head' onClick={() => open(r)}>
@@ -66,8 +82,9 @@ function AdminListRow({ id, row: r, fields, list }: { id: string; row: AdminRow;
           id={`${id}-edit`}
           fields={fields}
           values={values}
-          onChange={setValues}
-          error={errorOf(r.key)}
+          onChange={edited(r.key, setValues)}
+          errors={errorsOf(r.key)}
+          message={messageOf(r.key)}
           hints={r.hints}
           busy={busy}
           saveLabel='保存修改'
@@ -81,8 +98,8 @@ function AdminListRow({ id, row: r, fields, list }: { id: string; row: AdminRow;
 
 /** A list of sub-items (booths, tiers, checkpoints): tap one to edit it in place, or add one below. */
 export function AdminList({ id, title, rows, fields, onSave }: Props) {
-  const list = useAdminList(fields, onSave)
-  const { draft, setDraft, busy, save, errorOf } = list
+  const list = useAdminList(id, fields, onSave)
+  const { draft, setDraft, busy, save, edited, errorsOf, messageOf } = list
 
   return (
     <View id={id} className='card'>
@@ -99,8 +116,9 @@ export function AdminList({ id, title, rows, fields, onSave }: Props) {
         saveId={`${id}-add`}
         fields={fields}
         values={draft}
-        onChange={setDraft}
-        error={errorOf(null)}
+        onChange={edited(null, setDraft)}
+        errors={errorsOf(null)}
+        message={messageOf(null)}
         busy={busy}
         saveLabel='添加'
         onSave={() => void save(null)}

@@ -1,6 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import { BigButton } from '~src/components/big-button'
+import { DateTimeField } from '~src/components/date-time-field'
 import { Field } from '~src/components/field'
+import type { FieldErrors } from '~src/hooks/form-errors'
 import type { SubField, SubValues } from '~src/packages/events/lib/sub-item-form'
 
 export interface ItemFormError {
@@ -13,8 +15,12 @@ interface Props {
   id: string
   fields: SubField[]
   values: SubValues
-  onChange: (v: SubValues) => void
-  error: ItemFormError | null
+  /** The new values and the field that changed (whose message goes: the form kit). */
+  onChange: (v: SubValues, field: string) => void
+  /** Messages under the inputs they are about. */
+  errors: FieldErrors<string>
+  /** A refusal about none of these inputs, shown above the buttons. */
+  message?: string
   hints?: Record<string, string>
   busy: boolean
   saveLabel: string
@@ -24,26 +30,24 @@ interface Props {
 }
 
 /** The inputs of one booth, gift tier or checkpoint, with each error under the input it is about. */
-export function ItemForm({ id, fields, values, onChange, error, hints, busy, saveLabel, saveId, onSave, onCancel }: Props) {
-  const unplaced = error && !fields.some((f) => f.key === error.field) ? error.message : ''
+export function ItemForm({ id, fields, values, onChange, errors, message, hints, busy, saveLabel, saveId, onSave, onCancel }: Props) {
   return (
     <View className='item-form'>
-      {fields.map((f) => (
-        <Field
-          key={f.key}
-          id={`${id}-${f.key}`}
-          label={f.label}
-          placeholder={f.placeholder}
-          value={values[f.key] ?? ''}
-          maxlength={100}
-          error={error?.field === f.key ? error.message : ''}
-          hint={hints?.[f.key]}
-          onInput={(v) => onChange({ ...values, [f.key]: v })}
-        />
-      ))}
-      {unplaced && (
+      {fields.map((f) => {
+        const props = {
+          id: `${id}-${f.key}`,
+          label: f.label,
+          placeholder: f.placeholder,
+          value: values[f.key] ?? '',
+          error: errors[f.key],
+          hint: hints?.[f.key],
+          onInput: (v: string) => onChange({ ...values, [f.key]: v }, f.key),
+        }
+        return f.time ? <DateTimeField key={f.key} {...props} /> : <Field key={f.key} {...props} maxlength={100} />
+      })}
+      {message && (
         <Text id={`${id}-error`} className='error-text'>
-          {unplaced}
+          {message}
         </Text>
       )}
       <View className='ev-actions'>

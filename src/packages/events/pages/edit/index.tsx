@@ -1,27 +1,29 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { EventAdminDTO } from '~types/events'
 import { BigButton } from '~src/components/big-button'
 import { PageFrame } from '~src/components/page-frame'
 import { RemoteView } from '~src/components/remote-view'
 import { useAction } from '~src/hooks/use-action'
+import { useFormErrors } from '~src/hooks/use-form-errors'
 import { useRemote } from '~src/hooks/use-remote'
-import { ApiError, call, messageOf } from '~src/services/api'
-import { scrollToId } from '~src/utils/scroll-to'
+import { call } from '~src/services/api'
 import { EventFormFields } from '~src/packages/events/components/event-form'
 import { SubItems } from '~src/packages/events/components/sub-items'
 import { EMPTY_FORM, formFieldOf, formOf, toRequest, type EventForm } from '~src/packages/events/lib/event-form'
 import { useParams } from '~src/hooks/use-params'
+import { notify } from '~src/services/notify'
 import '~src/packages/events/styles.css'
 
-type FieldError = { field: keyof EventForm; message: string }
-
-/** The event being edited (none for a new one), its form, and the save that points at the field a refusal is about. */
+/** The event being edited (none for a new one), its form, and the save that marks (and scrolls to) the field a refusal is about. */
 function useEventEditor(id: string) {
   const [event, setEvent] = useState<EventAdminDTO | null>(null)
   const [form, setForm] = useState<EventForm>(EMPTY_FORM)
-  const [fieldError, setFieldError] = useState<FieldError | null>(null)
+  const errors = useFormErrors<keyof EventForm>({ fieldOf: formFieldOf, scope: 'event-form' })
+  const set = <K extends keyof EventForm>(k: K, v: EventForm[K]) => {
+    setForm((f) => ({ ...f, [k]: v }))
+    errors.changed(k)
+  }
   const eventId = event?.id ?? id
   const loaded = useRemote(async (silent) => {
     if (!eventId) return null
@@ -30,31 +32,23 @@ function useEventEditor(id: string) {
     if (!event) setForm(formOf(e))
     return e
   })
-  // The form is long: a refusal scrolls to the field it is about.
-  const refuse = (err: FieldError) => {
-    setFieldError(err)
-    scrollToId(`form-${err.field}`)
-  }
   const saving = useAction(async () => {
     const r = toRequest(form, eventId || undefined)
-    setFieldError(null)
-    if (!r.ok) return refuse({ field: r.field, message: r.message })
+    if (!errors.check(r.ok ? {} : { [r.field]: r.message }) || !r.ok) return
     try {
       const saved = await call('events', 'saveEvent', r.request, { loadingText: '正在保存' })
       setEvent(saved)
-      Taro.showToast({ title: '已保存', icon: 'success' })
+      notify('已保存')
     } catch (err) {
-      const field = formFieldOf(err instanceof ApiError ? err.field : undefined)
-      if (field) refuse({ field, message: messageOf(err) })
-      throw err
+      if (!errors.place(err)) throw err
     }
   })
-  return { event, form, setForm, fieldError, loaded, saving }
+  return { event, form, set, errors, loaded, saving }
 }
 
 export default function EditEvent() {
   const { id = '' } = useParams()
-  const { event, form, setForm, fieldError, loaded, saving } = useEventEditor(id)
+  const { event, form, set, errors, loaded, saving } = useEventEditor(id)
 
   if (id && !event) {
     return (
@@ -67,7 +61,7 @@ export default function EditEvent() {
     <PageFrame className='edit-event'>
       <Text className='ev-title'>{event ? `编辑：${event.title}` : '新建活动'}</Text>
       <View className='card'>
-        <EventFormFields form={form} onChange={setForm} error={fieldError} />
+        <EventFormFields form={form} set={set} errors={errors.errors} />
         {saving.error && (
           <Text id='form-error' className='error-text'>
             {saving.error}

@@ -1,13 +1,16 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { BigButton } from '~src/components/big-button'
+import { DateTimeField } from '~src/components/date-time-field'
 import { Field } from '~src/components/field'
 import { PageFrame } from '~src/components/page-frame'
-import { Refusal, useAction } from '~src/hooks/use-action'
+import { sameNames, type FieldErrors } from '~src/hooks/form-errors'
+import { useAction } from '~src/hooks/use-action'
+import { useFormErrors } from '~src/hooks/use-form-errors'
 import { useParams } from '~src/hooks/use-params'
 import { call } from '~src/services/api'
 import { formOf, NUMBER_FIELDS, requestOf, TIME_FIELDS, type MixerForm } from '~src/packages/matchmaking/lib/mixer-form'
+import { notify } from '~src/services/notify'
 import '~src/packages/matchmaking/styles.css'
 
 const LABELS: Record<Exclude<keyof MixerForm, 'review'>, string> = {
@@ -32,12 +35,18 @@ const LABELS: Record<Exclude<keyof MixerForm, 'review'>, string> = {
   offerHoldMinutes: '候补名额保留（分钟）',
 }
 
-type Problem = { field: string; message: string }
+type Key = Exclude<keyof MixerForm, 'review'>
 
-/** The form (loaded when editing) and its save, which names the first field the form's own checks refuse. */
+/** The times are checked as an order (types/mixer-times.ts): moving any of them may settle a message about another. */
+const LINKED: Partial<Record<Key, Key[]>> = {
+  ...Object.fromEntries(TIME_FIELDS.map((k) => [k, TIME_FIELDS.filter((other) => other !== k)])),
+  ageMin: ['ageMax'],
+}
+
+/** The form (loaded when editing) and its save; the form kit marks the field its checks (or the server) refuse. */
 function useMixerForm(id: string) {
   const [form, setForm] = useState<MixerForm>(() => formOf(null, Date.now()))
-  const [bad, setBad] = useState<Problem | null>(null)
+  const errors = useFormErrors<Key>({ linked: LINKED, fieldOf: sameNames(Object.keys(LABELS) as Key[]) })
   useEffect(() => {
     if (!id) return
     void call('matchmaking', 'getMixer', { mixerId: id }).then(
@@ -45,26 +54,36 @@ function useMixerForm(id: string) {
       () => undefined,
     )
   }, [id])
+  const set = (k: keyof MixerForm, v: string) => {
+    setForm((f) => ({ ...f, [k]: v }))
+    if (k !== 'review') errors.changed(k)
+  }
   const save = useAction(async () => {
     const r = requestOf(form, id || undefined)
-    if (!('request' in r)) {
-      setBad(r)
-      Taro.pageScrollTo({ selector: `#mx-${r.field}`, duration: 200 })
-      throw new Refusal(`${LABELS[r.field as keyof typeof LABELS] ?? ''}：${r.message}`)
+    if (!errors.check('request' in r ? {} : { [r.field]: r.message }) || !('request' in r)) return
+    try {
+      await call('matchmaking', 'saveMixer', r.request, { loadingText: '正在保存' })
+    } catch (err) {
+      if (!errors.place(err)) throw err
+      return
     }
-    setBad(null)
-    await call('matchmaking', 'saveMixer', r.request, { loadingText: '正在保存' })
-    Taro.showToast({ title: '已保存', icon: 'success' })
+    notify('已保存')
   })
-  return { form, setForm, bad, save }
+  return { form, set, errors, save }
 }
 
-function ReviewChoice({ form, setForm }: { form: MixerForm; setForm: (f: MixerForm) => void }) {
+/** Above the button, the first field to fix with its name: the button is where she looks after tapping it. */
+function firstProblem(errors: FieldErrors<Key>): string {
+  const k = (Object.keys(LABELS) as Key[]).find((key) => errors[key])
+  return k ? `${LABELS[k]}：${errors[k]}` : ''
+}
+
+function ReviewChoice({ form, set }: { form: MixerForm; set: (k: 'review', v: MixerForm['review']) => void }) {
   const chip = (review: MixerForm['review'], text: string) => (
     <View
       id={`review-${review}`}
       className={`mx-chip ${form.review === review ? 'mx-chip--on' : ''}`}
-      onClick={() => setForm({ ...form, review })}
+      onClick={() => set('review', review)}
     >
       {text}
     </View>
@@ -83,17 +102,18 @@ function ReviewChoice({ form, setForm }: { form: MixerForm; setForm: (f: MixerFo
 /** Officers create or edit a mixer; the form checks what the server checks and names the field. */
 export default function EditPage() {
   const { id = '' } = useParams()
-  const { form, setForm, bad, save } = useMixerForm(id)
+  const { form, set, errors, save } = useMixerForm(id)
+  const problem = firstProblem(errors.errors) || save.error
   const field = (k: Exclude<keyof MixerForm, 'review'>, type: 'text' | 'number' = 'text') => (
     <Field
       key={k}
       id={`mx-${k}`}
       label={LABELS[k]}
       value={form[k]}
-      onInput={(v: string) => setForm({ ...form, [k]: v })}
+      onInput={(v: string) => set(k, v)}
       type={type}
       maxlength={k === 'description' ? 500 : 80}
-      error={bad?.field === k ? bad.message : undefined}
+      error={errors.of(k)}
     />
   )
   return (
@@ -101,12 +121,14 @@ export default function EditPage() {
       <View className='card'>
         <Text className='card__title'>{id ? '编辑联谊活动' : '新建联谊活动'}</Text>
         {(['title', 'programme', 'organiser', 'coOrganisers', 'venue', 'description'] as const).map((k) => field(k))}
-        {TIME_FIELDS.map((k) => field(k))}
+        {TIME_FIELDS.map((k) => (
+          <DateTimeField key={k} id={`mx-${k}`} label={LABELS[k]} value={form[k]} onInput={(v) => set(k, v)} error={errors.of(k)} />
+        ))}
         {NUMBER_FIELDS.map((k) => field(k, 'number'))}
-        <ReviewChoice form={form} setForm={setForm} />
-        {save.error && (
+        <ReviewChoice form={form} set={set} />
+        {problem && (
           <Text id='edit-error' className='error-text'>
-            {save.error}
+            {problem}
           </Text>
         )}
         <BigButton id='save-mixer' loading={save.busy} onClick={() => void save.run()}>

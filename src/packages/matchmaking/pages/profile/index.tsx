@@ -1,17 +1,18 @@
 import { Text, Textarea, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { SECTORS, SINGLE_STATEMENT, type MyProfileDTO, type Sector } from '~types/matchmaking'
 import { BigButton } from '~src/components/big-button'
-import { Field } from '~src/components/field'
+import { Field, FieldError } from '~src/components/field'
 import { NoticeBanner } from '~src/components/notice-banner'
 import { PageFrame } from '~src/components/page-frame'
 import { RemoteView } from '~src/components/remote-view'
 import { Refusal, useAction } from '~src/hooks/use-action'
+import { useFormErrors } from '~src/hooks/use-form-errors'
 import { useRemote } from '~src/hooks/use-remote'
 import { call } from '~src/services/api'
 import { withOwnText } from '~src/packages/matchmaking/lib/own-text'
 import { formatDateTime } from '~src/utils/datetime'
+import { notify } from '~src/services/notify'
 import '~src/packages/matchmaking/styles.css'
 
 const TEXT_FIELDS = { nickname: '昵称', intro: '自我介绍' }
@@ -35,7 +36,7 @@ function WhoSees({ p }: { p: MyProfileDTO }) {
   )
 }
 
-function SectorChips({ sector, setSector }: { sector: Sector | null; setSector: (s: Sector) => void }) {
+function SectorChips({ sector, setSector, error }: { sector: Sector | null; setSector: (s: Sector) => void; error?: string }) {
   return (
     <>
       <Text className='mx-text'>行业{sector ? '' : '（请选择）'}</Text>
@@ -46,34 +47,71 @@ function SectorChips({ sector, setSector }: { sector: Sector | null; setSector: 
           </View>
         ))}
       </View>
+      <FieldError id='sector-error' message={error} />
     </>
   )
 }
 
-function ProfileForm({ p, onSaved }: { p: MyProfileDTO; onSaved: () => void }) {
+type ProfileKey = 'nickname' | 'sector' | 'intro'
+
+/** Her three answers, their messages (the form kit: each under its field, gone when she changes it) and the save. */
+function useProfileForm(p: MyProfileDTO, onSaved: () => void) {
   const [nickname, setNickname] = useState(p.profile?.nickname ?? '')
   // No default 行业: a silent 企业 would be shown to every attendee as if she had chosen it.
   const [sector, setSector] = useState<Sector | null>(p.profile?.sector ?? null)
   const [intro, setIntro] = useState(p.profile?.intro ?? '')
   useEffect(() => setNickname(p.profile?.nickname ?? ''), [p.profile?.nickname])
+  const errors = useFormErrors<ProfileKey>()
+  const edit =
+    <T,>(k: ProfileKey, set: (v: T) => void) =>
+    (v: T) => {
+      set(v)
+      errors.changed(k)
+    }
   const save = useAction(async () => {
-    if (!nickname.trim()) throw new Refusal('请填写昵称')
-    if (!sector) throw new Refusal('请选择您所在的行业')
-    if (!intro.trim()) throw new Refusal('请写一句自我介绍')
+    const found = {
+      nickname: nickname.trim() ? undefined : '请填写昵称',
+      sector: sector ? undefined : '请选择您所在的行业',
+      intro: intro.trim() ? undefined : '请写一句自我介绍',
+    }
+    if (!errors.check(found) || !sector) return
     const profile = { nickname: nickname.trim(), sector, intro: intro.trim() }
     await withOwnText(TEXT_FIELDS, () => call('matchmaking', 'saveProfile', profile, { loadingText: '正在保存' }))
-    Taro.showToast({ title: '已保存', icon: 'success' })
+    notify('已保存')
     onSaved()
   })
+  const values = { nickname, sector, intro }
+  return {
+    values,
+    setNickname: edit('nickname', setNickname),
+    setSector: edit('sector', setSector),
+    setIntro: edit('intro', setIntro),
+    errors,
+    save,
+  }
+}
+
+function ProfileForm({ p, onSaved }: { p: MyProfileDTO; onSaved: () => void }) {
+  const { values, setNickname, setSector, setIntro, errors, save } = useProfileForm(p, onSaved)
+  const { nickname, sector, intro } = values
   return (
     <View className='card'>
       <Text className='card__title'>交友资料</Text>
       {p.hold && <HoldNotice hold={p.hold} />}
       <WhoSees p={p} />
-      <Field id='nickname' label='昵称' value={nickname} onInput={setNickname} maxlength={12} placeholder='例如：爱跑步的小周' />
-      <SectorChips sector={sector} setSector={setSector} />
+      <Field
+        id='nickname'
+        label='昵称'
+        value={nickname}
+        onInput={setNickname}
+        maxlength={12}
+        placeholder='例如：爱跑步的小周'
+        error={errors.of('nickname')}
+      />
+      <SectorChips sector={sector} setSector={setSector} error={errors.of('sector')} />
       <Text className='mx-text'>自我介绍（120 字以内）</Text>
       <Textarea id='intro' className='mx-textarea' value={intro} maxlength={120} onInput={(e) => setIntro(e.detail.value)} />
+      <FieldError id='intro-error' message={errors.of('intro')} />
       {save.error && (
         <Text id='profile-error' className='error-text'>
           {save.error}

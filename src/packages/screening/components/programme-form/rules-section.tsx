@@ -1,24 +1,23 @@
 import { Text, View } from '@tarojs/components'
+import { DateTimeField } from '~src/components/date-time-field'
 import { Field } from '~src/components/field'
 import type { SectionProps } from './types'
 
 function BookingWindowFields({ form, set, errors }: SectionProps) {
   return (
     <>
-      <Field
+      <DateTimeField
         id='pf-release'
         label='放号时间'
-        maxlength={16}
         placeholder='2027-03-08 10:00'
         value={form.releaseAt}
         hint='此时间前任何人都不能预约'
         onInput={(v) => set('releaseAt', v)}
         error={errors.releaseAt}
       />
-      <Field
+      <DateTimeField
         id='pf-closes'
         label='预约截止时间'
-        maxlength={16}
         placeholder='2027-03-15 20:00'
         value={form.closesAt}
         onInput={(v) => set('closesAt', v)}

@@ -43,12 +43,21 @@ export function SiteSection(props: SectionProps) {
       <Text className='card__title'>筛查点与场次</Text>
       <Field
         id='pf-site-name'
-        label='医院 / 筛查点名称'
+        label='筛查点名称（科室）'
         maxlength={40}
-        placeholder='市妇幼保健院'
+        placeholder='妇女保健科'
         value={form.siteName}
         onInput={(v) => set('siteName', v)}
         error={errors.siteName}
+      />
+      <Field
+        id='pf-site-hospital'
+        label='医院'
+        maxlength={60}
+        placeholder='南京市妇幼保健院'
+        value={form.siteHospital}
+        onInput={(v) => set('siteHospital', v)}
+        error={errors.siteHospital}
       />
       <SiteDetailFields {...props} />
       <Field

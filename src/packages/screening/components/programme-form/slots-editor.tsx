@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { BigButton } from '~src/components/big-button'
+import { DateTimeField } from '~src/components/date-time-field'
 import { Field } from '~src/components/field'
 import { SLOT_PRESETS, type SlotRow } from '~src/packages/screening/lib/programme-form'
 import type { SectionProps } from './types'
@@ -9,19 +10,19 @@ type RowProps = Pick<SectionProps, 'form' | 'set'> & { s: SlotRow; i: number }
 function DateRangeFields({ form, set, errors }: SectionProps) {
   return (
     <>
-      <Field
+      <DateTimeField
         id='pf-from'
         label='首个筛查日'
-        maxlength={10}
+        mode='date'
         placeholder='2027-03-09'
         value={form.fromDate}
         onInput={(v) => set('fromDate', v)}
         error={errors.fromDate}
       />
-      <Field
+      <DateTimeField
         id='pf-to'
         label='最后筛查日'
-        maxlength={10}
+        mode='date'
         placeholder='2027-03-15'
         value={form.toDate}
         onInput={(v) => set('toDate', v)}

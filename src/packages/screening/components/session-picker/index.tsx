@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import type { DayDTO, ProgrammeDTO, SessionDTO, SessionPeriod } from '~types/screening'
+import { type DayDTO, type ProgrammeDTO, type SessionDTO, type SessionPeriod, siteLabel } from '~types/screening'
 import { RemoteView } from '~src/components/remote-view'
 import { useRemote, type Remote } from '~src/hooks/use-remote'
 import { call } from '~src/services/api'
@@ -117,7 +117,7 @@ export function SessionPicker({ programme, selected, onPick, refreshKey }: Props
         idPrefix='site'
         selected={siteId}
         onSelect={pickSite}
-        choices={programme.sites.map((s) => ({ key: s.id, title: s.name, detail: s.address }))}
+        choices={programme.sites.map((s) => ({ key: s.id, title: siteLabel(s), detail: s.address }))}
       />
       {siteId && <Text className='sc-step'>② 选择日期</Text>}
       {siteId && <DayChoices days={days} date={date} onSelect={pickDay} />}

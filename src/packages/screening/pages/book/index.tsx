@@ -4,10 +4,12 @@ import { useState } from 'react'
 import type { ProgrammeCardDTO, ProgrammeDTO, SessionDTO } from '~types/screening'
 import { routeUrl } from '~types/routes'
 import { BigButton } from '~src/components/big-button'
+import { FieldError } from '~src/components/field'
 import { NoticeBanner } from '~src/components/notice-banner'
 import { PageFrame } from '~src/components/page-frame'
 import { RemoteView } from '~src/components/remote-view'
-import { Refusal, useAction } from '~src/hooks/use-action'
+import { useAction } from '~src/hooks/use-action'
+import { useFormErrors, type FormErrors } from '~src/hooks/use-form-errors'
 import { useParams } from '~src/hooks/use-params'
 import { useRemote } from '~src/hooks/use-remote'
 import { ApiError, call } from '~src/services/api'
@@ -87,14 +89,20 @@ interface SubmitInput {
   notice: NoticeChoice
   /** SLOT_FULL: someone took the last place first. */
   onFull: () => void
+  errors: FormErrors<BookKey>
 }
 
-function useSubmit({ programme, session, reschedule, agreed, late, notice, onFull }: SubmitInput) {
-  // Checked, and a late session confirmed, before the button turns 请稍候…
+/** What she must do before booking: choose a session, and (a first booking) consent. */
+type BookKey = 'session' | 'consent'
+
+function useSubmit({ programme, session, reschedule, agreed, late, notice, onFull, errors }: SubmitInput) {
+  // Checked (each message under its step, the first scrolled to), and a late session confirmed, before the button turns 请稍候…
   const ask = async () => {
-    if (!session) throw new Refusal('请先选择医院、日期和时段')
-    if (!reschedule && !agreed) throw new Refusal('请先阅读并勾选同意个人信息告知')
-    return !late || confirmLate(programme.cancelDeadlineHours)
+    const found = {
+      session: session ? undefined : '请先选择医院、日期和时段',
+      consent: reschedule || agreed ? undefined : '请先阅读并勾选同意个人信息告知',
+    }
+    return errors.check(found) && (!late || confirmLate(programme.cancelDeadlineHours))
   }
   return useAction(
     async () => {
@@ -113,7 +121,13 @@ function useSubmit({ programme, session, reschedule, agreed, late, notice, onFul
 function useBookForm(programme: ProgrammeDTO, reschedule: boolean) {
   const [session, setSession] = useState<SessionDTO | null>(null)
   const [siteId, setSiteId] = useState('')
-  const [agreed, setAgreed] = useState(false)
+  const [agreed, setAgreedState] = useState(false)
+  // The form kit: a message goes as soon as she changes its step (a hospital, a day, a session; the consent box).
+  const errors = useFormErrors<BookKey>()
+  const setAgreed = (on: boolean) => {
+    setAgreedState(on)
+    errors.changed('consent')
+  }
   const [notice, setNotice] = useState<NoticeChoice>({ confirmation: true, reminder: true })
   const [full, setFull] = useState(false)
   const [refreshKey, setRefreshKey] = useState(0)
@@ -123,6 +137,7 @@ function useBookForm(programme: ProgrammeDTO, reschedule: boolean) {
     setSession(s)
     setSiteId(site)
     setFull(false)
+    errors.changed('session')
     if (s) scrollToId('chosen-session')
   }
   const onFull = () => {
@@ -130,13 +145,13 @@ function useBookForm(programme: ProgrammeDTO, reschedule: boolean) {
     setSession(null)
     setRefreshKey((k) => k + 1)
   }
-  const submit = useSubmit({ programme, session, reschedule, agreed, late, notice, onFull })
+  const submit = useSubmit({ programme, session, reschedule, agreed, late, notice, onFull, errors })
   const waitlist = useAction(async () => {
     await requestNotices('screening', ['offer'])
     await call('screening', 'joinWaitlist', { programmeId: programme.id, siteId: siteId || undefined }, { loadingText: '正在加入候补' })
     await Taro.redirectTo({ url: routeUrl('screeningProgramme', { id: programme.id }) })
   })
-  return { session, agreed, setAgreed, notice, setNotice, full, refreshKey, late, pick, submit, waitlist }
+  return { session, agreed, setAgreed, notice, setNotice, full, refreshKey, late, pick, submit, waitlist, errors }
 }
 
 interface NoticeProps {
@@ -175,17 +190,33 @@ function ChosenSession({ session, late, hours }: { session: SessionDTO | null; l
   )
 }
 
+/**
+ * Above the button: the consent's message (the last step, right here; a field message the kit scrolls to),
+ * or else the last tap's failure.
+ */
+function ButtonMessage({ consent, error }: { consent?: string; error: string }) {
+  if (consent) return <FieldError id='book-error' message={consent} />
+  return error ? (
+    <Text id='book-error' className='error-text'>
+      {error}
+    </Text>
+  ) : null
+}
+
 function BookForm({ card, reschedule }: { card: ProgrammeCardDTO; reschedule: boolean }) {
   const { programme } = card
   const form = useBookForm(programme, reschedule)
-  const { session, submit, waitlist } = form
-  const error = submit.error || waitlist.error
+  const { session, submit, waitlist, errors } = form
+  // A failure of the last tap is not shown over what this tap found missing.
+  const error = errors.count ? '' : submit.error || waitlist.error
   return (
     <>
       <Text className='sc-title'>
         {reschedule ? '改约' : '预约'} · {programme.name}
       </Text>
       {reschedule && <Text className='sc-sub'>选好新时段后再取消原预约；新时段约不上时，原预约保持不变。</Text>}
+      {/* Above the steps, so scrolling to it shows the choices right beneath. */}
+      <FieldError id='book-session-error' message={errors.of('session')} />
       <SessionPicker programme={programme} selected={session} onPick={form.pick} refreshKey={form.refreshKey} />
       <ChosenSession session={session} late={form.late} hours={programme.cancelDeadlineHours} />
       {!reschedule && (
@@ -197,11 +228,7 @@ function BookForm({ card, reschedule }: { card: ProgrammeCardDTO; reschedule: bo
           setAgreed={form.setAgreed}
         />
       )}
-      {error && (
-        <Text id='book-error' className='error-text'>
-          {error}
-        </Text>
-      )}
+      <ButtonMessage consent={errors.of('consent')} error={error} />
       <BigButton id='book-submit' loading={submit.busy} onClick={() => void submit.run()}>
         {reschedule ? '确认改约' : '确认预约'}
       </BigButton>

@@ -6,46 +6,47 @@ import { routeUrl } from '~types/routes'
 import { BigButton } from '~src/components/big-button'
 import { PageFrame } from '~src/components/page-frame'
 import { useAction } from '~src/hooks/use-action'
-import { ApiError, call, messageOf } from '~src/services/api'
-import { scrollToFirstError } from '~src/utils/scroll-to'
+import { useFormErrors } from '~src/hooks/use-form-errors'
+import { call } from '~src/services/api'
 import { ProgrammeFormFields, type SectionProps } from '~src/packages/screening/components/programme-form'
-import { emptyForm, toRequest, type FormErrors, type ProgrammeForm } from '~src/packages/screening/lib/programme-form'
+import { emptyForm, toRequest, type FormKey, type ProgrammeForm } from '~src/packages/screening/lib/programme-form'
 import { serverFieldError } from '~src/packages/screening/lib/programme-form-errors'
 import '~src/packages/screening/styles.css'
 
 const suffix = (): string => Math.random().toString(36).slice(2, 6).padEnd(4, '0')
 
-/** The form, its errors by field and above the button, and the create action that fills them. */
+/** Messages that compare two fields: fixing either one settles them. */
+const LINKED: Partial<Record<FormKey, FormKey[]>> = {
+  fromDate: ['toDate', 'totalQuota'],
+  toDate: ['totalQuota'],
+  slots: ['totalQuota'],
+  releaseAt: ['closesAt'],
+}
+
+/** The form, its errors by field (the form kit) and the create action that fills them. */
 function useProgrammeEdit() {
   const [form, setForm] = useState<ProgrammeForm>(() => emptyForm(Date.now(), suffix()))
-  const [errors, setErrors] = useState<FormErrors>({})
-  const [topError, setTopError] = useState('')
+  const errors = useFormErrors<FormKey>({
+    linked: LINKED,
+    fieldOf: (path, err) => serverFieldError(err.code, path, err.message),
+  })
   const [created, setCreated] = useState<ProgrammeDTO | null>(null)
   const set: SectionProps['set'] = (key, value) => {
     setForm((f) => ({ ...f, [key]: value }))
-    setErrors((e) => ({ ...e, [key]: undefined }))
+    errors.changed(key)
   }
 
   const create = useAction(async () => {
-    setTopError('')
     const r = toRequest(form)
-    if (!r.ok) {
-      setErrors(r.errors)
-      setTopError(`还有 ${Object.keys(r.errors).length} 处需要修改，已跳到第一处`)
-      return scrollToFirstError()
-    }
-    setErrors({})
+    if (!errors.check(r.ok ? {} : r.errors) || !r.ok) return
     try {
       setCreated(await call('screening', 'createProgramme', r.request, { loadingText: '正在创建' }))
       Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
     } catch (err) {
-      const onField = err instanceof ApiError ? serverFieldError(err.code, err.field, err.message) : null
-      if (onField) setErrors({ [onField.key]: onField.message })
-      setTopError(onField ? `${messageOf(err)}（已跳到标红的项目）` : messageOf(err))
-      if (onField) scrollToFirstError()
+      if (!errors.place(err)) throw err
     }
   })
-  return { form, set, errors, topError, created, create }
+  return { form, set, errors, created, create }
 }
 
 /** Done: what was created, and the way on to its dashboard or to the page members see. */
@@ -76,15 +77,15 @@ function Created({ created }: { created: ProgrammeDTO }) {
  * a refusal scrolls to its first marked field.
  */
 export default function ProgrammeEditPage() {
-  const { form, set, errors, topError, created, create } = useProgrammeEdit()
+  const { form, set, errors, created, create } = useProgrammeEdit()
   if (created) return <Created created={created} />
   return (
     <PageFrame>
       <Text className='sc-title'>新建筛查项目</Text>
-      <ProgrammeFormFields form={form} set={set} errors={errors} />
-      {topError && (
+      <ProgrammeFormFields form={form} set={set} errors={errors.errors} />
+      {errors.count > 0 && (
         <Text id='pf-error' className='error-text'>
-          {topError}
+          {`还有 ${errors.count} 处需要修改，已标红`}
         </Text>
       )}
       {create.error && <Text className='error-text'>{create.error}</Text>}

@@ -2,10 +2,11 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { MerchantDTO } from '~types/vouchers'
 import { BigButton } from '~src/components/big-button'
-import { Field } from '~src/components/field'
-import { Refusal, useAction } from '~src/hooks/use-action'
+import { Field, FieldError } from '~src/components/field'
+import { useAction } from '~src/hooks/use-action'
+import { useFormErrors } from '~src/hooks/use-form-errors'
 import { call } from '~src/services/api'
-import { EMPTY_FORM, toCampaignInput, type CampaignForm } from '~src/packages/vouchers/lib/campaign-form'
+import { EMPTY_FORM, formFieldOf, toCampaignInput, type CampaignForm } from '~src/packages/vouchers/lib/campaign-form'
 
 const KINDS: [CampaignForm['kind'], string][] = [
   ['threshold', '满减'],
@@ -35,35 +36,47 @@ function Choice<T extends string>({
   )
 }
 
+type Key = keyof CampaignForm
+
+/** Fields whose message is also about another: 折上折's covers its cap and switch; 使用天数's compares with 领取天数. */
+const LINKED = { bonus: ['bonusRate'], bonusCapYuan: ['bonusRate'], claimDays: ['useDays'] } as const
+
 /** What the form's parts share: the values as typed, their setters, and the message for a field to fix. */
 interface FormBits {
   f: CampaignForm
-  setF: (f: CampaignForm) => void
-  set: (k: keyof CampaignForm) => (v: string) => void
-  err: (k: keyof CampaignForm) => string
+  /** Changes the fields in `patch`; the messages about them go (the form kit). */
+  patch: (patch: Partial<CampaignForm>) => void
+  set: (k: Key) => (v: string) => void
+  err: (k: Key) => string | undefined
 }
 
-/** The form's values and its save; the error of the first field to fix is shown beside that field. */
+/** The form's values and its save; the field to fix is marked where it is, and the page scrolls to it. */
 function useCampaignForm(onDone: () => void) {
   const [f, setF] = useState<CampaignForm>(EMPTY_FORM)
-  const [errField, setErrField] = useState('')
-  const set = (k: keyof CampaignForm) => (v: string) => setF({ ...f, [k]: v })
+  const errors = useFormErrors<Key>({ fieldOf: formFieldOf, scope: 'campaign-form', linked: LINKED })
+  const patch = (p: Partial<CampaignForm>) => {
+    setF((old) => ({ ...old, ...p }))
+    for (const k of Object.keys(p) as Key[]) errors.changed(k)
+  }
   const save = useAction(async () => {
     const r = toCampaignInput(f, Date.now())
-    setErrField(r.ok ? '' : r.field)
-    if (!r.ok) throw new Refusal(r.message)
-    await call('vouchers', 'createCampaign', r.input, { loadingText: '正在创建' })
+    if (!errors.check(r.ok ? {} : { [r.field]: r.message }) || !r.ok) return
+    try {
+      await call('vouchers', 'createCampaign', r.input, { loadingText: '正在创建' })
+    } catch (err) {
+      if (errors.place(err)) return
+      throw err
+    }
     onDone()
   })
-  const err = (k: keyof CampaignForm) => (errField === k ? save.error : '')
-  const bits: FormBits = { f, setF, set, err }
-  return { bits, save, errField }
+  const bits: FormBits = { f, patch, set: (k) => (v) => patch({ [k]: v }), err: errors.of }
+  return { bits, save }
 }
 
-function RuleFields({ f, setF, set, err }: FormBits) {
+function RuleFields({ f, patch, set, err }: FormBits) {
   return (
     <>
-      <Choice id='cf-kind' options={KINDS} value={f.kind} onPick={(kind) => setF({ ...f, kind })} />
+      <Choice id='cf-kind' options={KINDS} value={f.kind} onPick={(kind) => patch({ kind })} />
       {f.kind === 'threshold' && (
         <Field id='cf-threshold' label='满（元）' value={f.thresholdYuan} onInput={set('thresholdYuan')} error={err('thresholdYuan')} />
       )}
@@ -80,7 +93,7 @@ function RuleFields({ f, setF, set, err }: FormBits) {
   )
 }
 
-function LimitFields({ f, setF, set, err }: FormBits) {
+function LimitFields({ f, patch, set, err }: FormBits) {
   return (
     <>
       <Field id='cf-per' label='每人限领（张）' value={f.perMember} onInput={set('perMember')} error={err('perMember')} />
@@ -102,13 +115,13 @@ function LimitFields({ f, setF, set, err }: FormBits) {
           ['lottery', '抽签'],
         ]}
         value={f.mode}
-        onPick={(mode) => setF({ ...f, mode })}
+        onPick={(mode) => patch({ mode })}
       />
     </>
   )
 }
 
-function MerchantPicker({ merchants, f, setF }: FormBits & { merchants: MerchantDTO[] }) {
+function MerchantPicker({ merchants, f, patch }: FormBits & { merchants: MerchantDTO[] }) {
   return (
     <>
       {merchants.map((m) => {
@@ -118,7 +131,7 @@ function MerchantPicker({ merchants, f, setF }: FormBits & { merchants: Merchant
             key={m.id}
             id={`cf-merchant-${m.id}`}
             className='vc-row'
-            onClick={() => setF({ ...f, merchantIds: on ? f.merchantIds.filter((x) => x !== m.id) : [...f.merchantIds, m.id] })}
+            onClick={() => patch({ merchantIds: on ? f.merchantIds.filter((x) => x !== m.id) : [...f.merchantIds, m.id] })}
           >
             <Text className='vc-line'>
               {on ? '☑' : '☐'} {m.name}
@@ -130,7 +143,7 @@ function MerchantPicker({ merchants, f, setF }: FormBits & { merchants: Merchant
   )
 }
 
-function BonusFields({ f, setF, set, err }: FormBits) {
+function BonusFields({ f, patch, set, err }: FormBits) {
   return (
     <>
       <Choice
@@ -140,7 +153,7 @@ function BonusFields({ f, setF, set, err }: FormBits) {
           ['yes', '劳模折上折'],
         ]}
         value={f.bonus ? 'yes' : 'no'}
-        onPick={(v) => setF({ ...f, bonus: v === 'yes' })}
+        onPick={(v) => patch({ bonus: v === 'yes' })}
       />
       {f.bonus && (
         <View>
@@ -153,7 +166,7 @@ function BonusFields({ f, setF, set, err }: FormBits) {
               ['merchant', '商户让利'],
             ]}
             value={f.bonusFunder}
-            onPick={(bonusFunder) => setF({ ...f, bonusFunder })}
+            onPick={(bonusFunder) => patch({ bonusFunder })}
           />
         </View>
       )}
@@ -163,7 +176,7 @@ function BonusFields({ f, setF, set, err }: FormBits) {
 
 /** A new campaign: kind and amounts, limits, money budget, windows, mode, audience tags, merchants, 劳模 stacking. */
 export function CampaignFormView({ merchants, onDone }: { merchants: MerchantDTO[]; onDone: () => void }) {
-  const { bits, save, errField } = useCampaignForm(onDone)
+  const { bits, save } = useCampaignForm(onDone)
   const { f, set, err } = bits
   return (
     <View id='campaign-form' className='card'>
@@ -174,10 +187,10 @@ export function CampaignFormView({ merchants, onDone }: { merchants: MerchantDTO
       <LimitFields {...bits} />
       <Field id='cf-tags' label='仅限标签（可空，如 劳模、新就业形态）' value={f.tags} onInput={set('tags')} />
       <Text className='vc-line'>可用商户</Text>
-      {err('merchantIds') && <Text className='error-text'>{err('merchantIds')}</Text>}
+      <FieldError id='cf-merchants-error' message={err('merchantIds')} />
       <MerchantPicker merchants={merchants} {...bits} />
       <BonusFields {...bits} />
-      {save.error && !errField && <Text className='error-text'>{save.error}</Text>}
+      {save.error && <Text className='error-text'>{save.error}</Text>}
       <BigButton id='cf-save' loading={save.busy} onClick={() => void save.run()}>
         创建批次
       </BigButton>
