@@ -44,7 +44,7 @@ test('the invite link opens the redeem page with the code filled in, and 确认 
   const w = open('pages/staff/index', [], { code: 'ABCD2345' })
   await until(() => w.text().includes('还没有工作人员身份'))
   expect(w.text()).toContain('已从邀请二维码读取邀请码')
-  await tap(w, '#staff-redeem')
+  await tap(w, '#staff-code-submit')
   await until(() => w.sent.some((c) => c.action === 'redeemInvite'))
   expect(w.sent.find((c) => c.action === 'redeemInvite')?.data).toEqual({ code: 'ABCD2345' })
   await until(() => w.text().includes('筛查签到台'))
@@ -54,7 +54,7 @@ test('the invite link opens the redeem page with the code filled in, and 确认 
 test('a mini-program code launch (scene) fills the code in too', async () => {
   const w = open('pages/staff/index', [], { scene: encodeURIComponent('c=WXYZ2345') })
   await until(() => w.text().includes('还没有工作人员身份'))
-  await tap(w, '#staff-redeem')
+  await tap(w, '#staff-code-submit')
   await until(() => w.sent.some((c) => c.action === 'redeemInvite'))
   expect(w.sent.find((c) => c.action === 'redeemInvite')?.data).toEqual({ code: 'WXYZ2345' })
 })
