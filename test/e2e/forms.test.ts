@@ -163,4 +163,30 @@ suite(`forms: first error in view, stale errors cleared${availability.run ? '' :
     await page.locator('#roster-picked', { hasText: '名册.csv' }).waitFor()
     await gone(message)
   }, 90_000)
+  it('新建联谊活动: a time is picked as well as typed, and the picker writes exactly what it showed', async () => {
+    const page = await signedIn('demo-officer')
+    await page.getByText('会聚良缘').first().click()
+    await page.locator('#to-officer').click()
+    await page.locator('#new-mixer').click()
+    const active = () =>
+      page.evaluate(() => Array.from(document.querySelectorAll('.nut-pickerview-roller-item-active'), (e) => e.textContent).join(' '))
+    // A typed time: the picker opens on it, and 确认 keeps its digits.
+    await typeInto(page, 'mx-startsAt', '2027-08-19 19:00')
+    await page.locator('#mx-startsAt-pick').click()
+    await page.getByText('确认').last().waitFor()
+    expect(await active()).toBe('2027年 08月 19日 19时 00分')
+    await page.getByText('确认').last().click()
+    expect(await page.locator('#mx-startsAt input').inputValue()).toBe('2027-08-19 19:00')
+    // An empty field: the picker opens on the next whole hour of Beijing's clock (the browser here runs in UTC).
+    await typeInto(page, 'mx-endsAt', '')
+    await page.locator('#mx-endsAt-pick').click()
+    const hour = 3_600_000
+    const next = new Date(Math.ceil(Date.now() / hour) * hour + 8 * hour).toISOString()
+    const [day, time] = [next.slice(0, 10), next.slice(11, 16)]
+    const expected = `${day.slice(0, 4)}年 ${day.slice(5, 7)}月 ${day.slice(8, 10)}日 ${time.slice(0, 2)}时 00分`
+    await page.waitForTimeout(300)
+    expect(await active()).toBe(expected)
+    await page.getByText('确认').last().click()
+    expect(await page.locator('#mx-endsAt input').inputValue()).toBe(`${day} ${time}`)
+  }, 90_000)
 })

@@ -2,6 +2,7 @@ import { Input, Text, View } from '@tarojs/components'
 import DatePicker from '@nutui/nutui-react-taro/dist/es/packages/datepicker'
 import '@nutui/nutui-react-taro/dist/es/packages/datepicker/style/css'
 import { useState } from 'react'
+import { formatBeijingInput } from '~src/utils/datetime'
 import { type WallClockMode, wallClockDate, wallClockText } from './wall-clock'
 import '../field/index.css'
 import './index.css'
@@ -21,13 +22,37 @@ interface Props {
   opensAt?: Date
 }
 
+/** The next whole hour on Beijing's clock (the forms' clock), whatever zone the device is set to. */
 function nextHour(): Date {
-  const d = new Date()
-  d.setHours(d.getHours() + 1, 0, 0, 0)
-  return d
+  const hour = 3_600_000
+  return wallClockDate(formatBeijingInput(Math.ceil(Date.now() / hour) * hour), new Date())
 }
 
 const YEAR = 365 * 24 * 3600_000
+
+interface Frame {
+  at: Date
+  from: Date
+  to: Date
+}
+
+/**
+ * Where the picker opens, set when she opens it and kept (never undefined: NutUI's DatePicker cannot draw
+ * without its dates), so the rollers stay put while open: NutUI re-positions them whenever a Date prop is a new object.
+ */
+function usePickerFrame(value: string, mode: WallClockMode, opensAt?: Date) {
+  const frameAt = (): Frame => {
+    const now = Date.now()
+    return { at: wallClockDate(value, opensAt ?? nextHour(), mode), from: new Date(now - YEAR), to: new Date(now + 3 * YEAR) }
+  }
+  const [frame, setFrame] = useState<Frame>(frameAt)
+  const [open, setOpen] = useState(false)
+  const openPicker = () => {
+    setFrame(frameAt())
+    setOpen(true)
+  }
+  return { frame, open, openPicker, close: () => setOpen(false) }
+}
 
 /**
  * A date-time field: typing stays (an officer at a keyboard is fastest typing "2027-08-19 19:00"),
@@ -35,8 +60,7 @@ const YEAR = 365 * 24 * 3600_000
  * writes the same text a typist would, so every form keeps one value and one set of checks.
  */
 export function DateTimeField({ id, label, value, onInput, error, hint, placeholder, mode = 'datetime', opensAt }: Props) {
-  const [open, setOpen] = useState(false)
-  const now = Date.now()
+  const { frame, open, openPicker, close } = usePickerFrame(value, mode, opensAt)
   return (
     <View className={`field ${error ? 'field--error' : ''}`}>
       <Text className='field__label'>{label}</Text>
@@ -49,7 +73,7 @@ export function DateTimeField({ id, label, value, onInput, error, hint, placehol
           placeholder={placeholder ?? (mode === 'date' ? '如 2027-08-19' : '如 2027-08-19 19:00')}
           onInput={(e) => onInput(e.detail.value)}
         />
-        <View id={`${id}-pick`} className='date-time-field__pick' hoverClass='date-time-field__pick--pressed' onClick={() => setOpen(true)}>
+        <View id={`${id}-pick`} className='date-time-field__pick' hoverClass='date-time-field__pick--pressed' onClick={openPicker}>
           选择
         </View>
       </View>
@@ -61,10 +85,10 @@ export function DateTimeField({ id, label, value, onInput, error, hint, placehol
         showChinese
         minuteStep={5}
         visible={open}
-        value={wallClockDate(value, opensAt ?? nextHour(), mode)}
-        startDate={new Date(now - YEAR)}
-        endDate={new Date(now + 3 * YEAR)}
-        onClose={() => setOpen(false)}
+        value={frame.at}
+        startDate={frame.from}
+        endDate={frame.to}
+        onClose={close}
         onConfirm={(_, values) => onInput(wallClockText(pickedDate(values), mode))}
       />
     </View>
