@@ -24,8 +24,9 @@ if (!availability.run) console.warn(availability.reason)
  */
 const FACTOR = 1.4
 const MIN_TEXT = 16 * FACTOR - 0.05
+/** Everything she taps by its words: buttons, tabs, and the hall's service tiles (their name is the label). */
 const BUTTONS =
-  '.big-button, button, .sc-segment__item, .vc-tab, .officer-tab, .verify__tab, .invite__kind, .elder-notice__ok, .notice__action'
+  '.big-button, button, .sc-segment__item, .vc-tab, .officer-tab, .verify__tab, .invite__kind, .elder-notice__ok, .notice__action, .service-tile__name'
 
 const MM = '/#/packages/matchmaking/pages'
 const HOUR = 3_600_000
