@@ -23,9 +23,16 @@ function publish(n: Notice | null): void {
   listeners.forEach((fn) => fn(n))
 }
 
+/**
+ * WeChat's toast with an icon shows at most 7 characters, without one two lines (wx.showToast's `icon`,
+ * developers.weixin.qq.com/miniprogram/dev/api/ui/interaction/wx.showToast.html):
+ * a longer message (已获得工作人员身份) goes without the icon, whole.
+ */
+const ICON_TEXT_MAX = 7
+
 export function notify(text: string): void {
   if (isElder()) publish({ text, seq: ++seq })
-  else void Taro.showToast({ title: text, icon: 'success' })
+  else void Taro.showToast({ title: text, icon: [...text].length <= ICON_TEXT_MAX ? 'success' : 'none' })
 }
 
 export function dismissNotice(): void {

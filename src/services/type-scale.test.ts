@@ -17,8 +17,8 @@ jest.mock('@tarojs/taro', () => ({
     setStorageSync: (k: string, v: unknown) => {
       phone.storage[k] = v
     },
-    showToast: ({ title }: { title: string }) => {
-      phone.toasts.push(title)
+    showToast: ({ title, icon }: { title: string; icon: string }) => {
+      phone.toasts.push(icon === 'none' ? `${title} (no icon)` : title)
       return Promise.resolve()
     },
   },
@@ -74,5 +74,10 @@ describe('notify', () => {
     expect(currentNotice()?.text).toBe('报名成功')
     dismissNotice()
     expect(currentNotice()).toBeNull()
+  })
+
+  it('says a message longer than 7 characters whole: without the icon, which would cut it at 7', () => {
+    notify('已获得工作人员身份')
+    expect(phone.toasts).toEqual(['已获得工作人员身份 (no icon)'])
   })
 })
