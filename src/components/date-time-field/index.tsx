@@ -1,10 +1,10 @@
-import { Input, Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import DatePicker from '@nutui/nutui-react-taro/dist/es/packages/datepicker'
 import '@nutui/nutui-react-taro/dist/es/packages/datepicker/style/css'
 import { useState } from 'react'
 import { formatBeijingInput } from '~src/utils/datetime'
 import { type WallClockMode, wallClockDate, wallClockText } from './wall-clock'
-import '../field/index.css'
+import { Field } from '../field'
 import './index.css'
 
 interface Props {
@@ -61,23 +61,23 @@ function usePickerFrame(value: string, mode: WallClockMode, opensAt?: Date) {
  */
 export function DateTimeField({ id, label, value, onInput, error, hint, placeholder, mode = 'datetime', opensAt }: Props) {
   const { frame, open, openPicker, close } = usePickerFrame(value, mode, opensAt)
+  const pick = (
+    <View id={`${id}-pick`} className='date-time-field__pick' hoverClass='date-time-field__pick--pressed' onClick={openPicker}>
+      选择
+    </View>
+  )
   return (
-    <View className={`field ${error ? 'field--error' : ''}`}>
-      <Text className='field__label'>{label}</Text>
-      <View className='date-time-field__row'>
-        <Input
-          id={id}
-          className='field__input date-time-field__input'
-          value={value}
-          maxlength={16}
-          placeholder={placeholder ?? (mode === 'date' ? '如 2027-08-19' : '如 2027-08-19 19:00')}
-          onInput={(e) => onInput(e.detail.value)}
-        />
-        <View id={`${id}-pick`} className='date-time-field__pick' hoverClass='date-time-field__pick--pressed' onClick={openPicker}>
-          选择
-        </View>
-      </View>
-      {error ? <Text className='field__error'>{error}</Text> : hint ? <Text className='field__hint'>{hint}</Text> : null}
+    <Field
+      id={id}
+      label={label}
+      value={value}
+      onInput={onInput}
+      maxlength={16}
+      placeholder={placeholder ?? (mode === 'date' ? '如 2027-08-19' : '如 2027-08-19 19:00')}
+      error={error}
+      hint={hint}
+      aside={pick}
+    >
       <DatePicker
         className='date-time-field__picker'
         title={label}
@@ -91,7 +91,7 @@ export function DateTimeField({ id, label, value, onInput, error, hint, placehol
         onClose={close}
         onConfirm={(_, values) => onInput(wallClockText(pickedDate(values), mode))}
       />
-    </View>
+    </Field>
   )
 }
 

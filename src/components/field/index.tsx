@@ -1,4 +1,5 @@
 import { Input, Text, View } from '@tarojs/components'
+import type { ReactNode } from 'react'
 import './index.css'
 
 interface Props {
@@ -11,23 +12,38 @@ interface Props {
   maxlength?: number
   error?: string
   hint?: string
+  /** Beside the input, in its row: a button that fills it another way (DateTimeField's 选择). */
+  aside?: ReactNode
+  /** After the field: what `aside` opens (a picker). */
+  children?: ReactNode
 }
 
 /** A labelled input with its error right beneath it, so a member sees what to fix where they typed it. */
-export function Field({ id, label, value, onInput, placeholder, type = 'text', maxlength = 40, error, hint }: Props) {
+export function Field({ id, label, value, onInput, placeholder, type = 'text', maxlength = 40, error, hint, aside, children }: Props) {
+  const input = (
+    <Input
+      id={id}
+      className='field__input'
+      value={value}
+      type={type}
+      maxlength={maxlength}
+      placeholder={placeholder}
+      onInput={(e) => onInput(e.detail.value)}
+    />
+  )
   return (
     <View className={`field ${error ? 'field--error' : ''}`}>
       <Text className='field__label'>{label}</Text>
-      <Input
-        id={id}
-        className='field__input'
-        value={value}
-        type={type}
-        maxlength={maxlength}
-        placeholder={placeholder}
-        onInput={(e) => onInput(e.detail.value)}
-      />
+      {aside ? (
+        <View className='field__row'>
+          {input}
+          {aside}
+        </View>
+      ) : (
+        input
+      )}
       {error ? <Text className='field__error'>{error}</Text> : hint ? <Text className='field__hint'>{hint}</Text> : null}
+      {children}
     </View>
   )
 }
