@@ -7,6 +7,7 @@ export default defineAppConfig({
     'pages/staff/index',
     'pages/officer/index',
     'pages/wechat/index',
+    'pages/console-login/index',
   ],
   // One subpackage per service keeps the main package small; each loads when first opened.
   subPackages: [

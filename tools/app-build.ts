@@ -66,6 +66,32 @@ export function buildApp(platform: Platform, { force = false, logFile }: { force
   console.log(`[build] ${platform} 完成，用时 ${((Date.now() - started) / 1000).toFixed(1)} s`)
 }
 
+/** What the console's build reads (console/ and what it shares with the app: types/, the call layer). */
+const CONSOLE_INPUTS = ['console', 'types', 'src/services', 'src/utils', 'tsconfig.json', 'package-lock.json']
+const CONSOLE_MARKER = 'dist/console/index.html'
+
+export function isConsoleFresh(): boolean {
+  const marker = join(ROOT, CONSOLE_MARKER)
+  if (!existsSync(marker)) return false
+  const built = statSync(marker).mtimeMs
+  return CONSOLE_INPUTS.every((p) => newestMtime(join(ROOT, p)) <= built)
+}
+
+/** The officers' console (Vite, a few seconds) into dist/console, skipped when nothing changed since the last build. */
+export function buildConsole({ force = false }: { force?: boolean } = {}): void {
+  if (!force && isConsoleFresh()) {
+    console.log('[build] console 已是最新，跳过构建')
+    return
+  }
+  console.log('[build] 构建 console（工会干部控制台）…')
+  const res = spawnSync('npx', ['vite', 'build', '--config', 'console/vite.config.mts', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  })
+  if (res.status !== 0)
+    throw new Error(`console 构建失败：\n${`${res.stdout ?? ''}${res.stderr ?? ''}`.trim().split('\n').slice(-30).join('\n')}`)
+}
+
 if (require.main === module) {
   const platforms = process.argv.slice(2).filter((a): a is Platform => a === 'weapp' || a === 'h5')
   for (const p of platforms.length ? platforms : (['weapp', 'h5'] as Platform[])) buildApp(p, { force: process.argv.includes('--force') })

@@ -16,6 +16,7 @@ const WX_SDK_VERSION = versionOf('wx-server-sdk')
  * functions' folders, because this build is what emits the deployable folder.
  */
 export const OPENAPI_PERMISSIONS: Record<string, readonly string[]> = {
+  console: ['wxacode.getUnlimited'], // the sign-in code (issue 18)
   events: ['wxacode.getUnlimited'],
   member: ['wxacode.getUnlimited', 'phonenumber.getPhoneNumber'],
   screening: ['subscribeMessage.send'],

@@ -19,6 +19,9 @@ test('cloudbaserc.json deploys exactly the functions in cloudfunctions/, each wi
   const sends = rc.functions.filter((f: { envVariables: Record<string, string> }) => f.envVariables.WX_TEMPLATE_IDS)
   expect(sends.map((f: { name: string }) => f.name).sort()).toEqual(['matchmaking', 'screening', 'vouchers'])
   expect(rc.functions.find((f: { name: string }) => f.name === 'member').envVariables.WX_PHONE_NUMBER).toBe('{{env.WX_PHONE_NUMBER}}')
+  // only the console signs custom-login tickets (issue 18): its key reaches no other function
+  const signs = rc.functions.filter((f: { envVariables: Record<string, string> }) => f.envVariables.CONSOLE_LOGIN_KEY)
+  expect(signs.map((f: { name: string }) => f.name)).toEqual(['console'])
 })
 
 test('project.config.json points DevTools at the builds', () => {
@@ -42,6 +45,7 @@ describe('the built functions', () => {
       functionNames(join(ROOT, 'cloudfunctions')).map((fn) => [fn, JSON.parse(read(fn, 'config.json')).permissions.openapi]),
     )
     expect(declared).toEqual({
+      console: ['wxacode.getUnlimited'],
       events: ['wxacode.getUnlimited'],
       member: ['wxacode.getUnlimited', 'phonenumber.getPhoneNumber'],
       screening: ['subscribeMessage.send'],

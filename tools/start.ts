@@ -1,5 +1,5 @@
 import { join, relative } from 'node:path'
-import { buildApp } from './app-build'
+import { buildApp, buildConsole } from './app-build'
 import { startEmulator } from './emulator/server'
 import { loadFunctions } from './host/functions'
 import { modeBanner } from './host/identity'
@@ -18,7 +18,10 @@ const ROOT = join(__dirname, '..')
  */
 async function main() {
   Object.assign(process.env, ensureLocalSecrets(join(ROOT, '.local/secrets.env')))
-  if (!process.argv.includes('--no-build')) buildApp('h5', { logFile: join(ROOT, '.data/build-h5.log') })
+  if (!process.argv.includes('--no-build')) {
+    buildApp('h5', { logFile: join(ROOT, '.data/build-h5.log') })
+    buildConsole()
+  }
 
   const dataDir = process.env.EMULATOR_DATA || join(ROOT, '.data/emulator')
   const shownDir = dataDir.startsWith(ROOT) ? relative(ROOT, dataDir) : dataDir
@@ -56,10 +59,11 @@ async function main() {
     production,
     port: Number(process.env.PORT || 8080),
     staticDir: join(ROOT, 'dist/h5'),
+    consoleDir: join(ROOT, 'dist/console'),
   })
   app.url = host.url
   console.log(modeBanner(production))
-  console.log(`\n  工会会员服务（H5 演示）已启动： ${host.url}/\n  按 Ctrl+C 停止。\n`)
+  console.log(`\n  工会会员服务（H5 演示）已启动： ${host.url}/\n  工会干部控制台： ${host.url}/console/\n  按 Ctrl+C 停止。\n`)
 
   let stopping = false
   const stop = async (signal: string) => {

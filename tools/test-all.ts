@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { buildApp } from './app-build'
+import { buildApp, buildConsole } from './app-build'
 import { addFailedStep, addReport, closingLine, emptyTally, summaryLines, type JestReport } from './test-report'
 
 /**
@@ -55,6 +55,7 @@ function check(label: string, cmd: string, args: string[]): void {
 
 mkdirSync(REPORTS, { recursive: true })
 check('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.'])
+check('typecheck console', 'npx', ['tsc', '--noEmit', '-p', 'console'])
 check('lint (npm run lint)', 'npm', ['run', '--silent', 'lint'])
 check('format check (npm run format fixes it)', 'npm', ['run', '--silent', 'format:check', '--', '--log-level', 'warn'])
 jest('unit-integration-conformance', ['unit', 'integration', 'conformance'])
@@ -62,6 +63,7 @@ step('functions bundle', () => {
   if (!run('functions bundle', 'npx', ['tsx', 'tools/build-functions.ts'])) throw new Error('bundle failed')
 })
 step('weapp build', () => buildApp('weapp'))
+step('console build', () => buildConsole())
 step('size budget', () => {
   if (!run('size budget', 'npx', ['tsx', 'tools/size.ts'])) throw new Error('over budget')
 })

@@ -1,3 +1,4 @@
+import type { ConsoleActions } from './console'
 import type { EventsActions } from './events'
 import type { MatchmakingActions } from './matchmaking'
 import type { MemberActions } from './member'
@@ -14,4 +15,5 @@ export interface FunctionActions {
   screening: ScreeningActions
   matchmaking: MatchmakingActions
   vouchers: VouchersActions
+  console: ConsoleActions
 }

@@ -35,6 +35,8 @@ export const ROUTES = {
   officer: page('pages/officer/index'),
   /** The local demo's 微信通知 (her delivered subscription messages); H5 only. */
   wechatMessages: page('pages/wechat/index'),
+  /** The officers' console (issue 18): confirm a console's sign-in (`scene` = its login request); without it, 已登录的电脑. */
+  consoleLogin: page('pages/console-login/index', [], ['scene']),
   // 两癌筛查
   screeningList: page(`${S}/index/index`),
   screeningProgramme: page(`${S}/programme/index`, ['id']),

@@ -14,17 +14,37 @@ export function demoCaller(header: string | undefined, production: boolean): str
 }
 
 /**
+ * A web caller as CloudBase's login puts it in the context (tools/host/console-auth.ts plays that part):
+ * `uid` its CloudBase user, `customUserId` after a custom-ticket sign-in (the console), else anonymous.
+ */
+export interface WebCaller {
+  uid: string
+  customUserId?: string
+  ip?: string
+}
+
+/** The TCB_* keys CloudBase sets for a web caller (node-sdk `auth().getUserInfo()` reads them). */
+function webContext(web: WebCaller | undefined): Record<string, string> {
+  if (!web) return {}
+  const who: Record<string, string> = web.customUserId ? { TCB_CUSTOM_USER_ID: web.customUserId } : { TCB_ISANONYMOUS_USER: 'true' }
+  return { TCB_UUID: web.uid, ...who, ...(web.ip ? { TCB_SOURCE_IP: web.ip } : {}) }
+}
+
+/**
  * Builds the per-call event and context exactly as CloudBase hands them to a
  * function: identity in `userInfo` and in the context's `environment`, never in
- * process.env, so concurrent calls cannot see each other's caller.
+ * process.env, so concurrent calls cannot see each other's caller. A WeChat
+ * caller (`openid`) wins over a web one.
  */
 export function buildInvocation(
   fnName: string,
   body: { action?: unknown; data?: unknown; requestId?: unknown },
   openid: string | undefined,
+  web?: WebCaller,
 ) {
   const requestId = randomUUID()
   const wx = openid ? { WX_OPENID: openid, WX_APPID: DEMO_APPID, WX_UNIONID: '' } : {}
+  const tcb = openid ? {} : webContext(web)
   const event = {
     action: body.action,
     data: body.data,
@@ -38,7 +58,13 @@ export function buildInvocation(
     namespace: 'local',
     memory_limit_in_mb: 256,
     time_limit_in_ms: 20000,
-    environment: JSON.stringify({ ...wx, WX_CONTEXT_KEYS: Object.keys(wx).join(','), TCB_ENV: 'local' }),
+    environment: JSON.stringify({
+      ...wx,
+      ...tcb,
+      WX_CONTEXT_KEYS: Object.keys(wx).join(','),
+      ...(Object.keys(tcb).length ? { TCB_CONTEXT_KEYS: Object.keys(tcb).join(',') } : {}),
+      TCB_ENV: 'local',
+    }),
   }
   return { event, context }
 }

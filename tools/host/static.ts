@@ -23,14 +23,19 @@ function isFile(path: string): boolean {
 }
 
 /** Serves the H5 build; unknown paths get index.html so the app's router decides. */
-export function serveStatic(root: string, pathname: string, res: ServerResponse): void {
+export function serveStatic(
+  root: string,
+  pathname: string,
+  res: ServerResponse,
+  missing = 'H5 尚未构建：请运行 npm start（会自动构建）',
+): void {
   const rel = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '')
   let file = join(root, rel)
   if (!file.startsWith(normalize(root + sep)) && file !== normalize(root)) file = join(root, 'index.html')
   if (!isFile(file)) file = join(root, 'index.html')
   if (!isFile(file)) {
     res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' })
-    res.end('H5 尚未构建：请运行 npm start（会自动构建）')
+    res.end(missing)
     return
   }
   const type = TYPES[extname(file)] ?? 'application/octet-stream'

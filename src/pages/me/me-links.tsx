@@ -58,6 +58,7 @@ export function StaffLinks({ me }: { me: MeDTO }) {
       : { id: 'me-invite', text: '输入邀请码（工作人员）', url: routeUrl('staff') },
   ]
   if (isOfficer) links.push({ id: 'me-officer', text: '工会干部入口', url: routeUrl('officer') })
+  if (isOfficer || isStaff) links.push({ id: 'me-consoles', text: '已登录的电脑（控制台）', url: routeUrl('consoleLogin'), go: '查看' })
   return (
     <View className='card' id='me-work'>
       <Text className='card__title'>工作人员与干部</Text>
