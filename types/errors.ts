@@ -25,6 +25,10 @@ export const ERROR_MESSAGES = {
   UNAVAILABLE: '服务暂时不可用，请稍后重试',
   NETWORK_ERROR: '网络连接失败，请检查网络后重试',
   INTERNAL: '系统繁忙，请稍后重试',
+  // CloudBase plan limits (issue 17): the database refused for rate or concurrency after the function's own retries
+  BUSY: '人多排队中…',
+  // a day's database read or write quota is used up: retrying today will not help
+  QUOTA_EXHAUSTED: '服务今日额度已满，请明天再来或联系工会',
   // 两癌筛查 (screening)
   NOT_ELIGIBLE: '您不符合本项目的参加条件',
   NOT_RELEASED: '预约尚未开放，请在放号时间后再来',
@@ -105,6 +109,12 @@ export const ERROR_MESSAGES = {
   PHONE_NOT_ON_ROSTER: '该手机号不在会员名册中，请用姓名和会员证号认证，或联系所在工会',
   PHONE_CODE_INVALID: '手机号授权已失效，请重新点击获取',
   WECHAT_UNAVAILABLE: '微信服务暂时不可用，请稍后重试',
+  // the officers' console (issue 18): sign in by scanning, sessions of 8 hours
+  SESSION_ENDED: '控制台登录已失效，请重新扫码登录',
+  LOGIN_EXPIRED: '登录二维码已过期，请在电脑上刷新二维码',
+  LOGIN_USED: '该登录请求已使用，请在电脑上重新扫码',
+  LOGIN_CANCELLED: '已取消登录，请在电脑上重新扫码',
+  CONSOLE_NOT_ALLOWED: '控制台只供工会干部和商户店长登录',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

@@ -1,4 +1,5 @@
 import tcb from '@cloudbase/node-sdk'
+import { installDbRetry } from './db-retry'
 import { env } from './env'
 
 export type Db = ReturnType<ReturnType<typeof tcb.init>['database']>
@@ -23,10 +24,13 @@ export function getDb(): Db {
       })
     : tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })
   cachedDb = app.database()
+  installDbRetry(cachedDb) // a call refused for the plan's rate or connections is sent again (db-retry.ts)
   return cachedDb
 }
 
 /** For tests and tools that talk to a given emulator URL directly. */
 export function connectDb(serviceUrl: string, envId = 'local'): Db {
-  return tcb.init({ env: envId, serviceUrl, secretId: 'local', secretKey: 'local', timeout: 30000 }).database()
+  const db = tcb.init({ env: envId, serviceUrl, secretId: 'local', secretKey: 'local', timeout: 30000 }).database()
+  installDbRetry(db)
+  return db
 }

@@ -1,7 +1,7 @@
 import { ERROR_MESSAGES } from '~types/errors'
 import { ApiError } from './api-error'
-import { invoke, TransportError, type CallBody, type Transport } from './invoke'
-import { backoffMs, MAX_RETRIES, shouldRetry } from './retry'
+import { invoke, onQueueing, PlatformBusy, TransportError, type CallBody, type Transport } from './invoke'
+import { backoffMs, busyBackoffMs, MAX_BUSY_RETRIES, MAX_RETRIES, shouldRetry } from './retry'
 import { newRequestId } from './request-id'
 
 const body: CallBody = { action: 'verify', data: { name: '李明' }, requestId: 'req-1' }
@@ -78,6 +78,40 @@ describe('invoke', () => {
     const err = await failure(invoke('member', body, { transport, sleep: noSleep }))
     expect(err.code).toBe('INTERNAL')
     expect(sent).toHaveLength(1)
+  })
+})
+
+describe('BUSY (issue 17: the plan refused, she waits in line)', () => {
+  it('retries BUSY and a platform refusal with the same request id, saying it is queueing meanwhile', async () => {
+    const seen: number[] = []
+    const off = onQueueing((n) => seen.push(n))
+    const { transport, sent } = scripted([
+      new PlatformBusy('EXCEED_CONCURRENT_REQUEST_LIMIT'),
+      { ok: false, code: 'BUSY', message: '人多排队中…' },
+      { ok: true, data: 'booked' },
+    ])
+    await expect(invoke('screening', body, { transport, sleep: noSleep })).resolves.toBe('booked')
+    off()
+    expect(new Set(sent.map((s) => s.body.requestId))).toEqual(new Set(['req-1']))
+    expect(seen).toEqual([1, 0])
+  })
+
+  it('gives up with BUSY after her patience; a used-up day quota is never retried', async () => {
+    const { transport, sent } = scripted(Array.from({ length: 20 }, () => ({ ok: false, code: 'BUSY', message: '' })))
+    expect((await failure(invoke('screening', body, { transport, sleep: noSleep }))).code).toBe('BUSY')
+    expect(sent).toHaveLength(1 + MAX_BUSY_RETRIES)
+    const quota = scripted([
+      { ok: false, code: 'QUOTA_EXHAUSTED', message: '' },
+      { ok: true, data: 1 },
+    ])
+    expect((await failure(invoke('screening', body, { transport: quota.transport, sleep: noSleep }))).code).toBe('QUOTA_EXHAUSTED')
+    expect(quota.sent).toHaveLength(1)
+  })
+
+  it('spreads the queue: waits of 0.5 s up to 8.5 s, jittered', () => {
+    expect(busyBackoffMs(0, 0)).toBe(500)
+    expect(busyBackoffMs(0, 0.999)).toBeLessThanOrEqual(1500)
+    expect(busyBackoffMs(10, 0.999)).toBeLessThanOrEqual(8500)
   })
 })
 

@@ -1,5 +1,5 @@
 import { ApiError, errorFor, unwrapEnvelope } from './api-error'
-import { backoffMs, shouldRetry } from './retry'
+import { backoffMs, busyBackoffMs, shouldRetry } from './retry'
 
 export interface CallBody {
   action: string
@@ -21,9 +21,35 @@ export class TransportError extends Error {
   }
 }
 
+/** The platform refused the call before the function ran (function concurrency, EXCEED_*): wait in line. */
+export class PlatformBusy extends Error {
+  constructor(detail?: string) {
+    super(detail ?? 'BUSY')
+    this.name = 'PlatformBusy'
+  }
+}
+
 export interface InvokeOptions {
   transport: Transport
   sleep?: (ms: number) => Promise<void>
+}
+
+/**
+ * Who wants to know that a call is waiting in line (BUSY retries): the loading indicator and the
+ * remote-state view show 人多排队中… while any call is queueing.
+ */
+type QueueListener = (queueing: number) => void
+const queueListeners = new Set<QueueListener>()
+let queueing = 0
+
+export function onQueueing(listener: QueueListener): () => void {
+  queueListeners.add(listener)
+  return () => void queueListeners.delete(listener)
+}
+
+function setQueueing(delta: number): void {
+  queueing += delta
+  for (const l of queueListeners) l(queueing)
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
@@ -31,6 +57,7 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err
   if (err instanceof TransportError) return errorFor(err.code)
+  if (err instanceof PlatformBusy) return errorFor('BUSY')
   return errorFor('INTERNAL')
 }
 
@@ -40,13 +67,20 @@ function toApiError(err: unknown): ApiError {
  */
 export async function invoke<T>(fnName: string, body: CallBody, opts: InvokeOptions): Promise<T> {
   const sleep = opts.sleep ?? defaultSleep
-  for (let retries = 0; ; retries++) {
-    try {
-      return unwrapEnvelope<T>(await opts.transport(fnName, body))
-    } catch (err) {
-      const apiErr = toApiError(err)
-      if (!shouldRetry(apiErr.code, retries)) throw apiErr
-      await sleep(backoffMs(retries))
+  let queued = false
+  try {
+    for (let retries = 0; ; retries++) {
+      try {
+        return unwrapEnvelope<T>(await opts.transport(fnName, body))
+      } catch (err) {
+        const apiErr = toApiError(err)
+        if (!shouldRetry(apiErr.code, retries)) throw apiErr
+        if (apiErr.code === 'BUSY' && !queued) setQueueing(+1)
+        queued ||= apiErr.code === 'BUSY'
+        await sleep(apiErr.code === 'BUSY' ? busyBackoffMs(retries) : backoffMs(retries))
+      }
     }
+  } finally {
+    if (queued) setQueueing(-1)
   }
 }

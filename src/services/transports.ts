@@ -1,6 +1,9 @@
 import Taro from '@tarojs/taro'
 import { getDemoOpenid } from './demo-session'
-import { TransportError, type CallBody, type Transport } from './invoke'
+import { PlatformBusy, TransportError, type CallBody, type Transport } from './invoke'
+
+/** CloudBase refusing a call for the plan's concurrency or rate (errCode -501003/-501004): the function never ran. */
+const PLATFORM_BUSY = /EXCEED_CONCURRENT_REQUEST_LIMIT|EXCEED_RATELIMIT|-50100[34]/
 
 const TIMEOUT_MS = 15000
 
@@ -16,6 +19,7 @@ export const weappTransport: Transport = async (name, body) => {
     return (res as { result?: unknown }).result
   } catch (err) {
     const msg = String((err as CloudError)?.errMsg ?? err)
+    if (PLATFORM_BUSY.test(`${(err as CloudError)?.errCode ?? ''} ${msg}`)) throw new PlatformBusy(msg)
     if (/timeout|超时/i.test(msg)) throw new TransportError('DEADLINE_EXCEEDED', msg)
     if (/network|网络|request:fail/i.test(msg)) throw new TransportError('NETWORK_ERROR', msg)
     throw new TransportError('UNAVAILABLE', msg)
@@ -48,6 +52,7 @@ export const h5Transport: Transport = async (name, body) => {
     const res = await post(`${process.env.TARO_APP_API_BASE || ''}/fn/${name}`, body, controller.signal)
     const json: unknown = await res.json().catch(() => undefined)
     if (isEnvelope(json)) return json
+    if (res.status === 429) throw new PlatformBusy(JSON.stringify(json))
     if (res.status === 502 || res.status === 503 || res.status === 504) throw new TransportError('UNAVAILABLE')
     return json
   } finally {

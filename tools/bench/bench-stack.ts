@@ -10,7 +10,7 @@
  * BENCH_EMULATOR=inprocess it shares the host's event loop instead (the figure
  * of a single-process local demo, where both compete for one core).
  */
-import { randomBytes } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -22,7 +22,8 @@ import { startEmulator } from '../emulator/server'
 import { spawnEmulator } from '../emulator/spawn'
 import type { FunctionMain } from '../host/functions'
 import { buildInvocation } from '../host/identity'
-import { startHost } from '../host/server'
+import { freshInstanceLoader, type InstanceMode } from '../host/instances'
+import { type RunningHost, startHost } from '../host/server'
 
 /**
  * The host accepts only demo identities: a bench-only wrapper takes the caller from `data.as` and builds the
@@ -74,9 +75,35 @@ async function benchEmulator(dataDir: string): Promise<BenchEmulator> {
 export interface BenchStack {
   db: Db
   emulator: BenchEmulator
-  /** The host's URL of a function (`noop` included). */
-  url(fn: string): string
+  /**
+   * The URL of a function (`noop` included). `shared` (default): today's host, one module instance
+   * serving every call at once, batching across calls. `warm`/`cold`: hosts that give each call an
+   * instance of its own, as CloudBase does (tools/host/instances.ts): `warm` reuses an idle one, `cold`
+   * loads a fresh one every call.
+   */
+  url(fn: string, mode?: InstanceMode): string
   stop(): Promise<void>
+}
+
+const FUNCTIONS_ROOT = join(__dirname, '../../cloudfunctions')
+
+/** A fresh module instance of a deployed function (its index.ts `main`), the bench's caller wrapper on top. */
+function freshLoader(name: string, callerInBody: boolean): () => FunctionMain {
+  const load = freshInstanceLoader(FUNCTIONS_ROOT, name)
+  return () => (callerInBody ? asCaller(name, load()) : load())
+}
+
+/** The figure every bench prints beside its own: how the calls met instances. */
+export function batchingLine(mode: InstanceMode): string {
+  return mode === 'shared'
+    ? 'instances: one shared instance, batching across concurrent calls ON (the local demo, not CloudBase)'
+    : `instances: one call per instance (${mode}), no batching across calls (as CloudBase runs a function)`
+}
+
+/** Median of a list of numbers. */
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
 }
 
 /**
@@ -99,13 +126,20 @@ export async function startBenchStack(
     ping: action({ input: z.strictObject({}), auth: 'caller', run: async () => ({}) }),
   }) as FunctionMain
   const all = Object.entries({ ...functions(), noop }).map(([name, fn]) => [name, callerInBody ? asCaller(name, fn) : fn] as const)
-  const host = await startHost({ production: false, functions: new Map(all) })
+  const host = await startHost({ production: false, functions: new Map(all), instances: { timeouts: false } })
+  const perInstance: Partial<Record<InstanceMode, RunningHost>> = {}
+  for (const mode of ['warm', 'cold'] as const) {
+    // The no-op is loaded as a deployed function would be: it has no folder, so its instances are just itself.
+    const load = (name: string) => (name === 'noop' ? all.find(([n]) => n === 'noop')![1] : freshLoader(name, callerInBody)())
+    perInstance[mode] = await startHost({ production: false, functions: new Map(all), instances: { mode, load, timeouts: false } })
+  }
   return {
     db: connectDb(emulator.url),
     emulator,
-    url: (fn) => `${host.url}/fn/${fn}`,
+    url: (fn, mode = 'shared') => `${(mode === 'shared' ? host : perInstance[mode]!).url}/fn/${fn}`,
     async stop() {
       await host.stop()
+      for (const h of Object.values(perInstance)) await h.stop()
       await emulator.stop()
       rmSync(dataDir, { recursive: true, force: true })
     },
@@ -143,4 +177,46 @@ export async function profiled<T>(label: string, fn: () => Promise<T>): Promise<
     writeFileSync(join(dir, `${label}.cpuprofile`), JSON.stringify(profile))
     session.disconnect()
   }
+}
+
+/** One request through a host, counted alone by the emulator: its answer and its database calls. */
+export async function countOne(
+  stack: BenchStack,
+  url: string,
+  call: { as: string; action: string; data: unknown },
+): Promise<{ code: string; calls: number }> {
+  await stack.emulator.resetRequests()
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ action: call.action, data: { as: call.as, data: call.data }, requestId: randomUUID() }),
+  })
+  const body = (await res.json()) as { ok: boolean; code?: string }
+  return { code: body.ok ? 'OK' : (body.code ?? `HTTP ${res.status}`), calls: (await stack.emulator.requests()).total }
+}
+
+/**
+ * The §6 single-call figures: `runs` measurements on a fresh instance each (`cold`) and on one
+ * instance that served a call before, one call at a time (`warm`), median of each. `next(i)` gives
+ * the i-th call (a winning call needs a place of its own each time); `before` runs first (free one).
+ */
+export async function coldWarm(
+  stack: BenchStack,
+  fn: string,
+  next: (i: number) => { as: string; action: string; data: unknown },
+  opts: { runs?: number; before?: (i: number) => Promise<void>; warmUp?: { as: string; action: string; data: unknown } } = {},
+): Promise<{ cold: number; warm: number; codes: string[] }> {
+  const runs = opts.runs ?? 3
+  const codes: string[] = []
+  const cold: number[] = []
+  const warm: number[] = []
+  if (opts.warmUp) await countOne(stack, stack.url(fn, 'warm'), opts.warmUp)
+  for (let i = 0; i < runs * 2; i++) {
+    await opts.before?.(i)
+    const mode = i % 2 ? 'warm' : 'cold'
+    const r = await countOne(stack, stack.url(fn, mode), next(i))
+    codes.push(r.code)
+    ;(mode === 'warm' ? warm : cold).push(r.calls)
+  }
+  return { cold: median(cold), warm: median(warm), codes }
 }

@@ -9,7 +9,7 @@
  * wrappers that take the caller from a bench-only `as` field and rebuild the
  * invocation exactly as the host does (identity in the per-call context).
  */
-import { pct, profiled, runBench, startBenchStack } from './bench-stack'
+import { batchingLine, coldWarm, pct, profiled, runBench, startBenchStack } from './bench-stack'
 import { EventEmitter } from 'node:events'
 import { randomUUID } from 'node:crypto'
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
@@ -24,10 +24,11 @@ EventEmitter.defaultMaxListeners = 4000 // thousands of concurrent SDK calls sha
 const WOMEN = Number(process.env.BENCH_WOMEN || 2000)
 const PROG = 'liangai-2027-r1'
 
-async function seedWomen(db: Db): Promise<string[]> {
-  const ids = Array.from({ length: WOMEN + 2 }, (_x, i) => `bench-${i}`) // two more for the single measured requests
+/** Women for one rush, and a few more for the single measured requests. */
+async function seedWomen(db: Db, prefix = 'bench', extra = 2): Promise<string[]> {
+  const ids = Array.from({ length: WOMEN + extra }, (_x, i) => `${prefix}-${i}`)
   for (let i = 0; i < ids.length; i += 200) {
-    const batch = ids.slice(i, i + 200).map((openid, j) => ({ openid, cardNo: `B${String(i + j).padStart(8, '0')}` }))
+    const batch = ids.slice(i, i + 200).map((openid, j) => ({ openid, cardNo: `${prefix}${String(i + j).padStart(8, '0')}` }))
     await db.collection(COLLECTIONS.roster).add(
       batch.map(({ openid, cardNo }) => ({
         _id: cardNo,
@@ -61,12 +62,12 @@ async function seedWomen(db: Db): Promise<string[]> {
 /** At most this many requests open at once: beyond the host's listen backlog (511) connections are reset, not queued. */
 const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT || 400)
 
-async function fire(url: string, calls: { as: string; action: string; data: unknown }[]) {
+async function fire(url: string, calls: { as: string; action: string; data: unknown }[], inFlight = IN_FLIGHT) {
   const t0 = performance.now()
   const out: { ms: number; code: string }[] = []
   let next = 0
   await Promise.all(
-    Array.from({ length: Math.min(IN_FLIGHT, calls.length) }, async () => {
+    Array.from({ length: Math.min(inFlight, calls.length) }, async () => {
       while (next < calls.length) {
         const c = calls[next++]
         const s = performance.now()
@@ -87,17 +88,16 @@ async function fire(url: string, calls: { as: string; action: string; data: unkn
   return { wall, codes, p50: pct(ms, 50), p95: pct(ms, 95), p99: pct(ms, 99) }
 }
 
-async function oversell(db: Db): Promise<{ overCapacity: number; doubleBooked: number; booked: number }> {
-  const sessions = (await db.collection(COLLECTIONS.screeningSessions).where({ programmeId: PROG }).limit(1000).get()).data as {
+async function oversell(db: Db, programmeId = PROG): Promise<{ overCapacity: number; doubleBooked: number; booked: number }> {
+  const sessions = (await db.collection(COLLECTIONS.screeningSessions).where({ programmeId }).limit(1000).get()).data as {
     _id: string
     capacity: number
     left: number
   }[]
   const booked: { openid: string; sessionId: string }[] = []
   for (let skip = 0; ; skip += 1000) {
-    const page = (
-      await db.collection(COLLECTIONS.screeningBookings).where({ programmeId: PROG, status: 'booked' }).skip(skip).limit(1000).get()
-    ).data as never[]
+    const page = (await db.collection(COLLECTIONS.screeningBookings).where({ programmeId, status: 'booked' }).skip(skip).limit(1000).get())
+      .data as never[]
     booked.push(...page)
     if (page.length < 1000) break
   }
@@ -165,6 +165,7 @@ async function main() {
     }
     const win = await counted(extraWin, winner.sessionId)
     const lose = await counted(extraLose, winner.sessionId)
+    const perInstance = await onePerInstance(stack, winner.sessionId, consentVersion)
     const row = (label: string, r: typeof rush, ok: number) =>
       `${label.padEnd(22)} ${String(Math.round((ok / r.wall) * 1000)).padStart(7)}/s  p50 ${r.p50.toFixed(0).padStart(5)} ms  p95 ${r.p95.toFixed(0).padStart(5)} ms  p99 ${r.p99.toFixed(0).padStart(5)} ms  wall ${r.wall.toFixed(0)} ms`
     console.log(`release rush: ${WOMEN} concurrent book requests for 152 places (${sessions.length} sessions) through the local host`)
@@ -179,6 +180,8 @@ async function main() {
     console.log(`db calls/request (losing booking): ${lose.calls.total}`)
     console.log(`db calls/request (rush average): ${(rushCalls / WOMEN).toFixed(2)}`)
     console.log(`throughput vs no-op: ${ratio.toFixed(2)}`)
+    console.log(batchingLine('shared'))
+    printPerInstance(perInstance)
     if (process.env.BENCH_VERBOSE) console.log(JSON.stringify({ win, lose }, null, 1))
     // The router reads her account and roster record (auth 'member', one round trip) before the booking's own reads:
     // two calls more than the booking alone (test/integration/screening-calls.test.ts counts them exactly).
@@ -195,6 +198,90 @@ async function main() {
   } finally {
     await stack.stop()
   }
+}
+
+/** Extra women for the single measured calls on their own instances, cold and warm. */
+const SINGLES = 6
+const PROG_WARM = `${PROG}-one-per-instance`
+const WARM_IN_FLIGHT = Number(process.env.BENCH_WARM_IN_FLIGHT || 50)
+
+/**
+ * Issue 17 §2, §6: what CloudBase pays, each call on an instance of its own. A second cohort rushes a
+ * second copy of the round through the `warm` host (at most BENCH_WARM_IN_FLIGHT instances, each
+ * serving one call at a time), then single winning and losing bookings are counted cold and warm.
+ */
+async function onePerInstance(stack: Awaited<ReturnType<typeof startBenchStack>>, fullSession: string, consentVersion: string) {
+  const { db, emulator } = stack
+  const cohort = await seedWomen(db, 'warm', SINGLES * 2)
+  const singles = cohort.splice(WOMEN, SINGLES * 2)
+  await saveProgramme(
+    db,
+    programmeDocs({ ...firstRound(Date.now()), id: PROG_WARM, releaseAt: Date.now() - 1000, priority: null }, Date.now(), 'bench'),
+  )
+  const sessions = (
+    (await db.collection(COLLECTIONS.screeningSessions).where({ programmeId: PROG_WARM }).limit(1000).get()).data as { _id: string }[]
+  ).map((s) => s._id)
+  await emulator.resetRequests()
+  const rush = await fire(
+    stack.url('screening', 'warm'),
+    cohort.map((as, i) => ({
+      as,
+      action: 'book',
+      data: { programmeId: PROG_WARM, sessionId: sessions[i % sessions.length], consentVersion },
+    })),
+    WARM_IN_FLIGHT,
+  )
+  const rushAvg = (await emulator.requests()).total / WOMEN
+  const check = await oversell(db, PROG_WARM)
+  const book = (as: string, sessionId: string) => ({ as, action: 'book', data: { programmeId: PROG, sessionId, consentVersion } })
+  const lose = await coldWarm(stack, 'screening', (i) => book(singles[i], fullSession), { warmUp: book(singles[SINGLES], fullSession) })
+  // A winning booking needs a free place each time: a booked woman of the warm round cancels first.
+  // ...in the latest sessions, far from their cancel deadline.
+  const latest = (
+    (await db.collection(COLLECTIONS.screeningSessions).where({ programmeId: PROG_WARM }).orderBy('startAt', 'desc').limit(3).get())
+      .data as { _id: string }[]
+  ).map((x) => x._id)
+  const holders = (
+    (
+      await db
+        .collection(COLLECTIONS.screeningBookings)
+        .where({ sessionId: db.command.in(latest), status: 'booked' })
+        .limit(100)
+        .get()
+    ).data as { openid: string; sessionId: string }[]
+  ).slice(0, SINGLES)
+  const win = await coldWarm(
+    stack,
+    'screening',
+    (i) => ({
+      ...book(singles[SINGLES + i], holders[i].sessionId),
+      data: { programmeId: PROG_WARM, sessionId: holders[i].sessionId, consentVersion },
+    }),
+    {
+      before: async (i) => {
+        await fetch(stack.url('screening'), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ action: 'cancel', data: { as: holders[i].openid, data: { programmeId: PROG_WARM } } }),
+        })
+      },
+    },
+  )
+  return { rush, rushAvg, check, lose, win }
+}
+
+function printPerInstance(p: Awaited<ReturnType<typeof onePerInstance>>): void {
+  console.log(batchingLine('warm'))
+  console.log(
+    `db calls/request (rush average, one call per instance): ${p.rushAvg.toFixed(2)}  (${WARM_IN_FLIGHT} instances, outcomes ${JSON.stringify(p.rush.codes)})`,
+  )
+  console.log(
+    `  one-per-instance round: bookings ${p.check.booked}, oversell ${p.check.overCapacity}, two bookings ${p.check.doubleBooked}`,
+  )
+  console.log(`db calls/request (winning booking): cold ${p.win.cold}, warm ${p.win.warm}  (median of 3 each; ${p.win.codes.join(' ')})`)
+  console.log(`db calls/request (losing booking): cold ${p.lose.cold}, warm ${p.lose.warm}  (median of 3 each; ${p.lose.codes.join(' ')})`)
+  const mark = (ok: boolean) => (ok ? '✔' : '✘')
+  console.log(`budget (issue 17 §4, warm): winning booking ≤ 4 ${mark(p.win.warm <= 4)}, refused booking 1 ${mark(p.lose.warm <= 1)}`)
 }
 
 runBench(main)

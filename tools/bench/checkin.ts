@@ -5,7 +5,7 @@
  * Prints check-ins per second and p50/p95/p99 latency. Run: npm run bench:checkin
  * Options (env): BENCH_MEMBERS (2000), BENCH_CONCURRENCY (32: scanners in parallel).
  */
-import { pct, profiled, runBench, startBenchStack } from './bench-stack'
+import { batchingLine, median, pct, profiled, runBench, startBenchStack } from './bench-stack'
 import type { FunctionMain } from '../host/functions'
 import { randomUUID } from 'node:crypto'
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
@@ -110,6 +110,8 @@ async function measure(
 }
 
 const BUDGET = { perSec: 40, p95Ms: 1500 }
+/** Members checked in alone for the cold/warm figures (3 each, and one to warm the instance). */
+const SINGLES = 7
 
 async function main(): Promise<void> {
   // The events function is loaded once the environment points at the bench's emulator; callers come from the demo header.
@@ -119,8 +121,9 @@ async function main(): Promise<void> {
   const { db, emulator } = stack
   try {
     const now = Date.now()
-    const openids = Array.from({ length: MEMBERS + 1 }, (_, i) => `bench-m${String(i).padStart(5, '0')}`)
+    const openids = Array.from({ length: MEMBERS + 1 + SINGLES }, (_, i) => `bench-m${String(i).padStart(5, '0')}`)
     await seed(db, now, openids)
+    const singles = openids.splice(MEMBERS + 1) // checked in alone on instances of their own, cold and warm (issue 17 §6)
     const single = openids.pop()! // one more, checked in alone on the warm instance and counted
     const tokens = createTokenService(env().qrKeys, Date.now)
     const checkins = openids.map((o) => ({
@@ -147,6 +150,23 @@ async function main(): Promise<void> {
       `${stack.url('events')}`,
     )
     const one = await emulator.requests()
+    const own = async (mode: 'cold' | 'warm', openid: string): Promise<number> => {
+      const body = {
+        action: 'checkIn',
+        requestId: randomUUID(),
+        data: { eventId: EVENT, checkpointId: CHECKPOINT, token: tokens.issueRotating('checkin', `${EVENT}.${openid}`, 60_000).token },
+      }
+      await emulator.resetRequests()
+      await measure('single', [body], stack.url('events', mode))
+      return (await emulator.requests()).total
+    }
+    await own('warm', singles[SINGLES - 1]) // the warm instance serves one call first
+    const cold: number[] = []
+    const warm: number[] = []
+    for (let i = 0; i < 3; i++) {
+      cold.push(await own('cold', singles[2 * i]))
+      warm.push(await own('warm', singles[2 * i + 1]))
+    }
     const stored = (await db.collection(COLLECTIONS.eventCheckins).where({ checkpointId: CHECKPOINT }).count()).total
     console.log(
       `\n集章打卡 · 活动签到 — check-in benchmark: ${MEMBERS} members, one checkpoint, ${CONCURRENCY} concurrent scanners, local host + emulator\n`,
@@ -164,6 +184,10 @@ async function main(): Promise<void> {
     console.log(`db calls/request (check-in): ${one.total}`)
     console.log(`db calls/request (check-in, rush average): ${perRush.toFixed(2)}`)
     console.log(`throughput vs no-op: ${ratio.toFixed(2)}`)
+    console.log(batchingLine('shared'))
+    console.log(batchingLine('warm'))
+    console.log(`db calls/request (check-in, one call per instance): cold ${median(cold)}, warm ${median(warm)}  (median of 3 each)`)
+    console.log(`budget (issue 17 §4, warm): check-in ≤ 3 ${median(warm) <= 3 ? '✔' : '✘'}`)
     if (process.env.BENCH_VERBOSE) console.log(JSON.stringify(one.byCollection))
     // Budgets for this 2-core local stack (a gate queue of 2,000 people cleared within a minute at 32 scanners).
     const mark = (ok: boolean) => (ok ? '✔' : '✘ over budget')

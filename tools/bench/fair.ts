@@ -7,7 +7,7 @@
  * within 1.5× of the empty one's. Options (env): BENCH_BURST (2000),
  * BENCH_CONCURRENCY (32), BENCH_STORED (300000).
  */
-import { pct, runBench, startBenchStack } from './bench-stack'
+import { batchingLine, coldWarm, pct, runBench, startBenchStack } from './bench-stack'
 import { randomUUID } from 'node:crypto'
 import { EventEmitter } from 'node:events'
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
@@ -85,6 +85,11 @@ async function seed(db: Db, now: number): Promise<void> {
         updatedAt: now,
       }
     }
+  })
+  // Verified members: both sides of the binding agree (auth.ts), as after verification.
+  await bulk(db, COLLECTIONS.users, function* () {
+    for (let i = 0; i < VISITORS; i++)
+      yield { _id: visitor(i), rosterId: `FV${i}`, verifiedAt: now, roles: [], deletionRequestedAt: null, createdAt: now, updatedAt: now }
   })
   // Burst visitors already hold a card (as after their first stamp), so both bursts take the same path.
   await bulk(db, COLLECTIONS.eventStampCards, function* () {
@@ -190,6 +195,9 @@ async function main(): Promise<void> {
       `${stack.url('noop')}`,
       Array.from({ length: BURST }, (_x, i) => ({ action: 'ping', requestId: randomUUID(), data: { as: visitor(i), data: {} } })),
     )
+    // Issue 17 §6: single stamps on instances of their own (visitors past the bursts, at booth 5).
+    const stampAt = (i: number) => ({ as: visitor(VISITORS - 1 - i), action: 'stamp', data: { code: code(5), eventId: EVENT } })
+    const own = await coldWarm(stack, 'events', stampAt, { warmUp: stampAt(6) })
     const ratio = full.p95 / empty.p95
     console.log(
       `工匠工坊 fair: ${VISITORS} visitors, ${BOOTHS} booths; bursts of ${BURST} stamps, ${CONCURRENCY} in flight, local host + emulator`,
@@ -205,6 +213,12 @@ async function main(): Promise<void> {
     console.log(`db calls/request (stamp, empty fair burst average): ${callsEmpty.toFixed(2)}`)
     console.log(`throughput vs no-op: ${(full.perSec / noops.perSec).toFixed(2)}`)
     console.log(`p95 full/empty: ${ratio.toFixed(2)}`)
+    console.log(batchingLine('shared'))
+    console.log(batchingLine('warm'))
+    console.log(
+      `db calls/request (stamp, one call per instance): cold ${own.cold}, warm ${own.warm}  (median of 3 each; ${own.codes.join(' ')})`,
+    )
+    console.log(`budget (issue 17 §4, warm): stamp ≤ 3 ${own.warm <= 3 ? '✔' : '✘'}`)
     const mark = (ok: boolean) => (ok ? '✔' : '✘')
     console.log(
       `budget: p95 full/empty ≤ 1.5 ${mark(ratio <= 1.5)}; stamp ≤ 4 db calls ${mark(callsOne <= 4 && alone.codes.OK === 1)}; ` +

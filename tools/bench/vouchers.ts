@@ -9,7 +9,7 @@
  * wrappers that take the caller from a bench-only `as` field and rebuild the
  * invocation exactly as the host does (identity in the per-call context).
  */
-import { pct, profiled, runBench, startBenchStack } from './bench-stack'
+import { batchingLine, coldWarm, pct, profiled, runBench, startBenchStack } from './bench-stack'
 import { EventEmitter } from 'node:events'
 import { Agent, request } from 'node:http'
 import { randomUUID } from 'node:crypto'
@@ -81,14 +81,19 @@ function post(url: string, body: string): Promise<string> {
   })
 }
 
-async function fire(url: string, calls: { as: string; action: string; data: unknown }[]) {
+async function fire(url: string, calls: { as: string; action: string; data: unknown }[], inFlight = calls.length) {
   const t0 = performance.now()
-  const out = await Promise.all(
-    calls.map(async (c) => {
-      const s = performance.now()
-      const text = await post(url, JSON.stringify({ action: c.action, data: { as: c.as, data: c.data }, requestId: randomUUID() }))
-      const body = JSON.parse(text) as { ok: boolean; code?: string; data?: { id?: string } }
-      return { ms: performance.now() - s, code: body.ok ? 'OK' : (body.code ?? '?'), id: body.data?.id }
+  const out: { ms: number; code: string; id?: string }[] = []
+  let next = 0
+  const one = async (c: { as: string; action: string; data: unknown }) => {
+    const s = performance.now()
+    const text = await post(url, JSON.stringify({ action: c.action, data: { as: c.as, data: c.data }, requestId: randomUUID() }))
+    const body = JSON.parse(text) as { ok: boolean; code?: string; data?: { id?: string } }
+    return { ms: performance.now() - s, code: body.ok ? 'OK' : (body.code ?? '?'), id: body.data?.id }
+  }
+  await Promise.all(
+    Array.from({ length: Math.min(inFlight, calls.length) }, async () => {
+      while (next < calls.length) out.push(await one(calls[next++]))
     }),
   )
   const wall = performance.now() - t0
@@ -176,12 +181,8 @@ async function main() {
     )
     const counts = await emulator.requests()
     const dbCalls = counts.total
-    const vs = (await readAll<VoucherDoc>(db.collection(COLLECTIONS.vouchers).where({ campaignId: rushId }))).filter(
-      (v) => v.status !== 'pending',
-    )
-    const [pool] = (await db.collection(COLLECTIONS.voucherPools).where({ campaignId: rushId }).get()).data as PoolDoc[]
-    const oversell = Math.max(0, vs.length - VOUCHERS) + Math.max(0, -pool.left) + Math.max(0, -pool.budgetLeft)
-    const doubles = vs.length - new Set(vs.map((v) => v.openid)).size
+    const { vs, oversell, doubles, stranded } = await books(db, rushId)
+    const perInstance = await onePerInstance(stack, make, one)
 
     const row = (label: string, r: typeof rush, ok: number) =>
       `${label.padEnd(24)} ${String(Math.round((ok / r.wall) * 1000)).padStart(7)}/s  p50 ${r.p50.toFixed(0).padStart(5)} ms  p95 ${r.p95.toFixed(0).padStart(5)} ms  p99 ${r.p99.toFixed(0).padStart(5)} ms  wall ${r.wall.toFixed(0)} ms`
@@ -191,7 +192,7 @@ async function main() {
     console.log(row('claim (claims/s)', rush, rush.codes.OK ?? 0))
     console.log(`outcomes: ${JSON.stringify(rush.codes)}`)
     console.log(`claimed: ${vs.length}`)
-    console.log(`oversell: ${oversell}`)
+    console.log(`oversell: ${oversell}  (counts ${stranded} stranded pending claim(s): a place taken, never confirmed)`)
     console.log(`members with two: ${doubles}`)
     console.log(`db calls/request (claim): ${(dbCalls / MEMBERS).toFixed(1)}`)
     console.log(`db calls in the rush by action: ${JSON.stringify(counts.byAction)}; by collection: ${JSON.stringify(counts.byCollection)}`)
@@ -199,6 +200,8 @@ async function main() {
     console.log(`db calls/request (losing claim): ${losing}`)
     const ratio = MEMBERS / rush.wall / (MEMBERS / base.wall)
     console.log(`throughput vs no-op: ${ratio.toFixed(2)}`)
+    console.log(batchingLine('shared'))
+    printPerInstance(perInstance)
     const mark = (ok: boolean) => (ok ? '✔' : '✘')
     console.log(
       `budget: claimed = ${VOUCHERS} ${mark(vs.length === VOUCHERS)}, oversell = 0 ${mark(oversell === 0)}, every request answered (no INTERNAL) ${mark(!rush.codes.INTERNAL)}, throughput ≥ 0.3 ${mark(ratio >= 0.3)}`,
@@ -208,6 +211,53 @@ async function main() {
     agent.destroy()
     await stack.stop()
   }
+}
+
+/** What the books say after a rush: stranded `pending` claims (a place taken, never confirmed) count as oversell. */
+async function books(db: Db, campaignId: string, total = VOUCHERS) {
+  const all = await readAll<VoucherDoc>(db.collection(COLLECTIONS.vouchers).where({ campaignId }))
+  const vs = all.filter((v) => v.status !== 'pending')
+  const stranded = all.length - vs.length
+  const [pool] = (await db.collection(COLLECTIONS.voucherPools).where({ campaignId }).get()).data as PoolDoc[]
+  const oversell = Math.max(0, vs.length - total) + Math.max(0, -pool.left) + Math.max(0, -pool.budgetLeft) + stranded
+  return { vs, oversell, doubles: vs.length - new Set(vs.map((v) => v.openid)).size, stranded }
+}
+
+const WARM_IN_FLIGHT = Number(process.env.BENCH_WARM_IN_FLIGHT || 50)
+
+/** Issue 17 §2, §6: a second cohort claims a second campaign through the one-call-per-instance host, then single claims cold and warm. */
+async function onePerInstance(stack: Awaited<ReturnType<typeof startBenchStack>>, make: (n: number) => Promise<string>, soldOut: string) {
+  const { db, emulator } = stack
+  const cohort = await seedMembers(db, MEMBERS, 'warm')
+  const singles = await seedMembers(db, 12, 'single')
+  const id = await make(VOUCHERS + 7) // a size no other campaign has: `make` finds it by its total
+  await emulator.resetRequests()
+  const rush = await fire(
+    stack.url('vouchers', 'warm'),
+    cohort.map((as) => ({ as, action: 'claim', data: { campaignId: id } })),
+    WARM_IN_FLIGHT,
+  )
+  const rushAvg = (await emulator.requests()).total / MEMBERS
+  const check = await books(db, id, VOUCHERS + 7)
+  const wide = await make(50)
+  const claim = (as: string, campaignId: string) => ({ as, action: 'claim', data: { campaignId } })
+  const lose = await coldWarm(stack, 'vouchers', (i) => claim(singles[i], soldOut), { warmUp: claim(singles[6], soldOut) })
+  const win = await coldWarm(stack, 'vouchers', (i) => claim(singles[6 + i], wide))
+  return { rush, rushAvg, check, lose, win }
+}
+
+function printPerInstance(p: Awaited<ReturnType<typeof onePerInstance>>): void {
+  console.log(batchingLine('warm'))
+  console.log(
+    `db calls/request (rush average, one call per instance): ${p.rushAvg.toFixed(2)}  (${WARM_IN_FLIGHT} instances, outcomes ${JSON.stringify(p.rush.codes)})`,
+  )
+  console.log(
+    `  one-per-instance campaign: claimed ${p.check.vs.length}, oversell ${p.check.oversell} (stranded pending ${p.check.stranded}), members with two ${p.check.doubles}`,
+  )
+  console.log(`db calls/request (winning claim): cold ${p.win.cold}, warm ${p.win.warm}  (median of 3 each; ${p.win.codes.join(' ')})`)
+  console.log(`db calls/request (losing claim): cold ${p.lose.cold}, warm ${p.lose.warm}  (median of 3 each; ${p.lose.codes.join(' ')})`)
+  const mark = (ok: boolean) => (ok ? '✔' : '✘')
+  console.log(`budget (issue 17 §4, warm): winning claim ≤ 5 ${mark(p.win.warm <= 5)}, refused claim 1 ${mark(p.lose.warm <= 1)}`)
 }
 
 runBench(main)

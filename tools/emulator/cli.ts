@@ -6,7 +6,9 @@ import { startEmulator } from './server'
 /**
  * `tsx tools/emulator/cli.ts --data .data/emulator --port 9300 [--host 127.0.0.1]
  *   [--quiet] [--strict-collections] [--max-journal-bytes N] [--exit-with-parent]
- *   [--indexes FILE | --no-indexes] [--notablescan-over N]`
+ *   [--indexes FILE | --no-indexes] [--notablescan-over N] [--plan basic|pro|flagship]`
+ * Plan limits (tools/emulator/plans.ts) are off unless `--plan` or the environment
+ * (`EMULATOR_PLAN`, `EMULATOR_DB_*`) asks for them.
  * Indexes: by default those of cloudfunctions/common/indexes.ts; `--indexes`
  * takes a JSON file of the same shape, or a module exporting `INDEXES` (under tsx).
  * Prints exactly one line `EMULATOR_READY <url>` on stdout once listening;
@@ -39,6 +41,8 @@ function indexesArg(): IndexDeclarations | undefined {
 }
 
 async function main(): Promise<void> {
+  const plan = arg('plan')
+  if (plan !== undefined) process.env.EMULATOR_PLAN = plan
   const emulator = await startEmulator({
     dataDir: arg('data') ?? '.data/emulator',
     port: intArg('port', 9300),

@@ -2,6 +2,7 @@ import type { Doc } from './codec'
 import { type EmulatorOptions, LiveContext, type OpContext } from './context'
 import { collectionAlreadyExist, EmulatorError, invalidParam, systemError, unsupportedAction } from './errors'
 import type { Journal } from './journal'
+import type { Limiter } from './limits'
 import * as ops from './operations'
 import type { Op, Store } from './store'
 import type { TransactionManager } from './transactions'
@@ -18,6 +19,7 @@ export interface Engine {
   txs: TransactionManager
   opts: EmulatorOptions
   counts: RequestCounts
+  limiter: Limiter
 }
 
 /**

@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net'
 import { type IndexDeclarations, INDEXES } from '../../cloudfunctions/common/indexes'
 import type { EmulatorOptions } from './context'
 import { Journal } from './journal'
+import { Limiter, type LimitUsage } from './limits'
+import { limitsFromEnv, type PlanLimits } from './plans'
 import { commit, type Engine, handle, RequestCounts } from './protocol'
 import { Store } from './store'
 import { TRANSACTION_LIMIT_MS, TransactionManager } from './transactions'
@@ -28,6 +30,11 @@ export interface StartOptions {
    * this many documents; null: off. Default: env EMULATOR_NOTABLESCAN_OVER, else off.
    */
   notablescanOver?: number | null
+  /**
+   * A plan's database limits (tools/emulator/plans.ts); null: none. Default: what `EMULATOR_PLAN` or the
+   * explicit `EMULATOR_DB_*` figures ask for, else none. Reads and writes are counted either way.
+   */
+  limits?: PlanLimits | null
 }
 
 function envThreshold(): number | undefined {
@@ -48,6 +55,8 @@ export interface RunningEmulator {
   /** Database requests served since start or the last reset (also `GET /_stats`, `POST /_stats/reset`). */
   requests(): ReturnType<RequestCounts['snapshot']>
   resetRequests(): void
+  /** The plan's limits and today's usage (also `GET /_limits`; `POST /_limits` sets `{limits?, usage?}`). */
+  limiter: Limiter
 }
 
 const MAX_BODY = 16 * 1024 * 1024
@@ -78,13 +87,45 @@ function serveStats(engine: Engine, req: IncomingMessage, res: ServerResponse): 
   else if (path === '/_stats/reset' && req.method === 'POST') {
     engine.counts.reset()
     send(res, { ok: true })
-  } else return false
+  } else if (path === '/_limits' && req.method === 'GET') send(res, limitsView(engine.limiter))
+  else return false
   req.resume()
   return true
 }
 
+const limitsView = (l: Limiter): { limits: PlanLimits; usage: LimitUsage } => ({ limits: l.limits, usage: l.snapshot() })
+
+interface LimitsChange {
+  limits?: PlanLimits
+  usage?: { reads?: number; writes?: number; resetRefused?: boolean }
+}
+
+async function serveLimitsChange(limiter: Limiter, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const change = JSON.parse((await readBody(req)) || '{}') as LimitsChange
+  if (change.limits) limiter.limits = change.limits
+  if (change.usage) limiter.setUsage(change.usage)
+  send(res, limitsView(limiter))
+}
+
+let refusals = 0
+
+/** Past a plan's limit the request is answered as CloudBase answers it and never runs. */
+async function admitted(engine: Engine, body: unknown, res: ServerResponse): Promise<void> {
+  const adm = engine.limiter.admit(body)
+  if (adm.refused) return send(res, { requestId: `limit-${++refusals}`, code: adm.refused.code, message: adm.refused.message })
+  try {
+    const reply = await handle(engine, body)
+    const wait = engine.limiter.afterWrite(body, reply)
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait))
+    send(res, reply)
+  } finally {
+    adm.release()
+  }
+}
+
 async function serve(engine: Engine, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (serveStats(engine, req, res)) return
+  if ((req.url ?? '').split('?')[0] === '/_limits' && req.method === 'POST') return serveLimitsChange(engine.limiter, req, res)
   if (req.method !== 'POST') {
     res.writeHead(405, { allow: 'POST' }).end()
     return
@@ -98,7 +139,7 @@ async function serve(engine: Engine, req: IncomingMessage, res: ServerResponse):
       send(res, { code: 'INVALID_PARAM', message: invalidParam('body is not JSON').message })
       return
     }
-    send(res, await handle(engine, body))
+    await admitted(engine, body, res)
   } catch (e) {
     send(res, { code: 'SYS_ERR', message: systemError((e as Error).message).message })
   }
@@ -113,7 +154,8 @@ function createEngine(opts: StartOptions): Engine {
   const ref: { txs?: TransactionManager } = {}
   const store = new Store(() => ref.txs?.hasOpen() ?? false, opts.indexes ?? INDEXES)
   const journal = new Journal(store, { dir: opts.dataDir, maxBytes: opts.maxJournalBytes ?? 8 * 1024 * 1024 })
-  const engine = { store, journal, opts: emuOpts, counts: new RequestCounts() } as Engine
+  const limits = opts.limits === undefined ? limitsFromEnv() : opts.limits
+  const engine = { store, journal, opts: emuOpts, counts: new RequestCounts(), limiter: new Limiter(limits ?? {}) } as Engine
   ref.txs = new TransactionManager(store, emuOpts, opts.transactionLimitMs ?? TRANSACTION_LIMIT_MS, (ops) => commit(engine, ops))
   engine.txs = ref.txs
   return engine
@@ -150,5 +192,6 @@ export async function startEmulator(opts: StartOptions): Promise<RunningEmulator
       return engine.journal.close()
     }))
   const stats = () => ({ journalBytes: engine.journal.journalBytes, compactions: engine.journal.compactions, seq: engine.store.seq })
-  return { url, port, stop, stats, requests: () => engine.counts.snapshot(), resetRequests: () => engine.counts.reset() }
+  const requests = () => engine.counts.snapshot()
+  return { url, port, stop, stats, requests, resetRequests: () => engine.counts.reset(), limiter: engine.limiter }
 }

@@ -3,7 +3,10 @@ import type { AddressInfo } from 'node:net'
 import { ERROR_MESSAGES } from '~types/errors'
 import { DEMO_IDENTITIES } from '../seed/demo-identities'
 import { buildInvocation, demoCaller } from './identity'
+import { type ConsoleHost, createConsoleHost } from './console-routes'
 import type { FunctionMain } from './functions'
+import { configuredTimeouts, type FunctionPool, functionPool, type InstanceMode, PlatformRefusal } from './instances'
+import { limitsFromEnv } from '../emulator/plans'
 import { serveStatic } from './static'
 import { serveWechatDemo } from './wechat-routes'
 
@@ -11,10 +14,23 @@ export interface HostOptions {
   functions: Map<string, FunctionMain>
   /** Folder of the H5 build to serve at `/`; omitted: no static files. */
   staticDir?: string
+  /** Folder of the officers' console build (dist/console) to serve at `/console/`; omitted: none. */
+  consoleDir?: string
   port?: number
   host?: string
   /** In production mode demo identities are refused. */
   production: boolean
+  /**
+   * How calls meet instances (tools/host/instances.ts). Defaults: `shared`, each function's timeout
+   * from cloudbaserc.json (`timeouts: false` turns it off), and the per-function concurrency of the
+   * plan `EMULATOR_PLAN` names (none without one). `cold`/`warm` need `load`.
+   */
+  instances?: {
+    mode?: InstanceMode
+    concurrency?: number
+    timeouts?: Map<string, number> | false
+    load?: (name: string) => FunctionMain
+  }
 }
 
 export interface RunningHost {
@@ -53,9 +69,28 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
   })
 }
 
-async function callFunction(opts: HostOptions, name: string, req: IncomingMessage, res: ServerResponse) {
-  const main = opts.functions.get(name)
-  if (!main) return fail(res, 404, 'NOT_FOUND')
+function buildPools(opts: HostOptions): Map<string, FunctionPool> {
+  const i = opts.instances ?? {}
+  const timeouts = i.timeouts === false ? new Map<string, number>() : (i.timeouts ?? configuredTimeouts())
+  const concurrency = i.concurrency ?? limitsFromEnv()?.functionConcurrency
+  const pools = new Map<string, FunctionPool>()
+  for (const [name, main] of opts.functions) {
+    const load = i.load ? () => i.load!(name) : undefined
+    pools.set(name, functionPool({ mode: i.mode, concurrency, timeoutMs: timeouts.get(name), main, load }))
+  }
+  return pools
+}
+
+async function callFunction(
+  opts: HostOptions,
+  pools: Map<string, FunctionPool>,
+  consoleHost: ConsoleHost,
+  name: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+) {
+  const pool = pools.get(name)
+  if (!pool) return fail(res, 404, 'NOT_FOUND')
   const raw = await readBody(req)
   if (raw === undefined)
     return send(res, 413, { ok: false, code: 'INVALID_ARGUMENT', field: 'body', message: '请求内容超过 6 MB，请分批提交' })
@@ -67,10 +102,17 @@ async function callFunction(opts: HostOptions, name: string, req: IncomingMessag
   }
   if (!body || typeof body !== 'object' || Array.isArray(body)) return fail(res, 400, 'INVALID_ARGUMENT')
   const openid = demoCaller(req.headers['x-demo-openid'] as string | undefined, opts.production)
-  const { event, context } = buildInvocation(name, body as Record<string, unknown>, openid)
+  // no demo identity: a web caller as CloudBase's login would put it (the console; console-auth.ts)
+  const { event, context } = buildInvocation(
+    name,
+    body as Record<string, unknown>,
+    openid,
+    openid ? undefined : consoleHost.auth.webCaller(req),
+  )
   try {
-    send(res, 200, await main(event, context))
+    send(res, 200, await pool.call(event, context))
   } catch (err) {
+    if (err instanceof PlatformRefusal) return send(res, err.status, err.body())
     console.error(`[host] ${name} threw:`, err)
     fail(res, 500, 'INTERNAL')
   }
@@ -85,13 +127,15 @@ function decodes(pathname: string): boolean {
   }
 }
 
-function route(opts: HostOptions) {
+function route(opts: HostOptions, pools: Map<string, FunctionPool>) {
+  const consoleHost = createConsoleHost(opts.consoleDir)
   return async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url || '/', 'http://host')
     // A path that does not decode (`/%E0%A4%A`) is the caller's mistake, not ours.
     if (!decodes(url.pathname)) return fail(res, 400, 'INVALID_ARGUMENT')
     const fn = /^\/fn\/([a-z][a-z0-9-]*)$/.exec(url.pathname)
-    if (fn && req.method === 'POST') return callFunction(opts, fn[1], req, res)
+    if (fn && req.method === 'POST') return callFunction(opts, pools, consoleHost, fn[1], req, res)
+    if (await consoleHost.handle(req, res, url.pathname)) return
     if (url.pathname.startsWith('/wx/') && (await serveWechatDemo(req, res, url.pathname, opts.production))) return
     if (url.pathname === '/healthz') return send(res, 200, { ok: true, functions: [...opts.functions.keys()] })
     if (url.pathname === '/demo/identities' && req.method === 'GET') {
@@ -103,7 +147,7 @@ function route(opts: HostOptions) {
 }
 
 export function startHost(opts: HostOptions): Promise<RunningHost> {
-  const handler = route(opts)
+  const handler = route(opts, buildPools(opts))
   const server: Server = createServer((req, res) => {
     handler(req, res).catch((err) => {
       console.error('[host] request failed:', err)

@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
-import type { ReactNode } from 'react'
+import { type ReactNode, useEffect, useState } from 'react'
 import type { Remote } from '~src/hooks/use-remote'
+import { onQueueing } from '~src/services/invoke'
 import { NoticeBanner } from '../notice-banner'
 import { StateView } from '../state-view'
 
@@ -14,6 +15,13 @@ interface Props<T> {
   id?: string
 }
 
+/** True while any call waits in line after a BUSY answer (issue 17): the member sees she is queued. */
+function useQueueing(): boolean {
+  const [queued, setQueued] = useState(false)
+  useEffect(() => onQueueing((n) => setQueued(n > 0)), [])
+  return queued
+}
+
 /**
  * The four states of anything read from the server: loading, failed (with a
  * retry), empty, and the content. A failed re-read keeps the content on screen
@@ -21,11 +29,12 @@ interface Props<T> {
  */
 export function RemoteView<T>({ remote, children, isEmpty, emptyText, loadingText, id }: Props<T>) {
   const { data, error, loaded, reload } = remote
+  const queued = useQueueing()
   if (!loaded) {
     return error ? (
       <StateView state='error' message={error} onRetry={() => void reload()} />
     ) : (
-      <StateView state='loading' message={loadingText} />
+      <StateView state='loading' message={queued ? '人多排队中…' : loadingText} />
     )
   }
   const value = data as T

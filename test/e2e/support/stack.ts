@@ -11,6 +11,7 @@ import { type LocalWechatHandle, startLocalWechat } from '../../../tools/wechat/
 import { seed } from '../../../tools/seed/seed'
 import { getDb } from '../../../cloudfunctions/common/db'
 import { resetEnvCache } from '../../../cloudfunctions/common/env'
+import { localConsoleLoginKey } from '../../../tools/local-secrets'
 
 const ROOT = join(__dirname, '../../..')
 
@@ -53,6 +54,7 @@ export async function startStack(opts: { clock?: () => number } = {}): Promise<{
   process.env.TCB_ENV = 'local'
   process.env.TENCENTCLOUD ??= 'true' // skip the SDK's metadata probe: pointless with serviceUrl (see tools/start.ts)
   process.env.QR_KEYS = `e2e:${randomBytes(32).toString('base64url')}`
+  process.env.CONSOLE_LOGIN_KEY ??= localConsoleLoginKey() // the console's custom-login key, as npm start makes one
   process.env.WX_PHONE_NUMBER ??= 'on' // as npm start: the demo offers 手机号快速验证
   // The codes it makes open the app where this stack serves it: known once the host listens (appUrl is read per code).
   const app = { url: '' }
@@ -66,6 +68,8 @@ export async function startStack(opts: { clock?: () => number } = {}): Promise<{
     production: false,
     port: 0,
     staticDir: h5Dir,
+    // the officers' console at /console/ (issue 18); CONSOLE_DIST points at another build
+    consoleDir: process.env.CONSOLE_DIST || join(ROOT, 'dist/console'),
   })
   app.url = host.url
   return {
