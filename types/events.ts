@@ -8,9 +8,12 @@
  * Change log (append here if a shape must change after the front end started):
  * - issue 7/8: `message` on GiftPreviewDTO, RedemptionDTO and CheckInResultDTO (Chinese desk wording);
  *   `codeStatus` (her code page polls it); exports take `full` + `reason` and answer `masked`.
+ * - issue 20: every event is owned by a union (`unionId`; `organiser` is its name, 主办); sign-up is for
+ *   the owner's members (`within`, `notForYou`); SaveEventRequest takes `unionId`, `organiser` optional.
  */
 import type { AppCodeImage } from './app-code'
 import type { CodeStatusDTO } from './screening'
+import type { OwnerDTO } from './unions'
 
 export type EventKind = 'fair' | 'activity'
 /** Relative to the server clock: before startsAt / between / from endsAt on. */
@@ -46,11 +49,18 @@ export interface MySignUpDTO {
   signedUpAt: number
 }
 
-export interface EventSummaryDTO {
+/** Only members of this union's subtree may sign up (a district's or grassroots union's event); null: every member. */
+export interface EventAudienceDTO {
+  unionId: string
+  name: string
+}
+
+export interface EventSummaryDTO extends OwnerDTO {
   id: string
   kind: EventKind
   title: string
-  organiser: string // 南京市总工会
+  /** 主办: the owning union's name (南京市总工会), or the text typed before the union tree existed. */
+  organiser: string
   venue: VenueDTO
   startsAt: number
   endsAt: number
@@ -63,6 +73,10 @@ export interface EventSummaryDTO {
   mySignUp: MySignUpDTO | null
   boothCount: number
   checkpointCount: number
+  /** Sign-up is for the owner's members only (issue 20); null: every member. */
+  within: EventAudienceDTO | null
+  /** Why the caller cannot sign up (a verified member outside `within`), in Chinese; null otherwise. */
+  notForYou: string | null
 }
 
 export interface BoothDTO {
@@ -313,7 +327,10 @@ export interface SaveEventRequest {
   kind: EventKind
   title: string
   description: string
-  organiser: string
+  /** Before the union tree (or with none): the 主办 text; with it, the owning union's name is used. */
+  organiser?: string
+  /** 主办单位: a union in her subtree (default her own); ignored on an edit (an event keeps its owner). */
+  unionId?: string
   venue: VenueDTO
   startsAt: number
   endsAt: number

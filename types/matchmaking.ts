@@ -25,6 +25,7 @@ export interface MixerInput {
   title: string
   /** The year's programme this mixer belongs to (e.g. '南京市总工会 2027 年青年职工联谊交友活动'). */
   programme: string
+  /** 主办: the owning union's name (issue 20: set by the server from the owner; typed text only before the tree). */
   organiser: string
   coOrganisers: string[]
   venue: string
@@ -50,6 +51,8 @@ export interface MixerInput {
 
 export interface MixerDTO extends MixerInput {
   id: string
+  /** The owning union (null: a mixer from before the tree, the city's). */
+  unionId: string | null
   /** 'open' until matched; 'matched' once the deadline passed and matches are out; 'purged' after retention. */
   phase: 'open' | 'matched' | 'purged'
 }
@@ -318,8 +321,12 @@ export interface DecideRequest {
   reason?: string
 }
 
-export interface SaveMixerRequest extends MixerInput {
+export interface SaveMixerRequest extends Omit<MixerInput, 'organiser'> {
   id?: string
+  /** 主办 of a new mixer: a union of her subtree (absent: her own node); fixed once saved. */
+  unionId?: string
+  /** Kept only while the federation has no tree; otherwise the owner's name. */
+  organiser?: string
 }
 
 export interface ReportDTO {
@@ -400,6 +407,8 @@ interface MatchmakingOwnActions {
   reviewList: [MixerRef, ReviewDTO]
   decide: [DecideRequest, ReviewRowDTO]
   figures: [MixerRef, FiguresDTO]
+  /** Her subtree's mixers, every phase (the city: all). */
+  officerMixers: [Record<string, never>, MixerDTO[]]
   programme: [{ programme: string }, ProgrammeDTO]
   listReports: [Record<string, never>, ReportDTO[]]
   barMember: [BarRequest, ReportDTO]

@@ -1,3 +1,4 @@
+import type { ListUnionsRes, MoveUnionReq, OfficerUnionDTO, SaveUnionReq, UnionDTO } from './unions'
 /** DTOs of the `member` cloud function. Client and function both import these. */
 import type { AppCodeImage } from './app-code'
 import type { MatchDTO, MatchNoticeKind, MatchNoticeTopic } from './matchmaking'
@@ -20,7 +21,8 @@ export interface StaffScope {
   name: string
 }
 
-export type RoleDTO = { role: 'member' } | { role: 'officer' } | { role: 'staff'; scope: StaffScope }
+/** An officer's role names the union she acts for (issue 20); the city reaches everything. */
+export type RoleDTO = { role: 'member' } | { role: 'officer'; union: OfficerUnionDTO } | { role: 'staff'; scope: StaffScope }
 
 export interface ProfileDTO {
   name: string
@@ -143,32 +145,46 @@ export interface RosterImportProgress {
   done: boolean
 }
 
+/**
+ * What an invite makes its redeemer: staff of an event, site or merchant, or (issue 20) an officer of a
+ * union (`union`: her node and everything below it; an officer invites officers of her own node and below).
+ */
+export type InviteKind = ScopeKind | 'union'
+
+export interface InviteScope {
+  kind: InviteKind
+  id: string
+  name: string
+}
+
 export interface CreateInviteRequest {
   /** A target from `inviteTargets`; the name stored is the target's own (a name sent here is ignored). */
-  scope: { kind: ScopeKind; id: string; name?: string }
+  scope: { kind: InviteKind; id: string; name?: string }
   /** Hours until the code expires; default 72, at most 720. */
   ttlHours?: number
 }
 
 export interface InviteDTO {
   code: string
-  scope: StaffScope
+  scope: InviteScope
   expiresAt: number
 }
 
-/** Something staff can be invited for: an event, a screening site, a merchant. */
+/** Something staff can be invited for (an event, a screening site, a merchant), or a union to invite officers of. */
 export interface InviteTargetDTO {
-  kind: ScopeKind
+  kind: InviteKind
   id: string
   name: string
   /** A second line to tell similar names apart (venue, address). */
   detail: string
 }
 
+/** Only what her subtree owns (issue 20); `unions`: her node and those below it, for officer invites. */
 export interface InviteTargetsDTO {
   events: InviteTargetDTO[]
   sites: InviteTargetDTO[]
   merchants: InviteTargetDTO[]
+  unions: InviteTargetDTO[]
 }
 
 export interface RedeemInviteRequest {
@@ -288,6 +304,8 @@ export interface ListRosterRequest {
 /** A roster row as an officer sees it: name, card and phone masked (PIPL). */
 export interface RosterRowDTO extends Pick<ProfileDTO, 'name' | 'cardNo' | 'phone' | 'branch' | 'tags' | 'gender'> {
   bound: boolean
+  /** The union she belongs to in the tree (issue 20); null for a record imported before the tree existed. */
+  unionId: string | null
   /** Stable member reference (M-…), as in every export: matches rows across lists without the card number. */
   memberRef: string
 }
@@ -317,4 +335,10 @@ export interface MemberActions {
   listDeletionRequests: [ListDeletionRequestsRequest, DeletionRequestDTO[]]
   processDeletionRequest: [ProcessDeletionRequest, DeletionRequestDTO]
   listRoster: [ListRosterRequest, RosterPageDTO]
+  /** The union tree below her node (issue 20): 主办 pickers, the 工会组织 page. */
+  listUnions: [Record<string, never>, ListUnionsRes]
+  /** A new union under one of hers, or a rename: officers of the level above keep the tree. */
+  saveUnion: [SaveUnionReq, UnionDTO]
+  /** A unit moves under another parent within her subtree; its members and what it owns move with it. */
+  moveUnion: [MoveUnionReq, UnionDTO]
 }

@@ -7,6 +7,7 @@
  * random reference of one booking (never the member's openid).
  */
 import type { NoticeActionMap, OutboxEntryDTO } from './notices'
+import type { OwnerDTO } from './unions'
 
 export type ProgrammeStatus = 'upcoming' | 'open' | 'closed'
 export type SessionPeriod = 'early' | 'day' | 'evening'
@@ -32,6 +33,11 @@ export interface EligibilityRulesDTO {
   branches: string[]
   /** A woman already screened (checked in) in this programme cannot book again. */
   notScreenedBefore: boolean
+  /**
+   * Only members of this union's subtree (issue 20): set by the server to the owner for a programme a
+   * district or grassroots union runs; null or absent for the city's. Never sent by the client.
+   */
+  within?: { unionId: string; name: string } | null
 }
 
 export interface PriorityRulesDTO {
@@ -83,10 +89,11 @@ export interface BranchQuotaDTO {
   left: number
 }
 
-export interface ProgrammeDTO {
+export interface ProgrammeDTO extends OwnerDTO {
   id: string
   name: string
   description: string
+  /** 主办: the owning union's name (issue 20), or the text typed before the union tree existed. */
   organiser: string
   privacyNotice: { version: string; text: string }
   eligibility: EligibilityRulesDTO
@@ -435,9 +442,13 @@ export interface CreateProgrammeRequest {
   id: string
   name: string
   description: string
-  organiser: string
+  /** Before the union tree (or with none): the 主办 text; with it, the owning union's name is used. */
+  organiser?: string
+  /** 主办单位: a union in her subtree (default her own node). Its sites are its too. */
+  unionId?: string
   privacyNotice: { version: string; text: string }
-  eligibility: EligibilityRulesDTO
+  /** `within` is the server's (the owner's subtree), never the client's. */
+  eligibility: Omit<EligibilityRulesDTO, 'within'>
   priority?: PriorityRulesDTO | null
   /** Must equal the sum of session capacities. */
   totalQuota: number
@@ -489,7 +500,9 @@ interface ScreeningOwnActions {
   readResult: [BookingRef, ResultDTO]
   deskResult: [BookingRef, DeskResultDTO]
   correctResult: [CorrectResultRequest, ResultDTO]
-  // officers
+  // officers: of the union that owns the programme (issue 20)
+  /** The programmes her subtree owns (the city's officers: all), newest release first. */
+  officerProgrammes: [Record<string, never>, ProgrammeDTO[]]
   createProgramme: [CreateProgrammeRequest, ProgrammeDTO]
   dashboard: [ProgrammeRef, DashboardDTO]
   exportBookings: [ExportBookingsRequest, BookingsExportDTO]

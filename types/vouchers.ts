@@ -6,6 +6,7 @@
  * contains the member's openid), redemption row ids.
  */
 import type { NoticeActionMap } from './notices'
+import type { OwnerDTO } from './unions'
 
 /** The one rotating-code shape of the client kit. */
 export interface RotatingCodeDTO {
@@ -36,12 +37,24 @@ export interface AudienceDTO {
   tagsAny: string[]
   /** Grassroots unions whose members may claim; empty: every branch. */
   branches: string[]
+  /**
+   * Set by the server, never sent: only members of this union's subtree (the owner's, for a district or
+   * grassroots union's campaign; null for the city's). Issue 20.
+   */
+  within?: { unionId: string; name: string } | null
 }
 
+/**
+ * A share of the vouchers and budget for one union of the owner's subtree (a district or a grassroots
+ * union, by id): a member draws on the sub-budget of the nearest union on her path (her own unit's,
+ * else her district's).
+ */
 export interface SubBudgetDTO {
-  branch: string
+  unionId: string
   budgetFen: number
   vouchers: number
+  /** The union's name, as the server stored it (ignored when sent). */
+  name?: string
 }
 
 export interface CampaignInputDTO {
@@ -67,9 +80,11 @@ export interface CampaignInputDTO {
   reverseWindowMinutes: number
   /** Reminder this many days before the use window ends. */
   remindDaysBefore: number
+  /** 主办: the union that runs it (her own node or one below it); absent: her own node. */
+  unionId?: string
 }
 
-export interface CampaignDTO extends CampaignInputDTO {
+export interface CampaignDTO extends Omit<CampaignInputDTO, 'unionId'>, OwnerDTO {
   id: string
   createdAt: number
 }
@@ -99,6 +114,8 @@ export interface CentreItemDTO {
     useEndsAt: number
     drawAt: number | null
     merchants: { id: string; name: string }[]
+    /** 主办：秦淮区总工会 (the owning union's name). */
+    organiser: string
   }
   state: CentreState
   /** Chinese reason when not claimable (audience, limit, sold out…). */
@@ -178,9 +195,11 @@ export interface MerchantInputDTO {
   name: string
   address: string
   category: string
+  /** The union that signed it (her own node or one below it); absent: her own node. Fixed once saved. */
+  unionId?: string
 }
 
-export interface MerchantDTO extends MerchantInputDTO {
+export interface MerchantDTO extends Omit<MerchantInputDTO, 'unionId'>, OwnerDTO {
   id: string
   suspended: boolean
 }

@@ -16,6 +16,7 @@ import { env } from './env'
 import { fail } from './errors'
 import type { RosterDoc, ScopeKind, StoredRole, UserDoc } from './member-docs'
 import { createRosterLookup } from './roster-lookup'
+import { covers, officerScope, type OfficerScope, type OwnerOf, ownedDoc } from './unions'
 import { MERCHANT_MANAGER_SUFFIX } from '~types/member'
 
 export interface CallerAccount {
@@ -34,19 +35,39 @@ export interface ScopeContext {
 export type ScopeOf<I> = (input: I, ctx: ScopeContext) => string | null | Promise<string | null>
 
 /**
+ * - `anyone`: even a browser before sign-in (caller.ts `web`): the console's startLogin/collectLogin only;
+ *   nothing is read, the account is empty;
  * - `caller`: anyone signed in (the account is read, roles may be empty);
  * - `member`: a verified member: `ctx.roster` is her roster record (NOT_VERIFIED otherwise);
- * - `officer`: a union officer;
- * - `{staff: kind, of}`: staff of the scope `of(input)` names, or an officer (officers act everywhere);
+ * - `officer`: a union officer of any node (a list she reads is narrowed to her subtree by the service,
+ *   through `ctx.officer`; a creation names its owner through `{officer: unionNamed(…)}`);
+ * - `{officer: owner}`: an officer whose subtree owns the target: `owner(input)` gives the target's
+ *   `unionPath` (unions.ts `ownedDoc`, `unionNamed`); several resolvers must all pass;
+ * - `{staff: kind, of}`: staff of the scope `of(input)` names, or an officer whose subtree owns it;
  *   without `of`, staff of any scope of that kind (a desk's list of its own sites);
  * - `{manager: of}`: the manager (店长) of the merchant `of(input)` names, and only she: what she does
  *   (confirming the shop's statement) is the merchant's own word, which an officer cannot give for it.
  */
-export type Auth<I = unknown> = 'caller' | 'member' | 'officer' | { staff: ScopeKind; of?: ScopeOf<I> } | { manager: ScopeOf<I> }
+export type Auth<I = unknown> =
+  | 'anyone'
+  | 'caller'
+  | 'member'
+  | 'officer'
+  | { officer: OwnerOf<I> | readonly OwnerOf<I>[] }
+  | { staff: ScopeKind; of?: ScopeOf<I> }
+  | { manager: ScopeOf<I> }
+
+/** The documents that own a staff scope, for an officer acting as that scope's staff (a mixer's desk is an `event` scope). */
+const STAFF_OWNER: Record<ScopeKind, readonly string[]> = {
+  event: [COLLECTIONS.events, COLLECTIONS.mixers],
+  site: [COLLECTIONS.screeningSites],
+  merchant: [COLLECTIONS.voucherMerchants],
+}
 
 /** Every auth kind, named for tables and docs. */
 export function authLabel(auth: Auth<never>): string {
   if (typeof auth === 'string') return auth
+  if ('officer' in auth) return 'officer:owner'
   return 'staff' in auth ? `staff:${auth.staff}${auth.of ? '' : ' (any)'}` : 'manager:merchant'
 }
 
@@ -90,6 +111,7 @@ export interface Authorized {
 
 /** Step 1, before the input is parsed: the caller's kind (roles of the right kind, verified membership). */
 export async function authorizeCaller(auth: Auth<never>, principal: Principal, db: Db): Promise<Authorized> {
+  if (auth === 'anyone') return { account: { openid: principal.openid, user: null, roles: [] }, roster: null }
   if (auth === 'member') {
     const found = await accountAndRoster(db, principal.openid)
     if (!found.roster) fail('NOT_VERIFIED')
@@ -98,7 +120,7 @@ export async function authorizeCaller(auth: Auth<never>, principal: Principal, d
   const account = await loadAccount(db, principal.openid)
   if (auth === 'caller') return { account, roster: null }
   if (isOfficer(account) && !(typeof auth === 'object' && 'manager' in auth)) return { account, roster: null }
-  if (auth === 'officer') fail('FORBIDDEN')
+  if (auth === 'officer' || 'officer' in auth) fail('FORBIDDEN')
   const kind = 'staff' in auth ? auth.staff : 'merchant'
   const ids = scopeIds(account, kind)
   const held = 'manager' in auth ? ids.filter((id) => id.endsWith(MERCHANT_MANAGER_SUFFIX)) : ids
@@ -106,13 +128,45 @@ export async function authorizeCaller(auth: Auth<never>, principal: Principal, d
   return { account, roster: null }
 }
 
-/** Step 2, on the parsed input: the scope the action acts on (officers pass everywhere but a manager's own word). */
-export async function authorizeScope<I>(auth: Auth<I>, input: I, who: Authorized, ctx: ScopeContext): Promise<void> {
-  if (typeof auth === 'string') return
-  if (isOfficer(who.account) && !('manager' in auth)) return
+/**
+ * Step 2, on the parsed input: the scope the action acts on. Answers her reach as an officer (null for
+ * anyone else), which the router hands to `run` as `ctx.officer`: one cached read of her node.
+ */
+export async function authorizeScope<I>(auth: Auth<I>, input: I, who: Authorized, ctx: ScopeContext): Promise<OfficerScope | null> {
+  const officer = isOfficer(who.account) ? await officerScope(ctx.db, who.account.roles) : null
+  if (typeof auth === 'string') return officer
+  if ('officer' in auth) {
+    if (!officer) fail('FORBIDDEN')
+    if (!(await reaches(officer, auth.officer, input, ctx))) fail('FORBIDDEN')
+    return officer
+  }
   const of = 'manager' in auth ? auth.manager : auth.of
-  if (!of) return
+  if (!of) return officer
   const id = await of(input, ctx)
   const kind = 'staff' in auth ? auth.staff : 'merchant'
+  if (officer && 'staff' in auth && id !== null && (await officerReachesScope(officer, kind, id, ctx))) return officer
   if (id === null || !holdsScope(who.account, kind, id, 'manager' in auth)) fail('FORBIDDEN')
+  return officer
+}
+
+async function reaches<I>(
+  officer: OfficerScope,
+  owners: OwnerOf<I> | readonly OwnerOf<I>[],
+  input: I,
+  ctx: ScopeContext,
+): Promise<boolean> {
+  if (officer.all) return true
+  const list = typeof owners === 'function' ? [owners] : owners
+  const paths = await Promise.all(list.map((owner) => owner(input, ctx)))
+  // undefined: the input names no target, or one that does not exist (the action answers NOT_FOUND)
+  return paths.every((p) => p === undefined || covers(officer, p))
+}
+
+/** An officer acts as the staff of a site, event or merchant her subtree owns. */
+async function officerReachesScope(officer: OfficerScope, kind: ScopeKind, id: string, ctx: ScopeContext): Promise<boolean> {
+  if (officer.all) return true
+  const docId = kind === 'merchant' ? id.replace(new RegExp(`${MERCHANT_MANAGER_SUFFIX}$`), '') : id
+  const paths = await Promise.all(STAFF_OWNER[kind].map((c) => ownedDoc<string>(c, (x) => x)(docId, ctx)))
+  const path = paths.find((p) => p !== undefined)
+  return path !== undefined && covers(officer, path)
 }

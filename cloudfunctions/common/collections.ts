@@ -1,6 +1,8 @@
 /** Every collection name, in one place. Deploy creates these (see README). */
 export const COLLECTIONS = {
   roster: 'roster',
+  // the union tree (unions.ts): 市总工会 → 区总工会 → 基层工会
+  unions: 'unions',
   users: 'users',
   staffInvites: 'staff_invites',
   verifyAttempts: 'verify_attempts',
@@ -56,6 +58,9 @@ export const COLLECTIONS = {
   voucherRedemptions: 'voucher_redemptions',
   voucherAttempts: 'voucher_attempts',
   voucherStatements: 'voucher_statements',
+  // the officers' console (issue 18): login requests by scanning, and the sessions they open
+  consoleLogins: 'console_logins',
+  consoleSessions: 'console_sessions',
 } as const
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]

@@ -2,14 +2,17 @@ import { z } from 'zod'
 import type { Envelope, FunctionEvent } from '~types/envelope'
 import { ERROR_MESSAGES } from '~types/errors'
 import type { FunctionActions } from '~types/functions'
+import { actingFor, createAuditLog } from './audit'
 import { type Auth, type Authorized, type CallerAccount, authorizeCaller, authorizeScope } from './auth'
-import { type Principal, callerPrincipal } from './caller'
+import { type Principal, resolvePrincipal } from './caller'
 import { type Clock, systemClock } from './clock'
 import { type Db, getDb } from './db'
+import { refusalEnvelope, refusalOf, withDbDeadline } from './db-retry'
 import { AppError } from './errors'
 import { finishedOutcome, runOnce } from './idempotency'
 import type { RosterDoc } from './member-docs'
 import { type FunctionMain, type TimerDeps, withTimer } from './timer'
+import type { OfficerScope } from './unions'
 
 export { callerOpenid } from './caller'
 export { rerun } from './idempotency'
@@ -21,6 +24,8 @@ export interface ActionContext {
   openid: string
   /** Her account and roles, read once by the router (auth.ts). */
   account: CallerAccount
+  /** For an officer: her reach (unions.ts); lists narrow to it with `ownedWhere`. Null for anyone else. */
+  officer: OfficerScope | null
   db: Db
   clock: Clock
   /** The client's request id (already deduplicated for `mutation` actions). */
@@ -90,6 +95,9 @@ type AcceptsRequest<N extends string, A, M> = N extends keyof FunctionActions
     }
   : unknown
 
+/** How long one request may keep retrying refused database calls: under the functions' 10 s timeout (cloudbaserc.json). */
+const REQUEST_DB_BUDGET_MS = 8000
+
 const requestIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{8,64}$/)
@@ -141,20 +149,47 @@ async function dispatch(name: string, spec: LooseSpec, event: FunctionEvent, pri
   if ('replayed' in who) return who.replayed
   const parsed = spec.input.safeParse(event.data ?? {})
   if (!parsed.success) throw invalid(parsed.error.issues.find((i) => i.code === 'unrecognized_keys') ?? parsed.error.issues[0])
-  await authorizeScope(spec.auth, parsed.data, who, { db, clock })
+  const officer = await authorizeScope(spec.auth, parsed.data, who, { db, clock })
   const ctx = {
     principal,
     openid: principal.openid,
     account: who.account,
+    officer,
     db,
     clock,
     requestId: rid.data,
     ...(who.roster ? { roster: who.roster } : {}),
   }
-  const run = () => spec.run(parsed.data, ctx)
+  const act = () => actingFor(officer, () => spec.run(parsed.data, ctx))
+  const run = officer && spec.mutation ? () => audited(name, event.action as string, parsed.data, ctx as ActionContext, act) : act
   if (spec.mutation !== true || !rid.data) return run()
   const recover = spec.recover ? () => spec.recover!(parsed.data, ctx) : undefined
   return runOnce(db, clock, key, run, { openid: principal.openid, recover })
+}
+
+/** The first id-like field of an input: what an officer's action was about, for the audit log. */
+function targetOf(input: unknown): string {
+  if (!input || typeof input !== 'object') return ''
+  const entry = Object.entries(input).find(([k, v]) => /id$/i.test(k) && typeof v === 'string')
+  return entry ? `${entry[0]}=${String(entry[1])}` : ''
+}
+
+/**
+ * Every change an officer makes is in the audit log with the union she acted for (issue 20): one entry
+ * per action that ran to its end (a retry answered from its first outcome does not run again).
+ */
+async function audited(fn: string, actionName: string, input: unknown, ctx: ActionContext, act: () => Promise<unknown>): Promise<unknown> {
+  const out = await act()
+  const officer = ctx.officer
+  await actingFor(officer, () =>
+    createAuditLog({ db: ctx.db, clock: ctx.clock }).record({
+      actor: ctx.openid,
+      action: `officer.${fn}.${actionName}`,
+      target: targetOf(input),
+      requestId: ctx.requestId ?? null,
+    }),
+  )
+  return out
 }
 
 function route(name: string, actions: Record<string, LooseSpec>, db: () => Db, clock: Clock): FunctionMain {
@@ -163,11 +198,20 @@ function route(name: string, actions: Record<string, LooseSpec>, db: () => Db, c
       if (!event || typeof event !== 'object' || typeof event.action !== 'string') throw new AppError('INVALID_ARGUMENT', 'action')
       const spec = Object.hasOwn(actions, event.action) ? actions[event.action] : undefined
       if (!spec) throw new AppError('UNKNOWN_ACTION', 'action')
-      const principal = callerPrincipal(event, context)
-      if (!principal) throw new AppError('UNAUTHENTICATED')
-      return { ok: true, data: await dispatch(name, spec, event, principal, db(), clock) }
+      const database = db()
+      const principal = await resolvePrincipal(event, context, database, clock)
+      // a browser before sign-in reaches only the actions declared for it (auth.ts `anyone`)
+      if (!principal || (principal.kind === 'web' && spec.auth !== 'anyone')) throw new AppError('UNAUTHENTICATED')
+      // the database retries of one request share a budget that ends before CloudBase's 10 s timeout
+      return {
+        ok: true,
+        data: await withDbDeadline(Date.now() + REQUEST_DB_BUDGET_MS, () => dispatch(name, spec, event, principal, database, clock)),
+      }
     } catch (e) {
       if (e instanceof AppError) return errorEnvelope(e)
+      // The plan refused a database call past the kit's own retries (db-retry.ts): BUSY or QUOTA_EXHAUSTED, never INTERNAL.
+      const refused = refusalOf(e)
+      if (refused) return refusalEnvelope(name, event?.action, refused)
       console.error(`[${name}] ${event?.action}:`, e)
       return { ok: false, code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL }
     }

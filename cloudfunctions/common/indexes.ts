@@ -42,18 +42,36 @@ export const INDEXES: IndexDeclarations = {
     { name: 'name', fields: asc('name') },
     // every member action: her verified record in one read (auth.ts, through roster-lookup.ts)
     { name: 'boundOpenid', fields: asc('boundOpenid') },
+    // an officer's roster is her subtree's (unions.ts ownedWhere); a union's member count
+    { name: 'unionPath', fields: asc('unionPath') },
+    { name: 'unionId', fields: asc('unionId') },
   ],
+  // the tree: a node's children; a roster row names its union (unique names: import matches by name)
+  unions: [
+    { name: 'parentId', fields: asc('parentId') },
+    { name: 'name', fields: asc('name'), unique: true },
+    { name: 'path', fields: asc('path') },
+  ],
+  // 工会组织: officers per union (member unions.repository.ts officerCounts)
+  users: [{ name: 'roles_unionId', fields: asc('roles.unionId') }],
   // request markers: the sweeper removes expired ones; a deletion request erases hers (idempotency.ts)
   requests: [
     { name: 'startedAt', fields: asc('startedAt') },
     { name: 'openid', fields: asc('openid') },
   ],
+  // an officer's trail: what she did, newest first (the console's audit view; issue 20's scope test)
+  audit_log: [{ name: 'actor_at', fields: [{ field: 'actor' }, { field: 'at', order: -1 }] }],
   deletion_requests: [
     { name: 'openid_requestedAt', fields: [{ field: 'openid' }, { field: 'requestedAt', order: -1 }] },
     { name: 'status', fields: asc('status') },
   ],
 
   // ---------- events ----------
+  // an officer's events are her subtree's (unions.ts ownedWhere); a union's things on a move (union-moves.ts)
+  events: [
+    { name: 'unionPath', fields: asc('unionPath') },
+    { name: 'unionId', fields: asc('unionId') },
+  ],
   event_booths: [{ name: 'eventId', fields: asc('eventId') }],
   event_tiers: [{ name: 'eventId', fields: asc('eventId') }],
   event_checkpoints: [{ name: 'eventId', fields: asc('eventId') }],
@@ -87,6 +105,15 @@ export const INDEXES: IndexDeclarations = {
   event_scans: [{ name: 'eventId_ok_at', fields: [{ field: 'eventId' }, { field: 'ok' }, { field: 'at', order: -1 }] }],
 
   // ---------- screening ----------
+  // an officer's programmes and desks are her subtree's (unions.ts ownedWhere); a union's things on a move
+  screening_programmes: [
+    { name: 'unionPath', fields: asc('unionPath') },
+    { name: 'unionId', fields: asc('unionId') },
+  ],
+  screening_sites: [
+    { name: 'unionPath', fields: asc('unionPath') },
+    { name: 'unionId', fields: asc('unionId') },
+  ],
   screening_sessions: [
     { name: 'programmeId_siteId_date', fields: asc('programmeId', 'siteId', 'date') },
     // the desk's day list (staffSessions) reads one day across programmes
@@ -121,6 +148,9 @@ export const INDEXES: IndexDeclarations = {
   mixers: [
     { name: 'phase_startsAt', fields: asc('phase', 'startsAt') },
     { name: 'programme_startsAt', fields: asc('programme', 'startsAt') },
+    // owned (issue 20): an officer's mixers are her subtree's (unions.ts ownedWhere); a union's moves rewrite by unionId
+    { name: 'unionPath', fields: asc('unionPath') },
+    { name: 'unionId', fields: asc('unionId') },
   ],
   mixer_places: [{ name: 'mixerId', fields: asc('mixerId') }],
   mixer_signups: [
@@ -156,4 +186,19 @@ export const INDEXES: IndexDeclarations = {
     { name: 'campaignId', fields: asc('campaignId') },
   ],
   voucher_entries: [{ name: 'campaignId_ref', fields: asc('campaignId', 'ref') }],
+  // owned (issue 20): an officer's lists are her subtree's (unions.ts ownedWhere); a union's moves rewrite by unionId
+  voucher_campaigns: [
+    { name: 'unionPath', fields: asc('unionPath') },
+    { name: 'unionId', fields: asc('unionId') },
+  ],
+  voucher_merchants: [
+    { name: 'unionPath', fields: asc('unionPath') },
+    { name: 'unionId', fields: asc('unionId') },
+  ],
+
+  // ---------- console (issue 18) ----------
+  // 我的 → 已登录的电脑 and 退出所有电脑: her sessions
+  console_sessions: [{ name: 'openid', fields: asc('openid') }],
+  // the timer clears login requests past use (the console reads them by _id)
+  console_logins: [{ name: 'startedAt', fields: asc('startedAt') }],
 }

@@ -12,7 +12,13 @@ export interface RosterDoc {
   name: string
   cardNo: string
   phone: string
+  /** The name of her union (as imported); `unionId`/`unionPath` place it in the tree (unions.ts). */
   branch: string
+  /** Null for a record imported before the federation entered its tree: only the city reaches it. */
+  unionId?: string | null
+  unionPath?: string[]
+  /** Where she belonged before each move between unions. */
+  unionMoves?: { unionId: string | null; branch: string; until: number }[]
   tags: string[]
   gender: 'F' | 'M' | ''
   birthDate: string // YYYY-MM-DD or ''
@@ -22,7 +28,8 @@ export interface RosterDoc {
   updatedAt: number
 }
 
-export type StoredRole = { role: 'officer' } | { role: 'staff'; scope: StaffScope }
+/** An officer of `unionId` and everything below it; without one, of the city (every officer before issue 20). */
+export type StoredRole = { role: 'officer'; unionId?: string } | { role: 'staff'; scope: StaffScope }
 
 /** `users` collection; `_id` is the openid from the trusted context. */
 export interface UserDoc {

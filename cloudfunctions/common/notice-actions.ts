@@ -8,6 +8,7 @@ import type { ActionContext } from './function'
 import { action, rerun } from './function'
 import type { Notices } from './notices'
 import { empty } from './schema'
+import { cityOnly } from './unions'
 
 export function noticeActions<K extends string, T extends string>(
   topics: readonly [T, ...T[]],
@@ -30,6 +31,7 @@ export function noticeActions<K extends string, T extends string>(
         credits: (await notices(ctx).credits(ctx.openid)) ?? (Object.fromEntries(topics.map((t) => [t, 0])) as Record<T, number>),
       }),
     }),
-    allNotices: action({ input: empty, auth: 'officer', run: (_i, ctx) => notices(ctx).list(null) }),
+    // every member's notices: the city's outbox, not a district's (issue 20)
+    allNotices: action({ input: empty, auth: { officer: cityOnly }, run: (_i, ctx) => notices(ctx).list(null) }),
   }
 }

@@ -15,14 +15,20 @@ import { type RosterAudience, rosterReasons } from './roster-eligibility.rules'
 const TTL_MS = 60_000
 
 export function audienceByBranch(db: Db, rules: RosterAudience, onDate: string): Promise<Map<string, number>> {
-  const key = `roster-audience:${JSON.stringify([rules.gender, rules.ageMin, rules.ageMax, rules.tagsAny, rules.branches, onDate])}`
+  const within = rules.within?.unionId ?? null
+  const key = `roster-audience:${JSON.stringify([rules.gender, rules.ageMin, rules.ageMax, rules.tagsAny, rules.branches, within, onDate])}`
   return cached(
     db,
     key,
     async () => {
-      const where = rules.branches.length ? { branch: db.command.in(rules.branches) } : {}
-      const rows = await readAll<Pick<RosterDoc, 'gender' | 'birthDate' | 'tags' | 'branch'>>(
-        db.collection(COLLECTIONS.roster).where(where).field({ gender: true, birthDate: true, tags: true, branch: true }),
+      // an owner's subtree (issue 20) or the named branches narrow the read; both indexed
+      const where = rules.within
+        ? { unionPath: rules.within.unionId }
+        : rules.branches.length
+          ? { branch: db.command.in(rules.branches) }
+          : {}
+      const rows = await readAll<Pick<RosterDoc, 'gender' | 'birthDate' | 'tags' | 'branch' | 'unionPath'>>(
+        db.collection(COLLECTIONS.roster).where(where).field({ gender: true, birthDate: true, tags: true, branch: true, unionPath: true }),
       )
       const out = new Map<string, number>()
       for (const m of rows) if (rosterReasons(rules, m, onDate).length === 0) out.set(m.branch, (out.get(m.branch) ?? 0) + 1)

@@ -21,6 +21,19 @@ describe('roster eligibility', () => {
     ])
   })
 
+  it("limits an audience to its owner's subtree and says whose it is", () => {
+    const qinhuai = { unionId: 'u-qinhuai', name: '秦淮区总工会' }
+    const inQinhuai = { ...her, branch: '美团外卖秦淮站点工会', unionPath: ['u-nj', 'u-qinhuai', 'u-qh-meituan'] }
+    const inXuanwu = { ...her, branch: '玄武区教育系统工会', unionPath: ['u-nj', 'u-xuanwu', 'u-xw-school'] }
+    expect(rosterReasons({ ...women30to60, within: qinhuai }, inQinhuai, '2027-03-15', '发放')).toEqual([])
+    expect(rosterReasons({ ...women30to60, within: qinhuai }, inXuanwu, '2027-03-15', '发放')).toEqual([
+      '本次发放仅限秦淮区总工会所属会员，您所在的玄武区教育系统工会不在其中',
+    ])
+    // a record imported before the tree belongs to no subtree but the city's
+    expect(rosterReasons({ ...women30to60, within: qinhuai }, her, '2027-03-15')).toHaveLength(1)
+    expect(rosterReasons({ ...women30to60, within: null }, her, '2027-03-15')).toEqual([])
+  })
+
   it('reads age on the given day and treats an unknown birth date as outside any age range', () => {
     expect(rosterReasons(women30to60, { ...her, birthDate: '1997-03-15' }, '2027-03-14')).toEqual(['年龄不在 30–60 岁范围'])
     expect(rosterReasons(women30to60, { ...her, birthDate: '1997-03-15' }, '2027-03-15')).toEqual([])

@@ -14,6 +14,11 @@ export interface RosterAudience {
   tagsAny: string[]
   /** Only these branches; empty: every branch. */
   branches: string[]
+  /**
+   * Only members of this union's subtree: the owner's, by default, for anything a district or grassroots
+   * union runs (issue 20); null or absent for the city's (every member).
+   */
+  within?: { unionId: string; name: string } | null
 }
 
 /** What the rules read about a member: her roster record, or null when she has not verified. */
@@ -22,6 +27,8 @@ export interface RosterFacts {
   birthDate: string
   tags: string[]
   branch: string
+  /** Her union's path in the tree (unions.ts); absent on a record imported before the tree. */
+  unionPath?: string[]
 }
 
 export function ageRangeText(min: number | null, max: number | null): string {
@@ -48,6 +55,8 @@ export function rosterReasons(rules: RosterAudience, facts: RosterFacts | null, 
     reasons.push(`年龄不在 ${ageRangeText(rules.ageMin, rules.ageMax)}范围`)
   if (rules.tagsAny.length > 0 && !rules.tagsAny.some((t) => facts.tags.includes(t)))
     reasons.push(`仅限${rules.tagsAny.join('、')}会员参加`)
-  if (rules.branches.length > 0 && !rules.branches.includes(facts.branch)) reasons.push(`您所在的工会不在本次${scope}范围内`)
+  if (rules.within && !(facts.unionPath ?? []).includes(rules.within.unionId))
+    reasons.push(`本次${scope}仅限${rules.within.name}所属会员，您所在的${facts.branch || '工会'}不在其中`)
+  else if (rules.branches.length > 0 && !rules.branches.includes(facts.branch)) reasons.push(`您所在的工会不在本次${scope}范围内`)
   return reasons
 }

@@ -21,6 +21,7 @@ import type { Clock } from '../common/clock'
 import { fail } from '../common/errors'
 import { MAX_COMPACT_VERSION } from '../common/qr-token.compact'
 import type { TokenService } from '../common/qr-token.service'
+import { audienceWithin, type Owner } from '../common/unions'
 import type { BoothRec, CatalogRepository, EventRec, TierRec } from './catalog.repository'
 import { loadEvent } from './event-reads'
 import { boothAdminDTO, checkpointDTO, detailDTO, tierDTO } from './events.dto'
@@ -56,12 +57,14 @@ export function createAdminService({ clock, tokens, catalog }: AdminDeps) {
     return { ...detailDTO(e, clock(), null, booths, tiers, cps), booths: booths.map(boothAdminDTO) }
   }
 
-  async function updateEvent(id: string, fields: Omit<SaveEventRequest, 'id'>): Promise<void> {
+  /** An edit keeps the event's owner (issue 20); the 主办 text changes only on an event written before the tree. */
+  async function updateEvent(id: string, { organiser, ...fields }: Omit<SaveEventRequest, 'id' | 'unionId'>): Promise<void> {
     const before = (await catalog.event(id, true)) ?? fail('NOT_FOUND', 'id') // its seat count guards the update
     if (fields.signUp.capacity !== null && fields.signUp.capacity < before.signedUp) fail('INVALID_ARGUMENT', 'signUp.capacity')
     const zoneIds = new Set(fields.zones.map((z) => z.id))
     if ((await catalog.booths(id)).some((b) => !zoneIds.has(b.zoneId))) fail('INVALID_ARGUMENT', 'zones')
-    if (!(await catalog.updateEvent(before, fields, clock()))) fail('CONFLICT')
+    const named = before.unionId ? before.organiser : organiser?.trim() || before.organiser
+    if (!(await catalog.updateEvent(before, { ...fields, organiser: named }, clock()))) fail('CONFLICT')
   }
 
   function codeDTO(e: EventRec, b: BoothRec): BoothCodeDTO {
@@ -89,12 +92,20 @@ export function createAdminService({ clock, tokens, catalog }: AdminDeps) {
   return {
     manageEvent,
 
-    /** Safe to run again: a create finds the event its request made, an edit sets the same fields. */
-    async saveEvent(by: Creator, req: SaveEventRequest): Promise<EventAdminDTO> {
-      const { id, ...fields } = req
+    /**
+     * Safe to run again: a create finds the event its request made, an edit sets the same fields. A new
+     * event is stamped with its owner (`owner`: unions.ts ownerFor) and, for a district's or grassroots
+     * union's, a sign-up audience of its own members.
+     */
+    async saveEvent(by: Creator, req: SaveEventRequest, owner: Owner | null): Promise<EventAdminDTO> {
+      const { id, unionId: _named, ...fields } = req
       if (id) await updateEvent(id, fields)
       const created = id ?? newId('ev', by)
-      if (!id) await catalog.insertEvent({ id: created, ...fields, signedUp: 0, seatsLeft: fields.signUp.capacity }, clock())
+      if (!id) {
+        const stamp = owner ?? { unionId: null, unionPath: [], organiser: fields.organiser ?? '' }
+        const rec = { id: created, ...fields, ...stamp, within: audienceWithin(stamp), signedUp: 0, seatsLeft: fields.signUp.capacity }
+        await catalog.insertEvent(rec, clock())
+      }
       return manageEvent(created)
     },
 

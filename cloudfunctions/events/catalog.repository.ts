@@ -8,14 +8,20 @@ import { insertOnce } from '../common/db-errors'
 import { bumpCounter } from '../common/counter'
 import { cached, forget } from '../common/instance-cache'
 import { readAll } from '../common/paginate'
-import type { EventKind, SignUpRulesDTO, StampRulesDTO, TierRuleDTO, VenueDTO, ZoneDTO } from '~types/events'
+import type { EventAudienceDTO, EventKind, SignUpRulesDTO, StampRulesDTO, TierRuleDTO, VenueDTO, ZoneDTO } from '~types/events'
 
 export interface EventRec {
   id: string
   kind: EventKind
   title: string
   description: string
+  /** 主办: the owning union's name (unions.ts ownerFor), or the text typed before the tree. */
   organiser: string
+  /** The owning union and its path (issue 20); absent on an event written before the tree (the city's). */
+  unionId?: string | null
+  unionPath?: string[]
+  /** Sign-up only for the owner's members (a non-root owner's event); null or absent: every member. */
+  within?: EventAudienceDTO | null
   venue: VenueDTO
   startsAt: number
   endsAt: number
@@ -112,8 +118,9 @@ export function createCatalogRepository(db: Db) {
     forgetEvent: (eventId: string) => forget(db, `ev:${eventId}`),
     count: async (coll: string, eventId: string) => (await col(coll).where({ eventId }).count()).total,
 
-    async allEvents(): Promise<EventRec[]> {
-      const docs = await readAll<Record<string, unknown>>(col(COLLECTIONS.events).where({}).field({ holders: false }))
+    /** Every event, or those an officer's subtree owns (`where`: unions.ts `ownedWhere`, index `unionPath`). */
+    async allEvents(where: { unionPath?: string } = {}): Promise<EventRec[]> {
+      const docs = await readAll<Record<string, unknown>>(col(COLLECTIONS.events).where(where).field({ holders: false }))
       return docs.map((d) => strip<EventRec>(d)).sort((a, b) => a.startsAt - b.startsAt)
     },
 
@@ -127,7 +134,11 @@ export function createCatalogRepository(db: Db) {
      * Updates an event's settings. Seats are adjusted in the same single-document
      * update, guarded by the capacity and count it was computed from (CAS).
      */
-    async updateEvent(before: EventRec, fields: Omit<EventRec, 'id' | 'signedUp' | 'seatsLeft'>, now: number): Promise<boolean> {
+    async updateEvent(
+      before: EventRec,
+      fields: Omit<EventRec, 'id' | 'signedUp' | 'seatsLeft' | 'unionId' | 'unionPath' | 'within'>,
+      now: number,
+    ): Promise<boolean> {
       const capacity = fields.signUp.capacity
       const seatsLeft = capacity === null ? null : capacity - before.signedUp
       const res = await col(COLLECTIONS.events)

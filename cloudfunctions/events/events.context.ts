@@ -44,7 +44,7 @@ export const eventsServices = perInstance((db: Db, clock: Clock) => {
     exports: createExportService({ clock, catalog, activity, roster, audit: createAuditLog({ db, clock }) }),
     gift: createGiftService({ clock, tokens, catalog, activity, roster, scans, gifts }),
     report: createReportService({ clock, catalog, activity, stats, checkin }),
-    signup: createSignUpService({ clock, catalog, activity, seats }),
+    signup: createSignUpService({ clock, catalog, activity, seats, roster }),
     stamps: createStampService({ clock, tokens, catalog, activity, scans }),
     sweep: createSweepService({ clock, catalog, gifts, seats, stats, kitTasks: [expiredRequestsTask(db)] }),
   }

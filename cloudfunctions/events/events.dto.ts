@@ -9,6 +9,7 @@ import type {
   MySignUpDTO,
   StampCardDTO,
 } from '~types/events'
+import { ownerDTO } from '../common/unions'
 import type { StampRec } from './activity.repository'
 import type { RedemptionRec } from './claims.repository'
 import type { BoothRec, CheckpointRec, EventRec, TierRec } from './catalog.repository'
@@ -47,12 +48,13 @@ export function summaryDTO(
   mine: MySignUpDTO | null,
   boothCount: number,
   checkpointCount: number,
+  notForYou: string | null = null,
 ): EventSummaryDTO {
   return {
     id: e.id,
     kind: e.kind,
     title: e.title,
-    organiser: e.organiser,
+    ...ownerDTO(e),
     venue: e.venue,
     startsAt: e.startsAt,
     endsAt: e.endsAt,
@@ -63,6 +65,8 @@ export function summaryDTO(
     mySignUp: mine,
     boothCount,
     checkpointCount,
+    within: e.within ?? null,
+    notForYou,
   }
 }
 
@@ -73,9 +77,10 @@ export function detailDTO(
   booths: BoothRec[],
   tiers: TierRec[],
   cps: CheckpointRec[],
+  notForYou: string | null = null,
 ): EventDetailDTO {
   return {
-    ...summaryDTO(e, now, mine, booths.length, cps.length),
+    ...summaryDTO(e, now, mine, booths.length, cps.length, notForYou),
     description: e.description,
     zones: e.zones,
     stampRules: e.stampRules,

@@ -1,5 +1,7 @@
+import { audienceWithin as audienceOf } from '../common/unions'
 import fc from 'fast-check'
 import {
+  notForYou,
   BUCKET_MS,
   checkInWindowRefusal,
   fillBuckets,
@@ -78,4 +80,25 @@ test('subjects round-trip for any dot-free scope id', () => {
   expect(splitSubject('nodot')).toBeNull()
   expect(splitSubject('.x')).toBeNull()
   expect(splitSubject('x.')).toBeNull()
+})
+
+describe('who an event is for (issue 20)', () => {
+  const qinhuai = { unionId: 'u-qinhuai', unionPath: ['u-nanjing', 'u-qinhuai'], organiser: '秦淮区总工会' }
+  const her = { gender: 'F' as const, birthDate: '1990-01-01', tags: [], branch: '玄武区教育系统工会' }
+
+  it("a district's or grassroots union's event is for its members; the city's and a pre-tree event for everyone", () => {
+    expect(audienceOf(qinhuai)).toEqual({ unionId: 'u-qinhuai', name: '秦淮区总工会' })
+    expect(audienceOf({ unionId: 'u-nanjing', unionPath: ['u-nanjing'], organiser: '南京市总工会' })).toBeNull()
+    expect(audienceOf({ unionId: null, unionPath: [], organiser: '县总工会' })).toBeNull()
+  })
+
+  it('a verified member outside reads why; one inside, or anyone on an open event, reads nothing', () => {
+    const within = audienceOf(qinhuai)
+    expect(notForYou(within, { ...her, unionPath: ['u-nanjing', 'u-xuanwu', 'u-xw-school'] }, '2027-01-01')).toBe(
+      '本次活动仅限秦淮区总工会所属会员，您所在的玄武区教育系统工会不在其中',
+    )
+    expect(notForYou(within, { ...her, unionPath: ['u-nanjing', 'u-qinhuai', 'u-qh-suguo'] }, '2027-01-01')).toBeNull()
+    expect(notForYou(null, { ...her, unionPath: [] }, '2027-01-01')).toBeNull()
+    expect(notForYou(within, null, '2027-01-01')).toBeNull()
+  })
 })

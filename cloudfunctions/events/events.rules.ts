@@ -2,8 +2,9 @@
  * Pure rules of fairs and activities: phases, sign-up, stamp cooldown, gift tier
  * qualification, check-in windows. No database here; services feed plain data in.
  */
-import type { EventPhase, TierRuleDTO, ZoneDTO } from '~types/events'
+import type { EventAudienceDTO, EventPhase, TierRuleDTO, ZoneDTO } from '~types/events'
 import type { ErrorCode } from '~types/errors'
+import { type RosterFacts, rosterReasons } from '../common/roster-eligibility.rules'
 
 export interface Window {
   startsAt: number
@@ -13,6 +14,13 @@ export interface Window {
 export function phaseOf(w: Window, now: number): EventPhase {
   if (now < w.startsAt) return 'upcoming'
   return now < w.endsAt ? 'ongoing' : 'ended'
+}
+
+/** Why a verified member may not sign up (outside the owner's subtree), or null; the kit's wording. */
+export function notForYou(within: EventAudienceDTO | null | undefined, facts: RosterFacts | null, onDate: string): string | null {
+  if (!within || !facts) return null
+  const open = { gender: null, ageMin: null, ageMax: null, tagsAny: [], branches: [] }
+  return rosterReasons({ ...open, within }, facts, onDate, '活动')[0] ?? null
 }
 
 /** Sign-up closes at its own instant, or when the event ends. */

@@ -37,7 +37,9 @@ export const saveEvent = z
     kind: z.enum(['fair', 'activity']),
     title: safeText(60),
     description: safeText(2000, { min: 0, multiline: true }),
-    organiser: safeText(60),
+    // 主办 is the owning union's name (issue 20); the typed text stays for a federation without a tree
+    organiser: safeText(60, { min: 0 }).optional(),
+    unionId: id(40).optional(),
     venue,
     startsAt: instant,
     endsAt: instant,

@@ -11,6 +11,7 @@ import type { Clock } from '../common/clock'
 import { fail } from '../common/errors'
 import type { TokenService } from '../common/qr-token.service'
 import { beijingClock } from '../common/time'
+import { covers, type OfficerScope } from '../common/unions'
 import type { CheckinCodeDTO, Gender, SignupDTO, StaffCheckInResultDTO, StaffMixerDTO } from '~types/matchmaking'
 import type { MixerDoc, SignupDoc } from './matchmaking.docs'
 import { mixerDTO, signupDTO } from './matchmaking.dto'
@@ -125,10 +126,11 @@ export function createCheckinService({ clock, tokens, mixers, signups, log }: Ch
     },
 
     /** The desks this account staffs (every mixer for an officer), with the live counts. */
-    async staffMixers(account: CallerAccount): Promise<StaffMixerDTO[]> {
+    /** The desks she staffs; an officer's are every mixer of her subtree (`scope`, issue 20). */
+    async staffMixers(account: CallerAccount, scope: OfficerScope | null): Promise<StaffMixerDTO[]> {
       const all = await mixers.list()
       const ids = scopeIds(account, 'event')
-      const mine = isOfficer(account) ? all : all.filter((m) => ids.includes(m._id))
+      const mine = all.filter((m) => ids.includes(m._id) || (isOfficer(account) && !!scope && covers(scope, m.unionPath)))
       return Promise.all(
         mine.map(async (m) => {
           const docs = await mixers.placeDocs(m._id)

@@ -24,6 +24,8 @@ export interface MixerWindow {
   ageMax: number
   signupOpensAt: number
   signupClosesAt: number
+  /** The owner's subtree, for a district's or grassroots union's mixer (issue 20). */
+  within?: { unionId: string; name: string } | null
 }
 
 export function barActive(bar: EligibilityFacts['bar'], now: number): boolean {
@@ -32,7 +34,7 @@ export function barActive(bar: EligibilityFacts['bar'], now: number): boolean {
 
 export function eligibility(m: MixerWindow, f: EligibilityFacts, now: number): EligibilityDTO {
   const reasons = rosterReasons(
-    { gender: null, ageMin: m.ageMin, ageMax: m.ageMax, tagsAny: [], branches: [] },
+    { gender: null, ageMin: m.ageMin, ageMax: m.ageMax, tagsAny: [], branches: [], within: m.within ?? null },
     f.roster,
     beijingDate(m.startsAt),
     '联谊活动',

@@ -1,5 +1,6 @@
 /** Stored shapes of the matchmaking function. Only repositories read them; DTO mappers whitelist what leaves. */
 import type { ClaimDoc } from '../common/claim-ledger'
+import type { Owned } from '../common/unions'
 import type {
   ContactKind,
   FiguresDTO,
@@ -12,8 +13,11 @@ import type {
   SignupStatus,
 } from '~types/matchmaking'
 
-export interface MixerDoc extends MixerInput {
+/** Owned (issue 20): `unionId`, `unionPath` of its 主办 (absent on older ones: the city's); `organiser` is its name. */
+export interface MixerDoc extends MixerInput, Omit<Owned, 'organiser'> {
   _id: string
+  /** Only members of this union's subtree may sign up: the owner's, for a district's or grassroots union's mixer. */
+  within?: { unionId: string; name: string } | null
   phase: 'open' | 'matching' | 'matched' | 'purged'
   badgeSeq: number
   matchingAt: number | null

@@ -5,6 +5,7 @@ import type { MatchDoc, MixerDoc, SignupDoc } from './matchmaking.docs'
 export function mixerDTO(m: MixerDoc): MixerDTO {
   return {
     id: m._id,
+    unionId: m.unionId ?? null,
     title: m.title,
     programme: m.programme,
     organiser: m.organiser,

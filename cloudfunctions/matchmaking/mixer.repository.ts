@@ -35,8 +35,17 @@ export function createMixerRepository(db: Db) {
           .orderBy('startsAt', 'asc'),
       )
     },
-    async byProgramme(programme: string): Promise<MixerDoc[]> {
-      return readAll<MixerDoc>(mixers().where({ programme }).orderBy('startsAt', 'asc'))
+    /** `where`: an officer's subtree (unions.ts ownedWhere), `{}` for every owner. */
+    async byProgramme(programme: string, where: { unionPath?: string } = {}): Promise<MixerDoc[]> {
+      return readAll<MixerDoc>(
+        mixers()
+          .where({ programme, ...where })
+          .orderBy('startsAt', 'asc'),
+      )
+    },
+    /** An officer's mixers, every phase: her subtree's (index `unionPath`), or all for the city. */
+    async owned(where: { unionPath?: string }): Promise<MixerDoc[]> {
+      return readAll<MixerDoc>(mixers().where(where).orderBy('startsAt', 'desc'))
     },
     async byPhase(phase: MixerDoc['phase']): Promise<MixerDoc[]> {
       return readAll<MixerDoc>(mixers().where({ phase }))

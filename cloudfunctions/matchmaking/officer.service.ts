@@ -1,11 +1,13 @@
 /**
  * Officers: mixers, review with the balance in view, aggregate figures only.
  * Nothing here reads picks, tokens, matches or contacts (the pairs count is
- * the number the matching wrote on the mixer).
+ * the number the matching wrote on the mixer). Each mixer is owned by a union
+ * (issue 20): the router refuses a mixer outside her subtree, lists narrow here.
  */
 import { createHash, randomBytes } from 'node:crypto'
 import type { Clock } from '../common/clock'
 import { fail } from '../common/errors'
+import { audienceWithin, type Owner } from '../common/unions'
 import {
   SECTORS,
   type DecideRequest,
@@ -84,17 +86,29 @@ export function createOfficerService({ clock, mixers, signups, signup }: Officer
   })
 
   return {
-    /** Places first (each moved once per change of capacity, place-store's conditional), then the mixer carrying the request id. */
-    async save(i: SaveMixerRequest, requestId: string | null): Promise<MixerDTO> {
+    /**
+     * Places first (each moved once per change of capacity, place-store's conditional), then the mixer carrying
+     * the request id. `owner`: who runs a new one (ownerFor); an edit keeps its owner. A district's or grassroots
+     * union's mixer is for its own subtree's members (`within`, the kit's roster rule explains it).
+     */
+    async save(i: SaveMixerRequest, requestId: string | null, owner: () => Promise<Owner>): Promise<MixerDTO> {
       const times = mixerTimesProblem(i)
       if (times) fail('INVALID_ARGUMENT', times.field, times.message)
       if (i.ageMax < i.ageMin) fail('INVALID_ARGUMENT', 'ageMax', '最大年龄不能小于最小年龄')
       const old = i.id ? await mixer(i.id) : null
       if (old && old.phase !== 'open') fail('CONFLICT', undefined, '活动已结束匹配，不能再修改')
+      if (old && i.unionId && i.unionId !== (old.unionId ?? null)) fail('INVALID_ARGUMENT', 'unionId', '主办单位保存后不能更改')
       const now = clock()
-      const { id: _ignored, ...input } = i
+      const { id: _ignored, unionId: _named, organiser: typed, ...input } = i
+      const o = old ? { unionId: old.unionId ?? null, unionPath: old.unionPath ?? [], organiser: old.organiser } : await owner()
+      const within = audienceWithin(o)
       const doc: MixerDoc = {
         ...input,
+        unionId: o.unionId,
+        unionPath: o.unionPath,
+        // before the tree (no owner) the typed name stands
+        organiser: o.organiser || typed || '',
+        within,
         _id: old?._id ?? newMixerId(requestId),
         phase: 'open',
         badgeSeq: old?.badgeSeq ?? 0,
@@ -166,8 +180,11 @@ export function createOfficerService({ clock, mixers, signups, signup }: Officer
       if (m.phase === 'purged' && m.figures) return m.figures
       return figuresOf(m, await signups.ofMixer(mixerId))
     },
-    async programme(programme: string): Promise<ProgrammeDTO> {
-      const list = await mixers.byProgramme(programme)
+    /** Her subtree's mixers (`where`: unions.ts ownedWhere), newest first. */
+    mine: async (where: { unionPath?: string }): Promise<MixerDTO[]> => (await mixers.owned(where)).map(mixerDTO),
+    /** A programme's figures over her subtree's mixers only. */
+    async programme(programme: string, where: { unionPath?: string } = {}): Promise<ProgrammeDTO> {
+      const list = await mixers.byProgramme(programme, where)
       const raw = await Promise.all(
         list.map(async (m) => (m.phase === 'purged' ? { m, rows: null } : { m, rows: await signups.ofMixer(m._id) })),
       )

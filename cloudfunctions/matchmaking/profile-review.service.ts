@@ -36,7 +36,12 @@ function textDTO(p: ProfileDoc): ProfileTextDTO {
 
 export function createProfileReviewService({ clock, audit, texts }: ProfileReviewDeps) {
   return {
-    queue: async (): Promise<ProfileTextDTO[]> => (await texts.pending()).map(textDTO),
+    /** `mine(openid)`: whether the member is of her subtree (issue 20: her union reviews her text). */
+    async queue(mine: (openid: string) => Promise<boolean>): Promise<ProfileTextDTO[]> {
+      const held = await texts.pending()
+      const keep = await Promise.all(held.map((p) => mine(p._id)))
+      return held.filter((_p, i) => keep[i]).map(textDTO)
+    },
     async decide(officer: string, i: DecideProfileTextRequest): Promise<ProfileTextDTO> {
       if (!i.approve && !i.reason?.trim()) fail('INVALID_ARGUMENT', 'reason', '退回时请写明需要修改的地方')
       const p = await texts.byRef(i.ref)

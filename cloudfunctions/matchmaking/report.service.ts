@@ -55,7 +55,9 @@ export function createReportService({ clock, audit, reports, signups, data, chec
       })
       return { received: true }
     },
-    list: async (): Promise<ReportDTO[]> => Promise.all((await reports.all()).map(dto)),
+    /** `mixerIds`: her subtree's mixers (issue 20); null: the city's officer reads them all. */
+    list: async (mixerIds: ReadonlySet<string> | null): Promise<ReportDTO[]> =>
+      Promise.all((await reports.all()).filter((r) => !mixerIds || mixerIds.has(r.mixerId)).map(dto)),
     async bar(officer: string, i: BarRequest, requestId: string | null): Promise<ReportDTO> {
       const r = await get(i.reportId)
       if (i.until <= clock()) fail('INVALID_ARGUMENT', 'until')

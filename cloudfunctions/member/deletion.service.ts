@@ -12,6 +12,7 @@ import { fail } from '../common/errors'
 import { maskName } from '../common/mask'
 import { memberRef } from '../common/member-ref'
 import type { ErasureReport } from '../common/my-data'
+import { covers, type OfficerScope } from '../common/unions'
 import type { DeletionRequestDTO, ListDeletionRequestsRequest } from '~types/member'
 import type { DeletionChange, DeletionRepository, DeletionRequestDoc } from './deletion.repository'
 import { deletionStatus } from './member.dto'
@@ -71,9 +72,15 @@ export function createDeletionService({ clock, deletions, roster, users, data, e
   }
 
   return {
-    async listDeletionRequests(req: ListDeletionRequestsRequest): Promise<DeletionRequestDTO[]> {
+    /**
+     * Requests of her subtree's members only (issue 20); the city also sees those of people without a
+     * roster record or a place in the tree. The queue is short (requests are rare): filtered here.
+     */
+    async listDeletionRequests(scope: OfficerScope, req: ListDeletionRequestsRequest): Promise<DeletionRequestDTO[]> {
       const docs = await deletions.queue((req.status ?? 'open') === 'open')
-      return toDTOs(docs.sort((a, b) => a.requestedAt - b.requestedAt))
+      const records = scope.all ? null : await roster.many(docs.map((d) => d.rosterId).filter((r): r is string => !!r))
+      const hers = records ? docs.filter((d) => d.rosterId && covers(scope, records.get(d.rosterId)?.unionPath)) : docs
+      return toDTOs(hers.sort((a, b) => a.requestedAt - b.requestedAt))
     },
 
     async processDeletionRequest(officer: string, id: string, requestId: string | null): Promise<DeletionRequestDTO> {

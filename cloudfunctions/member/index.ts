@@ -1,4 +1,6 @@
 import { action, defineFunction, type FunctionDeps, rerun } from '../common/function'
+import { unionNamed } from '../common/unions'
+import { deletionOwner, inviteTargetOwner, unionBelow } from './member.owners'
 import { servicesOf as s } from './member.context'
 import * as schema from './member.schema'
 
@@ -56,12 +58,18 @@ export function createMemberFunction(deps: FunctionDeps = {}) {
         auth: 'officer',
         mutation: true,
         recover: rerun, // the import is an upsert per row: running it again changes nothing already imported
-        run: (req, c) => s(c).roster.importRoster(c.openid, req),
+        // Any officer; each row's union must be in her subtree (refused row by row, roster-placement.rules.ts).
+        run: (req, c) => s(c).roster.importRoster(c.openid, c.officer!, req),
       }),
-      listRoster: action({ input: schema.listRosterSchema, auth: 'officer', run: (req, c) => s(c).roster.listRosterPage(c.openid, req) }),
+      listRoster: action({
+        input: schema.listRosterSchema,
+        auth: 'officer',
+        run: (req, c) => s(c).roster.listRosterPage(c.openid, c.officer!, req),
+      }),
       createInvite: action({
         input: schema.createInviteSchema,
-        auth: 'officer',
+        // an officer invites for her own node and below, and staff for what her subtree owns
+        auth: { officer: inviteTargetOwner },
         mutation: true,
         recover: (_, c) => s(c).invites.created(c.openid, c.requestId),
         run: (req, c) => s(c).invites.createInvite(c.openid, req, c.requestId),
@@ -71,18 +79,35 @@ export function createMemberFunction(deps: FunctionDeps = {}) {
         auth: 'officer',
         run: (req, c) => s(c).inviteCodes.inviteCodeImage(c.openid, req.code),
       }),
-      inviteTargets: action({ input: schema.noInput, auth: 'officer', run: (_, c) => s(c).invites.inviteTargets() }),
+      inviteTargets: action({ input: schema.noInput, auth: 'officer', run: (_, c) => s(c).invites.inviteTargets(c.officer!) }),
       listDeletionRequests: action({
         input: schema.listDeletionsSchema,
         auth: 'officer',
-        run: (req, c) => s(c).deletions.listDeletionRequests(req),
+        run: (req, c) => s(c).deletions.listDeletionRequests(c.officer!, req),
       }),
       processDeletionRequest: action({
         input: schema.processDeletionSchema,
-        auth: 'officer',
+        auth: { officer: deletionOwner },
         mutation: true,
         recover: (req, c) => s(c).deletions.processed(req.id, c.requestId),
         run: (req, c) => s(c).deletions.processDeletionRequest(c.openid, req.id, c.requestId ?? null),
+      }),
+      // ---------- the union tree (issue 20): officers of the level above keep each node ----------
+      listUnions: action({ input: schema.noInput, auth: 'officer', run: (_, c) => s(c).unions.listUnions(c.officer!) }),
+      saveUnion: action({
+        input: schema.saveUnionSchema,
+        // a new unit under a node of hers; a rename only strictly below her node
+        auth: { officer: [unionBelow((i: { id?: string }) => i.id), unionNamed((i: { parentId: string }) => i.parentId)] },
+        mutation: true,
+        recover: rerun, // a new union's id comes from the request id: the retry finds it
+        run: (req, c) => s(c).unions.saveUnion(req, c.officer!, c.requestId),
+      }),
+      moveUnion: action({
+        input: schema.moveUnionSchema,
+        auth: { officer: [unionBelow((i: { id: string }) => i.id), unionNamed((i: { parentId: string }) => i.parentId)] },
+        mutation: true,
+        recover: rerun, // every step sets whole paths: running it again finishes a move cut short
+        run: (req, c) => s(c).unionMoves.moveUnion(req, c.officer!, c.openid),
       }),
     },
     deps,

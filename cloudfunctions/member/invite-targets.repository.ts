@@ -8,7 +8,9 @@ import type { Db } from '../common/db'
 import type { Clock } from '../common/clock'
 import { rowsOf } from '../common/paginate'
 import { shanghai } from '../common/time'
-import { type InviteTargetDTO, MERCHANT_MANAGER_SUFFIX, type ScopeKind } from '~types/member'
+import { covers, type OfficerScope, ownedWhere, readTree, readUnion } from '../common/unions'
+import { type InviteKind, type InviteTargetDTO, MERCHANT_MANAGER_SUFFIX, type ScopeKind } from '~types/member'
+import { UNION_LEVEL_LABEL } from '~types/unions'
 import { siteLabel } from '~types/screening'
 
 type Row = Record<string, unknown> & { _id: string }
@@ -103,13 +105,30 @@ export function byWhenItHappens(targets: Dated[], now: number): InviteTargetDTO[
     .map(({ startsAt: _s, endsAt: _e, ...t }) => t)
 }
 
+/** Unions an officer may invite officers of: her node and those below it, parents first. */
+async function unionTargets(db: Db, scope: OfficerScope): Promise<InviteTargetDTO[]> {
+  const tree = await readTree(db)
+  const names = new Map(tree.map((u) => [u._id, u.name]))
+  return tree
+    .filter((u) => covers(scope, u.path))
+    .map((u) => ({
+      kind: 'union' as const,
+      id: u._id,
+      name: u.name,
+      detail: `${UNION_LEVEL_LABEL[u.level]}干部${u.parentId ? ` · ${names.get(u.parentId) ?? ''}` : ''}`,
+    }))
+}
+
 export function createInviteTargets(db: Db, clock: Clock) {
   return {
-    /** Every target of this kind (at most 1,000 per source: a union's events, mixers, sites or partner merchants). */
-    async list(kind: ScopeKind): Promise<InviteTargetDTO[]> {
+    /** The targets of this kind her subtree owns (at most 1,000 per source); a document without an owner is the city's. */
+    async list(kind: ScopeKind, scope: OfficerScope): Promise<InviteTargetDTO[]> {
+      const where = ownedWhere(scope)
       const lists = await Promise.all(
         SOURCES[kind].map(async (src) => {
-          return rowsOf<Row>(await db.collection(src.collection).field(projection(src.fields)).limit(1000).get()).map(src.toTarget)
+          const col = db.collection(src.collection)
+          const query = where.unionPath ? col.where(where) : col
+          return rowsOf<Row>(await query.field(projection(src.fields)).limit(1000).get()).map(src.toTarget)
         }),
       )
       const targets = byWhenItHappens(
@@ -118,8 +137,13 @@ export function createInviteTargets(db: Db, clock: Clock) {
       )
       return kind === 'merchant' ? targets.flatMap((t) => [t, managerOf(t)]) : targets
     },
+    unions: (scope: OfficerScope) => unionTargets(db, scope),
     /** The target with this id, or null when it does not exist (or may not get staff). */
-    async find(kind: ScopeKind, id: string): Promise<InviteTargetDTO | null> {
+    async find(kind: InviteKind, id: string): Promise<InviteTargetDTO | null> {
+      if (kind === 'union') {
+        const u = await readUnion(db, id)
+        return u ? { kind, id: u._id, name: u.name, detail: UNION_LEVEL_LABEL[u.level] } : null
+      }
       const manager = kind === 'merchant' && id.endsWith(MERCHANT_MANAGER_SUFFIX)
       const baseId = manager ? id.slice(0, -MERCHANT_MANAGER_SUFFIX.length) : id
       for (const src of SOURCES[kind]) {

@@ -1,13 +1,14 @@
 import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
 import { insertOnce } from '../common/db-errors'
-import type { StaffScope } from '../common/member-docs'
 import { rowsOf } from '../common/paginate'
+import type { InviteScope } from '~types/member'
 
 /** `staff_invites`; `_id` is the SHA-256 of the code, so the stored data never reveals a usable code. */
 export interface InviteDoc {
   _id: string
-  scope: StaffScope
+  /** Staff of an event, site or merchant, or an officer of a union (issue 20). */
+  scope: InviteScope
   createdBy: string
   createdAt: number
   expiresAt: number

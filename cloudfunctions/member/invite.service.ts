@@ -2,7 +2,8 @@ import type { AuditLog } from '../common/audit'
 import type { CallerAccount } from '../common/auth'
 import type { Clock } from '../common/clock'
 import { fail } from '../common/errors'
-import type { CreateInviteRequest, InviteDTO, InviteTargetDTO, InviteTargetsDTO, MeDTO, ScopeKind } from '~types/member'
+import type { OfficerScope } from '../common/unions'
+import type { CreateInviteRequest, InviteDTO, InviteKind, InviteTargetDTO, InviteTargetsDTO, MeDTO } from '~types/member'
 import type { AttemptCounter } from './attempts.repository'
 import type { InviteDoc, InviteRepository } from './invite.repository'
 import type { InviteTargets } from './invite-targets.repository'
@@ -33,7 +34,8 @@ interface Deps {
 
 const BUDGET = { max: REDEEM_MAX_FAILURES, windowMs: REDEEM_WINDOW_MS }
 
-const TARGET_MISSING: Record<ScopeKind, string> = {
+const TARGET_MISSING: Record<InviteKind, string> = {
+  union: '没有找到这个工会，请从列表中选择',
   event: '没有找到这个活动，请从列表中选择',
   site: '没有找到这个筛查点，请从列表中选择',
   merchant: '没有找到这个商户（或已暂停合作），请从列表中选择',
@@ -68,21 +70,30 @@ export function createInviteService({ clock, codeKey, targets, invites, users, a
       invite: invite._id.slice(0, 12),
     })
 
-  /** The role an invite gives, added once (addToSet): safe to repeat. */
+  /** The role an invite gives, added once (addToSet): safe to repeat. An officer invite replaces her earlier officer role. */
   async function grant(openid: string, invite: InviteDoc, now: number): Promise<void> {
     await users.ensure(openid, now)
-    await users.addRole(openid, { role: 'staff', scope: invite.scope }, now)
+    const { scope } = invite
+    if (scope.kind === 'union') await users.setOfficer(openid, scope.id, now)
+    else await users.addRole(openid, { role: 'staff', scope: { kind: scope.kind, id: scope.id, name: scope.name } }, now)
   }
 
   const holds = async (openid: string, { scope }: InviteDoc) =>
-    !!(await users.get(openid))?.roles.some((r) => r.role === 'staff' && r.scope.kind === scope.kind && r.scope.id === scope.id)
+    !!(await users.get(openid))?.roles.some((r) =>
+      r.role === 'officer' ? scope.kind === 'union' && r.unionId === scope.id : r.scope.kind === scope.kind && r.scope.id === scope.id,
+    )
 
   return {
-    /** What an officer can pick from when inviting staff. */
-    async inviteTargets(): Promise<InviteTargetsDTO> {
-      const [events, sites, merchants] = await Promise.all([targets.list('event'), targets.list('site'), targets.list('merchant')])
-      // Events and mixers come in the order they happen (invite-targets.repository.ts); the rest by name.
-      return { events, sites: sites.sort(byName), merchants: merchants.sort(byName) }
+    /** What an officer can pick from when inviting staff or officers: only what her subtree owns (issue 20). */
+    async inviteTargets(scope: OfficerScope): Promise<InviteTargetsDTO> {
+      const [events, sites, merchants, unions] = await Promise.all([
+        targets.list('event', scope),
+        targets.list('site', scope),
+        targets.list('merchant', scope),
+        targets.unions(scope),
+      ])
+      // Events and mixers come in the order they happen (invite-targets.repository.ts); unions as the tree; the rest by name.
+      return { events, sites: sites.sort(byName), merchants: merchants.sort(byName), unions }
     },
 
     /** Only the hash is stored: the code is shown once, to the officer who made it (and again to a retry of her request). */

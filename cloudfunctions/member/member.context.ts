@@ -6,6 +6,7 @@ import { env } from '../common/env'
 import type { ActionContext } from '../common/function'
 import { eraseRequestsOf } from '../common/idempotency'
 import { perInstance } from '../common/instance-cache'
+import { readTree } from '../common/unions'
 import { getWechat } from '../common/wechat.cloud'
 import { createCodes } from '../common/wechat-codes'
 import { createAccountService } from './account.service'
@@ -23,6 +24,9 @@ import { createMyDataService } from './my-data.service'
 import { createRosterImportRepository } from './roster-import.repository'
 import { createRosterService } from './roster.service'
 import { createRosterRepository } from './roster.repository'
+import { createUnionMoveService } from './union-move.service'
+import { createUnionRepository } from './unions.repository'
+import { createUnionService } from './unions.service'
 import { createUserRepository } from './user.repository'
 
 /** Built once per instance (instance-cache.ts `perInstance`). */
@@ -33,9 +37,10 @@ const build = perInstance((db: Db, clock: Clock) => {
   const attempts = createAttemptCounter(db)
   const audit = createAuditLog({ db, clock })
   const data = bindProviders(DATA_PROVIDERS, db, clock)
-  const me = createMeService({ users, roster, deletions })
+  const me = createMeService({ db, users, roster, deletions })
   const invites = createInviteRepository(db)
   const eraseRequests = (openid: string) => eraseRequestsOf(db, openid)
+  const unionDocs = createUnionRepository(db)
   return {
     me,
     account: createAccountService({
@@ -60,7 +65,9 @@ const build = perInstance((db: Db, clock: Clock) => {
     inviteCodes: createInviteCodeService({ clock, invites, codes: createCodes({ db, wechat: getWechat(), clock }) }),
     myData: createMyDataService({ clock, data, me, users, deletions }),
     deletions: createDeletionService({ clock, deletions, roster, users, data, eraseCore: createMemberEraser(db), eraseRequests, audit }),
-    roster: createRosterService({ clock, roster, imports: createRosterImportRepository(db), audit }),
+    roster: createRosterService({ clock, roster, imports: createRosterImportRepository(db), audit, tree: () => readTree(db) }),
+    unions: createUnionService({ db, clock, unions: unionDocs }),
+    unionMoves: createUnionMoveService({ db, clock, unions: unionDocs }),
   }
 })
 

@@ -4,6 +4,7 @@ import { memberRef } from '../common/member-ref'
 import type { RosterDoc, StoredRole, UserDoc } from '../common/member-docs'
 import type { DeletionRequestDoc } from './deletion.repository'
 import type { DeletionStatusDTO, MeDTO, ProfileDTO, RoleDTO, RosterRowDTO } from '~types/member'
+import type { OfficerUnionDTO } from '~types/unions'
 
 /** The owner's own profile: unmasked, only ever sent to the bound openid. */
 function ownProfile(roster: RosterDoc, verifiedAt: number): ProfileDTO {
@@ -11,8 +12,11 @@ function ownProfile(roster: RosterDoc, verifiedAt: number): ProfileDTO {
   return { name, cardNo, phone, branch, tags: [...tags], gender, birthDate, verifiedAt }
 }
 
-function roleDTO(role: StoredRole): RoleDTO {
-  return role.role === 'officer' ? { role: 'officer' } : { role: 'staff', scope: { ...role.scope } }
+/** A city officer's node stands in until her own is read (a legacy role without a node is the city's). */
+const CITY: OfficerUnionDTO = { unionId: null, name: '市总工会', level: 'city', all: true }
+
+function roleDTO(role: StoredRole, union: OfficerUnionDTO | null): RoleDTO {
+  return role.role === 'officer' ? { role: 'officer', union: union ?? CITY } : { role: 'staff', scope: { ...role.scope } }
 }
 
 export function deletionStatus(doc: DeletionRequestDoc): DeletionStatusDTO {
@@ -32,13 +36,18 @@ export function boundRoster(account: CallerAccount, roster: RosterDoc | null): R
   return user?.verifiedAt && roster && roster._id === user.rosterId && roster.boundOpenid === account.openid ? roster : null
 }
 
-export function toMeDTO(account: CallerAccount, roster: RosterDoc | null, deletion: DeletionStatusDTO | null = null): MeDTO {
+export function toMeDTO(
+  account: CallerAccount,
+  roster: RosterDoc | null,
+  deletion: DeletionStatusDTO | null = null,
+  union: OfficerUnionDTO | null = null,
+): MeDTO {
   const bound = boundRoster(account, roster)
   const roles: RoleDTO[] = bound ? [{ role: 'member' }] : []
   return {
     verified: !!bound,
     profile: bound ? ownProfile(bound, account.user!.verifiedAt!) : null,
-    roles: [...roles, ...account.roles.map(roleDTO)],
+    roles: [...roles, ...account.roles.map((r) => roleDTO(r, union))],
     deletionRequestedAt: account.user?.deletionRequestedAt ?? null,
     deletion,
   }
@@ -54,6 +63,7 @@ export function toRosterRow(doc: RosterDoc): RosterRowDTO {
     tags: [...doc.tags],
     gender: doc.gender,
     bound: !!doc.boundOpenid,
+    unionId: doc.unionId ?? null,
     memberRef: memberRef(doc._id),
   }
 }

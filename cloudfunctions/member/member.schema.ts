@@ -60,7 +60,8 @@ const scopeId = z
   .regex(/^[A-Za-z0-9_-]{1,40}$/)
 
 export const createInviteSchema = z.strictObject({
-  scope: z.strictObject({ kind: z.enum(['merchant', 'event', 'site']), id: scopeId, name: safeText(40).optional() }),
+  // union: an officer invite (issue 20), for her own node or one below it
+  scope: z.strictObject({ kind: z.enum(['merchant', 'event', 'site', 'union']), id: scopeId, name: safeText(40).optional() }),
   ttlHours: z.int().min(1).max(720).optional(),
 })
 
@@ -78,3 +79,16 @@ export const noInput = empty
 
 export const listDeletionsSchema = z.strictObject({ status: z.enum(['open', 'all']).optional() })
 export const processDeletionSchema = z.strictObject({ id: z.string().regex(/^del-[0-9a-f]{24}$/) })
+
+// ---------- the union tree (issue 20) ----------
+
+const unionId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/)
+
+export const saveUnionSchema = z.strictObject({
+  id: unionId.optional(),
+  name: safeText(40),
+  parentId: unionId,
+  district: z.boolean().optional(),
+})
+
+export const moveUnionSchema = z.strictObject({ id: unionId, parentId: unionId })

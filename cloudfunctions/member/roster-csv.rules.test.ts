@@ -19,6 +19,7 @@ test('reads Chinese or English headers in any order, with a BOM, quotes and CRLF
       },
     ],
     errors: [],
+    lines: [2],
   })
 })
 

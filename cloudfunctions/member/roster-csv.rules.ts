@@ -10,6 +10,8 @@ interface CsvRowError {
 interface ParsedRoster {
   rows: RosterFields[]
   errors: CsvRowError[]
+  /** The file line of each row (rows[i] is on lines[i]): a refusal later (her union's reach) names it. */
+  lines: number[]
 }
 
 type Column = keyof RosterFields
@@ -125,12 +127,13 @@ export function parseRosterCsv(csv: string, thisYear: number): ParsedRoster {
     }) as unknown as typeof records
   } catch (e) {
     const line = (e as { lines?: number }).lines ?? 1
-    return { rows: [], errors: [{ line, reason: '无法解析 CSV（引号不成对或格式错误），请另存为 CSV UTF-8 后重试' }] }
+    return { rows: [], lines: [], errors: [{ line, reason: '无法解析 CSV（引号不成对或格式错误），请另存为 CSV UTF-8 后重试' }] }
   }
-  if (records.length === 0) return { rows: [], errors: [{ line: 1, reason: '文件为空' }] }
+  if (records.length === 0) return { rows: [], lines: [], errors: [{ line: 1, reason: '文件为空' }] }
   const { columns, missing } = headerColumns(records[0].record)
-  if (missing.length) return { rows: [], errors: [{ line: startLine(records[0]), reason: `表头缺少：${missing.join('、')}` }] }
+  if (missing.length) return { rows: [], lines: [], errors: [{ line: startLine(records[0]), reason: `表头缺少：${missing.join('、')}` }] }
   const rows: RosterFields[] = []
+  const lines: number[] = []
   const errors: CsvRowError[] = []
   const seen = new Map<string, number>()
   for (const entry of records.slice(1)) {
@@ -144,7 +147,8 @@ export function parseRosterCsv(csv: string, thisYear: number): ParsedRoster {
     else {
       seen.set(checked.cardNo, line)
       rows.push(checked)
+      lines.push(line)
     }
   }
-  return { rows, errors }
+  return { rows, errors, lines }
 }

@@ -11,6 +11,8 @@ interface RosterQuery {
   q?: string
   branch?: string
   tag?: string
+  /** Her subtree (unions.ts ownedWhere). */
+  unionPath?: string
 }
 
 const fresh = (row: RosterFields, now: number): RosterDoc => ({
@@ -24,6 +26,7 @@ const fresh = (row: RosterFields, now: number): RosterDoc => ({
 function condition(db: Db, query: RosterQuery) {
   const _ = db.command
   const where: Record<string, unknown> = {}
+  if (query.unionPath) where.unionPath = query.unionPath
   if (query.branch) where.branch = query.branch
   if (query.tag) where.tags = query.tag
   if (!query.q) return where
@@ -69,11 +72,21 @@ export function createRosterRepository(db: Db) {
     },
     /** Inserts one record; false when a record with this card number already exists. */
     insertOne: (row: RosterFields, now: number): Promise<boolean> => insertOnce(col(), fresh(row, now)),
-    async updateFields(row: RosterFields, now: number): Promise<void> {
-      const { cardNo, ...fields } = row
+    /** `before`: the record as read; a changed union adds her old place to `unionMoves`. */
+    async updateFields(row: RosterFields, now: number, before?: RosterDoc): Promise<void> {
+      const { cardNo, unionMoves: _m, ...fields } = row
+      const _ = db.command
+      const moved = before && row.unionId !== undefined && (before.unionId ?? null) !== (row.unionId ?? null)
+      const move = moved ? { unionId: before.unionId ?? null, branch: before.branch, until: now } : null
       await col()
         .doc(cardNo)
-        .update({ ...fields, tags: db.command.set(fields.tags), updatedAt: now })
+        .update({
+          ...fields,
+          tags: _.set(fields.tags),
+          ...(fields.unionPath ? { unionPath: _.set(fields.unionPath) } : {}),
+          ...(move ? { unionMoves: _.push(move) } : {}),
+          updatedAt: now,
+        })
     },
     async list(query: RosterQuery, page: number, pageSize: number): Promise<{ items: RosterDoc[]; total: number }> {
       const where = condition(db, query)

@@ -1,6 +1,7 @@
 import type { AuditLog } from '../common/audit'
 import type { Clock } from '../common/clock'
 import type { RosterDoc } from '../common/member-docs'
+import { type OfficerScope, ownedWhere } from '../common/unions'
 import type {
   ListRosterRequest,
   RosterImportChunk,
@@ -12,6 +13,8 @@ import type {
 import { toRosterRow } from './member.dto'
 import { parseRosterCsv } from './roster-csv.rules'
 import { decodeRosterBytes } from './roster-encoding.rules'
+import { placeRows } from './roster-placement.rules'
+import type { TreeNode } from './unions.rules'
 import type { PartCounts, RosterImportRepository } from './roster-import.repository'
 import type { RosterFields, RosterRepository } from './roster.repository'
 
@@ -20,6 +23,8 @@ interface Deps {
   roster: RosterRepository
   imports: RosterImportRepository
   audit: AuditLog
+  /** The union tree as it is now (rows are placed in it by their 所属工会). */
+  tree: () => Promise<TreeNode[]>
 }
 
 const INSERT_BATCH = 100
@@ -31,6 +36,7 @@ function sameFields(doc: RosterDoc, row: RosterFields): boolean {
     doc.name === row.name &&
     doc.phone === row.phone &&
     doc.branch === row.branch &&
+    (doc.unionId ?? null) === (row.unionId ?? null) &&
     doc.gender === row.gender &&
     doc.birthDate === row.birthDate &&
     doc.tags.join('|') === row.tags.join('|')
@@ -47,7 +53,7 @@ function textOf(req: RosterImportRequest): { text: string; encoding: RosterImpor
 }
 
 /** The roster: imports (whole or in parts) and the officers' masked list. */
-export function createRosterService({ clock, roster, imports, audit }: Deps) {
+export function createRosterService({ clock, roster, imports, audit, tree }: Deps) {
   /** New rows in batches; a batch that meets a record created meanwhile falls back to one by one. */
   async function insertNew(rows: RosterFields[], now: number): Promise<{ inserted: number; updated: number }> {
     let inserted = 0
@@ -67,13 +73,15 @@ export function createRosterService({ clock, roster, imports, audit }: Deps) {
     return { inserted, updated }
   }
 
-  /** Stores checked rows keyed by card number: a re-import updates and never duplicates; bindings survive. */
-  async function store(rows: RosterFields[], now: number) {
-    const existing = await roster.many(rows.map((r) => r.cardNo))
+  /**
+   * Stores checked rows keyed by card number: a re-import updates and never duplicates; bindings survive.
+   * A member whose union changed keeps where she was (`unionMoves`).
+   */
+  async function store(rows: RosterFields[], existing: Map<string, RosterDoc>, now: number) {
     const fresh = rows.filter((r) => !existing.has(r.cardNo))
     const changed = rows.filter((r) => existing.has(r.cardNo) && !sameFields(existing.get(r.cardNo)!, r))
     for (let i = 0; i < changed.length; i += PARALLEL_UPDATES) {
-      await Promise.all(changed.slice(i, i + PARALLEL_UPDATES).map((row) => roster.updateFields(row, now)))
+      await Promise.all(changed.slice(i, i + PARALLEL_UPDATES).map((row) => roster.updateFields(row, now, existing.get(row.cardNo))))
     }
     const { inserted, updated } = await insertNew(fresh, now)
     return { imported: inserted, updated: changed.length + updated, unchanged: rows.length - fresh.length - changed.length }
@@ -105,15 +113,20 @@ export function createRosterService({ clock, roster, imports, audit }: Deps) {
      * are reported with their line numbers in the whole file, good rows are stored, and a chunked import
      * reports its running totals after every part.
      */
-    async importRoster(officer: string, req: RosterImportRequest): Promise<RosterImportResult> {
+    async importRoster(officer: string, scope: OfficerScope, req: RosterImportRequest): Promise<RosterImportResult> {
       const now = clock()
       const input = textOf(req)
       if ('refused' in input)
         return { imported: 0, updated: 0, unchanged: 0, errors: [{ line: 1, reason: input.refused }], encoding: 'utf-8', progress: null }
       const parsed = parseRosterCsv(input.text, new Date(now).getUTCFullYear())
       const shift = req.chunk ? req.chunk.firstLine - 2 : 0
-      const errors = parsed.errors.map((e) => (e.line > 1 ? { ...e, line: e.line + shift } : e))
-      const counts = await store(parsed.rows, now)
+      const [existing, unions] = await Promise.all([roster.many(parsed.rows.map((r) => r.cardNo)), tree()])
+      // Rows of unions outside her subtree are refused with the rest, row by row (issue 20).
+      const placed = placeRows(parsed.rows, parsed.lines, unions, scope, existing)
+      const errors = [...parsed.errors, ...placed.errors]
+        .sort((a, b) => a.line - b.line)
+        .map((e) => (e.line > 1 ? { ...e, line: e.line + shift } : e))
+      const counts = await store(placed.rows, existing, now)
       await audit.record({
         actor: officer,
         action: 'member.importRoster',
@@ -127,11 +140,12 @@ export function createRosterService({ clock, roster, imports, audit }: Deps) {
       return { ...counts, errors, encoding: input.encoding, progress }
     },
 
-    async listRosterPage(officer: string, req: ListRosterRequest): Promise<RosterPageDTO> {
+    /** Her subtree's members only (issue 20): the city sees everyone, a district officer her district's. */
+    async listRosterPage(officer: string, scope: OfficerScope, req: ListRosterRequest): Promise<RosterPageDTO> {
       const page = req.page ?? 0
       const pageSize = req.pageSize ?? 20
       const query = { q: req.q, branch: req.branch, tag: req.tag }
-      const { items, total } = await roster.list(query, page, pageSize)
+      const { items, total } = await roster.list({ ...query, ...ownedWhere(scope) }, page, pageSize)
       await audit.record({
         actor: officer,
         action: 'member.listRoster',

@@ -45,6 +45,17 @@ export function createUserRepository(db: Db) {
         .doc(openid)
         .update({ roles: db.command.addToSet(role), updatedAt: now })
     },
+    /**
+     * An officer of `unionId` (issue 20): replaces any officer role she held (one node per officer),
+     * keeps her staff roles. Setting the same role again changes nothing.
+     */
+    async setOfficer(openid: string, unionId: string, now: number): Promise<void> {
+      const roles = (await this.get(openid))?.roles ?? []
+      const next: StoredRole[] = [...roles.filter((r) => r.role !== 'officer'), { role: 'officer', unionId }]
+      await col()
+        .doc(openid)
+        .update({ roles: db.command.set(next), updatedAt: now })
+    },
     /** Her request is noted; she stays a member (binding, roles) until the union carries it out. */
     async markDeletionRequested(openid: string, requestedAt: number): Promise<void> {
       await col().doc(openid).update({ deletionRequestedAt: requestedAt, updatedAt: requestedAt })

@@ -28,7 +28,8 @@ const liveSession = batchedById<SessionDoc>(COLLECTIONS.screeningSessions)
 
 export function createCatalogRepository(db: Db) {
   return {
-    listProgrammes: () => getAll<ProgrammeDoc>(db, COLLECTIONS.screeningProgrammes, {}),
+    /** Every programme, or those an officer's subtree owns (`where`: unions.ts `ownedWhere`, index `unionPath`). */
+    listProgrammes: (where: { unionPath?: string } = {}) => getAll<ProgrammeDoc>(db, COLLECTIONS.screeningProgrammes, where),
     programme: (id: string) => cached(db, `sp:${id}`, () => getById<ProgrammeDoc>(db, COLLECTIONS.screeningProgrammes, id)),
     site: (id: string) => cached(db, `ss:${id}`, () => getById<SiteDoc>(db, COLLECTIONS.screeningSites, id)),
     async sites(ids: string[]): Promise<SiteDoc[]> {

@@ -5,12 +5,13 @@
  * every desk attempt is logged (`DeskLog`).
  */
 import type { AttemptLog } from '../common/attempt-log'
-import { type CallerAccount, isOfficer, scopeIds } from '../common/auth'
+import { type CallerAccount, scopeIds } from '../common/auth'
 import type { Clock } from '../common/clock'
 import { fail } from '../common/errors'
 import { maskName, maskPhone } from '../common/mask'
 import type { TokenService } from '../common/qr-token.service'
 import { beijingClock, beijingDate } from '../common/time'
+import { covers, type OfficerScope } from '../common/unions'
 import {
   type CheckinCodeDTO,
   type CheckInResultDTO,
@@ -161,10 +162,13 @@ export function createDeskService({ clock, catalog, bookings: ledger, tokens, lo
     },
 
     /** The day's sessions at her sites (an officer's: every site); who may ask is declared on the action. */
-    async staffSessions(account: CallerAccount, date?: string): Promise<StaffSessionDTO[]> {
+    /** Her sites' sessions of the day; an officer's: those at sites her subtree owns (issue 20), and her desk's. */
+    async staffSessions(account: CallerAccount, date?: string, officer: OfficerScope | null = null): Promise<StaffSessionDTO[]> {
       const siteIds = scopeIds(account, 'site')
       const all = await catalog.sessions({ date: date ?? beijingDate(clock()) })
-      const mine = isOfficer(account) ? all : all.filter((s) => siteIds.includes(s.siteId))
+      const sites = officer && !officer.all ? await catalog.sites([...new Set(all.map((s) => s.siteId))]) : []
+      const owned = new Set(sites.filter((x) => covers(officer!, x.unionPath)).map((x) => x._id))
+      const mine = officer?.all ? all : all.filter((s) => siteIds.includes(s.siteId) || owned.has(s.siteId))
       const names = new Map<string, string>()
       for (const s of mine) if (!names.has(s.programmeId)) names.set(s.programmeId, (await catalog.programme(s.programmeId))?.name ?? '')
       return Promise.all(mine.map((s) => stats(s, names.get(s.programmeId) ?? '')))

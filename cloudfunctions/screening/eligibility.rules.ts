@@ -12,6 +12,8 @@ export interface MemberFacts {
   birthDate: string
   tags: string[]
   branch: string
+  /** Her union's path in the tree: a programme for one union's members reads it (issue 20). */
+  unionPath?: string[]
   /** Checked in at a session of this programme. */
   screenedInProgramme: boolean
   /** Last check-in at any screening programme, UTC ms; null: never here. */

@@ -15,6 +15,7 @@ export function factsOf(roster: RosterDoc | null, history: BookingDoc[], program
     birthDate: roster?.birthDate ?? '',
     tags: roster?.tags ?? [],
     branch: roster?.branch ?? '',
+    unionPath: roster?.unionPath ?? [],
     screenedInProgramme: screened.some((b) => b.programmeId === programmeId),
     lastScreenedAt: last,
   }

@@ -9,6 +9,7 @@ import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
 import { fail } from '../common/errors'
 import type { CreateProgrammeRequest, ProgrammeDTO } from '~types/screening'
+import { audienceWithin, type OfficerScope, type Owner, ownedWhere } from '../common/unions'
 import { createCatalogRepository, type CatalogRepository } from './catalog.repository'
 import type { ProgrammeDoc, QuotaDoc, SessionDoc, SiteDoc } from './screening.docs'
 import { programmeDTO } from './screening.dto'
@@ -42,15 +43,16 @@ function sessionDocs(req: CreateProgrammeRequest): SessionDoc[] {
 
 type Made = Pick<ProgrammeDoc, 'createdAt' | 'createdBy' | 'requestId'>
 
-function programmeDoc(req: CreateProgrammeRequest, sessions: SessionDoc[], quotas: QuotaDoc[], made: Made): ProgrammeDoc {
+function programmeDoc(req: CreateProgrammeRequest, sessions: SessionDoc[], quotas: QuotaDoc[], made: Made, owner: Owner): ProgrammeDoc {
   const days = sessions.map((s) => s.date).sort()
   return {
     _id: req.id,
     name: req.name,
     description: req.description,
-    organiser: req.organiser,
+    ...owner,
     privacyNotice: req.privacyNotice,
-    eligibility: req.eligibility,
+    // a district's or grassroots union's programme is for its own members (issue 20)
+    eligibility: { ...req.eligibility, within: audienceWithin(owner) },
     priority: req.priority ?? null,
     totalQuota: req.totalQuota,
     branchQuotas: quotas.map((q) => ({ branch: q.branch, quotaId: q._id, quota: q.quota })),
@@ -66,7 +68,14 @@ function programmeDoc(req: CreateProgrammeRequest, sessions: SessionDoc[], quota
   }
 }
 
-export function programmeDocs(req: CreateProgrammeRequest, now: number, createdBy: string, requestId: string | null = null): ProgrammeDocs {
+/** `owner`: unions.ts ownerFor (the seed names its own); without one, the typed 主办 and no place in the tree. */
+export function programmeDocs(
+  req: CreateProgrammeRequest,
+  now: number,
+  createdBy: string,
+  requestId: string | null = null,
+  owner: Owner = { unionId: null, unionPath: [], organiser: req.organiser ?? '' },
+): ProgrammeDocs {
   const sessions = sessionDocs(req)
   const quotas: QuotaDoc[] = (req.branchQuotas ?? []).map((q, i) => ({
     _id: `${req.id}-q${i + 1}`,
@@ -76,8 +85,9 @@ export function programmeDocs(req: CreateProgrammeRequest, now: number, createdB
     left: q.quota,
     holders: {},
   }))
-  const sites: SiteDoc[] = req.sites.map(({ id, sessions: _s, ...rest }) => ({ _id: id, ...rest }))
-  return { programme: programmeDoc(req, sessions, quotas, { createdAt: now, createdBy, requestId }), sites, sessions, quotas }
+  const stamp = { unionId: owner.unionId, unionPath: owner.unionPath }
+  const sites: SiteDoc[] = req.sites.map(({ id, sessions: _s, ...rest }) => ({ _id: id, ...rest, ...stamp }))
+  return { programme: programmeDoc(req, sessions, quotas, { createdAt: now, createdBy, requestId }, owner), sites, sessions, quotas }
 }
 
 /** Cross-field checks the schema cannot express; the first failing field is named. */
@@ -116,13 +126,19 @@ export function createProgrammeService({ clock, catalog }: { clock: Clock; catal
   }
 
   return {
-    async create(openid: string, req: CreateProgrammeRequest, requestId: string | null): Promise<ProgrammeDTO> {
+    async create(openid: string, req: CreateProgrammeRequest, requestId: string | null, owner: Owner): Promise<ProgrammeDTO> {
       const problem = programmeProblem(req)
       if (problem) fail('INVALID_ARGUMENT', problem)
       if (await catalog.programme(req.id)) fail('CONFLICT', 'id')
-      const d = programmeDocs(req, clock(), openid, requestId)
+      const d = programmeDocs(req, clock(), openid, requestId, owner)
       await insertAll(catalog, d)
       return programmeDTO(d.programme, d.sites, d.sessions, d.quotas, clock())
+    },
+
+    /** The programmes her subtree owns, newest release first (the admin page's choices). */
+    async ownedBy(scope: OfficerScope): Promise<ProgrammeDTO[]> {
+      const list = (await catalog.listProgrammes(ownedWhere(scope))).sort((a, b) => b.releaseAt - a.releaseAt)
+      return Promise.all(list.map(dtoOf))
     },
 
     /** The programme this request created, for its same-id retry (`recover`); a half-written one is finished by running again. */

@@ -8,7 +8,11 @@ export interface ProgrammeDoc {
   _id: string
   name: string
   description: string
+  /** 主办: the owning union's name (unions.ts ownerFor), or the text typed before the tree. */
   organiser: string
+  /** The owning union and its path (issue 20); absent on a programme written before the tree (the city's). */
+  unionId?: string | null
+  unionPath?: string[]
   privacyNotice: { version: string; text: string }
   eligibility: EligibilityRulesDTO
   priority: PriorityRulesDTO | null
@@ -29,7 +33,8 @@ export interface ProgrammeDoc {
   requestId?: string | null
 }
 
-export type SiteDoc = Omit<SiteDTO, 'id'> & { _id: string }
+/** A site is owned by the union of the programme that first named it: officers of its subtree work its desk (auth.ts). */
+export type SiteDoc = Omit<SiteDTO, 'id'> & { _id: string; unionId?: string | null; unionPath?: string[] }
 
 /**
  * Who holds a place: a booking (its ledger id) or a waiting-list offer (its

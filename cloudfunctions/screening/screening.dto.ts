@@ -3,6 +3,7 @@
  * claim ids) never leave the function.
  */
 import type { BookingDTO, BookingStatus, ProgrammeDTO, SessionDTO, SiteDTO } from '~types/screening'
+import { ownerDTO } from '../common/unions'
 import { cancelDeadlineOf, periodOf, programmeStatus, type ProgrammeTimes } from './booking.rules'
 import type { BookingDoc, ProgrammeDoc, QuotaDoc, SessionDoc, SiteDoc } from './screening.docs'
 
@@ -40,7 +41,7 @@ export function programmeDTO(p: ProgrammeDoc, sites: SiteDoc[], sessions: Sessio
     id: p._id,
     name: p.name,
     description: p.description,
-    organiser: p.organiser,
+    ...ownerDTO(p),
     privacyNotice: p.privacyNotice,
     eligibility: p.eligibility,
     priority: p.priority,

@@ -48,7 +48,9 @@ export const createProgramme = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]{3,32}$/),
   name: text(60),
   description: text(2000, { multiline: true }),
-  organiser: text(60),
+  // 主办 is the owning union's name (issue 20); the typed text stays for a federation without a tree
+  organiser: text(60, { min: 0 }).optional(),
+  unionId: anId(40).optional(),
   privacyNotice: z.strictObject({ version: z.string().regex(/^[A-Za-z0-9._-]{1,32}$/), text: text(5000, { multiline: true }) }),
   eligibility: z.strictObject({
     gender: z.enum(['F', 'M']).nullable(),

@@ -1,21 +1,36 @@
 /**
  * Who may claim from a campaign, and what the centre says about it. The roster
- * half (tags, branch) is the kit's rosterReasons; the campaign's own reasons
- * (window, limit, sold out, draw) follow.
+ * half (tags, branch, the owner's subtree) is the kit's rosterReasons; the
+ * campaign's own reasons (window, limit, sold out, draw) follow.
  */
 import type { CentreState } from '~types/vouchers'
 import { rosterReasons, type RosterFacts } from '../common/roster-eligibility.rules'
 import type { CampaignDoc } from './vouchers.docs'
 
+/**
+ * The sub-budget a member draws on: the one of the nearest union on her path (her unit's, else her
+ * district's…), so a district may split its budget between its units and keep a share for the rest.
+ * A legacy sub-budget (before the tree) names her grassroots union by `branch`. -1: none is hers.
+ */
+export function subBudgetIndex(c: Pick<CampaignDoc, 'subBudgets'>, facts: Pick<RosterFacts, 'branch' | 'unionPath'>): number {
+  const subs = c.subBudgets ?? []
+  const path = facts.unionPath ?? []
+  for (let depth = path.length - 1; depth >= 0; depth--) {
+    const i = subs.findIndex((s) => s.unionId === path[depth])
+    if (i >= 0) return i
+  }
+  return subs.findIndex((s) => !s.unionId && s.branch === facts.branch)
+}
+
 export function audienceReasons(c: CampaignDoc, facts: RosterFacts | null, today: string): string[] {
+  const { tagsAny, branches, within } = c.audience
   const reasons = rosterReasons(
-    { gender: null, ageMin: null, ageMax: null, tagsAny: c.audience.tagsAny, branches: c.audience.branches },
+    { gender: null, ageMin: null, ageMax: null, tagsAny, branches, within: within ?? null },
     facts,
     today,
     '发放',
   )
-  if (facts && c.subBudgets?.length && !c.subBudgets.some((s) => s.branch === facts.branch) && !reasons.length)
-    reasons.push('您所在的工会不在本次发放范围内')
+  if (facts && c.subBudgets?.length && subBudgetIndex(c, facts) < 0 && !reasons.length) reasons.push('您所在的工会不在本次发放范围内')
   return reasons
 }
 

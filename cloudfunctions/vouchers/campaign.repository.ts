@@ -6,11 +6,14 @@ import { insertOnce } from '../common/db-errors'
 import { cached, forget } from '../common/instance-cache'
 import { readAll, rowsOf } from '../common/paginate'
 import { createPlaceStore } from '../common/place-store'
+import type { RosterFacts } from '../common/roster-eligibility.rules'
+import { subBudgetIndex } from './audience.rules'
 import type { CampaignDoc, PoolDoc } from './vouchers.docs'
 
 const COUNTERS = [
   'campaignId',
   'branch',
+  'unionId',
   'vouchers',
   'budgetFen',
   'left',
@@ -22,9 +25,10 @@ const COUNTERS = [
   'usedFen',
 ] as const
 
-export function poolIdOf(c: CampaignDoc, branch: string): string | null {
+/** Her pool: the campaign's one pool, or her sub-budget's (audience.rules `subBudgetIndex`); null: none is hers. */
+export function poolIdOf(c: CampaignDoc, member: Pick<RosterFacts, 'branch' | 'unionPath'>): string | null {
   if (!c.subBudgets?.length) return c._id
-  const i = c.subBudgets.findIndex((s) => s.branch === branch)
+  const i = subBudgetIndex(c, member)
   return i < 0 ? null : `${c._id}~${i}`
 }
 
@@ -45,7 +49,8 @@ export function poolsOf(c: CampaignDoc): PoolDoc[] {
   return c.subBudgets.map((s, i) => ({
     ...base,
     _id: `${c._id}~${i}`,
-    branch: s.branch,
+    branch: s.name ?? s.branch ?? null,
+    unionId: s.unionId ?? null,
     vouchers: s.vouchers,
     budgetFen: s.budgetFen,
     left: s.vouchers,
@@ -77,6 +82,8 @@ export function createCampaignRepository(db: Db) {
     get: (id: string) => cached(db, `voucher-campaign:${id}`, () => load(id)),
     fresh: load,
     all: () => cached(db, 'voucher-campaigns', () => readAll<CampaignDoc>(coll().where({}))),
+    /** An officer's list: her subtree's (unions.ts `ownedWhere`; index `unionPath`), or every one for the city. */
+    owned: (where: { unionPath?: string }) => readAll<CampaignDoc>(coll().where(where)),
     /** Once per id: a retry of a call that died half-way adds only what is missing. */
     async insert(c: CampaignDoc): Promise<void> {
       for (const p of poolsOf(c)) await insertOnce(pools(), { ...p })

@@ -5,6 +5,7 @@ import type { Clock } from '../common/clock'
 import type { RosterDoc } from '../common/member-docs'
 import type { RosterLookup } from '../common/roster-lookup'
 import { beijingDate } from '../common/time'
+import { ownerDTO } from '../common/unions'
 import { audienceReasons, centreState } from './audience.rules'
 import { type CampaignRepository, poolIdOf } from './campaign.repository'
 import { isModelWorker, refOf } from './claim.service'
@@ -53,13 +54,14 @@ export function createCentreService(d: CentreDeps) {
     useEndsAt: c.useEndsAt,
     drawAt: c.drawAt ?? null,
     merchants: merchants.filter((m) => c.merchantIds.includes(m._id)).map((m) => ({ id: m._id, name: m.name })),
+    organiser: ownerDTO(c, c.funderName).organiser,
   })
 
   /** One campaign as this member sees it: its state and why, her vouchers and draw entry. */
   async function item(c: CampaignDoc, her: Her, merchants: MerchantDoc[]): Promise<CentreItemDTO> {
     const { roster, openid, now } = her
     const reasons = audienceReasons(c, roster, beijingDate(now))
-    const poolId = roster ? poolIdOf(c, roster.branch) : null
+    const poolId = roster ? poolIdOf(c, roster) : null
     const pool = poolId && !reasons.length ? await d.campaigns.pool(poolId) : null
     const modelWorker = !!roster && isModelWorker(roster)
     const reserve = maxUnionFen(c.rule, c.modelWorkerBonus ?? null, modelWorker)

@@ -152,7 +152,7 @@ export function createClaimService(d: ClaimDeps) {
       const c = await campaign(campaignId)
       checkWindow(c)
       checkAudience(c, roster)
-      const poolId = poolIdOf(c, roster.branch) ?? fail('NOT_ELIGIBLE')
+      const poolId = poolIdOf(c, roster) ?? fail('NOT_ELIGIBLE')
       const reserveFen = maxUnionFen(c.rule, c.modelWorkerBonus ?? null, isModelWorker(roster))
       const pool = glanced?._id === poolId ? glanced : await d.campaigns.pool(poolId)
       if (!pool || pool.left < 1 || pool.budgetLeft < reserveFen) fail('SOLD_OUT')

@@ -20,6 +20,8 @@ export function createMerchantRepository(db: Db) {
       )
     },
     all: () => readAll<MerchantDoc>(coll().where({})),
+    /** An officer's list: her subtree's (unions.ts `ownedWhere`; index `unionPath`), or every one for the city. */
+    owned: (where: { unionPath?: string }) => readAll<MerchantDoc>(coll().where(where)),
     async put(doc: MerchantDoc): Promise<void> {
       const { _id, ...rest } = doc
       await coll().doc(_id).set(rest)

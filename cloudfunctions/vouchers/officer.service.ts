@@ -1,7 +1,12 @@
-/** Officers: partner merchants (create, edit, suspend), campaigns, the dashboard and its CSV. */
+/**
+ * Officers: partner merchants (create, edit, suspend), campaigns, the dashboard and its CSV. Each
+ * merchant and campaign is owned by a union (issue 20): an officer's lists are her subtree's (the
+ * router already refused a target outside it), a campaign's audience is its owner's subtree.
+ */
 import { createHash, randomBytes } from 'node:crypto'
 import type { CampaignDTO, CampaignInputDTO, DashboardDTO, MerchantDTO, MerchantInputDTO, Period } from '~types/vouchers'
 import type { Clock } from '../common/clock'
+import { audienceWithin, type Owner, ownerDTO, type UnionDoc } from '../common/unions'
 import { toCsv } from '../common/csv'
 import { fail } from '../common/errors'
 import { shanghai } from '../common/time'
@@ -11,7 +16,7 @@ import type { MerchantRepository } from './merchant.repository'
 import type { RedemptionRepository } from './redemption.repository'
 import type { SettlementService } from './settlement.service'
 import { MANAGER_SUFFIX } from './staff.rules'
-import type { CampaignDoc, MerchantDoc } from './vouchers.docs'
+import type { CampaignDoc, MerchantDoc, StoredSubBudget } from './vouchers.docs'
 import type { EntryRepository } from './entry.repository'
 import type { VoucherRepository } from './voucher.repository'
 
@@ -23,7 +28,12 @@ export interface OfficerDeps {
   redemptions: RedemptionRepository
   settlement: SettlementService
   entries: EntryRepository
+  /** A union of the tree (cached read): a sub-budget names one of the owner's subtree. */
+  union: (id: string) => Promise<UnionDoc | null>
 }
+
+/** An officer's list filter: her subtree's documents (unions.ts `ownedWhere`), `{}` for the city. */
+export type OwnedWhere = { unionPath?: string }
 
 /** The officer and her request id: a new merchant's or campaign's id is derived from them, so a retry finds it. */
 export interface OfficerCaller {
@@ -43,8 +53,31 @@ const merchantDTO = (m: MerchantDoc): MerchantDTO => ({
   address: m.address,
   category: m.category,
   suspended: m.suspended,
+  ...ownerDTO(m),
 })
-const campaignDTO = ({ createdBy: _b, draw: _d, drawRequestId: _r, _id, ...c }: CampaignDoc): CampaignDTO => ({ ...c, id: _id })
+export const campaignDTO = (doc: CampaignDoc): CampaignDTO => {
+  const { createdBy: _b, draw: _d, drawRequestId: _r, unionPath: _p, unionId: _u, organiser: _o, _id, subBudgets, ...c } = doc
+  const subs = (subBudgets ?? []).map((s) => ({
+    unionId: s.unionId ?? '',
+    name: s.name ?? s.branch ?? '',
+    budgetFen: s.budgetFen,
+    vouchers: s.vouchers,
+  }))
+  return { ...c, subBudgets: subs, id: _id, ...ownerDTO(doc, c.funderName) }
+}
+
+/** The sub-budgets as stored: each names a union of the owner's subtree (its name kept beside it), else the field is refused. */
+async function subBudgetsOf(input: CampaignInputDTO, owner: Owner, union: OfficerDeps['union']): Promise<StoredSubBudget[]> {
+  const out: StoredSubBudget[] = []
+  for (const [i, s] of (input.subBudgets ?? []).entries()) {
+    const u = await union(s.unionId)
+    // The owner's own node or one below it; a campaign before the tree (no owner) names none.
+    if (!u || !owner.unionId || !u.path.includes(owner.unionId))
+      fail('INVALID_ARGUMENT', `subBudgets.${i}.unionId`, `${u?.name ?? s.unionId} 不属于主办单位${owner.organiser || ''}`)
+    out.push({ unionId: u._id, name: u.name, budgetFen: s.budgetFen, vouchers: s.vouchers })
+  }
+  return out
+}
 
 /** Cross-field checks the schema cannot make; the message names the field in Chinese. */
 export function campaignProblem(c: CampaignInputDTO): [string, string] | null {
@@ -57,18 +90,22 @@ export function campaignProblem(c: CampaignInputDTO): [string, string] | null {
   if (c.subBudgets?.length) {
     if (c.subBudgets.reduce((a, s) => a + s.budgetFen, 0) !== c.budgetFen) return ['subBudgets', '各基层工会预算之和须等于总预算']
     if (c.subBudgets.reduce((a, s) => a + s.vouchers, 0) !== c.totalVouchers) return ['subBudgets', '各基层工会张数之和须等于总张数']
-    if (new Set(c.subBudgets.map((s) => s.branch)).size !== c.subBudgets.length) return ['subBudgets', '基层工会重复']
+    if (new Set(c.subBudgets.map((s) => s.unionId)).size !== c.subBudgets.length) return ['subBudgets', '工会重复']
   }
   return null
 }
 
 export function createOfficerService(d: OfficerDeps) {
   return {
-    listMerchants: async () => (await d.merchants.all()).sort((a, b) => a.createdAt - b.createdAt).map(merchantDTO),
-    async saveMerchant(input: MerchantInputDTO & { id?: string }, who: OfficerCaller): Promise<MerchantDTO> {
+    listMerchants: async (where: OwnedWhere) => (await d.merchants.owned(where)).sort((a, b) => a.createdAt - b.createdAt).map(merchantDTO),
+    /** A till's own merchants (staff hold roles of these). */
+    merchantsOf: async (ids: string[]) => (await d.merchants.many(ids)).sort((a, b) => a.createdAt - b.createdAt).map(merchantDTO),
+    /** `owner`: who signs a new one (ownerFor); an edit keeps the union that signed it. */
+    async saveMerchant(input: MerchantInputDTO & { id?: string }, who: OfficerCaller, owner: () => Promise<Owner>): Promise<MerchantDTO> {
       const now = d.clock()
       const old = input.id ? await d.merchants.get(input.id) : null
       if (input.id && !old) fail('NOT_FOUND', 'id')
+      if (old && input.unionId && input.unionId !== (old.unionId ?? null)) fail('INVALID_ARGUMENT', 'unionId', '签约单位保存后不能更改')
       const { name, address, category } = input
       const base = {
         suspended: old?.suspended ?? false,
@@ -76,7 +113,13 @@ export function createOfficerService(d: OfficerDeps) {
         updatedAt: now,
         requestId: who.requestId ?? null,
       }
-      const doc: MerchantDoc = { _id: old?._id ?? newId('m', who), name, address, category, ...base }
+      // an edit keeps who signed it (a merchant from before the tree stays the city's: no owner fields)
+      const owned = old
+        ? old.unionPath
+          ? { unionId: old.unionId ?? null, unionPath: old.unionPath, organiser: old.organiser ?? '' }
+          : {}
+        : await owner()
+      const doc: MerchantDoc = { _id: old?._id ?? newId('m', who), name, address, category, ...base, ...owned }
       if (doc._id.endsWith(MANAGER_SUFFIX)) fail('INVALID_ARGUMENT', 'id')
       await d.merchants.put(doc)
       return merchantDTO(doc)
@@ -86,21 +129,29 @@ export function createOfficerService(d: OfficerDeps) {
       await d.merchants.setSuspended(merchantId, suspended, d.clock())
       return merchantDTO((await d.merchants.get(merchantId))!)
     },
-    listCampaigns: async () => (await d.campaigns.all()).sort((a, b) => b.createdAt - a.createdAt).map(campaignDTO),
+    listCampaigns: async (where: OwnedWhere) => (await d.campaigns.owned(where)).sort((a, b) => b.createdAt - a.createdAt).map(campaignDTO),
     /** A same-id retry of a save: the merchant its first call stored (carrying the request id). */
     async recoverMerchant(input: { id?: string }, who: OfficerCaller): Promise<{ data: MerchantDTO } | undefined> {
       const m = who.requestId ? await d.merchants.get(input.id ?? newId('m', who)) : null
       return m && m.requestId === who.requestId ? { data: merchantDTO(m) } : undefined
     },
-    async createCampaign(input: CampaignInputDTO, who: OfficerCaller): Promise<CampaignDTO> {
+    /**
+     * `owner`: the union that runs it (ownerFor). A district's or grassroots union's campaign is for its
+     * own subtree's members (`within`), and its sub-budgets name unions of that subtree.
+     */
+    async createCampaign(input: CampaignInputDTO, who: OfficerCaller, owner: Owner): Promise<CampaignDTO> {
       const problem = campaignProblem(input)
       if (problem) fail('INVALID_ARGUMENT', problem[0], problem[1])
       const known = await d.merchants.many(input.merchantIds)
       if (known.length !== new Set(input.merchantIds).size) fail('NOT_FOUND', 'merchantIds')
+      const { unionId: _named, ...rest } = input
+      const within = audienceWithin(owner)
       const doc: CampaignDoc = {
-        ...input,
+        ...rest,
+        ...owner,
+        audience: { ...input.audience, within },
         drawAt: input.drawAt ?? null,
-        subBudgets: input.subBudgets ?? [],
+        subBudgets: await subBudgetsOf(input, owner, d.union),
         modelWorkerBonus: input.modelWorkerBonus ?? null,
         _id: newId('c', who),
         createdAt: d.clock(),
@@ -165,9 +216,9 @@ export function createOfficerService(d: OfficerDeps) {
       )
       return { filename: `${c.name}-核销流水.csv`, csv }
     },
-    async merchantStatements(period: Period, date: string) {
+    async merchantStatements(period: Period, date: string, where: OwnedWhere) {
       const out = []
-      for (const m of await d.merchants.all()) {
+      for (const m of await d.merchants.owned(where)) {
         const s = await d.settlement.build({ merchantId: m._id, period, date })
         out.push({ merchantId: m._id, merchantName: m.name, state: s.state, totals: s.totals })
       }

@@ -1,6 +1,7 @@
 /**
  * The till and the merchant manager. Staff of the merchant the input names (its manager too, and
- * officers) work its till; only its manager (or an officer) confirms or disputes its statements.
+ * officers of the union that signed it: auth.ts STAFF_OWNER) work its till; only its manager
+ * confirms or disputes its statements.
  */
 import type { Auth } from '../common/auth'
 import { action, type ActionContext } from '../common/function'
@@ -22,8 +23,8 @@ export const staffActions = {
     auth: { staff: 'merchant' },
     async run(_i, c) {
       const roles = merchantRoles(c.account.roles)
-      const all = await svc(c.db, c.clock).officer.listMerchants()
-      return all.filter((m) => roles.has(m.id)).map((merchant) => ({ merchant, manager: roles.get(merchant.id)!.manager }))
+      const mine = await svc(c.db, c.clock).officer.merchantsOf([...roles.keys()])
+      return mine.map((merchant) => ({ merchant, manager: roles.get(merchant.id)!.manager }))
     },
   }),
   preview: action({

@@ -8,6 +8,7 @@ import { perInstance } from '../common/instance-cache'
 import { getWechat } from '../common/wechat.cloud'
 import { createTokenService } from '../common/qr-token.service'
 import { createRosterLookup } from '../common/roster-lookup'
+import { readUnion } from '../common/unions'
 import { createCampaignRepository } from './campaign.repository'
 import { createCentreService } from './centre.service'
 import { createClaimService } from './claim.service'
@@ -60,7 +61,16 @@ export const vouchersServices = perInstance((db: Db, clock: Clock) => {
       attempts,
     }),
     reversal: createReversalService({ clock, campaigns, vouchers, merchants, redemptions, returns, attempts }),
-    officer: createOfficerService({ clock, campaigns, vouchers, merchants, redemptions, settlement, entries }),
+    officer: createOfficerService({
+      clock,
+      campaigns,
+      vouchers,
+      merchants,
+      redemptions,
+      settlement,
+      entries,
+      union: (id) => readUnion(db, id),
+    }),
     sweeper: createVoucherSweep({ clock, campaigns, vouchers, claims, notices, returns }),
     myData: createVoucherData({ campaigns, entries, wallet, notices }),
   }

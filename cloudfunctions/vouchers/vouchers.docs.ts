@@ -1,9 +1,11 @@
 /** Stored shapes of the vouchers function; only its repositories read and write them. */
 import type { CampaignInputDTO, DrawDTO, Period, VoucherStatus } from '~types/vouchers'
 import type { ClaimDoc } from '../common/claim-ledger'
+import type { Owned } from '../common/unions'
 import type { Price } from './pricing.rules'
 
-export interface MerchantDoc {
+/** Owned (issue 20): `unionId`, `unionPath`, `organiser` of the union that signed it (absent on older ones: the city's). */
+export interface MerchantDoc extends Owned {
   _id: string
   name: string
   address: string
@@ -15,13 +17,27 @@ export interface MerchantDoc {
   requestId?: string | null
 }
 
-export interface CampaignDoc extends CampaignInputDTO {
+/**
+ * Owned (issue 20): `unionPath` of its 主办 (absent on older ones: the city's). Sub-budgets name unions
+ * by id (a legacy one names a grassroots union by `branch`).
+ */
+export interface CampaignDoc extends Omit<CampaignInputDTO, 'unionId' | 'subBudgets'>, Owned {
+  subBudgets?: StoredSubBudget[]
   _id: string
   createdAt: number
   createdBy: string
   draw: DrawDTO | null
   /** The officer's request that ran the draw (null: the timer's): a retry after a crash answers from it. */
   drawRequestId?: string | null
+}
+
+/** A sub-budget as stored: by union (with its name as it was), or by branch name on campaigns before the tree. */
+export interface StoredSubBudget {
+  unionId?: string
+  name?: string
+  branch?: string
+  budgetFen: number
+  vouchers: number
 }
 
 /**
@@ -32,7 +48,10 @@ export interface CampaignDoc extends CampaignInputDTO {
 export interface PoolDoc {
   _id: string
   campaignId: string
+  /** The sub-budget's union name (or legacy branch); null: the campaign's one pool. */
   branch: string | null
+  /** The sub-budget's union (absent on a legacy branch pool). */
+  unionId?: string | null
   vouchers: number
   budgetFen: number
   left: number

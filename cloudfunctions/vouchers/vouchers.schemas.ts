@@ -27,7 +27,15 @@ export const disputeStatement = z.strictObject({
 })
 export const periodRef = z.strictObject({ period, date: calendarDate })
 
-export const saveMerchant = z.strictObject({ id: merchantId.optional(), name: safeText(40), address: safeText(80), category: safeText(20) })
+// 主办 / 签约单位 (issue 20): a union of her subtree, by id; absent: her own node.
+const unionId = id(40)
+export const saveMerchant = z.strictObject({
+  id: merchantId.optional(),
+  name: safeText(40),
+  address: safeText(80),
+  category: safeText(20),
+  unionId: unionId.optional(),
+})
 export const suspend = z.strictObject({ merchantId, suspended: z.boolean() })
 
 const percent = z.int().min(1).max(99)
@@ -52,7 +60,7 @@ export const createCampaign = z.strictObject({
   drawAt: instant.nullable().optional(),
   audience: z.strictObject({ tagsAny: z.array(tag).max(10), branches: z.array(safeText(60)).max(200) }),
   subBudgets: z
-    .array(z.strictObject({ branch: safeText(60), budgetFen: fen.min(1), vouchers: z.int().min(1) }))
+    .array(z.strictObject({ unionId, budgetFen: fen.min(1), vouchers: z.int().min(1), name: safeText(60).optional() }))
     .max(200)
     .optional(),
   merchantIds: z.array(merchantId).min(1).max(200),
@@ -65,6 +73,7 @@ export const createCampaign = z.strictObject({
     .min(0)
     .max(7 * 24 * 60),
   remindDaysBefore: z.int().min(0).max(30),
+  unionId: unionId.optional(),
 })
 export const draw = z.strictObject({
   campaignId: id(),

@@ -17,7 +17,12 @@ export interface RoleView {
 /** How a role reads to a person: what it is called, where it applies, what it lets them do. */
 export function describeRole(role: RoleDTO): RoleView {
   if (role.role === 'member') return { title: '会员', scopeName: '', duty: '使用各项会员服务' }
-  if (role.role === 'officer') return { title: '工会干部', scopeName: '', duty: '导入会员名册，发放工作人员邀请码' }
+  if (role.role === 'officer')
+    return {
+      title: '工会干部',
+      scopeName: role.union.name,
+      duty: role.union.all ? '管理全市会员名册、各项服务与工作人员邀请码' : `管理${role.union.name}及下级工会的会员与各项服务`,
+    }
   if (role.scope.kind === 'merchant' && role.scope.id.endsWith(MERCHANT_MANAGER_SUFFIX)) {
     return { title: '商户店长', scopeName: role.scope.name, duty: '核销消费券，查看并确认本店的对账单' }
   }

@@ -9,6 +9,7 @@ import { authLabel, type Auth } from '../../cloudfunctions/common/auth'
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import type { DefinedFunction } from '../../cloudfunctions/common/function'
 import type { StoredRole } from '../../cloudfunctions/common/member-docs'
+import { createConsoleFunction } from '../../cloudfunctions/console/index'
 import { createEventsFunction } from '../../cloudfunctions/events/index'
 import { createMatchmakingFunction } from '../../cloudfunctions/matchmaking/index'
 import { createMemberFunction } from '../../cloudfunctions/member/index'
@@ -37,11 +38,11 @@ const ROLES: Record<Exclude<Kind, 'anonymous' | 'member'>, StoredRole[]> = {
 /** What the declaration says this kind of caller gets: null = past authorisation. */
 function expected(auth: Auth<never>, kind: Kind): string | null {
   if (kind === 'anonymous') return 'UNAUTHENTICATED'
-  if (auth === 'caller') return null
+  if (auth === 'caller' || auth === 'anyone') return null
   if (auth === 'member') return kind === 'member' ? null : 'NOT_VERIFIED'
   if (typeof auth === 'object' && 'manager' in auth) return kind === 'manager' ? null : 'FORBIDDEN'
   if (kind === 'officer') return null
-  if (auth === 'officer') return 'FORBIDDEN'
+  if (auth === 'officer' || 'officer' in auth) return 'FORBIDDEN'
   const holds = { event: kind === 'eventStaff', site: kind === 'siteStaff', merchant: kind === 'cashier' || kind === 'manager' }
   return holds[auth.staff] ? null : 'FORBIDDEN'
 }
@@ -106,6 +107,7 @@ const FUNCTIONS: [string, () => DefinedFunction][] = [
   ['screening', () => createScreeningFunction({ db: () => emu.db })],
   ['vouchers', () => createVouchersFunction({ db: () => emu.db })],
   ['matchmaking', () => createMatchmakingFunction({ db: () => emu.db })],
+  ['console', () => createConsoleFunction({ db: () => emu.db })],
 ]
 
 describe.each(FUNCTIONS)('%s: every action as every kind of caller', (_name, make) => {

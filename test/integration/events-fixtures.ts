@@ -11,20 +11,25 @@ import { createCatalogRepository } from '../../cloudfunctions/events/catalog.rep
 export const HOUR = 3_600_000
 export const T0 = Date.UTC(2027, 0, 1, 2, 0) // 2027-01-01 10:00 Shanghai
 
-export async function seedMember(db: Db, openid: string, name: string, roles: StoredRole[] = []): Promise<void> {
+/** `unionPath`: her union's place in the tree (issue 20); without, a record imported before the tree. */
+export async function seedMember(db: Db, openid: string, name: string, roles: StoredRole[] = [], unionPath?: string[]): Promise<void> {
   const cardNo = `T${openid.replace(/[^A-Za-z0-9]/g, '').slice(-10)}`
-  await db.collection(COLLECTIONS.roster).doc(cardNo).set({
-    name,
-    cardNo,
-    phone: '13900000000',
-    branch: '测试工会',
-    tags: [],
-    gender: 'F',
-    birthDate: '1980-01-01',
-    boundOpenid: openid,
-    importedAt: T0,
-    updatedAt: T0,
-  })
+  await db
+    .collection(COLLECTIONS.roster)
+    .doc(cardNo)
+    .set({
+      name,
+      cardNo,
+      phone: '13900000000',
+      branch: '测试工会',
+      tags: [],
+      gender: 'F',
+      birthDate: '1980-01-01',
+      boundOpenid: openid,
+      ...(unionPath ? { unionId: unionPath[unionPath.length - 1], unionPath } : {}),
+      importedAt: T0,
+      updatedAt: T0,
+    })
   await db.collection(COLLECTIONS.users).doc(openid).set({
     rosterId: cardNo,
     verifiedAt: T0,

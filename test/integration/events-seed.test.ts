@@ -1,7 +1,8 @@
 /** The demo seed: the story's data, idempotent, and usable at once by the demo identities. */
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import { createEventsFunction } from '../../cloudfunctions/events'
-import { FAIR_ID, seedEvents, WALK_ID } from '../../tools/seed/events.seed'
+import { FAIR_ID, NANJING_ID, seedEvents, WALK_ID } from '../../tools/seed/events.seed'
+import { pathOf } from '../../tools/seed/union-structure'
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
 import { invoke, okData } from '../support/invoke'
 import { seedMember, staffOf } from './events-fixtures'
@@ -16,7 +17,7 @@ beforeAll(async () => {
   emu = await startTestEmulator()
   await seedEvents(emu.db, NOW)
   await seedEvents(emu.db, NOW + 60_000)
-  await seedMember(emu.db, 'demo-model-worker', '张建国')
+  await seedMember(emu.db, 'demo-model-worker', '张建国', [], pathOf('u-jn-auto'))
   await seedMember(emu.db, 'demo-event-staff', '刘洋', staffOf(FAIR_ID))
   await seedMember(emu.db, 'demo-officer', '孙丽', [{ role: 'officer' }])
 })
@@ -39,8 +40,14 @@ test('the story: a running fair with 50 booths in two zones, gift tiers, the wal
     { minTotal: 10, minPerZone: 0 },
     { minTotal: 10, minPerZone: 5 },
   ])
+  // 玄武区总工会's walk is for its own members (issue 20): 张建国 of 江宁 reads why he cannot sign up
   const walk = okData(await invoke(main, 'demo-model-worker', 'eventDetail', { eventId: WALK_ID }))
-  expect(walk).toMatchObject({ phase: 'ongoing', signedUp: 3, signUp: { capacity: 600 }, mySignUp: { eventId: WALK_ID } })
+  expect(walk).toMatchObject({ phase: 'ongoing', signedUp: 0, signUp: { capacity: 600 }, mySignUp: null, organiser: '玄武区总工会' })
+  expect(walk.within).toEqual({ unionId: 'u-xuanwu', name: '玄武区总工会' })
+  expect(walk.notForYou).toContain('仅限玄武区总工会所属会员')
+  expect(await invoke(main, 'demo-model-worker', 'signUp', { eventId: WALK_ID })).toMatchObject({ ok: false, code: 'NOT_ELIGIBLE' })
+  const craft = okData(await invoke(main, 'demo-model-worker', 'eventDetail', { eventId: NANJING_ID }))
+  expect(craft).toMatchObject({ organiser: '秦淮区总工会', unionId: 'u-qinhuai' })
   expect(walk.checkpoints.map((c: { name: string }) => c.name)).toEqual(['起点', '山顶'])
 })
 

@@ -31,11 +31,12 @@ it('seeds 234 checked-in attendees and 南京市总工会 20 mixers; a second ru
   ])
 }, 60_000)
 
-it('the demo singles can make a profile, sign the statement and sign up for the 七夕 mixer', async () => {
-  for (const who of ['demo-single-man', 'demo-single-woman']) {
+it('秦淮区总工会’s 七夕 mixer: its members make a profile, sign the statement and sign up; a member of another district reads why not', async () => {
+  // 陈静 (苏果超市有限公司工会) and 赵敏 (市妇幼保健院工会) are 秦淮's (issue 20: the mixer is for its owner's members)
+  for (const who of ['demo-cashier', 'demo-nurse']) {
     okData(
       await invoke(main, who, 'saveProfile', {
-        nickname: who.endsWith('man') && !who.endsWith('woman') ? '浩子' : '婷婷',
+        nickname: who === 'demo-cashier' ? '静静' : '小敏',
         sector: '企业',
         intro: '喜欢爬山',
       }),
@@ -43,6 +44,9 @@ it('the demo singles can make a profile, sign the statement and sign up for the 
     okData(await invoke(main, who, 'signStatement', { version: SINGLE_STATEMENT.version }))
     expect(okData(await invoke(main, who, 'signUp', { mixerId: QIXI_ID })).status).toBe('review')
   }
+  const card = okData(await invoke(main, 'demo-model-worker', 'getMixer', { mixerId: QIXI_ID })) // 张建国, 江宁
+  expect(card.mixer.organiser).toBe('秦淮区总工会')
+  expect(card.eligibility.reasons).toContainEqual(expect.stringContaining('仅限秦淮区总工会所属会员'))
 })
 
 it("at the deadline the seeded picks give the story's 7 pairs", async () => {

@@ -98,7 +98,7 @@ const ACTIONS: Record<string, fc.Arbitrary<unknown>> = {
 /** Officers' actions refuse anyone else before reading her input (auth.ts step 1). */
 const OFFICERS_ONLY = new Set(
   Object.entries(main.actions)
-    .filter(([, a]) => a.auth === 'officer')
+    .filter(([, a]) => a.auth === 'officer' || (typeof a.auth === 'object' && 'officer' in a.auth))
     .map(([name]) => name),
 )
 

@@ -53,6 +53,7 @@ it('lists the events, screening sites and merchants an officer can invite staff 
       { kind: 'merchant', id: SUGUO.id, name: SUGUO.name, detail: '核销员（扫码核销）· 南京市中山路 1 号' },
       { kind: 'merchant', id: `${SUGUO.id}-mgr`, name: SUGUO.name, detail: '店长（核销与对账）· 南京市中山路 1 号' },
     ],
+    unions: [], // no tree in this federation: officer invites name a union of it (test/integration/unions.test.ts)
   })
   expect(await invoke(main, 'o-cashier', 'inviteTargets', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' })
 })

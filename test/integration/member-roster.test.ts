@@ -140,6 +140,7 @@ it('shows officers a masked, paginated roster they can search', async () => {
     tags: ['劳模'],
     gender: 'M',
     bound: true,
+    unionId: null, // no tree in this federation yet: only the city reaches it
     memberRef: expect.stringMatching(/^M-[2-9A-Z]{10}$/),
   })
   expect(okData(await invoke<RosterPageDTO>(main, 'o-officer', 'listRoster', { page: 1, pageSize: 3 })).items).toHaveLength(1)

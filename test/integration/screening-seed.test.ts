@@ -1,5 +1,6 @@
 import { createScreeningFunction } from '../../cloudfunctions/screening/index'
 import { seedScreening } from '../../tools/seed/screening.seed'
+import { pathOf } from '../../tools/seed/union-structure'
 import type {
   BookResponse,
   CheckinCodeDTO,
@@ -27,7 +28,15 @@ beforeAll(async () => {
   await seedMembers(emu.db, [
     { openid: 'demo-rider', name: '王秀英', gender: 'F', birthDate: '1986-04-12', tags: ['新就业形态'], branch: '美团外卖秦淮站点工会' },
     { openid: 'demo-member', name: '李明', gender: 'M', birthDate: '1990-05-20', tags: [], branch: '市机关工会' },
-    { openid: 'a-nurse', name: '赵敏', gender: 'F', birthDate: '1989-11-30', tags: ['女职工'], branch: '市妇幼保健院工会' },
+    {
+      openid: 'a-nurse',
+      name: '赵敏',
+      gender: 'F',
+      birthDate: '1989-11-30',
+      tags: ['女职工'],
+      branch: '市妇幼保健院工会',
+      unionPath: pathOf('u-qh-fuyou'),
+    },
     { openid: 'a-driver', name: '陈红', gender: 'F', birthDate: '1984-08-08', tags: ['新就业形态'], branch: '玄武区网约车司机联合工会' },
   ])
   await seedRole(emu.db, 'demo-nurse', staffOf('site-fuyou'))
@@ -44,7 +53,9 @@ it('seeds 152 places over 7 days at 南京市妇幼保健院 with early, lunch-h
   expect(new Set(list.map((s) => s.period))).toEqual(new Set(['early', 'day', 'evening']))
   expect(list.some((s) => s.label === '11:30–13:30')).toBe(true)
   const cards = okData(await invoke<ProgrammeCardDTO[]>(main, 'demo-rider', 'listProgrammes', {}))
-  expect(cards.map((c) => c.programme.status).sort()).toEqual(['open', 'upcoming'])
+  expect(cards.map((c) => c.programme.status).sort()).toEqual(['open', 'open', 'upcoming'])
+  // 主办 on every programme (issue 20): the city's first round, 秦淮's 三八 round, 鼓楼's own
+  expect(cards.map((c) => c.programme.organiser).sort()).toEqual(['南京市总工会', '秦淮区总工会', '鼓楼区总工会'].sort())
 })
 
 it('shows the rider eligible with priority and 李明 ineligible with a reason', async () => {
@@ -54,7 +65,7 @@ it('shows the rider eligible with priority and 李明 ineligible with a reason',
   expect(li.eligibility).toMatchObject({ eligible: false, reason: '仅限女职工参加' })
 })
 
-it('the 三八 programme promises 女职工 and keeps it: a nurse is eligible; the site never names its hospital twice (issue 8 defect 16)', async () => {
+it('the 三八 programme (秦淮区总工会) promises 女职工 and keeps it: a nurse of 秦淮 is eligible; the site never names its hospital twice (issue 8 defect 16)', async () => {
   const cards = okData(await invoke<ProgrammeCardDTO[]>(main, 'a-nurse', 'listProgrammes', {}))
   const march = cards.find((c) => c.programme.name.includes('三八'))!
   expect(march.eligibility).toMatchObject({ eligible: true })

@@ -13,6 +13,8 @@ export interface MemberSpec {
   birthDate?: string
   tags?: string[]
   branch?: string
+  /** Her union's place in the tree (issue 20); absent: a record imported before the tree. */
+  unionPath?: string[]
 }
 
 function docsOf(m: MemberSpec, i: number): { roster: RosterDoc; user: UserDoc } {
@@ -27,6 +29,7 @@ function docsOf(m: MemberSpec, i: number): { roster: RosterDoc; user: UserDoc } 
     gender: m.gender ?? 'F',
     birthDate: m.birthDate ?? '1985-06-01',
     boundOpenid: m.openid,
+    ...(m.unionPath ? { unionId: m.unionPath[m.unionPath.length - 1], unionPath: m.unionPath } : {}),
     importedAt: 0,
     updatedAt: 0,
   }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { seedMembers } from './screening.fixtures'
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
-import { campaignInput, HOUR, merchant, poolsOf, setUpOfficer, T0, vouchersHarness } from './vouchers-fixtures'
+import { campaignInput, HOUR, merchant, placeMembers, poolsOf, seedTree, setUpOfficer, T0, vouchersHarness } from './vouchers-fixtures'
 
 let emu: TestEmulator
 const h = vouchersHarness()
@@ -18,6 +18,8 @@ beforeAll(async () => {
     { openid: 'rider', tags: ['新就业形态'], branch: '美团外卖骑手联合工会' },
     { openid: 'other', tags: [], branch: '鼓楼区机关工会' },
   ])
+  await seedTree(emu.db)
+  await placeMembers(emu.db, { mw: 'u-jn-auto', rider: 'u-qh-meituan', other: 'u-gl-sf' })
   shop = await merchant(h, '紫峰购物广场')
 }, 60_000)
 afterAll(() => emu.stop())
@@ -59,7 +61,7 @@ it('抽签: members enter, the seeded draw picks ⌊total/perMember⌋, anyone c
   h.clock.now = T0
 }, 60_000)
 
-it('audience: a 劳模-only campaign says why to others; sub-budgets per grassroots union bound each union', async () => {
+it('audience: a 劳模-only campaign says why to others; sub-budgets per union of the tree bound each union', async () => {
   const c = await h.ok('officer', 'createCampaign', campaignInput([shop], { audience: { tagsAny: ['劳模'], branches: [] } }))
   const refused = await h.call('rider', 'claim', { campaignId: c.id })
   expect(refused).toMatchObject({ ok: false, code: 'NOT_ELIGIBLE', message: expect.stringContaining('仅限劳模会员参加') })
@@ -75,22 +77,25 @@ it('audience: a 劳模-only campaign says why to others; sub-budgets per grassro
       budgetFen: 6000,
       rule: { kind: 'fixed', amountFen: 2000 },
       subBudgets: [
-        { branch: '美团外卖骑手联合工会', vouchers: 1, budgetFen: 2000 },
-        { branch: '江宁开发区工会', vouchers: 2, budgetFen: 4000 },
+        // a grassroots unit's share, and a district's (its units draw on it: the nearest union on their path)
+        { unionId: 'u-qh-meituan', vouchers: 1, budgetFen: 2000 },
+        { unionId: 'u-jiangning', vouchers: 2, budgetFen: 4000 },
       ],
     }),
   )
   expect(fail(await h.call('rider', 'claim', { campaignId: split.id }))).toBe('OK')
+  expect(fail(await h.call('mw', 'claim', { campaignId: split.id }))).toBe('OK') // 江宁开发区 → 江宁区总工会's share
   expect(fail(await h.call('other', 'claim', { campaignId: split.id }))).toBe('NOT_ELIGIBLE')
+  expect(split.subBudgets.map((s: { name: string }) => s.name)).toEqual(['美团外卖秦淮站点工会', '江宁区总工会'])
   const pools = await poolsOf(emu.db, split.id)
   expect(pools.map((p) => [p.branch, p.left, p.budgetLeft]).sort()).toEqual([
-    ['江宁开发区工会', 2, 4000],
-    ['美团外卖骑手联合工会', 0, 0],
+    ['江宁区总工会', 1, 2000],
+    ['美团外卖秦淮站点工会', 0, 0],
   ])
   const bad = await h.call(
     'officer',
     'createCampaign',
-    campaignInput([shop], { totalVouchers: 3, budgetFen: 6000, subBudgets: [{ branch: 'x', vouchers: 1, budgetFen: 100 }] }),
+    campaignInput([shop], { totalVouchers: 3, budgetFen: 6000, subBudgets: [{ unionId: 'u-qh-meituan', vouchers: 1, budgetFen: 100 }] }),
   )
   expect(bad).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT', field: 'subBudgets' })
 }, 60_000)

@@ -7,6 +7,7 @@ import { readAll } from '../../cloudfunctions/common/paginate'
 import type { CampaignInputDTO } from '~types/vouchers'
 import { invoke, invokeDuringCrash, okData } from '../support/invoke'
 import { seedRole } from './screening.fixtures'
+import { pathOf, unionDocs } from '../../tools/seed/union-structure'
 
 export const HOUR = 3_600_000
 export const T0 = Date.UTC(2027, 2, 8, 2, 0) // 10:00 Beijing
@@ -87,4 +88,18 @@ export async function budgetBooks(db: Db, campaignId: string) {
 
 export async function codeOf(h: Harness, openid: string, voucherId: string): Promise<string> {
   return (await h.ok<{ code: { token: string } | null }>(openid, 'voucherCode', { voucherId })).code!.token
+}
+
+/** The demo union tree (tools/seed/union-structure.ts) written into `unions` (issue 20). */
+export async function seedTree(db: Db): Promise<void> {
+  await db.collection(COLLECTIONS.unions).add(unionDocs(0))
+}
+
+/** Places members' roster records in the tree: openid → grassroots unit id (e.g. `u-qh-meituan`). */
+export async function placeMembers(db: Db, units: Record<string, string>): Promise<void> {
+  for (const [openid, unitId] of Object.entries(units))
+    await db
+      .collection(COLLECTIONS.roster)
+      .where({ boundOpenid: openid })
+      .update({ unionId: unitId, unionPath: db.command.set(pathOf(unitId)) })
 }

@@ -20,7 +20,8 @@ let ev: any = {
   kind: 'fair',
   title: '跟着劳模赶大集',
   description: '',
-  organiser: '南京市总工会',
+  organiser: '秦淮区总工会',
+  unionId: 'u-qinhuai',
   venue: { name: '中庭', address: '', city: '南京市' },
   startsAt: T0,
   endsAt: T0 + 36e5,
@@ -33,8 +34,17 @@ let ev: any = {
   checkpoints: [{ id: 'p1', eventId: 'fair27', name: '入场', opensAt: T0, closesAt: T0 + 36e5, order: 0 }],
 }
 const calls: any[] = []
+/** 陈红's subtree (issue 20): 主办单位 defaults to her own node. */
+const unions = {
+  own: { unionId: 'u-qinhuai', name: '秦淮区总工会', level: 'district', all: false },
+  unions: [
+    { id: 'u-qinhuai', name: '秦淮区总工会', parentId: 'u-nanjing', level: 'district', path: ['u-nanjing', 'u-qinhuai'] },
+    { id: 'u-qh-meituan', name: '美团外卖秦淮站点工会', parentId: 'u-qinhuai', level: 'grassroots', path: [] },
+  ].map((u) => ({ ...u, members: 0, officers: 0, canEdit: true })),
+}
 const backend: FakeBackend = (_n, body: any) => {
   calls.push(body)
+  if (body.action === 'listUnions') return { ok: true, data: unions }
   if (body.action === 'saveEvent' || body.action === 'manageEvent') return { ok: true, data: ev }
   if (body.action === 'saveTier') {
     if (body.data.stock === 45) return { ok: false, code: 'INVALID_ARGUMENT', message: '', field: 'stock' }
@@ -57,14 +67,16 @@ test('tap a tier → prefilled → local and server errors → save; a bad booth
     await sleep(20)
   }
   await type('#form-title', '跟着劳模赶大集')
-  await type('#form-organiser', '南京市总工会')
   await type('#form-venueName', '中庭')
   await type('#form-city', '南京市')
   await type('#form-startsAt', '2027-01-01 09:00')
   await type('#form-endsAt', '2027-01-01 10:00')
   await type('#form-zones', 'A:匠心特产集')
+  await until(() => String(page.querySelector('#form-unionId').dom.textContent).includes('秦淮区总工会'))
   page.querySelector('#form-save').dispatchEvent('tap')
   await until(() => !!page.querySelector('#tiers-row-t10'))
+  // a new event names its owner: her own node, chosen for her
+  expect(calls.find((c) => c.action === 'saveEvent').data).toMatchObject({ unionId: 'u-qinhuai' })
   page.querySelector('#tiers-row-t10').dispatchEvent('tap')
   await until(() => !!page.querySelector('#tiers-edit-stock'))
   await type('#tiers-edit-stock', '40')

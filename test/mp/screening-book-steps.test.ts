@@ -25,6 +25,7 @@ const programme = {
   name: '2027 春季两癌筛查',
   description: '免费筛查',
   organiser: '市总工会',
+  unionId: 'u-nanjing',
   privacyNotice: { version: '2027-01', text: '为安排筛查，我们会使用您的姓名、电话。' },
   eligibility: { gender: 'F', ageMin: 30, ageMax: 60, tagsAny: [], branches: [], notScreenedBefore: true },
   priority: null,

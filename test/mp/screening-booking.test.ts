@@ -24,6 +24,7 @@ const card: ProgrammeCardDTO = {
     name: '2027 春季两癌筛查',
     description: '免费宫颈癌、乳腺癌筛查',
     organiser: '市总工会',
+    unionId: 'u-nanjing',
     privacyNotice: { version: '2027-01', text: '为安排筛查，我们会使用您的姓名、电话。' },
     eligibility: { gender: 'F', ageMin: 30, ageMax: 60, tagsAny: [], branches: [], notScreenedBefore: true },
     priority: null,

@@ -57,7 +57,7 @@ test('我的券 lists unused vouchers and, under 已使用, what was deducted wh
 
 test('till: bill, typed code → masked member with the 劳模 mark and the deduction → confirm → 核销成功', async () => {
   const merchant: StaffMerchantDTO = {
-    merchant: { id: 'm1', name: '苏果超市（新街口店）', address: '', category: '超市', suspended: false },
+    merchant: { id: 'm1', name: '苏果超市（新街口店）', address: '', category: '超市', suspended: false, unionId: null, organiser: '' },
     manager: false,
   }
   const preview: PreviewDTO = {
@@ -117,6 +117,7 @@ test('消费券中心: claimable with the 劳模 extra, a countdown for what ope
     useEndsAt: Date.now() + 30 * 86_400_000,
     drawAt: null,
     merchants: [{ id: 'm1', name: '苏果超市（新街口店）' }],
+    organiser: '秦淮区总工会',
   })
   const item = (id: string, state: string, reason: string | null, extra: string | null = null) => ({
     campaign: campaign(id, `批次${id}`),
@@ -138,6 +139,7 @@ test('消费券中心: claimable with the 劳模 extra, a countdown for what ope
     backend({ centre, myMerchants: [], claim: voucher('v9', 'unused') }),
   )
   expect(page.querySelector('#campaign-c1').dom.textContent).toContain('劳模折上折')
+  expect(page.querySelector('#campaign-c1-organiser').dom.textContent).toBe('主办：秦淮区总工会')
   expect(page.querySelector('#campaign-c2-countdown').dom.textContent).toContain('距开始领取')
   expect(page.querySelector('#campaign-c3-reason').dom.textContent).toBe('仅限新就业形态会员参加')
   expect(page.querySelector('#campaign-c3-act')).toBeFalsy()

@@ -3,6 +3,7 @@ import type { Db } from '../../cloudfunctions/common/db'
 import type { StoredRole, UserDoc } from '../../cloudfunctions/common/member-docs'
 import { createRosterRepository } from '../../cloudfunctions/member/roster.repository'
 import { DEMO_IDENTITIES } from './demo-identities'
+import { CITY_UNION_ID } from './union-structure'
 import { DEMO_ROSTER, rosterDoc, UNVERIFIED_DEMO } from './roster-generator'
 
 /** The staff scopes and roles of the demo identities; other seeds create the matching merchant, event and site. */
@@ -10,7 +11,9 @@ export const DEMO_ROLES: Record<string, StoredRole[]> = {
   'demo-cashier': [{ role: 'staff', scope: { kind: 'merchant', id: 'merchant-suguo-xjk', name: '苏果超市（新街口店）' } }],
   'demo-event-staff': [{ role: 'staff', scope: { kind: 'event', id: 'event-fair-2027', name: '跟着劳模赶大集' } }],
   'demo-nurse': [{ role: 'staff', scope: { kind: 'site', id: 'site-fuyou', name: '妇女保健科（南京市妇幼保健院）' } }],
-  'demo-officer': [{ role: 'officer' }],
+  'demo-officer': [{ role: 'officer', unionId: CITY_UNION_ID }],
+  'demo-district-officer': [{ role: 'officer', unionId: 'u-qinhuai' }],
+  'demo-grassroots-officer': [{ role: 'officer', unionId: 'u-qh-meituan' }],
 }
 
 async function missingIds(db: Db, collection: string, ids: string[]): Promise<Set<string>> {

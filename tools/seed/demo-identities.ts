@@ -23,7 +23,9 @@ export const DEMO_IDENTITIES: DemoIdentity[] = [
   { openid: 'demo-cashier', label: '商户核销员 陈静', description: '合作商户「苏果超市（新街口店）」收银员' },
   { openid: 'demo-event-staff', label: '活动工作人员 刘洋', description: '活动「跟着劳模赶大集」工作人员' },
   { openid: 'demo-nurse', label: '护士 赵敏', description: '筛查点「妇女保健科（南京市妇幼保健院）」前台' },
-  { openid: 'demo-single-man', label: '单身青年 周浩', description: '江宁开发区 汽车制造企业职工，1995 年生，已认证' },
-  { openid: 'demo-single-woman', label: '单身青年 李婷', description: '玄武区 教育系统职工，1997 年生，已认证' },
-  { openid: 'demo-officer', label: '工会干部 孙丽', description: '市总工会权益保障部，可导入名册、发放邀请码' },
+  { openid: 'demo-single-man', label: '单身青年 周浩', description: '秦淮区 苏果超市职工，1995 年生，已认证' },
+  { openid: 'demo-single-woman', label: '单身青年 李婷', description: '秦淮区 市妇幼保健院职工，1997 年生，已认证' },
+  { openid: 'demo-officer', label: '工会干部 孙丽', description: '南京市总工会权益保障部：全市的名册、活动与数据' },
+  { openid: 'demo-district-officer', label: '区总工会干部 陈红', description: '秦淮区总工会：只管秦淮区的联谊会、活动、会员' },
+  { openid: 'demo-grassroots-officer', label: '基层工会干部 马骏', description: '美团外卖秦淮站点工会：只管本站点会员名册' },
 ]

@@ -1,7 +1,7 @@
 /**
  * Demo data of 集章打卡 · 活动签到 (issue 3): the "跟着劳模赶大集" New Year fair
- * (50 booths in 匠心特产集 / 巧手工艺廊, gift tiers with stock), the 新年登高 5 km walk
- * for 600 with start and summit checkpoints, and the upcoming Nanjing 工匠工坊 fair.
+ * (50 booths in 匠心特产集 / 巧手工艺廊, gift tiers with stock; 南京市总工会's), 玄武区总工会's 新年登高
+ * 5 km walk for 600 with start and summit checkpoints, and 秦淮区总工会's upcoming 工匠工坊 fair.
  * The fair and the walk start at 00:00 today (Shanghai) and last two days, so the demo
  * works any day; re-seeding after they ended moves them to today again.
  * Idempotent: deterministic ids, only what is missing is inserted.
@@ -11,6 +11,8 @@ import type { Db } from '../../cloudfunctions/common/db'
 import { insertOnce } from '../../cloudfunctions/common/db-errors'
 import { type CatalogRepository, createCatalogRepository, type EventRec } from '../../cloudfunctions/events/catalog.repository'
 import { shanghai } from '../../cloudfunctions/common/time'
+import { audienceWithin } from '../../cloudfunctions/common/unions'
+import { CITY_UNION_ID, unionDocs } from './union-structure'
 
 const DAY = 24 * 3600_000
 export const FAIR_ID = 'event-fair-2027'
@@ -73,6 +75,14 @@ const CRAFTS = [
   '马年生肖剪纸',
 ]
 
+/** Who runs it (issue 20): the union's name is the 主办; a district's event is for its own members. */
+function ownedBy(unionId: string): Pick<EventRec, 'unionId' | 'unionPath' | 'organiser' | 'within'> {
+  const u = unionDocs(0).find((d) => d._id === unionId)
+  if (!u) throw new Error(`unknown union ${unionId}`)
+  const owner = { unionId: u._id, unionPath: u.path, organiser: u.name }
+  return { ...owner, within: audienceWithin(owner) }
+}
+
 /** 00:00 today in Shanghai, as UTC ms. */
 function shanghaiMidnight(now: number): number {
   const [h, m, s] = shanghai(now, 'HH:mm:ss').split(':').map(Number)
@@ -87,7 +97,7 @@ function events(start: number): EventRec[] {
       id: FAIR_ID,
       kind: 'fair',
       title: '跟着劳模赶大集',
-      organiser: '南京市总工会',
+      ...ownedBy(CITY_UNION_ID),
       description: '元旦两天，50个展位：匠心特产集、巧手工艺廊。扫展位码集章，集满到兑换台领云锦书签、马年春节文创礼品，送完即止。',
       venue: { name: '新街口德基广场一层中庭', address: '南京市玄武区中山路18号', city: '南京市' },
       startsAt: start,
@@ -105,8 +115,8 @@ function events(start: number): EventRec[] {
       id: WALK_ID,
       kind: 'activity',
       title: '新年登高 · 紫金山5公里健步走',
-      organiser: '南京市玄武区总工会',
-      description: '600名职工新年登高，起点、山顶两次签到。请先报名，凭“我的签到码”签到。',
+      ...ownedBy('u-xuanwu'),
+      description: '玄武区600名职工新年登高，起点、山顶两次签到。请先报名，凭“我的签到码”签到。',
       venue: { name: '紫金山中山陵景区东门', address: '南京市玄武区石象路', city: '南京市' },
       startsAt: start,
       endsAt: start + 2 * DAY,
@@ -120,9 +130,9 @@ function events(start: number): EventRec[] {
       id: NANJING_ID,
       kind: 'fair',
       title: '工匠工坊市集',
-      organiser: '南京市总工会',
-      description: '近万名职工逛工匠工坊：非遗手作体验、劳模工匠面对面。',
-      venue: { name: '南京国际博览中心', address: '南京市建邺区江东中路', city: '南京市' },
+      ...ownedBy('u-qinhuai'),
+      description: '秦淮区职工逛工匠工坊：非遗手作体验、劳模工匠面对面。',
+      venue: { name: '老门东历史文化街区', address: '南京市秦淮区中华门东剪子巷', city: '南京市' },
       startsAt: start + 10 * DAY,
       endsAt: start + 12 * DAY,
       zones: [{ id: 'A', name: '工匠手作' }],
@@ -137,10 +147,11 @@ async function upsertEvent(db: Db, catalog: CatalogRepository, e: EventRec, now:
   if (await catalog.insertEvent(e, now)) return
   // Keep an ended demo running: move its dates (and its checkpoints', below) to today.
   const _ = db.command
-  await db
-    .collection(COLLECTIONS.events)
-    .where({ _id: e.id, endsAt: _.lte(now) })
-    .update({ startsAt: e.startsAt, endsAt: e.endsAt })
+  const events = db.collection(COLLECTIONS.events)
+  await events.where({ _id: e.id, endsAt: _.lte(now) }).update({ startsAt: e.startsAt, endsAt: e.endsAt })
+  // A demo seeded before the union tree gets its owner (issue 20).
+  const owner = { unionId: e.unionId, unionPath: e.unionPath, organiser: e.organiser, within: e.within, venue: e.venue }
+  await events.where({ _id: e.id, unionId: _.exists(false) }).update(owner)
 }
 
 export async function seedEvents(db: Db, now: number): Promise<void> {
@@ -176,27 +187,11 @@ export async function seedEvents(db: Db, now: number): Promise<void> {
 /** Adds a demo record under its deterministic id unless it is there (re-seeding adds only what is missing). */
 const addOnce = (db: Db, coll: string, doc: { _id: string } & Record<string, unknown>) => insertOnce(db.collection(coll), doc)
 
-/** Demo members already on their way: sign-ups for the walk, a half-full and a full stamp card. */
+/**
+ * Demo members already on their way: a half-full and a full stamp card. 玄武's walk is for 玄武's members
+ * only (issue 20); no demo identity belongs there, so everyone signed in reads why on its page.
+ */
 async function seedActivity(db: Db, now: number): Promise<void> {
-  const _ = db.command
-  for (const openid of ['demo-member', 'demo-model-worker', 'demo-rider']) {
-    const id = `${WALK_ID}:${openid}`
-    if (
-      await addOnce(db, COLLECTIONS.eventSignups, {
-        _id: id,
-        eventId: WALK_ID,
-        openid,
-        state: 'confirmed',
-        pendingAt: now,
-        signedUpAt: now,
-      })
-    ) {
-      await db
-        .collection(COLLECTIONS.events)
-        .doc(WALK_ID)
-        .update({ signedUp: _.inc(1), seatsLeft: _.inc(-1) })
-    }
-  }
   const cards: [string, string[]][] = [
     ['demo-member', ['fairA01', 'fairA02', 'fairB01']],
     ['demo-model-worker', ['fairA01', 'fairA02', 'fairA03', 'fairA04', 'fairA05', 'fairB01', 'fairB02', 'fairB03', 'fairB04', 'fairB05']],

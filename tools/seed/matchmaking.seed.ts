@@ -21,11 +21,14 @@ import { createMixerRepository, genderPlaceId } from '../../cloudfunctions/match
 import { paddedSubmission, tokenFromShared } from '~src/packages/matchmaking/lib/pick-crypto'
 import { SINGLE_STATEMENT, type Gender, type MixerInput, type Sector } from '~types/matchmaking'
 import { prng } from './roster-generator'
+import { CITY_UNION_ID, pathOf, unionDocs, unitByName } from './union-structure'
 import { shanghai } from '../../cloudfunctions/common/time'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
 export const QIXI_ID = 'mixer-qixi-qinhuai'
+/** 秦淮区总工会 runs it (issue 20): 陈红 (`demo-district-officer`) reviews it, its members sign up. */
+export const QIXI_OWNER = 'u-qinhuai'
 export const QIXI_PROGRAMME = '秦淮区总工会 会聚良缘（第九届）'
 export const YEAR_PROGRAMME = '南京市总工会 2027 年青年职工联谊交友活动'
 export const SEEDED_PER_GENDER = 117
@@ -50,14 +53,8 @@ const INTROS = [
   '会弹吉他，喜欢民谣',
 ]
 const SECTORS: Sector[] = ['机关事业', '企业', '新就业形态']
-const BRANCHES = [
-  '南京市总工会机关工会',
-  '市妇幼保健院工会',
-  '美团外卖秦淮站点工会',
-  '江宁开发区汽车制造企业联合工会',
-  '玄武区教育系统工会',
-  '南京地铁运营有限公司工会',
-]
+// 秦淮区总工会's mixer is for its own members (issue 20): the attendees come from its grassroots unions.
+const BRANCHES = ['美团外卖秦淮站点工会', '苏果超市有限公司工会', '秦淮区家政服务业联合工会', '市妇幼保健院工会']
 
 export function qixiMixer(now: number): MixerInput {
   const pickOpensAt = now + 2 * HOUR
@@ -87,18 +84,25 @@ export function qixiMixer(now: number): MixerInput {
 
 const YEAR_PLACES = ['玄武区', '秦淮区', '建邺区', '鼓楼区', '浦口区', '栖霞区', '雨花台区', '江宁区', '六合区', '溧水区']
 
-/** 20 mixers over the coming year, two per district, evenings of the 2nd and 4th Saturday-ish weeks. */
-export function yearMixers(now: number): { id: string; input: MixerInput }[] {
+/** The districts that run their own evenings of the city's programme (the others are the city's, co-run by the district). */
+const DISTRICT_RUN: Record<string, string> = { 玄武区: 'u-xuanwu', 鼓楼区: 'u-gulou' }
+
+/**
+ * 20 mixers over the coming year, two per district, evenings of the 2nd and 4th Saturday-ish weeks. 南京市总工会
+ * runs most (open to every member); 玄武区 and 鼓楼区总工会 run their own evenings (for their own members).
+ */
+export function yearMixers(now: number): { id: string; input: MixerInput; unionId: string }[] {
   return Array.from({ length: 20 }, (_x, i) => {
     const starts = now + (10 + i * 17) * DAY
     const place = YEAR_PLACES[i % YEAR_PLACES.length]
     return {
       id: `mixer-nj-${String(i + 1).padStart(2, '0')}`,
+      unionId: DISTRICT_RUN[place] ?? CITY_UNION_ID,
       input: {
         title: `南京市青年职工联谊交友活动 第 ${i + 1} 场 · ${place}`,
         programme: YEAR_PROGRAMME,
-        organiser: '南京市总工会',
-        coOrganisers: [`${place}总工会`],
+        organiser: DISTRICT_RUN[place] ? `${place}总工会` : '南京市总工会',
+        coOrganisers: [DISTRICT_RUN[place] ? '南京市总工会' : `${place}总工会`],
         venue: `${place}职工服务中心`,
         startsAt: starts,
         endsAt: starts + 4 * HOUR,
@@ -148,7 +152,7 @@ function attendees(now: number): Attendee[] {
       name: `${pick(SURNAMES.split(''))}${pick(GIVEN_NAMES[gender])}`,
       cardNo,
       phone: `139${String(37000000 + i).padStart(8, '0')}`,
-      branch: pick(BRANCHES),
+      ...placeOf(pick(BRANCHES)),
       tags: ['青年'],
       gender,
       birthDate: `${year}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`,
@@ -180,8 +184,32 @@ export function rawPrivate(k: KeyObject): Uint8Array {
   return new Uint8Array(Buffer.from(k.export({ format: 'jwk' }).d!, 'base64url'))
 }
 
-function mixerDoc(id: string, input: MixerInput, now: number, badgeSeq = 0): MixerDoc {
-  return { ...input, _id: id, phase: 'open', badgeSeq, matchingAt: null, pairs: null, figures: null, createdAt: now, updatedAt: now }
+/** A roster record's place in the tree, from its grassroots union's name. */
+function placeOf(branch: string): Pick<RosterDoc, 'branch' | 'unionId' | 'unionPath'> {
+  const unit = unitByName(branch)
+  if (!unit) throw new Error(`unknown unit ${branch}`)
+  return { branch, unionId: unit.id, unionPath: pathOf(unit.id) }
+}
+
+/** Owned by `unionId` (issue 20): 主办 is its name; a district's mixer is for its own members (`within`). */
+function mixerDoc(id: string, input: MixerInput, now: number, unionId: string, badgeSeq = 0): MixerDoc {
+  const owner = unionDocs(now).find((u) => u._id === unionId)!
+  const within = owner.path.length > 1 ? { unionId, name: owner.name } : null
+  return {
+    ...input,
+    organiser: owner.name,
+    unionId,
+    unionPath: owner.path,
+    within,
+    _id: id,
+    phase: 'open',
+    badgeSeq,
+    matchingAt: null,
+    pairs: null,
+    figures: null,
+    createdAt: now,
+    updatedAt: now,
+  }
 }
 
 async function addMissing(db: Db, collection: string, docs: { _id: string }[]): Promise<number> {
@@ -276,7 +304,7 @@ export async function seedMatchmaking(db: Db, now: number): Promise<number> {
   n += await addMissing(
     db,
     COLLECTIONS.mixers,
-    year.map(({ id, input }) => mixerDoc(id, input, now)),
+    year.map(({ id, input, unionId }) => mixerDoc(id, input, now, unionId)),
   )
   n += await addMissing(
     db,
@@ -376,7 +404,8 @@ export async function seedMatchmaking(db: Db, now: number): Promise<number> {
   }
   n += await insertAll(db, COLLECTIONS.mixerPicks, picksOf(list, now))
   n += await grantDeskRole(db, now)
-  n += await addMissing(db, COLLECTIONS.mixers, [mixerDoc(QIXI_ID, qixi, now, list.length)]) // last: it marks the attendees done
+  // last: it marks the attendees done
+  n += await addMissing(db, COLLECTIONS.mixers, [mixerDoc(QIXI_ID, qixi, now, QIXI_OWNER, list.length)])
   return n
 }
 

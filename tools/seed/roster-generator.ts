@@ -6,7 +6,7 @@
  */
 import type { RosterDoc } from '../../cloudfunctions/common/member-docs'
 import type { RosterFields } from '../../cloudfunctions/member/roster.repository'
-import { type Grassroots, grassrootsUnits } from './union-structure'
+import { type Grassroots, grassrootsUnits, pathOf, unitByName } from './union-structure'
 
 const SURNAMES =
   '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段钱汤尹黎易常武乔贺赖龚文'
@@ -222,7 +222,7 @@ export const DEMO_ROSTER: Record<string, RosterFields> = {
     name: '周浩',
     cardNo: 'GH3201000107',
     phone: '13900000107',
-    branch: '江宁开发区汽车制造企业联合工会',
+    branch: '苏果超市有限公司工会',
     tags: ['青年'],
     gender: 'M',
     birthDate: '1995-06-16',
@@ -231,7 +231,7 @@ export const DEMO_ROSTER: Record<string, RosterFields> = {
     name: '李婷',
     cardNo: 'GH3201000108',
     phone: '13900000108',
-    branch: '玄武区教育系统工会',
+    branch: '市妇幼保健院工会',
     tags: ['青年', '女职工'],
     gender: 'F',
     birthDate: '1997-09-03',
@@ -245,11 +245,31 @@ export const DEMO_ROSTER: Record<string, RosterFields> = {
     gender: 'F',
     birthDate: '1978-03-15',
   },
+  'demo-district-officer': {
+    name: '陈红',
+    cardNo: 'GH3201000109',
+    phone: '13900000109',
+    branch: '苏果超市有限公司工会',
+    tags: ['女职工'],
+    gender: 'F',
+    birthDate: '1982-06-20',
+  },
+  'demo-grassroots-officer': {
+    name: '马骏',
+    cardNo: 'GH3201000110',
+    phone: '13900000110',
+    branch: '美团外卖秦淮站点工会',
+    tags: ['新就业形态'],
+    gender: 'M',
+    birthDate: '1990-11-02',
+  },
 }
 
 /** Only the demo member stays unverified: the browser journey verifies him. */
 export const UNVERIFIED_DEMO = new Set(['demo-member'])
 
 export function rosterDoc(row: RosterFields, boundOpenid: string | null, now: number): RosterDoc {
-  return { _id: row.cardNo, ...row, boundOpenid, importedAt: now, updatedAt: now }
+  const unit = unitByName(row.branch)
+  const place = unit ? { unionId: unit.id, unionPath: pathOf(unit.id) } : { unionId: null, unionPath: [] }
+  return { _id: row.cardNo, ...row, ...place, boundOpenid, importedAt: now, updatedAt: now }
 }

@@ -1,4 +1,4 @@
-import { firstRound, firstRoundSessions, marchRound } from './screening.seed'
+import { firstRound, firstRoundSessions, gulouRound, marchRound } from './screening.seed'
 import { programmeProblem } from '../../cloudfunctions/screening/programme.service'
 
 describe('screening demo seed', () => {
@@ -19,4 +19,12 @@ describe('screening demo seed', () => {
     expect(new Date(r.releaseAt).toISOString()).toBe('2027-03-08T02:00:00.000Z')
     expect(programmeProblem(r)).toBeNull()
   })
+})
+
+it('鼓楼区总工会 runs its own round (issue 20): 60 places over 5 days, open since before seeding', () => {
+  const now = Date.UTC(2026, 10, 23, 3)
+  const r = gulouRound(now)
+  expect(programmeProblem(r)).toBeNull()
+  expect(r.releaseAt).toBeLessThan(now)
+  expect(r.sites.map((s) => s.id)).toEqual(['site-gulou'])
 })

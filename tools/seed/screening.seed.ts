@@ -5,10 +5,16 @@
  * 30–60 not screened in two years. Already released, so the demo works any day;
  * today's session starts shortly after seeding so the front-desk check-in can be
  * shown at once. A second programme opens at 10:00 on 8 March (the countdown).
+ * Owners (issue 20): the first round is 南京市总工会's, the 三八 round 秦淮区总工会's (for its own
+ * women), and 鼓楼区总工会 runs its own round for its domestic workers at 鼓楼医院.
  * Idempotent: deterministic ids, only what is missing is inserted.
  */
+import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import type { Db } from '../../cloudfunctions/common/db'
+import type { Owner } from '../../cloudfunctions/common/unions'
+import { audienceWithin } from '../../cloudfunctions/common/unions'
 import { programmeDocs, saveProgramme } from '../../cloudfunctions/screening/programme.service'
+import { CITY_UNION_ID, unionDocs } from './union-structure'
 import { addDays, beijingClock, beijingDate, beijingInstant } from '../../cloudfunctions/common/time'
 import type { CreateProgrammeRequest, SessionInput, SiteInput } from '~types/screening'
 
@@ -23,6 +29,15 @@ const FUYOU: Omit<SiteInput, 'sessions'> = {
   address: '南京市秦淮区天妃巷123号 门诊楼三楼',
   phone: '025-52226000',
   whatToBring: ['身份证', '工会会员卡或小程序会员码', '检查前 24 小时避免性生活及阴道用药', '月经期请改约'],
+}
+
+const GULOU: Omit<SiteInput, 'sessions'> = {
+  id: 'site-gulou',
+  name: '妇科门诊',
+  hospital: '南京鼓楼医院',
+  address: '南京市鼓楼区中山路321号 门诊楼二楼',
+  phone: '025-83106666',
+  whatToBring: ['身份证', '工会会员卡或小程序会员码', '月经期请改约'],
 }
 
 const SLOTS: [string, string, number][] = [
@@ -105,8 +120,8 @@ export function marchRound(now: number): CreateProgrammeRequest {
     ...firstRound(now),
     id: `liangai-${beijingDate(releaseAt).slice(0, 4)}-0308`,
     name: `${beijingDate(releaseAt).slice(0, 4)} 年“三八”女职工免费“两癌”筛查`,
-    description: '3 月 8 日 10:00 准时放号，名额有限，约满即止；30–60 岁且两年内未筛查的女职工优先。',
-    // 三八 is for every woman worker (its name says 女职工): no new-forms-of-employment tag required, so a nurse may book.
+    description: '秦淮区总工会为本区女职工提供：3 月 8 日 10:00 准时放号，名额有限，约满即止；30–60 岁且两年内未筛查的女职工优先。',
+    // 三八 is for every woman worker of 秦淮 (its name says 女职工): no new-forms-of-employment tag, so a nurse may book.
     eligibility: { ...ELIGIBILITY, tagsAny: [] },
     totalQuota: sessions.reduce((n, s) => n + s.capacity, 0),
     branchQuotas: [],
@@ -116,6 +131,52 @@ export function marchRound(now: number): CreateProgrammeRequest {
   }
 }
 
+/** 鼓楼区总工会's own round for its domestic workers (issue 20): open since yesterday, 5 days from tomorrow. */
+export function gulouRound(now: number): CreateProgrammeRequest {
+  const first = addDays(beijingDate(now), 1)
+  const sessions = Array.from({ length: 5 }, (_x, d) => [
+    { date: addDays(first, d), start: '08:00', end: '10:00', capacity: 6 },
+    { date: addDays(first, d), start: '14:00', end: '16:00', capacity: 6 },
+  ]).flat()
+  return {
+    ...firstRound(now),
+    id: 'liangai-gulou-jiazheng',
+    name: '鼓楼区家政女职工免费“两癌”筛查',
+    description: '鼓楼区总工会为本区家政服务业女职工提供免费宫颈癌、乳腺癌筛查，共 60 个名额，在南京鼓楼医院妇科门诊进行。',
+    eligibility: { ...ELIGIBILITY, tagsAny: [] },
+    priority: null,
+    totalQuota: 60,
+    branchQuotas: [],
+    releaseAt: now - 2 * DAY,
+    bookingClosesAt: beijingInstant(addDays(first, 4), '16:00'),
+    sites: [{ ...GULOU, sessions }],
+  }
+}
+
+function ownerOf(unionId: string): Owner {
+  const u = unionDocs(0).find((d) => d._id === unionId)
+  if (!u) throw new Error(`unknown union ${unionId}`)
+  return { unionId: u._id, unionPath: u.path, organiser: u.name }
+}
+
+/** A demo seeded before the union tree: its programmes and sites get their owners (issue 20). */
+async function stampOwner(db: Db, req: CreateProgrammeRequest, owner: Owner): Promise<void> {
+  const _ = db.command
+  const unowned = (id: string) => ({ _id: id, unionId: _.exists(false) })
+  const where = db.collection(COLLECTIONS.screeningProgrammes).where(unowned(req.id))
+  await where.update({ ...owner, eligibility: { ...req.eligibility, within: audienceWithin(owner) } })
+  for (const site of req.sites)
+    await db.collection(COLLECTIONS.screeningSites).where(unowned(site.id)).update({ unionId: owner.unionId, unionPath: owner.unionPath })
+}
+
 export async function seedScreening(db: Db, now: number): Promise<void> {
-  for (const req of [firstRound(now), marchRound(now)]) await saveProgramme(db, programmeDocs(req, now, 'seed'))
+  const rounds: [CreateProgrammeRequest, string][] = [
+    [firstRound(now), CITY_UNION_ID],
+    [marchRound(now), 'u-qinhuai'],
+    [gulouRound(now), 'u-gulou'],
+  ]
+  for (const [req, unionId] of rounds) {
+    await saveProgramme(db, programmeDocs(req, now, 'seed', null, ownerOf(unionId)))
+    await stampOwner(db, req, ownerOf(unionId))
+  }
 }

@@ -5,7 +5,7 @@
  */
 import type { Db } from '../../cloudfunctions/common/db'
 import { seedDemoAccounts } from './accounts.seed'
-import { seedRoster } from './roster.seed'
+import { seedRoster, seedUnions } from './roster.seed'
 import { CITY_FEDERATION, DISTRICTS, grassrootsUnits } from './union-structure'
 import { seedEvents } from './events.seed'
 import { seedScreening } from './screening.seed'
@@ -25,6 +25,7 @@ export interface SeedSummary {
 }
 
 const MEMBER_STEPS: SeedStep[] = [
+  { name: 'unions', label: `工会组织：${CITY_FEDERATION} → 区总工会 → 基层工会`, run: seedUnions },
   {
     name: 'roster',
     label: `${CITY_FEDERATION}及 ${DISTRICTS.length} 个区级、${grassrootsUnits().length} 个基层工会的会员名册`,

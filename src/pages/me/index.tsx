@@ -26,7 +26,8 @@ function MyRoles({ me }: { me: MeDTO }) {
       {me.roles.map((r, i) => (
         <View key={i} className='row'>
           <Text>{describeRole(r).title}</Text>
-          <Text className='row__label'>{describeRole(r).scopeName}</Text>
+          {/* An officer acts for her union (issue 20): 工会干部 · 秦淮区总工会 */}
+          <Text className='row__label'>{r.role === 'officer' ? r.union.name : describeRole(r).scopeName}</Text>
         </View>
       ))}
     </View>

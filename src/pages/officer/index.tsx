@@ -1,4 +1,4 @@
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { PageFrame } from '~src/components/page-frame'
 import { BackLink } from '~src/components/back-link'
@@ -10,15 +10,34 @@ import { DeletionQueue } from './deletion-queue'
 import { InviteCreator } from './invite-creator'
 import { RosterImport } from './roster-import'
 import { RosterList } from './roster-list'
+import { UnionTree } from './union-tree'
 import './index.css'
 
-type Tab = 'roster' | 'import' | 'invite' | 'deletion'
+type Tab = 'roster' | 'import' | 'invite' | 'deletion' | 'unions'
 const TABS: { key: Tab; label: string }[] = [
   { key: 'roster', label: '会员名册' },
   { key: 'import', label: '导入名册' },
-  { key: 'invite', label: '工作人员邀请码' },
+  { key: 'invite', label: '邀请码' },
   { key: 'deletion', label: '删除申请' },
+  { key: 'unions', label: '工会组织' },
 ]
+
+function OfficerTabs({ tab, onPick }: { tab: Tab; onPick: (t: Tab) => void }) {
+  return (
+    <View className='officer-tabs'>
+      {TABS.map((t) => (
+        <View
+          key={t.key}
+          id={`officer-tab-${t.key}`}
+          className={`officer-tab ${tab === t.key ? 'officer-tab--on' : ''}`}
+          onClick={() => onPick(t.key)}
+        >
+          {t.label}
+        </View>
+      ))}
+    </View>
+  )
+}
 
 /** One task at a time on a phone: the officer picks what to do from the tabs. */
 export default function Officer() {
@@ -33,22 +52,16 @@ export default function Officer() {
             <StateView state='empty' message='此页面仅供工会干部使用。如您是工会干部，请联系市总工会开通权限。' />
           ) : (
             <View>
-              <View className='officer-tabs'>
-                {TABS.map((t) => (
-                  <View
-                    key={t.key}
-                    id={`officer-tab-${t.key}`}
-                    className={`officer-tab ${tab === t.key ? 'officer-tab--on' : ''}`}
-                    onClick={() => setTab(t.key)}
-                  >
-                    {t.label}
-                  </View>
-                ))}
-              </View>
+              {/* Which union she acts for: everything below is that union's (issue 20). */}
+              <Text id='officer-union' className='officer-union'>
+                {m.roles.flatMap((r) => (r.role === 'officer' ? [r.union.name] : []))[0]} · 工会干部
+              </Text>
+              <OfficerTabs tab={tab} onPick={setTab} />
               {tab === 'roster' && <RosterList version={rosterVersion} />}
               {tab === 'import' && <RosterImport onImported={() => setRosterVersion((v) => v + 1)} />}
               {tab === 'invite' && <InviteCreator />}
               {tab === 'deletion' && <DeletionQueue />}
+              {tab === 'unions' && <UnionTree />}
             </View>
           )
         }

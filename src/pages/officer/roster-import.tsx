@@ -22,7 +22,7 @@ interface Run {
 const newImportId = () => `imp${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`
 const isH5 = process.env.TARO_ENV === 'h5'
 const INTRO =
-  'CSV 第一行为表头：姓名、会员证号、手机号、所属工会、标签、性别、出生日期。Excel 另存的 CSV（GBK 编码）可直接导入。重复导入会更新已有会员，不会重复。'
+  'CSV 第一行为表头：姓名、会员证号、手机号、所属工会、标签、性别、出生日期。Excel 另存的 CSV（GBK 编码）可直接导入。重复导入会更新已有会员，不会重复。所属工会须与「工会组织」中的名称一致，且属于本工会或下级工会，其他行会逐行列出原因、不会导入。'
 
 /** Sends one part; the run with its totals after it. */
 async function sendPart(r: Run, part: number): Promise<Run> {

@@ -51,7 +51,7 @@ export function RosterList({ version }: { version: number }) {
       <BigButton id='roster-find' variant='secondary' onClick={() => setQuery({ term: q.trim(), page: 0 })}>
         查找
       </BigButton>
-      <RemoteView remote={data} isEmpty={(d) => d.items.length === 0} emptyText='没有找到会员，可先导入名册'>
+      <RemoteView remote={data} isEmpty={(d) => d.items.length === 0} emptyText='本工会及下级工会中没有找到会员，可先导入名册'>
         {(d) => (
           <View>
             {d.items.map((m) => (

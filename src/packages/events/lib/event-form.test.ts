@@ -3,7 +3,7 @@ import { EMPTY_FORM, formFieldOf, toRequest, type EventForm } from './event-form
 const filled: EventForm = {
   ...EMPTY_FORM,
   title: '跟着劳模赶大集',
-  organiser: '南京市总工会',
+  unionId: 'u-qinhuai',
   venueName: '万达广场一层中庭',
   city: '南京市',
   startsAt: '2027-01-01 09:00',
@@ -26,11 +26,13 @@ test('a filled form becomes a save request in UTC with its zones parsed', () => 
   expect(r.request.signUp).toEqual({ required: false, capacity: null, closesAt: null })
   expect(r.request.stampRules.cooldownSeconds).toBe(20)
   expect('id' in (toRequest(filled) as { request: object }).request).toBe(false)
+  // 主办 (issue 20): a new event names its owner, an edit keeps its own
+  expect((toRequest(filled) as { request: object }).request).toMatchObject({ unionId: 'u-qinhuai' })
+  expect('unionId' in r.request).toBe(false)
 })
 
 test('each mistake points at its field', () => {
   expect(toRequest({ ...filled, title: ' ' })).toMatchObject({ ok: false, field: 'title' })
-  expect(toRequest({ ...filled, organiser: '' })).toMatchObject({ ok: false, field: 'organiser' })
   expect(toRequest({ ...filled, venueName: '' })).toMatchObject({ ok: false, field: 'venueName' })
   expect(toRequest({ ...filled, city: '' })).toMatchObject({ ok: false, field: 'city' })
   expect(toRequest({ ...filled, startsAt: '明天' })).toMatchObject({ ok: false, field: 'startsAt' })

@@ -6,7 +6,8 @@ export interface EventForm {
   kind: EventKind
   title: string
   description: string
-  organiser: string
+  /** 主办单位 (issue 20): a union of her subtree; '' until the picker chose her own node. */
+  unionId: string
   venueName: string
   address: string
   city: string
@@ -24,7 +25,7 @@ export const EMPTY_FORM: EventForm = {
   kind: 'fair',
   title: '',
   description: '',
-  organiser: '',
+  unionId: '',
   venueName: '',
   address: '',
   city: '',
@@ -42,7 +43,7 @@ export function formOf(e: EventAdminDTO): EventForm {
     kind: e.kind,
     title: e.title,
     description: e.description,
-    organiser: e.organiser,
+    unionId: e.unionId ?? '',
     venueName: e.venue.name,
     address: e.venue.address,
     city: e.venue.city,
@@ -76,7 +77,6 @@ function parseZones(text: string): SaveEventRequest['zones'] {
 export function toRequest(f: EventForm, id?: string): FormResult {
   const fail = (field: keyof EventForm, message: string): FormResult => ({ ok: false, field, message })
   if (!f.title.trim()) return fail('title', '请填写活动名称')
-  if (!f.organiser.trim()) return fail('organiser', '请填写主办单位')
   if (!f.venueName.trim()) return fail('venueName', '请填写活动地点')
   if (!f.city.trim()) return fail('city', '请填写城市')
   const startsAt = parseBeijing(f.startsAt)
@@ -98,7 +98,8 @@ export function toRequest(f: EventForm, id?: string): FormResult {
       kind: f.kind,
       title: f.title.trim(),
       description: f.description.trim(),
-      organiser: f.organiser.trim(),
+      // a new event names its owner; an edit keeps it (the server ignores it there)
+      ...(f.unionId && !id ? { unionId: f.unionId } : {}),
       venue: { name: f.venueName.trim(), address: f.address.trim(), city: f.city.trim() },
       startsAt,
       endsAt,

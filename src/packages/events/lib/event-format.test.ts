@@ -9,6 +9,9 @@ function event(over: Partial<EventSummaryDTO> = {}): EventSummaryDTO {
     kind: 'activity',
     title: '新年登高',
     organiser: '县总工会',
+    unionId: null,
+    within: null,
+    notForYou: null,
     venue: { name: '山脚广场', address: '', city: '南京市' },
     startsAt: NOON_JAN1,
     endsAt: NOON_JAN1 + 3 * 3600_000,
@@ -41,4 +44,11 @@ test('sign-up closes at its deadline and when the event has ended; no sign-up ne
   expect(signUpState(event({ phase: 'ended' }), NOON_JAN1).kind).toBe('closed')
   expect(signUpState(event({ signUp: { required: false, capacity: null, closesAt: null } }), NOON_JAN1)).toEqual({ kind: 'not-needed' })
   expect(signedUpText(event({ signUp: { required: true, capacity: null, closesAt: null } }))).toBe('已报名 598 人')
+})
+
+test('an event for another union’s members cannot be signed up for (the card says why)', () => {
+  const within = { unionId: 'u-qinhuai', name: '秦淮区总工会' }
+  const outside = event({ within, notForYou: '本次活动仅限秦淮区总工会所属会员，您所在的玄武区教育系统工会不在其中' })
+  expect(signUpState(outside, NOON_JAN1)).toEqual({ kind: 'closed', label: '仅限本单位会员报名' })
+  expect(signUpState(event({ within }), NOON_JAN1).kind).toBe('open')
 })

@@ -13,6 +13,8 @@ export function signUpState(e: EventSummaryDTO, now: number): SignUpState {
   if (e.phase === 'ended') return { kind: 'closed', label: '活动已结束' }
   if (e.signUp.closesAt !== null && now >= e.signUp.closesAt) return { kind: 'closed', label: '报名已截止' }
   if (e.full) return { kind: 'closed', label: '已满' }
+  // the owner's members only (issue 20): the card says why beside it
+  if (e.notForYou) return { kind: 'closed', label: '仅限本单位会员报名' }
   const seats = e.signUp.capacity === null ? '' : `（剩余 ${Math.max(0, e.signUp.capacity - e.signedUp)} 个名额）`
   return { kind: 'open', label: `立即报名${seats}` }
 }

@@ -8,19 +8,26 @@ it('a new form is valid as it comes once the names are filled, and round-trips a
     ...formOf(null, NOW),
     title: '七夕联谊会',
     programme: '2027',
-    organiser: '山阳区总工会',
     venue: '恩州驿古街广场',
     coOrganisers: '团区委、区妇联',
   }
   const r = requestOf(f, undefined)
   if (!('request' in r)) throw new Error(r.message)
   expect(r.request.coOrganisers).toEqual(['团区委', '区妇联'])
-  const again = requestOf(formOf({ ...r.request, id: 'x', phase: 'open' }, NOW), 'x')
+  const mixer = { ...r.request, id: 'x', phase: 'open' as const, unionId: null, organiser: '山阳区总工会' }
+  const again = requestOf(formOf(mixer, NOW), 'x')
   expect('request' in again && again.request).toEqual({ ...r.request, id: 'x' })
 })
 
+it('names the 主办 of a new mixer only: an edit keeps its owner', () => {
+  const f = { ...formOf(null, NOW), title: 't', programme: 'p', venue: 'v', unionId: 'u-qinhuai' }
+  expect('request' in requestOf(f, undefined) && requestOf(f, undefined)).toMatchObject({ request: { unionId: 'u-qinhuai' } })
+  const edit = requestOf(f, 'x')
+  expect('request' in edit && 'unionId' in edit.request).toBe(false)
+})
+
 it('names the field of the first problem', () => {
-  const f = { ...formOf(null, NOW), title: 't', programme: 'p', organiser: 'o', venue: 'v' }
+  const f = { ...formOf(null, NOW), title: 't', programme: 'p', venue: 'v' }
   expect(requestOf({ ...f, title: ' ' }, undefined)).toEqual({ field: 'title', message: '请填写' })
   expect(requestOf({ ...f, pickClosesAt: f.pickOpensAt }, undefined)).toMatchObject({ field: 'pickClosesAt' })
   expect(requestOf({ ...f, startsAt: '2027-02-30 19:00' }, undefined)).toMatchObject({ field: 'startsAt' })
@@ -28,7 +35,7 @@ it('names the field of the first problem', () => {
 })
 
 it('refuses, before sending, a pick window that opens before sign-up closes (the server refuses it too)', () => {
-  const f = { ...formOf(null, NOW), title: 't', programme: 'p', organiser: 'o', venue: 'v' }
+  const f = { ...formOf(null, NOW), title: 't', programme: 'p', venue: 'v' }
   expect(requestOf({ ...f, signupClosesAt: f.pickClosesAt }, undefined)).toEqual({
     field: 'pickOpensAt',
     message: '心动选择开始时间不能早于报名截止时间',

@@ -12,7 +12,7 @@ export const NUMBER_FIELDS = ['placesM', 'placesF', 'ageMin', 'ageMax', 'k', 're
 export type MixerForm = Record<
   | 'title'
   | 'programme'
-  | 'organiser'
+  | 'unionId'
   | 'coOrganisers'
   | 'venue'
   | 'description'
@@ -28,7 +28,8 @@ export function formOf(m: MixerDTO | null, now: number): MixerForm {
   return {
     title: m?.title ?? '',
     programme: m?.programme ?? '',
-    organiser: m?.organiser ?? '',
+    // 主办 (issue 20): '' until the picker chooses her own node
+    unionId: m?.unionId ?? '',
     coOrganisers: (m?.coOrganisers ?? []).join('、'),
     venue: m?.venue ?? '',
     description: m?.description ?? '',
@@ -55,7 +56,7 @@ type Numbers = Record<(typeof NUMBER_FIELDS)[number], number>
 
 /** The parsed times and numbers, or the first field that does not parse. */
 function parsed(f: MixerForm): { times: Times; n: Numbers } | Problem {
-  for (const k of ['title', 'programme', 'organiser', 'venue'] as const) if (!f[k].trim()) return { field: k, message: '请填写' }
+  for (const k of ['title', 'programme', 'venue'] as const) if (!f[k].trim()) return { field: k, message: '请填写' }
   const times = {} as Times
   for (const k of TIME_FIELDS) {
     const v = parseBeijing(f[k])
@@ -94,11 +95,12 @@ export function requestOf(f: MixerForm, id: string | undefined): { request: Save
     .split(/[、,，]/)
     .map((s) => s.trim())
     .filter(Boolean)
-  const [title, programme, organiser, venue, description] = [f.title, f.programme, f.organiser, f.venue, f.description].map((s) => s.trim())
+  const [title, programme, venue, description] = [f.title, f.programme, f.venue, f.description].map((s) => s.trim())
   const request: SaveMixerRequest = {
     title,
     programme,
-    organiser,
+    // the owner is fixed once saved: only a new mixer names it
+    ...(f.unionId && !id ? { unionId: f.unionId } : {}),
     coOrganisers: co,
     venue,
     description,

@@ -30,18 +30,18 @@ const ID = /^[a-z0-9-]{3,32}$/
 const ID_MESSAGE = '编号为 3–32 位小写字母、数字或“-”'
 const AGE_MESSAGE = '年龄为 0–120 的整数，不限请留空'
 
-export function checkBasics(f: ProgrammeForm, need: Need): Pick<Req, 'id' | 'name' | 'description' | 'organiser' | 'privacyNotice'> {
+export function checkBasics(f: ProgrammeForm, need: Need): Pick<Req, 'id' | 'name' | 'description' | 'unionId' | 'privacyNotice'> {
   need('id', ID.test(f.id.trim()), ID_MESSAGE)
   need('name', textOk(f.name, 60), '请填写项目名称（60 字以内）')
   need('description', textOk(f.description, 2000), '请填写项目说明（2000 字以内）')
-  need('organiser', textOk(f.organiser, 60), '请填写主办单位（60 字以内）')
   need('noticeVersion', /^[A-Za-z0-9._-]{1,32}$/.test(f.noticeVersion.trim()), '版本号为 1–32 位字母、数字、“.”、“-”或“_”')
   need('noticeText', textOk(f.noticeText, 5000), '请填写个人信息告知（5000 字以内）')
   return {
     id: f.id.trim(),
     name: f.name.trim(),
     description: f.description.trim(),
-    organiser: f.organiser.trim(),
+    // 主办 is the union she picks (her own node by default); the server stamps its name
+    ...(f.unionId ? { unionId: f.unionId } : {}),
     privacyNotice: { version: f.noticeVersion.trim(), text: f.noticeText.trim() },
   }
 }

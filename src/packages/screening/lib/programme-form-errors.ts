@@ -6,7 +6,7 @@ const BY_PATH: [prefix: string, key: FormKey][] = [
   ['id', 'id'],
   ['name', 'name'],
   ['description', 'description'],
-  ['organiser', 'organiser'],
+  ['unionId', 'unionId'],
   ['privacyNotice.version', 'noticeVersion'],
   ['privacyNotice', 'noticeText'],
   ['eligibility.gender', 'gender'],

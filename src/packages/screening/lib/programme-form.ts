@@ -32,7 +32,8 @@ export interface ProgrammeForm {
   id: string
   name: string
   description: string
-  organiser: string
+  /** 主办单位 (issue 20): a union of her subtree; '' until the picker chose her own node. Its sites are its too. */
+  unionId: string
   noticeVersion: string
   noticeText: string
   gender: 'F' | 'any'
@@ -81,7 +82,7 @@ export function emptyForm(now: number, suffix: string): ProgrammeForm {
     id: `liangai-${day.replace(/-/g, '')}-${suffix}`,
     name: '',
     description: '',
-    organiser: '市总工会女职工委员会',
+    unionId: '',
     noticeVersion: '1',
     noticeText: '',
     gender: 'F',

@@ -22,6 +22,8 @@ export interface CampaignForm {
   bonusRate: string
   bonusCapYuan: string
   bonusFunder: 'union' | 'merchant'
+  /** 主办 (issue 20): '' until the picker chooses her own node. */
+  unionId: string
 }
 
 export const EMPTY_FORM: CampaignForm = {
@@ -44,6 +46,7 @@ export const EMPTY_FORM: CampaignForm = {
   bonusRate: '95',
   bonusCapYuan: '10',
   bonusFunder: 'union',
+  unionId: '',
 }
 
 const DAY = 86_400_000
@@ -119,6 +122,7 @@ export function toCampaignInput(f: CampaignForm, now: number): FormResult {
       modelWorkerBonus: f.bonus ? { ratePercent: bonusRate!, capFen: bonusCap!, funder: f.bonusFunder } : null,
       reverseWindowMinutes: 24 * 60,
       remindDaysBefore: 3,
+      ...(f.unionId ? { unionId: f.unionId } : {}),
     },
   }
 }
@@ -140,6 +144,7 @@ const SERVER_FIELDS: [path: string, key: keyof CampaignForm][] = [
   ['audience', 'tags'],
   ['merchantIds', 'merchantIds'],
   ['modelWorkerBonus', 'bonusRate'],
+  ['unionId', 'unionId'],
 ]
 
 /** 'rule.amountFen' → 'amountYuan'; a path the form has no field for → null (shown above the button). */

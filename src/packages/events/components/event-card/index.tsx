@@ -28,11 +28,17 @@ export function EventCard({ event: e, url, children }: Props) {
         <Text className='event-card__line'>
           {e.venue.city} · {e.venue.name}
         </Text>
-        <Text className='event-card__line muted'>
-          {e.organiser}
-          {e.signUp.required ? ` · ${signedUpText(e)}` : ''}
-          {e.boothCount ? ` · ${e.boothCount} 个展位` : ''}
+        {/* 主办 on every event (issue 20): the owning union */}
+        <Text id={`event-${e.id}-organiser`} className='event-card__line muted'>
+          {[e.organiser && `主办：${e.organiser}`, e.signUp.required && signedUpText(e), e.boothCount && `${e.boothCount} 个展位`]
+            .filter(Boolean)
+            .join(' · ')}
         </Text>
+        {e.signUp.required && e.notForYou && !e.mySignUp && (
+          <Text id={`event-${e.id}-not-for-you`} className='event-card__line event-card__why'>
+            {e.notForYou}
+          </Text>
+        )}
       </View>
       {children}
     </View>

@@ -3,6 +3,7 @@ import type { EventKind } from '~types/events'
 import { BigButton } from '~src/components/big-button'
 import { DateTimeField } from '~src/components/date-time-field'
 import { Field } from '~src/components/field'
+import { UnionPicker } from '~src/components/union-picker'
 import type { FieldErrors } from '~src/hooks/form-errors'
 import type { EventForm } from '~src/packages/events/lib/event-form'
 
@@ -11,12 +12,13 @@ interface Props {
   /** Changes one field (the page's form kit also clears that field's message). */
   set: <K extends keyof EventForm>(k: K, v: EventForm[K]) => void
   errors: FieldErrors<keyof EventForm>
+  /** An existing event keeps its 主办单位: shown, not changed. */
+  editing?: boolean
 }
 
 const TEXT_FIELDS: [keyof EventForm, string, string][] = [
   ['title', '活动名称', '跟着劳模赶大集'],
   ['description', '活动介绍', '集章换文创礼品'],
-  ['organiser', '主办单位', '南京市总工会'],
   ['venueName', '地点', '新街口德基广场一层中庭'],
   ['address', '详细地址', ''],
   ['city', '城市', '南京市'],
@@ -32,7 +34,7 @@ const TEXT_FIELDS: [keyof EventForm, string, string][] = [
 const TIME_KEYS = new Set<keyof EventForm>(['startsAt', 'endsAt', 'closesAt'])
 
 /** The event's own fields; booths, tiers and checkpoints are edited below it once the event exists. */
-export function EventFormFields({ form, set, errors }: Props) {
+export function EventFormFields({ form, set, errors, editing = false }: Props) {
   const kindButton = (kind: EventKind, label: string) => (
     <BigButton id={`kind-${kind}`} variant={form.kind === kind ? 'primary' : 'secondary'} onClick={() => set('kind', kind)}>
       {label}
@@ -44,6 +46,7 @@ export function EventFormFields({ form, set, errors }: Props) {
         {kindButton('fair', '集章市集')}
         {kindButton('activity', '签到活动')}
       </View>
+      <UnionPicker id='form-unionId' value={form.unionId} onChange={(v) => set('unionId', v)} error={errors.unionId} locked={editing} />
       {TEXT_FIELDS.map(([k, label, placeholder]) => {
         const props = { id: `form-${k}`, label, value: String(form[k]), placeholder, onInput: (v: string) => set(k, v), error: errors[k] }
         return TIME_KEYS.has(k) ? <DateTimeField key={k} {...props} /> : <Field key={k} {...props} maxlength={200} />

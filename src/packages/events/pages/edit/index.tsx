@@ -61,7 +61,7 @@ export default function EditEvent() {
     <PageFrame className='edit-event'>
       <Text className='ev-title'>{event ? `编辑：${event.title}` : '新建活动'}</Text>
       <View className='card'>
-        <EventFormFields form={form} set={set} errors={errors.errors} />
+        <EventFormFields form={form} set={set} errors={errors.errors} editing={!!event} />
         {saving.error && (
           <Text id='form-error' className='error-text'>
             {saving.error}

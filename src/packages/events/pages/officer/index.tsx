@@ -10,7 +10,7 @@ import { formatRange } from '~src/utils/datetime'
 import { PHASE_LABEL } from '~src/packages/events/lib/event-format'
 import '~src/packages/events/styles.css'
 
-/** Officers: every event with its edit, print and dashboard pages; and a new one. */
+/** Officers: every event her union and those below it run (issue 20), with its edit, print and dashboard pages; and a new one. */
 export default function OfficerHome() {
   const staff = useRemote((silent) => call('events', 'staffEvents', {}, { silent }))
   const go = (url: string) => Taro.navigateTo({ url })
@@ -26,6 +26,9 @@ export default function OfficerHome() {
               <Text className='card__title'>{e.title}</Text>
               <Text className='muted'>
                 {PHASE_LABEL[e.phase]} · {formatRange(e.startsAt, e.endsAt)} · {e.venue.name}
+              </Text>
+              <Text id={`officer-event-${e.id}-organiser`} className='muted'>
+                主办：{e.organiser}
               </Text>
               <View className='ev-actions'>
                 <BigButton id={`edit-${e.id}`} variant='secondary' onClick={() => go(routeUrl('eventsEdit', { id: e.id }))}>

@@ -4,6 +4,7 @@ import { BigButton } from '~src/components/big-button'
 import { DateTimeField } from '~src/components/date-time-field'
 import { Field } from '~src/components/field'
 import { PageFrame } from '~src/components/page-frame'
+import { UnionPicker } from '~src/components/union-picker'
 import { sameNames, type FieldErrors } from '~src/hooks/form-errors'
 import { useAction } from '~src/hooks/use-action'
 import { useFormErrors } from '~src/hooks/use-form-errors'
@@ -16,7 +17,7 @@ import '~src/packages/matchmaking/styles.css'
 const LABELS: Record<Exclude<keyof MixerForm, 'review'>, string> = {
   title: '活动名称',
   programme: '所属年度计划',
-  organiser: '主办单位',
+  unionId: '主办单位',
   coOrganisers: '协办单位（用顿号分隔）',
   venue: '地点',
   description: '活动介绍',
@@ -120,7 +121,9 @@ export default function EditPage() {
     <PageFrame className='matchmaking'>
       <View className='card'>
         <Text className='card__title'>{id ? '编辑联谊活动' : '新建联谊活动'}</Text>
-        {(['title', 'programme', 'organiser', 'coOrganisers', 'venue', 'description'] as const).map((k) => field(k))}
+        {(['title', 'programme'] as const).map((k) => field(k))}
+        <UnionPicker id='mx-unionId' value={form.unionId} onChange={(v) => set('unionId', v)} locked={!!id} error={errors.of('unionId')} />
+        {(['coOrganisers', 'venue', 'description'] as const).map((k) => field(k))}
         {TIME_FIELDS.map((k) => (
           <DateTimeField key={k} id={`mx-${k}`} label={LABELS[k]} value={form[k]} onInput={(v) => set(k, v)} error={errors.of(k)} />
         ))}

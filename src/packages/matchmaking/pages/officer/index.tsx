@@ -23,6 +23,11 @@ function MixerFigures({ f, m }: { f: FiguresDTO; m: MixerDTO | undefined }) {
           {formatDateTime(m.startsAt)} · {m.venue}
         </Text>
       )}
+      {m && (
+        <Text id={`organiser-${f.mixerId}`} className='muted'>
+          主办：{m.organiser}
+        </Text>
+      )}
       <FiguresTable id={`figures-${f.mixerId}`} f={f} />
       <BigButton id={`review-${f.mixerId}`} variant='secondary' onClick={() => go(routeUrl('matchmakingReview', { id: f.mixerId }))}>
         审核报名与候补
@@ -52,10 +57,13 @@ function Programme({ p, mixers }: { p: ProgrammeDTO; mixers: MixerDTO[] }) {
   )
 }
 
-/** Officers: each year's programme with its mixers' aggregate figures, review and reports. Never picks or contacts. */
+/**
+ * Officers: each year's programme with its mixers' aggregate figures, review and reports. Never picks or
+ * contacts. Only her own union's mixers and those of the unions below it (issue 20).
+ */
 export default function OfficerPage() {
-  const list = useRemote((silent) => call('matchmaking', 'listMixers', {}, { silent }))
-  const programmes = [...new Set((list.data ?? []).map((c) => c.mixer.programme))]
+  const list = useRemote((silent) => call('matchmaking', 'officerMixers', {}, { silent }))
+  const programmes = [...new Set((list.data ?? []).map((m) => m.programme))]
   const [chosen, setChosen] = useState('')
   const current = chosen || programmes[0] || ''
   const prog = useRemote(
@@ -81,7 +89,7 @@ export default function OfficerPage() {
         ))}
       </View>
       <RemoteView remote={prog} isEmpty={(p) => !p}>
-        {(p) => <Programme p={p!} mixers={(list.data ?? []).map((c) => c.mixer)} />}
+        {(p) => <Programme p={p!} mixers={list.data ?? []} />}
       </RemoteView>
     </PageFrame>
   )

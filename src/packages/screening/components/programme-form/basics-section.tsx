@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { Field } from '~src/components/field'
+import { UnionPicker } from '~src/components/union-picker'
 import { TextBox } from './text-box'
 import type { SectionProps } from './types'
 
@@ -23,14 +24,7 @@ function ProgrammeFields({ form, set, errors }: SectionProps) {
         onInput={(v) => set('description', v)}
         error={errors.description}
       />
-      <Field
-        id='pf-organiser'
-        label='主办单位'
-        value={form.organiser}
-        maxlength={60}
-        onInput={(v) => set('organiser', v)}
-        error={errors.organiser}
-      />
+      <UnionPicker id='pf-unionId' value={form.unionId} onChange={(v) => set('unionId', v)} error={errors.unionId} />
       <Field
         id='pf-id'
         label='项目编号'
@@ -69,7 +63,7 @@ function NoticeFields({ form, set, errors }: SectionProps) {
   )
 }
 
-/** Name, description, organiser and the privacy notice women consent to. */
+/** Name, description, 主办单位 (a union of her subtree) and the privacy notice women consent to. */
 export function BasicsSection(props: SectionProps) {
   return (
     <View className='card'>

@@ -1,7 +1,7 @@
 import { Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import type { DashboardDTO, ProgrammeCardDTO } from '~types/screening'
+import type { DashboardDTO, ProgrammeDTO } from '~types/screening'
 import { routeUrl } from '~types/routes'
 import { BigButton } from '~src/components/big-button'
 import { PageFrame } from '~src/components/page-frame'
@@ -14,15 +14,15 @@ import { ChoiceList } from '~src/packages/screening/components/choice-list'
 import { DashboardView } from '~src/packages/screening/components/dashboard-view'
 import '~src/packages/screening/styles.css'
 
-function ProgrammeChoices({ list, pid, onSelect }: { list: Remote<ProgrammeCardDTO[]>; pid: string; onSelect: (id: string) => void }) {
+function ProgrammeChoices({ list, pid, onSelect }: { list: Remote<ProgrammeDTO[]>; pid: string; onSelect: (id: string) => void }) {
   return (
     <RemoteView remote={list} isEmpty={(d) => d.length === 0} emptyText='还没有筛查项目'>
-      {(cards) => (
+      {(programmes) => (
         <ChoiceList
           idPrefix='admin-programme'
           selected={pid}
           onSelect={onSelect}
-          choices={cards.map((c) => ({ key: c.programme.id, title: c.programme.name, badge: `余 ${c.programme.placesLeft}` }))}
+          choices={programmes.map((p) => ({ key: p.id, title: p.name, detail: `主办：${p.organiser}`, badge: `余 ${p.placesLeft}` }))}
         />
       )}
     </RemoteView>
@@ -47,12 +47,13 @@ function Dashboard({ dash }: { dash: Remote<DashboardDTO | null> }) {
 }
 
 /**
- * Officers: pick a programme, see its dashboard, export its bookings. Opened with ?id= (right after
+ * Officers: pick a programme her union (or one below it) runs, see its dashboard, export its bookings. Opened with ?id= (right after
  * creating one) it shows that one at once.
  */
 export default function AdminPage() {
   const params = useParams()
-  const list = useRemote((silent) => call('screening', 'listProgrammes', {}, { silent }))
+  // her union's programmes and those below it (issue 20)
+  const list = useRemote((silent) => call('screening', 'officerProgrammes', {}, { silent }))
   const [pid, setPid] = useState(params.id ?? '')
   const dash = useRemote(
     (silent) => (pid ? call('screening', 'dashboard', { programmeId: pid }, { silent, loadingText: '正在统计' }) : Promise.resolve(null)),

@@ -35,7 +35,7 @@ function ProgrammeCard({ card }: { card: ProgrammeCardDTO }) {
       onClick={() => go(routeUrl('screeningProgramme', { id: p.id }))}
     >
       <Text className='card__title'>{p.name}</Text>
-      <Text className='sc-sub'>{p.organiser}</Text>
+      <Text className='sc-sub'>主办：{p.organiser}</Text>
       <Text className='sc-sub'>{statusLine(card)}</Text>
       <View>
         {active ? (

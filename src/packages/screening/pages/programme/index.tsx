@@ -141,7 +141,7 @@ function Programme({ c, readAt, reload }: { c: ProgrammeCardDTO; readAt: number;
     <>
       <Text className='sc-title'>{p.name}</Text>
       <Text className='sc-sub'>
-        {p.organiser} · 共 {p.totalQuota} 个名额
+        主办：{p.organiser} · 共 {p.totalQuota} 个名额
       </Text>
       <Text className='sc-sub'>{p.description}</Text>
       <Eligibility card={c} />

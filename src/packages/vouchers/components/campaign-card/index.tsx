@@ -12,14 +12,26 @@ interface Props {
 }
 
 /** One campaign in the centre: what it gives, where, and what this member can do now (or why not). */
+/** Its name, rule and 主办 (the union that runs it, issue 20). */
+function CardHead({ c }: { c: CentreItemDTO['campaign'] }) {
+  return (
+    <>
+      <Text className='card__title'>{c.name}</Text>
+      <Text className='vc-rule'>{c.ruleText}</Text>
+      <Text id={`campaign-${c.id}-organiser`} className='vc-small'>
+        主办：{c.organiser}
+      </Text>
+    </>
+  )
+}
+
 export function CampaignCard({ item, now, busy, onAct }: Props) {
   const { campaign: c, state } = item
   const button = STATE_BUTTON[state]
   const opensIn = state === 'upcoming' ? c.claimStartsAt - now : 0
   return (
     <View id={`campaign-${c.id}`} className='card'>
-      <Text className='card__title'>{c.name}</Text>
-      <Text className='vc-rule'>{c.ruleText}</Text>
+      <CardHead c={c} />
       <Text className='vc-small'>
         {c.funderName} · {c.mode === 'lottery' ? '抽签发放' : '先到先得'} · 每人限 {item.perMember} 张
         {item.held ? `（已领 ${item.held} 张）` : ''}

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import type { MerchantDTO } from '~types/vouchers'
 import { BigButton } from '~src/components/big-button'
 import { Field, FieldError } from '~src/components/field'
+import { UnionPicker } from '~src/components/union-picker'
 import { useAction } from '~src/hooks/use-action'
 import { useFormErrors } from '~src/hooks/use-form-errors'
 import { call } from '~src/services/api'
@@ -182,6 +183,7 @@ export function CampaignFormView({ merchants, onDone }: { merchants: MerchantDTO
     <View id='campaign-form' className='card'>
       <Text className='card__title'>新建批次</Text>
       <Field id='cf-name' label='批次名称' value={f.name} onInput={set('name')} error={err('name')} />
+      <UnionPicker id='cf-union' value={f.unionId} onChange={set('unionId')} error={err('unionId')} />
       <Field id='cf-funder' label='发放工会' value={f.funderName} onInput={set('funderName')} error={err('funderName')} />
       <RuleFields {...bits} />
       <LimitFields {...bits} />

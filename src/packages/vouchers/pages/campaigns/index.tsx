@@ -26,6 +26,9 @@ function CampaignRows({ campaigns }: { campaigns: CampaignDTO[] }) {
         >
           <View>
             <Text className='vc-line'>{c.name}</Text>
+            <Text id={`campaign-row-${c.id}-owner`} className='vc-small'>
+              主办：{c.organiser}
+            </Text>
             <Text className='vc-small'>
               {c.funderName} · {c.totalVouchers} 张 · 预算 {yuan(c.budgetFen)} · 领取至 {formatDateTime(c.claimEndsAt)}
             </Text>

@@ -7,6 +7,7 @@ import { BigButton } from '~src/components/big-button'
 import { Field } from '~src/components/field'
 import { NoticeBanner } from '~src/components/notice-banner'
 import { PageFrame } from '~src/components/page-frame'
+import { UnionPicker } from '~src/components/union-picker'
 import { RemoteView } from '~src/components/remote-view'
 import { Refusal, useAction, type Action } from '~src/hooks/use-action'
 import { useRemote } from '~src/hooks/use-remote'
@@ -19,15 +20,17 @@ import '~src/packages/vouchers/styles.css'
 const STATE_TEXT: Record<string, string> = { open: '待确认', confirmed: '已确认', disputed: '有异议' }
 
 type MerchantState = VouchersActions['merchantStatements'][1][number]
-type MerchantForm = { name: string; address: string; category: string }
+/** `unionId`: the union that signs it (issue 20), her own node until she picks one below it. */
+type MerchantForm = { name: string; address: string; category: string; unionId: string }
 
-/** The new-merchant form and its save; a saved merchant clears the form and shows in the list. */
+/** The new-merchant form and its save; a saved merchant clears the form (keeping the signing union) and shows in the list. */
 function useMerchantForm(reload: () => Promise<void>) {
-  const [form, setForm] = useState<MerchantForm>({ name: '', address: '', category: '' })
+  const [form, setForm] = useState<MerchantForm>({ name: '', address: '', category: '', unionId: '' })
   const save = useAction(async () => {
     if (!form.name.trim() || !form.address.trim() || !form.category.trim()) throw new Refusal('请填写商户名称、地址和类别')
-    await call('vouchers', 'saveMerchant', form)
-    setForm({ name: '', address: '', category: '' })
+    const { unionId, ...fields } = form
+    await call('vouchers', 'saveMerchant', unionId ? form : fields)
+    setForm({ name: '', address: '', category: '', unionId })
     await reload()
   })
   return { form, setForm, save }
@@ -63,6 +66,11 @@ function MerchantRow({ m, state, busy, onToggle }: RowProps) {
         <Text className='vc-small'>
           {m.category} · {m.address}
         </Text>
+        {m.organiser && (
+          <Text id={`merchant-${m.id}-owner`} className='vc-small'>
+            签约：{m.organiser}
+          </Text>
+        )}
         {state && (
           <Text
             id={`merchant-${m.id}-statement`}
@@ -101,6 +109,7 @@ function NewMerchantCard({ form, setForm, save }: FormProps) {
         maxlength={20}
         placeholder='如 超市、商场、消费帮扶'
       />
+      <UnionPicker id='merchant-union' label='签约工会' value={form.unionId} onChange={(unionId) => setForm({ ...form, unionId })} />
       {save.error && <Text className='error-text'>{save.error}</Text>}
       <BigButton id='merchant-save' loading={save.busy} onClick={() => void save.run()}>
         保存商户
