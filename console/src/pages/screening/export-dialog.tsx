@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Dialog, Input, MessagePlugin, Radio } from 'tdesign-react'
 import { messageOf } from '../../api'
-import { downloadCsv } from './download-csv'
+import { downloadCsv } from '../../download-csv'
 
 /**
  * An export: masked by default; full names, card numbers and phones only with a typed reason, which the

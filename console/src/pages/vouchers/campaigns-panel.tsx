@@ -7,7 +7,7 @@ import { call, messageOf } from '../../api'
 import type { Remote } from '../../use-remote'
 import { CampaignDashboard } from './campaign-dashboard'
 import { CampaignDialog } from './campaign-dialog'
-import { downloadCsv } from './download-csv'
+import { downloadCsv } from '../../download-csv'
 import { bonusText, ruleText } from './rule-text'
 
 /** 批次: her campaigns; one opened shows its dashboard; each exports as CSV; a new one is made here. */
