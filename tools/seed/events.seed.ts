@@ -136,9 +136,10 @@ function events(start: number): EventRec[] {
       startsAt: start + 10 * DAY,
       endsAt: start + 12 * DAY,
       zones: [{ id: 'A', name: '工匠手作' }],
-      signUp: { required: false, capacity: null, closesAt: null },
+      // 秦淮's members sign up (places are limited in the old streets); others read why they cannot
+      signUp: { required: true, capacity: 300, closesAt: null },
       stampRules: { cooldownSeconds: 20 },
-      seatsLeft: null,
+      seatsLeft: 300,
     },
   ]
 }
