@@ -1,14 +1,12 @@
 import { useState } from 'react'
-import { Alert, Button, Card, DatePicker, Empty, Radio, Select, Space } from 'tdesign-react'
+import { Alert, Button, Card, Empty, Select, Space } from 'tdesign-react'
 import type { Period } from '~types/vouchers'
-import { formatShanghai } from '~src/utils/datetime'
 import { call } from '../../api'
 import { useRemote } from '../../use-remote'
-import { PERIODS, StatementView } from '../vouchers/statement-view'
+import { PeriodPicker, today } from '../vouchers/period-picker'
+import { StatementView } from '../vouchers/statement-view'
 import { StatementActions } from './statement-actions'
 import '../vouchers/vouchers.css'
-
-const today = () => formatShanghai(Date.now(), 'YYYY-MM-DD')
 
 /** 对账单 for a merchant manager: her merchant's statement for a period; she confirms it or disputes it. */
 export default function StatementsPage() {
@@ -37,20 +35,13 @@ export default function StatementsPage() {
                 style={{ width: 240 }}
               />
             )}
-            <Radio.Group value={period} onChange={(v) => setPeriod(v as Period)}>
-              {(Object.keys(PERIODS) as Period[]).map((p) => (
-                <Radio.Button key={p} value={p}>
-                  按{PERIODS[p]}
-                </Radio.Button>
-              ))}
-            </Radio.Group>
-            <DatePicker
-              className='statement-date'
-              value={date}
-              format='YYYY-MM-DD'
-              valueType='YYYY-MM-DD'
-              clearable={false}
-              onChange={(v) => setDate(String(v) || today())}
+            <PeriodPicker
+              period={period}
+              date={date}
+              onChange={(next) => {
+                setPeriod(next.period)
+                setDate(next.date)
+              }}
             />
           </Space>
         )}

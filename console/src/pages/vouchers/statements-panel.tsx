@@ -1,14 +1,13 @@
 import { useState } from 'react'
-import { Alert, Button, DatePicker, Radio, Space, Table, type PrimaryTableCol } from 'tdesign-react'
+import { Alert, Button, Space, Table, type PrimaryTableCol } from 'tdesign-react'
 import type { Period, VouchersActions } from '~types/vouchers'
-import { formatShanghai } from '~src/utils/datetime'
 import { yuan } from '~src/packages/vouchers/lib/money'
 import { call } from '../../api'
 import { useRemote } from '../../use-remote'
-import { PERIODS, stateTag, StatementView, type StatementRef } from './statement-view'
+import { PeriodPicker, today } from './period-picker'
+import { stateTag, StatementView, type StatementRef } from './statement-view'
 
 type Row = VouchersActions['merchantStatements'][1][number]
-const today = () => formatShanghai(Date.now(), 'YYYY-MM-DD')
 
 /** 对账: every merchant's statement for the period containing the chosen day; one opened shows its rows. */
 export function StatementsPanel() {
@@ -40,28 +39,12 @@ export function StatementsPanel() {
   return (
     <>
       <Space className='panel-actions' align='center'>
-        <Radio.Group
-          value={period}
-          onChange={(v) => {
-            setPeriod(v as Period)
-            setOpen(null)
-          }}
-        >
-          {(Object.keys(PERIODS) as Period[]).map((p) => (
-            <Radio.Button key={p} value={p}>
-              按{PERIODS[p]}
-            </Radio.Button>
-          ))}
-        </Radio.Group>
-        <DatePicker
-          className='statement-date'
-          value={date}
-          format='YYYY-MM-DD'
-          valueType='YYYY-MM-DD'
-          allowInput
-          clearable={false}
-          onChange={(v) => {
-            setDate(String(v) || today())
+        <PeriodPicker
+          period={period}
+          date={date}
+          onChange={(next) => {
+            setPeriod(next.period)
+            setDate(next.date)
             setOpen(null)
           }}
         />
