@@ -57,6 +57,13 @@ export default tseslint.config(
     rules: { 'local/max-function-lines': ['error', { max: 40, factoryNames: '^create[A-Z]', factoryCallees: ['perInstance'] }] },
   },
   {
+    // The officers' console (issue 18) is React too: the same hook rules as the mini-program.
+    files: ['console/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+  },
+  {
     files: ['src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { messageOf } from './api'
 
 export interface Remote<T> {
@@ -8,21 +8,27 @@ export interface Remote<T> {
   reload(): void
 }
 
-/** Loads once and on `reload`; the error is the Chinese message of the call's code. */
+/**
+ * Loads once, again when `deps` change, and on `reload`; the error is the Chinese message of the call's
+ * code. `deps` are what `load` reads (compared by value): the latest `load` runs, an answer that arrives
+ * after the deps changed is dropped.
+ */
 export function useRemote<T>(load: () => Promise<T>, deps: readonly unknown[] = []): Remote<T> {
   const [state, setState] = useState<{ data?: T; error: string | null; loading: boolean }>({ error: null, loading: true })
   const [round, setRound] = useState(0)
-  const run = useCallback(load, deps)
+  const latest = useRef(load)
+  latest.current = load
+  const key = JSON.stringify(deps)
   useEffect(() => {
     let live = true
     setState((s) => ({ ...s, loading: true }))
-    run().then(
+    latest.current().then(
       (data) => live && setState({ data, error: null, loading: false }),
       (err: unknown) => live && setState((s) => ({ ...s, error: messageOf(err), loading: false })),
     )
     return () => {
       live = false
     }
-  }, [run, round])
+  }, [key, round])
   return { ...state, reload: () => setRound((r) => r + 1) }
 }

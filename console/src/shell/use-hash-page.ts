@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react'
 
+const pageIn = (fallback: string) => window.location.hash.replace(/^#\/?/, '') || fallback
+
 /** The page in the address (#/deletions): a reload or a bookmark opens the same page; no router needed for a flat menu. */
 export function useHashPage(fallback: string): [string, (key: string) => void] {
-  const read = () => window.location.hash.replace(/^#\/?/, '') || fallback
-  const [page, setPage] = useState(read)
+  const [page, setPage] = useState(() => pageIn(fallback))
   useEffect(() => {
-    const onHash = () => setPage(read())
+    const onHash = () => setPage(pageIn(fallback))
     window.addEventListener('hashchange', onHash)
     return () => window.removeEventListener('hashchange', onHash)
   }, [fallback])
