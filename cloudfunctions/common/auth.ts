@@ -96,10 +96,22 @@ function holdsScope(account: CallerAccount, kind: ScopeKind, id: string, manager
   return (!managerOnly && ids.includes(id)) || (manager !== null && ids.includes(manager))
 }
 
-/** Her account and roster record, read side by side (the hot paths pay one round trip, not two). */
+/**
+ * `auth: 'member'` in ONE read: the roster record bound to her openid (roster-lookup.ts; two records
+ * naming her count as none). The roster side of the binding is the one every change goes through
+ * conditionally, and it is written first when she verifies and first when the link goes (unbind, a
+ * deletion request: member/account.service.ts, deletion.service.ts), so a crash between the two sides
+ * never leaves her a member the account has let go. Her account is not read: a member's own action
+ * plays no role of hers (an officer booking her own screening books as a member).
+ */
+async function memberOnly(db: Db, openid: string): Promise<{ account: CallerAccount; roster: RosterDoc | null }> {
+  const roster = await createRosterLookup({ db }).one(openid)
+  return { account: { openid, user: null, roles: [] }, roster }
+}
+
+/** For an action on her account itself (`readsAccount`: unbind): her account beside her roster record, and both must agree. */
 async function accountAndRoster(db: Db, openid: string): Promise<{ account: CallerAccount; roster: RosterDoc | null }> {
   const [account, roster] = await Promise.all([loadAccount(db, openid), createRosterLookup({ db }).one(openid)])
-  // Both sides of the binding must agree: the record bound to her, and her account pointing at it.
   const agreed = roster && account.user?.verifiedAt && account.user.rosterId === roster._id ? roster : null
   return { account, roster: agreed }
 }
@@ -110,10 +122,10 @@ export interface Authorized {
 }
 
 /** Step 1, before the input is parsed: the caller's kind (roles of the right kind, verified membership). */
-export async function authorizeCaller(auth: Auth<never>, principal: Principal, db: Db): Promise<Authorized> {
+export async function authorizeCaller(auth: Auth<never>, principal: Principal, db: Db, readsAccount = false): Promise<Authorized> {
   if (auth === 'anyone') return { account: { openid: principal.openid, user: null, roles: [] }, roster: null }
   if (auth === 'member') {
-    const found = await accountAndRoster(db, principal.openid)
+    const found = await (readsAccount ? accountAndRoster : memberOnly)(db, principal.openid)
     if (!found.roster) fail('NOT_VERIFIED')
     return found
   }

@@ -143,7 +143,13 @@ export function createClaimLedger<D extends ClaimDoc>(db: Db, cfg: LedgerConfig<
         return now
       }
     } catch (e) {
-      if (e instanceof AppError) await abandon(d).catch(() => undefined) // if even this fails, the sweeper does it
+      // if even giving back fails, the sweeper does it
+      if (e instanceof AppError && !(await abandon(d).catch(() => true))) {
+        // Not given back: her other tap finished this very claim meanwhile (its hold taken, then settled), so
+        // this one's take found nothing to hold. That confirmation is her outcome too, never a refusal.
+        const now = await get(d._id)
+        if (now && now.claimId === d.claimId && stateOf(now) !== cfg.pending && stateOf(now) !== cfg.failed) return now
+      }
       throw e
     }
     for (const h of cfg.holdsOf(d)) if (h.settle) await h.store.settle(h.docId, h.key)

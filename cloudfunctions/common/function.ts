@@ -50,6 +50,12 @@ export interface ActionSpec<S extends z.ZodType = z.ZodType, R = unknown, A exte
    */
   mutation?: boolean | 'ledger'
   /**
+   * Under `auth: 'member'`, her account is read beside her roster record (one call more) and handed to
+   * `run` as `ctx.account`: for an action on the account itself (unbind). Otherwise a member's action
+   * costs one read (her roster record, auth.ts) and `ctx.account` holds no user and no roles.
+   */
+  readsAccount?: boolean
+  /**
    * For `mutation: true`: what a same-id retry answers while the first call's marker is pending, read
    * from what that call left (idempotency.ts `Recover`); `rerun` when the work is safe to repeat.
    */
@@ -133,7 +139,7 @@ async function authorizeOrReplay(
   key: string | null,
 ): Promise<Authorized | { replayed: unknown }> {
   try {
-    return await authorizeCaller(spec.auth as Auth<never>, principal, db)
+    return await authorizeCaller(spec.auth as Auth<never>, principal, db, spec.readsAccount)
   } catch (e) {
     const done = key ? await finishedOutcome(db, key) : undefined
     if (done) return { replayed: done.replay() }

@@ -43,6 +43,11 @@ export function cached<T>(db: object, key: string, load: () => Promise<T>, ttlMs
   return value
 }
 
+/** Keeps a value just read afresh (a live read of what is also cached), so the next cached read needs no call. */
+export function prime<T>(db: object, key: string, value: T): void {
+  if (value !== null && value !== undefined) mapOf(db).set(key, { at: Date.now(), value: Promise.resolve(value) })
+}
+
 /** Drops `key` (or every key starting with `prefix*`) after this instance changed it. */
 export function forget(db: object, key: string): void {
   const m = mapOf(db)
@@ -75,3 +80,42 @@ export function perInstance<T>(build: (db: Db, clock: Clock) => T): (db: Db, clo
     return value
   }
 }
+
+/**
+ * What this instance last saw of a bounded resource (a session's places, a voucher pool): `full`
+ * lets a rush's refusal skip the read that would only say so again; `open` lets a taker skip the
+ * glance that could only refuse (the conditional take decides either way). Noted from what a read
+ * or a successful take showed (never from a refused take, which proves nothing: it forgets), kept
+ * FULL_MEMORY_MS (a few seconds); a place given back through this instance (place-store.ts
+ * `release`, `adjustOnce` upward) turns it `open` at once. A place given back through ANOTHER
+ * instance is offered here at the latest when the memory lapses: the exact rule is in docs/capacity.md.
+ * It never grants (the take always decides); what it refuses was seen full at most FULL_MEMORY_MS ago.
+ */
+export const FULL_MEMORY_MS = Number(process.env.FULL_MEMORY_MS ?? 3000)
+
+const fullPerDb = new WeakMap<object, Map<string, { at: number; full: boolean }>>()
+
+export type Fullness = 'full' | 'open' | undefined
+
+/** What this instance saw of `key` within FULL_MEMORY_MS; undefined: nothing recent, read it. */
+export function fullness(db: object, key: string): Fullness {
+  const hit = fullPerDb.get(db)?.get(key)
+  if (!hit || Date.now() - hit.at >= FULL_MEMORY_MS) return undefined
+  return hit.full ? 'full' : 'open'
+}
+
+/** Notes what a read or a take just showed of `key`. */
+export function noteFullness(db: object, key: string, full: boolean): void {
+  let m = fullPerDb.get(db)
+  if (!m) fullPerDb.set(db, (m = new Map()))
+  if (m.size > 5000) m.clear()
+  m.set(key, { at: Date.now(), full })
+}
+
+/** Forgets what this instance saw of `key` (a refused take proves nothing either way: the next tap reads). */
+export function forgetFullness(db: object, key: string): void {
+  fullPerDb.get(db)?.delete(key)
+}
+
+/** The memory key of one place-store document. */
+export const placeKey = (collection: string, docId: string): string => `${collection}/${docId}`

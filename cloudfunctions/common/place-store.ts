@@ -12,6 +12,7 @@
  * gives nothing back twice. Amounts let a budget in fen be reserved (`n`).
  */
 import type { Db } from './db'
+import { noteFullness, placeKey } from './instance-cache'
 
 /** A holder's own fields (who holds); the store adds `n` (amount), `cn` (counters) and `ub` (unbounded). */
 export type Holder = Record<string, unknown>
@@ -78,11 +79,23 @@ function incs(db: Db, counters: Record<string, number> | undefined, sign: 1 | -1
   return out
 }
 
-export function createPlaceStore(db: Db, collection: string, options: PlaceStoreOptions = {}): PlaceStore {
+/** A store that can also answer the document as its take left it, in the take's own call. */
+export interface CountingPlaceStore extends PlaceStore {
+  /** `take`, answering the document after it (null: refused): a reply shows places left without reading them. */
+  takeAndRead(docId: string, key: string, holder: Holder, opts?: TakeOptions): Promise<Record<string, unknown> | null>
+}
+
+export function createPlaceStore(db: Db, collection: string, options: PlaceStoreOptions = {}): CountingPlaceStore {
   const _ = db.command
   const left = options.left ?? 'left'
   const coll = () => db.collection(collection)
   const path = (key: string) => `holders.${key}`
+
+  /** A place came back through this instance: its memory of the document being full goes (instance-cache.ts). */
+  function returned(docId: string, done: boolean): boolean {
+    if (done) noteFullness(db, placeKey(collection, docId), false)
+    return done
+  }
 
   async function read(docId: string): Promise<Record<string, StoredHolder>> {
     const res = await coll().doc(docId).field({ holders: true }).get()
@@ -90,23 +103,33 @@ export function createPlaceStore(db: Db, collection: string, options: PlaceStore
     return Object.fromEntries(Object.entries(raw).map(([k, h]) => [k, { ...h, n: typeof h.n === 'number' ? h.n : 1 } as StoredHolder]))
   }
 
+  function taking(docId: string, key: string, holder: Holder, opts: TakeOptions) {
+    const n = opts.amount ?? 1
+    const bounded = opts.bounded !== false
+    const atLeast = Object.fromEntries(Object.entries(opts.atLeast ?? {}).map(([k, v]) => [k, _.gte(v)]))
+    const where = { _id: docId, [path(key)]: _.exists(false), ...(bounded ? { [left]: _.gte(n) } : {}), ...atLeast }
+    // What was taken is written into the holder, so a sweeper that reads it can give exactly that back.
+    const stored = { ...holder, n, ...(opts.counters ? { cn: opts.counters } : {}), ...(bounded ? {} : { ub: true }) }
+    const patch = { ...(bounded ? { [left]: _.inc(-n) } : {}), [path(key)]: _.set(stored), ...incs(db, opts.counters, 1) }
+    return { where, patch }
+  }
+
   return {
     async take(docId, key, holder, opts = {}) {
-      const n = opts.amount ?? 1
-      const bounded = opts.bounded !== false
-      const atLeast = Object.fromEntries(Object.entries(opts.atLeast ?? {}).map(([k, v]) => [k, _.gte(v)]))
-      const where = { _id: docId, [path(key)]: _.exists(false), ...(bounded ? { [left]: _.gte(n) } : {}), ...atLeast }
-      // What was taken is written into the holder, so a sweeper that reads it can give exactly that back.
-      const stored = { ...holder, n, ...(opts.counters ? { cn: opts.counters } : {}), ...(bounded ? {} : { ub: true }) }
-      const patch = { ...(bounded ? { [left]: _.inc(-n) } : {}), [path(key)]: _.set(stored), ...incs(db, opts.counters, 1) }
+      const { where, patch } = taking(docId, key, holder, opts)
       return (await coll().where(where).update(patch)).updated === 1
+    },
+    async takeAndRead(docId, key, holder, opts = {}) {
+      const { where, patch } = taking(docId, key, holder, opts)
+      const r = await coll().where(where).updateAndReturn(patch)
+      return r.updated === 1 ? ((r.doc as Record<string, unknown> | null) ?? null) : null
     },
     async release(docId, key, opts = {}) {
       const n = opts.amount ?? 1
       // Without an amount, whatever the key holds as a unit (also holders written before amounts existed).
       const where = { _id: docId, [path(key)]: _.exists(true), ...(opts.amount !== undefined ? { [`${path(key)}.n`]: n } : {}) }
       const patch = { ...(opts.bounded !== false ? { [left]: _.inc(n) } : {}), [path(key)]: _.remove(), ...incs(db, opts.counters, -1) }
-      return (await coll().where(where).update(patch)).updated === 1
+      return returned(docId, (await coll().where(where).update(patch)).updated === 1)
     },
     async settle(docId, key) {
       return (
@@ -135,13 +158,13 @@ export function createPlaceStore(db: Db, collection: string, options: PlaceStore
     holders: read,
     async adjustOnce(docId, key, delta, counters) {
       const where = { _id: docId, [`returns.${key}`]: _.exists(false), ...(delta < 0 ? { [left]: _.gte(-delta) } : {}) }
-      return (
+      const done =
         (
           await coll()
             .where(where)
             .update({ [left]: _.inc(delta), [`returns.${key}`]: delta, ...incs(db, counters, 1) })
         ).updated === 1
-      )
+      return delta > 0 ? returned(docId, done) : done
     },
     async forgetAdjust(docId, key) {
       return (

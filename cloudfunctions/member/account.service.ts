@@ -109,8 +109,9 @@ export function createAccountService({ clock, users, roster, attempts, me, wecha
       const rosterId = account.user?.rosterId
       if (!rosterId) fail('NOT_VERIFIED')
       const now = clock()
-      await users.clearBinding(account.openid, now, requestId)
+      // The roster side first: it alone says who is a member (common/auth.ts), so a crash between the two never leaves her one.
       await roster.unbind(rosterId, account.openid, now)
+      await users.clearBinding(account.openid, now, requestId)
       return me.fresh(account)
     },
     /** A retry of an unbinding this request made: finishes the roster side (a no-op once done) and answers. */

@@ -54,10 +54,11 @@ export function createDeletionService({ clock, deletions, roster, users, data, e
     })
   }
 
-  /** Carrying it out starts with the account side: the link to this WeChat account and the roles go (each step safe to repeat). */
+  /** Carrying it out starts with the link to this WeChat account (roster side, then account and roles; each step safe to repeat). */
   async function unbindFirst(doc: DeletionRequestDoc): Promise<void> {
-    await users.markDeletion(doc.openid, doc.requestedAt)
+    // The roster record first: it alone says who is a member (common/auth.ts).
     if (doc.rosterId) await roster.unbind(doc.rosterId, doc.openid, doc.requestedAt)
+    await users.markDeletion(doc.openid, doc.requestedAt)
   }
 
   /** What carrying the request out erased and kept; the account goes last, only once nothing else must wait. */

@@ -32,6 +32,7 @@ export function createMemberFunction(deps: FunctionDeps = {}) {
       unbind: action({
         input: schema.noInput,
         auth: 'member',
+        readsAccount: true,
         mutation: true,
         recover: (_, c) => s(c).account.unbound(c.account, c.requestId),
         run: (_, c) => s(c).account.unbind(c.account, c.requestId ?? null),

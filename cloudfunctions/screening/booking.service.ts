@@ -7,17 +7,20 @@
  * sweeper returns what nobody came back for. Nothing is lost silently.
  *
  * The hot path is counted (test/integration/screening-calls.test.ts): her roster
- * record comes with her account (`auth: 'member'`, read by the router); a losing
- * tap at the release rush then reads the session and her history (the programme
- * is cached) and stops; a winning one adds the claim, the place (and quota) and
- * the confirmation, which also marks her confirmation notice owed.
+ * record (`auth: 'member'`, one read by the router); a losing tap at the release
+ * rush then reads her history (the programme and session dates are cached, and
+ * the session's places too when this instance saw it full a moment ago) and
+ * stops; a winning one on a session the instance saw open goes straight to the
+ * claim, the place (answering places left) and the confirmation, which also
+ * marks her confirmation notice owed (`book`, `atOnce`; docs/capacity.md).
  */
 import { randomBytes } from 'node:crypto'
 import { createClaimLedger, type Hold } from '../common/claim-ledger'
 import type { Clock } from '../common/clock'
 import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
-import { fail } from '../common/errors'
+import { AppError, fail } from '../common/errors'
+import { type Fullness, forgetFullness, fullness, noteFullness, placeKey } from '../common/instance-cache'
 import { createPlaceStore } from '../common/place-store'
 import type { RosterDoc } from '../common/member-docs'
 import type { ErrorCode } from '~types/errors'
@@ -65,7 +68,12 @@ export function createBookingLedger(db: Db, clock: Clock) {
     clock,
     holdsOf,
   })
-  return { ledger, sessions, quotas, holdsOf }
+  // What this instance saw of a session's places lately (instance-cache.ts): a rush's refusal answers from it.
+  const key = (sessionId: string) => placeKey(COLLECTIONS.screeningSessions, sessionId)
+  const seen = (sessionId: string) => fullness(db, key(sessionId))
+  const note = (sessionId: string, full: boolean) => noteFullness(db, key(sessionId), full)
+  const forget = (sessionId: string) => forgetFullness(db, key(sessionId))
+  return { ledger, sessions, quotas, holdsOf, seen, note, forget }
 }
 
 export type BookingLedger = ReturnType<typeof createBookingLedger>
@@ -137,16 +145,36 @@ export function createBookingService({ clock, catalog, bookings: repo, places, h
     fail('ALREADY_BOOKED')
   }
 
+  /**
+   * The session's places are read afresh only when this instance saw nothing of them in the last
+   * seconds (`places.seen`, instance-cache.ts): seen full, a tap is refused without reading them; seen
+   * open, the take decides (and answers the places left). Her history is read unless the tap can go
+   * straight to the claim (`atOnce`): her own booking of this very request (a retry) or her pending
+   * claim here must never be told 已满, and only her history can say so without a write.
+   */
   async function book(openid: string, roster: RosterDoc, req: BookRequest, requestId: string | null): Promise<Booked> {
     const now = clock()
-    const [{ p, s }, history] = await Promise.all([loadTarget(req.programmeId, req.sessionId, true), repo.byOpenid(openid)])
+    const seen = places.seen(req.sessionId)
+    if (seen === 'open') {
+      const { p, s } = await loadTarget(req.programmeId, req.sessionId)
+      if (atOnce(p, s, roster, req, now)) {
+        try {
+          return await claimPlace({ openid, roster, requestId }, p, s, req, seen)
+        } catch (e) {
+          // A claim of hers stands here: her history below says exactly why she cannot book again.
+          if (!(e instanceof AppError && e.code === 'ALREADY_BOOKED')) throw e
+        }
+      }
+    }
+    const [{ p, s }, history] = await Promise.all([loadTarget(req.programmeId, req.sessionId, !seen), repo.byOpenid(openid)])
+    if (!seen) places.note(s._id, s.left <= 0)
     const mine = history.find((b) => b._id === ledgerId(p._id, openid))
     // The same request again (its reply was lost, or its host died after booking): the first outcome.
     if (mine && requestId && mine.requestId === requestId && HOLDING.includes(mine.status)) return { b: mine, replay: true }
     const consented = req.consentVersion === p.privacyNotice.version
     const already = !!mine && HOLDING.includes(mine.status)
     // Her own pending claim in this session may already hold a place here: then it is not full for her.
-    const full = s.left <= 0 && !(mine?.status === 'pending' && mine.sessionId === s._id)
+    const full = (seen ? seen === 'full' : s.left <= 0) && !(mine?.status === 'pending' && mine.sessionId === s._id)
     // A refusal at the rush must be cheap: a full session needs no write.
     if (full && consented && !already && !bookingGate(timesOf(p), s, now, true)) fail('SLOT_FULL')
     const elig = eligibilityOf(p.eligibility, p.priority, factsOf(roster, history, p._id), s.date, now)
@@ -156,8 +184,41 @@ export function createBookingService({ clock, catalog, bookings: repo, places, h
     if (!consented) fail('CONSENT_REQUIRED', 'consentVersion')
     if (already) fail('ALREADY_BOOKED')
     if (full) fail('SLOT_FULL')
-    const r = await placeClaim(pendingDoc({ openid, roster, requestId }, p, s, req), undefined, true)
-    return r.b.sessionId === s._id ? { ...r, session: { ...s, left: Math.max(0, s.left - 1) } } : r
+    return claimPlace({ openid, roster, requestId }, p, s, req, seen)
+  }
+
+  /**
+   * Whether a tap may claim without her history: consented, past the priority window (so priority,
+   * which reads her last screening, decides nothing) and eligible on her roster record alone. What
+   * else her history could refuse (a booking or a screening of hers in this programme) is her ledger
+   * document, which the claim's insert meets first (ALREADY_BOOKED, then the full checks above).
+   */
+  function atOnce(p: ProgrammeDoc, s: SessionDoc, roster: RosterDoc, req: BookRequest, now: number): boolean {
+    if (req.consentVersion !== p.privacyNotice.version || bookingGate(timesOf(p), s, now, false)) return false
+    return eligibilityOf(p.eligibility, p.priority, factsOf(roster, [], p._id), s.date, now).eligible
+  }
+
+  /** The claim itself; the session's place is taken by a take that answers the session after it (the reply reads nothing). */
+  async function claimPlace(who: Claimant, p: ProgrammeDoc, s: SessionDoc, req: BookRequest, seen: Fullness): Promise<Booked> {
+    let after: SessionDoc | null = null
+    const counted = (h: Hold) =>
+      h.store === sessions
+        ? sessions.takeAndRead(h.docId, h.key, h.holder, h.take).then((d) => d !== null && ((after = d as unknown as SessionDoc), true))
+        : null
+    let r: Booked
+    try {
+      r = await placeClaim(pendingDoc(who, p, s, req), counted, true)
+    } catch (e) {
+      // A refused take is no proof the session is full (her own other tap may hold the place): the next tap reads it.
+      if (e instanceof AppError && e.code === 'SLOT_FULL') places.forget(s._id)
+      throw e
+    }
+    const fresh = after as SessionDoc | null
+    if (fresh) places.note(s._id, fresh.left <= 0)
+    if (r.b.sessionId !== s._id) return r
+    if (fresh) return { ...r, session: { ...s, ...fresh } }
+    // Her earlier claim was finished instead: only a session read afresh may show places left.
+    return seen ? { b: r.b, replay: r.replay } : { ...r, session: { ...s, left: Math.max(0, s.left - 1) } }
   }
 
   /** Claims the place a waiting-list offer holds for her: moved to her booking, never free in between. */

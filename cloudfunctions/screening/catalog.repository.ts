@@ -9,7 +9,7 @@ import { batchedById } from '../common/batched-read'
 import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
 import { insertOnce } from '../common/db-errors'
-import { cached } from '../common/instance-cache'
+import { cached, prime } from '../common/instance-cache'
 import { readAll, rowsOf } from '../common/paginate'
 import type { ProgrammeDoc, QuotaDoc, ReminderDoc, SessionDoc, SiteDoc } from './screening.docs'
 
@@ -40,7 +40,11 @@ export function createCatalogRepository(db: Db) {
     /** Dates, site and capacity (cached); `left` and holders may be seconds old: never decide places by them. */
     session: (id: string) => cached(db, `sn:${id}`, () => getById<SessionDoc>(db, COLLECTIONS.screeningSessions, id)),
     /** Read afresh (the rush's concurrent reads share one query: batched-read.ts). */
-    liveSession: (id: string) => liveSession(db, id),
+    liveSession: async (id: string) => {
+      const s = await liveSession(db, id)
+      prime(db, `sn:${id}`, s) // its dates and site for the next tap's cached read
+      return s
+    },
     /** Marks every session of the programme: its waiting list may hold someone (screening.docs.ts `waitlistOpened`). */
     async openWaitlist(programmeId: string): Promise<void> {
       const closed = { programmeId, waitlistOpened: db.command.neq(true) }

@@ -3,7 +3,7 @@ import { batchedReader } from '../common/batched-read'
 import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
 import { insertOnce } from '../common/db-errors'
-import { cached, forget } from '../common/instance-cache'
+import { cached, forget, type Fullness, forgetFullness, fullness, noteFullness, placeKey } from '../common/instance-cache'
 import { readAll, rowsOf } from '../common/paginate'
 import { createPlaceStore } from '../common/place-store'
 import type { RosterFacts } from '../common/roster-eligibility.rules'
@@ -101,6 +101,10 @@ export function createCampaignRepository(db: Db) {
     pool: (id: string): Promise<PoolDoc | null> => poolCounters(db, id),
     /** For a glance that may only refuse (what decides is the place stores): the pool's counters. */
     glance: (id: string): Promise<PoolDoc | null> => poolCounters(db, id),
+    /** What this instance saw of a pool lately (instance-cache.ts): sold out refuses without a read; open lets the take decide. */
+    seen: (poolId: string): Fullness => fullness(db, placeKey(COLLECTIONS.voucherPools, poolId)),
+    note: (poolId: string, soldOut: boolean): void => noteFullness(db, placeKey(COLLECTIONS.voucherPools, poolId), soldOut),
+    forget: (poolId: string): void => forgetFullness(db, placeKey(COLLECTIONS.voucherPools, poolId)),
     async poolsOfCampaign(campaignId: string): Promise<PoolDoc[]> {
       return rowsOf<PoolDoc>(await pools().where({ campaignId }).limit(1000).get())
     },

@@ -7,6 +7,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { DrawDTO } from '~types/vouchers'
+import type { Hold } from '../common/claim-ledger'
 import type { Clock } from '../common/clock'
 import { AppError, fail } from '../common/errors'
 import type { RosterDoc } from '../common/member-docs'
@@ -19,6 +20,9 @@ import { entryIdOf, type EntryRepository } from './entry.repository'
 import { maxUnionFen } from './pricing.rules'
 import type { CampaignDoc, PoolDoc, VoucherDoc } from './vouchers.docs'
 import { newClaimId, voucherIdOf, type VoucherRepository } from './voucher.repository'
+
+/** What a glance at a single pool found: its counters, `open` (this instance saw it open lately), or null (not glanced). */
+type Glanced = PoolDoc | 'open' | null
 
 export interface ClaimDeps {
   clock: Clock
@@ -99,17 +103,52 @@ export function createClaimService(d: ClaimDeps) {
     if (now >= c.claimEndsAt) fail('CLAIM_CLOSED')
   }
 
+  /** Seen open lately by this instance, the pool's take decides (and refuses, given back at once, if it is gone since). */
+  async function refuseIfGone(poolId: string, reserveFen: number, glanced: Glanced): Promise<void> {
+    if (glanced === 'open' || d.campaigns.seen(poolId) === 'open') return
+    const pool = glanced?._id === poolId ? glanced : await d.campaigns.pool(poolId)
+    const gone = !pool || pool.left < 1 || pool.budgetLeft < reserveFen
+    if (glanced?._id !== poolId) d.campaigns.note(poolId, gone)
+    if (gone) fail('SOLD_OUT')
+  }
+
+  /** One slot's claim; the pool's hold is taken by a take that answers the pool after it: whether it is now gone, without a read. */
+  async function claimSlot(c: CampaignDoc, doc: VoucherDoc) {
+    let after: PoolDoc | null = null
+    const counted = (h: Hold) =>
+      d.campaigns.countStore
+        .takeAndRead(h.docId, h.key, h.holder, h.take)
+        .then((p) => p !== null && ((after = p as unknown as PoolDoc), true))
+    // A refusal of the take is not proof the pool is gone (her other tap may hold the stock): the next tap reads it.
+    const r = await d.vouchers.ledger
+      .claim(doc, () => ({ status: 'unused', claimedAt: d.clock() }), { acquire: counted })
+      .catch((e: unknown) => {
+        if (e instanceof AppError && e.code === 'SOLD_OUT') d.campaigns.forget(doc.poolId)
+        throw e
+      })
+    const pool = after as PoolDoc | null
+    if (pool) d.campaigns.note(doc.poolId, pool.left < 1 || pool.budgetLeft < maxUnionFen(c.rule, c.modelWorkerBonus ?? null, false))
+    return r
+  }
+
   return {
     /**
      * Before anyone is looked up: a campaign whose single pool cannot fit even the smallest
-     * reservation is gone for everyone, so the rush's losers cost one read. Answers the pool read.
+     * reservation is gone for everyone, so the rush's losers cost one read, and none once this
+     * instance saw it gone moments ago (instance-cache.ts `fullness`). Answers the pool read.
      */
-    async glance(campaignId: string): Promise<PoolDoc | null> {
+    async glance(campaignId: string): Promise<Glanced> {
       const c = await campaign(campaignId)
       checkWindow(c)
       if (c.subBudgets?.length) return null
+      // Seen lately by this instance (instance-cache.ts `fullness`): sold out needs no read, open needs no glance.
+      const seen = d.campaigns.seen(c._id)
+      if (seen === 'full') fail('SOLD_OUT')
+      if (seen === 'open') return 'open'
       const pool = await d.campaigns.glance(c._id)
-      if (!pool || pool.left < 1 || pool.budgetLeft < maxUnionFen(c.rule, c.modelWorkerBonus ?? null, false)) fail('SOLD_OUT')
+      const gone = !pool || pool.left < 1 || pool.budgetLeft < maxUnionFen(c.rule, c.modelWorkerBonus ?? null, false)
+      d.campaigns.note(c._id, gone)
+      if (gone) fail('SOLD_OUT')
       return pool
     },
 
@@ -121,7 +160,7 @@ export function createClaimService(d: ClaimDeps) {
       openid: string,
       campaignId: string,
       requestId: string | undefined,
-      run: (glanced: PoolDoc | null) => Promise<VoucherDoc>,
+      run: (glanced: Glanced) => Promise<VoucherDoc>,
     ): Promise<VoucherDoc> {
       const retryOf = async () => {
         if (!requestId) return undefined
@@ -147,15 +186,14 @@ export function createClaimService(d: ClaimDeps) {
       roster: RosterDoc,
       campaignId: string,
       requestId: string | undefined,
-      glanced: PoolDoc | null = null,
+      glanced: Glanced = null,
     ): Promise<VoucherDoc> {
       const c = await campaign(campaignId)
       checkWindow(c)
       checkAudience(c, roster)
       const poolId = poolIdOf(c, roster) ?? fail('NOT_ELIGIBLE')
       const reserveFen = maxUnionFen(c.rule, c.modelWorkerBonus ?? null, isModelWorker(roster))
-      const pool = glanced?._id === poolId ? glanced : await d.campaigns.pool(poolId)
-      if (!pool || pool.left < 1 || pool.budgetLeft < reserveFen) fail('SOLD_OUT')
+      await refuseIfGone(poolId, reserveFen, glanced)
       await mayClaim(c, openid)
       // One per member: the ledger's own insert finds her voucher if she has one (no read first).
       const held = c.perMember === 1 ? [] : await d.vouchers.mine(openid, c._id)
@@ -165,8 +203,7 @@ export function createClaimService(d: ClaimDeps) {
       const taken = new Set(held.filter((v) => v.status !== 'pending').map((v) => v.slot))
       for (let slot = 1; slot <= c.perMember; slot++) {
         if (taken.has(slot)) continue
-        const doc = pendingVoucher(c, { openid, roster, poolId, reserveFen, requestId }, slot, d.clock())
-        const r = await d.vouchers.ledger.claim(doc, () => ({ status: 'unused', claimedAt: d.clock() }))
+        const r = await claimSlot(c, pendingVoucher(c, { openid, roster, poolId, reserveFen, requestId }, slot, d.clock()))
         if (r.outcome === 'confirmed' || sameRequest(r.doc)) return r.doc
       }
       fail('CLAIM_LIMIT_REACHED')
