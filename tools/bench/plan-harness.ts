@@ -30,16 +30,41 @@ const TRIGGERS = timerTriggers(join(__dirname, '../..'))
  */
 const MAX_INSTANCES = Number(process.env.PLAN_MAX_INSTANCES || 40)
 
+/** What a call answered; `NOT_MADE`: her earlier answers gave it nothing to go on (no code to scan), so it was not made. */
+export type Answer = Envelope<unknown> | { ok: false; code: 'NOT_MADE'; message: string }
+
+/** The answers played so far: phase → chain → call. */
+export type Played = Answer[][][]
+
 export interface MemberCall {
   fn: string
   openid: string
   action: string
-  data: unknown
+  /**
+   * Her request, or made at call time from what she was told before (a check-in code to show the desk, the
+   * directory's keys): `mine`, this chain's answers so far in this phase; `played`, the earlier phases'.
+   * `undefined` from it: the call is not made.
+   */
+  data: unknown | ((mine: Answer[], played: Played) => unknown)
+}
+
+/**
+ * A phase with more than its calls: `at` moves the scenario's clock first (sign-up → venue → pick window);
+ * `audit` reads the books after it, before a later phase changes them (picks are deleted at matching), with
+ * the limits lifted and its requests left out of the figures.
+ */
+export interface Phase {
+  name?: string
+  at?: number
+  calls: MemberCall[][]
+  audit?: (db: Db) => Promise<void>
 }
 
 export interface Books {
   lost: number
   doubled: number
+  /** A line printed under the plan's line (e.g. the mixer's pairs found against those planted). */
+  note?: string
 }
 
 export interface Scenario<C = unknown> {
@@ -51,9 +76,12 @@ export interface Scenario<C = unknown> {
   /** A fresh instance of a function, on the scenario's clock (`laterMs` after the release: the sweep's tick). */
   load(fn: string, laterMs?: number): FunctionMain
   seed(db: Db, call: (fn: string, openid: string, action: string, data: unknown) => Promise<Envelope<unknown>>): Promise<C>
+  /** Moves the clock of every instance `load` made (a phase's `at`); only scenarios whose phases set one need it. */
+  setClock?(at: number): void
   /** Phases run one after the other; a phase's calls all at once (a release), a member's own calls in order. */
-  phases(ctx: C): MemberCall[][][]
-  books(db: Db, ctx: C, answers: Envelope<unknown>[]): Promise<Books>
+  phases(ctx: C): (MemberCall[][] | Phase)[]
+  /** `answers` in the order played; `played` the same by phase and chain. */
+  books(db: Db, ctx: C, answers: Answer[], played: Played): Promise<Books>
 }
 
 export interface PlanLine {
@@ -69,6 +97,9 @@ export interface PlanLine {
   internal: number
   dayQuota: 'ok' | 'exceeded'
   codes: Record<string, number>
+  /** Seconds each phase took, and their names where given. */
+  phases: { name?: string; s: number }[]
+  note?: string
 }
 
 interface Stack {
@@ -98,14 +129,23 @@ async function startStack(): Promise<Stack> {
   }
 }
 
+interface LimitsView {
+  usage: { reads: number; writes: number; refused: { reads: number; writes: number } }
+}
+interface Stats {
+  requests: { total: number }
+}
+
 async function side<T>(base: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${base}${path}`, body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) })
   return (await res.json()) as T
 }
 
+type Phone = (c: MemberCall, data: unknown) => Promise<Envelope<unknown>>
+
 /** Her phone: one call through the client's retries; the final envelope. */
-function phone(pools: Map<string, FunctionPool>, seen: { busy: number }) {
-  return async (c: MemberCall): Promise<Envelope<unknown>> => {
+function phone(pools: Map<string, FunctionPool>, seen: { busy: number }): Phone {
+  return async (c, data) => {
     const transport: Transport = async (name, body) => {
       const { event, context } = buildInvocation(name, body, c.openid)
       try {
@@ -119,7 +159,7 @@ function phone(pools: Map<string, FunctionPool>, seen: { busy: number }) {
       }
     }
     try {
-      return { ok: true, data: await clientInvoke(c.fn, { action: c.action, data: c.data, requestId: randomUUID() }, { transport }) }
+      return { ok: true, data: await clientInvoke(c.fn, { action: c.action, data, requestId: randomUUID() }, { transport }) }
     } catch (e) {
       if (e instanceof ApiError) return { ok: false, code: e.code, message: e.message }
       return { ok: false, code: 'INTERNAL', message: String(e) }
@@ -127,20 +167,38 @@ function phone(pools: Map<string, FunctionPool>, seen: { busy: number }) {
   }
 }
 
-/** Runs the phases; a member's calls in one phase go one after another, members side by side. */
-async function play(phases: MemberCall[][][], call: (c: MemberCall) => Promise<Envelope<unknown>>): Promise<Envelope<unknown>[]> {
-  const answers: Envelope<unknown>[] = []
+const asPhase = (p: MemberCall[][] | Phase): Phase => (Array.isArray(p) ? { calls: p } : p)
+
+/** Her next call: its request made from her answers so far; not made when they give it nothing to go on. */
+async function next(c: MemberCall, mine: Answer[], played: Played, call: Phone): Promise<Answer> {
+  const data = typeof c.data === 'function' ? (c.data as (m: Answer[], p: Played) => unknown)(mine, played) : c.data
+  if (data === undefined) return { ok: false, code: 'NOT_MADE', message: `${c.action}: nothing to go on` }
+  return call(c, data)
+}
+
+/**
+ * Runs the phases; a member's calls in one phase go one after another, members side by side. Between phases
+ * the clock moves (`at`) and the books are read (`audit`, outside the phases' time).
+ */
+async function play(phases: Phase[], setClock: (at: number) => void, call: Phone, audit: (a: Phase['audit']) => Promise<void>) {
+  const played: Played = []
+  const times: PlanLine['phases'] = []
   for (const phase of phases) {
-    const done = await Promise.all(
-      phase.map(async (mine) => {
-        const out: Envelope<unknown>[] = []
-        for (const c of mine) out.push(await call(c))
-        return out
-      }),
+    if (phase.at !== undefined) setClock(phase.at)
+    const t = performance.now()
+    played.push(
+      await Promise.all(
+        phase.calls.map(async (chain) => {
+          const mine: Answer[] = []
+          for (const c of chain) mine.push(await next(c, mine, played, call))
+          return mine
+        }),
+      ),
     )
-    answers.push(...done.flat())
+    times.push({ name: phase.name, s: (performance.now() - t) / 1000 })
+    if (phase.audit) await audit(phase.audit)
   }
-  return answers
+  return { played, times }
 }
 
 export async function runScenario<C>(scenario: Scenario<C>, plan: Plan): Promise<PlanLine> {
@@ -153,11 +211,11 @@ export async function runScenario<C>(scenario: Scenario<C>, plan: Plan): Promise
       return (await shared.get(fn)!(event, context)) as Envelope<unknown>
     }
     const ctx = await scenario.seed(stack.db, seedCall)
-    const phases = scenario.phases(ctx)
+    const phases = scenario.phases(ctx).map(asPhase)
     const limits: PlanLimits = planLimits(plan)
     await side(stack.base, '/_limits', { limits, usage: { reads: 0, writes: 0, resetRefused: true } })
     await side(stack.base, '/_stats/reset', {})
-    const fns = new Set(phases.flat(2).map((c) => c.fn))
+    const fns = new Set(phases.flatMap((p) => p.calls.flat()).map((c) => c.fn))
     const pools = new Map(
       [...fns].map((fn) => [
         fn,
@@ -171,21 +229,31 @@ export async function runScenario<C>(scenario: Scenario<C>, plan: Plan): Promise
       ]),
     )
     const seen = { busy: 0 }
-    const t0 = performance.now()
-    const answers = await play(phases, phone(pools, seen))
-    const clearS = (performance.now() - t0) / 1000
-    const { usage } = await side<{ usage: { reads: number; writes: number; refused: { reads: number; writes: number } } }>(
-      stack.base,
-      '/_limits',
-    )
-    const { requests } = await side<{ requests: { total: number } }>(stack.base, '/_stats')
+    let audited = 0 // the audits' own database requests, left out of calls/request
+    const audit = async (read: Phase['audit']) => {
+      const before = await side<LimitsView>(stack.base, '/_limits')
+      const n0 = (await side<Stats>(stack.base, '/_stats')).requests.total
+      await side(stack.base, '/_limits', { limits: {} })
+      await read!(stack.db)
+      audited += (await side<Stats>(stack.base, '/_stats')).requests.total - n0
+      await side(stack.base, '/_limits', { limits, usage: { reads: before.usage.reads, writes: before.usage.writes } })
+    }
+    const setClock = (at: number) => {
+      if (!scenario.setClock) throw new Error(`${scenario.name}: a phase sets the clock, the scenario has no setClock`)
+      scenario.setClock(at)
+    }
+    const { played, times } = await play(phases, setClock, phone(pools, seen), audit)
+    const clearS = times.reduce((k, t) => k + t.s, 0)
+    const answers = played.flat(2)
+    const { usage } = await side<LimitsView>(stack.base, '/_limits')
+    const requests = { total: (await side<Stats>(stack.base, '/_stats')).requests.total - audited }
     await side(stack.base, '/_limits', { limits: {} })
     // The timer trigger's next ticks, as production's would run them: dead calls' claims given back or finished.
     for (const fn of fns) {
       const trigger = TRIGGERS.get(fn)
       if (trigger) await scenario.load(fn, 5 * 60_000)({ Type: 'Timer', TriggerName: trigger, Time: new Date().toISOString() }, {})
     }
-    const books = await scenario.books(stack.db, ctx, answers)
+    const books = await scenario.books(stack.db, ctx, answers, played)
     const codes: Record<string, number> = {}
     for (const a of answers) codes[a.ok ? 'OK' : a.code] = (codes[a.ok ? 'OK' : a.code] ?? 0) + 1
     const over =
@@ -196,7 +264,7 @@ export async function runScenario<C>(scenario: Scenario<C>, plan: Plan): Promise
       scenario: scenario.name,
       plan: plan.name,
       clearS,
-      callsPerRequest: requests.total / answers.length,
+      callsPerRequest: requests.total / answers.filter((a) => a.ok || a.code !== 'NOT_MADE').length,
       reads: usage.reads,
       writes: usage.writes,
       busy: codes.BUSY ?? 0,
@@ -205,6 +273,8 @@ export async function runScenario<C>(scenario: Scenario<C>, plan: Plan): Promise
       internal: codes.INTERNAL ?? 0,
       dayQuota: over ? 'exceeded' : 'ok',
       codes,
+      phases: times,
+      note: books.note,
     }
   } finally {
     await stack.stop()

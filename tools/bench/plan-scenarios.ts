@@ -5,7 +5,6 @@
  */
 import { join } from 'node:path'
 import type { Envelope } from '~types/envelope'
-import { SINGLE_STATEMENT } from '~types/matchmaking'
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import { readAll } from '../../cloudfunctions/common/paginate'
 import { programmeDocs, saveProgramme } from '../../cloudfunctions/screening/programme.service'
@@ -13,10 +12,10 @@ import type { FunctionMain } from '../host/functions'
 import { freshModule } from '../host/instances'
 import { firstRound } from '../seed/screening.seed'
 import { seedFair, seedMember } from '../../test/integration/events-fixtures'
-import { mixerRequest, OFFICER, seedOfficer, seedPeople, type Person } from '../../test/integration/matchmaking-fixtures'
 import { seedMembers } from '../../test/integration/screening.fixtures'
 import { campaignInput, setUpOfficer } from '../../test/integration/vouchers-fixtures'
-import type { MemberCall, Scenario } from './plan-harness'
+import type { Answer, Scenario } from './plan-harness'
+import { mixer } from './plan-mixer'
 
 const ROOT = join(__dirname, '../../cloudfunctions')
 const SCALE = Number(process.env.PLAN_SCALE || 1)
@@ -33,7 +32,7 @@ const okData = <T>(e: Envelope<unknown>): T => {
   if (!e.ok) throw new Error(`seed call refused: ${e.code} ${e.message}`)
   return e.data as T
 }
-const count = (answers: Envelope<unknown>[], code: string) => answers.filter((a) => (a.ok ? 'OK' : a.code) === code).length
+const count = (answers: Answer[], code: string) => answers.filter((a) => (a.ok ? 'OK' : a.code) === code).length
 
 /** 2,000 women for the 152 places of the first round (25 sessions), all at the release instant. */
 function screening(): Scenario<{ women: string[]; sessions: string[] }> {
@@ -191,45 +190,6 @@ function fair(): Scenario<{ visitors: string[]; codes: string[] }> {
   }
 }
 
-/** The 七夕 mixer: 234 singles fill in their profile, sign the statement and sign up at once. */
-function mixer(): Scenario<{ people: Person[]; mixerId: string }> {
-  const T0 = Date.UTC(2027, 7, 1, 2, 0)
-  const load = loader('matchmaking/index.ts', 'createMatchmakingFunction', T0)
-  const people: Person[] = Array.from({ length: n(234) }, (_x, i) => ({ openid: `s-${i}`, gender: i % 2 ? 'F' : 'M' }))
-  return {
-    name: 'mixer',
-    describe: `${people.length} singles: profile, statement, sign-up (check-in and picks not yet played)`,
-    scale: SCALE,
-    load: (_fn, laterMs) => load(laterMs),
-    async seed(db, call: Seeder) {
-      await seedPeople(db, people)
-      await seedOfficer(db)
-      const mixerId = okData<{ id: string }>(
-        await call('matchmaking', OFFICER, 'saveMixer', mixerRequest(T0, { placesByGender: { M: 60, F: 60 } })),
-      ).id
-      return { people, mixerId }
-    },
-    phases: ({ people: p, mixerId }) => [
-      p.map((x, i): MemberCall[] => [
-        {
-          fn: 'matchmaking',
-          openid: x.openid,
-          action: 'saveProfile',
-          data: { nickname: `昵称${i}`, sector: i % 3 ? '机关事业' : '企业', intro: '喜欢爬山和看电影' },
-        },
-        { fn: 'matchmaking', openid: x.openid, action: 'signStatement', data: { version: SINGLE_STATEMENT.version } },
-        { fn: 'matchmaking', openid: x.openid, action: 'signUp', data: { mixerId } },
-      ]),
-    ],
-    async books(db, { people: p, mixerId }, answers) {
-      const rows = await readAll<{ openid: string }>(db.collection(COLLECTIONS.mixerSignups).where({ mixerId }))
-      const held = new Set(rows.map((r) => r.openid))
-      const told = p.filter((_x, i) => answers[i * 3 + 2].ok).map((x) => x.openid)
-      return { lost: told.filter((o) => !held.has(o)).length, doubled: rows.length - held.size }
-    },
-  }
-}
-
 export function scenarios(): Scenario<never>[] {
   const dalianScale = 0.05
   const dalianMembers = n(12_500, dalianScale)
@@ -246,6 +206,6 @@ export function scenarios(): Scenario<never>[] {
       dalianScale * SCALE,
     ),
     fair(),
-    mixer(),
+    mixer(n(234), SCALE),
   ] as Scenario<never>[]
 }

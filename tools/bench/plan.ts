@@ -33,6 +33,8 @@ async function main(): Promise<void> {
     for (const p of plans) {
       const line = await runScenario(s, p)
       console.log(formatLine(line))
+      if (line.phases.length > 1) console.log(`  phases: ${line.phases.map((x, i) => `${x.name ?? i + 1} ${x.s.toFixed(1)} s`).join(', ')}`)
+      if (line.note) console.log(`  ${line.note}`)
       if (process.env.PLAN_VERBOSE) console.log(`  outcomes ${JSON.stringify(line.codes)}`)
       if (!cheapest && holds(line)) cheapest = `${p.name} (${p.label})`
     }
