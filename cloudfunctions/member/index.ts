@@ -1,7 +1,10 @@
 import { action, defineFunction, type FunctionDeps, rerun } from '../common/function'
 import { unionNamed } from '../common/unions'
 import { deletionOwner, inviteTargetOwner, unionBelow } from './member.owners'
+import { recordOwner } from './roster-record-id'
 import { servicesOf as s } from './member.context'
+import { inviteRefOwner } from './invite.owners'
+import * as inviteSchema from './invite-admin.schema'
 import * as schema from './member.schema'
 
 /**
@@ -67,13 +70,50 @@ export function createMemberFunction(deps: FunctionDeps = {}) {
         auth: 'officer',
         run: (req, c) => s(c).roster.listRosterPage(c.openid, c.officer!, req),
       }),
+      // ---------- the console's 会员名册 (issue 18): a preview before an import, one record, exports ----------
+      previewRoster: action({
+        input: schema.importRosterSchema,
+        auth: 'officer', // writes nothing: the rows' unions are checked as the import checks them
+        run: (req, c) => s(c).roster.previewRoster(c.officer!, req),
+      }),
+      rosterRecord: action({
+        input: schema.rosterRecordSchema,
+        auth: { officer: recordOwner },
+        run: (req, c) => s(c).roster.rosterRecord(c.openid, c.officer!, req.id, req.reveal),
+      }),
+      correctRoster: action({
+        input: schema.correctRosterSchema,
+        // the record in her subtree, and a new union (if any) in it too
+        auth: { officer: [recordOwner, unionNamed((i: { unionId?: string }) => i.unionId)] },
+        mutation: true,
+        recover: rerun, // a correction run again finds the record corrected and changes nothing
+        run: (req, c) => s(c).roster.correctRoster(c.openid, c.officer!, req),
+      }),
+      exportRoster: action({
+        input: schema.exportRosterSchema,
+        auth: 'officer', // her subtree's, narrowed by the service
+        run: (req, c) => s(c).roster.exportRoster(c.openid, c.officer!, req),
+      }),
       createInvite: action({
         input: schema.createInviteSchema,
         // an officer invites for her own node and below, and staff for what her subtree owns
         auth: { officer: inviteTargetOwner },
         mutation: true,
         recover: (_, c) => s(c).invites.created(c.openid, c.requestId),
-        run: (req, c) => s(c).invites.createInvite(c.openid, req, c.requestId),
+        run: async (req, c) => s(c).invites.createInvite(c.openid, req, c.requestId, await inviteTargetOwner(req, c)),
+      }),
+      // 工作人员 → 邀请 (issue 18): her subtree's invites, and 撤销 of an unused one
+      inviteTable: action({
+        input: inviteSchema.inviteTable,
+        auth: 'officer',
+        run: (req, c) => s(c).inviteAdmin.inviteTable(c.officer!, req),
+      }),
+      revokeInvite: action({
+        input: inviteSchema.revokeInvite,
+        auth: { officer: inviteRefOwner },
+        mutation: true,
+        recover: rerun, // revoking a revoked invite answers it again, changing nothing
+        run: (req, c) => s(c).inviteAdmin.revokeInvite(c.officer!, c.openid, req.id),
       }),
       inviteCodeImage: action({
         input: schema.redeemInviteSchema,

@@ -20,6 +20,7 @@ export function createInviteCodeService({ clock, invites, codes }: { clock: Cloc
       const invite = await invites.get(inviteId(code))
       if (!invite || invite.createdBy !== officer) fail('NOT_FOUND', 'code')
       if (invite.usedBy) fail('INVITE_USED')
+      if (invite.state === 'revoked') fail('INVITE_REVOKED')
       if (invite.expiresAt <= clock()) fail('INVITE_EXPIRED')
       return codes.image(codePage('staff'), code, { secret: true })
     },

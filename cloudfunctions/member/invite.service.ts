@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import type { AuditLog } from '../common/audit'
 import type { CallerAccount } from '../common/auth'
 import type { Clock } from '../common/clock'
@@ -57,7 +58,11 @@ export function createInviteService({ clock, codeKey, targets, invites, users, a
     return doc?.createdBy === officer ? { data: inviteOf(code, doc) } : undefined
   }
 
-  async function refuse(key: string, now: number, code: 'INVITE_INVALID' | 'INVITE_EXPIRED' | 'INVITE_USED'): Promise<never> {
+  async function refuse(
+    key: string,
+    now: number,
+    code: 'INVITE_INVALID' | 'INVITE_EXPIRED' | 'INVITE_USED' | 'INVITE_REVOKED',
+  ): Promise<never> {
     await attempts.take(key, now, BUDGET)
     fail(code)
   }
@@ -97,7 +102,13 @@ export function createInviteService({ clock, codeKey, targets, invites, users, a
     },
 
     /** Only the hash is stored: the code is shown once, to the officer who made it (and again to a retry of her request). */
-    async createInvite(officer: string, req: CreateInviteRequest, requestId: string | undefined): Promise<InviteDTO> {
+    /** `unionPath`: the target's owner path (member.owners.ts `inviteTargetOwner`), for the officers' table. */
+    async createInvite(
+      officer: string,
+      req: CreateInviteRequest,
+      requestId: string | undefined,
+      unionPath: readonly string[] = [],
+    ): Promise<InviteDTO> {
       const now = clock()
       const target = await targets.find(req.scope.kind, req.scope.id)
       if (!target) fail('NOT_FOUND', 'scope.id', TARGET_MISSING[req.scope.kind])
@@ -111,6 +122,10 @@ export function createInviteService({ clock, codeKey, targets, invites, users, a
         expiresAt: now + (req.ttlHours ?? INVITE_DEFAULT_TTL_HOURS) * 3600_000,
         usedBy: null,
         usedAt: null,
+        state: 'open',
+        unionPath: [...unionPath],
+        unionId: unionPath.at(-1) ?? null, // a move of that union rewrites the path (union-moves.ts)
+        ref: randomBytes(8).toString('hex'),
       }
       if (!(await invites.insert(doc))) return (await created(officer, requestId))?.data ?? fail('CONFLICT')
       await audit.record({ actor: officer, action: 'member.createInvite', target: `${scope.kind}:${scope.id}`, expiresAt: doc.expiresAt })
@@ -131,7 +146,8 @@ export function createInviteService({ clock, codeKey, targets, invites, users, a
       const usedNow = invite.usedBy !== openid && (await invites.use(invite._id, openid, now, requestId))
       if (invite.usedBy !== openid && !usedNow) {
         const after = await invites.get(invite._id)
-        if (after?.usedBy !== openid) return refuse(key, now, after?.usedBy ? 'INVITE_USED' : 'INVITE_EXPIRED')
+        if (after?.usedBy !== openid)
+          return refuse(key, now, after?.usedBy ? 'INVITE_USED' : after?.state === 'revoked' ? 'INVITE_REVOKED' : 'INVITE_EXPIRED')
       }
       if (usedNow) await recordUse(openid, invite) // the audit line before the role: a crash between repeats it, never loses it
       await grant(openid, invite, now)

@@ -6,6 +6,7 @@ import { env } from '../common/env'
 import type { ActionContext } from '../common/function'
 import { eraseRequestsOf } from '../common/idempotency'
 import { perInstance } from '../common/instance-cache'
+import { createRosterLookup } from '../common/roster-lookup'
 import { readTree } from '../common/unions'
 import { getWechat } from '../common/wechat.cloud'
 import { createCodes } from '../common/wechat-codes'
@@ -16,6 +17,7 @@ import { createDeletionService } from './deletion.service'
 import { createInviteRepository } from './invite.repository'
 import { createInviteService } from './invite.service'
 import { createInviteCodeService } from './invite-code.service'
+import { createInviteAdmin } from './invite-admin.service'
 import { createInviteTargets } from './invite-targets.repository'
 import { createMeService } from './me.service'
 import { createMemberEraser } from './member-erase.repository'
@@ -62,6 +64,7 @@ const build = perInstance((db: Db, clock: Clock) => {
       audit,
       me,
     }),
+    inviteAdmin: createInviteAdmin({ clock, invites, roster: createRosterLookup({ db }) }),
     inviteCodes: createInviteCodeService({ clock, invites, codes: createCodes({ db, wechat: getWechat(), clock }) }),
     myData: createMyDataService({ clock, data, me, users, deletions }),
     deletions: createDeletionService({ clock, deletions, roster, users, data, eraseCore: createMemberEraser(db), eraseRequests, audit }),

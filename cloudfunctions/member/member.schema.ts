@@ -51,6 +51,10 @@ export const importRosterSchema = z
       })
       .refine((c) => c.part < c.parts, { path: ['part'] })
       .optional(),
+    repeats: z
+      .array(z.strictObject({ line: z.int().min(2).max(100_000_000), first: z.int().min(2).max(100_000_000) }))
+      .max(MAX_CSV_LINES)
+      .optional(),
   })
   .refine((r) => (r.csv === undefined) !== (r.csvBase64 === undefined), { path: ['csv'], message: 'csv or csvBase64, one of them' })
 
@@ -73,6 +77,41 @@ export const listRosterSchema = z.strictObject({
   tag: safeText(10, { min: 0 }).optional(),
   page: z.int().min(0).max(1000).optional(),
   pageSize: z.int().min(1).max(50).optional(),
+})
+
+// ---------- one roster record, and exports (issue 18) ----------
+
+/** A handle `listRoster` gave (roster-record-id.ts): opaque here, opened by the service. */
+const recordId = z.string().regex(/^[A-Za-z0-9_-]{30,120}$/)
+const reason = safeText(100, { min: 4 })
+
+export const rosterRecordSchema = z.strictObject({ id: recordId, reveal: reason.optional() })
+
+// The rules of an imported row (roster-csv.rules.ts checkRow): a name's spaces go, a phone is a mainland mobile.
+export const correctRosterSchema = z.strictObject({
+  id: recordId,
+  name: safeText(40)
+    .transform((s) => s.replace(/\s+/g, ''))
+    .pipe(z.string().min(1).max(20))
+    .refine((s) => [...s].length <= 20)
+    .optional(),
+  phone: z
+    .string()
+    .transform((s) => s.replace(/[\s-]/g, ''))
+    .pipe(z.string().regex(/^(1[3-9]\d{9})?$/))
+    .optional(),
+  gender: z.enum(['F', 'M', '']).optional(),
+  unionId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/)
+    .optional(),
+  tags: z.array(safeText(10)).max(10).optional(),
+})
+
+export const exportRosterSchema = listRosterSchema.omit({ page: true, pageSize: true }).extend({
+  full: z.boolean().optional(),
+  reason: reason.optional(),
+  after: recordId.optional(),
 })
 
 export const noInput = empty

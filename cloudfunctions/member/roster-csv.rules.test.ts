@@ -62,3 +62,15 @@ test('never throws, and every error points at a real line', () => {
     ),
   )
 })
+
+test("a part of a bigger file names the whole file's lines, also the line a repeat names", () => {
+  const csv = [HEADER, '李明,GH3201000123,,秦淮区总工会,,,', '李明明,GH3201000123,,秦淮区总工会,,,', ',GH3201000124,,秦淮区总工会,,,'].join(
+    '\n',
+  )
+  const { lines, errors } = parseRosterCsv(csv, 2026, 20_000) // the part's first row is the file's line 20,002
+  expect(lines).toEqual([20_002])
+  expect(errors).toEqual([
+    { line: 20_003, reason: '会员证号与第 20002 行重复' },
+    { line: 20_004, reason: '姓名为空' },
+  ])
+})

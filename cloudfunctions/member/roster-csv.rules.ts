@@ -7,7 +7,7 @@ interface CsvRowError {
   reason: string
 }
 
-interface ParsedRoster {
+export interface ParsedRoster {
   rows: RosterFields[]
   errors: CsvRowError[]
   /** The file line of each row (rows[i] is on lines[i]): a refusal later (her union's reach) names it. */
@@ -112,9 +112,11 @@ function headerColumns(header: string[]): { columns: (Column | undefined)[]; mis
 /**
  * Parses the roster CSV: every bad row is reported with its line number (1 is
  * the header) and a reason; good rows come back ready to store. A card number
- * repeated within the file is refused on its later lines.
+ * repeated within the file is refused on its later lines. `shift`: for a part of
+ * a bigger file, what turns the part's lines into the whole file's (its rows'
+ * lines, and the line a repeat names).
  */
-export function parseRosterCsv(csv: string, thisYear: number): ParsedRoster {
+export function parseRosterCsv(csv: string, thisYear: number, shift = 0): ParsedRoster {
   let records: { record: string[]; raw: string; info: { lines: number } }[]
   try {
     records = parse(csv, {
@@ -126,7 +128,8 @@ export function parseRosterCsv(csv: string, thisYear: number): ParsedRoster {
       trim: true,
     }) as unknown as typeof records
   } catch (e) {
-    const line = (e as { lines?: number }).lines ?? 1
+    const at = (e as { lines?: number }).lines ?? 1
+    const line = at > 1 ? at + shift : at
     return { rows: [], lines: [], errors: [{ line, reason: '无法解析 CSV（引号不成对或格式错误），请另存为 CSV UTF-8 后重试' }] }
   }
   if (records.length === 0) return { rows: [], lines: [], errors: [{ line: 1, reason: '文件为空' }] }
@@ -138,7 +141,7 @@ export function parseRosterCsv(csv: string, thisYear: number): ParsedRoster {
   const seen = new Map<string, number>()
   for (const entry of records.slice(1)) {
     if (entry.record.every((c) => c === '')) continue // a row of empty cells, as spreadsheets leave at the end
-    const line = startLine(entry)
+    const line = startLine(entry) + shift
     const cells: Partial<Record<Column, string>> = {}
     columns.forEach((c, i) => c && (cells[c] = entry.record[i] ?? ''))
     const checked = checkRow(cells, thisYear)

@@ -12,6 +12,8 @@ import type { TreeNode } from './unions.rules'
 
 export interface PlacedRows {
   rows: RosterFields[]
+  /** The file line of each stored row. */
+  lines: number[]
   errors: { line: number; reason: string }[]
 }
 
@@ -37,13 +39,16 @@ export function placeRows(
   scope: OfficerScope,
   existing: ReadonlyMap<string, RosterDoc>,
 ): PlacedRows {
-  if (tree.length === 0) return { rows: rows.map((r) => ({ ...r, unionId: null, unionPath: [] })), errors: [] }
+  if (tree.length === 0) return { rows: rows.map((r) => ({ ...r, unionId: null, unionPath: [] })), lines: [...lines], errors: [] }
   const byName = new Map(tree.map((u) => [u.name, u]))
-  const out: PlacedRows = { rows: [], errors: [] }
+  const out: PlacedRows = { rows: [], lines: [], errors: [] }
   rows.forEach((row, i) => {
     const placed = placeOne(row, byName, scope, existing.get(row.cardNo))
     if (typeof placed === 'string') out.errors.push({ line: lines[i], reason: placed })
-    else out.rows.push(placed)
+    else {
+      out.rows.push(placed)
+      out.lines.push(lines[i])
+    }
   })
   return out
 }

@@ -2,7 +2,7 @@ import { COLLECTIONS } from '../common/collections'
 import type { Db } from '../common/db'
 import { insertOnce } from '../common/db-errors'
 import type { RosterDoc } from '../common/member-docs'
-import { rowsOf } from '../common/paginate'
+import { PAGE_MAX, rowsOf } from '../common/paginate'
 
 /** The roster fields an import writes; the binding and timestamps are the repository's business. */
 export type RosterFields = Omit<RosterDoc, '_id' | 'boundOpenid' | 'importedAt' | 'updatedAt'>
@@ -87,6 +87,48 @@ export function createRosterRepository(db: Db) {
           ...(move ? { unionMoves: _.push(move) } : {}),
           updatedAt: now,
         })
+    },
+    /**
+     * An officer's correction: the whole record as corrected, written only if nobody changed it since she read
+     * it (false: an import or another officer came first). A new union keeps her old place in `unionMoves`.
+     */
+    async correct(before: RosterDoc, row: RosterFields, now: number): Promise<boolean> {
+      const { cardNo, unionMoves: _m, ...fields } = row
+      const _ = db.command
+      const moved = (before.unionId ?? null) !== (row.unionId ?? null)
+      const move = { unionId: before.unionId ?? null, branch: before.branch, until: now }
+      const res = await col()
+        .where({ _id: cardNo, updatedAt: before.updatedAt })
+        .update({
+          ...fields,
+          tags: _.set(fields.tags),
+          unionPath: _.set(fields.unionPath ?? []),
+          ...(moved ? { unionMoves: _.push(move) } : {}),
+          updatedAt: now,
+        })
+      return res.updated === 1
+    },
+    /**
+     * Up to `limit` records the query matches after the card number `after`, in card order: an export's part.
+     * Walked 1,000 at a time (PAGE_MAX) from the last card read rather than by `skip`, so a late part of a
+     * big union's roster costs what the first did.
+     */
+    async listFrom(query: RosterQuery, after: string | null, limit: number): Promise<RosterDoc[]> {
+      const _ = db.command
+      const where = condition(db, query)
+      const out: RosterDoc[] = []
+      for (let last = after; out.length < limit;) {
+        const want = Math.min(PAGE_MAX, limit - out.length)
+        const from = last === null ? where : _.and([where, { _id: _.gt(last) }])
+        const page = rowsOf<RosterDoc>(await col().where(from).orderBy('_id', 'asc').limit(want).get())
+        out.push(...page)
+        if (page.length < want) break
+        last = page[page.length - 1]._id
+      }
+      return out
+    },
+    async count(query: RosterQuery): Promise<number> {
+      return (await col().where(condition(db, query)).count()).total ?? 0
     },
     async list(query: RosterQuery, page: number, pageSize: number): Promise<{ items: RosterDoc[]; total: number }> {
       const where = condition(db, query)

@@ -9,11 +9,13 @@ import type {
   RosterImportRequest,
   RosterImportResult,
   RosterPageDTO,
+  RosterPreviewResult,
 } from '~types/member'
 import { toRosterRow } from './member.dto'
-import { parseRosterCsv } from './roster-csv.rules'
-import { decodeRosterBytes } from './roster-encoding.rules'
-import { placeRows } from './roster-placement.rules'
+import { cardKey, checkRoster, NOTHING, outcomeOf, sameFields } from './roster-check'
+import { createRosterExportService } from './roster-export.service'
+import { createRosterRecordService } from './roster-record.service'
+import { sealRecordId } from './roster-record-id'
 import type { TreeNode } from './unions.rules'
 import type { PartCounts, RosterImportRepository } from './roster-import.repository'
 import type { RosterFields, RosterRepository } from './roster.repository'
@@ -29,31 +31,10 @@ interface Deps {
 
 const INSERT_BATCH = 100
 const PARALLEL_UPDATES = 10 // one update per changed record; a few at a time keeps a big re-import within the function timeout
-const GARBLED = '文件内容有乱码：它不是 UTF-8 编码（多为 Excel 保存的 GBK），请直接上传文件本身，或在 Excel 中“另存为 CSV UTF-8”后重试'
-
-function sameFields(doc: RosterDoc, row: RosterFields): boolean {
-  return (
-    doc.name === row.name &&
-    doc.phone === row.phone &&
-    doc.branch === row.branch &&
-    (doc.unionId ?? null) === (row.unionId ?? null) &&
-    doc.gender === row.gender &&
-    doc.birthDate === row.birthDate &&
-    doc.tags.join('|') === row.tags.join('|')
-  )
-}
-
-/** The text of the request: the CSV as sent, or its bytes decoded (UTF-8 or GBK). */
-function textOf(req: RosterImportRequest): { text: string; encoding: RosterImportResult['encoding'] } | { refused: string } {
-  // U+FFFD: a client read GBK bytes as UTF-8 before sending; the names are lost, say so instead of importing mojibake.
-  if (req.csv?.includes('\uFFFD')) return { refused: GARBLED }
-  if (req.csv !== undefined) return { text: req.csv, encoding: 'utf-8' }
-  const decoded = decodeRosterBytes(Buffer.from(req.csvBase64 ?? '', 'base64'))
-  return decoded.ok ? decoded : { refused: decoded.reason }
-}
 
 /** The roster: imports (whole or in parts) and the officers' masked list. */
-export function createRosterService({ clock, roster, imports, audit, tree }: Deps) {
+export function createRosterService(deps: Deps) {
+  const { clock, roster, imports, audit, tree } = deps
   /** New rows in batches; a batch that meets a record created meanwhile falls back to one by one. */
   async function insertNew(rows: RosterFields[], now: number): Promise<{ inserted: number; updated: number }> {
     let inserted = 0
@@ -115,18 +96,11 @@ export function createRosterService({ clock, roster, imports, audit, tree }: Dep
      */
     async importRoster(officer: string, scope: OfficerScope, req: RosterImportRequest): Promise<RosterImportResult> {
       const now = clock()
-      const input = textOf(req)
-      if ('refused' in input)
-        return { imported: 0, updated: 0, unchanged: 0, errors: [{ line: 1, reason: input.refused }], encoding: 'utf-8', progress: null }
-      const parsed = parseRosterCsv(input.text, new Date(now).getUTCFullYear())
-      const shift = req.chunk ? req.chunk.firstLine - 2 : 0
-      const [existing, unions] = await Promise.all([roster.many(parsed.rows.map((r) => r.cardNo)), tree()])
-      // Rows of unions outside her subtree are refused with the rest, row by row (issue 20).
-      const placed = placeRows(parsed.rows, parsed.lines, unions, scope, existing)
-      const errors = [...parsed.errors, ...placed.errors]
-        .sort((a, b) => a.line - b.line)
-        .map((e) => (e.line > 1 ? { ...e, line: e.line + shift } : e))
-      const counts = await store(placed.rows, existing, now)
+      const checked = await checkRoster(req, scope, { roster, tree, now })
+      if ('refused' in checked)
+        return { imported: 0, updated: 0, unchanged: 0, errors: [checked.refused], encoding: 'utf-8', progress: null }
+      const { errors } = checked
+      const counts = await store(checked.rows, checked.existing, now)
       await audit.record({
         actor: officer,
         action: 'member.importRoster',
@@ -137,7 +111,22 @@ export function createRosterService({ clock, roster, imports, audit, tree }: Dep
         ...(req.chunk ? { importId: req.chunk.importId, part: req.chunk.part } : {}),
       })
       const progress = req.chunk ? await recordProgress(officer, req.chunk, { ...counts, refused: errors.length }, now) : null
-      return { ...counts, errors, encoding: input.encoding, progress }
+      return { ...counts, errors, encoding: checked.encoding, progress }
+    },
+
+    /** What `importRoster` would do with the same request (issue 18: shown before anything is written); writes nothing. */
+    async previewRoster(scope: OfficerScope, req: RosterImportRequest): Promise<RosterPreviewResult> {
+      const checked = await checkRoster(req, scope, { roster, tree, now: clock() })
+      if ('refused' in checked) return { ...NOTHING, errors: [checked.refused] }
+      const accepted = checked.rows.map((row, i) => ({
+        line: checked.lines[i],
+        key: cardKey(row.cardNo),
+        outcome: outcomeOf(row, checked.existing.get(row.cardNo)),
+      }))
+      const count = (o: string) => accepted.filter((a) => a.outcome === o).length
+      const moves = count('move')
+      const [adds, updates, unchanged] = [count('add'), count('update') + moves, count('same')]
+      return { adds, updates, moves, unchanged, errors: checked.errors, encoding: checked.encoding, accepted }
     },
 
     /** Her subtree's members only (issue 20): the city sees everyone, a district officer her district's. */
@@ -154,7 +143,10 @@ export function createRosterService({ clock, roster, imports, audit, tree }: Dep
         page,
         shown: items.length,
       })
-      return { items: items.map(toRosterRow), total, page, pageSize }
+      return { items: items.map((d) => ({ ...toRosterRow(d), id: sealRecordId(d._id) })), total, page, pageSize }
     },
+
+    ...createRosterRecordService({ clock, roster, audit, tree }),
+    ...createRosterExportService({ clock, roster, audit }),
   }
 }

@@ -142,6 +142,7 @@ it('shows officers a masked, paginated roster they can search', async () => {
     bound: true,
     unionId: null, // no tree in this federation yet: only the city reaches it
     memberRef: expect.stringMatching(/^M-[2-9A-Z]{10}$/),
+    id: expect.stringMatching(/^[A-Za-z0-9_-]{30,}$/), // the sealed handle rosterRecord takes (roster-console.test.ts)
   })
   expect(okData(await invoke<RosterPageDTO>(main, 'o-officer', 'listRoster', { page: 1, pageSize: 3 })).items).toHaveLength(1)
   expect(okData(await invoke<RosterPageDTO>(main, 'o-officer', 'listRoster', { tag: '女职工' })).total).toBe(2)

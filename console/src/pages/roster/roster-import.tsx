@@ -1,91 +1,65 @@
 import { useState } from 'react'
-import { Alert, Button, Card, Progress, Table, Upload, type UploadFile } from 'tdesign-react'
-import type { RosterImportResult } from '~types/member'
-import { splitRosterFile } from '~types/roster-chunks'
-import { toBase64 } from '~src/utils/bytes'
-import { call, messageOf } from '../../api'
+import { Alert, Button, Card, Progress, Space, Upload, type UploadFile } from 'tdesign-react'
+import { RosterErrors } from './roster-errors'
+import { phaseDone, type RosterRun, rowsSent, useRosterRun } from './roster-import-run'
 
-interface Totals {
-  imported: number
-  updated: number
-  unchanged: number
-  errors: RosterImportResult['errors']
-}
-
-interface Run {
-  importId: string
-  parts: ReturnType<typeof splitRosterFile>
-  next: number
-  totals: Totals
-  encoding: RosterImportResult['encoding'] | null
-}
-
-const EMPTY: Totals = { imported: 0, updated: 0, unchanged: 0, errors: [] }
-const newImportId = () => `con${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`
 const ENCODINGS = { 'utf-8': 'UTF-8', gb18030: 'GBK' } as const
 
+function ProgressLine({ run, busy }: { run: RosterRun; busy: boolean }) {
+  const sent = rowsSent(run)
+  const verb = run.phase === 'preview' ? '检查' : '导入'
+  const state = phaseDone(run) ? `${verb}完成` : busy ? `正在${verb}第 ${run.next + 1} / ${run.parts.length} 部分…` : '已暂停'
+  return (
+    <>
+      <Progress percentage={run.rows ? Math.round((sent / run.rows) * 100) : 100} label={`${sent} / ${run.rows} 行`} />
+      <p className='roster-phase'>
+        {state}
+        {run.encoding && `（文件编码 ${ENCODINGS[run.encoding]}）`}
+      </p>
+    </>
+  )
+}
+
+function PreviewSummary({ run }: { run: RosterRun }) {
+  const p = run.preview
+  return (
+    <p id='roster-preview-summary'>
+      共 {run.rows} 行：将新增 {p.adds} 人，更新 {p.updates} 人{p.moves > 0 && `（其中 ${p.moves} 人调动所属工会）`}，未变 {p.unchanged}{' '}
+      人；有问题 {p.errors.length} 行，不会导入。尚未写入任何数据。
+    </p>
+  )
+}
+
+function CommitSummary({ run }: { run: RosterRun }) {
+  const c = run.commit
+  return (
+    <p id='roster-commit-summary'>
+      新增 {c.imported} 人，更新 {c.updated} 人，未变 {c.unchanged} 人，未导入 {c.errors.length} 行。
+    </p>
+  )
+}
+
 /**
- * 名册导入: the file's bytes go as they are (the function tells UTF-8 from GBK), in parts of 1,000 rows
- * with the chunk protocol of types/roster-chunks.ts, as the mini-program's roster-import page sends them.
- * A part that fails stops the run; 继续导入 resends from that part (the function keeps the running totals).
+ * 名册导入 (issue 18): pick a file, every row is checked first and nothing is written until the officer has
+ * seen what would happen (counts and each refused row) and confirms; then the import, with its progress.
  */
 export function RosterImport({ onImported }: { onImported: () => void }) {
   const [files, setFiles] = useState<UploadFile[]>([])
-  const [run, setRun] = useState<Run | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-
-  const sendFrom = async (start: Run) => {
-    setBusy(true)
-    setError(null)
-    let r = start
-    try {
-      for (let part = r.next; part < r.parts.length; part++) {
-        const p = r.parts[part]
-        const chunk = r.parts.length > 1 ? { importId: r.importId, part, parts: r.parts.length, firstLine: p.firstLine } : undefined
-        const res = await call('member', 'importRoster', { csvBase64: toBase64(p.bytes), ...(chunk ? { chunk } : {}) })
-        const t = r.totals
-        r = {
-          ...r,
-          next: part + 1,
-          encoding: res.encoding,
-          totals: {
-            imported: t.imported + res.imported,
-            updated: t.updated + res.updated,
-            unchanged: t.unchanged + res.unchanged,
-            errors: [...t.errors, ...res.errors],
-          },
-        }
-        setRun(r)
-      }
-      onImported()
-    } catch (err) {
-      setError(messageOf(err))
-    } finally {
-      setBusy(false)
-    }
-  }
-
-  const start = async () => {
+  const { run, busy, error, ...act } = useRosterRun(onImported)
+  const previewed = run?.phase === 'preview' && phaseDone(run)
+  const toImport = run ? run.preview.adds + run.preview.updates + run.preview.unchanged : 0
+  const check = () => {
     const raw = files[0]?.raw
-    if (!raw) return setError('请先选择名册文件（CSV）')
-    const parts = splitRosterFile(new Uint8Array(await raw.arrayBuffer()))
-    const first: Run = { importId: newImportId(), parts, next: 0, totals: EMPTY, encoding: null }
-    setRun(first)
-    await sendFrom(first)
+    if (raw) void act.preview(raw)
   }
-
-  const rows = run?.parts.reduce((n, p) => n + p.rows, 0) ?? 0
-  const sent = run?.parts.slice(0, run.next).reduce((n, p) => n + p.rows, 0) ?? 0
-  const done = !!run && run.next === run.parts.length
 
   return (
     <Card bordered={false} title='导入名册' style={{ marginBottom: 16 }}>
       <p className='muted' style={{ marginTop: 0 }}>
         CSV 第一行为表头：姓名、会员证号、手机号、所属工会、标签、性别、出生日期。Excel 另存的 CSV（GBK
-        编码）可直接导入；重复导入会更新已有会员，不会重复。有问题的行不会导入，会逐行列出原因。
+        编码）可直接导入。先逐行检查、列出有问题的行，确认后才写入；重复导入会更新已有会员，不会重复。
       </p>
-      <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start' }}>
+      <Space align='start'>
         <Upload
           theme='file'
           accept='.csv,.txt,text/csv'
@@ -93,7 +67,7 @@ export function RosterImport({ onImported }: { onImported: () => void }) {
           files={files}
           onChange={(f) => {
             setFiles(f.slice(-1))
-            setRun(null)
+            act.cancel()
           }}
           placeholder='未选择文件'
           disabled={busy}
@@ -102,36 +76,26 @@ export function RosterImport({ onImported }: { onImported: () => void }) {
             选择名册文件
           </Button>
         </Upload>
-        <Button id='roster-import' loading={busy} disabled={!files.length} onClick={() => void start()}>
-          开始导入
+        <Button id='roster-preview' loading={busy && run?.phase === 'preview'} disabled={!files.length || busy} onClick={check}>
+          检查文件
         </Button>
-        {run && !done && !busy && (
-          <Button variant='outline' onClick={() => void sendFrom(run)}>
-            继续导入
-          </Button>
-        )}
-      </div>
-      {error && <Alert theme='error' message={error} style={{ marginTop: 16 }} />}
+      </Space>
+      {error && <Alert theme='error' message={error} style={{ marginTop: 16 }} operation={<Button onClick={act.resume}>继续</Button>} />}
       {run && (
         <div id='roster-progress' style={{ marginTop: 16 }}>
-          <Progress percentage={rows ? Math.round((sent / rows) * 100) : 100} label={`${sent} / ${rows} 行`} />
-          <p>
-            {done ? '导入完成' : busy ? `正在导入第 ${run.next + 1} / ${run.parts.length} 部分…` : '已暂停'}
-            {run.encoding && `（文件编码 ${ENCODINGS[run.encoding]}）`}：新增 {run.totals.imported} 人，更新 {run.totals.updated} 人，未变{' '}
-            {run.totals.unchanged} 人，未导入 {run.totals.errors.length} 行。
-          </p>
-          {run.totals.errors.length > 0 && (
-            <Table
-              rowKey='line'
-              size='medium'
-              columns={[
-                { colKey: 'line', title: '行号', width: 100 },
-                { colKey: 'reason', title: '原因' },
-              ]}
-              data={run.totals.errors}
-              pagination={{ defaultPageSize: 10, total: run.totals.errors.length }}
-            />
+          <ProgressLine run={run} busy={busy} />
+          {run.phase === 'preview' ? <PreviewSummary run={run} /> : <CommitSummary run={run} />}
+          {previewed && (
+            <Space style={{ marginBottom: 16 }}>
+              <Button id='roster-commit' disabled={toImport === 0} onClick={act.commit}>
+                确认导入 {toImport} 行
+              </Button>
+              <Button id='roster-cancel' variant='outline' onClick={act.cancel}>
+                取消
+              </Button>
+            </Space>
           )}
+          <RosterErrors id='roster-errors' errors={run.phase === 'preview' ? run.preview.errors : run.commit.errors} />
         </div>
       )}
     </Card>

@@ -5,6 +5,7 @@ import type { InviteDTO, InviteKind, InviteTargetDTO, InviteTargetsDTO } from '~
 import { formatShanghai } from '~src/utils/datetime'
 import { call, messageOf } from '../../api'
 import { useRemote } from '../../use-remote'
+import { InvitesTable } from './invites-table'
 import './staff-page.css'
 
 const KINDS: { key: keyof InviteTargetsDTO; kind: InviteKind; label: string; role: string }[] = [
@@ -24,8 +25,9 @@ interface Made {
 
 /**
  * 工作人员: an invite for any target she may invite for (member.inviteTargets, already narrowed to her
- * union), its code and mini-program code, and a print view. Invites made here are listed for this visit
- * only: the functions have no action that lists or revokes invites yet.
+ * union), its code and mini-program code, and a print view; then every invite of her subtree (邀请记录,
+ * where an unused one is revoked). A code is shown only to the visit that made it (only its hash is
+ * kept), so 本次生成的邀请码 keeps this visit's codes for their print view.
  */
 export default function StaffPage() {
   const targets = useRemote(() => call('member', 'inviteTargets', {}))
@@ -82,7 +84,7 @@ export default function StaffPage() {
   return (
     <>
       <h2 className='page-title no-print'>工作人员</h2>
-      <Card bordered={false} title='邀请工作人员' className='no-print' style={{ marginBottom: 16 }}>
+      <Card bordered={false} title='邀请工作人员' className='no-print staff-card' style={{ marginBottom: 16 }}>
         <p className='muted' style={{ marginTop: 0 }}>
           选择对象后生成邀请码；对方在小程序中扫码或输入邀请码即成为对应的工作人员。只列出本工会及下级工会的对象。
         </p>
@@ -114,6 +116,9 @@ export default function StaffPage() {
           <Table rowKey='code' columns={madeColumns} data={made} />
         </Card>
       )}
+      <Card bordered={false} title='邀请记录' className='no-print staff-card' style={{ marginTop: 16 }}>
+        <InvitesTable roleOf={roleOf} version={made.length} />
+      </Card>
       <Dialog
         visible={!!shown}
         header='邀请码'
