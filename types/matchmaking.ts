@@ -7,6 +7,7 @@
  * Picks travel only as opaque tokens made on the phones (docs/api-matchmaking.md).
  */
 import type { NoticeActionMap } from './notices'
+import type { TablePage, TablePageRequest } from './table'
 
 export type Gender = 'M' | 'F'
 export const SECTORS = ['机关事业', '企业', '新就业形态', '其他'] as const
@@ -321,6 +322,61 @@ export interface DecideRequest {
   reason?: string
 }
 
+/** The console's review table (issue 18): a page of one mixer's sign-ups, filtered and sorted by the function. */
+export interface ReviewTableRequest extends TablePageRequest<'signedUpAt'> {
+  mixerId: string
+  status?: SignupStatus
+  gender?: Gender
+  sector?: Sector
+}
+
+/** Per gender, exact (the officer deciding needs the real balance): places, places left, and where the sign-ups stand. */
+export interface ReviewGenderSummary {
+  gender: Gender
+  places: number
+  left: number
+  review: number
+  approved: number
+  waiting: number
+  offered: number
+}
+
+export interface ReviewTableDTO extends TablePage<ReviewRowDTO> {
+  mixer: MixerDTO
+  summary: ReviewGenderSummary[]
+}
+
+/** At most this many sign-ups in one `decideMany` (one call stays well inside the function's timeout). */
+export const DECIDE_MANY_MAX = 100
+
+/** One verdict for many sign-ups, each decided by exactly the rules of `decide`, in the order given. */
+export interface DecideManyRequest {
+  mixerId: string
+  refs: string[]
+  approve: boolean
+  reason?: string
+}
+
+export type DecideOutcomeDTO =
+  { ref: string; ok: true; row: ReviewRowDTO } | { ref: string; ok: false; code: string; message: string; row: ReviewRowDTO | null }
+
+export interface DecideManyResultDTO {
+  approve: boolean
+  outcomes: DecideOutcomeDTO[]
+  decided: number
+  refused: number
+  /** After the decisions: per gender, as the review table shows it. */
+  summary: ReviewGenderSummary[]
+}
+
+/** 报名中 / 未开始 / 已截止, from the sign-up window. */
+export type MixerSignupWindow = 'upcoming' | 'open' | 'closed'
+
+export interface MixerTableRequest extends TablePageRequest<'startsAt'> {
+  phase?: MixerDTO['phase']
+  signup?: MixerSignupWindow
+}
+
 export interface SaveMixerRequest extends Omit<MixerInput, 'organiser'> {
   id?: string
   /** 主办 of a new mixer: a union of her subtree (absent: her own node); fixed once saved. */
@@ -406,6 +462,12 @@ interface MatchmakingOwnActions {
   saveMixer: [SaveMixerRequest, MixerDTO]
   reviewList: [MixerRef, ReviewDTO]
   decide: [DecideRequest, ReviewRowDTO]
+  /** The console's review queue, paged by the function, with the balance per gender. */
+  reviewTable: [ReviewTableRequest, ReviewTableDTO]
+  /** Many sign-ups, one verdict, one call: per-row outcomes, as many `decide`s one by one would leave them. */
+  decideMany: [DecideManyRequest, DecideManyResultDTO]
+  /** Her subtree's mixers as a paged table. */
+  mixerTable: [MixerTableRequest, TablePage<MixerDTO>]
   figures: [MixerRef, FiguresDTO]
   /** Her subtree's mixers, every phase (the city: all). */
   officerMixers: [Record<string, never>, MixerDTO[]]

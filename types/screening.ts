@@ -7,6 +7,7 @@
  * random reference of one booking (never the member's openid).
  */
 import type { NoticeActionMap, OutboxEntryDTO } from './notices'
+import type { TablePage, TablePageRequest } from './table'
 import type { OwnerDTO } from './unions'
 
 export type ProgrammeStatus = 'upcoming' | 'open' | 'closed'
@@ -326,6 +327,27 @@ export interface BookingsExportDTO {
   csv: string
 }
 
+/** The console's bookings table (issue 18): one programme's bookings, paged, filtered and sorted by the function. */
+export interface BookingTableRequest extends TablePageRequest<'sessionAt' | 'bookedAt'> {
+  programmeId: string
+  siteId?: string
+  sessionId?: string
+  /** Absent: every live booking (booked, checked in, no-show); cancelled ones only when asked for. */
+  status?: BookingStatus
+}
+
+/** A row masked exactly as the masked export's (no health data: only whether a result is ready). */
+export interface BookingRowDTO extends ExportRowDTO {
+  sessionId: string
+  bookedAt: number
+}
+
+export interface BookingTableDTO extends TablePage<BookingRowDTO> {
+  /** The programme's sessions in time order, for the filter (site name, day, time). */
+  sessions: { id: string; siteId: string; label: string }[]
+  sites: { id: string; label: string }[]
+}
+
 export interface SweepResult {
   offersPassedOn: number
   stalePendingReleased: number
@@ -506,5 +528,7 @@ interface ScreeningOwnActions {
   createProgramme: [CreateProgrammeRequest, ProgrammeDTO]
   dashboard: [ProgrammeRef, DashboardDTO]
   exportBookings: [ExportBookingsRequest, BookingsExportDTO]
+  /** The bookings table: masked as the masked export, a page at a time. */
+  bookingTable: [BookingTableRequest, BookingTableDTO]
   sweep: [{ programmeId?: string }, SweepResult]
 }

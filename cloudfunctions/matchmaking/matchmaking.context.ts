@@ -18,7 +18,9 @@ import { createMatchService } from './match.service'
 import { createMemberDataRepository } from './member-data.repository'
 import { createMixerRepository } from './mixer.repository'
 import { createMyDataService } from './my-data.service'
+import { createReviewService } from './officer-review.service'
 import { createOfficerService } from './officer.service'
+import { createOfficerTablesRepository } from './officer-tables.repository'
 import { createPicksRepository } from './picks.repository'
 import { createPicksService } from './picks.service'
 import { createProfileReviewService } from './profile-review.service'
@@ -45,6 +47,7 @@ const build = perInstance((db: Db, clock: Clock) => {
   // Members' own text is checked by WeChat during their own call (profile-text.service.ts).
   const check = createTextCheck(getWechat())
   const audit = createAuditLog({ db, clock })
+  const review = createReviewService({ clock, mixers, signups, signup, tables: createOfficerTablesRepository(db) })
   const log = createAttemptLog<CheckinAttempt>({ db, clock }, COLLECTIONS.mixerCheckinsLog, 'matchmaking.checkIn')
   return {
     mixers,
@@ -56,7 +59,8 @@ const build = perInstance((db: Db, clock: Clock) => {
     matches: createMatchService({ clock, mixers, picks, pickService }),
     reports: createReportService({ clock, audit, reports: createReportRepository(db), signups, data, check }),
     profileTexts: createProfileReviewService({ clock, audit, texts: createProfileTextRepository(db) }),
-    officer: createOfficerService({ clock, mixers, signups, signup }),
+    officer: createOfficerService({ clock, mixers, signups, signup, review }),
+    review,
     sweeper: createSweepService({
       clock,
       mixers,

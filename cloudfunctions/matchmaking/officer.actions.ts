@@ -9,6 +9,7 @@ import { servicesOf } from './matchmaking.context'
 import { memberPath, mixerNamed, profileTextOwner, reportOwner } from './matchmaking.owners'
 import { found, repeat } from './member.actions'
 import * as S from './matchmaking.schemas'
+import * as T from './officer-tables.schemas'
 
 const hers = (ctx: ActionContext) => ownedWhere(ctx.officer!)
 const theMixer = mixerNamed((i: { mixerId: string }) => i.mixerId)
@@ -51,6 +52,17 @@ const mixerActions = {
     recover: (i, ctx) => found(servicesOf(ctx).officer.decidedBy(i, ctx.requestId)),
     run: (i, ctx) => servicesOf(ctx).officer.decide(i, ctx.requestId ?? null),
   }),
+  // The console's queue (issue 18): a page, the balance per gender beside it.
+  reviewTable: action({ input: T.reviewTable, auth: { officer: theMixer }, run: (i, ctx) => servicesOf(ctx).review.reviewTable(i) }),
+  // Many rows, one verdict: a rerun after a crash skips the rows this request decided (each carries its id).
+  decideMany: action({
+    input: T.decideMany,
+    auth: { officer: theMixer },
+    mutation: true,
+    recover: repeat,
+    run: (i, ctx) => servicesOf(ctx).review.decideMany(i, ctx.requestId ?? null),
+  }),
+  mixerTable: action({ input: T.mixerTable, auth: 'officer', run: (i, ctx) => servicesOf(ctx).review.mixerTable(ctx.officer!, i) }),
   figures: action({ input: S.mixerRef, auth: { officer: theMixer }, run: (i, ctx) => servicesOf(ctx).officer.figures(i.mixerId) }),
   // A programme's figures over her subtree's mixers only.
   programme: action({ input: S.programme, auth: 'officer', run: (i, ctx) => servicesOf(ctx).officer.programme(i.programme, hers(ctx)) }),

@@ -10,13 +10,11 @@ import { fail } from '../common/errors'
 import { audienceWithin, type Owner } from '../common/unions'
 import {
   SECTORS,
-  type DecideRequest,
   type FiguresDTO,
   type Gender,
   type MixerDTO,
   type ProgrammeDTO,
   type ReviewDTO,
-  type ReviewRowDTO,
   type SaveMixerRequest,
   type Sector,
 } from '~types/matchmaking'
@@ -25,6 +23,7 @@ import { figure } from './figures.rules'
 import type { MixerDoc, SignupDoc } from './matchmaking.docs'
 import { mixerDTO } from './matchmaking.dto'
 import { genderPlaceId, sectorPlaceId, type MixerRepository } from './mixer.repository'
+import type { ReviewService } from './officer-review.service'
 import type { SignupService } from './signup.service'
 import type { SignupRepository } from './signup.repository'
 
@@ -33,9 +32,8 @@ export interface OfficerDeps {
   mixers: MixerRepository
   signups: SignupRepository
   signup: SignupService
+  review: ReviewService
 }
-
-const HOLDING: SignupDoc['state'][] = ['review', 'approved']
 
 /** A new mixer's id: from the request id when there is one, so a retried save finds (and finishes) the same mixer. */
 const newMixerId = (requestId: string | null) =>
@@ -66,24 +64,14 @@ export function figuresOf(m: MixerDoc, rows: SignupDoc[]): FiguresDTO {
   }
 }
 
-export function createOfficerService({ clock, mixers, signups, signup }: OfficerDeps) {
+export function createOfficerService({ clock, mixers, signups, review }: OfficerDeps) {
   async function mixer(id: string): Promise<MixerDoc> {
     const m = await mixers.fresh(id)
     if (!m) fail('NOT_FOUND', 'mixerId')
     return m
   }
 
-  const row = async (d: SignupDoc): Promise<ReviewRowDTO> => ({
-    ref: d.ref,
-    nickname: d.profile.nickname,
-    maskedName: d.maskedName,
-    gender: d.gender,
-    sector: d.profile.sector,
-    birthYear: d.profile.birthYear,
-    status: d.state as ReviewRowDTO['status'],
-    position: d.state === 'waiting' ? await signups.position(d) : null,
-    signedUpAt: d.signedUpAt,
-  })
+  const row = review.row
 
   return {
     /**
@@ -155,26 +143,10 @@ export function createOfficerService({ clock, mixers, signups, signup }: Officer
         rows: await Promise.all(rows.sort((a, b) => order(a) - order(b) || a.signedUpAt - b.signedUpAt).map(row)),
       }
     },
-    async decide(i: DecideRequest, requestId: string | null): Promise<ReviewRowDTO> {
-      const m = await mixer(i.mixerId)
-      const d = await signups.byRef(i.ref)
-      if (!d || d.mixerId !== m._id) fail('NOT_FOUND', 'ref')
-      if (!HOLDING.includes(d.state)) fail('CONFLICT')
-      if (i.approve) {
-        if (!(await signups.move(d, 'review', { state: 'approved', lastRequestId: requestId }))) fail('CONFLICT')
-        return row({ ...d, state: 'approved' })
-      }
-      if (d.checkedInAt) fail('CONFLICT')
-      const rejectReason = i.reason ?? '未通过审核'
-      if (!(await signups.move(d, HOLDING, { state: 'rejected', rejectReason, lastRequestId: requestId }))) fail('CONFLICT')
-      await signup.passDown(m, d)
-      return row({ ...d, state: 'rejected', rejectReason })
-    },
+    /** One decision (the rules: officer-review.service.ts, shared with `decideMany`). */
+    decide: review.decide,
     /** The decision a same-id `decide` made. */
-    async decidedBy(i: DecideRequest, requestId: string | undefined): Promise<ReviewRowDTO | null> {
-      const d = requestId ? await signups.byRef(i.ref) : null
-      return d?.mixerId === i.mixerId && d.lastRequestId === requestId && d.state === (i.approve ? 'approved' : 'rejected') ? row(d) : null
-    },
+    decidedBy: review.decidedBy,
     async figures(mixerId: string): Promise<FiguresDTO> {
       const m = await mixer(mixerId)
       if (m.phase === 'purged' && m.figures) return m.figures

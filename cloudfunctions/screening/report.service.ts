@@ -75,7 +75,7 @@ function byBranch(quotas: QuotaDoc[], live: BookingDoc[], eligible: Map<string, 
 }
 
 /** One export row: masked unless the full export was asked for (with a reason, audited). */
-function exportRow(b: BookingDoc, full: boolean, site: string, s: SessionDoc | undefined): ExportRowDTO {
+export function exportRow(b: BookingDoc, full: boolean, site: string, s: SessionDoc | undefined): ExportRowDTO {
   const m = b.member
   return {
     bookingId: b.ref,

@@ -15,6 +15,8 @@ import { createRosterLookup } from '../common/roster-lookup'
 import { getWechat } from '../common/wechat.cloud'
 import { createBookFlow } from './book-flow.service'
 import { createBookingRepository } from './booking.repository'
+import { createBookingTableRepository } from './booking-table.repository'
+import { createBookingTableService } from './booking-table.service'
 import { createBookingLedger, createBookingService } from './booking.service'
 import { createCatalogRepository } from './catalog.repository'
 import { createCatalogService } from './catalog.service'
@@ -56,6 +58,7 @@ const build = perInstance((db: Db, clock: Clock) => {
     desk: createDeskService({ clock, ...repos, tokens: createTokenService(env().qrKeys, clock), log }),
     results: createResultService({ clock, ...repos, notices, audit, log }),
     reports: createReportService({ db, clock, ...repos, audit }),
+    bookingTable: createBookingTableService({ catalog: repos.catalog, table: createBookingTableRepository(db) }),
     programmes: createProgrammeService({ clock, ...repos }),
     myData: createMyDataService({ db, ...repos, notices }),
     sweeper: createSweepService({ db, clock, ...repos, places, waitlist, reminders, notices }),

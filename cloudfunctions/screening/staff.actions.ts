@@ -10,6 +10,7 @@ import { action, type ActionContext, rerun } from '../common/function'
 import { type OwnerOf, ownedDoc, ownerFor, unionNamed } from '../common/unions'
 import { createCatalogRepository } from './catalog.repository'
 import { servicesOf } from './screening.context'
+import { bookingTable } from './booking-table.schema'
 import * as S from './screening.schemas'
 
 const siteOfBooking = async (i: { bookingId: string }, c: ScopeContext) =>
@@ -105,6 +106,8 @@ export const staffActions = {
     auth: programmeOwner,
     run: (i, ctx) => servicesOf(ctx).reports.exportBookings(ctx.openid, i.programmeId, i.full ?? false, i.reason),
   }),
+  // The console's bookings table: her programme's, masked as the masked export (issue 18).
+  bookingTable: action({ input: bookingTable, auth: programmeOwner, run: (i, ctx) => servicesOf(ctx).bookingTable.bookingTable(i) }),
   sweep: action({
     input: S.sweep,
     auth: { officer: sweepOwner },

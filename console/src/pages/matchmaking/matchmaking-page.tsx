@@ -1,28 +1,39 @@
 import { useState } from 'react'
-import { Alert, Button, Card, Table, Tag, type PrimaryTableCol } from 'tdesign-react'
-import type { MixerDTO } from '~types/matchmaking'
+import { Alert, Button, Card, Select, Space, Table, Tag, type PrimaryTableCol } from 'tdesign-react'
+import type { MixerDTO, MixerSignupWindow } from '~types/matchmaking'
 import { formatShanghai } from '~src/utils/datetime'
 import { call } from '../../api'
-import { useRemote } from '../../use-remote'
+import { useRemoteTable } from '../../use-remote-table'
 import { MixerFigures } from './mixer-figures'
 import { ReviewQueue } from './review-queue'
 import './matchmaking.css'
 
 const PHASES: Record<MixerDTO['phase'], string> = { open: '进行中', matched: '已配对', purged: '已清除资料' }
+const WINDOWS: Record<MixerSignupWindow, string> = { upcoming: '未开始报名', open: '报名中', closed: '报名已截止' }
+const options = <K extends string>(labels: Record<K, string>) =>
+  Object.entries(labels).map(([value, label]) => ({ value, label: String(label) }))
 
-/** 会聚良缘: her subtree's mixers; one opened shows its review queue and its aggregate figures (never who picked whom). */
+interface Filters {
+  phase?: MixerDTO['phase']
+  signup?: MixerSignupWindow
+}
+
+/**
+ * 会聚良缘: her subtree's mixers, paged by the function (mixerTable); one opened shows its review queue and its
+ * aggregate figures (never who picked whom).
+ */
 export default function MatchmakingPage() {
-  const mixers = useRemote(() => call('matchmaking', 'officerMixers', {}))
-  const [openId, setOpenId] = useState<string | null>(null)
-  const open = mixers.data?.find((m) => m.id === openId) ?? null
-  // soonest first: the evening under way or next is the one with sign-ups to review
-  const sorted = [...(mixers.data ?? [])].sort((a, b) => a.startsAt - b.startsAt)
+  const table = useRemoteTable<MixerDTO, Filters, 'startsAt'>((req) => call('matchmaking', 'mixerTable', req), {}, { pageSize: 10 })
+  const [open, setOpen] = useState<MixerDTO | null>(null)
+  const openId = open?.id ?? null
+  const setOpenId = (id: string) => setOpen(table.tableProps.data.find((m) => m.id === id) ?? null)
+  const filter = (patch: Filters) => table.setFilters({ ...table.filters, ...patch })
 
   const columns: PrimaryTableCol<MixerDTO>[] = [
     { colKey: 'title', title: '活动', width: 320, ellipsis: true },
     { colKey: 'organiser', title: '主办', width: 130 },
     { colKey: 'venue', title: '地点', ellipsis: true },
-    { colKey: 'startsAt', title: '开始时间', width: 180, cell: ({ row }) => formatShanghai(row.startsAt) },
+    { colKey: 'startsAt', title: '开始时间', width: 180, sorter: true, cell: ({ row }) => formatShanghai(row.startsAt) },
     { colKey: 'places', title: '名额（男/女）', cell: ({ row }) => `${row.placesByGender.M} / ${row.placesByGender.F}` },
     { colKey: 'review', title: '审核', cell: ({ row }) => (row.review === 'officer' ? '人工审核' : '自动通过') },
     {
@@ -43,18 +54,29 @@ export default function MatchmakingPage() {
   ]
 
   return (
-    <>
+    <div className='mixer-page'>
       <h2 className='page-title'>会聚良缘</h2>
       <Card bordered={false} title='联谊活动'>
-        {mixers.error && <Alert theme='error' message={mixers.error} operation={<Button onClick={mixers.reload}>重试</Button>} />}
-        <Table
-          rowKey='id'
-          columns={columns}
-          data={sorted}
-          loading={mixers.loading}
-          empty='还没有联谊活动；请在小程序的“工会干部入口”中发布'
-          pagination={{ defaultPageSize: 10, pageSizeOptions: [10, 20], total: mixers.data?.length ?? 0 }}
-        />
+        <Space className='review-actions'>
+          <Select
+            placeholder='全部阶段'
+            clearable
+            value={table.filters.phase}
+            onChange={(v) => filter({ phase: (v || undefined) as Filters['phase'] })}
+            options={options(PHASES)}
+            style={{ width: 160 }}
+          />
+          <Select
+            placeholder='全部报名状态'
+            clearable
+            value={table.filters.signup}
+            onChange={(v) => filter({ signup: (v || undefined) as Filters['signup'] })}
+            options={options(WINDOWS)}
+            style={{ width: 180 }}
+          />
+        </Space>
+        {table.error && <Alert theme='error' message={table.error} operation={<Button onClick={table.reload}>重试</Button>} />}
+        <Table rowKey='id' columns={columns} {...table.tableProps} empty='没有符合条件的联谊活动；请在小程序的“工会干部入口”中发布' />
       </Card>
       {open && (
         <div className='mixer-detail' key={open.id}>
@@ -62,6 +84,6 @@ export default function MatchmakingPage() {
           <MixerFigures mixerId={open.id} />
         </div>
       )}
-    </>
+    </div>
   )
 }

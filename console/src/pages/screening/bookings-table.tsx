@@ -1,95 +1,100 @@
-import { useMemo, useState } from 'react'
+import { useState } from 'react'
 import { Alert, Button, Card, Select, Table, type PrimaryTableCol } from 'tdesign-react'
-import type { BookingStatus, ExportRowDTO } from '~types/screening'
-import { call, messageOf } from '../../api'
+import type { BookingRowDTO, BookingStatus, BookingTableDTO } from '~types/screening'
+import { formatShanghai } from '~src/utils/datetime'
+import { call } from '../../api'
+import { useRemoteTable } from '../../use-remote-table'
 
 const STATUSES: Record<BookingStatus, string> = { booked: '已预约', checked_in: '已签到', no_show: '未到', cancelled: '已取消' }
 
-/**
- * 预约名单: the masked export's rows (screening.exportBookings without `full`, not audit-logged), filtered
- * here by site, day and status. Loaded when asked for: there is no paged, filtered bookings action yet.
- */
-export function BookingsTable({ programmeId }: { programmeId: string }) {
-  const [rows, setRows] = useState<ExportRowDTO[] | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const [site, setSite] = useState('')
-  const [date, setDate] = useState('')
-  const [status, setStatus] = useState('')
-  const load = async () => {
-    setBusy(true)
-    setError(null)
-    try {
-      setRows((await call('screening', 'exportBookings', { programmeId })).rows)
-    } catch (err) {
-      setError(messageOf(err))
-    } finally {
-      setBusy(false)
-    }
-  }
-  const options = (pick: (r: ExportRowDTO) => string) => [...new Set((rows ?? []).map(pick))].sort().map((v) => ({ label: v, value: v }))
-  const shown = useMemo(
-    () => (rows ?? []).filter((r) => (!site || r.site === site) && (!date || r.date === date) && (!status || r.status === status)),
-    [rows, site, date, status],
+interface Filters {
+  siteId?: string
+  sessionId?: string
+  status?: BookingStatus
+}
+
+const COLUMNS: PrimaryTableCol<BookingRowDTO>[] = [
+  { colKey: 'memberRef', title: '会员编号' },
+  { colKey: 'name', title: '姓名' },
+  { colKey: 'phone', title: '手机号' },
+  { colKey: 'branch', title: '所属工会' },
+  { colKey: 'site', title: '筛查点' },
+  // sorted by the function: the session's time (sessionAt) and when she booked (bookedAt)
+  { colKey: 'sessionAt', title: '场次', sorter: true, cell: ({ row }) => `${row.date} ${row.time}` },
+  { colKey: 'status', title: '状态', cell: ({ row }) => STATUSES[row.status] },
+  { colKey: 'result', title: '结果' },
+  { colKey: 'bookedAt', title: '预约时间', sorter: true, cell: ({ row }) => formatShanghai(row.bookedAt) },
+]
+
+/** 预约名单, paged by the function (bookingTable), masked as the masked export; the filters' sessions come with each page. */
+function Bookings({ programmeId }: { programmeId: string }) {
+  const [options, setOptions] = useState<Pick<BookingTableDTO, 'sites' | 'sessions'>>({ sites: [], sessions: [] })
+  const table = useRemoteTable<BookingRowDTO, Filters, 'sessionAt' | 'bookedAt'>(
+    async (req) => {
+      const page = await call('screening', 'bookingTable', { ...req, programmeId })
+      setOptions({ sites: page.sites, sessions: page.sessions })
+      return page
+    },
+    {},
+    { deps: [programmeId] },
   )
-  const columns: PrimaryTableCol<ExportRowDTO>[] = [
-    { colKey: 'memberRef', title: '会员编号' },
-    { colKey: 'name', title: '姓名' },
-    { colKey: 'phone', title: '手机号' },
-    { colKey: 'branch', title: '所属工会' },
-    { colKey: 'site', title: '筛查点' },
-    { colKey: 'date', title: '日期', sorter: (a, b) => a.date.localeCompare(b.date) },
-    { colKey: 'time', title: '时段' },
-    { colKey: 'status', title: '状态', cell: ({ row }) => STATUSES[row.status] },
-    { colKey: 'result', title: '结果' },
-  ]
+  const f = table.filters
+  const sessions = options.sessions.filter((s) => !f.siteId || s.siteId === f.siteId)
   return (
-    <Card bordered={false} title='预约名单' style={{ marginTop: 16 }}>
-      {!rows ? (
-        <Button id='bookings-load' loading={busy} onClick={() => void load()}>
+    <>
+      <div style={{ display: 'flex', gap: 12, marginBottom: 16, flexWrap: 'wrap' }}>
+        <Select
+          placeholder='全部筛查点'
+          clearable
+          value={f.siteId}
+          onChange={(v) => table.setFilters({ ...f, siteId: (v as string) || undefined, sessionId: undefined })}
+          options={options.sites.map((s) => ({ label: s.label, value: s.id }))}
+          style={{ width: 280 }}
+        />
+        <Select
+          className='bookings-session'
+          placeholder='全部场次'
+          clearable
+          filterable
+          value={f.sessionId}
+          onChange={(v) => table.setFilters({ ...f, sessionId: (v as string) || undefined })}
+          options={sessions.map((s) => ({ label: s.label, value: s.id }))}
+          style={{ width: 380 }}
+        />
+        <Select
+          className='bookings-status'
+          placeholder='全部状态'
+          clearable
+          value={f.status}
+          onChange={(v) => table.setFilters({ ...f, status: (v as BookingStatus) || undefined })}
+          options={Object.entries(STATUSES).map(([value, label]) => ({ value, label }))}
+          style={{ width: 160 }}
+        />
+        <Button variant='outline' loading={table.loading} onClick={table.reload}>
+          刷新
+        </Button>
+      </div>
+      {table.error && <Alert theme='error' message={table.error} operation={<Button onClick={table.reload}>重试</Button>} />}
+      <Table rowKey='bookingId' columns={COLUMNS} {...table.tableProps} empty='没有符合条件的预约' />
+      <p className='muted' id='bookings-total'>
+        共 {table.data?.total ?? 0} 条（未含已取消，可按状态筛选）；姓名、手机号已隐藏部分信息，完整名单请用“导出预约名单”并填写原因。
+      </p>
+    </>
+  )
+}
+
+/** Shown when asked for (personal data on screen only on purpose). */
+export function BookingsTable({ programmeId }: { programmeId: string }) {
+  const [shown, setShown] = useState(false)
+  return (
+    <Card bordered={false} title='预约名单' className='bookings-card' style={{ marginTop: 16 }}>
+      {shown ? (
+        <Bookings programmeId={programmeId} />
+      ) : (
+        <Button id='bookings-load' onClick={() => setShown(true)}>
           查看预约名单（隐藏部分个人信息）
         </Button>
-      ) : (
-        <>
-          <div style={{ display: 'flex', gap: 12, marginBottom: 16 }}>
-            <Select
-              placeholder='全部筛查点'
-              clearable
-              value={site}
-              onChange={(v) => setSite(String(v ?? ''))}
-              options={options((r) => r.site)}
-              style={{ width: 240 }}
-            />
-            <Select
-              placeholder='全部日期'
-              clearable
-              value={date}
-              onChange={(v) => setDate(String(v ?? ''))}
-              options={options((r) => r.date)}
-              style={{ width: 180 }}
-            />
-            <Select
-              placeholder='全部状态'
-              clearable
-              value={status}
-              onChange={(v) => setStatus(String(v ?? ''))}
-              options={Object.entries(STATUSES).map(([value, label]) => ({ value, label }))}
-              style={{ width: 160 }}
-            />
-            <Button variant='outline' loading={busy} onClick={() => void load()}>
-              刷新
-            </Button>
-          </div>
-          <Table
-            rowKey='bookingId'
-            columns={columns}
-            data={shown}
-            empty='没有符合条件的预约'
-            pagination={{ defaultPageSize: 20, pageSizeOptions: [20, 50], total: shown.length }}
-          />
-        </>
       )}
-      {error && <Alert theme='error' message={error} style={{ marginTop: 16 }} />}
     </Card>
   )
 }

@@ -5,7 +5,7 @@ import { beijingDate, formatShanghai } from '~src/utils/datetime'
 import { call } from '../../api'
 import { useRemote } from '../../use-remote'
 import { BookingsTable } from './bookings-table'
-import { ExportDialog } from './export-dialog'
+import { ExportDialog } from '../../export-dialog'
 
 const ScreeningChart = lazy(() => import('./screening-chart'))
 
@@ -79,6 +79,7 @@ function Dashboard({ programme, onBack }: { programme: ProgrammeDTO; onBack: () 
         title={`导出预约名单：${programme.name}`}
         visible={exporting}
         onClose={() => setExporting(false)}
+        personal={{ reasonExample: '交筛查医院核对名单' }}
         run={async (full, reason) => {
           const out = await call('screening', 'exportBookings', { programmeId: programme.id, ...(full ? { full, reason } : {}) })
           const name = `${programme.name}-预约名单${out.masked ? '' : '-完整'}-${beijingDate(out.generatedAt)}`
