@@ -6,6 +6,7 @@
  * contains the member's openid), redemption row ids.
  */
 import type { NoticeActionMap } from './notices'
+import type { TablePage, TablePageRequest } from './table'
 import type { OwnerDTO } from './unions'
 
 /** The one rotating-code shape of the client kit. */
@@ -218,11 +219,77 @@ export interface StatementDTO {
   digest: string
   state: 'open' | 'confirmed' | 'disputed'
   confirmedDigest: string | null
-  dispute: { rowId: string | null; note: string } | null
+  dispute: DisputeDTO | null
   /** From when it can be confirmed: the period has ended and a late row (the timer's) has had time to land. */
   closesAt: number
   /** A confirmation a later row made void (the statement no longer reads as it did): when it was made. */
   dropped: { at: number } | null
+}
+
+/** An officer's answer to a dispute (issue 18): 接受 (the union will put it right, as her note says) or 驳回 with the reason. */
+export interface DisputeAnswerDTO {
+  decision: 'accepted' | 'rejected'
+  note: string
+  /** The union the officer answered for (主办 of the answer). */
+  organiser: string
+  at: number
+}
+
+/** The manager's dispute about the statement or one row, and the union's answer once given. */
+export interface DisputeDTO {
+  rowId: string | null
+  note: string
+  /** When she raised it (absent on a dispute stored before answers existed). */
+  at?: number
+  answer?: DisputeAnswerDTO | null
+}
+
+/** A row of the officers' 待处理争议 table: one disputed statement. */
+export interface DisputeRowDTO {
+  /** The statement's id (merchant and period). */
+  id: string
+  merchantId: string
+  merchantName: string
+  period: Period
+  /** A day of the period (what `statement` and `answerDispute` take). */
+  date: string
+  from: number
+  rowId: string | null
+  note: string
+  at: number
+  answer: DisputeAnswerDTO | null
+}
+
+/** 未开始 / 领取中 / 已结束, by the claim window at the time of the call. */
+export type CampaignTableState = 'upcoming' | 'claiming' | 'ended'
+
+/** The officers' 批次 table (issue 18): her subtree's campaigns, paged by the function. */
+export interface CampaignTableRequest extends TablePageRequest<'createdAt' | 'claimStartsAt'> {
+  state?: CampaignTableState
+  /** 主办: campaigns of this union's subtree (a union of hers). */
+  unionId?: string
+  /** The start of the name (an indexed prefix search). */
+  name?: string
+}
+
+/** The officers' 商户 table: her subtree's merchants, paged by the function. */
+export interface MerchantTableRequest extends TablePageRequest<'createdAt' | 'name'> {
+  suspended?: boolean
+  category?: string
+  name?: string
+}
+
+export interface DisputeTableRequest extends TablePageRequest<'at'> {
+  /** 待处理 (default) or 已答复. */
+  state?: 'open' | 'answered'
+}
+
+export interface AnswerDisputeRequest {
+  merchantId: string
+  period: Period
+  date: string
+  decision: DisputeAnswerDTO['decision']
+  note: string
 }
 
 export interface DashboardDTO {
@@ -239,6 +306,8 @@ export interface DashboardDTO {
   byMerchant: { merchantId: string; name: string; redeemed: number; unionFen: number }[]
   byBranch: { branch: string; claimed: number; redeemed: number }[]
   byDay: { date: string; claimed: number; redeemed: number }[]
+  /** 劳模: vouchers claimed by model workers (who get the 折上折), and what the extra has taken off bills so far. */
+  modelWorkers: { claimed: number; extraFen: number }
   draw: DrawDTO | null
   /** A 抽签 campaign's draw time (null: first come, first served). */
   drawAt: number | null
@@ -277,6 +346,10 @@ export type VouchersActions = NoticeActionMap<VoucherNoticeTopic, VoucherNoticeK
   draw: [{ campaignId: string; seed?: string }, DrawDTO]
   dashboard: [{ campaignId: string }, DashboardDTO]
   exportCampaign: [{ campaignId: string }, { filename: string; csv: string }]
+  campaignTable: [CampaignTableRequest, TablePage<CampaignDTO>]
+  merchantTable: [MerchantTableRequest, TablePage<MerchantDTO>]
+  disputeTable: [DisputeTableRequest, TablePage<DisputeRowDTO>]
+  answerDispute: [AnswerDisputeRequest, StatementDTO]
   merchantStatements: [
     { period: Period; date: string },
     { merchantId: string; merchantName: string; state: StatementDTO['state']; totals: StatementDTO['totals'] }[],

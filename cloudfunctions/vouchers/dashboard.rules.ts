@@ -39,3 +39,10 @@ export function byDay(vouchers: VoucherDoc[], rows: RedemptionRowDoc[]): Dashboa
   for (const r of rows) counter(days, beijingDate(r.at)).redeemed += sign(r)
   return [...days].map(([date, v]) => ({ date, ...v })).sort((a, b) => a.date.localeCompare(b.date))
 }
+
+/** 劳模 claims, and the 折上折 their redeemed vouchers took off (a reversed one gave its extra back). */
+export function modelWorkers(vouchers: VoucherDoc[]): DashboardDTO['modelWorkers'] {
+  const theirs = vouchers.filter((v) => v.modelWorker)
+  const extraFen = theirs.reduce((a, v) => a + (v.status === 'redeemed' ? (v.redemption?.modelWorkerFen ?? 0) : 0), 0)
+  return { claimed: theirs.length, extraFen }
+}

@@ -5,6 +5,7 @@
  */
 import { action, type ActionContext, rerun } from '../common/function'
 import { ownedWhere, ownerFor } from '../common/unions'
+import type { StatementRef } from './settlement.service'
 import * as S from './vouchers.schemas'
 import { vouchersServices as svc } from './vouchers.context'
 import { campaignNamed, merchantNamed, merchantsNamed, ownerNamed } from './vouchers.owners'
@@ -14,6 +15,7 @@ const caller = (c: ActionContext) => ({ openid: c.openid, requestId: c.requestId
 /** Her subtree (the router set `ctx.officer` for every officer action). */
 const hers = (c: ActionContext) => ownedWhere(c.officer!)
 const theCampaign = campaignNamed((i: { campaignId: string }) => i.campaignId)
+const statementRef = (i: StatementRef): StatementRef => ({ merchantId: i.merchantId, period: i.period, date: i.date })
 
 export const officerActions = {
   listMerchants: action({ input: S.empty, auth: 'officer', run: (_i, c) => officer(c).listMerchants(hers(c)) }),
@@ -51,6 +53,23 @@ export const officerActions = {
   }),
   dashboard: action({ input: S.campaignRef, auth: { officer: theCampaign }, run: (i, c) => officer(c).dashboard(i.campaignId) }),
   exportCampaign: action({ input: S.campaignRef, auth: { officer: theCampaign }, run: (i, c) => officer(c).exportCampaign(i.campaignId) }),
+  // ---------- the console's tables (issue 18): a page of her subtree's, on declared indexes ----------
+  campaignTable: action({
+    input: S.campaignTable,
+    // a 主办 filter names a union of hers (none: her whole subtree)
+    auth: { officer: ownerNamed() },
+    run: (i, c) => svc(c.db, c.clock).tables.campaignTable(hers(c), i),
+  }),
+  merchantTable: action({ input: S.merchantTable, auth: 'officer', run: (i, c) => svc(c.db, c.clock).tables.merchantTable(hers(c), i) }),
+  disputeTable: action({ input: S.disputeTable, auth: 'officer', run: (i, c) => svc(c.db, c.clock).tables.disputeTable(hers(c), i) }),
+  answerDispute: action({
+    input: S.answerDispute,
+    // the union that signed the merchant answers its manager
+    auth: { officer: merchantNamed((i) => i.merchantId) },
+    mutation: true,
+    recover: (i, c) => svc(c.db, c.clock).settlement.answered(statementRef(i), caller(c)),
+    run: (i, c) => svc(c.db, c.clock).settlement.answer(statementRef(i), i.decision, i.note, { ...caller(c), organiser: c.officer!.name }),
+  }),
   merchantStatements: action({
     input: S.periodRef,
     auth: 'officer',

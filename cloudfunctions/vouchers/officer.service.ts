@@ -11,7 +11,7 @@ import { toCsv } from '../common/csv'
 import { fail } from '../common/errors'
 import { shanghai } from '../common/time'
 import type { CampaignRepository } from './campaign.repository'
-import { byBranch, byDay, byMerchant } from './dashboard.rules'
+import { byBranch, byDay, byMerchant, modelWorkers } from './dashboard.rules'
 import type { MerchantRepository } from './merchant.repository'
 import type { RedemptionRepository } from './redemption.repository'
 import type { SettlementService } from './settlement.service'
@@ -47,7 +47,7 @@ function newId(prefix: string, who: OfficerCaller): string {
   return `${prefix}-${createHash('sha256').update(`${prefix}:${who.openid}:${who.requestId}`).digest('hex').slice(0, 10)}`
 }
 
-const merchantDTO = (m: MerchantDoc): MerchantDTO => ({
+export const merchantDTO = (m: MerchantDoc): MerchantDTO => ({
   id: m._id,
   name: m.name,
   address: m.address,
@@ -189,6 +189,7 @@ export function createOfficerService(d: OfficerDeps) {
         byMerchant: byMerchant(await d.merchants.many(c.merchantIds), rows),
         byBranch: byBranch(vouchers),
         byDay: byDay(vouchers, rows),
+        modelWorkers: modelWorkers(vouchers),
         draw: c.draw,
         drawAt: c.drawAt ?? null,
         // While a 抽签 is open nothing is claimed yet: how many have entered is the figure that moves.

@@ -17,6 +17,8 @@ import { createMerchantRepository } from './merchant.repository'
 import { createMoneyReturns } from './money-return.service'
 import { createVoucherData } from './my-data.service'
 import { createOfficerService } from './officer.service'
+import { createOfficerTableRepository } from './officer-table.repository'
+import { createOfficerTables } from './officer-table.service'
 import { createRedemptionRepository } from './redemption.repository'
 import { createReversalService } from './reversal.service'
 import { createSettlementService } from './settlement.service'
@@ -38,7 +40,8 @@ export const vouchersServices = perInstance((db: Db, clock: Clock) => {
   const keys = env().qrKeys
   const tokens = createTokenService(keys, clock)
   const claims = createClaimService({ clock, campaigns, vouchers, entries })
-  const settlement = createSettlementService({ clock, merchants, redemptions, statements: createStatementRepository(db) })
+  const statements = createStatementRepository(db)
+  const settlement = createSettlementService({ clock, merchants, redemptions, statements })
   const notices = createVoucherNotices({ db, clock, wechat: getWechat() })
   const returns = createMoneyReturns(campaigns, vouchers, redemptions)
   const attempts = createAttemptLog<TillAttempt>({ db, clock }, COLLECTIONS.voucherAttempts, 'vouchers')
@@ -71,6 +74,7 @@ export const vouchersServices = perInstance((db: Db, clock: Clock) => {
       entries,
       union: (id) => readUnion(db, id),
     }),
+    tables: createOfficerTables({ clock, tables: createOfficerTableRepository(db), merchants, statements }),
     sweeper: createVoucherSweep({ clock, campaigns, vouchers, claims, notices, returns }),
     myData: createVoucherData({ campaigns, entries, wallet, notices }),
   }

@@ -179,9 +179,30 @@ export interface StatementDoc {
   date: string
   state: 'confirmed' | 'disputed'
   digest: string
-  dispute: { rowId: string | null; note: string } | null
+  dispute: StoredDispute | null
+  /** The merchant's owner path (issue 20): an officer's dispute table is her subtree's (index `unionPath`). */
+  unionPath?: string[]
+  /** The owner itself (the path's last node): a move of that union rewrites `unionPath` (union-moves.ts). */
+  unionId?: string | null
+  /** open: awaiting the union's answer; answered; null: no dispute (the officers' table, index `disputeState_at`). */
+  disputeState?: 'open' | 'answered' | null
   by: string
   at: number
   /** The manager's request that set this state (a retry after a crash answers from it). */
   requestId?: string | null
+}
+
+/** A manager's dispute and, once given, the officer's answer (with who gave it and the request that did). */
+export interface StoredDispute {
+  rowId: string | null
+  note: string
+  at?: number
+  answer?: {
+    decision: 'accepted' | 'rejected'
+    note: string
+    organiser: string
+    at: number
+    by: string
+    requestId: string | null
+  } | null
 }

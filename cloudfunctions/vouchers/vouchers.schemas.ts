@@ -1,6 +1,7 @@
 /** Input schemas of every vouchers action: strict objects, safe text, integer fen, instants. */
 import { z } from 'zod'
 import { calendarDate, empty, fen, id, instant, safeText } from '../common/schema'
+import { tablePageFields } from '../common/table-query'
 
 export { empty }
 export const campaignRef = z.strictObject({ campaignId: id() })
@@ -81,4 +82,28 @@ export const draw = z.strictObject({
     .string()
     .regex(/^[A-Za-z0-9_-]{1,64}$/)
     .optional(),
+})
+
+// ---------- the officers' console tables (issue 18): filters on declared indexes (indexes.ts) ----------
+const namePrefix = safeText(40).optional()
+export const campaignTable = z.strictObject({
+  ...tablePageFields(['createdAt', 'claimStartsAt']),
+  state: z.enum(['upcoming', 'claiming', 'ended']).optional(),
+  unionId: unionId.optional(),
+  name: namePrefix,
+})
+export const merchantTable = z.strictObject({
+  ...tablePageFields(['createdAt', 'name']),
+  suspended: z.boolean().optional(),
+  category: safeText(20).optional(),
+  name: namePrefix,
+})
+export const disputeTable = z.strictObject({ ...tablePageFields(['at']), state: z.enum(['open', 'answered']).optional() })
+export const answerDispute = z.strictObject({
+  merchantId,
+  period,
+  date: calendarDate,
+  decision: z.enum(['accepted', 'rejected']),
+  // 驳回 says why; 接受 says how it will be put right: either way the manager reads a reason
+  note: safeText(200, { multiline: true }),
 })

@@ -31,6 +31,8 @@ export function CampaignDashboard({ campaign }: { campaign: CampaignDTO }) {
         ['已使用', yuan(d.usedFen)],
         ['已预留', yuan(d.reservedFen)],
         ['剩余预算', yuan(d.leftFen)],
+        ['劳模领取', `${d.modelWorkers.claimed} 张`],
+        ['劳模折上折', yuan(d.modelWorkers.extraFen)],
       ]
     : []
   return (

@@ -1,13 +1,29 @@
 import { useState } from 'react'
-import { Alert, Button, DialogPlugin, MessagePlugin, Space, Table, Tag, type PrimaryTableCol } from 'tdesign-react'
-import type { MerchantDTO } from '~types/vouchers'
+import { Alert, Button, DialogPlugin, Input, MessagePlugin, Select, Space, Table, Tag, type PrimaryTableCol } from 'tdesign-react'
+import type { MerchantDTO, MerchantTableRequest } from '~types/vouchers'
 import { call, messageOf } from '../../api'
-import type { Remote } from '../../use-remote'
+import { useRemoteTable } from '../../use-remote-table'
 import { MerchantDialog } from './merchant-dialog'
 
-/** 商户: the merchants her union signed (and those below it); add, edit, suspend or resume one. */
-export function MerchantsPanel({ merchants }: { merchants: Remote<MerchantDTO[]> }) {
+type Filters = Pick<MerchantTableRequest, 'suspended' | 'category' | 'name'>
+
+/**
+ * 商户: the merchants her union signed (and those below it), paged, filtered and sorted by the function
+ * (merchantTable); add, edit, suspend or resume one. `changed`: after a save or a suspension, for the
+ * whole list the campaign dialog picks from.
+ */
+export function MerchantsPanel({ changed }: { changed: () => void }) {
+  const table = useRemoteTable((req) => call('vouchers', 'merchantTable', req as MerchantTableRequest), {} as Filters)
   const [editing, setEditing] = useState<MerchantDTO | 'new' | null>(null)
+  const reload = () => {
+    table.reload()
+    changed()
+  }
+  const set = (patch: Partial<Filters>) => {
+    const next: Filters = { ...table.filters, ...patch }
+    for (const k of Object.keys(next) as (keyof Filters)[]) if (next[k] === undefined || next[k] === '') delete next[k]
+    table.setFilters(next)
+  }
 
   const suspend = (m: MerchantDTO) => {
     const dialog = DialogPlugin.confirm({
@@ -21,7 +37,7 @@ export function MerchantsPanel({ merchants }: { merchants: Remote<MerchantDTO[]>
         try {
           await call('vouchers', 'setMerchantSuspended', { merchantId: m.id, suspended: !m.suspended })
           void MessagePlugin.success(m.suspended ? '已恢复' : '已暂停')
-          merchants.reload()
+          reload()
         } catch (err) {
           void MessagePlugin.error(messageOf(err))
         } finally {
@@ -33,7 +49,7 @@ export function MerchantsPanel({ merchants }: { merchants: Remote<MerchantDTO[]>
   }
 
   const columns: PrimaryTableCol<MerchantDTO>[] = [
-    { colKey: 'name', title: '商户' },
+    { colKey: 'name', title: '商户', sorter: true },
     { colKey: 'category', title: '类别' },
     { colKey: 'address', title: '地址', ellipsis: true },
     { colKey: 'organiser', title: '签约单位' },
@@ -61,27 +77,48 @@ export function MerchantsPanel({ merchants }: { merchants: Remote<MerchantDTO[]>
 
   return (
     <>
-      <Space className='panel-actions'>
+      <Space className='panel-actions' align='center'>
         <Button id='merchant-new' onClick={() => setEditing('new')}>
           新增商户
         </Button>
+        <Select
+          className='merchant-state-filter'
+          clearable
+          placeholder='全部状态'
+          value={table.filters.suspended === undefined ? undefined : String(table.filters.suspended)}
+          onChange={(v) => set({ suspended: v === 'true' ? true : v === 'false' ? false : undefined })}
+          options={[
+            { value: 'false', label: '可核销' },
+            { value: 'true', label: '已暂停' },
+          ]}
+          style={{ width: 140 }}
+        />
+        <Input
+          className='merchant-category-filter'
+          clearable
+          placeholder='类别（如 超市）'
+          value={table.filters.category ?? ''}
+          onChange={(v) => set({ category: String(v).trim() || undefined })}
+          style={{ width: 160 }}
+        />
+        <Input
+          className='merchant-name-filter'
+          clearable
+          placeholder='商户名称开头'
+          value={table.filters.name ?? ''}
+          onChange={(v) => set({ name: String(v).trim() || undefined })}
+          style={{ width: 200 }}
+        />
       </Space>
-      {merchants.error && <Alert theme='error' message={merchants.error} operation={<Button onClick={merchants.reload}>重试</Button>} />}
-      <Table
-        rowKey='id'
-        columns={columns}
-        data={merchants.data ?? []}
-        loading={merchants.loading}
-        empty='还没有签约商户'
-        pagination={{ defaultPageSize: 20, pageSizeOptions: [20, 50], total: merchants.data?.length ?? 0 }}
-      />
+      {table.error && <Alert theme='error' message={table.error} operation={<Button onClick={table.reload}>重试</Button>} />}
+      <Table rowKey='id' columns={columns} empty='没有符合条件的签约商户' {...table.tableProps} />
       {editing && (
         <MerchantDialog
           merchant={editing === 'new' ? null : editing}
           onClose={() => setEditing(null)}
           onSaved={() => {
             setEditing(null)
-            merchants.reload()
+            reload()
           }}
         />
       )}

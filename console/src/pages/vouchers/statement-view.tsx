@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { Alert, Button, Card, Loading, Table, Tag, type PrimaryTableCol } from 'tdesign-react'
-import type { Period, RedemptionRowDTO, StatementDTO } from '~types/vouchers'
+import type { DisputeAnswerDTO, Period, RedemptionRowDTO, StatementDTO } from '~types/vouchers'
 import { formatShanghai } from '~src/utils/datetime'
 import { yuan } from '~src/packages/vouchers/lib/money'
 import { call } from '../../api'
@@ -22,6 +22,18 @@ const ROW_COLUMNS: PrimaryTableCol<RedemptionRowDTO>[] = [
   { colKey: 'unionFen', title: '工会承担', cell: ({ row }) => yuan(row.unionFen) },
   { colKey: 'merchantFen', title: '商户让利', cell: ({ row }) => yuan(row.merchantFen) },
 ]
+
+/** The union's answer to the dispute, as the manager and the officers read it. */
+function DisputeAnswerNote({ a }: { a: DisputeAnswerDTO }) {
+  const verb = a.decision === 'accepted' ? '接受了异议' : '驳回了异议'
+  return (
+    <Alert
+      className='dispute-answer'
+      theme={a.decision === 'accepted' ? 'success' : 'error'}
+      message={`${a.organiser || '工会'}于 ${formatShanghai(a.at, 'M月D日 HH:mm')} ${verb}：${a.note}`}
+    />
+  )
+}
 
 export interface StatementRef {
   merchantId: string
@@ -54,6 +66,7 @@ export function StatementView({ at, actions }: { at: StatementRef; actions?: (s:
           {s.dispute && (
             <Alert theme='warning' message={`异议：${s.dispute.note}${s.dispute.rowId ? `（针对记录 ${s.dispute.rowId}）` : ''}`} />
           )}
+          {s.dispute?.answer && <DisputeAnswerNote a={s.dispute.answer} />}
           {s.dropped && <Alert theme='info' message={`${formatShanghai(s.dropped.at)} 的确认因之后新增的记录失效，需重新确认`} />}
           {actions?.(s, st.reload)}
           <Table

@@ -5,11 +5,12 @@ import { yuan } from '~src/packages/vouchers/lib/money'
 import { call } from '../../api'
 import { useRemote } from '../../use-remote'
 import { PeriodPicker, today } from './period-picker'
+import { DisputeAnswer } from './dispute-answer'
 import { stateTag, StatementView, type StatementRef } from './statement-view'
 
 type Row = VouchersActions['merchantStatements'][1][number]
 
-/** 对账: every merchant's statement for the period containing the chosen day; one opened shows its rows. */
+/** 对账: every merchant's statement for the period containing the chosen day; one opened shows its rows (and a dispute to answer). */
 export function StatementsPanel() {
   const [period, setPeriod] = useState<Period>('month')
   const [date, setDate] = useState(today)
@@ -58,7 +59,22 @@ export function StatementsPanel() {
         empty='这一期没有商户对账单'
         pagination={{ defaultPageSize: 20, pageSizeOptions: [20, 50], total: list.data?.length ?? 0 }}
       />
-      {open && <StatementView key={`${open.merchantId}-${open.period}-${open.date}`} at={open} />}
+      {open && (
+        <StatementView
+          key={`${open.merchantId}-${open.period}-${open.date}`}
+          at={open}
+          actions={(s, reload) => (
+            <DisputeAnswer
+              at={open}
+              s={s}
+              reload={() => {
+                reload()
+                list.reload()
+              }}
+            />
+          )}
+        />
+      )}
     </>
   )
 }

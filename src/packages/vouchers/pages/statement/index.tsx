@@ -71,7 +71,7 @@ function Digest({ digest }: { digest: string }) {
   )
 }
 
-/** The period, its totals and the digest both sides confirm against; a dispute's note when there is one. */
+/** The period, its totals and the digest both sides confirm against; a dispute's note, and the union's answer, when there is one. */
 function StatementHead({ st }: { st: StatementDTO }) {
   return (
     <View className='card'>
@@ -85,6 +85,13 @@ function StatementHead({ st }: { st: StatementDTO }) {
       </Text>
       <Digest digest={st.digest} />
       {st.dispute && <Text className='vc-line warn-text'>异议：{st.dispute.note}</Text>}
+      {st.dispute?.answer && (
+        <Text id='dispute-answer' className='vc-line'>
+          {st.dispute.answer.organiser || '工会'}
+          {st.dispute.answer.decision === 'accepted' ? '接受了异议' : '驳回了异议'}（{formatShanghai(st.dispute.answer.at, 'M月D日 HH:mm')}
+          ）：{st.dispute.answer.note}
+        </Text>
+      )}
     </View>
   )
 }
