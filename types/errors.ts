@@ -16,6 +16,7 @@ export const ERROR_MESSAGES = {
   INVITE_INVALID: '邀请码无效，请向工会干部确认',
   INVITE_EXPIRED: '邀请码已过期，请联系工会干部重新生成',
   INVITE_USED: '邀请码已被使用',
+  INVITE_REVOKED: '邀请码已被工会干部撤销，请联系工会干部重新生成',
   TOKEN_INVALID: '二维码无效',
   TOKEN_EXPIRED: '二维码已过期，请刷新后重试',
   TOKEN_WRONG_PURPOSE: '二维码用途不符',
@@ -103,6 +104,8 @@ export const ERROR_MESSAGES = {
   ALREADY_REVERSED: '该笔核销已撤销',
   STATEMENT_CHANGED: '对账单已有变化，请刷新后再确认',
   PERIOD_NOT_CLOSED: '该结算期尚未结束，结束后才能确认对账',
+  NOT_DISPUTED: '该对账单没有待答复的异议',
+  DISPUTE_ANSWERED: '该异议已经答复过，不能重复答复',
   // WeChat (the port: common/wechat.ts)
   CONTENT_RISKY: '内容含有不适宜发布的信息，请修改后再提交',
   PHONE_VERIFY_OFF: '手机号快速验证暂未开通，请用姓名和会员证号认证',

@@ -6,6 +6,7 @@ import type { BookingRecordStatus } from './screening.labels'
 import type { NoticeKind, NoticeTopic, ResultOutcome, WaitlistStatus } from './screening'
 import type { VoucherNoticeKind, VoucherNoticeTopic, VoucherStatus } from './vouchers'
 import type { DrawResult } from './vouchers.labels'
+import type { TablePage, TablePageRequest } from './table'
 
 export type ScopeKind = 'merchant' | 'event' | 'site'
 
@@ -110,6 +111,11 @@ export interface RosterImportRequest {
   /** The file's bytes, base64: UTF-8 (BOM or not) or GBK/GB18030 as Excel on Chinese Windows saves it. */
   csvBase64?: string
   chunk?: RosterImportChunk
+  /**
+   * Lines of this part whose card number an earlier part of the file already has (`first`): refused as a
+   * repeat within one part is. The console learns them from `previewRoster`'s `accepted` keys.
+   */
+  repeats?: { line: number; first: number }[]
 }
 
 export interface RosterImportChunk {
@@ -189,6 +195,30 @@ export interface InviteTargetsDTO {
 
 export interface RedeemInviteRequest {
   code: string
+}
+
+/** 有效 / 已使用 / 已撤销 / 已过期: 有效 and 已过期 are one stored state told apart by the time. */
+export type InviteState = 'open' | 'used' | 'revoked' | 'expired'
+
+/** The officers' invite table (issue 18): invites for targets of her subtree, paged by the function. */
+export interface InviteTableRequest extends TablePageRequest<'createdAt'> {
+  state?: InviteState
+  kind?: InviteKind
+}
+
+/** A row of it: never the code (only its hash is stored), and people by their masked names. */
+export interface InviteRowDTO {
+  /** An opaque handle for `revokeInvite` (not the code, nor its hash). */
+  id: string
+  scope: InviteScope
+  state: InviteState
+  /** Who made it, and who used it: a masked name, or 未认证用户. */
+  createdBy: string
+  createdAt: number
+  expiresAt: number
+  usedBy: string | null
+  usedAt: number | null
+  revokedAt: number | null
 }
 
 /** A consent she gave, by what she agreed to (the privacy notice of a screening booking). */
@@ -310,11 +340,91 @@ export interface RosterRowDTO extends Pick<ProfileDTO, 'name' | 'cardNo' | 'phon
   memberRef: string
 }
 
+/** A row of the officers' list: `id` is the handle `rosterRecord` and `correctRoster` take (opaque, sealed by the functions). */
+export interface RosterListRowDTO extends RosterRowDTO {
+  id: string
+}
+
 export interface RosterPageDTO {
-  items: RosterRowDTO[]
+  items: RosterListRowDTO[]
   total: number
   page: number
   pageSize: number
+}
+
+/**
+ * `previewRoster`: the request of `importRoster` (a part of a file with its `chunk`, or a whole file), checked
+ * exactly as the import checks it (the same refusals on the same lines) and written nowhere.
+ */
+export interface RosterPreviewResult {
+  /** Rows that would make a new record. */
+  adds: number
+  /** Rows that would change a record. */
+  updates: number
+  /** Of `updates`, members whose union would change (their old place is kept in the record). */
+  moves: number
+  /** Rows that match their record already. */
+  unchanged: number
+  errors: { line: number; reason: string }[]
+  encoding: 'utf-8' | 'gb18030'
+  /**
+   * Every row that would go in: its line, a key of its card number (the same card, the same key; not the
+   * number itself) and what it would do, so a client sending a file in parts can find a card repeated in a
+   * later part (send it as `repeats`) and take it out of these counts.
+   */
+  accepted: { line: number; key: string; outcome: 'add' | 'update' | 'move' | 'same' }[]
+}
+
+export interface RosterRecordRequest {
+  id: string
+  /** Why she needs the full name, card number and phone: given, they are shown and the reason is audited. */
+  reveal?: string
+}
+
+/** One record as an officer sees it: masked like the list unless revealed with a reason. */
+export interface RosterRecordDTO extends RosterListRowDTO {
+  /** YYYY-MM-DD when revealed, else the year only (YYYY); '' when unknown. */
+  birthDate: string
+  /** The unions she belonged to before, most recent last. */
+  unionMoves: { branch: string; until: number }[]
+  importedAt: number
+  updatedAt: number
+  revealed: boolean
+}
+
+/** An officer corrects a record of her subtree: only the fields sent change (phone '' clears it). */
+export interface CorrectRosterRequest {
+  id: string
+  name?: string
+  phone?: string
+  gender?: 'F' | 'M' | ''
+  /** Her union, or one below it. */
+  unionId?: string
+  tags?: string[]
+}
+
+/**
+ * `exportRoster`: her subtree's roster with the list's filters, as CSV (UTF-8, BOM), in parts of up to 5,000
+ * rows: send `after` = the previous part's `next` until it is null; the parts' CSV texts join as they are
+ * (only the first carries the BOM and the header). Masked unless `full` with a reason, which is audited.
+ */
+export interface ExportRosterRequest {
+  q?: string
+  branch?: string
+  tag?: string
+  full?: boolean
+  reason?: string
+  after?: string
+}
+
+export interface RosterExportDTO {
+  csv: string
+  rows: number
+  /** The whole export's size (the list's total), for progress. */
+  total: number
+  masked: boolean
+  next: string | null
+  generatedAt: number
 }
 
 /** action name → [request, response] */
@@ -330,11 +440,19 @@ export interface MemberActions {
   /** The invite as a mini-program code that opens the redeem page with the code filled in (its maker only). */
   inviteCodeImage: [RedeemInviteRequest, AppCodeImage]
   redeemInvite: [RedeemInviteRequest, MeDTO]
+  inviteTable: [InviteTableRequest, TablePage<InviteRowDTO>]
+  /** An unused invite can no longer be redeemed (INVITE_REVOKED); a used one is refused (INVITE_USED). */
+  revokeInvite: [{ id: string }, InviteRowDTO]
   exportMyData: [Record<string, never>, MyDataExport]
   requestDeletion: [Record<string, never>, DeletionRequestResult]
   listDeletionRequests: [ListDeletionRequestsRequest, DeletionRequestDTO[]]
   processDeletionRequest: [ProcessDeletionRequest, DeletionRequestDTO]
   listRoster: [ListRosterRequest, RosterPageDTO]
+  /** Checks a roster file (or part) as `importRoster` would, writing nothing. */
+  previewRoster: [RosterImportRequest, RosterPreviewResult]
+  rosterRecord: [RosterRecordRequest, RosterRecordDTO]
+  correctRoster: [CorrectRosterRequest, RosterRecordDTO]
+  exportRoster: [ExportRosterRequest, RosterExportDTO]
   /** The union tree below her node (issue 20): 主办 pickers, the 工会组织 page. */
   listUnions: [Record<string, never>, ListUnionsRes]
   /** A new union under one of hers, or a rename: officers of the level above keep the tree. */

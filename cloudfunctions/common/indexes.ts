@@ -54,6 +54,15 @@ export const INDEXES: IndexDeclarations = {
   ],
   // 工会组织: officers per union (member unions.repository.ts officerCounts)
   users: [{ name: 'roles_unionId', fields: asc('roles.unionId') }],
+  // 工作人员 → 邀请 (issue 18): a district's by the target's owner path; the city's by state, kind or time; 撤销 by ref
+  staff_invites: [
+    { name: 'unionPath', fields: asc('unionPath') },
+    { name: 'unionId', fields: asc('unionId') },
+    { name: 'state_expiresAt', fields: asc('state', 'expiresAt') },
+    { name: 'scope.kind', fields: asc('scope.kind') },
+    { name: 'createdAt', fields: [{ field: 'createdAt', order: -1 }] },
+    { name: 'ref', fields: asc('ref'), unique: true },
+  ],
   // request markers: the sweeper removes expired ones; a deletion request erases hers (idempotency.ts)
   requests: [
     { name: 'startedAt', fields: asc('startedAt') },
@@ -125,6 +134,8 @@ export const INDEXES: IndexDeclarations = {
     { name: 'openid', fields: asc('openid') },
     { name: 'sessionId', fields: asc('sessionId') },
     { name: 'programmeId', fields: asc('programmeId') },
+    // the console's bookings table in booked-time order (screening/booking-table.repository.ts)
+    { name: 'programmeId_pendingAt', fields: asc('programmeId', 'pendingAt') },
     { name: 'status_pendingAt', fields: asc('status', 'pendingAt') },
     { name: 'rescheduling.at', fields: asc('rescheduling.at') },
     // confirmations owed (notices settled by the sweeper)
@@ -151,6 +162,9 @@ export const INDEXES: IndexDeclarations = {
     // owned (issue 20): an officer's mixers are her subtree's (unions.ts ownedWhere); a union's moves rewrite by unionId
     { name: 'unionPath', fields: asc('unionPath') },
     { name: 'unionId', fields: asc('unionId') },
+    // the city's console table of every mixer by date, and by sign-up window (matchmaking/officer-tables.repository.ts)
+    { name: 'startsAt', fields: asc('startsAt') },
+    { name: 'signupClosesAt', fields: asc('signupClosesAt') },
   ],
   mixer_places: [{ name: 'mixerId', fields: asc('mixerId') }],
   mixer_signups: [
@@ -158,6 +172,8 @@ export const INDEXES: IndexDeclarations = {
     { name: 'openid', fields: asc('openid') },
     { name: 'mixerId_gender_state_seq', fields: asc('mixerId', 'gender', 'state', 'seq') },
     { name: 'mixerId_badge', fields: asc('mixerId', 'badge') },
+    // the console's review table, in sign-up order (matchmaking/officer-tables.repository.ts)
+    { name: 'mixerId_signedUpAt', fields: asc('mixerId', 'signedUpAt') },
     { name: 'state_offerExpiresAt', fields: asc('state', 'offerExpiresAt') },
   ],
   mixer_picks: [{ name: 'mixerId', fields: asc('mixerId') }],
@@ -190,10 +206,26 @@ export const INDEXES: IndexDeclarations = {
   voucher_campaigns: [
     { name: 'unionPath', fields: asc('unionPath') },
     { name: 'unionId', fields: asc('unionId') },
+    // the city's 批次 table (issue 18, officer-table.repository.ts): its sorts, state (claim window) and name filters
+    { name: 'createdAt', fields: [{ field: 'createdAt', order: -1 }] },
+    { name: 'claimStartsAt', fields: asc('claimStartsAt') },
+    { name: 'claimEndsAt', fields: asc('claimEndsAt') },
+    { name: 'name', fields: asc('name') },
   ],
   voucher_merchants: [
     { name: 'unionPath', fields: asc('unionPath') },
     { name: 'unionId', fields: asc('unionId') },
+    // the city's 商户 table: its sorts and filters (a district's is served by unionPath)
+    { name: 'createdAt', fields: asc('createdAt') },
+    { name: 'name', fields: asc('name') },
+    { name: 'suspended', fields: asc('suspended') },
+    { name: 'category', fields: asc('category') },
+  ],
+  // 待处理争议 (issue 18): a district's by the merchants' owner path, the city's by state, newest first
+  voucher_statements: [
+    { name: 'unionPath', fields: asc('unionPath') },
+    { name: 'unionId', fields: asc('unionId') },
+    { name: 'disputeState_at', fields: [{ field: 'disputeState' }, { field: 'at', order: -1 }] },
   ],
 
   // ---------- console (issue 18) ----------

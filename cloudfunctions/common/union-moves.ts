@@ -19,6 +19,9 @@ export const OWNED_COLLECTIONS: readonly string[] = [
   COLLECTIONS.mixers,
   COLLECTIONS.voucherCampaigns,
   COLLECTIONS.voucherMerchants,
+  // what is filed under its target's owner: invites, and merchants' statements (their disputes go to her table)
+  COLLECTIONS.staffInvites,
+  COLLECTIONS.voucherStatements,
 ]
 
 const PARALLEL = 8

@@ -8,11 +8,11 @@ import type { PageInfo, TableSort as TdSort } from 'tdesign-react'
 import { TABLE_PAGE_SIZES, type TablePage, type TablePageRequest } from '~types/table'
 import { type Remote, useRemote } from './use-remote'
 
-export interface RemoteTable<T, F> extends Remote<TablePage<T>> {
+export interface RemoteTable<T, F, S extends string = string> extends Remote<TablePage<T>> {
   filters: F
   /** New filters: back to page 1. */
   setFilters(next: F): void
-  request: TablePageRequest & F
+  request: TablePageRequest<S> & F
   tableProps: {
     data: T[]
     loading: boolean
@@ -23,13 +23,16 @@ export interface RemoteTable<T, F> extends Remote<TablePage<T>> {
   }
 }
 
-/** `load` gets the filters and the page request; its deps are the state kept here (and `deps`). */
-export function useRemoteTable<T, F extends object>(
-  load: (req: TablePageRequest & F) => Promise<TablePage<T>>,
+/**
+ * `load` gets the filters and the page request; its deps are the state kept here (and `deps`). `S`: the
+ * fields the action sorts by (its columns with `sorter: true` must be among them).
+ */
+export function useRemoteTable<T, F extends object, S extends string = string>(
+  load: (req: TablePageRequest<S> & F) => Promise<TablePage<T>>,
   initialFilters: F,
   opts: { pageSize?: number; deps?: readonly unknown[] } = {},
-): RemoteTable<T, F> {
-  const [state, setState] = useState<{ filters: F; page: number; pageSize: number; sort?: TablePageRequest['sort'] }>({
+): RemoteTable<T, F, S> {
+  const [state, setState] = useState<{ filters: F; page: number; pageSize: number; sort?: TablePageRequest<S>['sort'] }>({
     filters: initialFilters,
     page: 0,
     pageSize: opts.pageSize ?? 20,
@@ -56,7 +59,8 @@ export function useRemoteTable<T, F extends object>(
       onPageChange: (p) => setState((s) => ({ ...s, page: p.pageSize !== s.pageSize ? 0 : p.current - 1, pageSize: p.pageSize })),
       onSortChange: (s) => {
         const first = one(s)
-        setState((st) => ({ ...st, page: 0, sort: first ? { field: first.sortBy, order: first.descending ? 'desc' : 'asc' } : undefined }))
+        const sort = first ? { field: first.sortBy as S, order: first.descending ? ('desc' as const) : ('asc' as const) } : undefined
+        setState((st) => ({ ...st, page: 0, sort }))
       },
     },
   }

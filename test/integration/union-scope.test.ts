@@ -20,6 +20,7 @@ import type { UnionDoc } from '../../cloudfunctions/common/unions'
 import { createEventsFunction } from '../../cloudfunctions/events/index'
 import { createMatchmakingFunction } from '../../cloudfunctions/matchmaking/index'
 import { createMemberFunction } from '../../cloudfunctions/member/index'
+import { sealRecordId } from '../../cloudfunctions/member/roster-record-id'
 import { createScreeningFunction } from '../../cloudfunctions/screening/index'
 import { createVouchersFunction } from '../../cloudfunctions/vouchers/index'
 import { seed } from '../../tools/seed/seed'
@@ -59,6 +60,10 @@ interface Side {
   deletion: string
   report: string
   profileRef: string
+  /** An invite for the side's event, by its table handle (set in beforeAll). */
+  invite: string
+  /** A roster record's handle (as listRoster hands it out) of a member of the side's union. */
+  member: string
 }
 
 let emu: TestEmulator
@@ -85,6 +90,8 @@ const TARGETED: Record<string, (s: Side) => unknown> = {
   'member.processDeletionRequest': (s) => ({ id: s.deletion }),
   'member.saveUnion': (s) => ({ name: `新工会${s.parent}`, parentId: s.parent }),
   'member.moveUnion': (s) => ({ id: s.union, parentId: s.parent }),
+  'member.rosterRecord': (s) => ({ id: s.member }),
+  'member.correctRoster': (s) => ({ id: s.member, tags: ['已核对'] }),
   'events.manageEvent': (s) => ({ eventId: s.event }),
   'events.saveEvent': (s) => event(s.event),
   'events.saveBooth': (s) => ({ eventId: s.event, zoneId: 'A', name: '展位', exhibitor: '工会' }),
@@ -105,12 +112,15 @@ const TARGETED: Record<string, (s: Side) => unknown> = {
   }),
   'screening.dashboard': (s) => ({ programmeId: s.programme }),
   'screening.exportBookings': (s) => ({ programmeId: s.programme }),
+  'screening.bookingTable': (s) => ({ programmeId: s.programme }),
   'screening.sweep': (s) => ({ programmeId: s.programme }),
   'screening.staffBookings': (s) => ({ sessionId: s.session }),
   'screening.markNoShows': (s) => ({ sessionId: s.session }),
   'matchmaking.saveMixer': (s) => ({ ...mixerRequest(NOW), id: s.mixer }),
   'matchmaking.reviewList': (s) => ({ mixerId: s.mixer }),
   'matchmaking.decide': (s) => ({ mixerId: s.mixer, ref: 'nobody-at-all', approve: true }),
+  'matchmaking.reviewTable': (s) => ({ mixerId: s.mixer }),
+  'matchmaking.decideMany': (s) => ({ mixerId: s.mixer, refs: ['nobody-at-all'], approve: true }),
   'matchmaking.figures': (s) => ({ mixerId: s.mixer }),
   'matchmaking.barMember': (s) => ({ reportId: s.report, reason: '骚扰', until: NOW + 86_400_000 }),
   'matchmaking.dismissReport': (s) => ({ reportId: s.report }),
@@ -124,6 +134,9 @@ const TARGETED: Record<string, (s: Side) => unknown> = {
   'vouchers.exportCampaign': (s) => ({ campaignId: s.campaign }),
   'vouchers.todayRedemptions': (s) => ({ merchantId: s.merchant }),
   'vouchers.statement': (s) => ({ merchantId: s.merchant, period: 'month', date: '2027-02-20' }),
+  'vouchers.campaignTable': (s) => ({ unionId: s.parent }),
+  'vouchers.answerDispute': (s) => ({ merchantId: s.merchant, period: 'month', date: '2027-02-20', decision: 'rejected', note: '无误' }),
+  'member.revokeInvite': (s) => ({ id: s.invite }),
 }
 
 /** Targeted actions only the city may call at all: nothing below the city owns what they touch. */
@@ -135,10 +148,13 @@ const LISTS: Record<string, { input: unknown; cityShows: boolean }> = {
   'member.inviteTargets': { input: {}, cityShows: true },
   'member.listDeletionRequests': { input: { status: 'all' }, cityShows: true },
   'member.listUnions': { input: {}, cityShows: true },
+  // in full, so that the city's holds the foreign member's card number (a masked one names no id)
+  'member.exportRoster': { input: { full: true, reason: '年度会员核对' }, cityShows: true },
   'events.staffEvents': { input: {}, cityShows: true },
   'screening.officerProgrammes': { input: {}, cityShows: true },
   'screening.staffSessions': { input: {}, cityShows: true }, // its date: the first day of the city's round (beforeAll)
   'matchmaking.officerMixers': { input: {}, cityShows: true },
+  'matchmaking.mixerTable': { input: { pageSize: 100 }, cityShows: true },
   'matchmaking.staffMixers': { input: {}, cityShows: true },
   'matchmaking.programme': { input: { programme: '南京市青年职工联谊交友 2027' }, cityShows: false },
   'matchmaking.listReports': { input: {}, cityShows: true },
@@ -146,11 +162,14 @@ const LISTS: Record<string, { input: unknown; cityShows: boolean }> = {
   'vouchers.listMerchants': { input: {}, cityShows: true },
   'vouchers.listCampaigns': { input: {}, cityShows: true },
   'vouchers.merchantStatements': { input: { period: 'month', date: '2027-02-20' }, cityShows: true },
+  'vouchers.merchantTable': { input: { pageSize: 100 }, cityShows: true },
+  'vouchers.disputeTable': { input: {}, cityShows: true }, // each side's merchant disputes a statement (beforeAll)
+  'member.inviteTable': { input: { pageSize: 100 }, cityShows: true }, // an invite for each side's event (beforeAll)
   'vouchers.myMerchants': { input: {}, cityShows: false }, // a till's own merchants: none for an officer
 }
 
 /** Reads an officer's code, or a plain verification code, does not name a thing: no row needed. */
-const NOT_ABOUT_A_THING = ['member.importRoster', 'member.inviteCodeImage']
+const NOT_ABOUT_A_THING = ['member.importRoster', 'member.previewRoster', 'member.inviteCodeImage']
 
 const call = (who: string, key: string, input: unknown) => {
   const [fn, action] = key.split('.')
@@ -178,6 +197,27 @@ async function deletionOf(openid: string, unionId: string): Promise<string> {
   okData(await invoke(FUNCTIONS.member, openid, 'requestDeletion', {}))
   const [req] = (await emu.db.collection(COLLECTIONS.deletionRequests).where({ openid }).get()).data as { _id: string }[]
   return req._id
+}
+
+/** The handle of a roster record of `unionId`. */
+async function memberOf(unionId: string): Promise<string> {
+  const [rec] = (await emu.db.collection(COLLECTIONS.roster).where({ unionId }).limit(1).get()).data as RosterDoc[]
+  return sealRecordId(rec._id)
+}
+
+/** The side's merchant disputes its February statement (its manager), and the city invites staff for its event. */
+async function disputeAndInvite(s: Side): Promise<void> {
+  const manager = `mgr-${s.merchant}`
+  const role = { role: 'staff', scope: { kind: 'merchant', id: `${s.merchant}-mgr`, name: s.merchant } }
+  await emu.db
+    .collection(COLLECTIONS.users)
+    .add({ _id: manager, rosterId: null, verifiedAt: null, roles: [role], deletionRequestedAt: null, createdAt: SEEDED, updatedAt: SEEDED })
+  okData(await call(manager, 'vouchers.disputeStatement', { merchantId: s.merchant, period: 'month', date: '2027-02-20', note: '有误' }))
+  okData(await call(CITY, 'member.createInvite', { scope: { kind: 'event', id: s.event, name: '活动' } }))
+  const { items } = okData(await call(CITY, 'member.inviteTable', { kind: 'event', pageSize: 100 })) as {
+    items: { id: string; scope: { id: string } }[]
+  }
+  s.invite = items.find((r) => r.scope.id === s.event)!.id
 }
 
 /** A report filed at a mixer and a self-introduction held for review, as the member flows store them. */
@@ -215,6 +255,8 @@ beforeAll(async () => {
     deletion: await deletionOf('scope-qh-member', 'u-qh-meituan'),
     report: 'rep-own',
     profileRef: 'ownref0123456789',
+    invite: '',
+    member: await memberOf('u-qh-meituan'),
   }
   side.foreign = {
     union: 'u-xw-school',
@@ -228,6 +270,8 @@ beforeAll(async () => {
     deletion: await deletionOf('scope-xw-member', 'u-xw-school'),
     report: 'rep-foreign',
     profileRef: 'xwref01234567890',
+    invite: '',
+    member: await memberOf('u-xw-school'),
   }
   // her programmes in the demo book at the city's hospital site; a programme with a site of her own gives her desk a session
   okData(await call(QH, 'screening.createProgramme', { ...programmeRequest(NOW, { id: 'prog-qh-own', sites: ['site-qh-own'] }) }))
@@ -239,6 +283,7 @@ beforeAll(async () => {
       .get()
   ).data as { date: string }[]
   LISTS['screening.staffSessions'].input = { date: cityDay.date }
+  for (const s of [side.own, side.foreign]) await disputeAndInvite(s)
   await reportAndText('rep-own', side.own.mixer, 'scope-qh-member', side.own.profileRef)
   await reportAndText('rep-foreign', side.foreign.mixer, 'scope-xw-member', side.foreign.profileRef)
 

@@ -4,7 +4,7 @@ import type { BoothCodeDTO, EventPhase, EventSummaryDTO, GiftTierDTO } from '~ty
 import { formatRange } from '~src/utils/datetime'
 import { call } from '../../api'
 import { useRemote } from '../../use-remote'
-import { ExportDialog } from '../screening/export-dialog'
+import { ExportDialog } from '../../export-dialog'
 import { BoothPrint } from './booth-print'
 
 const PHASES: Record<EventPhase, { label: string; theme: 'primary' | 'success' | 'default' }> = {
@@ -102,6 +102,7 @@ function EventDetail({ summary, onBack }: { summary: EventSummaryDTO; onBack: ()
         title={`导出${exporting ? EXPORTS[exporting] : ''}：${summary.title}`}
         visible={!!exporting}
         onClose={() => setExporting(null)}
+        personal={{ reasonExample: '向上级工会报送参加人员名单' }}
         run={(full, reason) => {
           const data = { eventId: summary.id, ...(full ? { full, reason } : {}) }
           return exporting === 'redemptions' ? call('events', 'exportRedemptions', data) : call('events', 'exportCheckIns', data)

@@ -1,1 +1,0 @@
-export { downloadCsv } from './download-export'
