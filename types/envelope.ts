@@ -21,5 +21,11 @@ export interface FunctionEvent {
   data?: unknown
   /** Client request id for state-changing calls: a retry with the same id returns the first outcome. */
   requestId?: string
+  /**
+   * Which try of this request the client is sending (1 = the first; src/services/invoke.ts). A first try
+   * can have no earlier outcome to replay, so a refusal the function remembers (instance-cache.ts
+   * `fullness`) may answer it without reading what an earlier try left. Absent: treated as a retry.
+   */
+  attempt?: number
   userInfo?: { openId: string; appId?: string; unionId?: string }
 }

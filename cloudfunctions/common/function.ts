@@ -30,6 +30,11 @@ export interface ActionContext {
   clock: Clock
   /** The client's request id (already deduplicated for `mutation` actions). */
   requestId: string | undefined
+  /**
+   * The client's first try of this request (`event.attempt === 1`): nothing of it can have happened
+   * before, so a remembered refusal may answer it without reading for an earlier outcome. False when absent.
+   */
+  firstAttempt: boolean
 }
 
 /** What `run` gets under `auth: 'member'`: her roster record as well. */
@@ -164,6 +169,7 @@ async function dispatch(name: string, spec: LooseSpec, event: FunctionEvent, pri
     db,
     clock,
     requestId: rid.data,
+    firstAttempt: !!rid.data && event.attempt === 1,
     ...(who.roster ? { roster: who.roster } : {}),
   }
   const act = () => actingFor(officer, () => spec.run(parsed.data, ctx))

@@ -27,6 +27,8 @@ interface Booker {
   openid: string
   roster: RosterDoc
   requestId: string | null
+  /** The client's first try of this request (function.ts): a remembered 已满 may answer it. */
+  firstAttempt?: boolean
 }
 
 export function createBookFlow(deps: BookFlowDeps) {
@@ -53,7 +55,7 @@ export function createBookFlow(deps: BookFlowDeps) {
     async book(who: Booker, req: BookRequest): Promise<BookResponse> {
       let r: Booked
       try {
-        r = await booking.book(who.openid, who.roster, req, who.requestId)
+        r = await booking.book(who.openid, who.roster, req, who.requestId, who.firstAttempt)
       } catch (e) {
         if (e instanceof AppError && e.code === 'SLOT_FULL' && req.joinWaitlistIfFull) return joinInstead(who, req)
         throw e

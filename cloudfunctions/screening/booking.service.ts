@@ -150,11 +150,23 @@ export function createBookingService({ clock, catalog, bookings: repo, places, h
    * seconds (`places.seen`, instance-cache.ts): seen full, a tap is refused without reading them; seen
    * open, the take decides (and answers the places left). Her history is read unless the tap can go
    * straight to the claim (`atOnce`): her own booking of this very request (a retry) or her pending
-   * claim here must never be told 已满, and only her history can say so without a write.
+   * claim here must never be told 已满, and only her history can say so without a write. The client's
+   * first try of a request (`firstAttempt`) has no earlier outcome: seen full, it is refused from the
+   * instance's memory and the cached programme alone, with no read of hers.
    */
-  async function book(openid: string, roster: RosterDoc, req: BookRequest, requestId: string | null): Promise<Booked> {
+  async function book(
+    openid: string,
+    roster: RosterDoc,
+    req: BookRequest,
+    requestId: string | null,
+    firstAttempt = false,
+  ): Promise<Booked> {
     const now = clock()
     const seen = places.seen(req.sessionId)
+    if (seen === 'full' && firstAttempt) {
+      const { p, s } = await loadTarget(req.programmeId, req.sessionId)
+      if (req.consentVersion === p.privacyNotice.version && !bookingGate(timesOf(p), s, now, true)) fail('SLOT_FULL')
+    }
     if (seen === 'open') {
       const { p, s } = await loadTarget(req.programmeId, req.sessionId)
       if (atOnce(p, s, roster, req, now)) {

@@ -10,7 +10,7 @@ import * as S from './screening.schemas'
 
 const rid = (ctx: ActionContext) => ctx.requestId ?? null
 const desk = (ctx: ActionContext) => servicesOf(ctx).desk
-const booker = (ctx: MemberContext) => ({ openid: ctx.openid, roster: ctx.roster, requestId: rid(ctx) })
+const booker = (ctx: MemberContext) => ({ openid: ctx.openid, roster: ctx.roster, requestId: rid(ctx), firstAttempt: ctx.firstAttempt })
 
 async function toDTO(ctx: ActionContext, b: BookingDoc): Promise<BookingDTO> {
   return (await servicesOf(ctx).catalog.bookingOf(b)) ?? fail('NOT_FOUND')

@@ -161,6 +161,8 @@ export function createClaimService(d: ClaimDeps) {
       campaignId: string,
       requestId: string | undefined,
       run: (glanced: Glanced) => Promise<VoucherDoc>,
+      /** The client's first try (function.ts `firstAttempt`): nothing of it to look for when refused. */
+      firstAttempt = false,
     ): Promise<VoucherDoc> {
       const retryOf = async () => {
         if (!requestId) return undefined
@@ -175,7 +177,7 @@ export function createClaimService(d: ClaimDeps) {
       try {
         return await run(await this.glance(campaignId)) // claim() itself returns the voucher this request id already claimed
       } catch (e) {
-        const first = e instanceof AppError && e.code === 'SOLD_OUT' ? await retryOf() : undefined
+        const first = e instanceof AppError && e.code === 'SOLD_OUT' && !firstAttempt ? await retryOf() : undefined
         if (first) return first
         throw e
       }

@@ -17,8 +17,12 @@ export const memberActions = {
     mutation: 'ledger',
     async run(i, c) {
       const s = svc(c.db, c.clock)
-      const v = await s.claims.claimOnce(c.openid, i.campaignId, c.requestId, (glanced) =>
-        s.claims.claim(c.openid, c.roster, i.campaignId, c.requestId, glanced),
+      const v = await s.claims.claimOnce(
+        c.openid,
+        i.campaignId,
+        c.requestId,
+        (glanced) => s.claims.claim(c.openid, c.roster, i.campaignId, c.requestId, glanced),
+        c.firstAttempt,
       )
       return (await s.wallet.dtos([v]))[0]
     },

@@ -38,6 +38,8 @@ describe('invoke', () => {
     await expect(invoke('member', body, { transport, sleep: noSleep })).resolves.toBe(7)
     expect(sent).toHaveLength(3)
     expect(new Set(sent.map((s) => s.body.requestId))).toEqual(new Set(['req-1']))
+    // each send says which try it is: only the first may be answered from a function's remembered refusal
+    expect(sent.map((s) => s.body.attempt)).toEqual([1, 2, 3])
     expect(sent.every((s) => s.name === 'member' && s.body.action === 'verify')).toBe(true)
   })
 

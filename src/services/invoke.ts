@@ -5,6 +5,8 @@ export interface CallBody {
   action: string
   data: unknown
   requestId: string
+  /** Set by `invoke` on each send: 1 the first try, 2 the first retry… (types/envelope.ts FunctionEvent). */
+  attempt?: number
 }
 
 /** Sends one request and resolves to the raw envelope; throws TransportError when no envelope came back. */
@@ -71,7 +73,7 @@ export async function invoke<T>(fnName: string, body: CallBody, opts: InvokeOpti
   try {
     for (let retries = 0; ; retries++) {
       try {
-        return unwrapEnvelope<T>(await opts.transport(fnName, body))
+        return unwrapEnvelope<T>(await opts.transport(fnName, { ...body, attempt: retries + 1 }))
       } catch (err) {
         const apiErr = toApiError(err)
         if (!shouldRetry(apiErr.code, retries)) throw apiErr

@@ -8,7 +8,7 @@
 import { createScreeningFunction } from '../../cloudfunctions/screening/index'
 import type { BookResponse, CheckinCodeDTO, SessionDTO } from '~types/screening'
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
-import { invoke, okData } from '../support/invoke'
+import { invoke, invokeFirstTry, okData } from '../support/invoke'
 import { FULL_MEMORY_MS } from '../../cloudfunctions/common/instance-cache'
 import { HOUR, programmeRequest, seedMembers, seedProgramme, seedRole, staffOf } from './screening.fixtures'
 
@@ -91,6 +91,11 @@ test('a retry of the request that took the last place gets its booking from an i
   const req = { programmeId: P, sessionId: s.id, consentVersion: 'v1' }
   const first = okData(await invoke<BookResponse>(main, 'r1', 'book', req, 'retry-of-the-last-place'))
   expect(await invoke(main, 'r2', 'book', req, null)).toMatchObject({ ok: false, code: 'SLOT_FULL' }) // remembered full now
+  // A first try (the app's `attempt: 1`) has no earlier outcome: the remembered 已满 answers it from her roster read alone.
+  await seedMembers(emu.db, [{ openid: 'r3' }])
+  const firstTry = await counted(() => invokeFirstTry(main, 'r3', 'book', req))
+  expect([firstTry.result.ok ? 'OK' : firstTry.result.code, firstTry.calls]).toEqual(['SLOT_FULL', 1])
+  // Her retry (attempt 2, or none said) of the request that won is read for: it gets its booking.
   const again = okData(await invoke<BookResponse>(main, 'r1', 'book', req, 'retry-of-the-last-place'))
   expect(again).toEqual(first)
   // Her other tap (another request id) is told she has booked, not that the session is full.

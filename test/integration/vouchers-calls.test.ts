@@ -10,7 +10,7 @@ import { FULL_MEMORY_MS } from '../../cloudfunctions/common/instance-cache'
 import { createPlaceStore } from '../../cloudfunctions/common/place-store'
 import { seedMembers } from './screening.fixtures'
 import { startTestEmulator, type TestEmulator } from '../support/emulator'
-import { okData } from '../support/invoke'
+import { invokeFirstTry, okData } from '../support/invoke'
 import { campaignInput, merchant, setUpOfficer, vouchersHarness } from './vouchers-fixtures'
 
 let emu: TestEmulator
@@ -36,7 +36,7 @@ async function counted<T>(call: () => Promise<T>): Promise<{ result: T; calls: n
 
 const code = (r: { ok: boolean; code?: string }) => (r.ok ? 'OK' : r.code)
 
-test('a winning claim is 5 calls, a refusal from the memory 2; a voucher given back through the instance is offered at once', async () => {
+test('a winning claim is 5 calls, a refusal from the memory 1 on a first try and 2 on a retry; a voucher given back through the instance is offered at once', async () => {
   const c = await h.ok<{ id: string }>('officer', 'createCampaign', campaignInput([shop], { totalVouchers: 2 }))
   const claim = (who: string, requestId: string | null = null) => h.call(who, 'claim', { campaignId: c.id }, requestId)
   okData(await claim('c1')) // this instance now saw the pool open
@@ -45,6 +45,9 @@ test('a winning claim is 5 calls, a refusal from the memory 2; a voucher given b
   // That take left the pool empty: the next tap is refused from the memory after reading only her own voucher.
   const lose = await counted(() => claim('c3', 'a-refused-claim'))
   expect([code(lose.result), lose.calls]).toEqual(['SOLD_OUT', 2])
+  // The app's first try of a request (`attempt: 1`) has no earlier outcome: refused from the memory after her roster read alone.
+  const firstTry = await counted(() => invokeFirstTry(h.main, 'c5', 'claim', { campaignId: c.id }))
+  expect([code(firstTry.result), firstTry.calls]).toEqual(['SOLD_OUT', 1])
   // A retry of the request that took the last voucher gets it, never 已领完.
   const again = await claim('c2', 'claim-the-last-voucher')
   expect(again).toEqual(win.result)

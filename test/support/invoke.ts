@@ -37,6 +37,23 @@ export async function invoke<T = any>(
   return env
 }
 
+/**
+ * As `invoke`, sent as the app sends a request the first time (src/services/invoke.ts: `attempt: 1`):
+ * the function knows nothing of it can have happened before (function.ts `firstAttempt`).
+ */
+export async function invokeFirstTry<T = any>(
+  main: Main,
+  openid: string,
+  action: string,
+  data: unknown,
+  requestId: string = randomUUID(),
+): Promise<Envelope<T>> {
+  const { event, context } = buildInvocation('test', { action, data, requestId, attempt: 1 }, openid)
+  const env = (await main(event as never, context)) as Envelope<T>
+  if (!env.ok && env.code === 'INTERNAL') throw new Error(`${action} answered INTERNAL (see the function's console.error above)`)
+  return env
+}
+
 /** Unwraps an ok envelope, failing the test with the code otherwise. */
 export function okData<T>(env: Envelope<T>): T {
   if (!env.ok) throw new Error(`expected ok, got ${env.code}${env.field ? ` (${env.field})` : ''}: ${env.message}`)

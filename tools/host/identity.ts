@@ -38,7 +38,7 @@ function webContext(web: WebCaller | undefined): Record<string, string> {
  */
 export function buildInvocation(
   fnName: string,
-  body: { action?: unknown; data?: unknown; requestId?: unknown },
+  body: { action?: unknown; data?: unknown; requestId?: unknown; attempt?: unknown },
   openid: string | undefined,
   web?: WebCaller,
 ) {
@@ -49,6 +49,7 @@ export function buildInvocation(
     action: body.action,
     data: body.data,
     requestId: body.requestId,
+    ...(body.attempt !== undefined ? { attempt: body.attempt } : {}),
     ...(openid ? { userInfo: { openId: openid, appId: DEMO_APPID } } : {}),
   }
   const context = {
