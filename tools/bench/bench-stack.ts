@@ -31,8 +31,12 @@ import { type RunningHost, startHost } from '../host/server'
  */
 export function asCaller(name: string, main: FunctionMain): FunctionMain {
   return (event) => {
-    const body = event as { action?: unknown; data?: { as?: string; data?: unknown }; requestId?: unknown }
-    const inv = buildInvocation(name, { action: body.action, data: body.data?.data, requestId: body.requestId }, body.data?.as)
+    const body = event as { action?: unknown; data?: { as?: string; data?: unknown }; requestId?: unknown; attempt?: unknown }
+    const inv = buildInvocation(
+      name,
+      { action: body.action, data: body.data?.data, requestId: body.requestId, attempt: body.attempt },
+      body.data?.as,
+    )
     return main(inv.event, inv.context)
   }
 }
@@ -189,7 +193,7 @@ export async function countOne(
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ action: call.action, data: { as: call.as, data: call.data }, requestId: randomUUID() }),
+    body: JSON.stringify({ action: call.action, data: { as: call.as, data: call.data }, requestId: randomUUID(), attempt: 1 }),
   })
   const body = (await res.json()) as { ok: boolean; code?: string }
   return { code: body.ok ? 'OK' : (body.code ?? `HTTP ${res.status}`), calls: (await stack.emulator.requests()).total }

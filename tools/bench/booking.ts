@@ -75,7 +75,7 @@ async function fire(url: string, calls: { as: string; action: string; data: unkn
         const res = await fetch(url, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ action: c.action, data: { as: c.as, data: c.data }, requestId: randomUUID() }),
+          body: JSON.stringify({ action: c.action, data: { as: c.as, data: c.data }, requestId: randomUUID(), attempt: 1 }),
         })
         const body = (await res.json()) as { ok: boolean; code?: string }
         out.push({ ms: performance.now() - s, code: body.ok ? 'OK' : (body.code ?? '?') })

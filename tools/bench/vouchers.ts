@@ -87,7 +87,10 @@ async function fire(url: string, calls: { as: string; action: string; data: unkn
   let next = 0
   const one = async (c: { as: string; action: string; data: unknown }) => {
     const s = performance.now()
-    const text = await post(url, JSON.stringify({ action: c.action, data: { as: c.as, data: c.data }, requestId: randomUUID() }))
+    const text = await post(
+      url,
+      JSON.stringify({ action: c.action, data: { as: c.as, data: c.data }, requestId: randomUUID(), attempt: 1 }),
+    )
     const body = JSON.parse(text) as { ok: boolean; code?: string; data?: { id?: string } }
     return { ms: performance.now() - s, code: body.ok ? 'OK' : (body.code ?? '?'), id: body.data?.id }
   }
