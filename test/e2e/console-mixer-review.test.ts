@@ -5,8 +5,6 @@
  * call, and the balance per gender reads exactly what the rules give; a rejection hands the place to the
  * first in line. The bookings table pages and filters on the function. Desktop floors on each screen.
  */
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import { getDb } from '../../cloudfunctions/common/db'
@@ -14,8 +12,8 @@ import type { SessionDoc, SiteDoc } from '../../cloudfunctions/screening/screeni
 import { siteLabel } from '~types/screening'
 import { mixerRequest } from '../integration/matchmaking-fixtures'
 import { consoleFloorFailures } from './support/console-floors'
-import { decodePng } from './support/qr'
-import { browserAvailability, signInAs } from './support/browser'
+import { browserAvailability } from './support/browser'
+import { signedInDesk } from './support/console-desk'
 import { browserSuite } from './support/suite'
 
 const availability = browserAvailability()
@@ -54,22 +52,7 @@ suite(`the console's review queue and bookings table in Chromium${availability.r
   }
 
   beforeAll(async () => {
-    const built = join(process.env.CONSOLE_DIST || join(__dirname, '../../dist/console'), 'index.html')
-    if (!existsSync(built)) throw new Error('dist/console 不存在：先运行 npm run build:console（npm test 会自动构建）')
-    const context = await ui.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' })
-    desk = await context.newPage()
-    desk.on('pageerror', (err) => pageErrors.push(err.message))
-    await desk.goto(`${ui.url}/console/`)
-    const code = desk.locator('#console-login-code')
-    await code.waitFor({ timeout: 20_000 })
-    const number = (await desk.locator('#console-login-number').textContent())!.trim()
-    const phone = await signInAs(ui.browser, ui.url, 'demo-officer', pageErrors)
-    await phone.page.goto(decodePng(await code.screenshot()))
-    await phone.page.locator('#console-login-number', { hasText: number }).waitFor({ timeout: 15_000 })
-    await phone.page.locator('#console-login-confirm').click()
-    await phone.page.locator('#console-login-done').waitFor({ timeout: 15_000 })
-    await phone.context.close()
-    await desk.locator('#console-who').waitFor({ timeout: 20_000 })
+    desk = await signedInDesk(ui.browser, ui.url, 'demo-officer', pageErrors)
   })
 
   /**

@@ -10,8 +10,8 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { consoleFloorFailures } from './support/console-floors'
 import { readXlsx } from './support/xlsx'
-import { decodePng } from './support/qr'
-import { browserAvailability, signInAs } from './support/browser'
+import { browserAvailability } from './support/browser'
+import { signedInDesk as signedInAt } from './support/console-desk'
 import { browserSuite } from './support/suite'
 
 const availability = browserAvailability()
@@ -42,24 +42,7 @@ suite(`the console's matchmaking and vouchers pages in Chromium${availability.ru
     await desk.locator('.page-title', { hasText: label }).waitFor({ timeout: 15_000 })
   }
 
-  /** A desk-size console signed in by `openid`'s phone confirming the scan. */
-  const signedInDesk = async (openid: string) => {
-    const context = await ui.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true })
-    const page = await context.newPage()
-    page.on('pageerror', (err) => pageErrors.push(err.message))
-    await page.goto(`${ui.url}/console/`)
-    const code = page.locator('#console-login-code')
-    await code.waitFor({ timeout: 20_000 })
-    const number = (await page.locator('#console-login-number').textContent())!.trim()
-    const phone = await signInAs(ui.browser, ui.url, openid, pageErrors)
-    await phone.page.goto(decodePng(await code.screenshot()))
-    await phone.page.locator('#console-login-number', { hasText: number }).waitFor({ timeout: 15_000 })
-    await phone.page.locator('#console-login-confirm').click()
-    await phone.page.locator('#console-login-done').waitFor({ timeout: 15_000 })
-    await phone.context.close()
-    await page.locator('#console-who').waitFor({ timeout: 20_000 })
-    return page
-  }
+  const signedInDesk = (openid: string) => signedInAt(ui.browser, ui.url, openid, pageErrors)
 
   beforeAll(async () => {
     const built = join(process.env.CONSOLE_DIST || join(__dirname, '../../dist/console'), 'index.html')

@@ -3,14 +3,14 @@
  * by scanning as console-signin.test.ts does (a second context is the officer's phone). Each page is opened
  * through the menu, shows a real row, does one thing, and keeps the desktop floors.
  */
-import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { parse } from 'csv-parse/sync'
 import type { Page } from 'playwright-core'
 import { consoleFloorFailures } from './support/console-floors'
 import { readXlsx } from './support/xlsx'
 import { decodePng } from './support/qr'
-import { browserAvailability, signInAs } from './support/browser'
+import { browserAvailability } from './support/browser'
+import { signedInDesk } from './support/console-desk'
 import { browserSuite } from './support/suite'
 
 const availability = browserAvailability()
@@ -34,22 +34,7 @@ suite(`the console's staff, screening and events pages in Chromium${availability
   }
 
   beforeAll(async () => {
-    const built = join(process.env.CONSOLE_DIST || join(__dirname, '../../dist/console'), 'index.html')
-    if (!existsSync(built)) throw new Error('dist/console 不存在：先运行 npm run build:console（npm test 会自动构建）')
-    const context = await ui.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true })
-    desk = await context.newPage()
-    desk.on('pageerror', (err) => pageErrors.push(`${err.message} ${err.stack ?? ''}`))
-    await desk.goto(`${ui.url}/console/`)
-    const code = desk.locator('#console-login-code')
-    await code.waitFor({ timeout: 20_000 })
-    const number = (await desk.locator('#console-login-number').textContent())!.trim()
-    const phone = await signInAs(ui.browser, ui.url, 'demo-officer', pageErrors)
-    await phone.page.goto(decodePng(await code.screenshot()))
-    await phone.page.locator('#console-login-number', { hasText: number }).waitFor({ timeout: 15_000 })
-    await phone.page.locator('#console-login-confirm').click()
-    await phone.page.locator('#console-login-done').waitFor({ timeout: 15_000 })
-    await phone.context.close()
-    await desk.locator('#console-who').waitFor({ timeout: 20_000 })
+    desk = await signedInDesk(ui.browser, ui.url, 'demo-officer', pageErrors)
   })
 
   test('工作人员 picks an event from the list and shows its invite code with the mini-program code', async () => {

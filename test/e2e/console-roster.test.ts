@@ -4,13 +4,11 @@
  * with its line, nothing written), then imported with its progress; a member from the file is found, opened,
  * and her phone corrected. Prints how long the check and the import take.
  */
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
 import iconv from 'iconv-lite'
 import type { Page } from 'playwright-core'
 import { consoleFloorFailures } from './support/console-floors'
-import { decodePng } from './support/qr'
-import { browserAvailability, signInAs } from './support/browser'
+import { browserAvailability } from './support/browser'
+import { signedInDesk } from './support/console-desk'
 import { browserSuite } from './support/suite'
 
 const availability = browserAvailability()
@@ -62,22 +60,7 @@ suite(`the console's roster in Chromium${availability.run ? '' : ` — skipped: 
   }
 
   beforeAll(async () => {
-    const built = join(process.env.CONSOLE_DIST || join(__dirname, '../../dist/console'), 'index.html')
-    if (!existsSync(built)) throw new Error('dist/console 不存在：先运行 npm run build:console（npm test 会自动构建）')
-    const context = await ui.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' })
-    desk = await context.newPage()
-    desk.on('pageerror', (err) => pageErrors.push(`${err.message} ${err.stack ?? ''}`))
-    await desk.goto(`${ui.url}/console/`)
-    const code = desk.locator('#console-login-code')
-    await code.waitFor({ timeout: 20_000 })
-    const number = (await desk.locator('#console-login-number').textContent())!.trim()
-    const phone = await signInAs(ui.browser, ui.url, 'demo-officer', pageErrors)
-    await phone.page.goto(decodePng(await code.screenshot()))
-    await phone.page.locator('#console-login-number', { hasText: number }).waitFor({ timeout: 15_000 })
-    await phone.page.locator('#console-login-confirm').click()
-    await phone.page.locator('#console-login-done').waitFor({ timeout: 15_000 })
-    await phone.context.close()
-    await desk.locator('#console-who').waitFor({ timeout: 20_000 })
+    desk = await signedInDesk(ui.browser, ui.url, 'demo-officer', pageErrors)
     await desk.locator('.t-menu__item', { hasText: '会员名册' }).click()
     await desk.locator('.page-title', { hasText: '会员名册' }).waitFor({ timeout: 15_000 })
   })

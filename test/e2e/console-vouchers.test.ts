@@ -20,8 +20,8 @@ import { createMemberFunction } from '../../cloudfunctions/member/index'
 import { createVouchersFunction } from '../../cloudfunctions/vouchers/index'
 import { invoke, okData } from '../support/invoke'
 import { consoleFloorFailures } from './support/console-floors'
-import { decodePng } from './support/qr'
 import { browserAvailability, signInAs } from './support/browser'
+import { signedInDesk as signedInAt } from './support/console-desk'
 import { browserSuite } from './support/suite'
 
 const availability = browserAvailability()
@@ -72,24 +72,7 @@ suite(`the console's vouchers and staff pages in Chromium${availability.run ? ''
     expect(await consoleFloorFailures(page)).toEqual([])
   }
 
-  /** A desk-size console signed in by `openid`'s phone confirming the scan. */
-  const signedInDesk = async (openid: string) => {
-    const context = await ui.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' })
-    const page = await context.newPage()
-    page.on('pageerror', (err) => pageErrors.push(err.message))
-    await page.goto(`${ui.url}/console/`)
-    const code = page.locator('#console-login-code')
-    await code.waitFor({ timeout: 20_000 })
-    const number = (await page.locator('#console-login-number').textContent())!.trim()
-    const phone = await signInAs(ui.browser, ui.url, openid, pageErrors)
-    await phone.page.goto(decodePng(await code.screenshot()))
-    await phone.page.locator('#console-login-number', { hasText: number }).waitFor({ timeout: 15_000 })
-    await phone.page.locator('#console-login-confirm').click()
-    await phone.page.locator('#console-login-done').waitFor({ timeout: 15_000 })
-    await phone.context.close()
-    await page.locator('#console-who').waitFor({ timeout: 20_000 })
-    return page
-  }
+  const signedInDesk = (openid: string) => signedInAt(ui.browser, ui.url, openid, pageErrors)
 
   /** Verified members bound to roster records of 美团外卖秦淮站点工会, the first `MODEL_WORKERS` of them 劳模: one batch each. */
   const seedMembers = async (): Promise<string[]> => {

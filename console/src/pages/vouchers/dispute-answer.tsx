@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Button, Dialog, MessagePlugin, Radio, Space, Textarea } from 'tdesign-react'
 import type { DisputeAnswerDTO, StatementDTO } from '~types/vouchers'
 import { call, messageOf } from '../../api'
-import type { StatementRef } from './statement-view'
+import { StatementView, type StatementRef } from './statement-view'
 
 const DECISIONS: Record<DisputeAnswerDTO['decision'], { label: string; hint: string }> = {
   accepted: { label: '接受异议', hint: '如：已核实，该笔将在下期对账中冲正' },
@@ -66,5 +66,24 @@ export function DisputeAnswer({ at, s, reload }: { at: StatementRef; s: Statemen
         />
       </Dialog>
     </Space>
+  )
+}
+
+/** One merchant's statement as an officer reads it, with the answer to its dispute; `onAnswered` refreshes her list. */
+export function AnswerableStatement({ at, onAnswered }: { at: StatementRef; onAnswered: () => void }) {
+  return (
+    <StatementView
+      at={at}
+      actions={(s, reload) => (
+        <DisputeAnswer
+          at={at}
+          s={s}
+          reload={() => {
+            reload()
+            onAnswered()
+          }}
+        />
+      )}
+    />
   )
 }

@@ -4,8 +4,8 @@ import type { DisputeRowDTO, DisputeTableRequest } from '~types/vouchers'
 import { formatShanghai } from '~src/utils/datetime'
 import { call } from '../../api'
 import { useRemoteTable } from '../../use-remote-table'
-import { DisputeAnswer } from './dispute-answer'
-import { PERIODS, StatementView, type StatementRef } from './statement-view'
+import { AnswerableStatement } from './dispute-answer'
+import { PERIODS, type StatementRef } from './statement-view'
 
 type Filters = Pick<DisputeTableRequest, 'state'>
 
@@ -69,22 +69,7 @@ export function DisputesPanel() {
         empty={table.filters.state === 'answered' ? '还没有答复过的异议' : '没有待处理的异议'}
         {...table.tableProps}
       />
-      {open && (
-        <StatementView
-          key={`${open.merchantId}-${open.period}-${open.date}`}
-          at={open}
-          actions={(s, reload) => (
-            <DisputeAnswer
-              at={open}
-              s={s}
-              reload={() => {
-                reload()
-                table.reload()
-              }}
-            />
-          )}
-        />
-      )}
+      {open && <AnswerableStatement key={`${open.merchantId}-${open.period}-${open.date}`} at={open} onAnswered={() => table.reload()} />}
     </>
   )
 }

@@ -5,8 +5,8 @@ import { yuan } from '~src/packages/vouchers/lib/money'
 import { call } from '../../api'
 import { useRemote } from '../../use-remote'
 import { PeriodPicker, today } from './period-picker'
-import { DisputeAnswer } from './dispute-answer'
-import { stateTag, StatementView, type StatementRef } from './statement-view'
+import { AnswerableStatement } from './dispute-answer'
+import { stateTag, type StatementRef } from './statement-view'
 
 type Row = VouchersActions['merchantStatements'][1][number]
 
@@ -59,22 +59,7 @@ export function StatementsPanel() {
         empty='这一期没有商户对账单'
         pagination={{ defaultPageSize: 20, pageSizeOptions: [20, 50], total: list.data?.length ?? 0 }}
       />
-      {open && (
-        <StatementView
-          key={`${open.merchantId}-${open.period}-${open.date}`}
-          at={open}
-          actions={(s, reload) => (
-            <DisputeAnswer
-              at={open}
-              s={s}
-              reload={() => {
-                reload()
-                list.reload()
-              }}
-            />
-          )}
-        />
-      )}
+      {open && <AnswerableStatement key={`${open.merchantId}-${open.period}-${open.date}`} at={open} onAnswered={() => list.reload()} />}
     </>
   )
 }
