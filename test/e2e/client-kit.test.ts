@@ -1,23 +1,13 @@
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import jsQR from 'jsqr'
 import type { Page } from 'playwright-core'
 import type { EventAdminDTO } from '~types/events'
 import { browserAvailability, signInAs } from './support/browser'
 import { measureFloors } from './support/floors'
+import { popplerAvailable, readPrintedCodes } from './support/pdf'
 import { browserSuite } from './support/suite'
-
-// @types/pngjs is not installed: type the one call used.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { PNG } = require('pngjs') as { PNG: { sync: { read(buf: Buffer): { width: number; height: number; data: Buffer } } } }
 
 const availability = browserAvailability()
 const suite = availability.run ? describe : describe.skip
 if (!availability.run) console.warn(availability.reason)
-/** poppler-utils reads the printed PDF back (pages, images); without it only that test is skipped, except under CI. */
-const poppler = existsSync('/usr/bin/pdfimages') && existsSync('/usr/bin/pdfinfo')
 
 const SC = '/#/packages/screening/pages'
 const EV = '/#/packages/events/pages'
@@ -110,7 +100,7 @@ suite(
       expect(m.button).toBeLessThanOrEqual(60)
     }, 60_000)
 
-    const printIt = poppler || process.env.CI ? it : it.skip // under CI a missing poppler fails, as a missing browser does
+    const printIt = popplerAvailable || process.env.CI ? it : it.skip // under CI a missing poppler fails, as a missing browser does
     printIt(
       '展位码 for 50 booths print over as many A4 pages as they need, every code on paper decodes',
       async () => {
@@ -134,31 +124,12 @@ suite(
         // The sheet's first view makes its 50 mini-program codes (a few at a time); later views read the kept images.
         await page.locator('.booth-qr img').nth(49).waitFor({ timeout: 30_000 })
         await page.emulateMedia({ media: 'print' })
-        const dir = mkdtempSync(join(tmpdir(), 'booth-print-'))
-        try {
-          const pdf = join(dir, 'codes.pdf')
-          writeFileSync(pdf, await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }))
-          const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1])
-          expect(pages).toBe(Math.ceil(50 / 9))
-          execFileSync('pdfimages', ['-png', pdf, join(dir, 'img')])
-          const decoded = new Set<string>()
-          for (const f of readdirSync(dir).filter((n) => n.startsWith('img') && n.endsWith('.png'))) {
-            const png = PNG.sync.read(readFileSync(join(dir, f)))
-            const found = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)
-            if (found) decoded.add(found.data)
-          }
-          expect(decoded.size).toBe(50)
-          // Each page holds whole codes: the images per page add up to 50 with none cut in two.
-          const list = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean)
-          const perPage = list.reduce<Record<string, number>>(
-            (acc, line) => ({ ...acc, [line.trim().split(/\s+/)[0]]: (acc[line.trim().split(/\s+/)[0]] ?? 0) + 1 }),
-            {},
-          )
-          expect(Object.values(perPage).reduce((a, b) => a + b, 0)).toBe(50)
-          expect(Math.max(...Object.values(perPage))).toBeLessThanOrEqual(9)
-        } finally {
-          rmSync(dir, { recursive: true, force: true })
-        }
+        const printed = readPrintedCodes(await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }))
+        expect(printed.pages).toBe(Math.ceil(50 / 9))
+        expect(new Set(printed.codes).size).toBe(50)
+        // Each page holds whole codes: the images per page add up to 50 with none cut in two.
+        expect(printed.imagesPerPage.reduce((a, b) => a + b, 0)).toBe(50)
+        expect(Math.max(...printed.imagesPerPage)).toBeLessThanOrEqual(9)
       },
       120_000,
     )

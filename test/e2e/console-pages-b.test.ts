@@ -6,7 +6,10 @@
 import { readFileSync } from 'node:fs'
 import { parse } from 'csv-parse/sync'
 import type { Page } from 'playwright-core'
+import { getDb } from '../../cloudfunctions/common/db'
+import { rowsOf } from '../../cloudfunctions/common/paginate'
 import { consoleFloorFailures } from './support/console-floors'
+import { readPrintedCodes } from './support/pdf'
 import { readXlsx } from './support/xlsx'
 import { decodePng } from './support/qr'
 import { browserAvailability } from './support/browser'
@@ -81,6 +84,12 @@ suite(`the console's staff, screening and events pages in Chromium${availability
     const csv = await download(() => dialog.getByRole('button', { name: '下载 CSV' }).click())
     expect(csv.charCodeAt(0)).toBe(0xfeff)
     expect(csv.charCodeAt(1)).not.toBe(0xfeff)
+    // the full export is in the audit log: who, which programme, the reason typed, how many rows
+    const logged = rowsOf<{ actor: string; reason: string; rows: number }>(
+      await getDb().collection('audit_log').where({ action: 'screening.exportFull' }).get(),
+    )
+    expect(logged.map((e) => [e.actor, e.reason])).toEqual([['demo-officer', '交筛查医院核对名单']])
+    expect(logged[0].rows).toBe(parse(csv.slice(1), { skip_empty_lines: true }).length - 1)
     if (process.env.CONSOLE_SHOTS) await desk.screenshot({ path: `${process.env.CONSOLE_SHOTS}/console-screening.png`, fullPage: true })
   })
 
@@ -117,8 +126,12 @@ suite(`the console's staff, screening and events pages in Chromium${availability
     // each code on screen decodes to its booth's code text; on paper, 6 to an A4 page and nothing else
     const first = desk.locator('.booth-card').first()
     expect(decodePng(await first.locator('img').screenshot())).toContain((await first.locator('.booth-text').textContent())!.split('（')[0])
-    const pdf = (await desk.pdf({ format: 'A4', printBackground: true })).toString('latin1')
-    expect(pdf.match(/\/Type\s*\/Page[^s]/g)).toHaveLength(Math.ceil(cards / 6))
+    // on paper: 6 to an A4 page, and every booth's code there, read back from the PDF as a phone reads the print
+    const printed = readPrintedCodes(await desk.pdf({ format: 'A4', printBackground: true }))
+    expect(printed.pages).toBe(Math.ceil(cards / 6))
+    const texts = (await desk.locator('.booth-card .booth-text').allTextContents()).map((t) => t.split('（')[0])
+    expect(new Set(printed.codes).size).toBe(cards)
+    expect(texts.every((t) => printed.codes.some((c) => c.includes(t)))).toBe(true)
     expect(await consoleFloorFailures(desk)).toEqual([])
     if (process.env.CONSOLE_SHOTS) await desk.screenshot({ path: `${process.env.CONSOLE_SHOTS}/console-booth-print.png`, fullPage: true })
   })

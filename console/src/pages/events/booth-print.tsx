@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { createPortal } from 'react-dom'
 import { Button, Progress } from 'tdesign-react'
 import type { BoothCodeDTO } from '~types/events'
 import { call, messageOf } from '../../api'
@@ -6,7 +7,9 @@ import './booth-print.css'
 
 /**
  * 打印展位码: every booth's mini-program code (events.boothCodeImage, one call each, in turn so 50 booths
- * do not flood the function), 6 to an A4 page; the browser's print dialog saves it as PDF.
+ * do not flood the function), 6 to an A4 page; the browser's print dialog saves it as PDF. The sheet is
+ * drawn over the whole window, outside the console's layout (a portal on <body>), so that on paper the
+ * console is left out entirely and nothing of the sheet is clipped by the layout's scrolling panes.
  */
 export function BoothPrint({
   eventId,
@@ -42,7 +45,7 @@ export function BoothPrint({
   const done = Object.keys(images).length + Object.keys(failed).length
   const pages: BoothCodeDTO[][] = []
   for (let i = 0; i < codes.length; i += 6) pages.push(codes.slice(i, i + 6))
-  return (
+  return createPortal(
     <div className='booth-print'>
       <div className='booth-print-bar no-print'>
         <Button variant='outline' onClick={onClose}>
@@ -78,6 +81,7 @@ export function BoothPrint({
           ))}
         </section>
       ))}
-    </div>
+    </div>,
+    document.body,
   )
 }
