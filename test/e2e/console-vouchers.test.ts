@@ -140,8 +140,10 @@ suite(`the console's vouchers and staff pages in Chromium${availability.run ? ''
 
     // the 批次 table's name filter is answered by the function (campaignTable)
     await desk.locator('.campaign-name-filter input').fill('劳模专享')
+    // the answer replaces the rows shown: wait for it rather than read the table the filter found
+    const shown = () => Array.from(document.querySelectorAll<HTMLElement>('.t-table tbody tr')).filter((r) => r.offsetParent !== null)
+    await desk.waitForFunction(`(${shown.toString()})().length === 1`, undefined, { timeout: 15_000 })
     await desk.locator('.t-table tbody tr >> visible=true').filter({ hasText: NAME }).waitFor({ timeout: 15_000 })
-    expect(await desk.locator('.t-table tbody tr >> visible=true').count()).toBe(1)
     const page = await ok<{ items: { id: string; name: string }[] }>('vouchers', 'demo-officer', 'campaignTable', { name: '劳模专享' })
     campaignId = page.items[0].id
 
