@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { messageOf } from './api'
 
 export interface Remote<T> {
@@ -30,5 +30,6 @@ export function useRemote<T>(load: () => Promise<T>, deps: readonly unknown[] = 
       live = false
     }
   }, [key, round])
-  return { ...state, reload: () => setRound((r) => r + 1) }
+  const reload = useCallback(() => setRound((r) => r + 1), []) // stable: a timer may hold it
+  return { ...state, reload }
 }

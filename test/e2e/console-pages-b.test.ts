@@ -101,6 +101,12 @@ suite(`the console's staff, screening and events pages in Chromium${availability
     // a fair has booths: open the first one that does
     await desk.locator('.t-table tbody tr', { hasText: '集章展会' }).first().getByRole('button', { name: '管理' }).click()
     await desk.locator('.event-summary', { hasText: '主办' }).waitFor({ timeout: 15_000 })
+    // 实时数据: the event's live figures, each a number read from events.dashboard
+    const live = desk.locator('.event-live')
+    await live.getByText(/\d{2}:\d{2}:\d{2} 更新/).waitFor({ timeout: 15_000 })
+    const figures = await live.locator('.event-figure').allTextContents()
+    expect(figures.map((f) => f.replace(/\d+$/, ''))).toEqual(['已报名', '已签到', '集章人数', '集章次数', '已兑礼品'])
+    expect(figures.every((f) => /\d+$/.test(f))).toBe(true)
     if (process.env.CONSOLE_SHOTS) await desk.screenshot({ path: `${process.env.CONSOLE_SHOTS}/console-event.png`, fullPage: true })
     await desk.locator('.t-card', { hasText: '展位码' }).locator('tbody tr', { hasText: /\d/ }).first().waitFor({ timeout: 15_000 })
     expect(await consoleFloorFailures(desk)).toEqual([])

@@ -6,6 +6,7 @@ import { call } from '../../api'
 import { useRemote } from '../../use-remote'
 import { ExportDialog } from '../../export-dialog'
 import { BoothPrint } from './booth-print'
+import { EventLive } from './event-live'
 
 const PHASES: Record<EventPhase, { label: string; theme: 'primary' | 'success' | 'default' }> = {
   upcoming: { label: '未开始', theme: 'primary' },
@@ -74,6 +75,7 @@ function EventDetail({ summary, onBack }: { summary: EventSummaryDTO; onBack: ()
           />
         )}
       </Card>
+      <EventLive eventId={summary.id} />
       {e && e.tiers.length > 0 && (
         <Card bordered={false} title='礼品档位' style={{ marginBottom: 16 }}>
           <Table rowKey='id' columns={tierColumns} data={e.tiers} />
