@@ -26,7 +26,7 @@ function save(blob: Blob, filename: string): void {
 const base = (filename: string) => filename.replace(/\.(csv|xlsx)$/i, '')
 
 /** Some actions already start their text with the BOM: never twice. */
-export function downloadCsv(filename: string, csv: string): void {
+function downloadCsv(filename: string, csv: string): void {
   const text = csv.startsWith('\ufeff') ? csv : `\ufeff${csv}`
   save(new Blob([text], { type: 'text/csv;charset=utf-8' }), `${base(filename)}.csv`)
 }
@@ -38,7 +38,7 @@ export async function csvRows(csv: string): Promise<string[][]> {
 }
 
 /** The workbook's bytes: one sheet, header bold and frozen, columns as wide as their text. */
-export async function xlsxBytes(rows: string[][], sheetName = '导出'): Promise<ArrayBuffer> {
+async function xlsxBytes(rows: string[][], sheetName = '导出'): Promise<ArrayBuffer> {
   const { default: ExcelJS } = await import('exceljs')
   const book = new ExcelJS.Workbook()
   book.creator = '工会会员服务'
